@@ -1,0 +1,61 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Caf.Core.Annotations;
+
+namespace Caf.Core.Primitives;
+
+/// <summary>
+/// Strongly typed id of a child (or unborn baby) known to the host. Wraps the host's own key as a string, so a
+/// ChildId cannot be passed where another kind of id is expected.
+/// </summary>
+/// <remarks><c>default(ChildId)</c> is not a valid id; public methods reject it.</remarks>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+[JsonConverter(typeof(ChildIdJsonConverter))]
+public readonly record struct ChildId : IComparable<ChildId>
+{
+    /// <summary>Creates an id from the host's key.</summary>
+    /// <param name="value">1 to 128 characters, no leading or trailing white space.</param>
+    /// <exception cref="ArgumentException">The value is null, empty, too long or padded.</exception>
+    public ChildId(string value)
+    {
+        Value = StringId.Validate(value, nameof(ChildId), nameof(value));
+    }
+
+    /// <summary>The host's key.</summary>
+    public string Value { get; }
+
+    /// <summary>True for <c>default(ChildId)</c>, which is not a valid id.</summary>
+    public bool IsDefault => Value is null;
+
+    /// <inheritdoc />
+    public int CompareTo(ChildId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <inheritdoc />
+    public override string ToString() => Value ?? string.Empty;
+}
+
+/// <summary>Writes a <see cref="ChildId"/> as a JSON string (AOT safe, used by the source generator).</summary>
+internal sealed class ChildIdJsonConverter : JsonConverter<ChildId>
+{
+    public override ChildId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException("A ChildId must be a JSON string.");
+        }
+
+        try
+        {
+            return new ChildId(reader.GetString()!);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new JsonException(ex.Message, ex);
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, ChildId value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Value);
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Caf.Core.Annotations;
+
+namespace Caf.Core.Primitives;
+
+/// <summary>
+/// Strongly typed id of one CAF episode (one common assessment for one child, from concern to closure). Wraps the host's own key as a string, so a
+/// EpisodeId cannot be passed where another kind of id is expected.
+/// </summary>
+/// <remarks><c>default(EpisodeId)</c> is not a valid id; public methods reject it.</remarks>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+[JsonConverter(typeof(EpisodeIdJsonConverter))]
+public readonly record struct EpisodeId : IComparable<EpisodeId>
+{
+    /// <summary>Creates an id from the host's key.</summary>
+    /// <param name="value">1 to 128 characters, no leading or trailing white space.</param>
+    /// <exception cref="ArgumentException">The value is null, empty, too long or padded.</exception>
+    public EpisodeId(string value)
+    {
+        Value = StringId.Validate(value, nameof(EpisodeId), nameof(value));
+    }
+
+    /// <summary>The host's key.</summary>
+    public string Value { get; }
+
+    /// <summary>A new random id, for hosts that let the library name episodes.</summary>
+    /// <returns>A new id (a GUID in "N" format).</returns>
+    public static EpisodeId New() => new(Guid.NewGuid().ToString("N"));
+
+    /// <summary>True for <c>default(EpisodeId)</c>, which is not a valid id.</summary>
+    public bool IsDefault => Value is null;
+
+    /// <inheritdoc />
+    public int CompareTo(EpisodeId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <inheritdoc />
+    public override string ToString() => Value ?? string.Empty;
+}
+
+/// <summary>Writes a <see cref="EpisodeId"/> as a JSON string (AOT safe, used by the source generator).</summary>
+internal sealed class EpisodeIdJsonConverter : JsonConverter<EpisodeId>
+{
+    public override EpisodeId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException("A EpisodeId must be a JSON string.");
+        }
+
+        try
+        {
+            return new EpisodeId(reader.GetString()!);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new JsonException(ex.Message, ex);
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, EpisodeId value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Value);
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Caf.Core.Annotations;
+
+namespace Caf.Core.Primitives;
+
+/// <summary>
+/// Strongly typed id of a practitioner (a person working for an agency). Wraps the host's own key as a string, so a
+/// PractitionerId cannot be passed where another kind of id is expected.
+/// </summary>
+/// <remarks><c>default(PractitionerId)</c> is not a valid id; public methods reject it.</remarks>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+[JsonConverter(typeof(PractitionerIdJsonConverter))]
+public readonly record struct PractitionerId : IComparable<PractitionerId>
+{
+    /// <summary>Creates an id from the host's key.</summary>
+    /// <param name="value">1 to 128 characters, no leading or trailing white space.</param>
+    /// <exception cref="ArgumentException">The value is null, empty, too long or padded.</exception>
+    public PractitionerId(string value)
+    {
+        Value = StringId.Validate(value, nameof(PractitionerId), nameof(value));
+    }
+
+    /// <summary>The host's key.</summary>
+    public string Value { get; }
+
+    /// <summary>True for <c>default(PractitionerId)</c>, which is not a valid id.</summary>
+    public bool IsDefault => Value is null;
+
+    /// <inheritdoc />
+    public int CompareTo(PractitionerId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <inheritdoc />
+    public override string ToString() => Value ?? string.Empty;
+}
+
+/// <summary>Writes a <see cref="PractitionerId"/> as a JSON string (AOT safe, used by the source generator).</summary>
+internal sealed class PractitionerIdJsonConverter : JsonConverter<PractitionerId>
+{
+    public override PractitionerId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException("A PractitionerId must be a JSON string.");
+        }
+
+        try
+        {
+            return new PractitionerId(reader.GetString()!);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new JsonException(ex.Message, ex);
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, PractitionerId value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Value);
+}

@@ -1,0 +1,74 @@
+using System;
+using Caf.Core.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Caf.Core.Tests.Configuration;
+
+public class CafOptionsTests
+{
+    [Fact]
+    public void Defaults_are_those_documented_in_DESIGN()
+    {
+        var options = new CafOptions();
+
+        Assert.Empty(options.Validate());
+        Assert.Equal(12, options.Consent.CompetenceAgeExclusiveLowerBound); // CONS-02
+        Assert.Equal(16, options.Consent.SelfConsentAge);                    // CONS-03
+        Assert.Equal(1, options.Lifecycle.AssessmentTimescaleMonths);        // LIFE-06
+        Assert.Equal(4, options.Reviews.InsufficientProgressReviewLimit);    // REV-03
+        Assert.Equal(5, options.Retention.RetentionYears);                   // RET-01
+    }
+
+    [Fact]
+    public void Validate_reports_every_problem_naming_the_option()
+    {
+        var options = new CafOptions();
+        options.Consent.SelfConsentAge = 10;
+        options.Retention.RetentionYears = 0;
+        options.Lifecycle = null!;
+
+        var problems = options.Validate();
+
+        Assert.Equal(3, problems.Count);
+        Assert.Contains(problems, p => p.Contains("Consent.SelfConsentAge", StringComparison.Ordinal) && p.Contains("CONS-03", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Retention.RetentionYears", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("CafOptions.Lifecycle", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddCafCore_rejects_invalid_options_with_all_problems_in_one_message()
+    {
+        var services = new ServiceCollection();
+        var ex = Assert.Throws<ArgumentException>(() => services.AddCafCore(o =>
+        {
+            o.Reviews.InsufficientProgressReviewLimit = 0;
+            o.Retention.RetentionYears = -1;
+        }));
+        Assert.Contains("REV-03", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("RET-01", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddCafCore_registers_system_time_unless_the_host_registered_one()
+    {
+        using var plain = new ServiceCollection().AddCafCore().BuildServiceProvider();
+        Assert.Same(TimeProvider.System, plain.GetRequiredService<TimeProvider>());
+
+        var fake = new FakeTimeProvider();
+        using var hosted = new ServiceCollection().AddSingleton<TimeProvider>(fake).AddCafCore().BuildServiceProvider();
+        Assert.Same(fake, hosted.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public void AddCafCore_twice_is_harmless_and_the_first_options_win()
+    {
+        var services = new ServiceCollection()
+            .AddCafCore(o => o.Retention.RetentionYears = 7)
+            .AddCafCore(o => o.Retention.RetentionYears = 9);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(7, provider.GetRequiredService<CafOptions>().Retention.RetentionYears);
+        Assert.Single(services, d => d.ServiceType == typeof(TimeProvider));
+    }
+}
