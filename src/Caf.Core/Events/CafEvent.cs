@@ -1,5 +1,7 @@
 using System;
+using System.Text.Json.Serialization;
 using Caf.Core.Annotations;
+using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
 
 namespace Caf.Core.Events;
@@ -12,6 +14,25 @@ namespace Caf.Core.Events;
 /// <param name="EpisodeId">The episode the event belongs to.</param>
 /// <param name="OccurredAt">When it happened, read from the host's <see cref="TimeProvider"/>.</param>
 /// <param name="Actor">Who made it happen: practitioner and agency.</param>
+/// <remarks>JSON: polymorphic with a stable <c>type</c> discriminator per event (e.g. <c>concern-identified</c>); renaming a C# type never changes stored JSON.</remarks>
 /// <threadsafety>Events are immutable and thread-safe.</threadsafety>
 [Immutable]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonDerivedType(typeof(ConcernIdentified), "concern-identified")]
+[JsonDerivedType(typeof(PotentialCafRegistered), "potential-caf-registered")]
+[JsonDerivedType(typeof(ConsentRecorded), "consent-recorded")]
+[JsonDerivedType(typeof(AssessmentStarted), "assessment-started")]
+[JsonDerivedType(typeof(AssessmentCompleted), "assessment-completed")]
+[JsonDerivedType(typeof(NextStepChosen), "next-step-chosen")]
+[JsonDerivedType(typeof(ReferredToPanel), "referred-to-panel")]
+[JsonDerivedType(typeof(LeadProfessionalAppointed), "lead-professional-appointed")]
+[JsonDerivedType(typeof(PlanAgreed), "plan-agreed")]
+[JsonDerivedType(typeof(ReviewHeld), "review-held")]
+[JsonDerivedType(typeof(ReassessmentRequired), "reassessment-required")]
+[JsonDerivedType(typeof(SteppedUp), "stepped-up")]
+[JsonDerivedType(typeof(ConsentWithdrawalRecorded), "consent-withdrawn")]
+[JsonDerivedType(typeof(ConsentOverrideRecorded), "consent-overridden")]
+[JsonDerivedType(typeof(EpisodeClosed), "episode-closed")]
+[JsonDerivedType(typeof(EpisodeTransferredOut), "transferred-out")]
+[JsonDerivedType(typeof(LinkedToFamilyGroup), "linked-to-family")]
 public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, Actor Actor);

@@ -1,0 +1,21 @@
+using Caf.Core.Annotations;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.Lifecycle;
+
+/// <summary>
+/// The UI port's answer for one action: may it happen now, and if not, why (rule id, message, field), so a
+/// UI can enable buttons and explain the disabled ones.
+/// </summary>
+/// <param name="Action">The action.</param>
+/// <param name="Refusal">Why the action is not possible now; null when it is permitted.</param>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+public readonly record struct ActionAvailability(EpisodeAction Action, Refusal? Refusal)
+{
+    /// <summary>True when the action may be taken now (its arguments are still checked when it is).</summary>
+    public bool IsPermitted => Refusal is null;
+
+    /// <inheritdoc />
+    public override string ToString() => IsPermitted ? $"{Action}: permitted" : $"{Action}: {Refusal}";
+}

@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Frozen;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Caf.Core.Consent;
+using Caf.Core.Events;
+using Caf.Core.Lifecycle.Events;
+using Caf.Core.Primitives;
+using Stateless;
+using Stateless.Reflection;
+
+namespace Caf.Core.Lifecycle;
+
+/// <summary>The lifecycle definition: the one Stateless configuration that guards, "what next" and diagrams come from.</summary>
+public sealed partial class CafEpisode
+{
+    // Guard descriptions are stable texts: they appear in diagrams, in Stateless's unmet-guard lists and,
+    // through this table, in refusals with their rule id and field.
+    private const string ConsentToStart = "LIFE-05: consent is sufficient to start an assessment";
+    private const string WrittenConsentForPanel = "CONS-04: written consent to share at a panel";
+    private const string SupportChosen = "LIFE-07: a next step of support has been chosen";
+    private const string LeadForMultiAgency = "LIFE-08: multi-agency support has an appointed lead professional";
+    private const string ReviewLimitNotReached = "REV-03: the limit of insufficient-progress reviews in a row is not reached";
+    private const string ConsentGiven = "CONS-07: consent has been given, so it can be withdrawn";
+    private const string ConsentNotGiven = "CONS-06: consent is absent, refused or withdrawn";
+
+    private static readonly FrozenDictionary<string, Refusal> GuardRefusals = new Dictionary<string, Refusal>
+    {
+        [ConsentToStart] = new("LIFE-05", "An assessment starts only with consent recorded; verbal consent is enough to start.", "consent"),
+        [WrittenConsentForPanel] = new("CONS-04", "Sharing at a panel needs written consent: the referral form is signed by the parent.", "consent"),
+        [SupportChosen] = new("LIFE-07", "Choose the next step (family action, single-agency or multi-agency support) before agreeing a plan.", "nextStep"),
+        [LeadForMultiAgency] = new("LIFE-08", "Multi-agency support needs an appointed lead professional before the plan is delivered.", "leadProfessional"),
+        [ReviewLimitNotReached] = new("REV-03", "Progress has been insufficient at too many reviews in a row: reconsider the assessment and negotiate a new plan first.", "reviews"),
+        [ConsentGiven] = new("CONS-07", "No consent has been given, so there is nothing to withdraw.", "consent"),
+        [ConsentNotGiven] = new("CONS-06", "Consent has been given and not withdrawn: there is nothing to override.", "consent"),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly ImmutableArray<EpisodeState> OpenStates =
+    [
+        EpisodeState.Identified, EpisodeState.PotentialFromStepDown, EpisodeState.Assessing, EpisodeState.Assessed,
+        EpisodeState.PanelReferred, EpisodeState.PlanActive, EpisodeState.ConsentWithdrawn,
+    ];
+
+    private static readonly ImmutableArray<EpisodeAction> AllActions = [.. Enum.GetValues<EpisodeAction>()];
+
+    // Used only to describe the lifecycle (diagrams, source states): guards are never evaluated on it.
+    private CafEpisode()
+    {
+        _policy = null!;
+        _state = EpisodeState.Identified;
+        _machine = CreateMachine();
+    }
+
+    /// <summary>The actions permitted now (guards included). Cheap: no reasons are built.</summary>
+    public IEnumerable<EpisodeAction> PermittedActions
+    {
+        get
+        {
+            foreach (var action in AllActions)
+            {
+                if (_machine.CanFire(action))
+                {
+                    yield return action;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// "What may happen next, and why not the rest": every action with whether it is permitted now and,
+    /// if not, the refusal (rule id, message, field). The UI port.
+    /// </summary>
+    /// <returns>One entry per <see cref="EpisodeAction"/>, in enum order.</returns>
+    public ImmutableArray<ActionAvailability> GetAvailableActions()
+    {
+        var builder = ImmutableArray.CreateBuilder<ActionAvailability>(AllActions.Length);
+        foreach (var action in AllActions)
+        {
+            var check = CheckPermitted(action);
+            builder.Add(new ActionAvailability(action, check.IsRefused ? check.Refusal : null));
+        }
+
+        return builder.MoveToImmutable();
+    }
+
+    /// <summary>Whether an action is permitted now, and the refusal if not (without doing it).</summary>
+    /// <param name="action">The action.</param>
+    /// <returns>Success, or the refusal the command would return.</returns>
+    public Result CheckPermitted(EpisodeAction action)
+    {
+        if (_machine.CanFire(action))
+        {
+            return Result.Ok;
+        }
+
+        if (_state == EpisodeState.Closed)
+        {
+            return Result.Refused("LIFE-10",
+                $"The episode is closed ({Closure?.Outcome}) and cannot change; new work with the child opens a new episode.", "state");
+        }
+
+        if (_state == EpisodeState.TransferredOut)
+        {
+            return Result.Refused("RET-02", $"The episode was transferred to {TransferredTo}; the receiving authority continues the work.", "state");
+        }
+
+        _machine.CanFire(action, out var unmet);
+        foreach (var description in unmet ?? [])
+        {
+            if (description == ConsentToStart && _consentEvaluation.Refusal is { } consentRefusal)
+            {
+                return Result.Refused(consentRefusal); // the consent policy says precisely what is missing
+            }
+
+            if (GuardRefusals.TryGetValue(description, out var refusal))
+            {
+                return Result.Refused(refusal);
+            }
+        }
+
+        var allowedIn = _policy.SourceStatesOf(action);
+        return Result.Refused("LIFE-12",
+            $"{action} is not possible while the episode is {_state}; it is possible when the episode is {string.Join(" or ", allowedIn)}.",
+            "state");
+    }
+
+    /// <summary>The lifecycle's definition as Stateless describes it (states, transitions, guard descriptions).</summary>
+    /// <returns>The description, for diagrams and documentation.</returns>
+    internal static StateMachineInfo DescribeLifecycle() => new CafEpisode()._machine.GetInfo();
+
+    private static EpisodeAction ActionOf(CafEvent e) => e switch
+    {
+        ConsentRecorded => EpisodeAction.RecordConsent,
+        AssessmentStarted => EpisodeAction.StartAssessment,
+        AssessmentCompleted => EpisodeAction.CompleteAssessment,
+        NextStepChosen { Step: Lifecycle.NextStep.NoFurtherAction } => EpisodeAction.ChooseNoFurtherAction,
+        NextStepChosen => EpisodeAction.ChooseSupport,
+        ReferredToPanel => EpisodeAction.ReferToPanel,
+        LeadProfessionalAppointed => EpisodeAction.AppointLeadProfessional,
+        PlanAgreed => EpisodeAction.AgreePlan,
+        ReviewHeld => EpisodeAction.HoldReview,
+        ReassessmentRequired => EpisodeAction.RequireReassessment,
+        SteppedUp => EpisodeAction.StepUp,
+        ConsentWithdrawalRecorded => EpisodeAction.WithdrawConsent,
+        ConsentOverrideRecorded => EpisodeAction.OverrideConsent,
+        EpisodeClosed => EpisodeAction.Close,
+        EpisodeTransferredOut => EpisodeAction.TransferOut,
+        LinkedToFamilyGroup => EpisodeAction.LinkToFamily,
+        _ => throw new ArgumentException($"{e.GetType().Name} cannot appear after the opening event of an episode.", nameof(e)),
+    };
+
+    private StateMachine<EpisodeState, EpisodeAction> CreateMachine()
+    {
+        // External state storage: the aggregate owns _state; Stateless reads and writes it.
+        var m = new StateMachine<EpisodeState, EpisodeAction>(() => _state, s => _state = s);
+
+        // Guards are pure reads of fields already computed when events were applied; during a rebuild
+        // they are bypassed because the history already records what was allowed.
+        Func<bool> consentToStart = () => _replaying || _consentEvaluation.SufficientToStartAssessment;
+        Func<bool> writtenConsent = () => _replaying || _consentEvaluation.SufficientToShareAtPanel;
+        Func<bool> supportChosen = () => _replaying || NextStep is Lifecycle.NextStep.FamilyAction
+            or Lifecycle.NextStep.SingleAgencySupport or Lifecycle.NextStep.MultiAgencySupport;
+        Func<bool> leadForMultiAgency = () => _replaying || NextStep != Lifecycle.NextStep.MultiAgencySupport || !LeadProfessional.IsInterim;
+        Func<object[], bool> reviewLimit = _ => _replaying || InsufficientReviewsInARow < _policy.InsufficientProgressReviewLimit;
+        Func<bool> consentGiven = () => _replaying || HasGivenConsent();
+        Func<bool> consentNotGiven = () => _replaying || _consent.IsWithdrawn || !_consentEvaluation.SufficientToStartAssessment;
+
+        m.Configure(EpisodeState.Identified)
+            .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, consentToStart, ConsentToStart);
+
+        m.Configure(EpisodeState.PotentialFromStepDown)
+            .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, consentToStart, ConsentToStart)
+            .Permit(EpisodeAction.ChooseNoFurtherAction, EpisodeState.Closed)      // STEP-03: no further TAC needed
+            .PermitIf(EpisodeAction.ChooseSupport, EpisodeState.Assessed, consentToStart, ConsentToStart); // STEP-02/03
+
+        m.Configure(EpisodeState.Assessing)
+            .Permit(EpisodeAction.CompleteAssessment, EpisodeState.Assessed);
+
+        m.Configure(EpisodeState.Assessed)
+            .Permit(EpisodeAction.ChooseNoFurtherAction, EpisodeState.Closed)
+            .InternalTransition(EpisodeAction.ChooseSupport, static () => { })
+            .PermitIf(EpisodeAction.ReferToPanel, EpisodeState.PanelReferred, writtenConsent, WrittenConsentForPanel)
+            .InternalTransition(EpisodeAction.AppointLeadProfessional, static () => { })
+            .PermitIf(EpisodeAction.AgreePlan, EpisodeState.PlanActive,
+                Tuple.Create(supportChosen, SupportChosen), Tuple.Create(leadForMultiAgency, LeadForMultiAgency));
+
+        m.Configure(EpisodeState.PanelReferred)
+            .InternalTransition(EpisodeAction.AppointLeadProfessional, static () => { })
+            .Permit(EpisodeAction.AgreePlan, EpisodeState.PlanActive);
+
+        m.Configure(EpisodeState.PlanActive)
+            .InternalTransitionIf(EpisodeAction.HoldReview, reviewLimit, static () => { }, ReviewLimitNotReached)
+            .InternalTransition(EpisodeAction.AppointLeadProfessional, static () => { })
+            .PermitIf(EpisodeAction.ReferToPanel, EpisodeState.PanelReferred, writtenConsent, WrittenConsentForPanel) // PANEL-07
+            .Permit(EpisodeAction.RequireReassessment, EpisodeState.Assessing);
+
+        foreach (var state in OpenStates)
+        {
+            var config = m.Configure(state)
+                .Permit(EpisodeAction.StepUp, EpisodeState.Closed)                         // LIFE-04: at any stage
+                .PermitIf(EpisodeAction.OverrideConsent, EpisodeState.Closed, consentNotGiven, ConsentNotGiven)
+                .Permit(EpisodeAction.Close, EpisodeState.Closed)
+                .Permit(EpisodeAction.TransferOut, EpisodeState.TransferredOut)
+                .InternalTransition(EpisodeAction.LinkToFamily, static () => { });
+            if (state != EpisodeState.ConsentWithdrawn)
+            {
+                // CONS-07: after a withdrawal nothing but closing as withdrawn, overriding, stepping up or transfer.
+                config.InternalTransition(EpisodeAction.RecordConsent, static () => { })
+                    .PermitIf(EpisodeAction.WithdrawConsent, EpisodeState.ConsentWithdrawn, consentGiven, ConsentGiven);
+            }
+        }
+
+        // Closed (LIFE-10) and TransferredOut (RET-02) are terminal: nothing is configured, and
+        // CheckPermitted turns every request into a refusal before Stateless is asked to fire.
+        return m;
+    }
+
+    private bool HasGivenConsent()
+    {
+        foreach (var record in _consent.Records)
+        {
+            if (record.Decision == ConsentDecision.Given)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,56 @@
+namespace Caf.Core.Lifecycle;
+
+/// <summary>
+/// What may be done to an open episode: the lifecycle's triggers, one per command. A UI asks
+/// <see cref="CafEpisode.GetAvailableActions"/> which are permitted now and why the others are not.
+/// </summary>
+public enum EpisodeAction
+{
+    /// <summary>Record a consent decision (CONS-01..05, CONS-08).</summary>
+    RecordConsent = 0,
+
+    /// <summary>Start the assessment (LIFE-05: needs sufficient consent).</summary>
+    StartAssessment = 1,
+
+    /// <summary>Complete the assessment with its thresholds result (THR-07).</summary>
+    CompleteAssessment = 2,
+
+    /// <summary>Choose no further action: closes the episode (LIFE-07, CLOSE-09).</summary>
+    ChooseNoFurtherAction = 3,
+
+    /// <summary>Choose family action, single-agency or multi-agency support (LIFE-07).</summary>
+    ChooseSupport = 4,
+
+    /// <summary>Refer to a panel, MAF/MAAG (LIFE-07, PANEL-01; CONS-04 written consent).</summary>
+    ReferToPanel = 5,
+
+    /// <summary>Appoint the lead professional (LP-02, LP-05, LP-06) or hand the role over (LP-10).</summary>
+    AppointLeadProfessional = 6,
+
+    /// <summary>Agree the action plan (PLAN-01, LIFE-08: multi-agency needs an appointed LP).</summary>
+    AgreePlan = 7,
+
+    /// <summary>Hold a review of the plan (REV-01, REV-02; refused after too many insufficient reviews, REV-03).</summary>
+    HoldReview = 8,
+
+    /// <summary>Reconsider the assessment and negotiate a new plan (REV-03).</summary>
+    RequireReassessment = 9,
+
+    /// <summary>Step up to a specialist service or safeguarding (LIFE-04): closes as stepped up.</summary>
+    StepUp = 10,
+
+    /// <summary>Record a withdrawal of consent (CONS-07).</summary>
+    WithdrawConsent = 11,
+
+    /// <summary>Override consent in the child's best interest (CONS-06): closes as consent overridden.</summary>
+    OverrideConsent = 12,
+
+    /// <summary>Close with a closure outcome (CLOSE-01..07).</summary>
+    Close = 13,
+
+    /// <summary>Transfer the episode to another authority (RET-02).</summary>
+    TransferOut = 14,
+
+    /// <summary>Link the episode to a family group of siblings (REG-03).</summary>
+    LinkToFamily = 15,
+}

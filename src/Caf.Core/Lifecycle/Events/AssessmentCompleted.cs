@@ -1,0 +1,23 @@
+using System;
+using System.Collections.Immutable;
+using Caf.Core.Annotations;
+using Caf.Core.Closure;
+using Caf.Core.Consent;
+using Caf.Core.Events;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.Lifecycle.Events;
+
+/// <summary>LIFE-07, THR-07: the assessment was completed under a named thresholds framework.</summary>
+/// <param name="EpisodeId">The episode.</param>
+/// <param name="OccurredAt">When, from the host's TimeProvider.</param>
+/// <param name="Actor">Who.</param>
+/// <param name="Summary">The thresholds result: framework id and version, level, route, indicators.</param>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+public sealed record AssessmentCompleted(
+    EpisodeId EpisodeId,
+    DateTimeOffset OccurredAt,
+    Actor Actor,
+    AssessmentSummary Summary)
+    : CafEvent(EpisodeId, OccurredAt, Actor);

@@ -1,0 +1,21 @@
+using System;
+using System.Collections.Immutable;
+using Caf.Core.Annotations;
+using Caf.Core.Closure;
+using Caf.Core.Consent;
+using Caf.Core.Events;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.Lifecycle.Events;
+
+/// <summary>LIFE-05: the assessment started with sufficient consent.</summary>
+/// <param name="EpisodeId">The episode.</param>
+/// <param name="OccurredAt">When, from the host's TimeProvider.</param>
+/// <param name="Actor">Who.</param>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+public sealed record AssessmentStarted(
+    EpisodeId EpisodeId,
+    DateTimeOffset OccurredAt,
+    Actor Actor)
+    : CafEvent(EpisodeId, OccurredAt, Actor);

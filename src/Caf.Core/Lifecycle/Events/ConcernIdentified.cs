@@ -1,0 +1,27 @@
+using System;
+using System.Collections.Immutable;
+using Caf.Core.Annotations;
+using Caf.Core.Closure;
+using Caf.Core.Consent;
+using Caf.Core.Events;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.Lifecycle.Events;
+
+/// <summary>LIFE-01: a practitioner identified possible unmet additional needs; the episode opens (an "intent to CAF", counted in REP-01).</summary>
+/// <param name="EpisodeId">The episode.</param>
+/// <param name="OccurredAt">When, from the host's TimeProvider.</param>
+/// <param name="Actor">Who.</param>
+/// <param name="Child">The child (or unborn baby).</param>
+/// <param name="Concern">The concern in the practitioner's words.</param>
+/// <param name="PreviousEpisodes">Earlier, closed episodes of the same child this one is linked to (LIFE-03).</param>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+public sealed record ConcernIdentified(
+    EpisodeId EpisodeId,
+    DateTimeOffset OccurredAt,
+    Actor Actor,
+    ChildDetails Child,
+    string Concern,
+    ImmutableArray<EpisodeId> PreviousEpisodes)
+    : CafEvent(EpisodeId, OccurredAt, Actor);

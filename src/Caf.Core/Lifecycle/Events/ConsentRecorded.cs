@@ -1,0 +1,23 @@
+using System;
+using System.Collections.Immutable;
+using Caf.Core.Annotations;
+using Caf.Core.Closure;
+using Caf.Core.Consent;
+using Caf.Core.Events;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.Lifecycle.Events;
+
+/// <summary>CONS-01..05, CONS-08: a consent decision was recorded.</summary>
+/// <param name="EpisodeId">The episode.</param>
+/// <param name="OccurredAt">When, from the host's TimeProvider.</param>
+/// <param name="Actor">Who.</param>
+/// <param name="Record">The consent record.</param>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+public sealed record ConsentRecorded(
+    EpisodeId EpisodeId,
+    DateTimeOffset OccurredAt,
+    Actor Actor,
+    ConsentRecord Record)
+    : CafEvent(EpisodeId, OccurredAt, Actor);

@@ -1,0 +1,349 @@
+using System;
+using System.Linq;
+using Caf.Core.Closure;
+using Caf.Core.Consent;
+using Caf.Core.Lifecycle;
+using Caf.Core.Lifecycle.Events;
+using Caf.Core.Primitives;
+using Caf.Core.Tests.Support;
+using static Caf.Core.Tests.Support.Seeds;
+
+namespace Caf.Core.Tests.Lifecycle;
+
+public class EpisodeLifecycleTests
+{
+    private readonly Seeds _seeds = new();
+
+    [Fact]
+    public void LIFE01_identifying_a_concern_opens_an_episode_with_the_opener_as_interim_LP()
+    {
+        var e = _seeds.Identified();
+
+        Assert.Equal(EpisodeState.Identified, e.State);
+        Assert.True(e.IsOpen);
+        var opening = Assert.IsType<ConcernIdentified>(Assert.Single(e.Events));
+        Assert.Equal(Start, opening.OccurredAt);
+        Assert.Equal(Teacher, opening.Actor);
+        Assert.True(e.LeadProfessional.IsInterim);                 // LP-01
+        Assert.Equal(Teacher.Practitioner, e.LeadProfessional.Practitioner);
+    }
+
+    [Fact]
+    public void LIFE02_step_down_registers_a_potential_CAF_with_the_family_LP_preference()
+    {
+        var e = CafEpisode.RegisterPotentialFromStepDown(_seeds.Policy, new EpisodeId("ep-sd"), NineYearOld, Teacher,
+            "Children's social care", "Closing summary", new PractitionerId("pr-youth-worker"));
+
+        Assert.Equal(EpisodeState.PotentialFromStepDown, e.State);
+        Assert.Equal("Children's social care", e.SteppingDownService);
+        Assert.Equal(new PractitionerId("pr-youth-worker"), e.FamilyPreferredLeadProfessional);
+    }
+
+    [Fact]
+    public void LIFE05_assessment_cannot_start_without_consent_and_the_episode_is_unchanged()
+    {
+        var e = _seeds.Identified();
+        var before = e.Version;
+
+        var result = e.StartAssessment(Teacher);
+
+        Assert.True(result.IsRefused);
+        Assert.Equal("LIFE-05", result.Refusal.RuleId);
+        Assert.Equal("consent", result.Refusal.Field);
+        Assert.Equal(EpisodeState.Identified, e.State);
+        Assert.Equal(before, e.Version);
+    }
+
+    [Fact]
+    public void LIFE05_verbal_consent_is_enough_to_start()
+    {
+        var e = _seeds.Identified();
+        Ok(e.RecordConsent(Teacher, MotherVerbal()));
+
+        Ok(e.StartAssessment(Teacher));
+
+        Assert.Equal(EpisodeState.Assessing, e.State);
+        Assert.Equal(Start, e.AssessmentStartedAt);
+    }
+
+    [Fact]
+    public void LIFE06_an_overdue_assessment_is_reported_not_blocked()
+    {
+        var e = _seeds.Assessing();
+        Assert.False(e.IsAssessmentOverdue);
+
+        _seeds.Time.Advance(TimeSpan.FromDays(32));
+
+        Assert.True(e.IsAssessmentOverdue);
+        Ok(e.CompleteAssessment(Teacher, Level3));
+        Assert.False(e.IsAssessmentOverdue);
+    }
+
+    [Fact]
+    public void THR07_the_episode_records_the_framework_id_and_version()
+    {
+        var e = _seeds.Assessed();
+        Assert.Equal(("default", "1.0.0", 3), (e.Assessment!.FrameworkId, e.Assessment.FrameworkVersion, e.Assessment.Level));
+    }
+
+    [Fact]
+    public void LIFE07_no_further_action_after_assessment_closes_as_resolved_other_CLOSE09()
+    {
+        var e = _seeds.Assessed();
+
+        Ok(e.ChooseNextStep(Teacher, NextStep.NoFurtherAction, "Needs met by universal services."));
+
+        Assert.Equal(EpisodeState.Closed, e.State);
+        Assert.Equal(ClosureOutcome.ResolvedOther, e.Closure!.Outcome);
+        Assert.Equal("CLOSE-09", e.Closure.RuleId);
+    }
+
+    [Fact]
+    public void LIFE07_panel_referral_needs_written_consent_CONS04()
+    {
+        var e = _seeds.Identified();
+        Ok(e.RecordConsent(Teacher, MotherVerbal()));
+        Ok(e.StartAssessment(Teacher));
+        Ok(e.CompleteAssessment(Teacher, Level3));
+
+        var refused = e.ReferToPanel(Teacher, "MAAG North", "Unclear which service fits.");
+        Assert.Equal("CONS-04", refused.Refusal.RuleId);
+
+        Ok(e.RecordConsent(Teacher, MotherWritten()));
+        Ok(e.ReferToPanel(Teacher, "MAAG North", "Unclear which service fits."));
+        Assert.Equal(EpisodeState.PanelReferred, e.State);
+    }
+
+    [Fact]
+    public void LIFE08_multi_agency_support_cannot_agree_a_plan_without_an_appointed_LP()
+    {
+        var e = _seeds.Assessed();
+        Ok(e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "School and health involved."));
+
+        var result = e.AgreePlan(Teacher, ["Attends every day"], [TestIds.School], false, new DateOnly(2026, 5, 1));
+
+        Assert.Equal("LIFE-08", result.Refusal.RuleId);
+        Assert.Equal(EpisodeState.Assessed, e.State);
+    }
+
+    [Fact]
+    public void LP02_more_than_one_service_needs_an_appointed_LP()
+    {
+        var e = _seeds.Assessed();
+        Ok(e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "School only, at first."));
+
+        var result = e.AgreePlan(Teacher, ["Attends every day"], [TestIds.School, TestIds.HealthVisiting], false, new DateOnly(2026, 5, 1));
+
+        Assert.Equal("LP-02", result.Refusal.RuleId);
+    }
+
+    [Fact]
+    public void LP05_LP06_appointment_needs_supervisor_confirmation_and_family_agreement()
+    {
+        var e = _seeds.Assessed();
+        var supervisor = new PractitionerId("pr-supervisor");
+
+        Assert.Equal("LP-06", e.AppointLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, null, "agreed", "why").Refusal.RuleId);
+        Assert.Equal("LP-05", e.AppointLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, supervisor, " ", "why").Refusal.RuleId);
+        Assert.True(e.LeadProfessional.IsInterim);
+
+        Ok(e.AppointLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, supervisor, "Mother agreed", "Weekly contact."));
+        Assert.False(e.LeadProfessional.IsInterim);
+        Assert.Equal(supervisor, e.LeadProfessional.ConfirmedBySupervisor);
+    }
+
+    [Fact]
+    public void LP10_handover_keeps_the_history_of_lead_professionals()
+    {
+        var e = _seeds.PlanActive();
+        Ok(e.AppointLeadProfessional(Teacher, TestIds.Teacher, TestIds.School, new PractitionerId("pr-head"), "Family agreed", "Transition to secondary school."));
+
+        Assert.Equal(3, e.LeadProfessionalHistory.Length);
+        Assert.True(e.LeadProfessionalHistory[0].IsInterim);
+        Assert.Equal(TestIds.HealthVisitor, e.LeadProfessionalHistory[1].Practitioner);
+        Assert.Equal(TestIds.Teacher, e.LeadProfessional.Practitioner);
+    }
+
+    [Fact]
+    public void LP11_an_excluded_agency_can_never_be_appointed()
+    {
+        var e = _seeds.Identified();
+        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.HealthVisiting)));
+        Ok(e.StartAssessment(Teacher));
+        Ok(e.CompleteAssessment(Teacher, Level3));
+
+        var result = e.AppointLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, new PractitionerId("pr-s"), "agreed", "why");
+
+        Assert.Equal("LP-11", result.Refusal.RuleId);
+        Ok(e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "Health only."));
+        Assert.Equal("SHARE-01", e.AgreePlan(Teacher, ["x"], [TestIds.HealthVisiting], false, new DateOnly(2026, 5, 1)).Refusal.RuleId);
+    }
+
+    [Fact]
+    public void LIFE09_reviews_are_held_while_the_plan_is_active_and_need_a_next_date_REV02()
+    {
+        var e = _seeds.PlanActive();
+
+        Assert.Equal("REV-02", e.HoldReview(Teacher, ReviewProgress.Sufficient, "On track", null).Refusal.RuleId);
+        Ok(e.HoldReview(Teacher, ReviewProgress.Sufficient, "On track", new DateOnly(2026, 7, 1)));
+
+        Assert.Equal(1, e.ReviewCount);
+        Assert.Equal(new DateOnly(2026, 7, 1), e.NextReviewDue);
+    }
+
+    [Fact]
+    public void REV03_after_four_insufficient_reviews_the_assessment_must_be_reconsidered()
+    {
+        var e = _seeds.PlanActive();
+        for (var i = 0; i < 4; i++)
+        {
+            Ok(e.HoldReview(Teacher, ReviewProgress.Insufficient, "Little change", new DateOnly(2026, 6, 1).AddMonths(i)));
+        }
+
+        var fifth = e.HoldReview(Teacher, ReviewProgress.Insufficient, "Little change", new DateOnly(2026, 12, 1));
+        Assert.Equal("REV-03", fifth.Refusal.RuleId);
+
+        Ok(e.RequireReassessment(Teacher, "Four reviews without progress."));
+        Assert.Equal(EpisodeState.Assessing, e.State);
+        Assert.Equal(0, e.InsufficientReviewsInARow);
+    }
+
+    [Fact]
+    public void REV05_an_overdue_review_is_detectable()
+    {
+        var e = _seeds.PlanActive();
+        Assert.False(e.IsReviewOverdue);
+        _seeds.Time.Advance(TimeSpan.FromDays(90));
+        Assert.True(e.IsReviewOverdue);
+    }
+
+    [Theory]
+    [InlineData(EpisodeState.Identified)]
+    [InlineData(EpisodeState.Assessing)]
+    [InlineData(EpisodeState.PlanActive)]
+    public void LIFE04_significant_harm_at_any_stage_steps_up_and_closes(EpisodeState stage)
+    {
+        var e = stage switch
+        {
+            EpisodeState.Identified => _seeds.Identified(),
+            EpisodeState.Assessing => _seeds.Assessing(),
+            _ => _seeds.PlanActive(),
+        };
+
+        Ok(e.StepUp(Teacher, "Children's social care (section 47)", "Disclosure of significant harm."));
+
+        Assert.Equal(EpisodeState.Closed, e.State);
+        Assert.Equal(ClosureOutcome.SteppedUp, e.Closure!.Outcome);
+    }
+
+    [Fact]
+    public void CONS07_after_withdrawal_the_episode_can_only_close_as_consent_withdrawn()
+    {
+        var e = _seeds.PlanActive();
+        Ok(e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "Family moving on.")));
+
+        Assert.Equal(EpisodeState.ConsentWithdrawn, e.State);
+        Assert.Equal("LIFE-12", e.HoldReview(Teacher, ReviewProgress.Sufficient, "x", new DateOnly(2026, 9, 1)).Refusal.RuleId);
+        Assert.Equal("CONS-07", e.Close(Teacher, ClosureOutcome.ResolvedMultiAgency, "x").Refusal.RuleId);
+
+        Ok(e.Close(Teacher, ClosureOutcome.ConsentWithdrawn, "Mother withdrew consent."));
+        Assert.Equal(ClosureOutcome.ConsentWithdrawn, e.Closure!.Outcome);
+    }
+
+    [Fact]
+    public void CONS06_override_needs_consent_not_given_and_closes_as_overridden()
+    {
+        var given = _seeds.PlanActive();
+        Assert.Equal("CONS-06", given.OverrideConsent(Teacher, new ConsentOverride("Risk", new PractitionerId("pr-dsl"))).Refusal.RuleId);
+
+        var refused = _seeds.Identified();
+        Ok(refused.RecordConsent(Teacher, MotherVerbal() with { Decision = ConsentDecision.Refused }));
+        Ok(refused.OverrideConsent(Teacher, new ConsentOverride("Escalating neglect concerns.", new PractitionerId("pr-dsl"))));
+
+        Assert.Equal(ClosureOutcome.ConsentOverridden, refused.Closure!.Outcome);
+        Assert.True(refused.Consent.IsOverridden);
+    }
+
+    [Theory]
+    [InlineData(ClosureOutcome.ResolvedFamilyActions, "CLOSE-01")]
+    [InlineData(ClosureOutcome.ResolvedSingleService, "CLOSE-02")]
+    [InlineData(ClosureOutcome.ConsentWithdrawn, "CLOSE-05")]
+    [InlineData(ClosureOutcome.ConsentOverridden, "CLOSE-06")]
+    [InlineData(ClosureOutcome.SteppedUp, "CLOSE-07")]
+    public void Closure_outcome_must_be_consistent_with_the_episode(ClosureOutcome outcome, string rule)
+    {
+        var e = _seeds.PlanActive(); // two agencies, appointed LP, agency-owned actions
+        var before = e.Version;
+
+        var result = e.Close(Teacher, outcome, "Outcomes achieved.");
+
+        Assert.Equal(rule, result.Refusal.RuleId);
+        Assert.Equal(before, e.Version);
+    }
+
+    [Fact]
+    public void CLOSE03_multi_agency_closure_with_an_appointed_LP()
+    {
+        var e = _seeds.PlanActive();
+        Ok(e.Close(Teacher, ClosureOutcome.ResolvedMultiAgency, "Most intended outcomes achieved at the review (CLOSE-C1)."));
+        Assert.Equal("CLOSE-03", e.Closure!.RuleId);
+    }
+
+    [Fact]
+    public void LIFE10_a_closed_episode_refuses_every_action_and_stays_unchanged()
+    {
+        var e = _seeds.PlanActive();
+        Ok(e.Close(Teacher, ClosureOutcome.ResolvedMultiAgency, "Done."));
+        var version = e.Version;
+
+        Assert.All(e.GetAvailableActions(), a => Assert.Equal("LIFE-10", a.Refusal!.RuleId));
+        Assert.Equal("LIFE-10", e.RecordConsent(Teacher, MotherWritten()).Refusal.RuleId);
+        Assert.Equal("LIFE-10", e.StepUp(Teacher, "CSC", "x").Refusal.RuleId);
+        Assert.Equal(version, e.Version);
+        Assert.Empty(e.PermittedActions);
+    }
+
+    [Fact]
+    public void LIFE11_every_event_records_who_and_when()
+    {
+        var e = _seeds.PlanActive();
+        Assert.All(e.Events, ev => Assert.False(ev.Actor.IsDefault));
+        Assert.Equal(e.Events.OrderBy(ev => ev.OccurredAt), e.Events);
+        Assert.All(e.Events, ev => Assert.Equal(e.Id, ev.EpisodeId));
+    }
+
+    [Fact]
+    public void LIFE12_a_request_the_state_does_not_permit_says_where_it_is_possible()
+    {
+        var e = _seeds.Identified();
+
+        var result = e.AgreePlan(Teacher, ["x"], [TestIds.School], false, new DateOnly(2026, 5, 1));
+
+        Assert.Equal("LIFE-12", result.Refusal.RuleId);
+        Assert.Contains("Assessed or PanelReferred", result.Refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UI_port_lists_permitted_actions_and_the_reason_for_each_refused_one()
+    {
+        var e = _seeds.Identified();
+
+        var actions = e.GetAvailableActions();
+
+        Assert.Equal(Enum.GetValues<EpisodeAction>().Length, actions.Length);
+        Assert.Equal("LIFE-05", actions.Single(a => a.Action == EpisodeAction.StartAssessment).Refusal!.RuleId);
+        Assert.True(actions.Single(a => a.Action == EpisodeAction.RecordConsent).IsPermitted);
+        Assert.Equal(actions.Where(a => a.IsPermitted).Select(a => a.Action), e.PermittedActions);
+    }
+
+    [Fact]
+    public void Misuse_throws_at_the_boundary()
+    {
+        var e = _seeds.Identified();
+        Assert.Throws<ArgumentException>(() => e.StartAssessment(default));
+        Assert.ThrowsAny<ArgumentException>(() => e.RecordConsent(Teacher, null!));
+        Assert.ThrowsAny<ArgumentException>(() => e.ChooseNextStep(Teacher, NextStep.PanelReferral, "x"));
+        Assert.ThrowsAny<ArgumentException>(() => CafEpisode.IdentifyConcern(_seeds.Policy, default, NineYearOld, Teacher, "x"));
+        Assert.ThrowsAny<ArgumentException>(() => CafEpisode.IdentifyConcern(_seeds.Policy, new EpisodeId("e"), NineYearOld, Teacher, " "));
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Immutable;
+using Caf.Core.Consent;
+using Caf.Core.Lifecycle;
+using Caf.Core.Primitives;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Caf.Core.Tests.Support;
+
+/// <summary>
+/// The seed situations used across lifecycle tests: a primary-school teacher (Bradford 002 §2) identifies
+/// needs for a nine-year-old; the mother has parental responsibility.
+/// </summary>
+internal sealed class Seeds
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    public Seeds()
+    {
+        Time = new FakeTimeProvider(Start);
+        Policy = EpisodePolicy.Default(Time);
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public EpisodePolicy Policy { get; }
+
+    public static Actor Teacher => TestIds.TeacherAtSchool;
+
+    public static Actor HealthVisitor => new(TestIds.HealthVisitor, TestIds.HealthVisiting);
+
+    public static ChildDetails NineYearOld => new(TestIds.Child, new DateOnly(2016, 9, 1));
+
+    public static ConsentRecord MotherVerbal(params AgencyId[] excluded) =>
+        new(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Verbal, [.. excluded]);
+
+    public static ConsentRecord MotherWritten(params AgencyId[] excluded) =>
+        new(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, [.. excluded]);
+
+    public static AssessmentSummary Level3 => new("default", "1.0.0", 3, "multi-agency", ImmutableArray.Create("attendance", "behaviour"));
+
+    public CafEpisode Identified(EpisodeId? id = null) =>
+        CafEpisode.IdentifyConcern(Policy, id ?? new EpisodeId("ep-1"), NineYearOld, Teacher, "Falling attendance and withdrawn in class.");
+
+    public CafEpisode Assessing()
+    {
+        var e = Identified();
+        Ok(e.RecordConsent(Teacher, MotherWritten()));
+        Ok(e.StartAssessment(Teacher));
+        return e;
+    }
+
+    public CafEpisode Assessed()
+    {
+        var e = Assessing();
+        Time.Advance(TimeSpan.FromDays(10));
+        Ok(e.CompleteAssessment(Teacher, Level3));
+        return e;
+    }
+
+    /// <summary>Multi-agency plan with an appointed LP (school and health visiting deliver).</summary>
+    public CafEpisode PlanActive()
+    {
+        var e = Assessed();
+        Ok(e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "Needs span school and health."));
+        Ok(e.AppointLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, new PractitionerId("pr-supervisor"), "Mother agreed at the TAC meeting.", "Sees the family weekly."));
+        Ok(e.AgreePlan(Teacher, ["Amy goes to school every day"], [TestIds.School, TestIds.HealthVisiting], false, new DateOnly(2026, 5, 1)));
+        return e;
+    }
+
+    public static void Ok(Result result) => Assert.True(result.IsSuccess, result.ToString());
+}
