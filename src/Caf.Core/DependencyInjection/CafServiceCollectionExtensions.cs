@@ -1,6 +1,8 @@
 using System;
 using Ardalis.GuardClauses;
 using Caf.Core.Configuration;
+using Caf.Core.Lifecycle;
+using Caf.Core.Register;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 // Conventional namespace for registration extensions, so hosts find AddCafCore without a using.
@@ -10,7 +12,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class CafServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Caf.Core domain services, the validated <see cref="CafOptions"/>, and
+    /// Registers the Caf.Core domain services (<see cref="EpisodePolicy"/>, the consent policy,
+    /// <see cref="CafRegister"/> over the host's <see cref="IEpisodeRepository"/>), the validated <see cref="CafOptions"/>, and
     /// <see cref="TimeProvider.System"/> unless the host registered a <see cref="TimeProvider"/> already.
     /// Calling it twice is harmless: later calls add nothing (the first options win).
     /// </summary>
@@ -27,6 +30,23 @@ public static class CafServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
+        services.TryAddSingleton(sp => new EpisodePolicy(sp.GetRequiredService<CafOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<EpisodePolicy>().Consent);
+        // Transient: the register is cheap and must not capture a scoped repository (e.g. one on a DbContext).
+        services.TryAddTransient(sp => new CafRegister(sp.GetRequiredService<IEpisodeRepository>(), sp.GetRequiredService<EpisodePolicy>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="InMemoryEpisodeRepository"/> as the <see cref="IEpisodeRepository"/> (tests,
+    /// samples, small hosts). Nothing is persisted: a production host registers its own repository instead.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddCafInMemoryEpisodeStore(this IServiceCollection services)
+    {
+        Guard.Against.Null(services);
+        services.TryAddSingleton<IEpisodeRepository>(sp => new InMemoryEpisodeRepository(sp.GetRequiredService<EpisodePolicy>()));
         return services;
     }
 }

@@ -151,6 +151,7 @@ public sealed partial class CafEpisode
 
     private StateMachine<EpisodeState, EpisodeAction> CreateMachine()
     {
+        // Re-entry (not internal) transitions for actions that keep the state: they are named in diagrams.
         // External state storage: the aggregate owns _state; Stateless reads and writes it.
         var m = new StateMachine<EpisodeState, EpisodeAction>(() => _state, s => _state = s);
 
@@ -161,7 +162,7 @@ public sealed partial class CafEpisode
         Func<bool> supportChosen = () => _replaying || NextStep is Lifecycle.NextStep.FamilyAction
             or Lifecycle.NextStep.SingleAgencySupport or Lifecycle.NextStep.MultiAgencySupport;
         Func<bool> leadForMultiAgency = () => _replaying || NextStep != Lifecycle.NextStep.MultiAgencySupport || !LeadProfessional.IsInterim;
-        Func<object[], bool> reviewLimit = _ => _replaying || InsufficientReviewsInARow < _policy.InsufficientProgressReviewLimit;
+        Func<bool> reviewLimit = () => _replaying || InsufficientReviewsInARow < _policy.InsufficientProgressReviewLimit;
         Func<bool> consentGiven = () => _replaying || HasGivenConsent();
         Func<bool> consentNotGiven = () => _replaying || _consent.IsWithdrawn || !_consentEvaluation.SufficientToStartAssessment;
 
@@ -178,19 +179,19 @@ public sealed partial class CafEpisode
 
         m.Configure(EpisodeState.Assessed)
             .Permit(EpisodeAction.ChooseNoFurtherAction, EpisodeState.Closed)
-            .InternalTransition(EpisodeAction.ChooseSupport, static () => { })
+            .PermitReentry(EpisodeAction.ChooseSupport)
             .PermitIf(EpisodeAction.ReferToPanel, EpisodeState.PanelReferred, writtenConsent, WrittenConsentForPanel)
-            .InternalTransition(EpisodeAction.AppointLeadProfessional, static () => { })
+            .PermitReentry(EpisodeAction.AppointLeadProfessional)
             .PermitIf(EpisodeAction.AgreePlan, EpisodeState.PlanActive,
                 Tuple.Create(supportChosen, SupportChosen), Tuple.Create(leadForMultiAgency, LeadForMultiAgency));
 
         m.Configure(EpisodeState.PanelReferred)
-            .InternalTransition(EpisodeAction.AppointLeadProfessional, static () => { })
+            .PermitReentry(EpisodeAction.AppointLeadProfessional)
             .Permit(EpisodeAction.AgreePlan, EpisodeState.PlanActive);
 
         m.Configure(EpisodeState.PlanActive)
-            .InternalTransitionIf(EpisodeAction.HoldReview, reviewLimit, static () => { }, ReviewLimitNotReached)
-            .InternalTransition(EpisodeAction.AppointLeadProfessional, static () => { })
+            .PermitReentryIf(EpisodeAction.HoldReview, reviewLimit, ReviewLimitNotReached)
+            .PermitReentry(EpisodeAction.AppointLeadProfessional)
             .PermitIf(EpisodeAction.ReferToPanel, EpisodeState.PanelReferred, writtenConsent, WrittenConsentForPanel) // PANEL-07
             .Permit(EpisodeAction.RequireReassessment, EpisodeState.Assessing);
 
@@ -201,11 +202,11 @@ public sealed partial class CafEpisode
                 .PermitIf(EpisodeAction.OverrideConsent, EpisodeState.Closed, consentNotGiven, ConsentNotGiven)
                 .Permit(EpisodeAction.Close, EpisodeState.Closed)
                 .Permit(EpisodeAction.TransferOut, EpisodeState.TransferredOut)
-                .InternalTransition(EpisodeAction.LinkToFamily, static () => { });
+                .PermitReentry(EpisodeAction.LinkToFamily);
             if (state != EpisodeState.ConsentWithdrawn)
             {
                 // CONS-07: after a withdrawal nothing but closing as withdrawn, overriding, stepping up or transfer.
-                config.InternalTransition(EpisodeAction.RecordConsent, static () => { })
+                config.PermitReentry(EpisodeAction.RecordConsent)
                     .PermitIf(EpisodeAction.WithdrawConsent, EpisodeState.ConsentWithdrawn, consentGiven, ConsentGiven);
             }
         }

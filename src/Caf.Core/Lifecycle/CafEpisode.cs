@@ -159,7 +159,7 @@ public sealed partial class CafEpisode
 
     /// <summary>
     /// LIFE-01: opens an episode because a practitioner identified possible unmet additional needs (the
-    /// "intent to CAF"). The opener is the interim lead professional (LP-01). Use <see cref="Register.CafRegister"/>
+    /// "intent to CAF"). The opener is the interim lead professional (LP-01). Use <see cref="Caf.Core.Register.CafRegister"/>
     /// to open episodes: it checks the register first (LIFE-03, REG-01).
     /// </summary>
     /// <param name="policy">The host's policy and clock.</param>

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Serialization;
 using Caf.Core.Annotations;
 using Caf.Core.Primitives;
 
@@ -15,6 +16,7 @@ namespace Caf.Core.Lifecycle;
 public sealed record ChildDetails(ChildId Id, DateOnly? DateOfBirth)
 {
     /// <summary>True for an unborn baby.</summary>
+    [JsonIgnore]
     public bool IsUnborn => DateOfBirth is null;
 
     /// <summary>Age in whole years on a date, or null for an unborn baby.</summary>

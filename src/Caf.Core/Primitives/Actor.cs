@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Caf.Core.Annotations;
 
 namespace Caf.Core.Primitives;
@@ -13,6 +14,7 @@ namespace Caf.Core.Primitives;
 public readonly record struct Actor(PractitionerId Practitioner, AgencyId Agency)
 {
     /// <summary>True when either id is missing (<c>default</c>).</summary>
+    [JsonIgnore]
     public bool IsDefault => Practitioner.IsDefault || Agency.IsDefault;
 
     /// <inheritdoc />

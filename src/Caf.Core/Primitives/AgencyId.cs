@@ -27,6 +27,7 @@ public readonly record struct AgencyId : IComparable<AgencyId>
     public string Value { get; }
 
     /// <summary>True for <c>default(AgencyId)</c>, which is not a valid id.</summary>
+    [JsonIgnore]
     public bool IsDefault => Value is null;
 
     /// <inheritdoc />

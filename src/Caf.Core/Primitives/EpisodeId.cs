@@ -31,6 +31,7 @@ public readonly record struct EpisodeId : IComparable<EpisodeId>
     public static EpisodeId New() => new(Guid.NewGuid().ToString("N"));
 
     /// <summary>True for <c>default(EpisodeId)</c>, which is not a valid id.</summary>
+    [JsonIgnore]
     public bool IsDefault => Value is null;
 
     /// <inheritdoc />

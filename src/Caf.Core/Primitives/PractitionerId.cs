@@ -27,6 +27,7 @@ public readonly record struct PractitionerId : IComparable<PractitionerId>
     public string Value { get; }
 
     /// <summary>True for <c>default(PractitionerId)</c>, which is not a valid id.</summary>
+    [JsonIgnore]
     public bool IsDefault => Value is null;
 
     /// <inheritdoc />

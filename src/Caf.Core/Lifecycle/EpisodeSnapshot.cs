@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using Caf.Core.Annotations;
+using Caf.Core.Events;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.Lifecycle;
+
+/// <summary>
+/// The stored form of an episode: its full history plus the facts a reader checks it against. Written and
+/// read by <see cref="EpisodeJson"/>; the schema version lets later releases read older snapshots.
+/// </summary>
+/// <param name="SchemaVersion">The snapshot schema version (currently <see cref="EpisodeJson.CurrentSchemaVersion"/>).</param>
+/// <param name="EpisodeId">The episode's id.</param>
+/// <param name="Version">The number of events (optimistic concurrency).</param>
+/// <param name="State">The state the history leads to; checked on reading.</param>
+/// <param name="Events">The history, oldest first.</param>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+public sealed record EpisodeSnapshot(int SchemaVersion, EpisodeId EpisodeId, int Version, EpisodeState State, ImmutableArray<CafEvent> Events);

@@ -1,0 +1,58 @@
+using System;
+using Ardalis.GuardClauses;
+using Caf.Core.Annotations;
+using Caf.Core.Closure;
+using Caf.Core.Lifecycle;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.Register;
+
+/// <summary>
+/// The register's view of one episode (REG-02): flat, so a host can store it as columns and query it
+/// with a <see cref="Specifications.Specification{T}"/> translated by its LINQ provider.
+/// </summary>
+/// <param name="Id">The episode.</param>
+/// <param name="Child">The child.</param>
+/// <param name="State">The lifecycle state.</param>
+/// <param name="IsOpen">True until closed or transferred out (REG-01).</param>
+/// <param name="OpenedAt">When the episode opened.</param>
+/// <param name="OpenedByAgency">The initiating agency (REP-03).</param>
+/// <param name="LeadProfessional">The current lead professional (REG-02).</param>
+/// <param name="LeadProfessionalAgency">The lead professional's agency (LP-07 burden).</param>
+/// <param name="LeadProfessionalIsInterim">True while the opener is interim LP (LP-01).</param>
+/// <param name="ClosedAt">When it closed, if it has.</param>
+/// <param name="Outcome">The closure outcome, if closed.</param>
+/// <param name="FamilyGroup">The family group (REG-03), if any.</param>
+/// <param name="RetentionDueOn">When a closed episode is due for disposal (RET-01).</param>
+/// <param name="Version">The episode's version.</param>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+public sealed record EpisodeSummary(
+    EpisodeId Id,
+    ChildId Child,
+    EpisodeState State,
+    bool IsOpen,
+    DateTimeOffset OpenedAt,
+    AgencyId OpenedByAgency,
+    PractitionerId LeadProfessional,
+    AgencyId LeadProfessionalAgency,
+    bool LeadProfessionalIsInterim,
+    DateTimeOffset? ClosedAt,
+    ClosureOutcome? Outcome,
+    string? FamilyGroup,
+    DateOnly? RetentionDueOn,
+    int Version)
+{
+    /// <summary>The summary of an episode.</summary>
+    /// <param name="episode">The episode.</param>
+    /// <returns>The summary.</returns>
+    public static EpisodeSummary Of(CafEpisode episode)
+    {
+        Guard.Against.Null(episode);
+        var lp = episode.LeadProfessional;
+        return new EpisodeSummary(
+            episode.Id, episode.Child.Id, episode.State, episode.IsOpen, episode.OpenedAt, episode.OpenedBy.Agency,
+            lp.Practitioner, lp.Agency, lp.IsInterim, episode.Closure?.ClosedAt, episode.Closure?.Outcome,
+            episode.FamilyGroup, episode.RetentionDueOn, episode.Version);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Caf.Core.Lifecycle;
+using Caf.Core.Primitives;
+using Caf.Core.Specifications;
+
+namespace Caf.Core.Register;
+
+/// <summary>
+/// The storage port the host implements (an in-memory one ships: <see cref="InMemoryEpisodeRepository"/>).
+/// Implementations must enforce two things atomically: at most one open episode per child on add (REG-01,
+/// e.g. a filtered unique index), and optimistic concurrency on update (the stored version must equal the
+/// expected one; a stale update is refused and nothing is lost).
+/// </summary>
+public interface IEpisodeRepository
+{
+    /// <summary>Loads an episode, or null when there is none with that id.</summary>
+    /// <param name="id">The episode id.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The episode, a fresh instance the caller owns, or null.</returns>
+    ValueTask<CafEpisode?> GetAsync(EpisodeId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a new episode.</summary>
+    /// <param name="episode">The episode.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>Success; <c>REG-01</c> when the child already has an open episode; <see cref="StoreCodes.DuplicateId"/> when the id is taken.</returns>
+    ValueTask<Result> AddAsync(CafEpisode episode, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves the new events of an episode if nobody else saved since it was loaded.</summary>
+    /// <param name="episode">The episode.</param>
+    /// <param name="expectedVersion">The version it had when loaded.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>Success, or <see cref="StoreCodes.Concurrency"/> (stale) / <see cref="StoreCodes.NotFound"/>.</returns>
+    ValueTask<Result> UpdateAsync(CafEpisode episode, int expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists episode summaries matching a specification (criteria, ordering, paging).</summary>
+    /// <param name="specification">The specification.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The matching summaries.</returns>
+    ValueTask<IReadOnlyList<EpisodeSummary>> ListAsync(Specification<EpisodeSummary> specification, CancellationToken cancellationToken = default);
+}

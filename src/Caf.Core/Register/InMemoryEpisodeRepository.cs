@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Ardalis.GuardClauses;
+using Caf.Core.Annotations;
+using Caf.Core.Events;
+using Caf.Core.Lifecycle;
+using Caf.Core.Primitives;
+using Caf.Core.Specifications;
+
+namespace Caf.Core.Register;
+
+/// <summary>
+/// An in-memory <see cref="IEpisodeRepository"/> for tests, samples and small hosts. Stores each episode's
+/// immutable event history and hands out fresh rebuilt instances, so a caller's unsaved changes never
+/// leak. Enforces REG-01 and optimistic concurrency atomically under one lock.
+/// </summary>
+/// <threadsafety>Mutable and thread-safe.</threadsafety>
+[Mutable]
+public sealed class InMemoryEpisodeRepository : IEpisodeRepository
+{
+    private readonly EpisodePolicy _policy;
+    private readonly object _gate = new();
+    private readonly Dictionary<EpisodeId, Entry> _entries = [];
+
+    /// <summary>Creates an empty repository.</summary>
+    /// <param name="policy">The policy episodes are rebuilt with.</param>
+    public InMemoryEpisodeRepository(EpisodePolicy policy)
+    {
+        _policy = Guard.Against.Null(policy);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<CafEpisode?> GetAsync(EpisodeId id, CancellationToken cancellationToken = default)
+    {
+        ImmutableArray<CafEvent> history;
+        lock (_gate)
+        {
+            if (!_entries.TryGetValue(id, out var entry))
+            {
+                return new ValueTask<CafEpisode?>((CafEpisode?)null);
+            }
+
+            history = entry.History;
+        }
+
+        return new ValueTask<CafEpisode?>(CafEpisode.Rebuild(_policy, history));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Result> AddAsync(CafEpisode episode, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(episode);
+        lock (_gate)
+        {
+            if (_entries.ContainsKey(episode.Id))
+            {
+                return new(Result.Refused(StoreCodes.DuplicateId, $"Episode {episode.Id} already exists.", "id"));
+            }
+
+            if (episode.IsOpen && _entries.Values.FirstOrDefault(e => e.Summary.IsOpen && e.Summary.Child == episode.Child.Id) is { } open)
+            {
+                return new(Result.Refused("REG-01",
+                    $"Child {episode.Child.Id} already has an open episode ({open.Summary.Id}, lead professional {open.Summary.LeadProfessional}).", "child"));
+            }
+
+            _entries[episode.Id] = new Entry([.. episode.Events], EpisodeSummary.Of(episode));
+        }
+
+        return new(Result.Ok);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Result> UpdateAsync(CafEpisode episode, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(episode);
+        Guard.Against.Negative(expectedVersion);
+        lock (_gate)
+        {
+            if (!_entries.TryGetValue(episode.Id, out var stored))
+            {
+                return new(Result.Refused(StoreCodes.NotFound, $"Episode {episode.Id} is not stored.", "id"));
+            }
+
+            if (stored.History.Length != expectedVersion)
+            {
+                return new(Result.Refused(StoreCodes.Concurrency,
+                    $"Episode {episode.Id} was saved by someone else (stored version {stored.History.Length}, expected {expectedVersion}); reload and try again.", "version"));
+            }
+
+            if (episode.Version < expectedVersion || !stored.History.SequenceEqual(episode.Events.Take(expectedVersion)))
+            {
+                return new(Result.Refused(StoreCodes.HistoryMismatch, "The episode's history does not extend the stored one.", "events"));
+            }
+
+            _entries[episode.Id] = new Entry([.. episode.Events], EpisodeSummary.Of(episode));
+        }
+
+        return new(Result.Ok);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<EpisodeSummary>> ListAsync(Specification<EpisodeSummary> specification, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(specification);
+        List<EpisodeSummary> summaries;
+        lock (_gate)
+        {
+            summaries = _entries.Values.Select(e => e.Summary).OrderBy(s => s.Id).ToList();
+        }
+
+        return new(specification.Evaluate(summaries).ToList());
+    }
+
+    private sealed record Entry(ImmutableArray<CafEvent> History, EpisodeSummary Summary);
+}

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using Caf.Core.Annotations;
+using Caf.Core.Lifecycle;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.Register;
+
+/// <summary>
+/// The register's answer to a new concern (LIFE-03): either a new episode was opened (linked to the
+/// child's earlier, closed episodes), or the child already has an open episode and the practitioner
+/// contributes to it — the answer names its lead professional (REG-02).
+/// </summary>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+public sealed record Registration
+{
+    private Registration(CafEpisode? opened, EpisodeSummary? existing, ImmutableArray<EpisodeId> linked, string explanation)
+    {
+        Opened = opened;
+        Existing = existing;
+        LinkedPreviousEpisodes = linked;
+        Explanation = explanation;
+    }
+
+    /// <summary>True when a new episode was opened.</summary>
+    public bool OpenedNewEpisode => Opened is not null;
+
+    /// <summary>The new episode, already stored; null when contributing to an existing one.</summary>
+    public CafEpisode? Opened { get; }
+
+    /// <summary>The child's open episode to contribute to; null when a new one was opened.</summary>
+    public EpisodeSummary? Existing { get; }
+
+    /// <summary>The lead professional to contact about the existing episode (REG-02), if contributing.</summary>
+    public PractitionerId? ExistingLeadProfessional => Existing?.LeadProfessional;
+
+    /// <summary>Earlier, closed episodes the new episode is linked to (LIFE-03).</summary>
+    public ImmutableArray<EpisodeId> LinkedPreviousEpisodes { get; }
+
+    /// <summary>What happened and why, for the practitioner.</summary>
+    public string Explanation { get; }
+
+    internal static Registration NewEpisode(CafEpisode episode) => new(
+        episode, null, episode.PreviousEpisodes,
+        episode.PreviousEpisodes.IsEmpty
+            ? "LIFE-03: no episode on the register for this child; a new episode was opened."
+            : $"LIFE-03: the child's earlier episodes are closed; a new episode was opened and linked to {string.Join(", ", episode.PreviousEpisodes)}.");
+
+    internal static Registration Contribute(EpisodeSummary existing) => new(
+        null, existing, [],
+        $"LIFE-03: the child already has an open episode ({existing.Id}); contribute to it. Its lead professional is {existing.LeadProfessional} ({existing.LeadProfessionalAgency}).");
+}
