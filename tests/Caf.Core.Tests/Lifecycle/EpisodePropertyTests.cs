@@ -1,0 +1,141 @@
+using System;
+using System.Linq;
+using Caf.Core.Lifecycle;
+using Caf.Core.Primitives;
+using Caf.Core.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Caf.Core.Tests.Lifecycle;
+
+/// <summary>Random sequences of commands, valid and invalid, never break the lifecycle's invariants.</summary>
+[Properties(Arbitrary = [typeof(EpisodeCommands)], MaxTest = 300)]
+public class EpisodePropertyTests
+{
+    private static CafEpisode Open(Seeds seeds, bool fromStepDown) => fromStepDown
+        ? CafEpisode.RegisterPotentialFromStepDown(seeds.Policy, new EpisodeId("ep-p"), Seeds.NineYearOld, Seeds.Teacher, "CSC", "Closing summary")
+        : seeds.Identified();
+
+    [Property]
+    public Property LIFE12_a_refused_command_changes_nothing(bool fromStepDown, EpisodeCommand[] commands)
+    {
+        var seeds = new Seeds();
+        var e = Open(seeds, fromStepDown);
+        foreach (var command in commands)
+        {
+            var before = EpisodeJson.Serialize(e);
+            var (state, version) = (e.State, e.Version);
+            seeds.Time.Advance(TimeSpan.FromHours(1));
+            var result = command.Run(e);
+            if (result.IsRefused)
+            {
+                if (e.State != state || e.Version != version || EpisodeJson.Serialize(e) != before)
+                {
+                    return false.Label($"'{command}' was refused ({result.Refusal}) but changed the episode");
+                }
+
+                if (!result.Refusal.RuleId.Contains('-', StringComparison.Ordinal))
+                {
+                    return false.Label($"'{command}' refusal has no rule id: {result.Refusal}");
+                }
+            }
+            else if (e.Version <= version)
+            {
+                return false.Label($"'{command}' succeeded without recording an event (LIFE-11)");
+            }
+        }
+
+        return true.ToProperty();
+    }
+
+    [Property]
+    public Property LIFE10_closed_is_terminal_and_unchanged_by_any_command(bool fromStepDown, EpisodeCommand[] commands)
+    {
+        var seeds = new Seeds();
+        var e = Open(seeds, fromStepDown);
+        string? closedAs = null;
+        foreach (var command in commands)
+        {
+            var result = command.Run(e);
+            if (closedAs is not null)
+            {
+                if (result.IsSuccess || result.Refusal.RuleId != "LIFE-10" || EpisodeJson.Serialize(e) != closedAs)
+                {
+                    return false.Label($"'{command}' on a closed episode: {result}");
+                }
+            }
+            else if (e.State == EpisodeState.Closed)
+            {
+                closedAs = EpisodeJson.Serialize(e);
+                if (e.Closure is null || e.IsOpen)
+                {
+                    return false.Label("closed without a closure record");
+                }
+            }
+        }
+
+        return true.ToProperty();
+    }
+
+    [Property]
+    public bool Rebuilding_from_events_gives_the_live_state(bool fromStepDown, EpisodeCommand[] commands)
+    {
+        var seeds = new Seeds();
+        var e = Open(seeds, fromStepDown);
+        foreach (var command in commands)
+        {
+            seeds.Time.Advance(TimeSpan.FromDays(1));
+            command.Run(e);
+        }
+
+        var rebuilt = CafEpisode.Rebuild(seeds.Policy, e.Events);
+        return EpisodeJson.Serialize(rebuilt) == EpisodeJson.Serialize(e)
+            && rebuilt.Closure == e.Closure
+            && rebuilt.LeadProfessionalHistory.SequenceEqual(e.LeadProfessionalHistory)
+            && rebuilt.Consent.Records.SequenceEqual(e.Consent.Records)
+            && (rebuilt.InsufficientReviewsInARow, rebuilt.ReviewCount, rebuilt.NextStep, rebuilt.Plan, rebuilt.Assessment)
+               == (e.InsufficientReviewsInARow, e.ReviewCount, e.NextStep, e.Plan, e.Assessment)
+            && rebuilt.PermittedActions.SequenceEqual(e.PermittedActions);
+    }
+
+    [Property]
+    public bool JSON_round_trip_is_lossless(bool fromStepDown, EpisodeCommand[] commands)
+    {
+        var seeds = new Seeds();
+        var e = Open(seeds, fromStepDown);
+        foreach (var command in commands)
+        {
+            command.Run(e);
+        }
+
+        var json = EpisodeJson.Serialize(e);
+        var read = EpisodeJson.Deserialize(seeds.Policy, json);
+        return EpisodeJson.Serialize(read) == json
+            && read.Events.SequenceEqual(e.Events, new EventJsonComparer())
+            && read.State == e.State;
+    }
+
+    [Property]
+    public bool Every_refusal_in_the_UI_port_matches_what_the_command_would_say(bool fromStepDown, EpisodeCommand[] commands)
+    {
+        var seeds = new Seeds();
+        var e = Open(seeds, fromStepDown);
+        foreach (var command in commands)
+        {
+            command.Run(e);
+        }
+
+        var available = e.GetAvailableActions();
+        return available.All(a => a.IsPermitted == e.CheckPermitted(a.Action).IsSuccess)
+            && available.Where(a => a.IsPermitted).Select(a => a.Action).SequenceEqual(e.PermittedActions);
+    }
+
+    private sealed class EventJsonComparer : System.Collections.Generic.IEqualityComparer<Caf.Core.Events.CafEvent>
+    {
+        public bool Equals(Caf.Core.Events.CafEvent? x, Caf.Core.Events.CafEvent? y) =>
+            EpisodeJson.SerializeEvent(x!) == EpisodeJson.SerializeEvent(y!);
+
+        public int GetHashCode(Caf.Core.Events.CafEvent obj) => 0;
+    }
+}
