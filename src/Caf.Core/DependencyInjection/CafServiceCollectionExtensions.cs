@@ -1,6 +1,8 @@
 using System;
 using Ardalis.GuardClauses;
 using Caf.Core.Configuration;
+using Caf.Core.Consent;
+using Caf.Core.LeadProfessional;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 // Conventional namespace for registration extensions, so hosts find AddCafCore without a using.
@@ -27,6 +29,9 @@ public static class CafServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
+        // LP-04..LP-11: needs an ISharingService (registered by the consent area or the host).
+        services.TryAddSingleton(sp => new LeadProfessionalSelector(
+            sp.GetRequiredService<CafOptions>().LeadProfessional, sp.GetRequiredService<ISharingService>()));
         return services;
     }
 }
