@@ -12,6 +12,6 @@ public enum LeadProfessionalConstraint
     /// <summary>LP-04: trained for the LP role (when <see cref="LeadProfessionalOptions.RequireTraining"/>).</summary>
     Trained = 2,
 
-    /// <summary>Below <see cref="LeadProfessionalOptions.CaseloadCap"/> episodes led now.</summary>
+    /// <summary>LP-06: below <see cref="LeadProfessionalOptions.CaseloadCap"/> episodes led now (the capacity the supervisor confirms).</summary>
     UnderCaseloadCap = 3,
 }

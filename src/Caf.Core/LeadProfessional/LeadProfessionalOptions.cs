@@ -20,8 +20,11 @@ public sealed class LeadProfessionalOptions
     /// <value>Default true (Bedfordshire 003 §3b: skills and competence to co-ordinate).</value>
     public bool RequireTraining { get; set; } = true;
 
-    /// <summary>A practitioner already leading this many episodes is not eligible; null for no cap.</summary>
-    /// <value>Default 10.</value>
+    /// <summary>
+    /// LP-06: a practitioner already leading this many episodes is not eligible (their supervisor could not
+    /// confirm they can take the role); null for no cap.
+    /// </summary>
+    /// <value>Default 10 (no seed sets a number; a local choice).</value>
     public int? CaseloadCap { get; set; } = 10;
 
     /// <summary>LP-04: weight of relevance to the action plan (the share of the plan's needs and actions the candidate's service addresses).</summary>
@@ -48,7 +51,7 @@ public sealed class LeadProfessionalOptions
     {
         if (CaseloadCap is < 1)
         {
-            problems.Add($"LeadProfessional.CaseloadCap must be 1 or more, or null for no cap; got {CaseloadCap}.");
+            problems.Add($"LeadProfessional.CaseloadCap must be 1 or more, or null for no cap (LP-06); got {CaseloadCap}.");
         }
 
         CheckWeight(RelevanceWeight, nameof(RelevanceWeight), "LP-04", problems);

@@ -20,7 +20,8 @@ namespace Caf.Core.LeadProfessional;
 /// <b>Hard constraints</b> (a candidate failing one is ineligible, with the reason): already working with the
 /// family (LP-03); the sharing service allows their agency to hold the role, so an agency excluded by partial
 /// consent never does (LP-11, SHARE-01); trained for the role when <see cref="LeadProfessionalOptions.RequireTraining"/>
-/// (LP-04); leading fewer episodes than <see cref="LeadProfessionalOptions.CaseloadCap"/>.
+/// (LP-04); leading fewer episodes than <see cref="LeadProfessionalOptions.CaseloadCap"/> (anticipating the
+/// supervisor's check that the nominee can take the role, LP-06).
 /// </para>
 /// <para>
 /// <b>Soft criteria</b>, each a value from 0 to 1 times its weight: relevance (share of the plan's needs and
@@ -210,8 +211,8 @@ public sealed class LeadProfessionalSelector
 
         var caseload = candidate.CurrentLeadCaseload;
         constraints.Add(_caseloadCap is not { } cap
-            ? new(LeadProfessionalConstraint.UnderCaseloadCap, "LP-04", true, Invariant($"Leads {caseload} episode(s); no caseload cap."))
-            : new(LeadProfessionalConstraint.UnderCaseloadCap, "LP-04", caseload < cap, caseload < cap
+            ? new(LeadProfessionalConstraint.UnderCaseloadCap, "LP-06", true, Invariant($"Leads {caseload} episode(s); no caseload cap."))
+            : new(LeadProfessionalConstraint.UnderCaseloadCap, "LP-06", caseload < cap, caseload < cap
                 ? Invariant($"Leads {caseload} episode(s), below the cap of {cap}.")
                 : Invariant($"Leads {caseload} episode(s), at or above the cap of {cap}.")));
 
@@ -316,7 +317,7 @@ public sealed class LeadProfessionalSelector
         AppendCount(reason, ref first, failed[(int)LeadProfessionalConstraint.InNetwork], "not working with the family (LP-03)");
         AppendCount(reason, ref first, failed[(int)LeadProfessionalConstraint.SharingAllowed], "agency excluded from sharing (LP-11)");
         AppendCount(reason, ref first, failed[(int)LeadProfessionalConstraint.Trained], "not trained (LP-04)");
-        AppendCount(reason, ref first, failed[(int)LeadProfessionalConstraint.UnderCaseloadCap], "at the caseload cap");
+        AppendCount(reason, ref first, failed[(int)LeadProfessionalConstraint.UnderCaseloadCap], "at the caseload cap (LP-06)");
         return new(reason.Append('.').ToString(), EscalationPath);
     }
 

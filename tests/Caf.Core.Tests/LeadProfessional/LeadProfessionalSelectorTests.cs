@@ -58,7 +58,7 @@ public class LeadProfessionalSelectorTests
              (LeadProfessionalCriterion.PanelRecommendation, "LP-08", 0.0, 0.0, 2.0, 0.0)],
             teacher.Criteria.Select(c => (c.Criterion, c.RuleId, c.RawValue, Math.Round(c.Value, 9), c.Weight, Math.Round(c.Score, 9))));
         Assert.Contains("Addresses 2 of 3 plan needs/actions: attendance, behaviour.", teacher.Criteria[0].Reason, StringComparison.Ordinal);
-        Assert.Equal(["LP-03", "LP-11", "LP-04", "LP-04"], teacher.Constraints.Select(c => c.RuleId));
+        Assert.Equal(["LP-03", "LP-11", "LP-04", "LP-06"], teacher.Constraints.Select(c => c.RuleId));
         Assert.All(teacher.Constraints, c => Assert.True(c.Held, c.Reason));
 
         // Health visitor: 1/3 x 3 = 1; fortnightly 0.5; balance 1 - 2/6 = 2/3. Youth worker: 0; weekly 0.75; balance 1.
@@ -134,12 +134,12 @@ public class LeadProfessionalSelectorTests
     [InlineData(9, 10, true)]
     [InlineData(10, 10, false)]
     [InlineData(50, null, true)]
-    public void LP04_a_practitioner_at_the_caseload_cap_is_not_eligible(int caseload, int? cap, bool eligible)
+    public void LP06_a_practitioner_at_the_caseload_cap_is_not_eligible(int caseload, int? cap, bool eligible)
     {
         var selection = Selector(new LeadProfessionalOptions { CaseloadCap = cap }).Select(Request(Teacher(caseload: caseload)));
 
         var check = selection.Ranked[0].Constraints.Single(c => c.Constraint == LeadProfessionalConstraint.UnderCaseloadCap);
-        Assert.Equal(eligible, check.Held);
+        Assert.Equal(("LP-06", eligible), (check.RuleId, check.Held));
         Assert.Equal(eligible, selection.Chosen is not null);
     }
 
