@@ -1,6 +1,8 @@
 using System;
 using Ardalis.GuardClauses;
 using Caf.Core.Configuration;
+using Caf.Core.Consent;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Register;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +36,9 @@ public static class CafServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<EpisodePolicy>().Consent);
         // Transient: the register is cheap and must not capture a scoped repository (e.g. one on a DbContext).
         services.TryAddTransient(sp => new CafRegister(sp.GetRequiredService<IEpisodeRepository>(), sp.GetRequiredService<EpisodePolicy>()));
+        // LP-04..LP-11: needs an ISharingService (registered by the consent area or the host).
+        services.TryAddSingleton(sp => new LeadProfessionalSelector(
+            sp.GetRequiredService<CafOptions>().LeadProfessional, sp.GetRequiredService<ISharingService>()));
         return services;
     }
 

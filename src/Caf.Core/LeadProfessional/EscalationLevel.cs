@@ -1,0 +1,11 @@
+namespace Caf.Core.LeadProfessional;
+
+/// <summary>LP-09: who a failed lead-professional appointment is referred to, in order (Bedfordshire 003 §3).</summary>
+public enum EscalationLevel
+{
+    /// <summary>First, the local lead for CAF in the area, who liaises with the managers concerned.</summary>
+    LocalCafLead = 0,
+
+    /// <summary>If that does not succeed, the CAF / panel (MAAG) manager.</summary>
+    CafPanelManager = 1,
+}
