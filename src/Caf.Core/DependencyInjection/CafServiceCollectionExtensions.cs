@@ -13,6 +13,8 @@ public static class CafServiceCollectionExtensions
     /// Registers the Caf.Core domain services, the validated <see cref="CafOptions"/>, and
     /// <see cref="TimeProvider.System"/> unless the host registered a <see cref="TimeProvider"/> already.
     /// Calling it twice is harmless: later calls add nothing (the first options win).
+    /// The host must register an <c>ISharingAuditLog</c> (before or after this call) to resolve
+    /// <c>ISharingService</c> (SHARE-03).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Optional: changes to the default policy options.</param>
@@ -27,6 +29,7 @@ public static class CafServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
+        Caf.Core.Consent.ConsentServiceRegistration.AddConsent(services); // ConsentPolicy, ISharingService (needs the host's ISharingAuditLog)
         return services;
     }
 }
