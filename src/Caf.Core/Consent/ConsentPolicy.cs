@@ -240,6 +240,13 @@ public sealed class ConsentPolicy
         return Resolve(consent, mode);
     }
 
+    /// <summary>The age-aware resolution (as <see cref="Evaluate"/>), for sharing when the host knows the age. Allocation free.</summary>
+    internal ConsentResolution ResolveForSharing(ConsentState consent, int? childAgeInYears)
+    {
+        GuardAge(childAgeInYears);
+        return Resolve(consent, ModeForAge(consent, childAgeInYears));
+    }
+
     private ResolutionMode ModeForAge(ConsentState consent, int? age)
     {
         if (age is null)

@@ -70,6 +70,49 @@ public sealed class SharingService : ISharingService
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="purpose"/> is not defined.</exception>
     public SharingDecision Decide(EpisodeId episode, ConsentState consent, AgencyId agency, SharingPurpose purpose, Actor requestedBy)
     {
+        GuardRequest(episode, requestedBy);
+        var decision = Compute(consent, agency, purpose);
+
+        // SHARE-03/SHARE-04: recorded before it is returned, refusals too.
+        _auditLog.Record(new SharingAuditEntry(episode, agency, purpose, decision, requestedBy, _timeProvider.GetUtcNow()));
+        return decision;
+    }
+
+    /// <summary>
+    /// Decides with the child's age known, records the decision and returns it. Prefer this overload when
+    /// the age is at hand: without it the young person's standing is read from their record
+    /// (<see cref="ConsentRecord.SufficientUnderstanding"/>), so for a young person at or over the
+    /// self-consent age with no record of their own a parent's consent would be taken as in force
+    /// (docs/consent.md, "Sharing without the age").
+    /// </summary>
+    /// <param name="episode">The episode the information is about.</param>
+    /// <param name="consent">The episode's recorded consent.</param>
+    /// <param name="agency">The agency that would receive the information.</param>
+    /// <param name="purpose">Why it would be shared.</param>
+    /// <param name="requestedBy">Who asks.</param>
+    /// <param name="childAgeInYears">The child's age in whole years, or null for an unborn baby.</param>
+    /// <returns>The decision with its reason and basis.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="consent"/> is null.</exception>
+    /// <exception cref="ArgumentException">An id or the actor is <c>default</c>, or the age is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="purpose"/> is not defined.</exception>
+    public SharingDecision Decide(EpisodeId episode, ConsentState consent, AgencyId agency, SharingPurpose purpose, Actor requestedBy, int? childAgeInYears)
+    {
+        GuardRequest(episode, requestedBy);
+        Guard.Against.Null(consent);
+        var decision = Compute(consent, agency, purpose, _policy.ResolveForSharing(consent, childAgeInYears));
+        _auditLog.Record(new SharingAuditEntry(episode, agency, purpose, decision, requestedBy, _timeProvider.GetUtcNow()));
+        return decision;
+    }
+
+    /// <summary>The decision without recording it (for the benchmark and tests). Allocation free.</summary>
+    internal SharingDecision Compute(ConsentState consent, AgencyId agency, SharingPurpose purpose)
+    {
+        Guard.Against.Null(consent);
+        return Compute(consent, agency, purpose, _policy.ResolveForSharing(consent));
+    }
+
+    private static void GuardRequest(EpisodeId episode, Actor requestedBy)
+    {
         if (episode.IsDefault)
         {
             throw new ArgumentException("The episode id must not be default.", nameof(episode));
@@ -79,18 +122,10 @@ public sealed class SharingService : ISharingService
         {
             throw new ArgumentException("The requesting actor must not be default.", nameof(requestedBy));
         }
-
-        var decision = Compute(consent, agency, purpose);
-
-        // SHARE-03/SHARE-04: recorded before it is returned, refusals too.
-        _auditLog.Record(new SharingAuditEntry(episode, agency, purpose, decision, requestedBy, _timeProvider.GetUtcNow()));
-        return decision;
     }
 
-    /// <summary>The decision without recording it (for the benchmark and tests). Allocation free.</summary>
-    internal SharingDecision Compute(ConsentState consent, AgencyId agency, SharingPurpose purpose)
+    private static SharingDecision Compute(ConsentState consent, AgencyId agency, SharingPurpose purpose, ConsentResolution resolution)
     {
-        Guard.Against.Null(consent);
         if (agency.IsDefault)
         {
             throw new ArgumentException("The agency id must not be default.", nameof(agency));
@@ -108,7 +143,6 @@ public sealed class SharingService : ISharingService
         }
 
         // 2. Consent in force.
-        var resolution = _policy.ResolveForSharing(consent);
         if (resolution.InForce)
         {
             if (purpose != SharingPurpose.Panel)
