@@ -70,5 +70,5 @@ internal static class ConsentDemo
     }
 
     private static void Show(SharingDecision decision, AgencyId agency, SharingPurpose purpose) =>
-        Console.WriteLine($"Share with {agency} for {ConsentDisplayText.For(purpose).ToLowerInvariant()}? {decision}");
+        Console.WriteLine($"Share with {agency} for \"{ConsentDisplayText.For(purpose)}\"? {decision}");
 }

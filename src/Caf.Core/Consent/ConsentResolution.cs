@@ -49,6 +49,10 @@ internal readonly struct ConsentResolution
     /// <summary>A second record the consent rests on (parent and young person both required), if any.</summary>
     internal ConsentRecord? Second { get; }
 
+    /// <summary>The first record the consent rests on that is only verbal (CONS-04), or null.</summary>
+    internal ConsentRecord? FirstVerbal =>
+        First is { Form: ConsentForm.Verbal } ? First : Second is { Form: ConsentForm.Verbal } ? Second : null;
+
     /// <summary>CONS-04: every record the consent rests on is written.</summary>
     internal bool Written =>
         InForce && (First is null || First.Form == ConsentForm.Written) && (Second is null || Second.Form == ConsentForm.Written);

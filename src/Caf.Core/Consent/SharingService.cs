@@ -152,7 +152,7 @@ public sealed class SharingService : ISharingService
 
             return resolution.Written
                 ? new SharingDecision(true, "CONS-04", GrantedPanelReason) { Basis = SharingBasis.Consent, BasisRecord = resolution.First }
-                : new SharingDecision(false, "CONS-04", PanelNeedsWrittenReason) { Basis = SharingBasis.Consent, BasisRecord = resolution.First };
+                : new SharingDecision(false, "CONS-04", PanelNeedsWrittenReason) { Basis = SharingBasis.Consent, BasisRecord = resolution.FirstVerbal };
         }
 
         // 3. CONS-06: the override, never for a panel.

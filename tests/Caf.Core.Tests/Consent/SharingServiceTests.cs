@@ -95,8 +95,24 @@ public class SharingServiceTests
     [Fact]
     public void CONS04_panel_needs_the_competent_young_persons_consent_in_writing_too()
     {
-        var decision = Decide(State(Parent(form: ConsentForm.Written), YoungPerson(G.Given, form: ConsentForm.Verbal)), TestIds.School, SharingPurpose.Panel);
+        var young = YoungPerson(G.Given, form: ConsentForm.Verbal);
+        var decision = Decide(State(Parent(form: ConsentForm.Written), young), TestIds.School, SharingPurpose.Panel);
+
         Assert.False(decision.Granted);
+        Assert.Same(young, decision.BasisRecord);
+    }
+
+    [Fact]
+    [Trait("Rule", "SHARE-02")]
+    public void SHARE02_a_grant_reminds_the_host_to_share_only_the_minimum_for_the_purpose()
+    {
+        // SHARE-02 is the host's to apply (the library has no data categories); the grant says so.
+        var onConsent = Decide(State(Parent(form: ConsentForm.Written)), TestIds.School, SharingPurpose.Panel);
+        var onOverride = Decide(State(Parent(G.Refused)).WithOverride(Override()), TestIds.School, SharingPurpose.Review);
+
+        Assert.Contains("SHARE-02", onConsent.Reason, StringComparison.Ordinal);
+        Assert.Contains("minimum", onConsent.Reason, StringComparison.Ordinal);
+        Assert.Contains("SHARE-02", onOverride.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,6 +194,8 @@ public class SharingServiceTests
     }
 
     [Fact]
+    [Trait("Rule", "SHARE-03")]
+    [Trait("Rule", "SHARE-04")]
     public void SHARE03_SHARE04_every_decision_granted_or_refused_is_recorded_with_its_basis_actor_and_time()
     {
         var parent = Parent(excluded: TestIds.Camhs);
@@ -197,6 +215,7 @@ public class SharingServiceTests
     }
 
     [Fact]
+    [Trait("Rule", "SHARE-04")]
     public void SHARE04_a_failing_audit_log_means_no_decision_is_returned()
     {
         var service = new SharingService(new ThrowingLog(), TimeProvider.System);
