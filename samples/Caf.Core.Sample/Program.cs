@@ -16,5 +16,6 @@ Console.WriteLine($"Policy: consent from young people over {options.Consent.Comp
 
 var refusal = Result.Refused("LIFE-05", "An assessment starts only with consent recorded.", "consent");
 Console.WriteLine($"A refused request reads: {refusal.Refusal}");
+ConsentDemo.Run();
 LeadProfessionalDemo.Run();
 return 0;

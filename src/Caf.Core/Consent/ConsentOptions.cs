@@ -19,6 +19,29 @@ public sealed class ConsentOptions
     /// <value>Default 16 (national guidance: capacity presumed at 16 or over).</value>
     public int SelfConsentAge { get; set; } = 16;
 
+    /// <summary>
+    /// CONS-03: whether a parent's consent is <em>required</em> (not only sought) when a young person at
+    /// or over <see cref="SelfConsentAge"/> consents. When false, the young person's consent is sufficient
+    /// and a parent's refusal is recorded but does not block.
+    /// </summary>
+    /// <value>Default false (national information-sharing guidance: capacity presumed at 16 or over; 003 §3).</value>
+    public bool ParentConsentRequiredAtSelfConsentAge { get; set; }
+
+    /// <summary>
+    /// CONS-01/CONS-02: whether a parent's consent is required as well when a young person between the age
+    /// bounds, judged to have sufficient understanding, consents. When false, such a young person's consent
+    /// is sufficient on its own (a parent's refusal does not block).
+    /// </summary>
+    /// <value>Default true (Bradford 002 §6: "Always obtain consent of the parent and if appropriate the consent of the young person").</value>
+    public bool ParentConsentRequiredForCompetentYoungPerson { get; set; } = true;
+
+    /// <summary>
+    /// CONS-02: whether the refusal of a young person judged to have sufficient understanding prevails
+    /// over a parent's consent. When false, the parent's consent decides and the refusal is only recorded.
+    /// </summary>
+    /// <value>Default true (national information-sharing guidance: a child with capacity may give <em>or refuse</em> consent).</value>
+    public bool CompetentYoungPersonRefusalPrevails { get; set; } = true;
+
     internal void Validate(ICollection<string> problems)
     {
         if (CompetenceAgeExclusiveLowerBound < 0)

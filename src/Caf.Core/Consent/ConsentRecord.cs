@@ -16,8 +16,17 @@ namespace Caf.Core.Consent;
 /// <param name="ExcludedAgencies">Agencies the family refused sharing with (CONS-05); empty for full consent.</param>
 /// <param name="SufficientUnderstanding">
 /// For a young person under the self-consent age: the practitioner's recorded judgement that they have
-/// sufficient knowledge, understanding and intelligence (CONS-02). Null when not applicable.
+/// sufficient knowledge, understanding and intelligence (CONS-02). Null when not applicable: a parent or
+/// expectant parent, or a young person at or over the self-consent age (capacity presumed, CONS-03).
+/// The recorded value fixes the young person's standing: null = consents for themselves, true = competent
+/// under the self-consent age, false = recorded but does not count (see docs/consent.md).
 /// </param>
+/// <param name="RecordedAt">When the consent was recorded (from the host's <see cref="TimeProvider"/>), if known.</param>
+/// <param name="RecordedBy">The practitioner who recorded it, if known (CONS-04: consent must be recorded).</param>
+/// <remarks>
+/// A <c>default</c> <see cref="ExcludedAgencies"/> is read as empty (full consent). Validate a record with
+/// <see cref="ConsentPolicy.ValidateRecord"/> before accepting it onto an episode.
+/// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
 public sealed record ConsentRecord(
@@ -26,7 +35,31 @@ public sealed record ConsentRecord(
     ConsentDecision Decision,
     ConsentForm Form,
     ImmutableArray<AgencyId> ExcludedAgencies,
-    bool? SufficientUnderstanding = null);
+    bool? SufficientUnderstanding = null,
+    DateTimeOffset? RecordedAt = null,
+    PractitionerId? RecordedBy = null)
+{
+    /// <summary>Agencies the family refused sharing with (CONS-05); empty for full consent, never <c>default</c>.</summary>
+    public ImmutableArray<AgencyId> ExcludedAgencies { get; init; } =
+        ExcludedAgencies.IsDefault ? ImmutableArray<AgencyId>.Empty : ExcludedAgencies;
+
+    /// <summary>True when this record excludes the agency (CONS-05). Allocation free.</summary>
+    /// <param name="agency">The agency.</param>
+    /// <returns>True when the agency is named in <see cref="ExcludedAgencies"/>.</returns>
+    public bool ExcludesAgency(AgencyId agency)
+    {
+        var excluded = ExcludedAgencies.IsDefault ? ImmutableArray<AgencyId>.Empty : ExcludedAgencies;
+        for (var i = 0; i < excluded.Length; i++)
+        {
+            if (excluded[i] == agency)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
 
 /// <summary>
 /// An override of absent or refused consent in the child's best interest (CONS-06): a recorded

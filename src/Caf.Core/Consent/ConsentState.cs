@@ -73,17 +73,27 @@ public sealed class ConsentState
     /// <summary>True when a current record excludes the agency (partial consent, CONS-05).</summary>
     /// <param name="agency">The agency.</param>
     /// <returns>True when excluded by any person's latest consent.</returns>
-    public bool Excludes(AgencyId agency)
+    public bool Excludes(AgencyId agency) => ExcludingRecord(agency) is not null;
+
+    /// <summary>
+    /// The latest record, of any person, that excludes the agency (CONS-05), or null. Checked in the
+    /// order parent, young person, expectant parent. Allocation free.
+    /// </summary>
+    /// <param name="agency">The agency.</param>
+    /// <returns>The excluding record, or null when no current record excludes the agency.</returns>
+    public ConsentRecord? ExcludingRecord(AgencyId agency)
     {
+        // CONS-05: every person's latest wish is honoured (the union of exclusions), even when that
+        // person's consent does not decide (docs/consent.md). Loops, not LINQ: this is on the hot path.
         foreach (var role in Roles)
         {
-            if (Latest(role) is { } record && record.ExcludedAgencies.Contains(agency))
+            if (Latest(role) is { } record && record.ExcludesAgency(agency))
             {
-                return true;
+                return record;
             }
         }
 
-        return false;
+        return null;
     }
 
     private static readonly ConsentGiverRole[] Roles =

@@ -19,10 +19,40 @@ public interface ISharingService
     SharingDecision Decide(EpisodeId episode, ConsentState consent, AgencyId agency, SharingPurpose purpose, Actor requestedBy);
 }
 
-/// <summary>A sharing decision: granted or refused, the rule and the reason.</summary>
+/// <summary>What a sharing decision rests on (SHARE-03).</summary>
+public enum SharingBasis
+{
+    /// <summary>Nothing: no consent in force and no override.</summary>
+    None = 0,
+
+    /// <summary>A consent record (<see cref="SharingDecision.BasisRecord"/>): the consent in force, or the partial consent that excludes the agency.</summary>
+    Consent = 1,
+
+    /// <summary>The override in the child's best interest (<see cref="SharingDecision.BasisOverride"/>, CONS-06).</summary>
+    Override = 2,
+}
+
+/// <summary>A sharing decision: granted or refused, the rule and the reason, and what it rests on.</summary>
 /// <param name="Granted">True when the agency may receive the information.</param>
-/// <param name="RuleId">The rule the decision rests on (e.g. <c>SHARE-01</c>, <c>CONS-05</c>, <c>CONS-06</c>).</param>
-/// <param name="Reason">Why, for a person and for the audit.</param>
+/// <param name="RuleId">The rule the decision rests on (e.g. <c>SHARE-01</c>, <c>CONS-04</c>, <c>CONS-06</c>, <c>CONS-07</c>).</param>
+/// <param name="Reason">Why, for a person and for the audit (a constant text: the decision allocates nothing).</param>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Caf.Core.Annotations.Immutable]
-public readonly record struct SharingDecision(bool Granted, string RuleId, string Reason);
+public readonly record struct SharingDecision(bool Granted, string RuleId, string Reason)
+{
+    /// <summary>What the decision rests on (SHARE-03).</summary>
+    public SharingBasis Basis { get; init; }
+
+    /// <summary>
+    /// The consent record the decision rests on: the consent in force for a grant, the refusing or
+    /// excluding record for a refusal; null when none.
+    /// </summary>
+    public ConsentRecord? BasisRecord { get; init; }
+
+    /// <summary>The override the decision rests on (CONS-06), or null.</summary>
+    public ConsentOverride? BasisOverride { get; init; }
+
+    /// <summary>Formats as <c>granted [RULE] reason</c> or <c>refused [RULE] reason</c>.</summary>
+    /// <returns>The formatted decision.</returns>
+    public override string ToString() => $"{(Granted ? "granted" : "refused")} [{RuleId}] {Reason}";
+}

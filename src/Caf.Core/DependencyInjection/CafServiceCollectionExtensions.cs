@@ -18,6 +18,8 @@ public static class CafServiceCollectionExtensions
     /// <see cref="CafRegister"/> over the host's <see cref="IEpisodeRepository"/>), the validated <see cref="CafOptions"/>, and
     /// <see cref="TimeProvider.System"/> unless the host registered a <see cref="TimeProvider"/> already.
     /// Calling it twice is harmless: later calls add nothing (the first options win).
+    /// The host must register an <c>ISharingAuditLog</c> (before or after this call) to resolve
+    /// <c>ISharingService</c> (SHARE-03).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Optional: changes to the default policy options.</param>
@@ -33,7 +35,7 @@ public static class CafServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
         services.TryAddSingleton(sp => new EpisodePolicy(sp.GetRequiredService<CafOptions>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => sp.GetRequiredService<EpisodePolicy>().Consent);
+        Caf.Core.Consent.ConsentServiceRegistration.AddConsent(services); // ConsentPolicy, ISharingService (needs the host's ISharingAuditLog)
         // Transient: the register is cheap and must not capture a scoped repository (e.g. one on a DbContext).
         services.TryAddTransient(sp => new CafRegister(sp.GetRequiredService<IEpisodeRepository>(), sp.GetRequiredService<EpisodePolicy>()));
         // LP-04..LP-11: needs an ISharingService (registered by the consent area or the host).

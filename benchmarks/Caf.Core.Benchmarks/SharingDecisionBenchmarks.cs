@@ -1,0 +1,64 @@
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using Caf.Core.Consent;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.Benchmarks;
+
+/// <summary>
+/// The sharing decision is on a host's hot path (every read by a practitioner). The baseline is the
+/// naive LINQ reading of the same rules (group records by person, take the last, search the exclusions,
+/// format a reason); the library computes it with loops and constant reasons and allocates nothing on
+/// the granted path. Only the computation is measured, not the audit write.
+/// </summary>
+[MemoryDiagnoser]
+public class SharingDecisionBenchmarks
+{
+    private static readonly AgencyId School = new("school");
+    private static readonly AgencyId Camhs = new("camhs");
+    private static readonly AgencyId Youth = new("youth-service");
+    private readonly SharingService _service = new(new NullLog(), System.TimeProvider.System);
+    private ConsentState _state = ConsentState.Empty;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _state = ConsentState.Empty
+            .With(new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Parent", ConsentDecision.Given, ConsentForm.Verbal, [Camhs]))
+            .With(new ConsentRecord(ConsentGiverRole.YoungPerson, "Young person", ConsentDecision.Given, ConsentForm.Written, [Youth], true))
+            .With(new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Parent", ConsentDecision.Given, ConsentForm.Written, [Camhs]));
+    }
+
+    [Benchmark(Baseline = true, Description = "naive LINQ (granted)")]
+    public SharingDecision NaiveGranted() => Naive(_state, School);
+
+    [Benchmark(Description = "SharingService (granted)")]
+    public SharingDecision LibraryGranted() => _service.Compute(_state, School, SharingPurpose.PlanDelivery);
+
+    [Benchmark(Description = "naive LINQ (excluded)")]
+    public SharingDecision NaiveExcluded() => Naive(_state, Camhs);
+
+    [Benchmark(Description = "SharingService (excluded)")]
+    public SharingDecision LibraryExcluded() => _service.Compute(_state, Camhs, SharingPurpose.PlanDelivery);
+
+    private static SharingDecision Naive(ConsentState state, AgencyId agency)
+    {
+        var latest = state.Records.GroupBy(r => r.GiverRole).Select(g => g.Last()).ToList();
+        if (latest.SelectMany(r => r.ExcludedAgencies).Any(a => a == agency))
+        {
+            return new SharingDecision(false, "SHARE-01", $"The family excluded {agency} (CONS-05).");
+        }
+
+        var given = latest.Where(r => r.Decision == ConsentDecision.Given).ToList();
+        return given.Count == latest.Count && given.Count > 0
+            ? new SharingDecision(true, "SHARE-01", $"Consent of {string.Join(" and ", given.Select(r => r.GiverName))} covers {agency}.")
+            : new SharingDecision(false, "SHARE-01", "No consent in force.");
+    }
+
+    private sealed class NullLog : ISharingAuditLog
+    {
+        public void Record(SharingAuditEntry entry)
+        {
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+
+namespace Caf.Core.Consent;
+
+/// <summary>
+/// Display texts for every consent and sharing value (the UI port): plain English a practitioner or a
+/// family reads. Hosts that localise map the enum values themselves.
+/// </summary>
+public static class ConsentDisplayText
+{
+    /// <summary>The text for who gave or refused consent.</summary>
+    /// <param name="role">The role.</param>
+    /// <returns>The display text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public static string For(ConsentGiverRole role) => role switch
+    {
+        ConsentGiverRole.ParentWithParentalResponsibility => "Parent or carer with parental responsibility",
+        ConsentGiverRole.YoungPerson => "Young person",
+        ConsentGiverRole.ExpectantParent => "Expectant parent (unborn baby)",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown consent giver role."),
+    };
+
+    /// <summary>The text for how consent was given.</summary>
+    /// <param name="form">The form.</param>
+    /// <returns>The display text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public static string For(ConsentForm form) => form switch
+    {
+        ConsentForm.Verbal => "Verbal",
+        ConsentForm.Written => "Written (signed)",
+        _ => throw new ArgumentOutOfRangeException(nameof(form), form, "Unknown consent form."),
+    };
+
+    /// <summary>The text for a consent decision.</summary>
+    /// <param name="decision">The decision.</param>
+    /// <returns>The display text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public static string For(ConsentDecision decision) => decision switch
+    {
+        ConsentDecision.Given => "Consent given",
+        ConsentDecision.Refused => "Consent refused",
+        _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, "Unknown consent decision."),
+    };
+
+    /// <summary>The text for a sharing purpose.</summary>
+    /// <param name="purpose">The purpose.</param>
+    /// <returns>The display text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public static string For(SharingPurpose purpose) => purpose switch
+    {
+        SharingPurpose.Assessment => "Contributing to the assessment",
+        SharingPurpose.PlanDelivery => "Delivering the action plan",
+        SharingPurpose.LeadProfessional => "Acting as lead professional",
+        SharingPurpose.Panel => "Panel referral or allocation (MAF/MAAG)",
+        SharingPurpose.Review => "Reviewing the plan",
+        SharingPurpose.Reporting => "A report that names the child",
+        _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown sharing purpose."),
+    };
+
+    /// <summary>The text for what a sharing decision rests on.</summary>
+    /// <param name="basis">The basis.</param>
+    /// <returns>The display text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public static string For(SharingBasis basis) => basis switch
+    {
+        SharingBasis.None => "No consent in force",
+        SharingBasis.Consent => "Recorded consent",
+        SharingBasis.Override => "Consent overridden in the child's best interest",
+        _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, "Unknown sharing basis."),
+    };
+}

@@ -1,0 +1,39 @@
+using System;
+using Caf.Core.Annotations;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.Consent;
+
+/// <summary>
+/// One audited sharing decision (SHARE-03, SHARE-04): which episode, which agency, for which purpose,
+/// granted or refused with rule and reason, under which consent record or override, who asked and when.
+/// </summary>
+/// <param name="Episode">The episode the information is about.</param>
+/// <param name="Agency">The agency that would receive it.</param>
+/// <param name="Purpose">Why it would be shared.</param>
+/// <param name="Decision">The decision, with its rule, reason and basis.</param>
+/// <param name="RequestedBy">Who asked.</param>
+/// <param name="DecidedAt">When, from the injected <see cref="TimeProvider"/>.</param>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+public readonly record struct SharingAuditEntry(
+    EpisodeId Episode,
+    AgencyId Agency,
+    SharingPurpose Purpose,
+    SharingDecision Decision,
+    Actor RequestedBy,
+    DateTimeOffset DecidedAt)
+{
+    /// <summary>Formats the entry for an audit trail: time, requester, agency, purpose, decision, basis.</summary>
+    /// <returns>One line.</returns>
+    public override string ToString()
+    {
+        var basis = Decision.Basis switch
+        {
+            SharingBasis.Consent when Decision.BasisRecord is { } r => $"consent of {r.GiverName} ({ConsentDisplayText.For(r.GiverRole)}, {ConsentDisplayText.For(r.Form)})",
+            SharingBasis.Override when Decision.BasisOverride is { } o => $"override decided by {o.DecidedBy}",
+            _ => "no consent in force",
+        };
+        return $"{DecidedAt:u} {RequestedBy} asked to share episode {Episode} with {Agency} for {ConsentDisplayText.For(Purpose)}: {Decision} (basis: {basis})";
+    }
+}

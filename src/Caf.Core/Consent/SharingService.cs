@@ -1,0 +1,175 @@
+using System;
+using Ardalis.GuardClauses;
+using Caf.Core.Annotations;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.Consent;
+
+/// <summary>
+/// The sharing decision service (SHARE-01..04): decides whether an agency may receive information about
+/// an episode for a purpose, records every decision, granted or refused, in the host's
+/// <see cref="ISharingAuditLog"/>, and returns it.
+/// </summary>
+/// <remarks>
+/// <para>The rules, in order (docs/consent.md):</para>
+/// <list type="number">
+/// <item>An agency excluded by any person's current partial consent is refused for every purpose
+/// (CONS-05, SHARE-01, LP-11). An override does <em>not</em> lift a family's exclusion.</item>
+/// <item>Consent in force (not withdrawn, resolved as <see cref="ConsentPolicy"/> does) grants sharing;
+/// for <see cref="SharingPurpose.Panel"/> it must be written by everyone it rests on (CONS-04).</item>
+/// <item>Otherwise an override (CONS-06) grants sharing for every purpose except a panel (the case has left
+/// the voluntary CAF route; a panel needs the family's written consent).</item>
+/// <item>Otherwise refused: withdrawn (CONS-07), refused (CONS-01/02/03/08) or none recorded (SHARE-01).</item>
+/// </list>
+/// <para>Computing the decision allocates nothing (the reasons are constants).</para>
+/// </remarks>
+/// <threadsafety>This type is immutable; it is thread-safe when its audit log is.</threadsafety>
+[Immutable]
+public sealed class SharingService : ISharingService
+{
+    private const string ExcludedReason =
+        "The family excluded this agency (partial consent, CONS-05): it never receives information about the child by any route — not for the assessment, a plan, a review, a panel, as lead professional (LP-11) or in a report (SHARE-01). An override does not lift the exclusion.";
+
+    private const string GrantedReason =
+        "The consent in force covers this agency (SHARE-01); share only the minimum needed for the purpose (SHARE-02).";
+
+    private const string GrantedPanelReason =
+        "Written consent in force covers sharing at the panel (CONS-04, SHARE-01); the referral holds only the minimum to identify need and services (SHARE-02).";
+
+    private const string PanelNeedsWrittenReason =
+        "Sharing at a panel needs written consent (CONS-04); the consent in force is verbal. Record the signed consent first.";
+
+    private const string PanelOverriddenReason =
+        "Consent was overridden (CONS-06): the case has left the voluntary CAF route, and sharing at a panel needs the family's written consent (CONS-04).";
+
+    private const string OverrideReason =
+        "Consent was overridden in the child's best interest with a recorded safeguarding justification (CONS-06); share only what safeguarding needs (SHARE-02).";
+
+    private const string NoConsentReason =
+        "No consent covering this agency is recorded (SHARE-01): information is shared only with agencies the recorded consent covers.";
+
+    private readonly ISharingAuditLog _auditLog;
+    private readonly TimeProvider _timeProvider;
+    private readonly ConsentPolicy _policy;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="auditLog">Where every decision is recorded (SHARE-03, SHARE-04); implemented by the host.</param>
+    /// <param name="timeProvider">The clock for the decision time.</param>
+    /// <param name="policy">The consent policy that resolves who must consent; the defaults when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="auditLog"/> or <paramref name="timeProvider"/> is null.</exception>
+    public SharingService(ISharingAuditLog auditLog, TimeProvider timeProvider, ConsentPolicy? policy = null)
+    {
+        _auditLog = Guard.Against.Null(auditLog);
+        _timeProvider = Guard.Against.Null(timeProvider);
+        _policy = policy ?? new ConsentPolicy(new ConsentOptions());
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="consent"/> is null.</exception>
+    /// <exception cref="ArgumentException">An id or the actor is <c>default</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="purpose"/> is not defined.</exception>
+    public SharingDecision Decide(EpisodeId episode, ConsentState consent, AgencyId agency, SharingPurpose purpose, Actor requestedBy)
+    {
+        GuardRequest(episode, requestedBy);
+        var decision = Compute(consent, agency, purpose);
+
+        // SHARE-03/SHARE-04: recorded before it is returned, refusals too.
+        _auditLog.Record(new SharingAuditEntry(episode, agency, purpose, decision, requestedBy, _timeProvider.GetUtcNow()));
+        return decision;
+    }
+
+    /// <summary>
+    /// Decides with the child's age known, records the decision and returns it. Prefer this overload when
+    /// the age is at hand: without it the young person's standing is read from their record
+    /// (<see cref="ConsentRecord.SufficientUnderstanding"/>), so for a young person at or over the
+    /// self-consent age with no record of their own a parent's consent would be taken as in force
+    /// (docs/consent.md, "Sharing without the age").
+    /// </summary>
+    /// <param name="episode">The episode the information is about.</param>
+    /// <param name="consent">The episode's recorded consent.</param>
+    /// <param name="agency">The agency that would receive the information.</param>
+    /// <param name="purpose">Why it would be shared.</param>
+    /// <param name="requestedBy">Who asks.</param>
+    /// <param name="childAgeInYears">The child's age in whole years, or null for an unborn baby.</param>
+    /// <returns>The decision with its reason and basis.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="consent"/> is null.</exception>
+    /// <exception cref="ArgumentException">An id or the actor is <c>default</c>, or the age is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="purpose"/> is not defined.</exception>
+    public SharingDecision Decide(EpisodeId episode, ConsentState consent, AgencyId agency, SharingPurpose purpose, Actor requestedBy, int? childAgeInYears)
+    {
+        GuardRequest(episode, requestedBy);
+        Guard.Against.Null(consent);
+        var decision = Compute(consent, agency, purpose, _policy.ResolveForSharing(consent, childAgeInYears));
+        _auditLog.Record(new SharingAuditEntry(episode, agency, purpose, decision, requestedBy, _timeProvider.GetUtcNow()));
+        return decision;
+    }
+
+    /// <summary>The decision without recording it (for the benchmark and tests). Allocation free.</summary>
+    internal SharingDecision Compute(ConsentState consent, AgencyId agency, SharingPurpose purpose)
+    {
+        Guard.Against.Null(consent);
+        return Compute(consent, agency, purpose, _policy.ResolveForSharing(consent));
+    }
+
+    private static void GuardRequest(EpisodeId episode, Actor requestedBy)
+    {
+        if (episode.IsDefault)
+        {
+            throw new ArgumentException("The episode id must not be default.", nameof(episode));
+        }
+
+        if (requestedBy.IsDefault)
+        {
+            throw new ArgumentException("The requesting actor must not be default.", nameof(requestedBy));
+        }
+    }
+
+    private static SharingDecision Compute(ConsentState consent, AgencyId agency, SharingPurpose purpose, ConsentResolution resolution)
+    {
+        if (agency.IsDefault)
+        {
+            throw new ArgumentException("The agency id must not be default.", nameof(agency));
+        }
+
+        if ((uint)purpose > (uint)SharingPurpose.Reporting)
+        {
+            throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown sharing purpose.");
+        }
+
+        // 1. CONS-05 / SHARE-01 / LP-11: an excluded agency is refused whatever the purpose or override.
+        if (consent.ExcludingRecord(agency) is { } excluding)
+        {
+            return new SharingDecision(false, "SHARE-01", ExcludedReason) { Basis = SharingBasis.Consent, BasisRecord = excluding };
+        }
+
+        // 2. Consent in force.
+        if (resolution.InForce)
+        {
+            if (purpose != SharingPurpose.Panel)
+            {
+                return new SharingDecision(true, "SHARE-01", GrantedReason) { Basis = SharingBasis.Consent, BasisRecord = resolution.First };
+            }
+
+            return resolution.Written
+                ? new SharingDecision(true, "CONS-04", GrantedPanelReason) { Basis = SharingBasis.Consent, BasisRecord = resolution.First }
+                : new SharingDecision(false, "CONS-04", PanelNeedsWrittenReason) { Basis = SharingBasis.Consent, BasisRecord = resolution.FirstVerbal };
+        }
+
+        // 3. CONS-06: the override, never for a panel.
+        if (consent.Override is { } @override)
+        {
+            return purpose == SharingPurpose.Panel
+                ? new SharingDecision(false, "CONS-04", PanelOverriddenReason) { Basis = SharingBasis.Override, BasisOverride = @override }
+                : new SharingDecision(true, "CONS-06", OverrideReason) { Basis = SharingBasis.Override, BasisOverride = @override };
+        }
+
+        // 4. Refused: withdrawn, refused, or nothing recorded.
+        return resolution.RuleId == "LIFE-05"
+            ? new SharingDecision(false, "SHARE-01", NoConsentReason)
+            : new SharingDecision(false, resolution.RuleId, resolution.Reason)
+            {
+                Basis = resolution.First is null ? SharingBasis.None : SharingBasis.Consent,
+                BasisRecord = resolution.First,
+            };
+    }
+}
