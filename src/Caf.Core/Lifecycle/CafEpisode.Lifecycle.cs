@@ -2,6 +2,7 @@ using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Caf.Core.Consent;
 using Caf.Core.Events;
 using Caf.Core.Lifecycle.Events;
@@ -23,6 +24,12 @@ public sealed partial class CafEpisode
     private const string ReviewLimitNotReached = "REV-03: the limit of insufficient-progress reviews in a row is not reached";
     private const string ConsentGiven = "CONS-07: consent has been given, so it can be withdrawn";
     private const string ConsentNotGiven = "CONS-06: consent is absent, refused or withdrawn";
+
+    // Guard index -> description; the episode's _guards array holds the delegates in the same order.
+    private static readonly ImmutableArray<string> GuardDescriptions =
+        [ConsentToStart, WrittenConsentForPanel, SupportChosen, LeadForMultiAgency, ReviewLimitNotReached, ConsentGiven, ConsentNotGiven];
+
+    private static readonly int StateCount = Enum.GetValues<EpisodeState>().Length;
 
     private static readonly FrozenDictionary<string, Refusal> GuardRefusals = new Dictionary<string, Refusal>
     {
@@ -58,7 +65,7 @@ public sealed partial class CafEpisode
         {
             foreach (var action in AllActions)
             {
-                if (_machine.CanFire(action))
+                if (IsPermitted(action, out _))
                 {
                     yield return action;
                 }
@@ -88,7 +95,7 @@ public sealed partial class CafEpisode
     /// <returns>Success, or the refusal the command would return.</returns>
     public Result CheckPermitted(EpisodeAction action)
     {
-        if (_machine.CanFire(action))
+        if (IsPermitted(action, out var failedGuard))
         {
             return Result.Ok;
         }
@@ -104,24 +111,70 @@ public sealed partial class CafEpisode
             return Result.Refused("RET-02", $"The episode was transferred to {TransferredTo}; the receiving authority continues the work.", "state");
         }
 
-        _machine.CanFire(action, out var unmet);
-        foreach (var description in unmet ?? [])
+        if (failedGuard >= 0)
         {
+            var description = GuardDescriptions[failedGuard];
             if (description == ConsentToStart && _consentEvaluation.Refusal is { } consentRefusal)
             {
                 return Result.Refused(consentRefusal); // the consent policy says precisely what is missing
             }
 
-            if (GuardRefusals.TryGetValue(description, out var refusal))
-            {
-                return Result.Refused(refusal);
-            }
+            return Result.Refused(GuardRefusals[description]);
         }
 
         var allowedIn = _policy.SourceStatesOf(action);
         return Result.Refused("LIFE-12",
             $"{action} is not possible while the episode is {_state}; it is possible when the episode is {string.Join(" or ", allowedIn)}.",
             "state");
+    }
+
+    internal static int Cell(EpisodeState state, EpisodeAction action) => ((int)action * StateCount) + (int)state;
+
+    /// <summary>Reads the lifecycle definition into (state, action) → guard indexes; see <see cref="EpisodePolicy.GuardTable"/>.</summary>
+    internal static int[]?[] BuildGuardTable()
+    {
+        var table = new int[]?[StateCount * AllActions.Length];
+        foreach (var state in DescribeLifecycle().States)
+        {
+            foreach (var transition in state.FixedTransitions)
+            {
+                var guards = transition.GuardConditionsMethodDescriptions
+                    .Select(g => GuardDescriptions.IndexOf(g.Description))
+                    .ToArray();
+                if (guards.Any(i => i < 0))
+                {
+                    throw new InvalidOperationException("A lifecycle guard has no entry in GuardDescriptions.");
+                }
+
+                table[Cell((EpisodeState)state.UnderlyingState, (EpisodeAction)transition.Trigger.UnderlyingTrigger)] = guards;
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>Stateless's own answer, for tests that check the table agrees with it.</summary>
+    internal bool StatelessCanFire(EpisodeAction action) => _machine.CanFire(action);
+
+    // The same answer as Stateless's CanFire, from the table and the guard delegates: no allocation.
+    private bool IsPermitted(EpisodeAction action, out int failedGuard)
+    {
+        failedGuard = -1;
+        if (_policy.GuardTable[Cell(_state, action)] is not { } guards)
+        {
+            return false;
+        }
+
+        foreach (var g in guards)
+        {
+            if (!_guards[g]())
+            {
+                failedGuard = g;
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The lifecycle's definition as Stateless describes it (states, transitions, guard descriptions).</summary>
@@ -165,6 +218,7 @@ public sealed partial class CafEpisode
         Func<bool> reviewLimit = () => _replaying || InsufficientReviewsInARow < _policy.InsufficientProgressReviewLimit;
         Func<bool> consentGiven = () => _replaying || HasGivenConsent();
         Func<bool> consentNotGiven = () => _replaying || _consent.IsWithdrawn || !_consentEvaluation.SufficientToStartAssessment;
+        _guards = [consentToStart, writtenConsent, supportChosen, leadForMultiAgency, reviewLimit, consentGiven, consentNotGiven];
 
         m.Configure(EpisodeState.Identified)
             .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, consentToStart, ConsentToStart);

@@ -36,6 +36,7 @@ public sealed partial class CafEpisode
     private readonly EpisodePolicy _policy;
     private readonly List<CafEvent> _events = new(24);
     private readonly StateMachine<EpisodeState, EpisodeAction> _machine;
+    private Func<bool>[] _guards = []; // same order as GuardDescriptions; set once by CreateMachine
     private EpisodeState _state;
     private bool _replaying;
 
@@ -112,6 +113,13 @@ public sealed partial class CafEpisode
     /// one is appointed.
     /// </summary>
     public LeadProfessionalRecord LeadProfessional => _leadProfessionals[^1];
+
+    /// <summary>
+    /// True when a consent recorded after the appointment excludes the current lead professional's agency
+    /// (CONS-05). The family's decision is recorded and respected: from then on the sharing service refuses
+    /// that agency everything (SHARE-01), so the host must hand the role over (LP-10, LP-11).
+    /// </summary>
+    public bool IsLeadProfessionalExcluded => _consent.Excludes(LeadProfessional.Agency);
 
     /// <summary>Every lead professional the episode has had, oldest first (LP-10: the history is kept).</summary>
     public ImmutableArray<LeadProfessionalRecord> LeadProfessionalHistory => _leadProfessionals;
@@ -269,7 +277,7 @@ public sealed partial class CafEpisode
             episode._replaying = true;
             try
             {
-                if (!episode._machine.CanFire(action))
+                if (!episode.IsPermitted(action, out _))
                 {
                     throw new ArgumentException(
                         $"history[{index}] ({next.GetType().Name}) is not allowed while the episode is {episode._state}.", nameof(history));

@@ -18,7 +18,7 @@ namespace Caf.Core.Lifecycle;
 [Immutable]
 public sealed class EpisodePolicy
 {
-    private ImmutableArray<ImmutableArray<EpisodeState>> _sourceStates; // per action, computed once from the machine
+    private int[]?[]? _guardTable; // computed once from the lifecycle definition
 
     /// <summary>Creates the policy from validated options and the host's clock.</summary>
     /// <param name="options">The options (validated here; copied, so later changes have no effect).</param>
@@ -58,30 +58,31 @@ public sealed class EpisodePolicy
     /// <summary>Today's date in UTC from the clock.</summary>
     internal DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
 
-    /// <summary>The states from which an action can be taken at all (guards aside), from the lifecycle definition.</summary>
-    internal ImmutableArray<EpisodeState> SourceStatesOf(EpisodeAction action)
+    /// <summary>
+    /// The lifecycle as a lookup table read once from the Stateless definition: for each state and action,
+    /// the indexes of the guards its transition needs, or null when the state does not configure it. Lets
+    /// "what may happen next" run without asking Stateless (which allocates on every question), while the
+    /// definition stays Stateless's.
+    /// </summary>
+    internal int[]?[] GuardTable
     {
-        var table = _sourceStates;
-        if (table.IsDefault)
+        get
         {
-            // Read once from a configured machine (Stateless stays the single definition); a benign race
-            // computes it twice at worst.
-            var info = CafEpisode.DescribeLifecycle().States;
-            var actions = Enum.GetValues<EpisodeAction>();
-            var builder = ImmutableArray.CreateBuilder<ImmutableArray<EpisodeState>>(actions.Length);
-            foreach (var a in actions)
+            var table = _guardTable;
+            if (table is null)
             {
-                builder.Add(info
-                    .Where(s => s.FixedTransitions.Any(t => Equals(t.Trigger.UnderlyingTrigger, a))
-                             || s.IgnoredTriggers.Any(t => Equals(t.Trigger.UnderlyingTrigger, a)))
-                    .Select(s => (EpisodeState)s.UnderlyingState)
-                    .ToImmutableArray());
+                table = CafEpisode.BuildGuardTable();
+                Interlocked.CompareExchange(ref _guardTable, table, null); // a benign race builds it twice at worst
             }
 
-            table = builder.MoveToImmutable();
-            ImmutableInterlocked.InterlockedInitialize(ref _sourceStates, table);
+            return table;
         }
-
-        return table[(int)action];
     }
+
+    /// <summary>Whether an action is configured at all in a state (guards aside).</summary>
+    internal bool IsConfigured(EpisodeState state, EpisodeAction action) => GuardTable[CafEpisode.Cell(state, action)] is not null;
+
+    /// <summary>The states from which an action can be taken at all (guards aside), from the lifecycle definition.</summary>
+    internal ImmutableArray<EpisodeState> SourceStatesOf(EpisodeAction action) =>
+        [.. Enum.GetValues<EpisodeState>().Where(s => IsConfigured(s, action))];
 }

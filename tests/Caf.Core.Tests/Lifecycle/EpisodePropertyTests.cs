@@ -117,7 +117,7 @@ public class EpisodePropertyTests
     }
 
     [Property]
-    public bool Every_refusal_in_the_UI_port_matches_what_the_command_would_say(bool fromStepDown, EpisodeCommand[] commands)
+    public bool UI_port_agrees_with_the_commands_and_with_Stateless(bool fromStepDown, EpisodeCommand[] commands)
     {
         var seeds = new Seeds();
         var e = Open(seeds, fromStepDown);
@@ -128,6 +128,7 @@ public class EpisodePropertyTests
 
         var available = e.GetAvailableActions();
         return available.All(a => a.IsPermitted == e.CheckPermitted(a.Action).IsSuccess)
+            && available.All(a => a.IsPermitted == e.StatelessCanFire(a.Action)) // the fast table agrees with Stateless
             && available.Where(a => a.IsPermitted).Select(a => a.Action).SequenceEqual(e.PermittedActions);
     }
 
@@ -137,5 +138,42 @@ public class EpisodePropertyTests
             EpisodeJson.SerializeEvent(x!) == EpisodeJson.SerializeEvent(y!);
 
         public int GetHashCode(Caf.Core.Events.CafEvent obj) => 0;
+    }
+}
+
+/// <summary>SHARE-01 / LP-11 across random sequences of episode commands.</summary>
+[Properties(Arbitrary = [typeof(EpisodeCommands)], MaxTest = 300)]
+public class EpisodeSharingPropertyTests
+{
+    [Property]
+    public Property SHARE01_LP11_an_agency_excluded_when_acting_never_becomes_LP_nor_delivers_the_plan(EpisodeCommand[] commands)
+    {
+        var seeds = new Seeds();
+        var e = seeds.Identified();
+        foreach (var command in commands)
+        {
+            var consentBefore = e.Consent;
+            var versionBefore = e.Version;
+            var result = command.Run(e);
+            if (result.IsRefused || e.Version == versionBefore)
+            {
+                continue;
+            }
+
+            switch (e.Events[^1])
+            {
+                case Caf.Core.Lifecycle.Events.LeadProfessionalAppointed a when consentBefore.Excludes(a.Agency):
+                    return false.Label($"'{command}' appointed an excluded agency {a.Agency}");
+                case Caf.Core.Lifecycle.Events.PlanAgreed p when p.DeliveringAgencies.Any(consentBefore.Excludes):
+                    return false.Label($"'{command}' gave the plan to an excluded agency");
+            }
+
+            if (e.IsLeadProfessionalExcluded != e.Consent.Excludes(e.LeadProfessional.Agency))
+            {
+                return false.Label("IsLeadProfessionalExcluded disagrees with the consent state");
+            }
+        }
+
+        return true.ToProperty();
     }
 }
