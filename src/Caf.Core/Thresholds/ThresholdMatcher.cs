@@ -1,0 +1,448 @@
+using System;
+using System.Collections.Frozen;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using Ardalis.GuardClauses;
+using Caf.Core.Annotations;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.Thresholds;
+
+/// <summary>
+/// A framework compiled once for matching (THR-03): indicator ids map to dense indexes, the observed set
+/// is a bitset, and every rule is evaluated over per-level counts, domain masks and indicator masks.
+/// Matching allocates nothing apart from the result (<see cref="Classify"/> allocates nothing at all for
+/// frameworks of up to 1,024 indicators and 256 rules).
+/// </summary>
+/// <remarks>
+/// Obtain one from <see cref="ThresholdFrameworkLoader"/>. Rules only ever raise the level and every
+/// rule's condition grows with the observed set, so adding an indicator never lowers the level (THR-06);
+/// significant harm overrides every other result (THR-04); specialist involvement gives level 4 unless the
+/// case is a step-down (THR-05). The result never depends on the order of the observed ids.
+/// </remarks>
+/// <threadsafety>This type is immutable and thread-safe: share one instance.</threadsafety>
+[Immutable]
+public sealed class ThresholdMatcher
+{
+    private const int StackWords = 16;
+    private const int StackRules = 256;
+
+    private readonly FrozenDictionary<string, int> _index;
+    private readonly ThresholdIndicator[] _indicators;
+    private readonly byte[] _level;
+    private readonly byte[] _domain;
+    private readonly byte[] _outcomes;
+    private readonly bool[] _harm;
+    private readonly string[] _domainNames;
+    private readonly int _words;
+    private readonly CompiledRule[] _rules;
+    private readonly ThresholdRuleFiring[] _firings;
+    private readonly ulong[] _anyOfMasks;
+    private readonly string[] _levelNames = new string[6];
+    private readonly ThresholdRoute[] _levelRoutes = new ThresholdRoute[6];
+
+    private ThresholdMatcher(ThresholdFramework framework)
+    {
+        Framework = framework;
+        var domains = framework.Domains.IsDefaultOrEmpty ? ThresholdDomain.NationalDefaults : framework.Domains;
+        _domainNames = new string[domains.Length];
+        var domainIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var d = 0; d < domains.Length; d++)
+        {
+            domainIndex.Add(domains[d].Id, d);
+            _domainNames[d] = domains[d].Id;
+        }
+
+        foreach (var level in framework.Levels)
+        {
+            _levelNames[level.Level] = level.Name;
+            ThresholdVocabulary.TryParseRoute(level.Route, out _levelRoutes[level.Level]);
+        }
+
+        // A level a framework leaves undefined is never the result of a rule (validation), but the
+        // floor and the names must still read sensibly.
+        _levelNames[(int)ThresholdLevel.SignificantHarm] = "Significant harm";
+        _levelRoutes[(int)ThresholdLevel.SignificantHarm] = ThresholdRoute.Safeguarding;
+
+        var count = framework.Indicators.Length;
+        _indicators = new ThresholdIndicator[count];
+        _level = new byte[count];
+        _domain = new byte[count];
+        _outcomes = new byte[count];
+        _harm = new bool[count];
+        _words = (count + 63) / 64;
+        var ids = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var indicator = framework.Indicators[i];
+            _indicators[i] = indicator;
+            ids.Add(indicator.Id, i);
+            _level[i] = (byte)indicator.Level;
+            _domain[i] = (byte)domainIndex[indicator.Domain];
+            _harm[i] = indicator.SignificantHarm;
+            foreach (var name in indicator.Outcomes)
+            {
+                ThresholdVocabulary.TryParseOutcome(name, out var outcome);
+                _outcomes[i] |= (byte)(1 << (int)outcome);
+            }
+        }
+
+        _index = ids.ToFrozenDictionary(StringComparer.Ordinal);
+
+        var rules = framework.Rules;
+        _rules = new CompiledRule[rules.Length];
+        _firings = new ThresholdRuleFiring[rules.Length];
+        var masks = new List<ulong>();
+        for (var r = 0; r < rules.Length; r++)
+        {
+            var rule = rules[r];
+            ThresholdRoute? route = rule.Route is { } name && ThresholdVocabulary.TryParseRoute(name, out var parsed) ? parsed : null;
+            var compiled = new CompiledRule
+            {
+                Kind = rule.Kind switch
+                {
+                    ThresholdRuleKinds.Count => RuleKind.Count,
+                    ThresholdRuleKinds.AnyOf => RuleKind.AnyOf,
+                    ThresholdRuleKinds.SpecialistInvolved => RuleKind.SpecialistInvolved,
+                    _ => RuleKind.SignificantHarm,
+                },
+                Gives = rule.Kind == ThresholdRuleKinds.SignificantHarm ? (int)ThresholdLevel.SignificantHarm : rule.Gives!.Value,
+                Route = route.HasValue ? (int)route.Value : -1,
+                MinLevel = rule.MinLevel ?? 1,
+                MinCount = rule.MinCount ?? 1,
+                MinDomains = rule.MinDomains ?? 1,
+                MaskOffset = -1,
+            };
+            if (compiled.Kind == RuleKind.AnyOf)
+            {
+                compiled.MaskOffset = masks.Count;
+                var mask = new ulong[_words];
+                foreach (var id in rule.Indicators)
+                {
+                    var i = ids[id];
+                    mask[i >> 6] |= 1UL << (i & 63);
+                }
+
+                masks.AddRange(mask);
+            }
+
+            _rules[r] = compiled;
+            _firings[r] = new ThresholdRuleFiring(
+                rule.Id,
+                rule.Kind,
+                rule.Description,
+                (ThresholdLevel)compiled.Gives,
+                compiled.Kind == RuleKind.SignificantHarm ? ThresholdRoute.Safeguarding : route);
+        }
+
+        _anyOfMasks = masks.ToArray();
+    }
+
+    private enum RuleKind : byte
+    {
+        Count,
+        AnyOf,
+        SpecialistInvolved,
+        SignificantHarm,
+    }
+
+    /// <summary>The framework document this matcher was compiled from.</summary>
+    public ThresholdFramework Framework { get; }
+
+    /// <summary>THR-07: the framework id, for the episode to record.</summary>
+    public string FrameworkId => Framework.Id;
+
+    /// <summary>THR-07: the framework version, for the episode to record.</summary>
+    public string FrameworkVersion => Framework.Version;
+
+    /// <summary>The number of indicators in the framework.</summary>
+    public int IndicatorCount => _indicators.Length;
+
+    /// <summary>True when the framework defines an indicator with this id (ordinal, case-sensitive).</summary>
+    /// <param name="indicatorId">The indicator id.</param>
+    /// <returns>True when defined.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="indicatorId"/> is null.</exception>
+    public bool ContainsIndicator(string indicatorId) => _index.ContainsKey(Guard.Against.Null(indicatorId));
+
+    /// <summary>
+    /// The level and route for the observed indicators, without allocating: for live feedback while a form
+    /// is filled in. Order and duplicates of <paramref name="observed"/> do not matter.
+    /// </summary>
+    /// <param name="observed">The observed indicator ids.</param>
+    /// <param name="context">Significant-harm concern, specialist involvement and step-down (THR-04, THR-05).</param>
+    /// <returns>The classification, or a <c>THR-03</c> refusal naming the first id the framework does not define
+    /// (unknown ids are an error, never ignored).</returns>
+    /// <exception cref="ArgumentNullException">An observed id is null.</exception>
+    public Result<ThresholdClassification> Classify(ReadOnlySpan<string> observed, ThresholdContext context = default)
+    {
+        var bits = _words <= StackWords ? stackalloc ulong[_words] : new ulong[_words];
+        var fired = _rules.Length <= StackRules ? stackalloc bool[_rules.Length] : new bool[_rules.Length];
+        if (!TryEvaluate(observed, context, bits, fired, out var classification, out var unknownAt))
+        {
+            return UnknownIndicator(observed, unknownAt);
+        }
+
+        return classification;
+    }
+
+    /// <summary>
+    /// Matches the observed indicators (THR-03): the level, the recommended route, the ECM outcomes affected
+    /// and the explanation (which indicators and which rules fired), with the framework id and version
+    /// (THR-07). Order and duplicates of <paramref name="observed"/> do not matter.
+    /// </summary>
+    /// <param name="observed">The observed indicator ids.</param>
+    /// <param name="context">Significant-harm concern, specialist involvement and step-down (THR-04, THR-05).</param>
+    /// <returns>The explained result, or a <c>THR-03</c> refusal naming the first id the framework does not
+    /// define (unknown ids are an error, never ignored).</returns>
+    /// <exception cref="ArgumentNullException">An observed id is null.</exception>
+    public Result<ThresholdResult> Assess(ReadOnlySpan<string> observed, ThresholdContext context = default)
+    {
+        var bits = _words <= StackWords ? stackalloc ulong[_words] : new ulong[_words];
+        var fired = _rules.Length <= StackRules ? stackalloc bool[_rules.Length] : new bool[_rules.Length];
+        if (!TryEvaluate(observed, context, bits, fired, out var classification, out var unknownAt))
+        {
+            return UnknownIndicator(observed, unknownAt);
+        }
+
+        var matched = ImmutableArray.CreateBuilder<string>();
+        var outcomeMask = 0;
+        ForEachBit(bits, i =>
+        {
+            matched.Add(_indicators[i].Id);
+            outcomeMask |= _outcomes[i];
+        });
+        var outcomes = ImmutableArray.CreateBuilder<EcmOutcome>();
+        for (var o = 0; o < 5; o++)
+        {
+            if ((outcomeMask & (1 << o)) != 0)
+            {
+                outcomes.Add((EcmOutcome)o);
+            }
+        }
+
+        var firings = ImmutableArray.CreateBuilder<ThresholdRuleFiring>();
+        for (var r = 0; r < fired.Length; r++)
+        {
+            if (fired[r])
+            {
+                firings.Add(_firings[r]);
+            }
+        }
+
+        var firedRules = firings.ToImmutable();
+        var explanation = Explain(classification, bits, firedRules, context);
+        return new ThresholdResult(
+            FrameworkId,
+            FrameworkVersion,
+            classification.Level,
+            _levelNames[(int)classification.Level] ?? classification.Level.ToString(),
+            classification.Route,
+            outcomes.ToImmutable(),
+            matched.ToImmutable(),
+            firedRules,
+            context,
+            explanation);
+    }
+
+    /// <summary>Compiles a framework that <see cref="ThresholdFrameworkValidator"/> accepted.</summary>
+    internal static ThresholdMatcher Compile(ThresholdFramework validated) => new(validated);
+
+    private bool TryEvaluate(
+        ReadOnlySpan<string> observed, ThresholdContext context, Span<ulong> bits, Span<bool> fired,
+        out ThresholdClassification classification, out int unknownAt)
+    {
+        bits.Clear();
+        fired.Clear();
+        classification = default;
+        for (var i = 0; i < observed.Length; i++)
+        {
+            var id = observed[i] ?? throw new ArgumentNullException(nameof(observed), $"Observed indicator id at index {i} is null.");
+            if (!_index.TryGetValue(id, out var index))
+            {
+                unknownAt = i;
+                return false;
+            }
+
+            bits[index >> 6] |= 1UL << (index & 63);
+        }
+
+        unknownAt = -1;
+
+        // Per level L (1..4): how many observed indicators are at level L or above, and in which domains.
+        Span<int> countAtLeast = stackalloc int[6];
+        Span<ulong> domainsAtLeast = stackalloc ulong[6];
+        var harm = context.SignificantHarmConcern;
+        for (var w = 0; w < bits.Length; w++)
+        {
+            var word = bits[w];
+            while (word != 0)
+            {
+                var i = (w << 6) + BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+                int level = _level[i];
+                countAtLeast[level]++;
+                domainsAtLeast[level] |= 1UL << _domain[i];
+                harm |= _harm[i];
+            }
+        }
+
+        for (var level = 3; level >= 1; level--)
+        {
+            countAtLeast[level] += countAtLeast[level + 1];
+            domainsAtLeast[level] |= domainsAtLeast[level + 1];
+        }
+
+        var result = (int)ThresholdLevel.Universal;
+        for (var r = 0; r < _rules.Length; r++)
+        {
+            ref readonly var rule = ref _rules[r];
+            var fires = rule.Kind switch
+            {
+                RuleKind.Count => countAtLeast[rule.MinLevel] >= rule.MinCount
+                    && BitOperations.PopCount(domainsAtLeast[rule.MinLevel]) >= rule.MinDomains,
+                RuleKind.AnyOf => CountCommon(bits, _anyOfMasks.AsSpan(rule.MaskOffset, _words)) >= rule.MinCount,
+                RuleKind.SpecialistInvolved => context.SpecialistServicesInvolved && !context.StepDown, // THR-05
+                _ => harm, // THR-04
+            };
+            if (fires)
+            {
+                fired[r] = true;
+                result = Math.Max(result, rule.Gives);
+            }
+        }
+
+        var route = _levelRoutes[result];
+        if (result != (int)ThresholdLevel.SignificantHarm)
+        {
+            // A rule may recommend a more intensive route for the level it decided (e.g. a panel at level 3).
+            for (var r = 0; r < _rules.Length; r++)
+            {
+                if (fired[r] && _rules[r].Gives == result && _rules[r].Route > (int)route)
+                {
+                    route = (ThresholdRoute)_rules[r].Route;
+                }
+            }
+        }
+
+        classification = new ThresholdClassification((ThresholdLevel)result, route);
+        return true;
+    }
+
+    private static int CountCommon(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        var n = 0;
+        for (var w = 0; w < a.Length; w++)
+        {
+            n += BitOperations.PopCount(a[w] & b[w]);
+        }
+
+        return n;
+    }
+
+    private static void ForEachBit(ReadOnlySpan<ulong> bits, Action<int> action)
+    {
+        for (var w = 0; w < bits.Length; w++)
+        {
+            var word = bits[w];
+            while (word != 0)
+            {
+                action((w << 6) + BitOperations.TrailingZeroCount(word));
+                word &= word - 1;
+            }
+        }
+    }
+
+    private Refusal UnknownIndicator(ReadOnlySpan<string> observed, int at) =>
+        new(
+            "THR-03",
+            $"Indicator '{observed[at]}' is not defined in framework {FrameworkId} version {FrameworkVersion}; unknown indicators are an error, not ignored.",
+            $"observed[{at}]");
+
+    private string Explain(ThresholdClassification classification, ReadOnlySpan<ulong> bits, ImmutableArray<ThresholdRuleFiring> fired, ThresholdContext context)
+    {
+        var text = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        var levelName = _levelNames[(int)classification.Level];
+        if (classification.Level == ThresholdLevel.SignificantHarm)
+        {
+            text.Append(inv, $"Significant harm: {ThresholdVocabulary.Describe(ThresholdRoute.Safeguarding)} (THR-04 overrides every other result).");
+        }
+        else
+        {
+            text.Append(inv, $"Level {(int)classification.Level} ({levelName}): {ThresholdVocabulary.Describe(classification.Route)}.");
+        }
+
+        text.AppendLine();
+        text.Append(inv, $"Framework: {Framework.Title} ({FrameworkId}, version {FrameworkVersion}).").AppendLine();
+
+        var any = false;
+        for (var w = 0; w < bits.Length; w++)
+        {
+            var word = bits[w];
+            while (word != 0)
+            {
+                var i = (w << 6) + BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+                if (!any)
+                {
+                    text.AppendLine("Indicators observed:");
+                    any = true;
+                }
+
+                var indicator = _indicators[i];
+                text.Append(inv, $"  - {indicator.Id} (level {indicator.Level}, {_domainNames[_domain[i]]}")
+                    .Append(indicator.SignificantHarm ? ", significant harm" : "")
+                    .Append(inv, $"): {indicator.Statement}").AppendLine();
+            }
+        }
+
+        if (!any)
+        {
+            text.AppendLine("No indicators observed.");
+        }
+
+        if (context.SignificantHarmConcern)
+        {
+            text.AppendLine("The practitioner recorded a significant-harm concern (THR-04).");
+        }
+
+        if (context.SpecialistServicesInvolved)
+        {
+            text.AppendLine(context.StepDown
+                ? "Specialist services are involved but the case is a step-down, so they do not raise the level (THR-05)."
+                : "Specialist (tier 3/4) services are already involved (THR-05).");
+        }
+
+        if (fired.IsEmpty)
+        {
+            text.Append(inv, $"No rule fired, so the level is 1 ({_levelNames[1]}).").AppendLine();
+        }
+        else
+        {
+            text.AppendLine("Rules fired:");
+            foreach (var rule in fired)
+            {
+                text.Append(inv, $"  - {rule.RuleId} ({rule.Kind}): {rule.Description} -> ")
+                    .Append(rule.Level == ThresholdLevel.SignificantHarm ? "safeguarding" : $"level {(int)rule.Level}")
+                    .Append(rule.Route is { } r && rule.Level != ThresholdLevel.SignificantHarm ? $", route {ThresholdVocabulary.Describe(r)}" : "")
+                    .AppendLine();
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private struct CompiledRule
+    {
+        public RuleKind Kind;
+        public int Gives;
+        public int Route;
+        public int MinLevel;
+        public int MinCount;
+        public int MinDomains;
+        public int MaskOffset;
+    }
+}
