@@ -16,4 +16,5 @@ Console.WriteLine($"Policy: consent from young people over {options.Consent.Comp
 
 var refusal = Result.Refused("LIFE-05", "An assessment starts only with consent recorded.", "consent");
 Console.WriteLine($"A refused request reads: {refusal.Refusal}");
+Caf.Core.Sample.ThresholdsDemo.Run(services);
 return 0;

@@ -1,6 +1,7 @@
 using System;
 using Ardalis.GuardClauses;
 using Caf.Core.Configuration;
+using Caf.Core.Thresholds;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 // Conventional namespace for registration extensions, so hosts find AddCafCore without a using.
@@ -27,6 +28,11 @@ public static class CafServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
+
+        // THR-02: the illustrative default framework, compiled once on first use; a host registers its
+        // authority's own ThresholdMatcher before calling AddCafCore to replace it.
+        services.TryAddSingleton<ThresholdFrameworkLoader>();
+        services.TryAddSingleton(provider => provider.GetRequiredService<ThresholdFrameworkLoader>().LoadDefault());
         return services;
     }
 }
