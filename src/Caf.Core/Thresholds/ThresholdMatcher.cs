@@ -178,9 +178,9 @@ public sealed class ThresholdMatcher
     /// <exception cref="ArgumentNullException">An observed id is null.</exception>
     public Result<ThresholdClassification> Classify(ReadOnlySpan<string> observed, ThresholdContext context = default)
     {
-        var bits = _words <= StackWords ? stackalloc ulong[_words] : new ulong[_words];
-        var fired = _rules.Length <= StackRules ? stackalloc bool[_rules.Length] : new bool[_rules.Length];
-        if (!TryEvaluate(observed, context, bits, fired, out var classification, out var unknownAt))
+        Span<ulong> bits = _words <= StackWords ? stackalloc ulong[StackWords] : new ulong[_words];
+        bits = bits[.._words];
+        if (!TryEvaluate(observed, context, bits, [], out var classification, out var unknownAt))
         {
             return UnknownIndicator(observed, unknownAt);
         }
@@ -200,8 +200,10 @@ public sealed class ThresholdMatcher
     /// <exception cref="ArgumentNullException">An observed id is null.</exception>
     public Result<ThresholdResult> Assess(ReadOnlySpan<string> observed, ThresholdContext context = default)
     {
-        var bits = _words <= StackWords ? stackalloc ulong[_words] : new ulong[_words];
-        var fired = _rules.Length <= StackRules ? stackalloc bool[_rules.Length] : new bool[_rules.Length];
+        Span<ulong> bits = _words <= StackWords ? stackalloc ulong[StackWords] : new ulong[_words];
+        bits = bits[.._words];
+        Span<bool> fired = _rules.Length <= StackRules ? stackalloc bool[StackRules] : new bool[_rules.Length];
+        fired = fired[.._rules.Length];
         if (!TryEvaluate(observed, context, bits, fired, out var classification, out var unknownAt))
         {
             return UnknownIndicator(observed, unknownAt);
@@ -209,11 +211,18 @@ public sealed class ThresholdMatcher
 
         var matched = ImmutableArray.CreateBuilder<string>();
         var outcomeMask = 0;
-        ForEachBit(bits, i =>
+        for (var w = 0; w < bits.Length; w++)
         {
-            matched.Add(_indicators[i].Id);
-            outcomeMask |= _outcomes[i];
-        });
+            var word = bits[w];
+            while (word != 0)
+            {
+                var i = (w << 6) + BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+                matched.Add(_indicators[i].Id);
+                outcomeMask |= _outcomes[i];
+            }
+        }
+
         var outcomes = ImmutableArray.CreateBuilder<EcmOutcome>();
         for (var o = 0; o < 5; o++)
         {
@@ -233,7 +242,10 @@ public sealed class ThresholdMatcher
         }
 
         var firedRules = firings.ToImmutable();
-        var explanation = Explain(classification, bits, firedRules, context);
+
+        // The explanation text is built on first read: live per-keystroke use rarely needs it.
+        var observedBits = bits.ToArray();
+        var explanation = new Lazy<string>(() => Explain(classification, observedBits, firedRules, context));
         return new ThresholdResult(
             FrameworkId,
             FrameworkVersion,
@@ -257,6 +269,11 @@ public sealed class ThresholdMatcher
         bits.Clear();
         fired.Clear();
         classification = default;
+
+        // Per level L (1..4): how many observed indicators are at level L or above, and in which domains.
+        Span<int> countAtLeast = stackalloc int[6];
+        Span<ulong> domainsAtLeast = stackalloc ulong[6];
+        var harm = context.SignificantHarmConcern;
         for (var i = 0; i < observed.Length; i++)
         {
             var id = observed[i] ?? throw new ArgumentNullException(nameof(observed), $"Observed indicator id at index {i} is null.");
@@ -266,28 +283,21 @@ public sealed class ThresholdMatcher
                 return false;
             }
 
-            bits[index >> 6] |= 1UL << (index & 63);
+            // Accumulate per level while reading; a repeated id is counted once.
+            var bit = 1UL << (index & 63);
+            if ((bits[index >> 6] & bit) != 0)
+            {
+                continue;
+            }
+
+            bits[index >> 6] |= bit;
+            int level = _level[index];
+            countAtLeast[level]++;
+            domainsAtLeast[level] |= 1UL << _domain[index];
+            harm |= _harm[index];
         }
 
         unknownAt = -1;
-
-        // Per level L (1..4): how many observed indicators are at level L or above, and in which domains.
-        Span<int> countAtLeast = stackalloc int[6];
-        Span<ulong> domainsAtLeast = stackalloc ulong[6];
-        var harm = context.SignificantHarmConcern;
-        for (var w = 0; w < bits.Length; w++)
-        {
-            var word = bits[w];
-            while (word != 0)
-            {
-                var i = (w << 6) + BitOperations.TrailingZeroCount(word);
-                word &= word - 1;
-                int level = _level[i];
-                countAtLeast[level]++;
-                domainsAtLeast[level] |= 1UL << _domain[i];
-                harm |= _harm[i];
-            }
-        }
 
         for (var level = 3; level >= 1; level--)
         {
@@ -295,7 +305,9 @@ public sealed class ThresholdMatcher
             domainsAtLeast[level] |= domainsAtLeast[level + 1];
         }
 
+        // The highest level given wins; among the rules that gave it, the most intensive route they name.
         var result = (int)ThresholdLevel.Universal;
+        var ruleRoute = -1;
         for (var r = 0; r < _rules.Length; r++)
         {
             ref readonly var rule = ref _rules[r];
@@ -307,26 +319,30 @@ public sealed class ThresholdMatcher
                 RuleKind.SpecialistInvolved => context.SpecialistServicesInvolved && !context.StepDown, // THR-05
                 _ => harm, // THR-04
             };
-            if (fires)
+            if (!fires)
+            {
+                continue;
+            }
+
+            if (!fired.IsEmpty)
             {
                 fired[r] = true;
-                result = Math.Max(result, rule.Gives);
             }
-        }
 
-        var route = _levelRoutes[result];
-        if (result != (int)ThresholdLevel.SignificantHarm)
-        {
-            // A rule may recommend a more intensive route for the level it decided (e.g. a panel at level 3).
-            for (var r = 0; r < _rules.Length; r++)
+            if (rule.Gives > result)
             {
-                if (fired[r] && _rules[r].Gives == result && _rules[r].Route > (int)route)
-                {
-                    route = (ThresholdRoute)_rules[r].Route;
-                }
+                result = rule.Gives;
+                ruleRoute = rule.Route;
+            }
+            else if (rule.Gives == result && rule.Route > ruleRoute)
+            {
+                ruleRoute = rule.Route;
             }
         }
 
+        var route = result == (int)ThresholdLevel.SignificantHarm
+            ? ThresholdRoute.Safeguarding
+            : (ThresholdRoute)Math.Max((int)_levelRoutes[result], ruleRoute);
         classification = new ThresholdClassification((ThresholdLevel)result, route);
         return true;
     }
@@ -340,19 +356,6 @@ public sealed class ThresholdMatcher
         }
 
         return n;
-    }
-
-    private static void ForEachBit(ReadOnlySpan<ulong> bits, Action<int> action)
-    {
-        for (var w = 0; w < bits.Length; w++)
-        {
-            var word = bits[w];
-            while (word != 0)
-            {
-                action((w << 6) + BitOperations.TrailingZeroCount(word));
-                word &= word - 1;
-            }
-        }
     }
 
     private Refusal UnknownIndicator(ReadOnlySpan<string> observed, int at) =>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Caf.Core.Annotations;
 
@@ -8,10 +9,12 @@ namespace Caf.Core.Thresholds;
 /// recommended route, the ECM outcomes affected, which indicators and rules fired, and the framework id
 /// and version it was assessed under (for the episode to record, THR-07).
 /// </summary>
-/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+/// <threadsafety>This type is immutable and thread-safe (the explanation is built once, on first read, under a lock).</threadsafety>
 [Immutable]
-public sealed record ThresholdResult
+public sealed class ThresholdResult
 {
+    private readonly Lazy<string> _explanation;
+
     internal ThresholdResult(
         string frameworkId,
         string frameworkVersion,
@@ -22,7 +25,7 @@ public sealed record ThresholdResult
         ImmutableArray<string> matchedIndicatorIds,
         ImmutableArray<ThresholdRuleFiring> firedRules,
         ThresholdContext context,
-        string explanation)
+        Lazy<string> explanation)
     {
         FrameworkId = frameworkId;
         FrameworkVersion = frameworkVersion;
@@ -33,7 +36,7 @@ public sealed record ThresholdResult
         MatchedIndicatorIds = matchedIndicatorIds;
         FiredRules = firedRules;
         Context = context;
-        Explanation = explanation;
+        _explanation = explanation;
     }
 
     /// <summary>THR-07: the id of the framework used.</summary>
@@ -63,9 +66,13 @@ public sealed record ThresholdResult
     /// <summary>The case context the match was made with.</summary>
     public ThresholdContext Context { get; }
 
-    /// <summary>Why: a practitioner-readable account of the level and route (one line per reason).</summary>
-    public string Explanation { get; }
+    /// <summary>Why: a practitioner-readable account of the level and route (one line per reason); built on first read.</summary>
+    public string Explanation => _explanation.Value;
 
     /// <summary>The level and route alone.</summary>
     public ThresholdClassification Classification => new(Level, Route);
+
+    /// <summary>A one-line summary: level, route and framework.</summary>
+    /// <returns>The summary.</returns>
+    public override string ToString() => $"Level {(int)Level} ({LevelName}), route {Route} [{FrameworkId} {FrameworkVersion}]";
 }
