@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
@@ -38,7 +39,11 @@ public sealed class ThresholdMatcher
     private readonly bool[] _harm;
     private readonly string[] _domainNames;
     private readonly int _words;
-    private readonly CompiledRule[] _rules;
+    private readonly int _ruleCount;
+    private readonly CompiledRule[] _countRules;
+    private readonly CompiledRule[] _anyOfRules;
+    private readonly CompiledRule _specialistRule;
+    private readonly int _significantHarmRule;
     private readonly ThresholdRuleFiring[] _firings;
     private readonly ulong[] _anyOfMasks;
     private readonly string[] _levelNames = new string[6];
@@ -93,7 +98,9 @@ public sealed class ThresholdMatcher
         _index = ids.ToFrozenDictionary(StringComparer.Ordinal);
 
         var rules = framework.Rules;
-        _rules = new CompiledRule[rules.Length];
+        _ruleCount = rules.Length;
+        var countRules = new List<CompiledRule>();
+        var anyOfRules = new List<CompiledRule>();
         _firings = new ThresholdRuleFiring[rules.Length];
         var masks = new List<ulong>();
         for (var r = 0; r < rules.Length; r++)
@@ -115,6 +122,7 @@ public sealed class ThresholdMatcher
                 MinCount = rule.MinCount ?? 1,
                 MinDomains = rule.MinDomains ?? 1,
                 MaskOffset = -1,
+                Index = r,
             };
             if (compiled.Kind == RuleKind.AnyOf)
             {
@@ -129,7 +137,15 @@ public sealed class ThresholdMatcher
                 masks.AddRange(mask);
             }
 
-            _rules[r] = compiled;
+            // Exactly one specialistInvolved and one significantHarm rule (validated).
+            switch (compiled.Kind)
+            {
+                case RuleKind.Count: countRules.Add(compiled); break;
+                case RuleKind.AnyOf: anyOfRules.Add(compiled); break;
+                case RuleKind.SpecialistInvolved: _specialistRule = compiled; break;
+                default: _significantHarmRule = r; break;
+            }
+
             _firings[r] = new ThresholdRuleFiring(
                 rule.Id,
                 rule.Kind,
@@ -139,6 +155,8 @@ public sealed class ThresholdMatcher
         }
 
         _anyOfMasks = masks.ToArray();
+        _countRules = countRules.ToArray();
+        _anyOfRules = anyOfRules.ToArray();
     }
 
     private enum RuleKind : byte
@@ -178,9 +196,14 @@ public sealed class ThresholdMatcher
     /// <exception cref="ArgumentNullException">An observed id is null.</exception>
     public Result<ThresholdClassification> Classify(ReadOnlySpan<string> observed, ThresholdContext context = default)
     {
-        Span<ulong> bits = _words <= StackWords ? stackalloc ulong[StackWords] : new ulong[_words];
-        bits = bits[.._words];
-        if (!TryEvaluate(observed, context, bits, [], out var classification, out var unknownAt))
+        if (_words > 1)
+        {
+            return ClassifyLarge(observed, context);
+        }
+
+        // Up to 64 indicators the observed set is one word in a local: no stackalloc on the hot path.
+        var word = 0UL;
+        if (!TryEvaluate(observed, context, new Span<ulong>(ref word), [], out var classification, out var unknownAt))
         {
             return UnknownIndicator(observed, unknownAt);
         }
@@ -202,8 +225,8 @@ public sealed class ThresholdMatcher
     {
         Span<ulong> bits = _words <= StackWords ? stackalloc ulong[StackWords] : new ulong[_words];
         bits = bits[.._words];
-        Span<bool> fired = _rules.Length <= StackRules ? stackalloc bool[StackRules] : new bool[_rules.Length];
-        fired = fired[.._rules.Length];
+        Span<bool> fired = _ruleCount <= StackRules ? stackalloc bool[StackRules] : new bool[_ruleCount];
+        fired = fired[.._ruleCount];
         if (!TryEvaluate(observed, context, bits, fired, out var classification, out var unknownAt))
         {
             return UnknownIndicator(observed, unknownAt);
@@ -271,8 +294,9 @@ public sealed class ThresholdMatcher
         classification = default;
 
         // Per level L (1..4): how many observed indicators are at level L or above, and in which domains.
-        Span<int> countAtLeast = stackalloc int[6];
-        Span<ulong> domainsAtLeast = stackalloc ulong[6];
+        // Inline arrays rather than stackalloc: zeroed in the prologue, and no localloc in this method.
+        var countAtLeast = default(LevelCounts);
+        var domainsAtLeast = default(LevelMasks);
         var harm = context.SignificantHarmConcern;
         for (var i = 0; i < observed.Length; i++)
         {
@@ -305,39 +329,42 @@ public sealed class ThresholdMatcher
             domainsAtLeast[level] |= domainsAtLeast[level + 1];
         }
 
+        if (harm && fired.IsEmpty)
+        {
+            // THR-04: significant harm overrides every other result, so nothing else needs evaluating.
+            classification = new ThresholdClassification(ThresholdLevel.SignificantHarm, ThresholdRoute.Safeguarding);
+            return true;
+        }
+
         // The highest level given wins; among the rules that gave it, the most intensive route they name.
+        // Both are maxima, so the order rules are evaluated in does not matter.
         var result = (int)ThresholdLevel.Universal;
         var ruleRoute = -1;
-        for (var r = 0; r < _rules.Length; r++)
+        foreach (ref readonly var rule in _countRules.AsSpan())
         {
-            ref readonly var rule = ref _rules[r];
-            var fires = rule.Kind switch
+            if (countAtLeast[rule.MinLevel] >= rule.MinCount && BitOperations.PopCount(domainsAtLeast[rule.MinLevel]) >= rule.MinDomains)
             {
-                RuleKind.Count => countAtLeast[rule.MinLevel] >= rule.MinCount
-                    && BitOperations.PopCount(domainsAtLeast[rule.MinLevel]) >= rule.MinDomains,
-                RuleKind.AnyOf => CountCommon(bits, _anyOfMasks.AsSpan(rule.MaskOffset, _words)) >= rule.MinCount,
-                RuleKind.SpecialistInvolved => context.SpecialistServicesInvolved && !context.StepDown, // THR-05
-                _ => harm, // THR-04
-            };
-            if (!fires)
-            {
-                continue;
+                Fire(in rule, fired, ref result, ref ruleRoute);
             }
+        }
 
-            if (!fired.IsEmpty)
+        foreach (ref readonly var rule in _anyOfRules.AsSpan())
+        {
+            if (CountCommon(bits, _anyOfMasks.AsSpan(rule.MaskOffset, _words)) >= rule.MinCount)
             {
-                fired[r] = true;
+                Fire(in rule, fired, ref result, ref ruleRoute);
             }
+        }
 
-            if (rule.Gives > result)
-            {
-                result = rule.Gives;
-                ruleRoute = rule.Route;
-            }
-            else if (rule.Gives == result && rule.Route > ruleRoute)
-            {
-                ruleRoute = rule.Route;
-            }
+        if (context.SpecialistServicesInvolved && !context.StepDown)
+        {
+            Fire(in _specialistRule, fired, ref result, ref ruleRoute); // THR-05
+        }
+
+        if (harm)
+        {
+            fired[_significantHarmRule] = true; // THR-04
+            result = (int)ThresholdLevel.SignificantHarm;
         }
 
         var route = result == (int)ThresholdLevel.SignificantHarm
@@ -345,6 +372,36 @@ public sealed class ThresholdMatcher
             : (ThresholdRoute)Math.Max((int)_levelRoutes[result], ruleRoute);
         classification = new ThresholdClassification((ThresholdLevel)result, route);
         return true;
+    }
+
+    private Result<ThresholdClassification> ClassifyLarge(ReadOnlySpan<string> observed, ThresholdContext context)
+    {
+        Span<ulong> bits = _words <= StackWords ? stackalloc ulong[StackWords] : new ulong[_words];
+        bits = bits[.._words];
+        if (!TryEvaluate(observed, context, bits, [], out var classification, out var unknownAt))
+        {
+            return UnknownIndicator(observed, unknownAt);
+        }
+
+        return classification;
+    }
+
+    private static void Fire(in CompiledRule rule, Span<bool> fired, ref int result, ref int ruleRoute)
+    {
+        if (!fired.IsEmpty)
+        {
+            fired[rule.Index] = true;
+        }
+
+        if (rule.Gives > result)
+        {
+            result = rule.Gives;
+            ruleRoute = rule.Route;
+        }
+        else if (rule.Gives == result && rule.Route > ruleRoute)
+        {
+            ruleRoute = rule.Route;
+        }
     }
 
     private static int CountCommon(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
@@ -438,6 +495,18 @@ public sealed class ThresholdMatcher
         return text.ToString().TrimEnd();
     }
 
+    [InlineArray(6)]
+    private struct LevelCounts
+    {
+        private int _first;
+    }
+
+    [InlineArray(6)]
+    private struct LevelMasks
+    {
+        private ulong _first;
+    }
+
     private struct CompiledRule
     {
         public RuleKind Kind;
@@ -447,5 +516,6 @@ public sealed class ThresholdMatcher
         public int MinCount;
         public int MinDomains;
         public int MaskOffset;
+        public int Index;
     }
 }

@@ -157,6 +157,7 @@ public class ThresholdMatcherTests
     }
 
     [Fact]
+    [Trait("Rule", "THR-07")] // the episode side (recording them) is the episode aggregate's
     public void THR07_the_result_carries_the_framework_id_and_version()
     {
         var result = Assess("LEI-01");
