@@ -16,7 +16,7 @@ namespace Caf.Core.Thresholds;
 /// A framework compiled once for matching (THR-03): indicator ids map to dense indexes, the observed set
 /// is a bitset, and every rule is evaluated over per-level counts, domain masks and indicator masks.
 /// Matching allocates nothing apart from the result (<see cref="Classify"/> allocates nothing at all for
-/// frameworks of up to 1,024 indicators and 256 rules).
+/// frameworks of up to 1,024 indicators; <see cref="Assess"/> allocates only its result up to 1,024 indicators and 256 rules).
 /// </summary>
 /// <remarks>
 /// Obtain one from <see cref="ThresholdFrameworkLoader"/>. Rules only ever raise the level and every
