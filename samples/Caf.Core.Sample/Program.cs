@@ -16,6 +16,7 @@ Console.WriteLine($"Policy: consent from young people over {options.Consent.Comp
 
 var refusal = Result.Refused("LIFE-05", "An assessment starts only with consent recorded.", "consent");
 Console.WriteLine($"A refused request reads: {refusal.Refusal}");
+Caf.Core.Sample.ThresholdsDemo.Run(services);
 ConsentDemo.Run();
 LeadProfessionalDemo.Run();
 return 0;

@@ -5,6 +5,7 @@ using Caf.Core.Consent;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Register;
+using Caf.Core.Thresholds;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 // Conventional namespace for registration extensions, so hosts find AddCafCore without a using.
@@ -41,6 +42,11 @@ public static class CafServiceCollectionExtensions
         // LP-04..LP-11: needs an ISharingService (registered by the consent area or the host).
         services.TryAddSingleton(sp => new LeadProfessionalSelector(
             sp.GetRequiredService<CafOptions>().LeadProfessional, sp.GetRequiredService<ISharingService>()));
+
+        // THR-02: the illustrative default framework, compiled once on first use; a host registers its
+        // authority's own ThresholdMatcher before calling AddCafCore to replace it.
+        services.TryAddSingleton<ThresholdFrameworkLoader>();
+        services.TryAddSingleton(provider => provider.GetRequiredService<ThresholdFrameworkLoader>().LoadDefault());
         return services;
     }
 

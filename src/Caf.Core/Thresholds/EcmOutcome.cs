@@ -1,0 +1,22 @@
+namespace Caf.Core.Thresholds;
+
+/// <summary>The five Every Child Matters outcomes (DESIGN.md vocabulary; 002 intro).</summary>
+/// <remarks>JSON names (camel case): <c>beHealthy</c>, <c>staySafe</c>, <c>enjoyAndAchieve</c>,
+/// <c>makeAPositiveContribution</c>, <c>achieveEconomicWellBeing</c>.</remarks>
+public enum EcmOutcome
+{
+    /// <summary>Be healthy.</summary>
+    BeHealthy = 0,
+
+    /// <summary>Stay safe.</summary>
+    StaySafe = 1,
+
+    /// <summary>Enjoy and achieve.</summary>
+    EnjoyAndAchieve = 2,
+
+    /// <summary>Make a positive contribution.</summary>
+    MakeAPositiveContribution = 3,
+
+    /// <summary>Achieve economic well-being.</summary>
+    AchieveEconomicWellBeing = 4,
+}

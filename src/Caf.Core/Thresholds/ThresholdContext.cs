@@ -1,0 +1,18 @@
+using Caf.Core.Annotations;
+
+namespace Caf.Core.Thresholds;
+
+/// <summary>What a practitioner knows about the case besides the observed indicators.</summary>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+public readonly record struct ThresholdContext
+{
+    /// <summary>THR-04: the practitioner is concerned the child is suffering, or is at risk of suffering, significant harm (002 §4).</summary>
+    public bool SignificantHarmConcern { get; init; }
+
+    /// <summary>THR-05: specialist (tier 3/4) services are already involved (000: co-ordinators check this before a MAF).</summary>
+    public bool SpecialistServicesInvolved { get; init; }
+
+    /// <summary>THR-05: the case is a step-down from a specialist service (002 §3), so specialist involvement does not raise the level.</summary>
+    public bool StepDown { get; init; }
+}
