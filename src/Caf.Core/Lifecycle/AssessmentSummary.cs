@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Ardalis.GuardClauses;
+using System.Linq;
 using Caf.Core.Annotations;
+using Caf.Core.Thresholds;
 
 namespace Caf.Core.Lifecycle;
 
@@ -25,6 +27,16 @@ public sealed record AssessmentSummary
         Level = Guard.Against.OutOfRange(level, nameof(level), 1, 5);
         Route = Guard.Against.NullOrWhiteSpace(route);
         IndicatorIds = indicatorIds.IsDefault ? [] : indicatorIds;
+    }
+
+    /// <summary>What the episode records of a thresholds match (THR-07).</summary>
+    /// <param name="result">The matcher's result.</param>
+    /// <returns>The summary.</returns>
+    public static AssessmentSummary From(ThresholdResult result)
+    {
+        Guard.Against.Null(result);
+        return new AssessmentSummary(
+            result.FrameworkId, result.FrameworkVersion, (int)result.Level, result.Route.ToString(), [.. result.MatchedIndicatorIds.Order(System.StringComparer.Ordinal)]);
     }
 
     /// <summary>The thresholds framework's id (THR-07).</summary>

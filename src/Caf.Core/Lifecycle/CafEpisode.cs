@@ -7,8 +7,10 @@ using Caf.Core.Annotations;
 using Caf.Core.Closure;
 using Caf.Core.Consent;
 using Caf.Core.Events;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
+using Caf.Core.Thresholds;
 using Stateless;
 
 namespace Caf.Core.Lifecycle;
@@ -344,6 +346,32 @@ public sealed partial class CafEpisode
     }
 
     /// <summary>
+    /// Completes the assessment with a thresholds match, recording its framework id and version (THR-07). A
+    /// significant-harm result is refused (THR-04): the case leaves the CAF route, so step up instead (LIFE-04).
+    /// </summary>
+    /// <param name="by">Who completed it.</param>
+    /// <param name="result">The matcher's result.</param>
+    /// <returns>Success, or a refusal (THR-04).</returns>
+    public Result CompleteAssessment(Actor by, ThresholdResult result)
+    {
+        GuardActor(by);
+        Guard.Against.Null(result);
+        var permitted = CheckPermitted(EpisodeAction.CompleteAssessment);
+        if (permitted.IsRefused)
+        {
+            return permitted;
+        }
+
+        if (result.Route == ThresholdRoute.Safeguarding)
+        {
+            return Result.Refused("THR-04",
+                "The thresholds result is significant harm: follow safeguarding procedures now and step the episode up (LIFE-04).", "result");
+        }
+
+        return Execute(EpisodeAction.CompleteAssessment, new AssessmentCompleted(Id, Now, by, AssessmentSummary.From(result)));
+    }
+
+    /// <summary>
     /// LIFE-07: chooses the next step after the assessment (or after a step-down TAC, STEP-03). No further
     /// action closes the episode as resolved other with the reason (CLOSE-09); a panel referral and a step-up
     /// have their own commands (<see cref="ReferToPanel"/>, <see cref="StepUp"/>).
@@ -432,6 +460,36 @@ public sealed partial class CafEpisode
 
         return Execute(EpisodeAction.AppointLeadProfessional,
             new LeadProfessionalAppointed(Id, Now, by, practitioner, agency, supervisor, familyAgreement, reason));
+    }
+
+    /// <summary>
+    /// Appoints the lead professional a <see cref="LeadProfessionalSelection"/> chose (LP-04..LP-08), with the
+    /// selection's explanation as the recorded reason. No eligible candidate is refused with LP-09 (escalate to
+    /// the local CAF lead, then the CAF/panel manager).
+    /// </summary>
+    /// <param name="by">Who records the appointment.</param>
+    /// <param name="selection">The selection for this episode.</param>
+    /// <param name="confirmedBySupervisor">The chosen practitioner's supervisor who confirmed (LP-06), or null.</param>
+    /// <param name="familyAgreement">How the family agreed (LP-05), or null.</param>
+    /// <returns>Success, or a refusal (LP-09, LP-05, LP-06, LP-11).</returns>
+    /// <exception cref="ArgumentException">The selection was made for another episode.</exception>
+    public Result AppointLeadProfessional(Actor by, LeadProfessionalSelection selection, PractitionerId? confirmedBySupervisor, string? familyAgreement)
+    {
+        Guard.Against.Null(selection);
+        if (selection.Episode != Id)
+        {
+            throw new ArgumentException($"The selection was made for episode {selection.Episode}, not {Id}.", nameof(selection));
+        }
+
+        var chosen = selection.ToResult();
+        if (chosen.IsRefused)
+        {
+            return chosen.ToResult();
+        }
+
+        var c = chosen.Value;
+        var reason = $"Ranked first of {selection.Ranked.Length} candidate(s) with score {c.TotalScore:0.00} (LP-04..LP-08).";
+        return AppointLeadProfessional(by, c.Candidate.Practitioner, c.Candidate.Agency, confirmedBySupervisor, familyAgreement, reason);
     }
 
     /// <summary>
