@@ -18,6 +18,7 @@ public class ConsentPolicyTests
 
     // ---- LIFE-05 / CONS-01: the parent is always asked -------------------------------------------
 
+    [Trait("Rule", "LIFE-05")]
     [Fact]
     public void LIFE05_nothing_recorded_means_the_assessment_cannot_start()
     {
@@ -43,6 +44,7 @@ public class ConsentPolicyTests
         Assert.Contains("Sarah Hughes", evaluation.PanelRefusal.Message, StringComparison.Ordinal);
     }
 
+    [Trait("Rule", "CONS-04")]
     [Fact]
     public void CONS04_written_parent_consent_allows_sharing_at_a_panel()
     {
@@ -53,6 +55,7 @@ public class ConsentPolicyTests
         Assert.Contains(evaluation.Reasons, r => r.StartsWith("[CONS-04]", StringComparison.Ordinal));
     }
 
+    [Trait("Rule", "CONS-04")]
     [Fact]
     public void CONS04_later_written_consent_supersedes_the_verbal_one()
     {
@@ -60,6 +63,7 @@ public class ConsentPolicyTests
         Assert.True(evaluation.SufficientToShareAtPanel);
     }
 
+    [Trait("Rule", "CONS-01")]
     [Fact]
     public void CONS01_parent_refusal_stops_the_assessment()
     {
@@ -72,6 +76,7 @@ public class ConsentPolicyTests
 
     // ---- age boundaries 12, 13, 15, 16 (CONS-02, CONS-03) ---------------------------------------
 
+    [Trait("Rule", "CONS-02")]
     [Fact]
     public void CONS02_at_12_the_young_persons_refusal_does_not_decide_the_parent_does()
     {
@@ -82,6 +87,7 @@ public class ConsentPolicyTests
         Assert.Contains(evaluation.Reasons, r => r.StartsWith("[CONS-02]", StringComparison.Ordinal) && r.Contains("age 12", StringComparison.Ordinal));
     }
 
+    [Trait("Rule", "CONS-02")]
     [Fact]
     public void CONS02_at_12_the_young_persons_consent_alone_is_not_enough()
     {
@@ -91,6 +97,7 @@ public class ConsentPolicyTests
         Assert.Equal("LIFE-05", evaluation.Refusal!.RuleId);
     }
 
+    [Trait("Rule", "CONS-02")]
     [Theory]
     [InlineData(13)]
     [InlineData(15)]
@@ -104,6 +111,7 @@ public class ConsentPolicyTests
         Assert.Equal(2, evaluation.ReliedOn.Length);
     }
 
+    [Trait("Rule", "CONS-02")]
     [Theory]
     [InlineData(13)]
     [InlineData(15)]
@@ -117,6 +125,7 @@ public class ConsentPolicyTests
         Assert.DoesNotContain("Sarah Hughes", evaluation.PanelRefusal.Message, StringComparison.Ordinal);
     }
 
+    [Trait("Rule", "CONS-02")]
     [Fact]
     public void CONS02_at_15_without_a_young_persons_record_the_parent_decides_and_the_reasons_say_so()
     {
@@ -127,6 +136,7 @@ public class ConsentPolicyTests
         Assert.Contains(evaluation.Reasons, r => r.StartsWith("[CONS-02]", StringComparison.Ordinal));
     }
 
+    [Trait("Rule", "CONS-02")]
     [Fact]
     public void CONS02_a_young_person_judged_without_sufficient_understanding_does_not_decide()
     {
@@ -137,6 +147,7 @@ public class ConsentPolicyTests
         Assert.Contains(evaluation.Reasons, r => r.Contains("judged not to have sufficient understanding", StringComparison.Ordinal));
     }
 
+    [Trait("Rule", "CONS-03")]
     [Fact]
     public void CONS03_at_16_the_young_persons_own_consent_is_sufficient()
     {
@@ -147,6 +158,7 @@ public class ConsentPolicyTests
         Assert.Single(evaluation.ReliedOn);
     }
 
+    [Trait("Rule", "CONS-03")]
     [Fact]
     public void CONS03_at_16_the_parents_consent_alone_is_not_enough()
     {
@@ -175,6 +187,7 @@ public class ConsentPolicyTests
 
     // ---- conflicts (docs/consent.md) ------------------------------------------------------------
 
+    [Trait("Rule", "CONS-02")]
     [Fact]
     public void CONS02_conflict_competent_14_year_old_refuses_while_parent_agrees_refusal_prevails_by_default()
     {
@@ -185,6 +198,7 @@ public class ConsentPolicyTests
         Assert.Contains("refusal prevails", evaluation.Refusal.Message, StringComparison.Ordinal);
     }
 
+    [Trait("Rule", "CONS-02")]
     [Fact]
     public void CONS02_conflict_competent_14_year_old_refuses_parent_decides_when_the_option_is_off()
     {
@@ -196,6 +210,7 @@ public class ConsentPolicyTests
         Assert.Contains(evaluation.Reasons, r => r.Contains("CompetentYoungPersonRefusalPrevails", StringComparison.Ordinal));
     }
 
+    [Trait("Rule", "CONS-03")]
     [Fact]
     public void CONS03_conflict_16_year_old_consents_while_parent_refuses_consent_is_sufficient_by_default()
     {
@@ -206,6 +221,7 @@ public class ConsentPolicyTests
         Assert.Contains(evaluation.Reasons, r => r.StartsWith("[CONS-03]", StringComparison.Ordinal) && r.Contains("parent refused", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Trait("Rule", "CONS-03")]
     [Fact]
     public void CONS03_conflict_16_year_old_consents_while_parent_refuses_blocked_when_parent_required_by_option()
     {
@@ -221,6 +237,7 @@ public class ConsentPolicyTests
         Assert.Equal(2, both.ReliedOn.Length);
     }
 
+    [Trait("Rule", "CONS-01")]
     [Fact]
     public void CONS01_conflict_parent_refuses_while_competent_13_year_old_agrees_parent_refusal_blocks_by_default()
     {
@@ -230,6 +247,7 @@ public class ConsentPolicyTests
         Assert.Equal("CONS-01", evaluation.Refusal!.RuleId);
     }
 
+    [Trait("Rule", "CONS-02")]
     [Fact]
     public void CONS02_conflict_parent_refuses_while_competent_13_year_old_agrees_young_person_decides_when_option_is_off()
     {
@@ -241,6 +259,7 @@ public class ConsentPolicyTests
         Assert.Contains(evaluation.Reasons, r => r.StartsWith("[CONS-01]", StringComparison.Ordinal));
     }
 
+    [Trait("Rule", "CONS-01")]
     [Fact]
     public void CONS01_competent_young_person_consents_but_no_parent_recorded_cannot_start()
     {
@@ -251,6 +270,7 @@ public class ConsentPolicyTests
         Assert.Contains("CONS-01", evaluation.Refusal.Message, StringComparison.Ordinal);
     }
 
+    [Trait("Rule", "CONS-05")]
     [Fact]
     public void CONS05_conflict_partial_consents_that_differ_the_union_of_exclusions_applies()
     {
@@ -262,6 +282,7 @@ public class ConsentPolicyTests
         Assert.False(state.Excludes(TestIds.School));
     }
 
+    [Trait("Rule", "CONS-05")]
     [Fact]
     public void CONS05_a_later_record_of_the_same_person_replaces_their_exclusions()
     {
@@ -273,6 +294,7 @@ public class ConsentPolicyTests
 
     // ---- CONS-06, CONS-07, CONS-08 --------------------------------------------------------------
 
+    [Trait("Rule", "CONS-07")]
     [Fact]
     public void CONS07_withdrawal_stops_everything_whatever_was_given()
     {
@@ -287,6 +309,7 @@ public class ConsentPolicyTests
         Assert.Equal("CONS-07", evaluation.DecidingRule);
     }
 
+    [Trait("Rule", "CONS-06")]
     [Fact]
     public void CONS06_an_override_takes_the_case_out_of_the_voluntary_route()
     {
@@ -298,6 +321,7 @@ public class ConsentPolicyTests
         Assert.Contains("pr-manager-khan", evaluation.Refusal.Message, StringComparison.Ordinal);
     }
 
+    [Trait("Rule", "CONS-08")]
     [Fact]
     public void CONS08_unborn_baby_expectant_parent_consents()
     {
@@ -331,6 +355,7 @@ public class ConsentPolicyTests
 
     // ---- options and misuse ---------------------------------------------------------------------
 
+    [Trait("Rule", "CONS-02")]
     [Fact]
     public void CONS02_the_age_bounds_are_options()
     {

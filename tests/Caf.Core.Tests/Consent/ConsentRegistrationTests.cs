@@ -22,6 +22,7 @@ public class ConsentRegistrationTests
         Assert.True(policy.Evaluate(State(Parent(), YoungPerson(ConsentDecision.Refused)), 14).SufficientToStartAssessment);
     }
 
+    [Trait("Rule", "SHARE-03")]
     [Fact]
     public void SHARE03_the_sharing_service_needs_the_hosts_audit_log()
     {
@@ -32,6 +33,7 @@ public class ConsentRegistrationTests
         Assert.Contains("ISharingAuditLog", ex.Message, StringComparison.Ordinal);
     }
 
+    [Trait("Rule", "SHARE-03")]
     [Fact]
     public void SHARE03_with_an_audit_log_registered_after_AddCafCore_decisions_are_recorded_at_the_hosts_time()
     {

@@ -17,18 +17,21 @@ public class ConsentValidationTests
         Assert.Equal(field, result.Refusal.Field);
     }
 
+    [Trait("Rule", "CONS-01")]
     [Fact]
     public void CONS01_a_parents_record_for_a_child_is_accepted()
     {
         Assert.True(DefaultPolicy.ValidateRecord(Parent(excluded: TestIds.Camhs), 8).IsSuccess);
     }
 
+    [Trait("Rule", "CONS-04")]
     [Fact]
     public void CONS04_a_record_needs_the_givers_name()
     {
         AssertRefused(DefaultPolicy.ValidateRecord(Parent() with { GiverName = "  " }, 8), "CONS-04", "GiverName");
     }
 
+    [Trait("Rule", "CONS-02")]
     [Fact]
     public void CONS02_at_12_a_young_person_cannot_give_the_consent_that_counts()
     {
@@ -45,6 +48,7 @@ public class ConsentValidationTests
         Assert.True(DefaultPolicy.ValidateRecord(YoungPerson(sufficientUnderstanding: false), age).IsSuccess);
     }
 
+    [Trait("Rule", "CONS-03")]
     [Fact]
     public void CONS03_at_16_capacity_is_presumed_so_no_competence_judgement_is_recorded()
     {
@@ -52,12 +56,14 @@ public class ConsentValidationTests
         AssertRefused(DefaultPolicy.ValidateRecord(YoungPerson(sufficientUnderstanding: true), 16), "CONS-03", "SufficientUnderstanding");
     }
 
+    [Trait("Rule", "CONS-02")]
     [Fact]
     public void CONS02_a_competence_judgement_belongs_only_to_a_young_person()
     {
         AssertRefused(DefaultPolicy.ValidateRecord(Parent() with { SufficientUnderstanding = true }, 14), "CONS-02", "SufficientUnderstanding");
     }
 
+    [Trait("Rule", "CONS-08")]
     [Fact]
     public void CONS08_expectant_parent_only_for_an_unborn_baby()
     {
@@ -67,6 +73,7 @@ public class ConsentValidationTests
         AssertRefused(DefaultPolicy.ValidateRecord(YoungPerson(), null), "CONS-08", "GiverRole");
     }
 
+    [Trait("Rule", "CONS-05")]
     [Fact]
     public void CONS05_a_refusal_cannot_carry_exclusions()
     {
@@ -93,6 +100,7 @@ public class ConsentValidationTests
         Assert.ThrowsAny<ArgumentException>(() => DefaultPolicy.ValidateRecord(Parent(), -2));
     }
 
+    [Trait("Rule", "CONS-06")]
     [Fact]
     public void CONS06_an_override_needs_a_justification_and_the_deciding_person()
     {

@@ -73,6 +73,9 @@ public class SharingPropertyTests
 
     private static SharingService NewService(InMemorySharingAuditLog log) => new(log, new FakeTimeProvider());
 
+    [Trait("Rule", "CONS-05")]
+    [Trait("Rule", "SHARE-01")]
+    [Trait("Rule", "LP-11")]
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
     public Property CONS05_SHARE01_LP11_an_excluded_agency_never_receives_information_by_any_purpose(History history, Request[] requests)
     {
@@ -86,6 +89,7 @@ public class SharingPropertyTests
             .And((log.Entries.Count == requests.Length).Label("SHARE-03: every decision is recorded"));
     }
 
+    [Trait("Rule", "CONS-07")]
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
     public bool CONS07_withdrawal_is_always_honoured_unless_overridden(History history, Request request)
     {
@@ -96,6 +100,7 @@ public class SharingPropertyTests
         return !withdrawn || overridden || !decision.Granted;
     }
 
+    [Trait("Rule", "CONS-06")]
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
     public bool CONS06_nothing_is_granted_without_consent_given_or_an_override(History history, Request request)
     {
@@ -106,6 +111,7 @@ public class SharingPropertyTests
         return anyGiven || overridden || !decision.Granted;
     }
 
+    [Trait("Rule", "SHARE-01")]
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
     public bool SHARE01_the_decision_never_depends_on_the_order_agencies_are_listed(History history, Request request)
     {
@@ -117,6 +123,7 @@ public class SharingPropertyTests
             == (permuted.Granted, permuted.RuleId, permuted.Reason, permuted.Basis, permuted.BasisRecord?.GiverRole);
     }
 
+    [Trait("Rule", "LIFE-05")]
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
     public bool LIFE05_for_validated_records_sharing_agrees_with_the_policy(History history, Request request, int? age)
     {

@@ -24,6 +24,7 @@ public class SharingServiceTests
     private SharingDecision Decide(ConsentState state, AgencyId agency, SharingPurpose purpose) =>
         _service.Decide(Episode, state, agency, purpose, TestIds.TeacherAtSchool);
 
+    [Trait("Rule", "SHARE-01")]
     [Fact]
     public void SHARE01_consent_in_force_grants_sharing_with_a_covered_agency()
     {
@@ -36,6 +37,8 @@ public class SharingServiceTests
         Assert.Same(parent, decision.BasisRecord);
     }
 
+    [Trait("Rule", "CONS-05")]
+    [Trait("Rule", "SHARE-01")]
     [Theory]
     [InlineData(SharingPurpose.Assessment)]
     [InlineData(SharingPurpose.PlanDelivery)]
@@ -55,6 +58,7 @@ public class SharingServiceTests
         Assert.True(Decide(State(partial), TestIds.School, SharingPurpose.Assessment).Granted);
     }
 
+    [Trait("Rule", "LP-11")]
     [Fact]
     public void LP11_an_excluded_agency_can_never_be_asked_to_hold_the_lead_professional_role()
     {
@@ -64,6 +68,7 @@ public class SharingServiceTests
         Assert.Contains("LP-11", decision.Reason, StringComparison.Ordinal);
     }
 
+    [Trait("Rule", "CONS-05")]
     [Fact]
     public void CONS05_the_young_persons_exclusion_is_honoured_even_when_the_parent_decides()
     {
@@ -72,6 +77,7 @@ public class SharingServiceTests
         Assert.False(decision.Granted);
     }
 
+    [Trait("Rule", "CONS-06")]
     [Fact]
     public void CONS06_an_override_does_not_lift_the_familys_exclusion()
     {
@@ -80,6 +86,7 @@ public class SharingServiceTests
         Assert.False(Decide(state, TestIds.Camhs, SharingPurpose.Assessment).Granted);
     }
 
+    [Trait("Rule", "CONS-04")]
     [Fact]
     public void CONS04_panel_sharing_needs_written_consent()
     {
@@ -115,6 +122,7 @@ public class SharingServiceTests
         Assert.Contains("SHARE-02", onOverride.Reason, StringComparison.Ordinal);
     }
 
+    [Trait("Rule", "SHARE-01")]
     [Fact]
     public void SHARE01_nothing_recorded_is_refused()
     {
@@ -125,6 +133,7 @@ public class SharingServiceTests
         Assert.Equal(SharingBasis.None, decision.Basis);
     }
 
+    [Trait("Rule", "CONS-01")]
     [Fact]
     public void CONS01_a_parents_refusal_refuses_sharing_and_names_the_refusing_record()
     {
@@ -136,6 +145,7 @@ public class SharingServiceTests
         Assert.Same(refusal, decision.BasisRecord);
     }
 
+    [Trait("Rule", "CONS-02")]
     [Fact]
     public void CONS02_a_competent_young_persons_refusal_refuses_sharing()
     {
@@ -143,6 +153,7 @@ public class SharingServiceTests
         Assert.Equal(("CONS-02", false), (decision.RuleId, decision.Granted));
     }
 
+    [Trait("Rule", "CONS-03")]
     [Fact]
     public void CONS03_a_16_year_olds_consent_grants_sharing_although_the_parent_refused()
     {
@@ -153,12 +164,14 @@ public class SharingServiceTests
         Assert.Same(young, decision.BasisRecord);
     }
 
+    [Trait("Rule", "CONS-08")]
     [Fact]
     public void CONS08_an_expectant_parents_consent_grants_sharing_for_an_unborn_baby()
     {
         Assert.True(Decide(State(Expectant()), TestIds.HealthVisiting, SharingPurpose.Assessment).Granted);
     }
 
+    [Trait("Rule", "CONS-07")]
     [Fact]
     public void CONS07_after_withdrawal_nothing_is_shared()
     {
@@ -169,6 +182,7 @@ public class SharingServiceTests
         Assert.Equal("CONS-07", decision.RuleId);
     }
 
+    [Trait("Rule", "CONS-06")]
     [Fact]
     public void CONS06_an_override_grants_sharing_for_safeguarding_but_not_at_a_panel()
     {
@@ -186,6 +200,8 @@ public class SharingServiceTests
         Assert.Equal("CONS-04", panel.RuleId);
     }
 
+    [Trait("Rule", "CONS-07")]
+    [Trait("Rule", "CONS-06")]
     [Fact]
     public void CONS07_CONS06_an_override_after_withdrawal_grants_on_the_override()
     {
@@ -222,6 +238,7 @@ public class SharingServiceTests
         Assert.Throws<InvalidOperationException>(() => service.Decide(Episode, State(Parent()), TestIds.School, SharingPurpose.Assessment, TestIds.TeacherAtSchool));
     }
 
+    [Trait("Rule", "SHARE-03")]
     [Fact]
     public void SHARE03_the_in_memory_log_is_safe_to_record_from_many_threads()
     {

@@ -134,6 +134,7 @@ public class LeadProfessionalSelectorProperties
                 && p.First.Criteria.SequenceEqual(p.Second.Criteria));
     }
 
+    [Trait("Rule", "LP-11")]
     [Property(Arbitrary = [typeof(Arbitraries)])]
     public bool LP11_an_agency_excluded_by_partial_consent_is_never_selected(Scenario s)
     {
@@ -161,6 +162,7 @@ public class LeadProfessionalSelectorProperties
             : selection.Chosen is null && selection.Escalation is { RuleId: "LP-09" };
     }
 
+    [Trait("Rule", "LP-04")]
     [Property(Arbitrary = [typeof(Arbitraries)])]
     public bool LP04_raising_a_candidates_relevance_never_lowers_their_rank(Scenario s)
     {
@@ -170,6 +172,7 @@ public class LeadProfessionalSelectorProperties
         return RankOf(Select(s, raised), more.Practitioner) <= RankOf(Select(s), s.Picked.Practitioner);
     }
 
+    [Trait("Rule", "LP-05")]
     [Property(Arbitrary = [typeof(Arbitraries)])]
     public bool LP05_becoming_the_familys_preference_never_lowers_a_candidates_rank(Scenario s)
     {
@@ -178,6 +181,7 @@ public class LeadProfessionalSelectorProperties
         return RankOf(Select(s, preferred), s.Picked.Practitioner) <= RankOf(Select(s), s.Picked.Practitioner);
     }
 
+    [Trait("Rule", "LP-07")]
     [Property(Arbitrary = [typeof(Arbitraries)])]
     public bool LP07_of_two_equally_good_candidates_the_one_from_the_less_burdened_agency_wins(Twins t)
     {

@@ -37,6 +37,7 @@ public class LeadProfessionalSelectorTests
             Consent = consent ?? ConsentExcluding(),
         };
 
+    [Trait("Rule", "LP-04")]
     [Fact]
     public void LP04_the_candidate_most_relevant_to_the_plan_and_in_daily_contact_is_chosen_with_every_score_explained()
     {
@@ -68,6 +69,7 @@ public class LeadProfessionalSelectorTests
         Assert.Contains("#1 pr-teacher-jones", teacher.Explain(), StringComparison.Ordinal);
     }
 
+    [Trait("Rule", "LP-03")]
     [Fact]
     public void LP03_a_practitioner_not_already_working_with_the_family_is_shown_but_not_eligible()
     {
@@ -82,6 +84,7 @@ public class LeadProfessionalSelectorTests
         Assert.Equal((LeadProfessionalConstraint.InNetwork, "LP-03"), (failed.Constraint, failed.RuleId));
     }
 
+    [Trait("Rule", "LP-11")]
     [Fact]
     public void LP11_an_agency_excluded_by_partial_consent_is_never_chosen_even_when_preferred_and_recommended()
     {
@@ -104,6 +107,7 @@ public class LeadProfessionalSelectorTests
         Assert.Equal(7.0, teacher.TotalScore, 9);
     }
 
+    [Trait("Rule", "LP-11")]
     [Fact]
     public void LP11_the_sharing_service_is_asked_once_per_agency_in_agency_order_for_the_LP_purpose()
     {
@@ -115,6 +119,7 @@ public class LeadProfessionalSelectorTests
             _sharing.Asked);
     }
 
+    [Trait("Rule", "LP-04")]
     [Fact]
     public void LP04_an_untrained_practitioner_is_ineligible_unless_local_policy_waives_training()
     {
@@ -130,6 +135,7 @@ public class LeadProfessionalSelectorTests
         Assert.Contains("not required", waived.Chosen.Constraints[2].Reason, StringComparison.Ordinal);
     }
 
+    [Trait("Rule", "LP-06")]
     [Theory]
     [InlineData(9, 10, true)]
     [InlineData(10, 10, false)]
@@ -143,6 +149,7 @@ public class LeadProfessionalSelectorTests
         Assert.Equal(eligible, selection.Chosen is not null);
     }
 
+    [Trait("Rule", "LP-04")]
     [Fact]
     public void LP04_more_frequent_contact_wins_when_everything_else_is_equal()
     {
@@ -156,6 +163,7 @@ public class LeadProfessionalSelectorTests
         Assert.Equal(0.25, selection.Ranked[1].TotalScore, 9);
     }
 
+    [Trait("Rule", "LP-05")]
     [Fact]
     public void LP05_the_familys_preference_tips_the_balance_to_the_health_visitor()
     {
@@ -168,6 +176,7 @@ public class LeadProfessionalSelectorTests
         Assert.Equal("The family prefers someone else.", selection.Ranked[1].Criteria[2].Reason);
     }
 
+    [Trait("Rule", "LP-07")]
     [Fact]
     public void LP07_between_equally_good_candidates_the_agency_carrying_fewer_LP_roles_is_chosen_not_the_school()
     {
@@ -188,6 +197,7 @@ public class LeadProfessionalSelectorTests
         Assert.Equal(3, tieBreakOnly.Chosen.AgencyLeadRoles);
     }
 
+    [Trait("Rule", "LP-08")]
     [Fact]
     public void LP08_a_panel_recommendation_counts_towards_the_choice()
     {
@@ -199,6 +209,7 @@ public class LeadProfessionalSelectorTests
         Assert.Equal("No panel recommendation.", Selector().Select(Family()).Chosen!.Criteria[4].Reason);
     }
 
+    [Trait("Rule", "LP-09")]
     [Fact]
     public void LP09_when_nobody_is_eligible_the_selection_escalates_to_the_local_CAF_lead_then_the_panel_manager()
     {

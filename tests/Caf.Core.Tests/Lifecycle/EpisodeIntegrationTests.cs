@@ -16,6 +16,7 @@ public class EpisodeIntegrationTests
     private static readonly ThresholdMatcher Matcher = new ThresholdFrameworkLoader().LoadDefault();
     private readonly Seeds _seeds = new();
 
+    [Trait("Rule", "THR-07")]
     [Fact]
     public void THR07_completing_with_a_threshold_result_records_framework_id_version_and_level()
     {
@@ -31,6 +32,7 @@ public class EpisodeIntegrationTests
         Assert.Equal(result.MatchedIndicatorIds.Order(StringComparer.Ordinal), e.Assessment.IndicatorIds);
     }
 
+    [Trait("Rule", "THR-04")]
     [Fact]
     public void THR04_a_significant_harm_result_is_refused_and_the_episode_must_step_up()
     {
@@ -51,6 +53,7 @@ public class EpisodeIntegrationTests
     private static LeadProfessionalCandidate Candidate(PractitionerId who, AgencyId agency, AgencyKind kind) =>
         new(who, agency, kind, "practitioner", true, ContactFrequency.Weekly, ["attendance"], 0);
 
+    [Trait("Rule", "LP-11")]
     [Fact]
     public void LP11_appointing_from_a_selection_never_picks_the_excluded_agency()
     {
@@ -70,6 +73,7 @@ public class EpisodeIntegrationTests
         Assert.Contains("LP-04", e.LeadProfessional.Reason, StringComparison.Ordinal);
     }
 
+    [Trait("Rule", "LP-09")]
     [Fact]
     public void LP09_no_eligible_candidate_is_refused_with_the_escalation()
     {

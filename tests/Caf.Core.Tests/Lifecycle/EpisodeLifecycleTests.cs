@@ -14,6 +14,7 @@ public class EpisodeLifecycleTests
 {
     private readonly Seeds _seeds = new();
 
+    [Trait("Rule", "LIFE-01")]
     [Fact]
     public void LIFE01_identifying_a_concern_opens_an_episode_with_the_opener_as_interim_LP()
     {
@@ -28,6 +29,7 @@ public class EpisodeLifecycleTests
         Assert.Equal(Teacher.Practitioner, e.LeadProfessional.Practitioner);
     }
 
+    [Trait("Rule", "LIFE-02")]
     [Fact]
     public void LIFE02_step_down_registers_a_potential_CAF_with_the_family_LP_preference()
     {
@@ -39,6 +41,7 @@ public class EpisodeLifecycleTests
         Assert.Equal(new PractitionerId("pr-youth-worker"), e.FamilyPreferredLeadProfessional);
     }
 
+    [Trait("Rule", "LIFE-05")]
     [Fact]
     public void LIFE05_assessment_cannot_start_without_consent_and_the_episode_is_unchanged()
     {
@@ -54,6 +57,7 @@ public class EpisodeLifecycleTests
         Assert.Equal(before, e.Version);
     }
 
+    [Trait("Rule", "LIFE-05")]
     [Fact]
     public void LIFE05_verbal_consent_is_enough_to_start()
     {
@@ -66,6 +70,7 @@ public class EpisodeLifecycleTests
         Assert.Equal(Start, e.AssessmentStartedAt);
     }
 
+    [Trait("Rule", "LIFE-06")]
     [Fact]
     public void LIFE06_an_overdue_assessment_is_reported_not_blocked()
     {
@@ -79,6 +84,7 @@ public class EpisodeLifecycleTests
         Assert.False(e.IsAssessmentOverdue);
     }
 
+    [Trait("Rule", "THR-07")]
     [Fact]
     public void THR07_the_episode_records_the_framework_id_and_version()
     {
@@ -86,6 +92,7 @@ public class EpisodeLifecycleTests
         Assert.Equal(("default", "1.0.0", 3), (e.Assessment!.FrameworkId, e.Assessment.FrameworkVersion, e.Assessment.Level));
     }
 
+    [Trait("Rule", "LIFE-07")]
     [Fact]
     public void LIFE07_no_further_action_after_assessment_closes_as_resolved_other_CLOSE09()
     {
@@ -98,7 +105,10 @@ public class EpisodeLifecycleTests
         Assert.Equal("CLOSE-09", e.Closure.RuleId);
     }
 
+    [Trait("Rule", "LIFE-07")]
     [Fact]
+    [Trait("Rule", "CONS-04")]
+    [Trait("Rule", "PANEL-02")]
     public void LIFE07_panel_referral_needs_written_consent_CONS04()
     {
         var e = _seeds.Identified();
@@ -114,6 +124,7 @@ public class EpisodeLifecycleTests
         Assert.Equal(EpisodeState.PanelReferred, e.State);
     }
 
+    [Trait("Rule", "LIFE-08")]
     [Fact]
     public void LIFE08_multi_agency_support_cannot_agree_a_plan_without_an_appointed_LP()
     {
@@ -126,6 +137,7 @@ public class EpisodeLifecycleTests
         Assert.Equal(EpisodeState.Assessed, e.State);
     }
 
+    [Trait("Rule", "LP-02")]
     [Fact]
     public void LP02_more_than_one_service_needs_an_appointed_LP()
     {
@@ -137,6 +149,8 @@ public class EpisodeLifecycleTests
         Assert.Equal("LP-02", result.Refusal.RuleId);
     }
 
+    [Trait("Rule", "LP-05")]
+    [Trait("Rule", "LP-06")]
     [Fact]
     public void LP05_LP06_appointment_needs_supervisor_confirmation_and_family_agreement()
     {
@@ -152,6 +166,7 @@ public class EpisodeLifecycleTests
         Assert.Equal(supervisor, e.LeadProfessional.ConfirmedBySupervisor);
     }
 
+    [Trait("Rule", "LP-10")]
     [Fact]
     public void LP10_handover_keeps_the_history_of_lead_professionals()
     {
@@ -164,6 +179,7 @@ public class EpisodeLifecycleTests
         Assert.Equal(TestIds.Teacher, e.LeadProfessional.Practitioner);
     }
 
+    [Trait("Rule", "LP-11")]
     [Fact]
     public void LP11_an_excluded_agency_can_never_be_appointed()
     {
@@ -179,6 +195,7 @@ public class EpisodeLifecycleTests
         Assert.Equal("SHARE-01", e.AgreePlan(Teacher, ["x"], [TestIds.HealthVisiting], false, new DateOnly(2026, 5, 1)).Refusal.RuleId);
     }
 
+    [Trait("Rule", "LIFE-09")]
     [Fact]
     public void LIFE09_reviews_are_held_while_the_plan_is_active_and_need_a_next_date_REV02()
     {
@@ -191,6 +208,7 @@ public class EpisodeLifecycleTests
         Assert.Equal(new DateOnly(2026, 7, 1), e.NextReviewDue);
     }
 
+    [Trait("Rule", "REV-03")]
     [Fact]
     public void REV03_after_four_insufficient_reviews_the_assessment_must_be_reconsidered()
     {
@@ -208,6 +226,7 @@ public class EpisodeLifecycleTests
         Assert.Equal(0, e.InsufficientReviewsInARow);
     }
 
+    [Trait("Rule", "REV-05")]
     [Fact]
     public void REV05_an_overdue_review_is_detectable()
     {
@@ -217,6 +236,7 @@ public class EpisodeLifecycleTests
         Assert.True(e.IsReviewOverdue);
     }
 
+    [Trait("Rule", "LIFE-04")]
     [Theory]
     [InlineData(EpisodeState.Identified)]
     [InlineData(EpisodeState.Assessing)]
@@ -236,6 +256,7 @@ public class EpisodeLifecycleTests
         Assert.Equal(ClosureOutcome.SteppedUp, e.Closure!.Outcome);
     }
 
+    [Trait("Rule", "CONS-07")]
     [Fact]
     public void CONS07_after_withdrawal_the_episode_can_only_close_as_consent_withdrawn()
     {
@@ -250,6 +271,7 @@ public class EpisodeLifecycleTests
         Assert.Equal(ClosureOutcome.ConsentWithdrawn, e.Closure!.Outcome);
     }
 
+    [Trait("Rule", "CONS-06")]
     [Fact]
     public void CONS06_override_needs_consent_not_given_and_closes_as_overridden()
     {
@@ -281,6 +303,7 @@ public class EpisodeLifecycleTests
         Assert.Equal(before, e.Version);
     }
 
+    [Trait("Rule", "CLOSE-03")]
     [Fact]
     public void CLOSE03_multi_agency_closure_with_an_appointed_LP()
     {
@@ -289,6 +312,7 @@ public class EpisodeLifecycleTests
         Assert.Equal("CLOSE-03", e.Closure!.RuleId);
     }
 
+    [Trait("Rule", "LIFE-10")]
     [Fact]
     public void LIFE10_a_closed_episode_refuses_every_action_and_stays_unchanged()
     {
@@ -303,6 +327,7 @@ public class EpisodeLifecycleTests
         Assert.Empty(e.PermittedActions);
     }
 
+    [Trait("Rule", "LIFE-11")]
     [Fact]
     public void LIFE11_every_event_records_who_and_when()
     {
@@ -312,6 +337,7 @@ public class EpisodeLifecycleTests
         Assert.All(e.Events, ev => Assert.Equal(e.Id, ev.EpisodeId));
     }
 
+    [Trait("Rule", "LIFE-12")]
     [Fact]
     public void LIFE12_a_request_the_state_does_not_permit_says_where_it_is_possible()
     {
@@ -346,4 +372,86 @@ public class EpisodeLifecycleTests
         Assert.ThrowsAny<ArgumentException>(() => CafEpisode.IdentifyConcern(_seeds.Policy, default, NineYearOld, Teacher, "x"));
         Assert.ThrowsAny<ArgumentException>(() => CafEpisode.IdentifyConcern(_seeds.Policy, new EpisodeId("e"), NineYearOld, Teacher, " "));
     }
+    [Fact]
+    [Trait("Rule", "PLAN-01")]
+    public void PLAN01_a_plan_states_at_least_one_intended_outcome()
+    {
+        var e = _seeds.Assessed();
+        Ok(e.ChooseNextStep(Teacher, NextStep.FamilyAction, "Family routines."));
+
+        var result = e.AgreePlan(Teacher, [" ", ""], [], true, new DateOnly(2026, 5, 1));
+
+        Assert.Equal(("PLAN-01", "intendedOutcomes"), (result.Refusal.RuleId, result.Refusal.Field));
+        Assert.Equal(EpisodeState.Assessed, e.State);
+    }
+
+    [Fact]
+    [Trait("Rule", "PLAN-02")]
+    public void PLAN02_every_action_has_an_owner_and_the_plan_has_review_arrangements()
+    {
+        var e = _seeds.Assessed();
+        Ok(e.ChooseNextStep(Teacher, NextStep.FamilyAction, "Family routines."));
+
+        Assert.Equal("deliveringAgencies", e.AgreePlan(Teacher, ["Bedtime routine"], [], false, new DateOnly(2026, 5, 1)).Refusal.Field);
+        Assert.Equal("firstReviewDue", e.AgreePlan(Teacher, ["Bedtime routine"], [], true, null).Refusal.Field);
+        Ok(e.AgreePlan(Teacher, ["Bedtime routine"], [], true, new DateOnly(2026, 5, 1)));
+        Assert.True(e.Plan!.FamilyOwnsActions);
+    }
+
+    [Fact]
+    [Trait("Rule", "STEP-02")]
+    [Trait("Rule", "STEP-03")]
+    public void STEP02_STEP03_a_step_down_TAC_chooses_ongoing_support_without_a_new_assessment()
+    {
+        var e = CafEpisode.RegisterPotentialFromStepDown(_seeds.Policy, new EpisodeId("ep-sd"), NineYearOld, Teacher, "CAMHS", "Work completed letter");
+        Assert.Equal("LIFE-05", e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "ongoing").Refusal.RuleId);
+        Ok(e.RecordConsent(Teacher, MotherVerbal()));
+
+        Ok(e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "School continues the work CAMHS started."));
+
+        Assert.Equal(EpisodeState.Assessed, e.State);
+        Assert.Null(e.AssessmentStartedAt); // the step-down document took the place of the assessment
+    }
+
+    [Fact]
+    [Trait("Rule", "STEP-03")]
+    public void STEP03_a_step_down_TAC_deciding_no_further_TAC_closes_the_potential_CAF()
+    {
+        var e = CafEpisode.RegisterPotentialFromStepDown(_seeds.Policy, new EpisodeId("ep-sd"), NineYearOld, Teacher, "YOS", "ASSET closing review");
+
+        Ok(e.ChooseNextStep(Teacher, NextStep.NoFurtherAction, "Learning shared; the family know who to go to."));
+
+        Assert.Equal(EpisodeState.Closed, e.State);
+        Assert.Equal("CLOSE-09", e.Closure!.RuleId);
+    }
+
+    [Fact]
+    [Trait("Rule", "PANEL-01")]
+    [Trait("Rule", "PANEL-07")]
+    public void PANEL01_PANEL07_a_panel_referral_and_a_re_referral_from_an_active_plan()
+    {
+        var e = _seeds.PlanActive(); // written consent
+
+        Ok(e.ReferToPanel(Teacher, "MAF South", "Waiting list: the allocated service cannot start."));
+
+        Assert.Equal(EpisodeState.PanelReferred, e.State);
+        Assert.Equal("MAF South", e.Panel);
+        Ok(e.AgreePlan(Teacher, ["Attends"], [TestIds.School, TestIds.HealthVisiting], false, new DateOnly(2026, 9, 1)));
+        Assert.Equal(EpisodeState.PlanActive, e.State);
+    }
+
+    [Fact]
+    [Trait("Rule", "CLOSE-04")]
+    [Trait("Rule", "CLOSE-08")]
+    public void CLOSE04_CLOSE08_closure_records_the_written_decision_and_resolved_other_needs_one()
+    {
+        var e = _seeds.Identified();
+        Assert.ThrowsAny<ArgumentException>(() => e.Close(Teacher, ClosureOutcome.ResolvedOther, "  "));
+
+        Ok(e.Close(Teacher, ClosureOutcome.ResolvedOther, "Family moved to a private school and declined support."));
+
+        Assert.Equal(("CLOSE-04", "Family moved to a private school and declined support."), (e.Closure!.RuleId, e.Closure.Reason));
+        Assert.Equal(Start, e.Closure.ClosedAt);
+    }
 }
+

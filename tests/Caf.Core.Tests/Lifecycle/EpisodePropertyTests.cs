@@ -17,6 +17,7 @@ public class EpisodePropertyTests
         ? CafEpisode.RegisterPotentialFromStepDown(seeds.Policy, new EpisodeId("ep-p"), Seeds.NineYearOld, Seeds.Teacher, "CSC", "Closing summary")
         : seeds.Identified();
 
+    [Trait("Rule", "LIFE-12")]
     [Property]
     public Property LIFE12_a_refused_command_changes_nothing(bool fromStepDown, EpisodeCommand[] commands)
     {
@@ -49,6 +50,7 @@ public class EpisodePropertyTests
         return true.ToProperty();
     }
 
+    [Trait("Rule", "LIFE-10")]
     [Property]
     public Property LIFE10_closed_is_terminal_and_unchanged_by_any_command(bool fromStepDown, EpisodeCommand[] commands)
     {
@@ -145,6 +147,8 @@ public class EpisodePropertyTests
 [Properties(Arbitrary = [typeof(EpisodeCommands)], MaxTest = 300)]
 public class EpisodeSharingPropertyTests
 {
+    [Trait("Rule", "SHARE-01")]
+    [Trait("Rule", "LP-11")]
     [Property]
     public Property SHARE01_LP11_an_agency_excluded_when_acting_never_becomes_LP_nor_delivers_the_plan(EpisodeCommand[] commands)
     {

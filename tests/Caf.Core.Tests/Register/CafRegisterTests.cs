@@ -23,6 +23,7 @@ public class CafRegisterTests
         _register = new CafRegister(_store, _seeds.Policy);
     }
 
+    [Trait("Rule", "LIFE-03")]
     [Fact]
     public async Task LIFE03_no_episode_on_the_register_opens_a_new_one()
     {
@@ -33,6 +34,8 @@ public class CafRegisterTests
         Assert.NotNull(await _store.GetAsync(new EpisodeId("ep-1")));
     }
 
+    [Trait("Rule", "LIFE-03")]
+    [Trait("Rule", "REG-02")]
     [Fact]
     public async Task LIFE03_REG02_an_open_episode_means_contributing_to_it_and_names_its_LP()
     {
@@ -47,6 +50,7 @@ public class CafRegisterTests
         Assert.Null(await _store.GetAsync(new EpisodeId("ep-2")));
     }
 
+    [Trait("Rule", "LIFE-03")]
     [Fact]
     public async Task LIFE03_a_closed_episode_means_a_new_episode_linked_to_the_earlier_ones()
     {
@@ -61,6 +65,7 @@ public class CafRegisterTests
         Assert.Equal(new EpisodeId("ep-1"), Assert.Single(next.Opened!.PreviousEpisodes));
     }
 
+    [Trait("Rule", "REG-01")]
     [Fact]
     public async Task REG01_the_store_refuses_a_second_open_episode_for_a_child()
     {
@@ -105,6 +110,7 @@ public class CafRegisterTests
         Assert.Null(stored.FamilyGroup);
     }
 
+    [Trait("Rule", "REG-03")]
     [Fact]
     public async Task REG03_siblings_are_linked_as_a_family_all_or_nothing()
     {
@@ -119,6 +125,7 @@ public class CafRegisterTests
         Assert.Equal("REG-03", (await _register.LinkFamilyAsync("family-smith", Teacher, [new EpisodeId("ep-1"), new EpisodeId("ep-2")])).Refusal.RuleId);
     }
 
+    [Trait("Rule", "RET-01")]
     [Fact]
     public async Task RET01_closed_episodes_are_due_for_disposal_five_years_after_closure()
     {
@@ -132,6 +139,7 @@ public class CafRegisterTests
         Assert.Single(await _register.DueForDisposalAsync(closedOn.AddYears(5)));
     }
 
+    [Trait("Rule", "RET-02")]
     [Fact]
     public async Task RET02_transfer_out_of_area_ends_the_episode_here_and_refuses_further_work()
     {

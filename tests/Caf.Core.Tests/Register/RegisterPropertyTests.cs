@@ -22,6 +22,7 @@ public class RegisterPropertyTests
             Arb.From(Gen.Zip(Gen.Elements(Enum.GetValues<Op>().AsEnumerable()), Gen.Choose(0, 3)).ArrayOf());
     }
 
+    [Trait("Rule", "REG-01")]
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 200)]
     public bool REG01_at_most_one_open_episode_per_child_across_random_register_operations((Op Op, int Child)[] ops)
     {

@@ -8,6 +8,7 @@ namespace Caf.Core.Tests.Thresholds;
 /// <summary>Every JSON example in the docs and the shipped default must load (THR-01, THR-02).</summary>
 public class ThresholdDocsTests
 {
+    [Trait("Rule", "THR-01")]
     [Fact]
     public void THR01_every_json_example_in_docs_thresholds_md_loads()
     {
@@ -22,6 +23,7 @@ public class ThresholdDocsTests
         });
     }
 
+    [Trait("Rule", "THR-01")]
     [Fact]
     public void THR01_the_annotated_example_behaves_as_documented()
     {
@@ -34,6 +36,7 @@ public class ThresholdDocsTests
         Assert.Equal(ThresholdLevel.Additional, matcher.Classify(["housing"]).Value.Level);
     }
 
+    [Trait("Rule", "THR-02")]
     [Fact]
     public void THR02_the_shipped_default_file_in_the_source_tree_is_the_embedded_one_and_loads()
     {

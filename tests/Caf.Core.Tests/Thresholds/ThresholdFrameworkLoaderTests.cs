@@ -20,6 +20,7 @@ public class ThresholdFrameworkLoaderTests
         Assert.Contains(result.Problems, p => p.Path == path && p.Message.Contains(messagePart));
     }
 
+    [Trait("Rule", "THR-01")]
     [Fact]
     public void THR01_small_framework_loads_and_compiles()
     {
@@ -32,6 +33,7 @@ public class ThresholdFrameworkLoaderTests
         Assert.True(result.ToResult().IsSuccess);
     }
 
+    [Trait("Rule", "THR-02")]
     [Fact]
     public void THR02_the_shipped_default_loads_with_the_seed_indicators()
     {
@@ -50,6 +52,7 @@ public class ThresholdFrameworkLoaderTests
         Assert.Contains("ILLUSTRATIVE", matcher.Framework.Description);
     }
 
+    [Trait("Rule", "THR-01")]
     [Fact]
     public void THR01_duplicate_indicator_ids_are_reported_with_their_path()
     {
@@ -59,6 +62,7 @@ public class ThresholdFrameworkLoaderTests
         Assert.Throws<System.InvalidOperationException>(() => result.Matcher);
     }
 
+    [Trait("Rule", "THR-01")]
     [Fact]
     public void THR01_unknown_level_is_reported()
     {
@@ -66,6 +70,7 @@ public class ThresholdFrameworkLoaderTests
         AssertProblem(LoadSmallWith("{ \"level\": 4, \"name\": \"Acute\"", "{ \"level\": 5, \"name\": \"Acute\""), "$.levels[3].level", "level 5 is unknown");
     }
 
+    [Trait("Rule", "THR-01")]
     [Fact]
     public void THR01_unknown_outcome_and_route_are_reported()
     {
@@ -73,12 +78,14 @@ public class ThresholdFrameworkLoaderTests
         AssertProblem(LoadSmallWith("\"route\": \"universal\"", "\"route\": \"nowhere\""), "$.levels[0].route", "route 'nowhere' is unknown");
     }
 
+    [Trait("Rule", "THR-01")]
     [Fact]
     public void THR01_rule_referring_to_a_missing_indicator_is_reported()
     {
         AssertProblem(LoadSmallWith("[ \"a\", \"b\" ]", "[ \"a\", \"zz\" ]"), "$.rules[2].indicators[1]", "indicator 'zz' is not defined");
     }
 
+    [Trait("Rule", "THR-01")]
     [Fact]
     public void THR01_empty_statement_and_missing_version_are_reported_together()
     {
@@ -93,6 +100,8 @@ public class ThresholdFrameworkLoaderTests
         Assert.Equal("$.version", refusal.Field);
     }
 
+    [Trait("Rule", "THR-04")]
+    [Trait("Rule", "THR-05")]
     [Fact]
     public void THR04_THR05_a_framework_without_the_required_rules_is_rejected()
     {
@@ -102,6 +111,7 @@ public class ThresholdFrameworkLoaderTests
         AssertProblem(LoadSmallWith("\"description\": \"specialists\", \"gives\": 4", "\"description\": \"specialists\", \"gives\": 3"), "$.rules[3].gives", "THR-05");
     }
 
+    [Trait("Rule", "THR-01")]
     [Fact]
     public void THR01_unknown_rule_kind_and_unused_parameters_are_reported()
     {
@@ -109,6 +119,7 @@ public class ThresholdFrameworkLoaderTests
         AssertProblem(LoadSmallWith("\"description\": \"specialists\",", "\"description\": \"specialists\", \"minCount\": 2,"), "$.rules[3].minCount", "not used");
     }
 
+    [Trait("Rule", "THR-01")]
     [Fact]
     public void THR01_truncated_json_is_a_problem_with_a_path_not_an_exception()
     {
@@ -121,6 +132,7 @@ public class ThresholdFrameworkLoaderTests
         Assert.StartsWith("$", problem.Path);
     }
 
+    [Trait("Rule", "THR-01")]
     [Fact]
     public void THR01_wrong_type_unknown_member_and_duplicate_member_name_the_path()
     {
@@ -130,6 +142,7 @@ public class ThresholdFrameworkLoaderTests
         AssertProblem(LoadSmallWith("\"statement\": \"Need a\"", "\"statement\": null"), "$.indicators[0].statement", "");
     }
 
+    [Trait("Rule", "THR-01")]
     [Fact]
     public void THR01_comments_are_allowed_for_annotation()
     {
@@ -137,6 +150,7 @@ public class ThresholdFrameworkLoaderTests
         Assert.True(result.IsSuccess, result.ToString());
     }
 
+    [Trait("Rule", "THR-01")]
     [Fact]
     public void THR01_serialize_then_load_gives_the_same_document()
     {

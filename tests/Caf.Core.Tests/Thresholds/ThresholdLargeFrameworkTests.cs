@@ -41,6 +41,7 @@ public class ThresholdLargeFrameworkTests
         ],
     }).Matcher;
 
+    [Trait("Rule", "THR-03")]
     [Theory]
     [InlineData(new string[0], ThresholdLevel.Universal, ThresholdRoute.Universal)]
     [InlineData(new[] { "i140" }, ThresholdLevel.Additional, ThresholdRoute.CafSingleAgency)]
@@ -57,6 +58,7 @@ public class ThresholdLargeFrameworkTests
         Assert.Equal(observed.Distinct().Count(), Large.Assess(observed).Value.MatchedIndicatorIds.Length);
     }
 
+    [Trait("Rule", "THR-05")]
     [Fact]
     public void THR05_specialist_involvement_in_a_large_framework()
     {
@@ -66,6 +68,7 @@ public class ThresholdLargeFrameworkTests
         Assert.Equal(["any", "sp"], result.FiredRules.Select(r => r.RuleId).ToArray());
     }
 
+    [Trait("Rule", "THR-03")]
     [Fact]
     public void THR03_unknown_id_in_a_large_framework_is_refused()
     {

@@ -13,6 +13,7 @@ public class ThresholdMatcherTests
 
     private static ThresholdResult Assess(ThresholdContext context, params string[] ids) => Default.Assess(ids, context).Value;
 
+    [Trait("Rule", "THR-03")]
     [Fact]
     public void THR03_no_indicators_is_universal_with_no_rule_fired()
     {
@@ -25,6 +26,7 @@ public class ThresholdMatcherTests
         Assert.Contains("No rule fired", result.Explanation);
     }
 
+    [Trait("Rule", "THR-03")]
     [Fact]
     public void THR03_one_additional_need_gives_level_2_and_a_single_agency_CAF()
     {
@@ -39,6 +41,7 @@ public class ThresholdMatcherTests
         Assert.Contains("R-ADDITIONAL", result.Explanation);
     }
 
+    [Trait("Rule", "THR-03")]
     [Fact]
     public void THR03_three_additional_needs_across_two_domains_give_level_3_multi_agency()
     {
@@ -50,6 +53,7 @@ public class ThresholdMatcherTests
         Assert.Contains(result.FiredRules, r => r.RuleId == "R-MULTIPLE");
     }
 
+    [Trait("Rule", "THR-03")]
     [Fact]
     public void THR03_three_additional_needs_in_one_domain_stay_at_level_2()
     {
@@ -59,6 +63,7 @@ public class ThresholdMatcherTests
         Assert.DoesNotContain(result.FiredRules, r => r.RuleId == "R-MULTIPLE");
     }
 
+    [Trait("Rule", "THR-03")]
     [Fact]
     public void THR03_a_complex_need_gives_level_3()
     {
@@ -69,6 +74,7 @@ public class ThresholdMatcherTests
         Assert.Contains(result.FiredRules, r => r.RuleId == "R-COMPLEX");
     }
 
+    [Trait("Rule", "THR-03")]
     [Fact]
     public void THR03_two_complex_needs_across_domains_go_to_the_panel()
     {
@@ -81,6 +87,7 @@ public class ThresholdMatcherTests
         Assert.Contains("panel", result.Explanation);
     }
 
+    [Trait("Rule", "THR-03")]
     [Fact]
     public void THR03_anyOf_two_parental_factors_give_level_3()
     {
@@ -92,6 +99,7 @@ public class ThresholdMatcherTests
         Assert.Equal(ThresholdLevel.Additional, Assess("BFD-16").Level);
     }
 
+    [Trait("Rule", "THR-03")]
     [Fact]
     public void THR03_any_acute_need_gives_level_4_and_a_specialist_referral()
     {
@@ -102,6 +110,7 @@ public class ThresholdMatcherTests
         Assert.Contains(result.FiredRules, r => r.RuleId == "R-ACUTE");
     }
 
+    [Trait("Rule", "THR-04")]
     [Fact]
     public void THR04_significant_harm_indicator_overrides_everything()
     {
@@ -113,6 +122,7 @@ public class ThresholdMatcherTests
         Assert.StartsWith("Significant harm", result.Explanation);
     }
 
+    [Trait("Rule", "THR-04")]
     [Fact]
     public void THR04_a_recorded_significant_harm_concern_gives_safeguarding_without_indicators()
     {
@@ -123,6 +133,7 @@ public class ThresholdMatcherTests
         Assert.Equal("Significant harm", result.LevelName);
     }
 
+    [Trait("Rule", "THR-05")]
     [Fact]
     public void THR05_specialist_services_involved_raise_to_level_4()
     {
@@ -133,6 +144,7 @@ public class ThresholdMatcherTests
         Assert.Contains(result.FiredRules, r => r.RuleId == "R-SPECIALIST");
     }
 
+    [Trait("Rule", "THR-05")]
     [Fact]
     public void THR05_a_step_down_is_not_raised_by_specialist_involvement()
     {
@@ -144,6 +156,7 @@ public class ThresholdMatcherTests
         Assert.Contains("step-down", result.Explanation);
     }
 
+    [Trait("Rule", "THR-03")]
     [Fact]
     public void THR03_unknown_indicator_is_a_refusal_not_ignored()
     {
@@ -167,6 +180,7 @@ public class ThresholdMatcherTests
         Assert.Contains("caf-core-default", result.Explanation);
     }
 
+    [Trait("Rule", "THR-03")]
     [Fact]
     public void THR03_classify_agrees_with_assess_and_duplicates_do_not_count_twice()
     {
@@ -177,6 +191,7 @@ public class ThresholdMatcherTests
         Assert.Equal(["LEI-09", "BFD-12"], Assess(ids).MatchedIndicatorIds.ToArray());
     }
 
+    [Trait("Rule", "THR-03")]
     [Fact]
     public void THR03_a_custom_framework_with_its_own_domains_matches()
     {

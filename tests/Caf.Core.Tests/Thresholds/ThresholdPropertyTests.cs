@@ -40,6 +40,7 @@ public class ThresholdPropertyTests
                 select new Corruption(position, kind, value));
     }
 
+    [Trait("Rule", "THR-06")]
     [Property(Arbitrary = [typeof(Arbitraries)])]
     public bool THR06_adding_an_indicator_never_lowers_the_level(Observation observation, NonNegativeInt pick)
     {
@@ -49,11 +50,13 @@ public class ThresholdPropertyTests
         return after.Level >= before.Level;
     }
 
+    [Trait("Rule", "THR-03")]
     [Property(Arbitrary = [typeof(Arbitraries)])]
     public bool THR03_classify_agrees_with_assess(Observation observation) =>
         Default.Classify(observation.Ids, observation.Context).Value
         == Default.Assess(observation.Ids, observation.Context).Value.Classification;
 
+    [Trait("Rule", "THR-04")]
     [Property(Arbitrary = [typeof(Arbitraries)])]
     public bool THR04_significant_harm_dominates(Observation observation)
     {
@@ -63,6 +66,7 @@ public class ThresholdPropertyTests
         return withIndicator == expected && withConcern == expected;
     }
 
+    [Trait("Rule", "THR-03")]
     [Property(Arbitrary = [typeof(Arbitraries)])]
     public bool THR03_order_of_observed_indicators_never_changes_the_result(Observation observation, int seed)
     {
@@ -77,6 +81,7 @@ public class ThresholdPropertyTests
             && a.Explanation == b.Explanation;
     }
 
+    [Trait("Rule", "THR-03")]
     [Property(Arbitrary = [typeof(Arbitraries)])]
     public bool THR03_level_is_at_least_the_highest_observed_indicator_level_in_the_default(Observation observation)
     {
@@ -85,6 +90,7 @@ public class ThresholdPropertyTests
         return (int)Default.Classify(observation.Ids, observation.Context).Value.Level >= highest;
     }
 
+    [Trait("Rule", "THR-01")]
     [Property(Arbitrary = [typeof(Arbitraries)])]
     public bool THR01_json_round_trip_of_a_framework_is_lossless(Observation observation)
     {
@@ -102,6 +108,7 @@ public class ThresholdPropertyTests
                == Default.Assess(observation.Ids, observation.Context).Value.Explanation;
     }
 
+    [Trait("Rule", "THR-01")]
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
     public bool THR01_random_corruption_is_an_error_or_a_valid_framework_never_a_crash(Corruption corruption)
     {
@@ -120,6 +127,7 @@ public class ThresholdPropertyTests
             : !result.Problems.IsEmpty && result.Problems.All(p => p.Path.StartsWith('$'));
     }
 
+    [Trait("Rule", "THR-01")]
     [Property(MaxTest = 200)]
     public bool THR01_truncation_of_a_valid_framework_is_always_rejected(PositiveInt cut)
     {

@@ -5,6 +5,7 @@ namespace Caf.Core.Tests.Thresholds;
 
 public class ThresholdRegistrationTests
 {
+    [Trait("Rule", "THR-02")]
     [Fact]
     public void THR02_AddCafCore_registers_the_loader_and_the_default_matcher_once()
     {
@@ -16,6 +17,7 @@ public class ThresholdRegistrationTests
         Assert.NotNull(provider.GetRequiredService<ThresholdFrameworkLoader>());
     }
 
+    [Trait("Rule", "THR-01")]
     [Fact]
     public void THR01_a_host_registered_framework_wins_over_the_default()
     {
