@@ -26,7 +26,7 @@ public class EpisodeBenchmarks
         ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, []);
     private static readonly AssessmentSummary Assessment = new("default", "1.0.0", 3, "multi-agency", ["attendance"]);
 
-    private readonly EpisodePolicy _policy = EpisodePolicy.Default(TimeProvider.System);
+    private readonly EpisodePolicy _policy = EpisodePolicy.Default(TimeProvider.System, new NullAuditLog());
     private IReadOnlyList<CafEvent> _history = [];
     private CafEpisode _planActive = null!;
 
@@ -61,6 +61,14 @@ public class EpisodeBenchmarks
 
     [Benchmark(Description = "GetAvailableActions (with reasons)")]
     public ImmutableArray<ActionAvailability> AvailableActions() => _planActive.GetAvailableActions();
+
+    /// <summary>The benchmark measures the episode, not an audit store.</summary>
+    private sealed class NullAuditLog : ISharingAuditLog
+    {
+        public void Record(SharingAuditEntry entry)
+        {
+        }
+    }
 
     private CafEpisode Walk()
     {

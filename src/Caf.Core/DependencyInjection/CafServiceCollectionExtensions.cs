@@ -35,7 +35,8 @@ public static class CafServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
-        services.TryAddSingleton(sp => new EpisodePolicy(sp.GetRequiredService<CafOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new EpisodePolicy(
+            sp.GetRequiredService<CafOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISharingService>()));
         Caf.Core.Consent.ConsentServiceRegistration.AddConsent(services); // ConsentPolicy, ISharingService (needs the host's ISharingAuditLog)
         // Transient: the register is cheap and must not capture a scoped repository (e.g. one on a DbContext).
         services.TryAddTransient(sp => new CafRegister(sp.GetRequiredService<IEpisodeRepository>(), sp.GetRequiredService<EpisodePolicy>()));

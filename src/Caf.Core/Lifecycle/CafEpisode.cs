@@ -437,11 +437,6 @@ public sealed partial class CafEpisode
             return permitted;
         }
 
-        if (_consent.Excludes(agency))
-        {
-            return Result.Refused("LP-11", $"The family excluded {agency} from sharing (partial consent), so it can never hold the lead-professional role.", "agency");
-        }
-
         if (confirmedBySupervisor is not { IsDefault: false } supervisor)
         {
             return Result.Refused("LP-06", "The nominee's supervisor must confirm they can take the lead-professional role.", "confirmedBySupervisor");
@@ -456,6 +451,13 @@ public sealed partial class CafEpisode
         if (!current.IsInterim && current.Practitioner == practitioner)
         {
             return Result.Refused("LP-10", $"{practitioner} is already the lead professional.", "practitioner");
+        }
+
+        // Last, so a decision is recorded only for an appointment that will happen (SHARE-03).
+        var sharing = _policy.Sharing.Decide(Id, _consent, agency, SharingPurpose.LeadProfessional, by);
+        if (!sharing.Granted)
+        {
+            return Result.Refused("LP-11", $"{agency} may not receive information about this episode, so it cannot hold the lead-professional role: [{sharing.RuleId}] {sharing.Reason}", "agency");
         }
 
         return Execute(EpisodeAction.AppointLeadProfessional,
@@ -537,17 +539,30 @@ public sealed partial class CafEpisode
             return Result.Refused("PLAN-02", "The plan needs review arrangements: give the first review date.", "firstReviewDue");
         }
 
+        if (agencies.Length > 1 && LeadProfessional.IsInterim)
+        {
+            return Result.Refused("LP-02", $"{agencies.Length} services are involved, so a lead professional must be appointed before the plan is agreed.", "leadProfessional");
+        }
+
+        // Every delivering agency receives the plan: ask the sharing service for each (recorded, SHARE-03).
+        // An agency the family excluded never receives it (SHARE-01); the excluded ones are checked first so
+        // that no grant is recorded for a plan that is refused.
         foreach (var agency in agencies)
         {
             if (_consent.Excludes(agency))
             {
-                return Result.Refused("SHARE-01", $"The family excluded {agency} from sharing (partial consent); it cannot deliver the plan.", "deliveringAgencies");
+                var refused = _policy.Sharing.Decide(Id, _consent, agency, SharingPurpose.PlanDelivery, by);
+                return Result.Refused("SHARE-01", $"{agency} cannot deliver the plan: [{refused.RuleId}] {refused.Reason}", "deliveringAgencies");
             }
         }
 
-        if (agencies.Length > 1 && LeadProfessional.IsInterim)
+        foreach (var agency in agencies)
         {
-            return Result.Refused("LP-02", $"{agencies.Length} services are involved, so a lead professional must be appointed before the plan is agreed.", "leadProfessional");
+            var decision = _policy.Sharing.Decide(Id, _consent, agency, SharingPurpose.PlanDelivery, by);
+            if (!decision.Granted)
+            {
+                return Result.Refused("SHARE-01", $"{agency} cannot deliver the plan: [{decision.RuleId}] {decision.Reason}", "deliveringAgencies");
+            }
         }
 
         return Execute(EpisodeAction.AgreePlan, new PlanAgreed(Id, Now, by, outcomes, agencies, familyOwnsActions, firstReviewDue));

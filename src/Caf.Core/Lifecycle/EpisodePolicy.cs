@@ -11,7 +11,8 @@ namespace Caf.Core.Lifecycle;
 
 /// <summary>
 /// What an episode needs from its host to apply the rules: the clock (<see cref="TimeProvider"/>), the
-/// consent policy and the lifecycle and review options. Build one per host (DI registers it) and pass it
+/// consent policy, the sharing service every hand-over of information goes through (SHARE-01..04), and
+/// the lifecycle and review options. Build one per host (DI registers it) and pass it
 /// to every episode; it is immutable and shared.
 /// </summary>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
@@ -20,25 +21,38 @@ public sealed class EpisodePolicy
 {
     private int[]?[]? _guardTable; // computed once from the lifecycle definition
 
-    /// <summary>Creates the policy from validated options and the host's clock.</summary>
+    /// <summary>Creates the policy from validated options, the host's clock and its sharing service.</summary>
     /// <param name="options">The options (validated here; copied, so later changes have no effect).</param>
     /// <param name="timeProvider">The clock.</param>
+    /// <param name="sharing">
+    /// The sharing service the episode asks before it hands information to an agency (an appointed lead
+    /// professional, LP-11; the plan's delivering agencies, SHARE-01), so each decision is audited (SHARE-03/04).
+    /// </param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public EpisodePolicy(CafOptions options, TimeProvider timeProvider)
+    public EpisodePolicy(CafOptions options, TimeProvider timeProvider, ISharingService sharing)
     {
         Guard.Against.Null(options);
         options.ThrowIfInvalid();
         Time = Guard.Against.Null(timeProvider);
+        Sharing = Guard.Against.Null(sharing);
         Consent = new ConsentPolicy(options.Consent);
         AssessmentTimescaleMonths = options.Lifecycle.AssessmentTimescaleMonths;
         InsufficientProgressReviewLimit = options.Reviews.InsufficientProgressReviewLimit;
         RetentionYears = options.Retention.RetentionYears;
     }
 
-    /// <summary>The default policy (DESIGN.md defaults) on a given clock.</summary>
+    /// <summary>The default policy (DESIGN.md defaults) on a given clock, auditing sharing decisions to a log.</summary>
     /// <param name="timeProvider">The clock.</param>
+    /// <param name="auditLog">Where sharing decisions are recorded (SHARE-03/04).</param>
     /// <returns>The policy.</returns>
-    public static EpisodePolicy Default(TimeProvider timeProvider) => new(new CafOptions(), timeProvider);
+    public static EpisodePolicy Default(TimeProvider timeProvider, ISharingAuditLog auditLog)
+    {
+        var options = new CafOptions();
+        return new(options, timeProvider, new SharingService(auditLog, timeProvider, new ConsentPolicy(options.Consent)));
+    }
+
+    /// <summary>The sharing service every hand-over of information to an agency goes through (SHARE-01..04).</summary>
+    public ISharingService Sharing { get; }
 
     /// <summary>The clock every event's time comes from.</summary>
     public TimeProvider Time { get; }

@@ -453,5 +453,28 @@ public class EpisodeLifecycleTests
         Assert.Equal(("CLOSE-04", "Family moved to a private school and declined support."), (e.Closure!.RuleId, e.Closure.Reason));
         Assert.Equal(Start, e.Closure.ClosedAt);
     }
+    [Fact]
+    [Trait("Rule", "SHARE-03")]
+    [Trait("Rule", "SHARE-04")]
+    public void SHARE03_appointing_and_agreeing_the_plan_go_through_the_audited_sharing_service()
+    {
+        var e = _seeds.Identified();
+        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs)));
+        Ok(e.StartAssessment(Teacher));
+        Ok(e.CompleteAssessment(Teacher, Level3));
+        Ok(e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "Many needs."));
+
+        Assert.Equal("LP-11", e.AppointLeadProfessional(Teacher, new PractitionerId("pr-camhs"), TestIds.Camhs, new PractitionerId("pr-s"), "agreed", "x").Refusal.RuleId);
+        Ok(e.AppointLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, new PractitionerId("pr-s"), "agreed", "weekly"));
+        Assert.Equal("SHARE-01", e.AgreePlan(Teacher, ["x"], [TestIds.School, TestIds.Camhs], false, new DateOnly(2026, 5, 1)).Refusal.RuleId);
+        Ok(e.AgreePlan(Teacher, ["x"], [TestIds.School, TestIds.HealthVisiting], false, new DateOnly(2026, 5, 1)));
+
+        var log = _seeds.Audit.Entries;
+        Assert.Equal(2, log.Count(a => a.Purpose == SharingPurpose.LeadProfessional));
+        Assert.False(log.Single(a => a.Agency == TestIds.Camhs && a.Purpose == SharingPurpose.LeadProfessional).Decision.Granted);
+        Assert.False(log.Single(a => a.Agency == TestIds.Camhs && a.Purpose == SharingPurpose.PlanDelivery).Decision.Granted);
+        Assert.Equal(2, log.Count(a => a.Purpose == SharingPurpose.PlanDelivery && a.Decision.Granted)); // school and health, once each
+        Assert.All(log, a => Assert.Equal(e.Id, a.Episode));
+    }
 }
 

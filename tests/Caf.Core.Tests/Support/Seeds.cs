@@ -18,10 +18,13 @@ internal sealed class Seeds
     public Seeds()
     {
         Time = new FakeTimeProvider(Start);
-        Policy = EpisodePolicy.Default(Time);
+        Audit = new InMemorySharingAuditLog();
+        Policy = EpisodePolicy.Default(Time, Audit);
     }
 
     public FakeTimeProvider Time { get; }
+
+    public InMemorySharingAuditLog Audit { get; }
 
     public EpisodePolicy Policy { get; }
 
