@@ -1,5 +1,4 @@
 using System;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Caf.Core.Annotations;
 
@@ -12,8 +11,8 @@ namespace Caf.Core.Primitives;
 /// <remarks><c>default(AgencyId)</c> is not a valid id; public methods reject it.</remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
-[JsonConverter(typeof(AgencyIdJsonConverter))]
-public readonly record struct AgencyId : IComparable<AgencyId>
+[JsonConverter(typeof(StringIdJsonConverter<AgencyId>))]
+public readonly record struct AgencyId : IComparable<AgencyId>, IStringId<AgencyId>
 {
     /// <summary>Creates an id from the host's key.</summary>
     /// <param name="value">1 to 128 characters, no leading or trailing white space.</param>
@@ -35,28 +34,6 @@ public readonly record struct AgencyId : IComparable<AgencyId>
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;
-}
 
-/// <summary>Writes a <see cref="AgencyId"/> as a JSON string (AOT safe, used by the source generator).</summary>
-internal sealed class AgencyIdJsonConverter : JsonConverter<AgencyId>
-{
-    public override AgencyId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException("A AgencyId must be a JSON string.");
-        }
-
-        try
-        {
-            return new AgencyId(reader.GetString()!);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new JsonException(ex.Message, ex);
-        }
-    }
-
-    public override void Write(Utf8JsonWriter writer, AgencyId value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.Value);
+    static AgencyId IStringId<AgencyId>.Create(string value) => new(value);
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Caf.Core.Annotations;
 
@@ -12,8 +11,8 @@ namespace Caf.Core.Primitives;
 /// <remarks><c>default(ChildId)</c> is not a valid id; public methods reject it.</remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
-[JsonConverter(typeof(ChildIdJsonConverter))]
-public readonly record struct ChildId : IComparable<ChildId>
+[JsonConverter(typeof(StringIdJsonConverter<ChildId>))]
+public readonly record struct ChildId : IComparable<ChildId>, IStringId<ChildId>
 {
     /// <summary>Creates an id from the host's key.</summary>
     /// <param name="value">1 to 128 characters, no leading or trailing white space.</param>
@@ -35,28 +34,6 @@ public readonly record struct ChildId : IComparable<ChildId>
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;
-}
 
-/// <summary>Writes a <see cref="ChildId"/> as a JSON string (AOT safe, used by the source generator).</summary>
-internal sealed class ChildIdJsonConverter : JsonConverter<ChildId>
-{
-    public override ChildId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException("A ChildId must be a JSON string.");
-        }
-
-        try
-        {
-            return new ChildId(reader.GetString()!);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new JsonException(ex.Message, ex);
-        }
-    }
-
-    public override void Write(Utf8JsonWriter writer, ChildId value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.Value);
+    static ChildId IStringId<ChildId>.Create(string value) => new(value);
 }

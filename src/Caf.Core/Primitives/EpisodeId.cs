@@ -1,5 +1,4 @@
 using System;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Caf.Core.Annotations;
 
@@ -12,8 +11,8 @@ namespace Caf.Core.Primitives;
 /// <remarks><c>default(EpisodeId)</c> is not a valid id; public methods reject it.</remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
-[JsonConverter(typeof(EpisodeIdJsonConverter))]
-public readonly record struct EpisodeId : IComparable<EpisodeId>
+[JsonConverter(typeof(StringIdJsonConverter<EpisodeId>))]
+public readonly record struct EpisodeId : IComparable<EpisodeId>, IStringId<EpisodeId>
 {
     /// <summary>Creates an id from the host's key.</summary>
     /// <param name="value">1 to 128 characters, no leading or trailing white space.</param>
@@ -39,28 +38,6 @@ public readonly record struct EpisodeId : IComparable<EpisodeId>
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;
-}
 
-/// <summary>Writes a <see cref="EpisodeId"/> as a JSON string (AOT safe, used by the source generator).</summary>
-internal sealed class EpisodeIdJsonConverter : JsonConverter<EpisodeId>
-{
-    public override EpisodeId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException("A EpisodeId must be a JSON string.");
-        }
-
-        try
-        {
-            return new EpisodeId(reader.GetString()!);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new JsonException(ex.Message, ex);
-        }
-    }
-
-    public override void Write(Utf8JsonWriter writer, EpisodeId value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.Value);
+    static EpisodeId IStringId<EpisodeId>.Create(string value) => new(value);
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Caf.Core.Annotations;
 
@@ -12,8 +11,8 @@ namespace Caf.Core.Primitives;
 /// <remarks><c>default(PractitionerId)</c> is not a valid id; public methods reject it.</remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
-[JsonConverter(typeof(PractitionerIdJsonConverter))]
-public readonly record struct PractitionerId : IComparable<PractitionerId>
+[JsonConverter(typeof(StringIdJsonConverter<PractitionerId>))]
+public readonly record struct PractitionerId : IComparable<PractitionerId>, IStringId<PractitionerId>
 {
     /// <summary>Creates an id from the host's key.</summary>
     /// <param name="value">1 to 128 characters, no leading or trailing white space.</param>
@@ -35,28 +34,6 @@ public readonly record struct PractitionerId : IComparable<PractitionerId>
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;
-}
 
-/// <summary>Writes a <see cref="PractitionerId"/> as a JSON string (AOT safe, used by the source generator).</summary>
-internal sealed class PractitionerIdJsonConverter : JsonConverter<PractitionerId>
-{
-    public override PractitionerId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException("A PractitionerId must be a JSON string.");
-        }
-
-        try
-        {
-            return new PractitionerId(reader.GetString()!);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new JsonException(ex.Message, ex);
-        }
-    }
-
-    public override void Write(Utf8JsonWriter writer, PractitionerId value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.Value);
+    static PractitionerId IStringId<PractitionerId>.Create(string value) => new(value);
 }
