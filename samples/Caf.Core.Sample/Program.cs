@@ -66,6 +66,7 @@ foreach (var reason in episode.ConsentEvaluation.Reasons)
     Say("  " + reason);
 }
 
+Next();
 Say("May the youth service receive information for the plan? " + sharing.Decide(episode.Id, episode.Consent, youth, SharingPurpose.PlanDelivery, teacher));
 Say("May health visiting?                                    " + sharing.Decide(episode.Id, episode.Consent, health, SharingPurpose.PlanDelivery, teacher));
 
@@ -79,6 +80,7 @@ Say($"Observed {string.Join(", ", observed)} under '{matcher.Framework.Title}' {
 Say($"Result: {threshold}. ECM outcomes affected: {string.Join(", ", threshold.Outcomes)}.");
 Say("Why: " + threshold.Explanation.ReplaceLineEndings(Environment.NewLine + "       "));
 await Save(e => e.CompleteAssessment(teacher, threshold));
+Next();
 Say($"Assessment completed in 16 days (due by {episode.AssessmentDueBy:yyyy-MM-dd}, LIFE-06); recorded framework {episode.Assessment!.FrameworkId} {episode.Assessment.FrameworkVersion} (THR-07).");
 
 // 4. Next step and the lead professional (LIFE-07, LIFE-08, LP-03..LP-11).
@@ -103,6 +105,7 @@ foreach (var candidate in selection.Ranked)
 }
 
 await Save(e => e.AppointLeadProfessional(teacher, selection, new PractitionerId("mrs-okafor-hv-team-lead"), "Ms Smith and Amy agreed at the TAC meeting."));
+Next();
 Say($"Appointed (supervisor confirmed, LP-06; family agreed, LP-05): {episode.LeadProfessional.Practitioner} ({episode.LeadProfessional.Agency}). {episode.LeadProfessional.Reason}");
 
 // 5. Plan (PLAN-01, PLAN-02) and review (REV-01..03).
@@ -112,6 +115,7 @@ Say($"Plan agreed: {string.Join("; ", episode.Plan!.IntendedOutcomes)}. First re
 clock.Advance(TimeSpan.FromDays(50));
 await Save(e => e.HoldReview(healthVisitor, ReviewProgress.Sufficient, "Attendance 96%; weight improving; breakfast club helps.", new DateOnly(2026, 5, 15)));
 Say($"Review 1: sufficient progress; next review {episode.NextReviewDue:yyyy-MM-dd}.");
+Next();
 Say("Excluded agency at a review? " + sharing.Decide(episode.Id, episode.Consent, youth, SharingPurpose.Review, healthVisitor));
 
 // 6. Close (CLOSE-C1, CLOSE-03, CLOSE-08).
@@ -155,6 +159,14 @@ async Task Save(Func<CafEpisode, Result> command)
     var version = episode.Version;
     command(episode).ThrowIfRefused();
     (await store.UpdateAsync(episode, version)).ThrowIfRefused();
+}
+
+// "What may happen next" (the UI port): the permitted actions now, and how many are refused with a reason.
+void Next()
+{
+    var actions = episode.GetAvailableActions();
+    Say($"[{episode.State}] may happen next: {string.Join(", ", actions.Where(a => a.IsPermitted).Select(a => a.Action))} " +
+        $"({actions.Count(a => !a.IsPermitted)} others refused, each with its rule).");
 }
 
 static void Step(string title)
