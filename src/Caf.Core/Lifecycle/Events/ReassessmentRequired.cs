@@ -1,8 +1,5 @@
 using System;
-using System.Collections.Immutable;
 using Caf.Core.Annotations;
-using Caf.Core.Closure;
-using Caf.Core.Consent;
 using Caf.Core.Events;
 using Caf.Core.Primitives;
 
