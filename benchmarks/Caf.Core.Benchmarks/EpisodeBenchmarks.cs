@@ -41,7 +41,7 @@ public class EpisodeBenchmarks
         }
     }
 
-    [Benchmark(Baseline = true, Description = "live walk: open + 19 commands")]
+    [Benchmark(Baseline = true, Description = "live walk: 20 events (17 commands)")]
     public CafEpisode LiveWalk() => Walk();
 
     [Benchmark(Description = "rebuild from the same 20 events")]
@@ -79,7 +79,7 @@ public class EpisodeBenchmarks
         e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "school and health");
         e.AppointLeadProfessional(Teacher, HealthVisitor.Practitioner, HealthVisitor.Agency, new PractitionerId("pr-sup"), "agreed", "weekly");
         e.AgreePlan(Teacher, ["attends"], [Teacher.Agency, HealthVisitor.Agency], false, new DateOnly(2026, 6, 1));
-        for (var i = 0; i < 13; i++)
+        for (var i = 0; i < 11; i++)
         {
             e.HoldReview(HealthVisitor, ReviewProgress.Sufficient, "on track", new DateOnly(2026, 7, 1));
         }

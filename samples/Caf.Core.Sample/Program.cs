@@ -137,7 +137,7 @@ Say($"Retention (RET-01): due for disposal on {stored.RetentionDueOn:yyyy-MM-dd}
 Say($"History (LIFE-11), {stored.Version} events:");
 foreach (var e in stored.Events)
 {
-    Say($"  {e.OccurredAt:yyyy-MM-dd}  {e.GetType().Name,-28} by {e.Actor}");
+    Say($"  {e.OccurredAt:yyyy-MM-dd}  {e.GetType().Name,-32} by {e.Actor}");
 }
 
 Say($"Sharing decisions audited (SHARE-03/04): {audit.Entries.Count}, refused {audit.Entries.Count(a => !a.Decision.Granted)}.");

@@ -24,10 +24,12 @@ public sealed partial class CafEpisode
     private const string ReviewLimitNotReached = "REV-03: the limit of insufficient-progress reviews in a row is not reached";
     private const string ConsentGiven = "CONS-07: consent has been given, so it can be withdrawn";
     private const string ConsentNotGiven = "CONS-06: consent is absent, refused or withdrawn";
+    private const string AwaitingSupervisor = "LP-06: a nomination awaits the supervisor's confirmation";
+    private const string AwaitingFamily = "LP-05: a nomination awaits the family's agreement";
 
     // Guard index -> description; the episode's _guards array holds the delegates in the same order.
     private static readonly ImmutableArray<string> GuardDescriptions =
-        [ConsentToStart, WrittenConsentForPanel, SupportChosen, LeadForMultiAgency, ReviewLimitNotReached, ConsentGiven, ConsentNotGiven];
+        [ConsentToStart, WrittenConsentForPanel, SupportChosen, LeadForMultiAgency, ReviewLimitNotReached, ConsentGiven, ConsentNotGiven, AwaitingSupervisor, AwaitingFamily];
 
     private static readonly int StateCount = Enum.GetValues<EpisodeState>().Length;
 
@@ -40,6 +42,8 @@ public sealed partial class CafEpisode
         [ReviewLimitNotReached] = new("REV-03", "Progress has been insufficient at too many reviews in a row: reconsider the assessment and negotiate a new plan first.", "reviews"),
         [ConsentGiven] = new("CONS-07", "No consent has been given, so there is nothing to withdraw.", "consent"),
         [ConsentNotGiven] = new("CONS-06", "Consent has been given and not withdrawn: there is nothing to override.", "consent"),
+        [AwaitingSupervisor] = new("LP-06", "No nomination awaits a supervisor's confirmation: nominate the lead professional first.", "nomination"),
+        [AwaitingFamily] = new("LP-05", "No nomination awaits the family's agreement: nominate the lead professional first.", "nomination"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly ImmutableArray<EpisodeState> OpenStates =
@@ -189,7 +193,9 @@ public sealed partial class CafEpisode
         NextStepChosen { Step: Lifecycle.NextStep.NoFurtherAction } => EpisodeAction.ChooseNoFurtherAction,
         NextStepChosen => EpisodeAction.ChooseSupport,
         ReferredToPanel => EpisodeAction.ReferToPanel,
-        LeadProfessionalAppointed => EpisodeAction.AppointLeadProfessional,
+        LeadProfessionalNominated => EpisodeAction.NominateLeadProfessional,
+        NominationConfirmedBySupervisor => EpisodeAction.ConfirmNomination,
+        NominationAgreedByFamily => EpisodeAction.RecordFamilyAgreement,
         PlanAgreed => EpisodeAction.AgreePlan,
         ReviewHeld => EpisodeAction.HoldReview,
         ReassessmentRequired => EpisodeAction.RequireReassessment,
@@ -218,7 +224,9 @@ public sealed partial class CafEpisode
         Func<bool> reviewLimit = () => _replaying || InsufficientReviewsInARow < _policy.InsufficientProgressReviewLimit;
         Func<bool> consentGiven = () => _replaying || HasGivenConsent();
         Func<bool> consentNotGiven = () => _replaying || _consent.IsWithdrawn || !_consentEvaluation.SufficientToStartAssessment;
-        _guards = [consentToStart, writtenConsent, supportChosen, leadForMultiAgency, reviewLimit, consentGiven, consentNotGiven];
+        Func<bool> awaitingSupervisor = () => _replaying || PendingNomination is { ConfirmedBySupervisor: null };
+        Func<bool> awaitingFamily = () => _replaying || PendingNomination is { FamilyAgreement: null };
+        _guards = [consentToStart, writtenConsent, supportChosen, leadForMultiAgency, reviewLimit, consentGiven, consentNotGiven, awaitingSupervisor, awaitingFamily];
 
         m.Configure(EpisodeState.Identified)
             .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, consentToStart, ConsentToStart);
@@ -235,19 +243,27 @@ public sealed partial class CafEpisode
             .Permit(EpisodeAction.ChooseNoFurtherAction, EpisodeState.Closed)
             .PermitReentry(EpisodeAction.ChooseSupport)
             .PermitIf(EpisodeAction.ReferToPanel, EpisodeState.PanelReferred, writtenConsent, WrittenConsentForPanel)
-            .PermitReentry(EpisodeAction.AppointLeadProfessional)
+            .PermitReentry(EpisodeAction.NominateLeadProfessional)
             .PermitIf(EpisodeAction.AgreePlan, EpisodeState.PlanActive,
                 Tuple.Create(supportChosen, SupportChosen), Tuple.Create(leadForMultiAgency, LeadForMultiAgency));
 
         m.Configure(EpisodeState.PanelReferred)
-            .PermitReentry(EpisodeAction.AppointLeadProfessional)
+            .PermitReentry(EpisodeAction.NominateLeadProfessional)
             .Permit(EpisodeAction.AgreePlan, EpisodeState.PlanActive);
 
         m.Configure(EpisodeState.PlanActive)
             .PermitReentryIf(EpisodeAction.HoldReview, reviewLimit, ReviewLimitNotReached)
-            .PermitReentry(EpisodeAction.AppointLeadProfessional)
+            .PermitReentry(EpisodeAction.NominateLeadProfessional)
             .PermitIf(EpisodeAction.ReferToPanel, EpisodeState.PanelReferred, writtenConsent, WrittenConsentForPanel) // PANEL-07
             .Permit(EpisodeAction.RequireReassessment, EpisodeState.Assessing);
+
+        // LP-05, LP-06: a nomination is confirmed and agreed, in either order, where it can be made.
+        foreach (var state in (EpisodeState[])[EpisodeState.Assessed, EpisodeState.PanelReferred, EpisodeState.PlanActive])
+        {
+            m.Configure(state)
+                .PermitReentryIf(EpisodeAction.ConfirmNomination, awaitingSupervisor, AwaitingSupervisor)
+                .PermitReentryIf(EpisodeAction.RecordFamilyAgreement, awaitingFamily, AwaitingFamily);
+        }
 
         foreach (var state in OpenStates)
         {

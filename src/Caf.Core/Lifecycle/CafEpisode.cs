@@ -123,6 +123,9 @@ public sealed partial class CafEpisode
     /// </summary>
     public bool IsLeadProfessionalExcluded => _consent.Excludes(LeadProfessional.Agency);
 
+    /// <summary>A nomination waiting for the supervisor's confirmation (LP-06) or the family's agreement (LP-05), if any.</summary>
+    public LeadProfessionalNomination? PendingNomination { get; private set; }
+
     /// <summary>Every lead professional the episode has had, oldest first (LP-10: the history is kept).</summary>
     public ImmutableArray<LeadProfessionalRecord> LeadProfessionalHistory => _leadProfessionals;
 
@@ -412,10 +415,79 @@ public sealed partial class CafEpisode
     }
 
     /// <summary>
-    /// Appoints the lead professional (LP-02), or hands the role over when one is already appointed (LP-10,
-    /// history kept). The nominee's supervisor must have confirmed they can take the role (LP-06) and the
-    /// child and family must have agreed (LP-05); an agency the family excluded can never hold the role
-    /// (LP-11, SHARE-01).
+    /// LP-03, LP-04: nominates the lead professional from the practitioners already working with the family,
+    /// or a successor for a planned handover (LP-10). The nomination becomes the appointment once the nominee's
+    /// supervisor has confirmed (LP-06, <see cref="ConfirmNomination"/>) and the child and family have agreed
+    /// (LP-05, <see cref="RecordFamilyAgreement"/>). An agency the family excluded can never hold the role (LP-11).
+    /// A new nomination replaces one still pending.
+    /// </summary>
+    /// <param name="by">Who nominates.</param>
+    /// <param name="practitioner">The nominee.</param>
+    /// <param name="agency">The nominee's agency.</param>
+    /// <param name="reason">Why this person (e.g. the selection's explanation) or why the handover.</param>
+    /// <returns>Success, or a refusal (LP-10, LP-11).</returns>
+    public Result NominateLeadProfessional(Actor by, PractitionerId practitioner, AgencyId agency, string reason)
+    {
+        GuardActor(by);
+        GuardId(practitioner);
+        GuardId(agency);
+        Guard.Against.NullOrWhiteSpace(reason);
+        var valid = CheckNomination(by, practitioner, agency);
+        return valid.IsRefused
+            ? valid
+            : Execute(EpisodeAction.NominateLeadProfessional, new LeadProfessionalNominated(Id, Now, by, practitioner, agency, reason));
+    }
+
+    /// <summary>
+    /// LP-06: records that the nominee's supervisor confirmed they can take the role. If the family has
+    /// already agreed, the nominee becomes the lead professional; information then goes to their agency, so
+    /// the sharing service is asked first (LP-11, SHARE-03).
+    /// </summary>
+    /// <param name="by">Who records it.</param>
+    /// <param name="supervisor">The supervisor who confirmed.</param>
+    /// <returns>Success, or a refusal (LP-06 when nobody is nominated, LP-11).</returns>
+    public Result ConfirmNomination(Actor by, PractitionerId supervisor)
+    {
+        GuardActor(by);
+        GuardId(supervisor);
+        var permitted = CheckPermitted(EpisodeAction.ConfirmNomination);
+        if (permitted.IsRefused)
+        {
+            return permitted;
+        }
+
+        var completes = PendingNomination is { FamilyAgreement: not null };
+        var shared = completes ? DecideLeadProfessionalSharing(by, PendingNomination!.Agency) : Result.Ok;
+        return shared.IsRefused ? shared : Execute(EpisodeAction.ConfirmNomination, new NominationConfirmedBySupervisor(Id, Now, by, supervisor));
+    }
+
+    /// <summary>
+    /// LP-05: records that the child and family understood and agreed to the nominee. If the supervisor has
+    /// already confirmed, the nominee becomes the lead professional (the sharing service is asked first, LP-11).
+    /// </summary>
+    /// <param name="by">Who records it.</param>
+    /// <param name="agreement">How they agreed.</param>
+    /// <returns>Success, or a refusal (LP-05 when nobody is nominated, LP-11).</returns>
+    public Result RecordFamilyAgreement(Actor by, string agreement)
+    {
+        GuardActor(by);
+        Guard.Against.NullOrWhiteSpace(agreement);
+        var permitted = CheckPermitted(EpisodeAction.RecordFamilyAgreement);
+        if (permitted.IsRefused)
+        {
+            return permitted;
+        }
+
+        var completes = PendingNomination is { ConfirmedBySupervisor: not null };
+        var shared = completes ? DecideLeadProfessionalSharing(by, PendingNomination!.Agency) : Result.Ok;
+        return shared.IsRefused ? shared : Execute(EpisodeAction.RecordFamilyAgreement, new NominationAgreedByFamily(Id, Now, by, agreement));
+    }
+
+    /// <summary>
+    /// Appoints the lead professional in one step (LP-02), or hands the role over when one is already
+    /// appointed (LP-10, history kept): records the nomination, the supervisor's confirmation (LP-06) and the
+    /// family's agreement (LP-05) as three events, or nothing at all if any is missing or refused. An agency
+    /// the family excluded can never hold the role (LP-11, SHARE-01).
     /// </summary>
     /// <param name="by">Who records the appointment.</param>
     /// <param name="practitioner">The nominee.</param>
@@ -423,7 +495,7 @@ public sealed partial class CafEpisode
     /// <param name="confirmedBySupervisor">The supervisor who confirmed, or null if not yet confirmed.</param>
     /// <param name="familyAgreement">How the family agreed, or null if they have not.</param>
     /// <param name="reason">Why this person (e.g. the selection's explanation) or why the handover.</param>
-    /// <returns>Success, or a refusal (LP-05, LP-06, LP-11).</returns>
+    /// <returns>Success, or a refusal (LP-05, LP-06, LP-10, LP-11).</returns>
     public Result AppointLeadProfessional(
         Actor by, PractitionerId practitioner, AgencyId agency, PractitionerId? confirmedBySupervisor, string? familyAgreement, string reason)
     {
@@ -431,10 +503,10 @@ public sealed partial class CafEpisode
         GuardId(practitioner);
         GuardId(agency);
         Guard.Against.NullOrWhiteSpace(reason);
-        var permitted = CheckPermitted(EpisodeAction.AppointLeadProfessional);
-        if (permitted.IsRefused)
+        var valid = CheckNomination(by, practitioner, agency);
+        if (valid.IsRefused)
         {
-            return permitted;
+            return valid;
         }
 
         if (confirmedBySupervisor is not { IsDefault: false } supervisor)
@@ -447,21 +519,18 @@ public sealed partial class CafEpisode
             return Result.Refused("LP-05", "The child and family must understand and agree to the lead professional.", "familyAgreement");
         }
 
-        var current = LeadProfessional;
-        if (!current.IsInterim && current.Practitioner == practitioner)
-        {
-            return Result.Refused("LP-10", $"{practitioner} is already the lead professional.", "practitioner");
-        }
-
         // Last, so a decision is recorded only for an appointment that will happen (SHARE-03).
-        var sharing = _policy.Sharing.Decide(Id, _consent, agency, SharingPurpose.LeadProfessional, by);
-        if (!sharing.Granted)
+        var shared = DecideLeadProfessionalSharing(by, agency);
+        if (shared.IsRefused)
         {
-            return Result.Refused("LP-11", $"{agency} may not receive information about this episode, so it cannot hold the lead-professional role: [{sharing.RuleId}] {sharing.Reason}", "agency");
+            return shared;
         }
 
-        return Execute(EpisodeAction.AppointLeadProfessional,
-            new LeadProfessionalAppointed(Id, Now, by, practitioner, agency, supervisor, familyAgreement, reason));
+        // Everything was checked above, so the three transitions cannot refuse: all or nothing.
+        var at = Now;
+        Execute(EpisodeAction.NominateLeadProfessional, new LeadProfessionalNominated(Id, at, by, practitioner, agency, reason));
+        Execute(EpisodeAction.ConfirmNomination, new NominationConfirmedBySupervisor(Id, at, by, supervisor));
+        return Execute(EpisodeAction.RecordFamilyAgreement, new NominationAgreedByFamily(Id, at, by, familyAgreement));
     }
 
     /// <summary>
@@ -771,8 +840,14 @@ public sealed partial class CafEpisode
                 NextStep = Lifecycle.NextStep.PanelReferral;
                 Panel = r.Panel;
                 break;
-            case LeadProfessionalAppointed l:
-                _leadProfessionals = _leadProfessionals.Add(LeadProfessionalRecord.Appointed(l));
+            case LeadProfessionalNominated n:
+                PendingNomination = new LeadProfessionalNomination(n.Practitioner, n.Agency, n.Reason, n.OccurredAt, null, null);
+                break;
+            case NominationConfirmedBySupervisor c:
+                CompleteNominationIfReady(PendingNomination! with { ConfirmedBySupervisor = c.Supervisor }, c.OccurredAt);
+                break;
+            case NominationAgreedByFamily a:
+                CompleteNominationIfReady(PendingNomination! with { FamilyAgreement = a.Agreement }, a.OccurredAt);
                 break;
             case PlanAgreed p:
                 Plan = p;
@@ -816,6 +891,49 @@ public sealed partial class CafEpisode
         {
             _consentEvaluation = EvaluateConsent();
         }
+    }
+
+    // LP-05 + LP-06: a nomination with both the supervisor's confirmation and the family's agreement is the appointment.
+    private void CompleteNominationIfReady(LeadProfessionalNomination nomination, DateTimeOffset at)
+    {
+        if (nomination is { ConfirmedBySupervisor: { } supervisor, FamilyAgreement: { } agreement })
+        {
+            _leadProfessionals = _leadProfessionals.Add(
+                new LeadProfessionalRecord(nomination.Practitioner, nomination.Agency, false, at, supervisor, agreement, nomination.Reason));
+            PendingNomination = null;
+        }
+        else
+        {
+            PendingNomination = nomination;
+        }
+    }
+
+    private Result CheckNomination(Actor by, PractitionerId practitioner, AgencyId agency)
+    {
+        var permitted = CheckPermitted(EpisodeAction.NominateLeadProfessional);
+        if (permitted.IsRefused)
+        {
+            return permitted;
+        }
+
+        var current = LeadProfessional;
+        if (!current.IsInterim && current.Practitioner == practitioner)
+        {
+            return Result.Refused("LP-10", $"{practitioner} is already the lead professional.", "practitioner");
+        }
+
+        // Nominating hands nothing over, so a grant is asked for at appointment; an excluded agency is
+        // refused now, and that refusal is recorded too (SHARE-04).
+        return _consent.Excludes(agency) ? DecideLeadProfessionalSharing(by, agency) : Result.Ok;
+    }
+
+    // The appointment hands information to the LP's agency: ask the sharing service (audited, SHARE-03).
+    private Result DecideLeadProfessionalSharing(Actor by, AgencyId agency)
+    {
+        var sharing = _policy.Sharing.Decide(Id, _consent, agency, SharingPurpose.LeadProfessional, by);
+        return sharing.Granted
+            ? Result.Ok
+            : Result.Refused("LP-11", $"{agency} may not receive information about this episode, so it cannot hold the lead-professional role: [{sharing.RuleId}] {sharing.Reason}", "agency");
     }
 
     private ConsentEvaluation EvaluateConsent() => _policy.Consent.Evaluate(_consent, Child.AgeOn(_policy.Today));

@@ -24,8 +24,8 @@ public enum EpisodeAction
     /// <summary>Refer to a panel, MAF/MAAG (LIFE-07, PANEL-01; CONS-04 written consent).</summary>
     ReferToPanel = 5,
 
-    /// <summary>Appoint the lead professional (LP-02, LP-05, LP-06) or hand the role over (LP-10).</summary>
-    AppointLeadProfessional = 6,
+    /// <summary>Nominate the lead professional (LP-02..LP-04, LP-11) or a successor for a handover (LP-10).</summary>
+    NominateLeadProfessional = 6,
 
     /// <summary>Agree the action plan (PLAN-01, LIFE-08: multi-agency needs an appointed LP).</summary>
     AgreePlan = 7,
@@ -53,4 +53,10 @@ public enum EpisodeAction
 
     /// <summary>Link the episode to a family group of siblings (REG-03).</summary>
     LinkToFamily = 15,
+
+    /// <summary>Record the nominee's supervisor's confirmation (LP-06).</summary>
+    ConfirmNomination = 16,
+
+    /// <summary>Record the child's and family's agreement to the nominee (LP-05).</summary>
+    RecordFamilyAgreement = 17,
 }

@@ -1,6 +1,5 @@
 using System;
 using Caf.Core.Annotations;
-using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
 
 namespace Caf.Core.Lifecycle;
@@ -31,6 +30,4 @@ public sealed record LeadProfessionalRecord(
     internal static LeadProfessionalRecord Interim(Actor opener, DateTimeOffset at) =>
         new(opener.Practitioner, opener.Agency, true, at, null, null, "LP-01: started the CAF; interim lead professional until one is appointed.");
 
-    internal static LeadProfessionalRecord Appointed(LeadProfessionalAppointed e) =>
-        new(e.Practitioner, e.Agency, false, e.OccurredAt, e.ConfirmedBySupervisor, e.FamilyAgreement, e.Reason);
 }

@@ -470,11 +470,58 @@ public class EpisodeLifecycleTests
         Ok(e.AgreePlan(Teacher, ["x"], [TestIds.School, TestIds.HealthVisiting], false, new DateOnly(2026, 5, 1)));
 
         var log = _seeds.Audit.Entries;
-        Assert.Equal(2, log.Count(a => a.Purpose == SharingPurpose.LeadProfessional));
+        Assert.Equal(2, log.Count(a => a.Purpose == SharingPurpose.LeadProfessional)); // CAMHS refused, health granted
         Assert.False(log.Single(a => a.Agency == TestIds.Camhs && a.Purpose == SharingPurpose.LeadProfessional).Decision.Granted);
         Assert.False(log.Single(a => a.Agency == TestIds.Camhs && a.Purpose == SharingPurpose.PlanDelivery).Decision.Granted);
         Assert.Equal(2, log.Count(a => a.Purpose == SharingPurpose.PlanDelivery && a.Decision.Granted)); // school and health, once each
         Assert.All(log, a => Assert.Equal(e.Id, a.Episode));
+    }
+    [Fact]
+    [Trait("Rule", "LP-05")]
+    [Trait("Rule", "LP-06")]
+    public void LP05_LP06_a_nomination_becomes_the_appointment_once_confirmed_and_agreed_in_either_order()
+    {
+        var supervisor = new PractitionerId("pr-hv-team-lead");
+        var first = _seeds.Assessed();
+        Assert.Equal("LP-06", first.ConfirmNomination(Teacher, supervisor).Refusal.RuleId);      // nobody nominated yet
+        Assert.Equal("LP-05", first.RecordFamilyAgreement(Teacher, "agreed").Refusal.RuleId);
+
+        Ok(first.NominateLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, "Sees the family weekly."));
+        Ok(first.ConfirmNomination(Teacher, supervisor));
+        Assert.True(first.LeadProfessional.IsInterim);                                            // still waiting for the family
+        Assert.Equal(supervisor, first.PendingNomination!.ConfirmedBySupervisor);
+        Assert.Equal("LP-06", first.ConfirmNomination(Teacher, supervisor).Refusal.RuleId);        // already confirmed
+        Ok(first.RecordFamilyAgreement(Teacher, "Mother and Amy agreed at the TAC meeting."));
+
+        var second = new Seeds().Assessed();
+        Ok(second.NominateLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, "Sees the family weekly."));
+        Ok(second.RecordFamilyAgreement(Teacher, "Mother and Amy agreed at the TAC meeting."));
+        Ok(second.ConfirmNomination(Teacher, supervisor));
+
+        foreach (var e in new[] { first, second })
+        {
+            Assert.Null(e.PendingNomination);
+            Assert.Equal((TestIds.HealthVisitor, false, supervisor), (e.LeadProfessional.Practitioner, e.LeadProfessional.IsInterim, e.LeadProfessional.ConfirmedBySupervisor!.Value));
+            Assert.Equal("Mother and Amy agreed at the TAC meeting.", e.LeadProfessional.FamilyAgreement);
+        }
+    }
+
+    [Fact]
+    [Trait("Rule", "LP-11")]
+    public void LP11_a_nominee_whose_agency_the_family_excludes_before_the_appointment_is_not_appointed()
+    {
+        var e = _seeds.Assessed();
+        Ok(e.NominateLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, "Weekly contact."));
+        Ok(e.ConfirmNomination(Teacher, new PractitionerId("pr-s")));
+        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.HealthVisiting)));                      // the family changes its mind
+        var version = e.Version;
+
+        var result = e.RecordFamilyAgreement(Teacher, "agreed");
+
+        Assert.Equal(("LP-11", "agency"), (result.Refusal.RuleId, result.Refusal.Field));
+        Assert.Equal(version, e.Version);
+        Assert.True(e.LeadProfessional.IsInterim);
+        Assert.False(_seeds.Audit.Entries[^1].Decision.Granted);                                  // the refusal is audited (SHARE-04)
     }
 }
 

@@ -154,6 +154,7 @@ public class EpisodeSharingPropertyTests
     {
         var seeds = new Seeds();
         var e = seeds.Identified();
+        var lpCount = e.LeadProfessionalHistory.Length;
         foreach (var command in commands)
         {
             var consentBefore = e.Consent;
@@ -166,12 +167,18 @@ public class EpisodeSharingPropertyTests
 
             switch (e.Events[^1])
             {
-                case Caf.Core.Lifecycle.Events.LeadProfessionalAppointed a when consentBefore.Excludes(a.Agency):
-                    return false.Label($"'{command}' appointed an excluded agency {a.Agency}");
+                case Caf.Core.Lifecycle.Events.LeadProfessionalNominated n when consentBefore.Excludes(n.Agency):
+                    return false.Label($"'{command}' nominated an excluded agency {n.Agency}");
                 case Caf.Core.Lifecycle.Events.PlanAgreed p when p.DeliveringAgencies.Any(consentBefore.Excludes):
                     return false.Label($"'{command}' gave the plan to an excluded agency");
             }
 
+            if (e.LeadProfessionalHistory.Length > lpCount && consentBefore.Excludes(e.LeadProfessional.Agency))
+            {
+                return false.Label($"'{command}' appointed {e.LeadProfessional.Agency}, which the family had excluded");
+            }
+
+            lpCount = e.LeadProfessionalHistory.Length;
             if (e.IsLeadProfessionalExcluded != e.Consent.Excludes(e.LeadProfessional.Agency))
             {
                 return false.Label("IsLeadProfessionalExcluded disagrees with the consent state");

@@ -1,0 +1,20 @@
+using System;
+using Caf.Core.Annotations;
+using Caf.Core.Events;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.Lifecycle.Events;
+
+/// <summary>LP-06: the nominee's supervisor confirmed they can take the lead-professional role.</summary>
+/// <param name="EpisodeId">The episode.</param>
+/// <param name="OccurredAt">When, from the host's TimeProvider.</param>
+/// <param name="Actor">Who.</param>
+/// <param name="Supervisor">The supervisor who confirmed.</param>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+public sealed record NominationConfirmedBySupervisor(
+    EpisodeId EpisodeId,
+    DateTimeOffset OccurredAt,
+    Actor Actor,
+    PractitionerId Supervisor)
+    : CafEvent(EpisodeId, OccurredAt, Actor);
