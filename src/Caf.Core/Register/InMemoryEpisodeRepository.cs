@@ -24,6 +24,7 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository
     private readonly EpisodePolicy _policy;
     private readonly object _gate = new();
     private readonly Dictionary<EpisodeId, Entry> _entries = [];
+    private readonly Dictionary<ChildId, EpisodeId> _openByChild = []; // REG-01 in O(1), like a filtered unique index
 
     /// <summary>Creates an empty repository.</summary>
     /// <param name="policy">The policy episodes are rebuilt with.</param>
@@ -60,13 +61,14 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository
                 return new(Result.Refused(StoreCodes.DuplicateId, $"Episode {episode.Id} already exists.", "id"));
             }
 
-            if (episode.IsOpen && _entries.Values.FirstOrDefault(e => e.Summary.IsOpen && e.Summary.Child == episode.Child.Id) is { } open)
+            if (episode.IsOpen && _openByChild.TryGetValue(episode.Child.Id, out var openId))
             {
+                var open = _entries[openId].Summary;
                 return new(Result.Refused("REG-01",
-                    $"Child {episode.Child.Id} already has an open episode ({open.Summary.Id}, lead professional {open.Summary.LeadProfessional}).", "child"));
+                    $"Child {episode.Child.Id} already has an open episode ({open.Id}, lead professional {open.LeadProfessional}).", "child"));
             }
 
-            _entries[episode.Id] = new Entry([.. episode.Events], EpisodeSummary.Of(episode));
+            Store(episode);
         }
 
         return new(Result.Ok);
@@ -95,7 +97,7 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository
                 return new(Result.Refused(StoreCodes.HistoryMismatch, "The episode's history does not extend the stored one.", "events"));
             }
 
-            _entries[episode.Id] = new Entry([.. episode.Events], EpisodeSummary.Of(episode));
+            Store(episode);
         }
 
         return new(Result.Ok);
@@ -112,6 +114,21 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository
         }
 
         return new(specification.Evaluate(summaries).ToList());
+    }
+
+    // Called under the lock.
+    private void Store(CafEpisode episode)
+    {
+        var summary = EpisodeSummary.Of(episode);
+        _entries[episode.Id] = new Entry([.. episode.Events], summary);
+        if (summary.IsOpen)
+        {
+            _openByChild[summary.Child] = summary.Id;
+        }
+        else if (_openByChild.TryGetValue(summary.Child, out var open) && open == summary.Id)
+        {
+            _openByChild.Remove(summary.Child);
+        }
     }
 
     private sealed record Entry(ImmutableArray<CafEvent> History, EpisodeSummary Summary);

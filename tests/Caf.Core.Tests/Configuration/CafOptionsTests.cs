@@ -72,3 +72,33 @@ public class CafOptionsTests
         Assert.Single(services, d => d.ServiceType == typeof(TimeProvider));
     }
 }
+
+public class CafServiceRegistrationTests
+{
+    [Fact]
+    public void A_host_with_an_audit_log_and_a_store_resolves_every_domain_service()
+    {
+        using var provider = new ServiceCollection()
+            .AddSingleton<Caf.Core.Consent.ISharingAuditLog>(new Caf.Core.Consent.InMemorySharingAuditLog())
+            .AddCafCore(o => o.Reviews.InsufficientProgressReviewLimit = 3)
+            .AddCafInMemoryEpisodeStore()
+            .BuildServiceProvider();
+
+        var policy = provider.GetRequiredService<Caf.Core.Lifecycle.EpisodePolicy>();
+        Assert.Equal(3, policy.InsufficientProgressReviewLimit);                      // the host's option reaches the episode
+        Assert.Same(provider.GetRequiredService<Caf.Core.Consent.ISharingService>(), policy.Sharing);
+        Assert.NotNull(provider.GetRequiredService<Caf.Core.Register.CafRegister>());
+        Assert.NotNull(provider.GetRequiredService<Caf.Core.LeadProfessional.LeadProfessionalSelector>());
+        Assert.NotNull(provider.GetRequiredService<Caf.Core.Thresholds.ThresholdMatcher>());
+        Assert.IsType<Caf.Core.Register.InMemoryEpisodeRepository>(provider.GetRequiredService<Caf.Core.Register.IEpisodeRepository>());
+    }
+
+    [Fact]
+    public void Without_an_audit_log_the_episode_policy_cannot_be_resolved_and_the_error_names_SHARE03()
+    {
+        using var provider = new ServiceCollection().AddCafCore().BuildServiceProvider();
+
+        var ex = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<Caf.Core.Lifecycle.EpisodePolicy>());
+        Assert.Contains("SHARE-03", ex.Message, StringComparison.Ordinal);
+    }
+}
