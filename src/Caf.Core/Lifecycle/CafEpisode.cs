@@ -318,14 +318,10 @@ public sealed partial class CafEpisode
     {
         GuardActor(by);
         Guard.Against.Null(record);
-        var permitted = CheckPermitted(EpisodeAction.RecordConsent);
-        if (permitted.IsRefused)
-        {
-            return permitted;
-        }
-
-        var valid = _policy.Consent.ValidateRecord(record, Child.AgeOn(_policy.Today));
-        return valid.IsRefused ? valid : Execute(EpisodeAction.RecordConsent, new ConsentRecorded(Id, Now, by, record));
+        return Execute(
+            EpisodeAction.RecordConsent,
+            () => _policy.Consent.ValidateRecord(record, Child.AgeOn(_policy.Today)),
+            () => new ConsentRecorded(Id, Now, by, record));
     }
 
     /// <summary>Starts the assessment (LIFE-05: only with sufficient consent; verbal consent is enough).</summary>
@@ -359,19 +355,13 @@ public sealed partial class CafEpisode
     {
         GuardActor(by);
         Guard.Against.Null(result);
-        var permitted = CheckPermitted(EpisodeAction.CompleteAssessment);
-        if (permitted.IsRefused)
-        {
-            return permitted;
-        }
-
-        if (result.Route == ThresholdRoute.Safeguarding)
-        {
-            return Result.Refused("THR-04",
-                "The thresholds result is significant harm: follow safeguarding procedures now and step the episode up (LIFE-04).", "result");
-        }
-
-        return Execute(EpisodeAction.CompleteAssessment, new AssessmentCompleted(Id, Now, by, AssessmentSummary.From(result)));
+        return Execute(
+            EpisodeAction.CompleteAssessment,
+            () => result.Route == ThresholdRoute.Safeguarding
+                ? Result.Refused("THR-04",
+                    "The thresholds result is significant harm: follow safeguarding procedures now and step the episode up (LIFE-04).", "result")
+                : Result.Ok,
+            () => new AssessmentCompleted(Id, Now, by, AssessmentSummary.From(result)));
     }
 
     /// <summary>
@@ -450,15 +440,10 @@ public sealed partial class CafEpisode
     {
         GuardActor(by);
         GuardId(supervisor);
-        var permitted = CheckPermitted(EpisodeAction.ConfirmNomination);
-        if (permitted.IsRefused)
-        {
-            return permitted;
-        }
-
-        var completes = PendingNomination is { FamilyAgreement: not null };
-        var shared = completes ? DecideLeadProfessionalSharing(by, PendingNomination!.Agency) : Result.Ok;
-        return shared.IsRefused ? shared : Execute(EpisodeAction.ConfirmNomination, new NominationConfirmedBySupervisor(Id, Now, by, supervisor));
+        return Execute(
+            EpisodeAction.ConfirmNomination,
+            () => PendingNomination is { FamilyAgreement: not null } completing ? DecideLeadProfessionalSharing(by, completing.Agency) : Result.Ok,
+            () => new NominationConfirmedBySupervisor(Id, Now, by, supervisor));
     }
 
     /// <summary>
@@ -472,15 +457,10 @@ public sealed partial class CafEpisode
     {
         GuardActor(by);
         Guard.Against.NullOrWhiteSpace(agreement);
-        var permitted = CheckPermitted(EpisodeAction.RecordFamilyAgreement);
-        if (permitted.IsRefused)
-        {
-            return permitted;
-        }
-
-        var completes = PendingNomination is { ConfirmedBySupervisor: not null };
-        var shared = completes ? DecideLeadProfessionalSharing(by, PendingNomination!.Agency) : Result.Ok;
-        return shared.IsRefused ? shared : Execute(EpisodeAction.RecordFamilyAgreement, new NominationAgreedByFamily(Id, Now, by, agreement));
+        return Execute(
+            EpisodeAction.RecordFamilyAgreement,
+            () => PendingNomination is { ConfirmedBySupervisor: not null } completing ? DecideLeadProfessionalSharing(by, completing.Agency) : Result.Ok,
+            () => new NominationAgreedByFamily(Id, Now, by, agreement));
     }
 
     /// <summary>
@@ -651,18 +631,12 @@ public sealed partial class CafEpisode
         GuardActor(by);
         Guard.Against.EnumOutOfRange(progress);
         Guard.Against.NullOrWhiteSpace(summary);
-        var permitted = CheckPermitted(EpisodeAction.HoldReview);
-        if (permitted.IsRefused)
-        {
-            return permitted;
-        }
-
-        if (nextReviewDue is null)
-        {
-            return Result.Refused("REV-02", "A review records the next review date unless the episode closes; to close, record the closure instead.", "nextReviewDue");
-        }
-
-        return Execute(EpisodeAction.HoldReview, new ReviewHeld(Id, Now, by, progress, summary, nextReviewDue));
+        return Execute(
+            EpisodeAction.HoldReview,
+            () => nextReviewDue is null
+                ? Result.Refused("REV-02", "A review records the next review date unless the episode closes; to close, record the closure instead.", "nextReviewDue")
+                : Result.Ok,
+            () => new ReviewHeld(Id, Now, by, progress, summary, nextReviewDue));
     }
 
     /// <summary>REV-03: reconsiders the assessment; a new plan is then negotiated.</summary>
@@ -715,14 +689,10 @@ public sealed partial class CafEpisode
     {
         GuardActor(by);
         Guard.Against.Null(@override);
-        var permitted = CheckPermitted(EpisodeAction.OverrideConsent);
-        if (permitted.IsRefused)
-        {
-            return permitted;
-        }
-
-        var valid = _policy.Consent.ValidateOverride(@override);
-        return valid.IsRefused ? valid : Execute(EpisodeAction.OverrideConsent, new ConsentOverrideRecorded(Id, Now, by, @override));
+        return Execute(
+            EpisodeAction.OverrideConsent,
+            () => _policy.Consent.ValidateOverride(@override),
+            () => new ConsentOverrideRecorded(Id, Now, by, @override));
     }
 
     /// <summary>
@@ -741,14 +711,7 @@ public sealed partial class CafEpisode
         GuardActor(by);
         Guard.Against.EnumOutOfRange(outcome);
         Guard.Against.NullOrWhiteSpace(reason);
-        var permitted = CheckPermitted(EpisodeAction.Close);
-        if (permitted.IsRefused)
-        {
-            return permitted;
-        }
-
-        var consistent = CheckClosureConsistency(outcome);
-        return consistent.IsRefused ? consistent : Execute(EpisodeAction.Close, new EpisodeClosed(Id, Now, by, outcome, reason));
+        return Execute(EpisodeAction.Close, () => CheckClosureConsistency(outcome), () => new EpisodeClosed(Id, Now, by, outcome, reason));
     }
 
     /// <summary>RET-02: transfers the episode to another authority; the sending authority keeps the record.</summary>
@@ -772,22 +735,32 @@ public sealed partial class CafEpisode
     {
         GuardActor(by);
         Guard.Against.NullOrWhiteSpace(familyGroup);
-        if (FamilyGroup == familyGroup && IsOpen)
-        {
-            return Result.Refused("REG-03", $"The episode is already in family group {familyGroup}.", "familyGroup");
-        }
-
-        return Execute(EpisodeAction.LinkToFamily, () => new LinkedToFamilyGroup(Id, Now, by, familyGroup));
+        return Execute(
+            EpisodeAction.LinkToFamily,
+            () => FamilyGroup == familyGroup
+                ? Result.Refused("REG-03", $"The episode is already in family group {familyGroup}.", "familyGroup")
+                : Result.Ok,
+            () => new LinkedToFamilyGroup(Id, Now, by, familyGroup));
     }
 
     // ----- Internals -----
 
     private DateTimeOffset Now => _policy.Time.GetUtcNow();
 
-    private Result Execute(EpisodeAction action, Func<CafEvent> createEvent)
+    private Result Execute(EpisodeAction action, Func<CafEvent> createEvent) => Execute(action, static () => Result.Ok, createEvent);
+
+    // Every command's order of checks: the state first (its refusal wins), then the command's own rules,
+    // then the event is created and applied.
+    private Result Execute(EpisodeAction action, Func<Result> validate, Func<CafEvent> createEvent)
     {
         var permitted = CheckPermitted(action);
-        return permitted.IsRefused ? permitted : Execute(action, createEvent());
+        if (permitted.IsRefused)
+        {
+            return permitted;
+        }
+
+        var valid = validate();
+        return valid.IsRefused ? valid : Execute(action, createEvent());
     }
 
     // The only place a live command changes state: permitted was checked by the caller, so nothing
