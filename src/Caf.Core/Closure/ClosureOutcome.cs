@@ -1,6 +1,7 @@
 namespace Caf.Core.Closure;
 
 /// <summary>The canonical closure outcomes; exactly one is recorded when an episode closes (DESIGN.md §6, 002 §9).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<ClosureOutcome>))]
 public enum ClosureOutcome
 {
     /// <summary>CLOSE-01: resolved via family / child / young person planned actions.</summary>

@@ -54,6 +54,10 @@ public static class ConsentDisplayText
         SharingPurpose.Panel => "Panel referral or allocation (MAF/MAAG)",
         SharingPurpose.Review => "Reviewing the plan",
         SharingPurpose.Reporting => "A report that names the child",
+        SharingPurpose.EpisodeWork => "Recording work on the episode",
+        SharingPurpose.RegisterCheck => "Checking the CAF register",
+        SharingPurpose.Transfer => "Transferring the record to another authority",
+        SharingPurpose.FamilyLink => "Linking siblings' episodes as a family",
         _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown sharing purpose."),
     };
 

@@ -1,6 +1,7 @@
 namespace Caf.Core.Consent;
 
 /// <summary>Who gave (or refused) consent (CONS-01, CONS-02, CONS-03, CONS-08).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<ConsentGiverRole>))]
 public enum ConsentGiverRole
 {
     /// <summary>A parent or other person with parental responsibility (CONS-01).</summary>
@@ -14,6 +15,7 @@ public enum ConsentGiverRole
 }
 
 /// <summary>How consent was given (CONS-04).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<ConsentForm>))]
 public enum ConsentForm
 {
     /// <summary>Verbal: enough to start an assessment (LIFE-05), not to share at a panel.</summary>
@@ -24,6 +26,7 @@ public enum ConsentForm
 }
 
 /// <summary>Whether the person consented or refused.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<ConsentDecision>))]
 public enum ConsentDecision
 {
     /// <summary>Consent given (possibly partial: see <see cref="ConsentRecord.ExcludedAgencies"/>).</summary>
@@ -34,6 +37,7 @@ public enum ConsentDecision
 }
 
 /// <summary>Why information would be shared with an agency (SHARE-02: the minimum for the purpose).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<SharingPurpose>))]
 public enum SharingPurpose
 {
     /// <summary>Contributing to the assessment.</summary>
@@ -53,4 +57,54 @@ public enum SharingPurpose
 
     /// <summary>A report that names the child.</summary>
     Reporting = 5,
+
+    /// <summary>Recording work on the episode: the practitioner acting sees its record (SHARE-01).</summary>
+    EpisodeWork = 6,
+
+    /// <summary>The register's answer to a new concern: whether a CAF is open and whom to contact (LIFE-03, REG-02).</summary>
+    RegisterCheck = 7,
+
+    /// <summary>Transferring the record to another authority (RET-02).</summary>
+    Transfer = 8,
+
+    /// <summary>Linking siblings' episodes so family information is shared between them (REG-03).</summary>
+    FamilyLink = 9,
+}
+
+/// <summary>What was shared (SHARE-04: "record what you have shared, with whom and for what purpose").</summary>
+[System.Flags]
+public enum SharedItems
+{
+    /// <summary>Nothing (a refusal, or a decision that hands over nothing yet).</summary>
+    None = 0,
+
+    /// <summary>The register entry: that a CAF exists and whom to contact (REG-02).</summary>
+    RegisterEntry = 1,
+
+    /// <summary>The assessment and its thresholds result.</summary>
+    Assessment = 2,
+
+    /// <summary>The action plan.</summary>
+    Plan = 4,
+
+    /// <summary>A review of the plan.</summary>
+    Review = 8,
+
+    /// <summary>The panel referral papers (the minimum to identify need and services, SHARE-02).</summary>
+    PanelPapers = 16,
+
+    /// <summary>The lead-professional role and the episode's record that comes with it.</summary>
+    LeadProfessionalRole = 32,
+
+    /// <summary>The closure record.</summary>
+    ClosureRecord = 64,
+
+    /// <summary>The whole episode record (a transfer out of area).</summary>
+    EpisodeRecord = 128,
+
+    /// <summary>Family and environment information shared between siblings' episodes (REG-03).</summary>
+    FamilyInformation = 256,
+
+    /// <summary>The episode's record seen while recording work on it.</summary>
+    CaseNotes = 512,
 }

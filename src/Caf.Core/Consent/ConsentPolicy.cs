@@ -447,4 +447,15 @@ public sealed record ConsentEvaluation(
 
     /// <summary>The consent records the answer rests on (parent and/or young person, or expectant parent); empty when insufficient.</summary>
     public ImmutableArray<ConsentRecord> ReliedOn { get; init; } = [];
+
+    /// <inheritdoc />
+    public bool Equals(ConsentEvaluation? other) =>
+        other is not null && SufficientToStartAssessment == other.SufficientToStartAssessment
+        && SufficientToShareAtPanel == other.SufficientToShareAtPanel && Refusal == other.Refusal && DecidingRule == other.DecidingRule
+        && PanelRefusal == other.PanelRefusal && ValueEquality.Equal(Reasons, other.Reasons) && ValueEquality.Equal(ReliedOn, other.ReliedOn);
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        System.HashCode.Combine(SufficientToStartAssessment, SufficientToShareAtPanel, Refusal, DecidingRule, PanelRefusal,
+            ValueEquality.Hash(Reasons), ValueEquality.Hash(ReliedOn));
 }

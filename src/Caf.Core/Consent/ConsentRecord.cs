@@ -59,6 +59,16 @@ public sealed record ConsentRecord(
 
         return false;
     }
+
+    /// <inheritdoc />
+    public bool Equals(ConsentRecord? other) =>
+        other is not null && GiverRole == other.GiverRole && GiverName == other.GiverName && Decision == other.Decision
+        && Form == other.Form && SufficientUnderstanding == other.SufficientUnderstanding && RecordedAt == other.RecordedAt
+        && RecordedBy == other.RecordedBy && ValueEquality.Equal(ExcludedAgencies, other.ExcludedAgencies);
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(GiverRole, GiverName, Decision, Form, SufficientUnderstanding, RecordedAt, RecordedBy, ValueEquality.Hash(ExcludedAgencies));
 }
 
 /// <summary>

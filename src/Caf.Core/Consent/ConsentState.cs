@@ -6,26 +6,39 @@ using Caf.Core.Primitives;
 namespace Caf.Core.Consent;
 
 /// <summary>
-/// Everything recorded about consent on one episode, in order: consent records, an override (CONS-06)
-/// and a withdrawal (CONS-07). Immutable: each change returns a new state. The episode keeps one and
-/// rebuilds it from its events.
+/// Everything recorded about consent on one episode, in order: consent records, the exclusions they made
+/// (CONS-05), an override (CONS-06) and a withdrawal (CONS-07). Immutable: each change returns a new state.
+/// The episode keeps one and rebuilds it from its events.
 /// </summary>
+/// <remarks>
+/// Exclusions are kept apart from the records: a person's later record (a new consent, a refusal) replaces
+/// their decision, but not their exclusions. An exclusion stands until the same person lifts it explicitly
+/// (<see cref="WithExclusionLifted"/>); a withdrawal or an override never re-admits an excluded agency.
+/// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
 public sealed class ConsentState
 {
-    private ConsentState(ImmutableArray<ConsentRecord> records, ConsentOverride? @override, ConsentWithdrawal? withdrawal)
+    private ConsentState(
+        ImmutableArray<ConsentRecord> records,
+        ImmutableArray<ConsentExclusion> exclusions,
+        ConsentOverride? @override,
+        ConsentWithdrawal? withdrawal)
     {
         Records = records;
+        Exclusions = exclusions;
         Override = @override;
         Withdrawal = withdrawal;
     }
 
     /// <summary>Nothing recorded yet.</summary>
-    public static ConsentState Empty { get; } = new([], null, null);
+    public static ConsentState Empty { get; } = new([], [], null, null);
 
-    /// <summary>Every consent record, oldest first; later records of the same person supersede earlier ones.</summary>
+    /// <summary>Every consent record, oldest first; a later record of the same person supersedes their earlier decision.</summary>
     public ImmutableArray<ConsentRecord> Records { get; }
+
+    /// <summary>The exclusions in force (CONS-05), oldest first; each stands until its maker lifts it.</summary>
+    public ImmutableArray<ConsentExclusion> Exclusions { get; }
 
     /// <summary>The override of consent in the child's best interest, if any (CONS-06).</summary>
     public ConsentOverride? Override { get; }
@@ -39,20 +52,51 @@ public sealed class ConsentState
     /// <summary>True once consent has been overridden (CONS-06).</summary>
     public bool IsOverridden => Override is not null;
 
-    /// <summary>Adds a consent record.</summary>
+    /// <summary>Adds a consent record; the agencies it excludes join the exclusions in force (CONS-05).</summary>
     /// <param name="record">The record.</param>
     /// <returns>The new state.</returns>
-    public ConsentState With(ConsentRecord record) => new(Records.Add(Guard.Against.Null(record)), Override, Withdrawal);
+    public ConsentState With(ConsentRecord record)
+    {
+        Guard.Against.Null(record);
+        var exclusions = Exclusions;
+        foreach (var agency in record.ExcludedAgencies)
+        {
+            if (!IsExcludedByIn(exclusions, agency, record.GiverRole))
+            {
+                exclusions = exclusions.Add(new ConsentExclusion(agency, record.GiverRole, record));
+            }
+        }
 
-    /// <summary>Records an override (CONS-06).</summary>
+        return new(Records.Add(record), exclusions, Override, Withdrawal);
+    }
+
+    /// <summary>Lifts one person's exclusion of an agency (CONS-05); other people's exclusions of it stand.</summary>
+    /// <param name="lift">The lift.</param>
+    /// <returns>The new state.</returns>
+    /// <exception cref="System.ArgumentException">That person has not excluded the agency (check <see cref="IsExcludedBy"/> first).</exception>
+    public ConsentState WithExclusionLifted(ConsentExclusionLift lift)
+    {
+        Guard.Against.Null(lift);
+        for (var i = 0; i < Exclusions.Length; i++)
+        {
+            if (Exclusions[i].Agency == lift.Agency && Exclusions[i].By == lift.LiftedBy)
+            {
+                return new(Records, Exclusions.RemoveAt(i), Override, Withdrawal);
+            }
+        }
+
+        throw new System.ArgumentException($"{lift.LiftedBy} has not excluded {lift.Agency}.", nameof(lift));
+    }
+
+    /// <summary>Records an override (CONS-06). It does not lift any exclusion.</summary>
     /// <param name="override">The override.</param>
     /// <returns>The new state.</returns>
-    public ConsentState WithOverride(ConsentOverride @override) => new(Records, Guard.Against.Null(@override), Withdrawal);
+    public ConsentState WithOverride(ConsentOverride @override) => new(Records, Exclusions, Guard.Against.Null(@override), Withdrawal);
 
-    /// <summary>Records a withdrawal (CONS-07).</summary>
+    /// <summary>Records a withdrawal (CONS-07). Exclusions stand.</summary>
     /// <param name="withdrawal">The withdrawal.</param>
     /// <returns>The new state.</returns>
-    public ConsentState WithWithdrawal(ConsentWithdrawal withdrawal) => new(Records, Override, Guard.Against.Null(withdrawal));
+    public ConsentState WithWithdrawal(ConsentWithdrawal withdrawal) => new(Records, Exclusions, Override, Guard.Against.Null(withdrawal));
 
     /// <summary>The latest record of a person in the given role, or null.</summary>
     /// <param name="role">The role.</param>
@@ -70,32 +114,48 @@ public sealed class ConsentState
         return null;
     }
 
-    /// <summary>True when a current record excludes the agency (partial consent, CONS-05).</summary>
+    /// <summary>True when an exclusion in force excludes the agency (partial consent, CONS-05).</summary>
     /// <param name="agency">The agency.</param>
-    /// <returns>True when excluded by any person's latest consent.</returns>
+    /// <returns>True when anyone's exclusion of the agency stands.</returns>
     public bool Excludes(AgencyId agency) => ExcludingRecord(agency) is not null;
 
+    /// <summary>True when this person's exclusion of the agency stands (the one they may lift).</summary>
+    /// <param name="agency">The agency.</param>
+    /// <param name="role">The person.</param>
+    /// <returns>True when excluded by that person.</returns>
+    public bool IsExcludedBy(AgencyId agency, ConsentGiverRole role) => IsExcludedByIn(Exclusions, agency, role);
+
     /// <summary>
-    /// The latest record, of any person, that excludes the agency (CONS-05), or null. Checked in the
-    /// order parent, young person, expectant parent. Allocation free.
+    /// The record that made the oldest exclusion of the agency still in force (CONS-05), or null.
+    /// Allocation free.
     /// </summary>
     /// <param name="agency">The agency.</param>
-    /// <returns>The excluding record, or null when no current record excludes the agency.</returns>
+    /// <returns>The excluding record, or null when no exclusion of the agency stands.</returns>
     public ConsentRecord? ExcludingRecord(AgencyId agency)
     {
-        // CONS-05: every person's latest wish is honoured (the union of exclusions), even when that
-        // person's consent does not decide (docs/consent.md). Loops, not LINQ: this is on the hot path.
-        foreach (var role in Roles)
+        // CONS-05: every person's exclusion is honoured (the union), even when that person's consent does
+        // not decide (docs/consent.md). A loop, not LINQ: this is on the hot path.
+        foreach (var exclusion in Exclusions)
         {
-            if (Latest(role) is { } record && record.ExcludesAgency(agency))
+            if (exclusion.Agency == agency)
             {
-                return record;
+                return exclusion.Record;
             }
         }
 
         return null;
     }
 
-    private static readonly ConsentGiverRole[] Roles =
-        [ConsentGiverRole.ParentWithParentalResponsibility, ConsentGiverRole.YoungPerson, ConsentGiverRole.ExpectantParent];
+    private static bool IsExcludedByIn(ImmutableArray<ConsentExclusion> exclusions, AgencyId agency, ConsentGiverRole role)
+    {
+        foreach (var exclusion in exclusions)
+        {
+            if (exclusion.Agency == agency && exclusion.By == role)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

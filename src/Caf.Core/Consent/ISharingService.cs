@@ -17,9 +17,26 @@ public interface ISharingService
     /// <param name="requestedBy">Who asks.</param>
     /// <returns>The decision with its reason and basis.</returns>
     SharingDecision Decide(EpisodeId episode, ConsentState consent, AgencyId agency, SharingPurpose purpose, Actor requestedBy);
+
+    /// <summary>
+    /// The decision with the child's age known (judged as of the request's own time), without recording it.
+    /// The episode evaluates every recipient of a command first and records the decisions only once the command
+    /// will go ahead (a refused command leaves no grant in the audit log), through <see cref="Record"/>.
+    /// </summary>
+    /// <param name="consent">The episode's recorded consent.</param>
+    /// <param name="agency">The agency that would receive the information.</param>
+    /// <param name="purpose">Why it would be shared.</param>
+    /// <param name="childAgeInYears">The child's age in whole years on the day, or null for an unborn baby.</param>
+    /// <returns>The decision with its reason and basis.</returns>
+    SharingDecision Evaluate(ConsentState consent, AgencyId agency, SharingPurpose purpose, int? childAgeInYears);
+
+    /// <summary>Records a decision made with <see cref="Evaluate"/> in the audit log (SHARE-03, SHARE-04).</summary>
+    /// <param name="entry">The decision, what was shared, who asked and when.</param>
+    void Record(SharingAuditEntry entry);
 }
 
 /// <summary>What a sharing decision rests on (SHARE-03).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<SharingBasis>))]
 public enum SharingBasis
 {
     /// <summary>Nothing: no consent in force and no override.</summary>

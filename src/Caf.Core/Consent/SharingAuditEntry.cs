@@ -24,6 +24,9 @@ public readonly record struct SharingAuditEntry(
     Actor RequestedBy,
     DateTimeOffset DecidedAt)
 {
+    /// <summary>What was shared (SHARE-04); <see cref="SharedItems.None"/> for a refusal.</summary>
+    public SharedItems Items { get; init; }
+
     /// <summary>Formats the entry for an audit trail: time, requester, agency, purpose, decision, basis.</summary>
     /// <returns>One line.</returns>
     public override string ToString()
@@ -34,6 +37,6 @@ public readonly record struct SharingAuditEntry(
             SharingBasis.Override when Decision.BasisOverride is { } o => $"override decided by {o.DecidedBy}",
             _ => "no consent in force",
         };
-        return $"{DecidedAt:u} {RequestedBy} asked to share episode {Episode} with {Agency} for {ConsentDisplayText.For(Purpose)}: {Decision} (basis: {basis})";
+        return $"{DecidedAt:u} {RequestedBy} asked to share episode {Episode} with {Agency} for {ConsentDisplayText.For(Purpose)}: {Decision} (basis: {basis}; shared: {(Items == SharedItems.None ? "nothing" : Items.ToString())})";
     }
 }

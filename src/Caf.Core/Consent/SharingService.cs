@@ -104,6 +104,28 @@ public sealed class SharingService : ISharingService
         return decision;
     }
 
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="consent"/> is null.</exception>
+    /// <exception cref="ArgumentException">The agency is <c>default</c> or the age is negative.</exception>
+    public SharingDecision Evaluate(ConsentState consent, AgencyId agency, SharingPurpose purpose, int? childAgeInYears)
+    {
+        Guard.Against.Null(consent);
+        return Compute(consent, agency, purpose, _policy.ResolveForSharing(consent, childAgeInYears));
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The entry's episode, agency or requester is <c>default</c>.</exception>
+    public void Record(SharingAuditEntry entry)
+    {
+        GuardRequest(entry.Episode, entry.RequestedBy);
+        if (entry.Agency.IsDefault)
+        {
+            throw new ArgumentException("The agency id must not be default.", nameof(entry));
+        }
+
+        _auditLog.Record(entry);
+    }
+
     /// <summary>The decision without recording it (for the benchmark and tests). Allocation free.</summary>
     internal SharingDecision Compute(ConsentState consent, AgencyId agency, SharingPurpose purpose)
     {
@@ -131,7 +153,7 @@ public sealed class SharingService : ISharingService
             throw new ArgumentException("The agency id must not be default.", nameof(agency));
         }
 
-        if ((uint)purpose > (uint)SharingPurpose.Reporting)
+        if ((uint)purpose > (uint)SharingPurpose.FamilyLink)
         {
             throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown sharing purpose.");
         }

@@ -37,4 +37,5 @@ namespace Caf.Core.Events;
 [JsonDerivedType(typeof(EpisodeClosed), "episode-closed")]
 [JsonDerivedType(typeof(EpisodeTransferredOut), "transferred-out")]
 [JsonDerivedType(typeof(LinkedToFamilyGroup), "linked-to-family")]
+[JsonDerivedType(typeof(ConsentExclusionLifted), "consent-exclusion-lifted")]
 public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, Actor Actor);

@@ -53,4 +53,16 @@ public sealed record AssessmentSummary
 
     /// <summary>The observed indicators.</summary>
     public ImmutableArray<string> IndicatorIds { get; }
+
+    /// <summary>True for the significant-harm result (level 5 or the safeguarding route): it leaves the CAF route (THR-04, LIFE-04).</summary>
+    public bool IsSignificantHarm => Level == 5 || string.Equals(Route, nameof(ThresholdRoute.Safeguarding), System.StringComparison.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    public bool Equals(AssessmentSummary? other) =>
+        other is not null && FrameworkId == other.FrameworkId && FrameworkVersion == other.FrameworkVersion && Level == other.Level
+        && Route == other.Route && Primitives.ValueEquality.Equal(IndicatorIds, other.IndicatorIds);
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        System.HashCode.Combine(FrameworkId, FrameworkVersion, Level, Route, Primitives.ValueEquality.Hash(IndicatorIds));
 }

@@ -26,10 +26,11 @@ public sealed partial class CafEpisode
     private const string ConsentNotGiven = "CONS-06: consent is absent, refused or withdrawn";
     private const string AwaitingSupervisor = "LP-06: a nomination awaits the supervisor's confirmation";
     private const string AwaitingFamily = "LP-05: a nomination awaits the family's agreement";
+    private const string LeadExcluded = "LP-11: the family excluded the interim lead professional's agency, so the role is handed over now";
 
     // Guard index -> description; the episode's _guards array holds the delegates in the same order.
     private static readonly ImmutableArray<string> GuardDescriptions =
-        [ConsentToStart, WrittenConsentForPanel, SupportChosen, LeadForMultiAgency, ReviewLimitNotReached, ConsentGiven, ConsentNotGiven, AwaitingSupervisor, AwaitingFamily];
+        [ConsentToStart, WrittenConsentForPanel, SupportChosen, LeadForMultiAgency, ReviewLimitNotReached, ConsentGiven, ConsentNotGiven, AwaitingSupervisor, AwaitingFamily, LeadExcluded];
 
     private static readonly int StateCount = Enum.GetValues<EpisodeState>().Length;
 
@@ -67,6 +68,7 @@ public sealed partial class CafEpisode
     {
         get
         {
+            _at = Now;
             foreach (var action in AllActions)
             {
                 if (IsPermitted(action, out _))
@@ -84,10 +86,11 @@ public sealed partial class CafEpisode
     /// <returns>One entry per <see cref="EpisodeAction"/>, in enum order.</returns>
     public ImmutableArray<ActionAvailability> GetAvailableActions()
     {
+        _at = Now;
         var builder = ImmutableArray.CreateBuilder<ActionAvailability>(AllActions.Length);
         foreach (var action in AllActions)
         {
-            var check = CheckPermitted(action);
+            var check = CheckStateAt(action);
             builder.Add(new ActionAvailability(action, check.IsRefused ? check.Refusal : null));
         }
 
@@ -96,8 +99,21 @@ public sealed partial class CafEpisode
 
     /// <summary>Whether an action is permitted now, and the refusal if not (without doing it).</summary>
     /// <param name="action">The action.</param>
-    /// <returns>Success, or the refusal the command would return.</returns>
+    /// <returns>Success, or the refusal the command would return for the state (its own rules aside).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="action"/> is not defined.</exception>
     public Result CheckPermitted(EpisodeAction action)
+    {
+        if (!Enum.IsDefined(action))
+        {
+            throw new ArgumentOutOfRangeException(nameof(action), action, "Not an EpisodeAction.");
+        }
+
+        _at = Now;
+        return CheckStateAt(action);
+    }
+
+    // The state and its guards, judged as of _at.
+    private Result CheckStateAt(EpisodeAction action)
     {
         if (IsPermitted(action, out var failedGuard))
         {
@@ -118,7 +134,7 @@ public sealed partial class CafEpisode
         if (failedGuard >= 0)
         {
             var description = GuardDescriptions[failedGuard];
-            if (description == ConsentToStart && _consentEvaluation.Refusal is { } consentRefusal)
+            if (description == ConsentToStart && ConsentAt(_at).Refusal is { } consentRefusal)
             {
                 return Result.Refused(consentRefusal); // the consent policy says precisely what is missing
             }
@@ -185,8 +201,15 @@ public sealed partial class CafEpisode
     /// <returns>The description, for diagrams and documentation.</returns>
     internal static StateMachineInfo DescribeLifecycle() => new CafEpisode()._machine.GetInfo();
 
+    private static bool TryActionOf(CafEvent e, out EpisodeAction action)
+    {
+        action = ActionOf(e);
+        return (int)action >= 0;
+    }
+
     private static EpisodeAction ActionOf(CafEvent e) => e switch
     {
+        ConsentExclusionLifted => EpisodeAction.LiftExclusion,
         ConsentRecorded => EpisodeAction.RecordConsent,
         AssessmentStarted => EpisodeAction.StartAssessment,
         AssessmentCompleted => EpisodeAction.CompleteAssessment,
@@ -205,7 +228,7 @@ public sealed partial class CafEpisode
         EpisodeClosed => EpisodeAction.Close,
         EpisodeTransferredOut => EpisodeAction.TransferOut,
         LinkedToFamilyGroup => EpisodeAction.LinkToFamily,
-        _ => throw new ArgumentException($"{e.GetType().Name} cannot appear after the opening event of an episode.", nameof(e)),
+        _ => (EpisodeAction)(-1), // an opening event, or a type this release does not know
     };
 
     private StateMachine<EpisodeState, EpisodeAction> CreateMachine()
@@ -214,19 +237,20 @@ public sealed partial class CafEpisode
         // External state storage: the aggregate owns _state; Stateless reads and writes it.
         var m = new StateMachine<EpisodeState, EpisodeAction>(() => _state, s => _state = s);
 
-        // Guards are pure reads of fields already computed when events were applied; during a rebuild
-        // they are bypassed because the history already records what was allowed.
-        Func<bool> consentToStart = () => _replaying || _consentEvaluation.SufficientToStartAssessment;
-        Func<bool> writtenConsent = () => _replaying || _consentEvaluation.SufficientToShareAtPanel;
-        Func<bool> supportChosen = () => _replaying || NextStep is Lifecycle.NextStep.FamilyAction
+        // Guards are pure reads of the episode's facts, with consent judged as of _at: the command's own time
+        // live, the event's own time on replay, so a stored history passes exactly the guards it passed live.
+        Func<bool> consentToStart = () => ConsentAt(_at).SufficientToStartAssessment;
+        Func<bool> writtenConsent = () => ConsentAt(_at).SufficientToShareAtPanel;
+        Func<bool> supportChosen = () => NextStep is Lifecycle.NextStep.FamilyAction
             or Lifecycle.NextStep.SingleAgencySupport or Lifecycle.NextStep.MultiAgencySupport;
-        Func<bool> leadForMultiAgency = () => _replaying || NextStep != Lifecycle.NextStep.MultiAgencySupport || !LeadProfessional.IsInterim;
-        Func<bool> reviewLimit = () => _replaying || InsufficientReviewsInARow < _policy.InsufficientProgressReviewLimit;
-        Func<bool> consentGiven = () => _replaying || HasGivenConsent();
-        Func<bool> consentNotGiven = () => _replaying || _consent.IsWithdrawn || !_consentEvaluation.SufficientToStartAssessment;
-        Func<bool> awaitingSupervisor = () => _replaying || PendingNomination is { ConfirmedBySupervisor: null };
-        Func<bool> awaitingFamily = () => _replaying || PendingNomination is { FamilyAgreement: null };
-        _guards = [consentToStart, writtenConsent, supportChosen, leadForMultiAgency, reviewLimit, consentGiven, consentNotGiven, awaitingSupervisor, awaitingFamily];
+        Func<bool> leadForMultiAgency = () => NextStep != Lifecycle.NextStep.MultiAgencySupport || !LeadProfessional.IsInterim;
+        Func<bool> reviewLimit = () => InsufficientReviewsInARow < _policy.InsufficientProgressReviewLimit;
+        Func<bool> consentGiven = HasGivenConsent;
+        Func<bool> consentNotGiven = () => _consent.IsWithdrawn || !ConsentAt(_at).SufficientToStartAssessment;
+        Func<bool> awaitingSupervisor = () => PendingNomination is { ConfirmedBySupervisor: null };
+        Func<bool> awaitingFamily = () => PendingNomination is { FamilyAgreement: null };
+        Func<bool> leadExcluded = () => _consent.Excludes(LeadProfessional.Agency);
+        _guards = [consentToStart, writtenConsent, supportChosen, leadForMultiAgency, reviewLimit, consentGiven, consentNotGiven, awaitingSupervisor, awaitingFamily, leadExcluded];
 
         m.Configure(EpisodeState.Identified)
             .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, consentToStart, ConsentToStart);
@@ -257,6 +281,16 @@ public sealed partial class CafEpisode
             .PermitIf(EpisodeAction.ReferToPanel, EpisodeState.PanelReferred, writtenConsent, WrittenConsentForPanel) // PANEL-07
             .Permit(EpisodeAction.RequireReassessment, EpisodeState.Assessing);
 
+        // LP-11, LP-10: before the assessment is completed the interim LP holds the role (LP-01), unless the
+        // family excluded their agency: then the role is handed over at once.
+        foreach (var state in (EpisodeState[])[EpisodeState.Identified, EpisodeState.PotentialFromStepDown, EpisodeState.Assessing])
+        {
+            m.Configure(state)
+                .PermitReentryIf(EpisodeAction.NominateLeadProfessional, leadExcluded, LeadExcluded)
+                .PermitReentryIf(EpisodeAction.ConfirmNomination, Tuple.Create(leadExcluded, LeadExcluded), Tuple.Create(awaitingSupervisor, AwaitingSupervisor))
+                .PermitReentryIf(EpisodeAction.RecordFamilyAgreement, Tuple.Create(leadExcluded, LeadExcluded), Tuple.Create(awaitingFamily, AwaitingFamily));
+        }
+
         // LP-05, LP-06: a nomination is confirmed and agreed, in either order, where it can be made.
         foreach (var state in (EpisodeState[])[EpisodeState.Assessed, EpisodeState.PanelReferred, EpisodeState.PlanActive])
         {
@@ -277,6 +311,7 @@ public sealed partial class CafEpisode
             {
                 // CONS-07: after a withdrawal nothing but closing as withdrawn, overriding, stepping up or transfer.
                 config.PermitReentry(EpisodeAction.RecordConsent)
+                    .PermitReentry(EpisodeAction.LiftExclusion)
                     .PermitIf(EpisodeAction.WithdrawConsent, EpisodeState.ConsentWithdrawn, consentGiven, ConsentGiven);
             }
         }

@@ -4,6 +4,7 @@ namespace Caf.Core.Lifecycle;
 /// What may be done to an open episode: the lifecycle's triggers, one per command. A UI asks
 /// <see cref="CafEpisode.GetAvailableActions"/> which are permitted now and why the others are not.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<EpisodeAction>))]
 public enum EpisodeAction
 {
     /// <summary>Record a consent decision (CONS-01..05, CONS-08).</summary>
@@ -59,4 +60,7 @@ public enum EpisodeAction
 
     /// <summary>Record the child's and family's agreement to the nominee (LP-05).</summary>
     RecordFamilyAgreement = 17,
+
+    /// <summary>Record that the person who excluded an agency lifted their exclusion (CONS-05).</summary>
+    LiftExclusion = 18,
 }

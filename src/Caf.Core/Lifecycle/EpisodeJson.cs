@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using Caf.Core.Events;
@@ -7,11 +6,18 @@ using Caf.Core.Events;
 namespace Caf.Core.Lifecycle;
 
 /// <summary>
-/// Reads and writes episodes and domain events as JSON with source-generated contracts. Reading is
-/// strict: unknown or duplicate members, missing members, wrong types, unknown event types and truncated
-/// input throw a <see cref="JsonException"/> whose message and <see cref="JsonException.Path"/> name
-/// where; nothing half-built is ever returned.
+/// Reads and writes episodes and domain events as JSON with source-generated contracts.
 /// </summary>
+/// <remarks>
+/// <para>Reading accepts exactly the documents this release writes for histories the commands can produce:
+/// unknown or duplicate members, missing members, wrong types, enums as integers or unknown names, unknown
+/// event types and truncated input are refused; then every event is replayed through the same checks as the
+/// command that makes it (state and guards, content, the sharing gate, the command's rules), judged as of the
+/// event's own time under the given policy (<see cref="CafEpisode.Rebuild"/>).</para>
+/// <para>Every refusal is a <see cref="JsonException"/> whose <see cref="JsonException.Path"/> names where
+/// (e.g. <c>$.events[3]</c>) and whose message names the rule; no other exception type escapes, and nothing
+/// half-built is ever returned.</para>
+/// </remarks>
 public static class EpisodeJson
 {
     /// <summary>The snapshot schema version this release writes.</summary>
@@ -38,14 +44,14 @@ public static class EpisodeJson
     public static string SerializeEvent(CafEvent @event) =>
         JsonSerializer.Serialize(Guard.Against.Null(@event), EpisodeJsonContext.Default.CafEvent);
 
-    /// <summary>Reads one domain event.</summary>
+    /// <summary>Reads one domain event (its content only: whether it fits an episode is checked when it is applied).</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="JsonException">The JSON is not a valid event; the message names the path.</exception>
+    /// <exception cref="JsonException">The JSON is not a valid event; the path names where.</exception>
     public static CafEvent DeserializeEvent(string json)
     {
         Guard.Against.Null(json);
-        return Read(() => JsonSerializer.Deserialize(json, EpisodeJsonContext.Default.CafEvent))
+        return Read(() => JsonSerializer.Deserialize(json, EpisodeJsonContext.Default.CafEvent), "$")
             ?? throw new JsonException("An event cannot be null.", "$", null, null);
     }
 
@@ -53,21 +59,21 @@ public static class EpisodeJson
     /// <param name="policy">The host's policy and clock.</param>
     /// <param name="json">The JSON text.</param>
     /// <returns>The episode.</returns>
-    /// <exception cref="JsonException">The JSON is not a valid episode; the message names the path.</exception>
+    /// <exception cref="JsonException">The JSON is not a valid episode; the path names where and the message the rule.</exception>
     public static CafEpisode Deserialize(EpisodePolicy policy, string json)
     {
         Guard.Against.Null(policy);
         Guard.Against.Null(json);
-        var snapshot = Read(() => JsonSerializer.Deserialize(json, EpisodeJsonContext.Default.EpisodeSnapshot))
+        var snapshot = Read(() => JsonSerializer.Deserialize(json, EpisodeJsonContext.Default.EpisodeSnapshot), "$")
             ?? throw new JsonException("An episode snapshot cannot be null.", "$", null, null);
         return FromSnapshot(policy, snapshot);
     }
 
-    /// <summary>Rebuilds an episode from a snapshot, checking it against its own facts.</summary>
+    /// <summary>Rebuilds an episode from a snapshot, replaying its history and checking it against its own facts.</summary>
     /// <param name="policy">The host's policy and clock.</param>
     /// <param name="snapshot">The snapshot.</param>
     /// <returns>The episode.</returns>
-    /// <exception cref="JsonException">The snapshot is inconsistent; the message names the path.</exception>
+    /// <exception cref="JsonException">The snapshot is inconsistent or its history is not one the commands can produce.</exception>
     public static CafEpisode FromSnapshot(EpisodePolicy policy, EpisodeSnapshot snapshot)
     {
         Guard.Against.Null(policy);
@@ -80,7 +86,7 @@ public static class EpisodeJson
 
         if (snapshot.Events.IsDefaultOrEmpty)
         {
-            throw new JsonException("An episode needs at least its opening event.", "$.events", null, null);
+            throw new JsonException("[LIFE-01] An episode needs at least its opening event.", "$.events", null, null);
         }
 
         if (snapshot.Events.Length != snapshot.Version)
@@ -88,20 +94,37 @@ public static class EpisodeJson
             throw new JsonException($"The snapshot says version {snapshot.Version} but holds {snapshot.Events.Length} events.", "$.version", null, null);
         }
 
-        var mismatch = snapshot.Events.Select((e, i) => (e, i)).FirstOrDefault(x => x.e.EpisodeId != snapshot.EpisodeId);
-        if (mismatch.e is not null)
+        for (var i = 0; i < snapshot.Events.Length; i++)
         {
-            throw new JsonException($"Event {mismatch.i} belongs to episode {mismatch.e.EpisodeId}, not {snapshot.EpisodeId}.", $"$.events[{mismatch.i}].episodeId", null, null);
+            if (snapshot.Events[i] is null)
+            {
+                throw new JsonException("[LIFE-11] An event cannot be null.", $"$.events[{i}]", null, null);
+            }
+
+            if (snapshot.Events[i].EpisodeId != snapshot.EpisodeId)
+            {
+                throw new JsonException($"[LIFE-11] Event {i} belongs to episode {snapshot.Events[i].EpisodeId}, not {snapshot.EpisodeId}.", $"$.events[{i}].episodeId", null, null);
+            }
         }
 
-        CafEpisode episode;
+        (CafEpisode? Episode, int FailedAt, Primitives.Refusal? Failure) replay;
         try
         {
-            episode = CafEpisode.Rebuild(policy, snapshot.Events);
+            replay = CafEpisode.Replay(policy, snapshot.Events);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new JsonException("The episode's history is not a valid lifecycle: " + ex.Message, "$.events", null, null, ex);
+            // Every check above is meant to catch what replay cannot handle; should one be missed, the caller
+            // still gets the documented exception type, with the cause kept for the bug report.
+            throw new JsonException("The episode's history could not be replayed: " + ex.Message, "$.events", null, null, ex);
+        }
+
+        if (replay.Episode is not { } episode)
+        {
+            var f = replay.Failure!;
+            throw new JsonException(
+                $"[{f.RuleId}] The history is not one the commands can produce: event {replay.FailedAt} ({snapshot.Events[replay.FailedAt].GetType().Name}) would be refused: {f.Message}",
+                $"$.events[{replay.FailedAt}]", null, null);
         }
 
         if (episode.State != snapshot.State)
@@ -112,21 +135,29 @@ public static class EpisodeJson
         return episode;
     }
 
-    private static T? Read<T>(Func<T?> read)
+    private static T? Read<T>(Func<T?> read, string path)
     {
         try
         {
             return read();
         }
+        catch (JsonException ex) when (ex.Path is null)
+        {
+            throw new JsonException(ex.Message, path, ex.LineNumber, ex.BytePositionInLine, ex);
+        }
         catch (NotSupportedException ex)
         {
             // Missing or unknown type discriminators surface as NotSupportedException (abstract CafEvent).
-            throw new JsonException("Unsupported JSON content (check each event's \"type\"): " + ex.Message, null, null, null, ex);
+            throw new JsonException("Unsupported JSON content (check each event's \"type\"): " + ex.Message, path, null, null, ex);
         }
         catch (ArgumentException ex)
         {
             // A value object refused a value (e.g. an empty id) while the JSON was read.
-            throw new JsonException("Invalid value: " + ex.Message, null, null, null, ex);
+            throw new JsonException("Invalid value: " + ex.Message, path, null, null, ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new JsonException("Invalid JSON content: " + ex.Message, path, null, null, ex);
         }
     }
 }

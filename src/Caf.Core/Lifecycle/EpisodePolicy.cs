@@ -39,6 +39,8 @@ public sealed class EpisodePolicy
         AssessmentTimescaleMonths = options.Lifecycle.AssessmentTimescaleMonths;
         InsufficientProgressReviewLimit = options.Reviews.InsufficientProgressReviewLimit;
         RetentionYears = options.Retention.RetentionYears;
+        RequireLeadProfessionalTraining = options.LeadProfessional.RequireTraining;
+        LeadProfessionalCaseloadCap = options.LeadProfessional.CaseloadCap;
     }
 
     /// <summary>The default policy (DESIGN.md defaults) on a given clock, auditing sharing decisions to a log.</summary>
@@ -68,6 +70,12 @@ public sealed class EpisodePolicy
 
     /// <summary>RET-01: years a closed episode is retained.</summary>
     public int RetentionYears { get; }
+
+    /// <summary>LP-04: whether a nominee must be trained for the role (the selector's hard check, applied to every nomination).</summary>
+    public bool RequireLeadProfessionalTraining { get; }
+
+    /// <summary>The caseload cap a nominee must be under (the selector's hard check, applied to every nomination), or null.</summary>
+    public int? LeadProfessionalCaseloadCap { get; }
 
     /// <summary>Today's date in UTC from the clock.</summary>
     internal DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);

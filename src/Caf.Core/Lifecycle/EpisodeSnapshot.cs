@@ -16,4 +16,13 @@ namespace Caf.Core.Lifecycle;
 /// <param name="Events">The history, oldest first.</param>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
-public sealed record EpisodeSnapshot(int SchemaVersion, EpisodeId EpisodeId, int Version, EpisodeState State, ImmutableArray<CafEvent> Events);
+public sealed record EpisodeSnapshot(int SchemaVersion, EpisodeId EpisodeId, int Version, EpisodeState State, ImmutableArray<CafEvent> Events)
+{
+    /// <inheritdoc />
+    public bool Equals(EpisodeSnapshot? other) =>
+        other is not null && SchemaVersion == other.SchemaVersion && EpisodeId == other.EpisodeId && Version == other.Version
+        && State == other.State && ValueEquality.Equal(Events, other.Events);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => System.HashCode.Combine(SchemaVersion, EpisodeId, Version, State, ValueEquality.Hash(Events));
+}

@@ -5,6 +5,7 @@ namespace Caf.Core.Lifecycle;
 /// "AwaitingConsent" and "UnderReview" are not separate states and why "ConsentWithdrawn" and
 /// "TransferredOut" are).
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<EpisodeState>))]
 public enum EpisodeState
 {
     /// <summary>LIFE-01: possible unmet additional needs identified ("intent to CAF"); consent is being sought.</summary>

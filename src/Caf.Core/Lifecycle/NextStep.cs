@@ -1,6 +1,7 @@
 namespace Caf.Core.Lifecycle;
 
 /// <summary>The next steps after an assessment (LIFE-07; Bradford 002 §6, Bedfordshire 003 §1/§3).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<NextStep>))]
 public enum NextStep
 {
     /// <summary>No further action: the episode closes (CLOSE-09).</summary>

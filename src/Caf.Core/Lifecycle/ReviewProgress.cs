@@ -1,6 +1,7 @@
 namespace Caf.Core.Lifecycle;
 
 /// <summary>How a review judged progress against the plan (REV-02, REV-03).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<ReviewProgress>))]
 public enum ReviewProgress
 {
     /// <summary>Progress is sufficient.</summary>

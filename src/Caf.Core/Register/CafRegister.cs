@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
+using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Specifications;
@@ -32,11 +33,32 @@ public sealed class CafRegister
         _policy = Guard.Against.Null(policy);
     }
 
-    /// <summary>REG-02: the child's open episode (with its lead professional), or null.</summary>
+    /// <summary>
+    /// REG-02, LIFE-03: is an episode open for the child, and whom to contact? Answered as far as the asking
+    /// practitioner's agency may know: an agency the family excluded learns only that a CAF exists and whom to
+    /// contact (SHARE-01). Every answer about an open episode is audited (SHARE-03/04).
+    /// </summary>
+    /// <param name="child">The child.</param>
+    /// <param name="askedBy">The practitioner asking, and their agency.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The answer.</returns>
+    public async ValueTask<RegisterAnswer> FindOpenAsync(ChildId child, Actor askedBy, CancellationToken cancellationToken = default)
+    {
+        GuardChild(child);
+        GuardActor(askedBy);
+        var open = await _repository.ListAsync(Specification<EpisodeSummary>.All.Where(s => s.Child == child && s.IsOpen), cancellationToken)
+            .ConfigureAwait(false);
+        return open.Count > 0 ? Answer(open[0], askedBy) : RegisterAnswer.None;
+    }
+
+    /// <summary>
+    /// The child's open episode as the register holds it, for the CAF co-ordinator and the host's own use (not
+    /// gated by consent: never show it to a practitioner; use <see cref="FindOpenAsync(ChildId, Actor, CancellationToken)"/>).
+    /// </summary>
     /// <param name="child">The child.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The open episode's summary, or null.</returns>
-    public async ValueTask<EpisodeSummary?> FindOpenAsync(ChildId child, CancellationToken cancellationToken = default)
+    public async ValueTask<EpisodeSummary?> FindOpenForCoordinatorAsync(ChildId child, CancellationToken cancellationToken = default)
     {
         GuardChild(child);
         var open = await _repository.ListAsync(Specification<EpisodeSummary>.All.Where(s => s.Child == child && s.IsOpen), cancellationToken)
@@ -44,7 +66,7 @@ public sealed class CafRegister
         return open.Count > 0 ? open[0] : null;
     }
 
-    /// <summary>All the child's episodes, oldest first (LIFE-03 links, REP-06 re-referrals).</summary>
+    /// <summary>All the child's episodes, oldest first (LIFE-03 links, REP-06 re-referrals); for the CAF co-ordinator and the host (not gated by consent).</summary>
     /// <param name="child">The child.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The summaries.</returns>
@@ -71,7 +93,7 @@ public sealed class CafRegister
     {
         Guard.Against.Null(child);
         Guard.Against.NullOrWhiteSpace(concern);
-        return OpenAsync(child, links => CafEpisode.IdentifyConcern(_policy, id, child, by, concern, links), cancellationToken);
+        return OpenAsync(child, by, links => CafEpisode.IdentifyConcern(_policy, id, child, by, concern, links), cancellationToken);
     }
 
     /// <summary>LIFE-02, LIFE-03: registers a potential CAF from step-down, unless the child has an open episode.</summary>
@@ -95,6 +117,7 @@ public sealed class CafRegister
         Guard.Against.Null(child);
         return OpenAsync(
             child,
+            by,
             links => CafEpisode.RegisterPotentialFromStepDown(_policy, id, child, by, steppingDownService, stepDownDocument, familyPreferredLeadProfessional, links),
             cancellationToken);
     }
@@ -118,7 +141,8 @@ public sealed class CafRegister
             throw new ArgumentException("A family group links two or more distinct episodes.", nameof(episodes));
         }
 
-        var loaded = new List<(CafEpisode Episode, int Version)>();
+        GuardActor(by);
+        var loaded = new List<EpisodeUpdate>();
         foreach (var id in episodes.Distinct())
         {
             var episode = await _repository.GetAsync(id, cancellationToken).ConfigureAwait(false);
@@ -127,7 +151,7 @@ public sealed class CafRegister
                 return Result.Refused(StoreCodes.NotFound, $"Episode {id} is not on the register.", "episodes");
             }
 
-            loaded.Add((episode, episode.Version));
+            loaded.Add(new EpisodeUpdate(episode, episode.Version));
         }
 
         if (loaded.Select(l => l.Episode.Child.Id).Distinct().Count() != loaded.Count)
@@ -135,25 +159,53 @@ public sealed class CafRegister
             return Result.Refused("REG-03", "A family group links siblings' episodes: each child appears once.", "episodes");
         }
 
-        foreach (var (episode, _) in loaded)
+        // Each episode checks the link as its own command would (state, the acting agency, the LP's agency).
+        foreach (var update in loaded)
         {
-            var linked = episode.LinkToFamily(by, familyGroup);
+            var linked = update.Episode.LinkToFamily(by, familyGroup, dryRun: true);
             if (linked.IsRefused)
             {
-                return linked; // nothing saved yet: all or nothing
+                return linked;
             }
         }
 
-        foreach (var (episode, version) in loaded)
+        // SHARE-01: linking shares each child's family information with the siblings' teams. Every episode's
+        // consent must cover every agency on the others' teams (and the practitioner linking them); the
+        // refusals are checked before any grant is recorded, and each is audited.
+        var handovers = new List<(CafEpisode From, AgencyId To)>();
+        foreach (var from in loaded)
         {
-            var saved = await _repository.UpdateAsync(episode, version, cancellationToken).ConfigureAwait(false);
-            if (saved.IsRefused)
+            var recipients = loaded.Where(o => o != from).SelectMany(o => o.Episode.TeamAgencies()).Append(by.Agency).Distinct().Order();
+            handovers.AddRange(recipients.Select(r => (from.Episode, r)));
+        }
+
+        foreach (var (from, to) in handovers)
+        {
+            var decision = from.DecideSharing(by, to, SharingPurpose.FamilyLink, SharedItems.FamilyInformation, record: false);
+            if (!decision.Granted)
             {
-                return saved;
+                from.DecideSharing(by, to, SharingPurpose.FamilyLink, SharedItems.FamilyInformation, record: true);
+                return Result.Refused("SHARE-01",
+                    $"Linking would share {from.Child.Id}'s family information with {to}: [{decision.RuleId}] {decision.Reason}", "episodes");
             }
         }
 
-        return Result.Ok;
+        foreach (var (from, to) in handovers)
+        {
+            from.DecideSharing(by, to, SharingPurpose.FamilyLink, SharedItems.FamilyInformation, record: true);
+        }
+
+        foreach (var update in loaded)
+        {
+            var linked = update.Episode.LinkToFamily(by, familyGroup);
+            if (linked.IsRefused)
+            {
+                throw new InvalidOperationException("A family link checked in full was refused part-way: " + linked.Refusal);
+            }
+        }
+
+        // One atomic save: every sibling is linked, or none is (REG-03).
+        return await _repository.UpdateManyAsync(loaded, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>REG-03: the episodes in a family group.</summary>
@@ -197,16 +249,20 @@ public sealed class CafRegister
             cancellationToken);
 
     private async ValueTask<Registration> OpenAsync(
-        ChildDetails child, Func<IEnumerable<EpisodeId>, CafEpisode> create, CancellationToken cancellationToken)
+        ChildDetails child, Actor by, Func<IEnumerable<EpisodeId>, CafEpisode> create, CancellationToken cancellationToken)
     {
-        // Two attempts: if another registration for the same child wins the race between our check and our
-        // add, the store refuses ours (REG-01) and the second look finds theirs to contribute to.
-        for (var attempt = 0; attempt < 2; attempt++)
+        GuardChild(child.Id);
+        GuardActor(by);
+
+        // If another registration for the same child wins the race between our check and our add, the store
+        // refuses ours (REG-01) and the next look finds theirs to contribute to. Bounded: a register that keeps
+        // changing under us is a refusal, not an exception.
+        for (var attempt = 0; attempt < MaxRegistrationAttempts; attempt++)
         {
             var history = await HistoryOfAsync(child.Id, cancellationToken).ConfigureAwait(false);
             if (history.FirstOrDefault(s => s.IsOpen) is { } open)
             {
-                return Registration.Contribute(open);
+                return Registration.Contribute(Answer(open, by));
             }
 
             var episode = create(history.Select(s => s.Id));
@@ -222,7 +278,35 @@ public sealed class CafRegister
             }
         }
 
-        throw new InvalidOperationException("REG-01: the register changed twice while registering; try again.");
+        return Registration.Refused(new Refusal(StoreCodes.Concurrency,
+            $"REG-01: the register changed {MaxRegistrationAttempts} times while registering this child; nothing was stored. Try again.", "child"));
+    }
+
+    private const int MaxRegistrationAttempts = 8;
+
+    // SHARE-01, SHARE-04: what the asking agency may learn about an open episode, decided here for every
+    // register entry point, and recorded either way.
+    private RegisterAnswer Answer(EpisodeSummary open, Actor askedBy)
+    {
+        var excluded = open.Excludes(askedBy.Agency);
+        var decision = excluded
+            ? new SharingDecision(false, "SHARE-01",
+                "The family excluded this agency (CONS-05): the register says only that a CAF exists and whom to contact (LIFE-03, REG-02).")
+            : new SharingDecision(true, "REG-02",
+                "The register answers whether a CAF is open for the child and who its lead professional is (LIFE-03, REG-02).");
+        _policy.Sharing.Record(new SharingAuditEntry(open.Id, askedBy.Agency, SharingPurpose.RegisterCheck, decision, askedBy, _policy.Time.GetUtcNow())
+        {
+            Items = SharedItems.RegisterEntry,
+        });
+        return excluded ? RegisterAnswer.Restricted(open) : RegisterAnswer.Full(open);
+    }
+
+    private static void GuardActor(Actor actor, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(actor))] string? name = null)
+    {
+        if (actor.IsDefault)
+        {
+            throw new ArgumentException("The actor needs a practitioner and an agency.", name);
+        }
     }
 
     private static void GuardChild(ChildId child)

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Immutable;
+using System.Linq;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
 using Caf.Core.Closure;
@@ -25,6 +27,10 @@ namespace Caf.Core.Register;
 /// <param name="FamilyGroup">The family group (REG-03), if any.</param>
 /// <param name="RetentionDueOn">When a closed episode is due for disposal (RET-01).</param>
 /// <param name="Version">The episode's version.</param>
+/// <param name="ExcludedAgencies">
+/// The agencies the family's consent excludes (CONS-05), sorted: the register never tells them more than that
+/// a CAF exists and whom to contact, and agency-scoped queries and reports leave the episode out for them (SHARE-01).
+/// </param>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
 public sealed record EpisodeSummary(
@@ -41,8 +47,25 @@ public sealed record EpisodeSummary(
     ClosureOutcome? Outcome,
     string? FamilyGroup,
     DateOnly? RetentionDueOn,
-    int Version)
+    int Version,
+    ImmutableArray<AgencyId> ExcludedAgencies)
 {
+    /// <summary>True when the family excluded the agency (CONS-05, SHARE-01).</summary>
+    /// <param name="agency">The agency.</param>
+    /// <returns>True when excluded.</returns>
+    public bool Excludes(AgencyId agency) => !ExcludedAgencies.IsDefault && ExcludedAgencies.Contains(agency);
+
+    /// <inheritdoc />
+    public bool Equals(EpisodeSummary? other) =>
+        other is not null && Id == other.Id && Child == other.Child && State == other.State && IsOpen == other.IsOpen
+        && OpenedAt == other.OpenedAt && OpenedByAgency == other.OpenedByAgency && LeadProfessional == other.LeadProfessional
+        && LeadProfessionalAgency == other.LeadProfessionalAgency && LeadProfessionalIsInterim == other.LeadProfessionalIsInterim
+        && ClosedAt == other.ClosedAt && Outcome == other.Outcome && FamilyGroup == other.FamilyGroup
+        && RetentionDueOn == other.RetentionDueOn && Version == other.Version && ValueEquality.Equal(ExcludedAgencies, other.ExcludedAgencies);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, State, Version, ValueEquality.Hash(ExcludedAgencies));
+
     /// <summary>The summary of an episode.</summary>
     /// <param name="episode">The episode.</param>
     /// <returns>The summary.</returns>
@@ -53,6 +76,7 @@ public sealed record EpisodeSummary(
         return new EpisodeSummary(
             episode.Id, episode.Child.Id, episode.State, episode.IsOpen, episode.OpenedAt, episode.OpenedBy.Agency,
             lp.Practitioner, lp.Agency, lp.IsInterim, episode.Closure?.ClosedAt, episode.Closure?.Outcome,
-            episode.FamilyGroup, episode.RetentionDueOn, episode.Version);
+            episode.FamilyGroup, episode.RetentionDueOn, episode.Version,
+            [.. episode.Consent.Exclusions.Select(x => x.Agency).Distinct().Order()]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Caf.Core.Annotations;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Specifications;
@@ -9,9 +10,10 @@ namespace Caf.Core.Register;
 
 /// <summary>
 /// The storage port the host implements (an in-memory one ships: <see cref="InMemoryEpisodeRepository"/>).
-/// Implementations must enforce two things atomically: at most one open episode per child on add (REG-01,
-/// e.g. a filtered unique index), and optimistic concurrency on update (the stored version must equal the
-/// expected one; a stale update is refused and nothing is lost).
+/// Implementations must enforce atomically: at most one open episode per child on add (REG-01, e.g. a
+/// filtered unique index); optimistic concurrency on update (the stored version must equal the expected one;
+/// a stale update is refused and nothing is lost); and all-or-nothing for a multi-episode update
+/// (<see cref="UpdateManyAsync"/>, used to link siblings, REG-03).
 /// </summary>
 public interface IEpisodeRepository
 {
@@ -31,8 +33,17 @@ public interface IEpisodeRepository
     /// <param name="episode">The episode.</param>
     /// <param name="expectedVersion">The version it had when loaded.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>Success, or <see cref="StoreCodes.Concurrency"/> (stale) / <see cref="StoreCodes.NotFound"/>.</returns>
+    /// <returns>Success, or <see cref="StoreCodes.Concurrency"/> (stale) / <see cref="StoreCodes.NotFound"/> / <see cref="StoreCodes.HistoryMismatch"/>.</returns>
     ValueTask<Result> UpdateAsync(CafEpisode episode, int expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves several episodes at once, all or nothing: if any is stale, missing or does not extend its stored
+    /// history, none is saved (one transaction in a database).
+    /// </summary>
+    /// <param name="updates">The episodes with the versions they had when loaded; each episode once.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>Success, or the first refusal (<see cref="StoreCodes.Concurrency"/>, <see cref="StoreCodes.NotFound"/>, <see cref="StoreCodes.HistoryMismatch"/>).</returns>
+    ValueTask<Result> UpdateManyAsync(IReadOnlyList<EpisodeUpdate> updates, CancellationToken cancellationToken = default);
 
     /// <summary>Lists episode summaries matching a specification (criteria, ordering, paging).</summary>
     /// <param name="specification">The specification.</param>
@@ -40,3 +51,10 @@ public interface IEpisodeRepository
     /// <returns>The matching summaries.</returns>
     ValueTask<IReadOnlyList<EpisodeSummary>> ListAsync(Specification<EpisodeSummary> specification, CancellationToken cancellationToken = default);
 }
+
+/// <summary>One episode to save in a <see cref="IEpisodeRepository.UpdateManyAsync"/>, with the version it had when loaded.</summary>
+/// <param name="Episode">The episode.</param>
+/// <param name="ExpectedVersion">The stored version it extends.</param>
+/// <threadsafety>The record is immutable; the episode it holds is not.</threadsafety>
+[Immutable]
+public sealed record EpisodeUpdate(CafEpisode Episode, int ExpectedVersion);

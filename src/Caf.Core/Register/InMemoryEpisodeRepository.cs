@@ -81,26 +81,72 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository
         Guard.Against.Negative(expectedVersion);
         lock (_gate)
         {
-            if (!_entries.TryGetValue(episode.Id, out var stored))
+            var valid = CheckUpdate(episode, expectedVersion);
+            if (valid.IsSuccess)
             {
-                return new(Result.Refused(StoreCodes.NotFound, $"Episode {episode.Id} is not stored.", "id"));
+                Store(episode);
             }
 
-            if (stored.History.Length != expectedVersion)
+            return new(valid);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Result> UpdateManyAsync(IReadOnlyList<EpisodeUpdate> updates, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(updates);
+        if (updates.Any(u => u is null || u.Episode is null || u.ExpectedVersion < 0))
+        {
+            throw new System.ArgumentException("Every update needs an episode and a non-negative expected version.", nameof(updates));
+        }
+
+        if (updates.Select(u => u.Episode.Id).Distinct().Count() != updates.Count)
+        {
+            throw new System.ArgumentException("Each episode appears once in a multi-episode update.", nameof(updates));
+        }
+
+        lock (_gate)
+        {
+            // All checked before any is stored: all or nothing (REG-03).
+            foreach (var update in updates)
             {
-                return new(Result.Refused(StoreCodes.Concurrency,
-                    $"Episode {episode.Id} was saved by someone else (stored version {stored.History.Length}, expected {expectedVersion}); reload and try again.", "version"));
+                var valid = CheckUpdate(update.Episode, update.ExpectedVersion);
+                if (valid.IsRefused)
+                {
+                    return new(valid);
+                }
             }
 
-            if (episode.Version < expectedVersion || !stored.History.SequenceEqual(episode.Events.Take(expectedVersion)))
+            foreach (var update in updates)
             {
-                return new(Result.Refused(StoreCodes.HistoryMismatch, "The episode's history does not extend the stored one.", "events"));
+                Store(update.Episode);
             }
-
-            Store(episode);
         }
 
         return new(Result.Ok);
+    }
+
+    // Called under the lock.
+    private Result CheckUpdate(CafEpisode episode, int expectedVersion)
+    {
+        if (!_entries.TryGetValue(episode.Id, out var stored))
+        {
+            return Result.Refused(StoreCodes.NotFound, $"Episode {episode.Id} is not stored.", "id");
+        }
+
+        if (stored.History.Length != expectedVersion)
+        {
+            return Result.Refused(StoreCodes.Concurrency,
+                $"Episode {episode.Id} was saved by someone else (stored version {stored.History.Length}, expected {expectedVersion}); reload and try again.", "version");
+        }
+
+        // Events have value equality, so an episode read back from JSON extends its stored history too.
+        if (episode.Version < expectedVersion || !stored.History.SequenceEqual(episode.Events.Take(expectedVersion)))
+        {
+            return Result.Refused(StoreCodes.HistoryMismatch, "The episode's history does not extend the stored one.", "events");
+        }
+
+        return Result.Ok;
     }
 
     /// <inheritdoc />

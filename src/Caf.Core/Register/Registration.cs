@@ -14,12 +14,13 @@ namespace Caf.Core.Register;
 [Immutable]
 public sealed record Registration
 {
-    private Registration(CafEpisode? opened, EpisodeSummary? existing, ImmutableArray<EpisodeId> linked, string explanation)
+    private Registration(CafEpisode? opened, RegisterAnswer? existing, ImmutableArray<EpisodeId> linked, string explanation, Refusal? refusal = null)
     {
         Opened = opened;
-        Existing = existing;
+        Answer = existing;
         LinkedPreviousEpisodes = linked;
         Explanation = explanation;
+        Refusal = refusal;
     }
 
     /// <summary>True when a new episode was opened.</summary>
@@ -28,11 +29,23 @@ public sealed record Registration
     /// <summary>The new episode, already stored; null when contributing to an existing one.</summary>
     public CafEpisode? Opened { get; }
 
-    /// <summary>The child's open episode to contribute to; null when a new one was opened.</summary>
-    public EpisodeSummary? Existing { get; }
+    /// <summary>
+    /// The child's open episode to contribute to; null when a new one was opened, or when the family excluded the
+    /// practitioner's agency (then only <see cref="ExistingLeadProfessional"/> is given, SHARE-01).
+    /// </summary>
+    public EpisodeSummary? Existing => Answer?.Episode;
+
+    /// <summary>The register's answer about the open episode, if contributing (REG-02, SHARE-01).</summary>
+    public RegisterAnswer? Answer { get; }
 
     /// <summary>The lead professional to contact about the existing episode (REG-02), if contributing.</summary>
-    public PractitionerId? ExistingLeadProfessional => Existing?.LeadProfessional;
+    public PractitionerId? ExistingLeadProfessional => Answer?.Contact;
+
+    /// <summary>True when the register could not complete the registration (see <see cref="Refusal"/>); nothing was stored.</summary>
+    public bool IsRefused => Refusal is not null;
+
+    /// <summary>Why the registration could not complete (e.g. the register kept changing under contention), or null.</summary>
+    public Refusal? Refusal { get; }
 
     /// <summary>Earlier, closed episodes the new episode is linked to (LIFE-03).</summary>
     public ImmutableArray<EpisodeId> LinkedPreviousEpisodes { get; }
@@ -46,7 +59,7 @@ public sealed record Registration
             ? "LIFE-03: no episode on the register for this child; a new episode was opened."
             : $"LIFE-03: the child's earlier episodes are closed; a new episode was opened and linked to {string.Join(", ", episode.PreviousEpisodes)}.");
 
-    internal static Registration Contribute(EpisodeSummary existing) => new(
-        null, existing, [],
-        $"LIFE-03: the child already has an open episode ({existing.Id}); contribute to it. Its lead professional is {existing.LeadProfessional} ({existing.LeadProfessionalAgency}).");
+    internal static Registration Contribute(RegisterAnswer existing) => new(null, existing, [], existing.Explanation);
+
+    internal static Registration Refused(Refusal refusal) => new(null, null, [], refusal.Message, refusal);
 }

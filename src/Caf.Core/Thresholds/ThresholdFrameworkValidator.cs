@@ -59,9 +59,13 @@ internal static class ThresholdFrameworkValidator
             }
 
             RequireText(level.Name, path + ".name", "the level name is missing or empty", add);
-            if (!ThresholdVocabulary.TryParseRoute(level.Route, out _))
+            if (!ThresholdVocabulary.TryParseRoute(level.Route, out var levelRoute))
             {
                 add(path + ".route", $"route '{level.Route}' is unknown; expected one of {ThresholdVocabulary.RouteNames}");
+            }
+            else if (levelRoute == ThresholdRoute.Safeguarding)
+            {
+                add(path + ".route", "route 'safeguarding' belongs to significant harm only (THR-04: the significantHarm rule gives it); levels 1 to 4 route within or beside the CAF");
             }
         }
 
@@ -197,9 +201,16 @@ internal static class ThresholdFrameworkValidator
             }
 
             RequireText(rule.Description, path + ".description", "the description is missing or empty (explanations show it)", add);
-            if (rule.Route is { } route && !ThresholdVocabulary.TryParseRoute(route, out _))
+            if (rule.Route is not { } route)
+            {
+            }
+            else if (!ThresholdVocabulary.TryParseRoute(route, out var ruleRoute))
             {
                 add(path + ".route", $"route '{route}' is unknown; expected one of {ThresholdVocabulary.RouteNames}");
+            }
+            else if (ruleRoute == ThresholdRoute.Safeguarding)
+            {
+                add(path + ".route", "route 'safeguarding' belongs to significant harm only (THR-04): use a significantHarm rule");
             }
 
             var anyOfIndicators = OrEmpty(rule.Indicators);

@@ -22,4 +22,13 @@ public sealed record ConcernIdentified(
     ChildDetails Child,
     string Concern,
     ImmutableArray<EpisodeId> PreviousEpisodes)
-    : CafEvent(EpisodeId, OccurredAt, Actor);
+    : CafEvent(EpisodeId, OccurredAt, Actor)
+{
+    /// <inheritdoc />
+    public bool Equals(ConcernIdentified? other) =>
+        other is not null && base.Equals(other) && Child == other.Child && Concern == other.Concern
+        && ValueEquality.Equal(PreviousEpisodes, other.PreviousEpisodes);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Child, Concern, ValueEquality.Hash(PreviousEpisodes));
+}

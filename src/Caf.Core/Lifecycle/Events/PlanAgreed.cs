@@ -24,4 +24,14 @@ public sealed record PlanAgreed(
     ImmutableArray<AgencyId> DeliveringAgencies,
     bool FamilyOwnsActions,
     DateOnly? FirstReviewDue)
-    : CafEvent(EpisodeId, OccurredAt, Actor);
+    : CafEvent(EpisodeId, OccurredAt, Actor)
+{
+    /// <inheritdoc />
+    public bool Equals(PlanAgreed? other) =>
+        other is not null && base.Equals(other) && FamilyOwnsActions == other.FamilyOwnsActions && FirstReviewDue == other.FirstReviewDue
+        && ValueEquality.Equal(IntendedOutcomes, other.IntendedOutcomes) && ValueEquality.Equal(DeliveringAgencies, other.DeliveringAgencies);
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(base.GetHashCode(), FamilyOwnsActions, FirstReviewDue, ValueEquality.Hash(IntendedOutcomes), ValueEquality.Hash(DeliveringAgencies));
+}

@@ -26,4 +26,15 @@ public sealed record PotentialCafRegistered(
     string StepDownDocument,
     PractitionerId? FamilyPreferredLeadProfessional,
     ImmutableArray<EpisodeId> PreviousEpisodes)
-    : CafEvent(EpisodeId, OccurredAt, Actor);
+    : CafEvent(EpisodeId, OccurredAt, Actor)
+{
+    /// <inheritdoc />
+    public bool Equals(PotentialCafRegistered? other) =>
+        other is not null && base.Equals(other) && Child == other.Child && SteppingDownService == other.SteppingDownService
+        && StepDownDocument == other.StepDownDocument && FamilyPreferredLeadProfessional == other.FamilyPreferredLeadProfessional
+        && ValueEquality.Equal(PreviousEpisodes, other.PreviousEpisodes);
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(base.GetHashCode(), Child, SteppingDownService, StepDownDocument, FamilyPreferredLeadProfessional, ValueEquality.Hash(PreviousEpisodes));
+}

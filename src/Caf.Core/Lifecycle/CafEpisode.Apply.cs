@@ -1,0 +1,115 @@
+using System;
+using Caf.Core.Closure;
+using Caf.Core.Events;
+using Caf.Core.Lifecycle.Events;
+
+namespace Caf.Core.Lifecycle;
+
+/// <summary>Applying an event that passed every check: the only place the episode's facts change.</summary>
+public sealed partial class CafEpisode
+{
+    private void Apply(CafEvent e)
+    {
+        switch (e)
+        {
+            case ConsentRecorded c:
+                _consent = _consent.With(c.Record);
+                break;
+            case ConsentExclusionLifted l:
+                _consent = _consent.WithExclusionLifted(l.Lift);
+                break;
+            case AssessmentStarted s:
+                AssessmentStartedAt ??= s.OccurredAt;
+                break;
+            case AssessmentCompleted a:
+                Assessment = a.Summary;
+                AssessmentCompletedAt = a.OccurredAt;
+                break;
+            case NextStepChosen n:
+                NextStep = n.Step;
+                if (n.Step == Lifecycle.NextStep.NoFurtherAction)
+                {
+                    Closure = new ClosureRecord(ClosureOutcome.ResolvedOther, "No further action after assessment: " + n.Reason, n.OccurredAt, "CLOSE-09");
+                }
+
+                break;
+            case ReferredToPanel r:
+                NextStep = Lifecycle.NextStep.PanelReferral;
+                Panel = r.Panel;
+                break;
+            case LeadProfessionalNominated n:
+                PendingNomination = new LeadProfessionalNomination(n.Practitioner, n.Agency, n.Reason, n.OccurredAt, null, null);
+                break;
+            case NominationConfirmedBySupervisor c:
+                CompleteNominationIfReady(PendingNomination! with { ConfirmedBySupervisor = c.Supervisor }, c.OccurredAt);
+                break;
+            case NominationAgreedByFamily a:
+                CompleteNominationIfReady(PendingNomination! with { FamilyAgreement = a.Agreement }, a.OccurredAt);
+                break;
+            case PlanAgreed p:
+                Plan = p;
+                InsufficientReviewsInARow = 0;
+                NextReviewDue = p.FirstReviewDue;
+                break;
+            case ReviewHeld r:
+                ReviewCount++;
+                InsufficientReviewsInARow = r.Progress == ReviewProgress.Insufficient ? InsufficientReviewsInARow + 1 : 0;
+                NextReviewDue = r.NextReviewDue;
+                break;
+            case ReassessmentRequired:
+                InsufficientReviewsInARow = 0;
+                NextReviewDue = null;
+                AssessmentCompletedAt = null;
+                break;
+            case SteppedUp s:
+                NextStep = Lifecycle.NextStep.StepUp;
+                Closure = new ClosureRecord(ClosureOutcome.SteppedUp, $"Stepped up to {s.SpecialistService}: {s.Reason}", s.OccurredAt, "CLOSE-07");
+                break;
+            case ConsentWithdrawalRecorded w:
+                _consent = _consent.WithWithdrawal(w.Withdrawal);
+                break;
+            case ConsentOverrideRecorded o:
+                _consent = _consent.WithOverride(o.Override);
+                Closure = new ClosureRecord(ClosureOutcome.ConsentOverridden, o.Override.SafeguardingJustification, o.OccurredAt, "CLOSE-06");
+                break;
+            case EpisodeClosed c:
+                Closure = new ClosureRecord(c.Outcome, c.Reason, c.OccurredAt, ClosureRuleId(c.Outcome));
+                break;
+            case EpisodeTransferredOut t:
+                TransferredTo = t.ReceivingAuthority;
+                TransferredAt = t.OccurredAt;
+                break;
+            case LinkedToFamilyGroup f:
+                FamilyGroup = f.FamilyGroup;
+                break;
+        }
+
+        _events.Add(e);
+    }
+
+    // LP-05 + LP-06: a nomination with both the supervisor's confirmation and the family's agreement is the appointment.
+    private void CompleteNominationIfReady(LeadProfessionalNomination nomination, DateTimeOffset at)
+    {
+        if (nomination is { ConfirmedBySupervisor: { } supervisor, FamilyAgreement: { } agreement })
+        {
+            _leadProfessionals = _leadProfessionals.Add(
+                new LeadProfessionalRecord(nomination.Practitioner, nomination.Agency, false, at, supervisor, agreement, nomination.Reason));
+            PendingNomination = null;
+        }
+        else
+        {
+            PendingNomination = nomination;
+        }
+    }
+
+    private static string ClosureRuleId(ClosureOutcome outcome) => outcome switch
+    {
+        ClosureOutcome.ResolvedFamilyActions => "CLOSE-01",
+        ClosureOutcome.ResolvedSingleService => "CLOSE-02",
+        ClosureOutcome.ResolvedMultiAgency => "CLOSE-03",
+        ClosureOutcome.ResolvedOther => "CLOSE-04",
+        ClosureOutcome.ConsentWithdrawn => "CLOSE-05",
+        ClosureOutcome.ConsentOverridden => "CLOSE-06",
+        _ => "CLOSE-07",
+    };
+}

@@ -1,0 +1,443 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Ardalis.GuardClauses;
+using Caf.Core.Closure;
+using Caf.Core.Consent;
+using Caf.Core.LeadProfessional;
+using Caf.Core.Lifecycle.Events;
+using Caf.Core.Primitives;
+using Caf.Core.Thresholds;
+
+namespace Caf.Core.Lifecycle;
+
+/// <summary>The commands: each guards its arguments, builds one event and hands it to the pipeline.</summary>
+public sealed partial class CafEpisode
+{
+    /// <summary>Records a consent decision (CONS-01..05, CONS-08). Consent may be recorded at any point while open.</summary>
+    /// <param name="by">Who recorded it.</param>
+    /// <param name="record">The consent record. The agencies it excludes stay excluded until lifted (<see cref="LiftExclusion"/>).</param>
+    /// <returns>Success, or a refusal (CONS rule ids; LIFE-10 when closed; SHARE-01 when the recorder's agency is excluded).</returns>
+    public Result RecordConsent(Actor by, ConsentRecord record)
+    {
+        GuardActor(by);
+        Guard.Against.Null(record);
+        return Execute(new ConsentRecorded(Id, Now, by, record), live: true);
+    }
+
+    /// <summary>
+    /// CONS-05: records that the person who excluded an agency lifts their exclusion. Only that person can:
+    /// a later consent, a refusal, a withdrawal or an override never lifts an exclusion.
+    /// </summary>
+    /// <param name="by">Who recorded it.</param>
+    /// <param name="lift">The agency, the person lifting their exclusion, and why.</param>
+    /// <returns>Success, or a refusal (CONS-05 when that person has not excluded the agency).</returns>
+    public Result LiftExclusion(Actor by, ConsentExclusionLift lift)
+    {
+        GuardActor(by);
+        Guard.Against.Null(lift);
+        GuardId(lift.Agency);
+        Guard.Against.EnumOutOfRange(lift.LiftedBy);
+        Guard.Against.NullOrWhiteSpace(lift.GiverName);
+        Guard.Against.NullOrWhiteSpace(lift.Reason);
+        return Execute(new ConsentExclusionLifted(Id, Now, by, lift), live: true);
+    }
+
+    /// <summary>Starts the assessment (LIFE-05: only with sufficient consent; verbal consent is enough).</summary>
+    /// <param name="by">Who starts it.</param>
+    /// <returns>Success, or a refusal (LIFE-05, CONS rule ids).</returns>
+    public Result StartAssessment(Actor by)
+    {
+        GuardActor(by);
+        return Execute(new AssessmentStarted(Id, Now, by), live: true);
+    }
+
+    /// <summary>
+    /// Completes the assessment, recording the thresholds framework id and version it was assessed under (THR-07).
+    /// A significant-harm result is refused (THR-04): step up instead (LIFE-04).
+    /// </summary>
+    /// <param name="by">Who completed it.</param>
+    /// <param name="summary">The thresholds result.</param>
+    /// <returns>Success, or a refusal (THR-04).</returns>
+    public Result CompleteAssessment(Actor by, AssessmentSummary summary)
+    {
+        GuardActor(by);
+        Guard.Against.Null(summary);
+        return Execute(new AssessmentCompleted(Id, Now, by, summary), live: true);
+    }
+
+    /// <summary>
+    /// Completes the assessment with a thresholds match, recording its framework id and version (THR-07). A
+    /// significant-harm result is refused (THR-04): the case leaves the CAF route, so step up instead (LIFE-04).
+    /// </summary>
+    /// <param name="by">Who completed it.</param>
+    /// <param name="result">The matcher's result.</param>
+    /// <returns>Success, or a refusal (THR-04).</returns>
+    public Result CompleteAssessment(Actor by, ThresholdResult result)
+    {
+        GuardActor(by);
+        Guard.Against.Null(result);
+        return Execute(new AssessmentCompleted(Id, Now, by, AssessmentSummary.From(result)), live: true);
+    }
+
+    /// <summary>
+    /// LIFE-07: chooses the next step after the assessment (or after a step-down TAC, STEP-03). No further
+    /// action closes the episode as resolved other with the reason (CLOSE-09); a panel referral and a step-up
+    /// have their own commands (<see cref="ReferToPanel"/>, <see cref="StepUp"/>).
+    /// </summary>
+    /// <param name="by">Who chose.</param>
+    /// <param name="step">The next step.</param>
+    /// <param name="reason">Why.</param>
+    /// <returns>Success, or a refusal.</returns>
+    /// <exception cref="ArgumentException"><paramref name="step"/> is a panel referral or step-up, or not defined.</exception>
+    public Result ChooseNextStep(Actor by, NextStep step, string reason)
+    {
+        GuardActor(by);
+        Guard.Against.EnumOutOfRange(step);
+        Guard.Against.NullOrWhiteSpace(reason);
+        if (step is Lifecycle.NextStep.PanelReferral or Lifecycle.NextStep.StepUp)
+        {
+            throw new ArgumentException($"Use {(step == Lifecycle.NextStep.StepUp ? nameof(StepUp) : nameof(ReferToPanel))} for {step}.", nameof(step));
+        }
+
+        return Execute(new NextStepChosen(Id, Now, by, step, reason), live: true);
+    }
+
+    /// <summary>
+    /// LIFE-07, PANEL-01: refers the episode to a panel (MAF/MAAG). Needs written consent to share at the
+    /// panel (CONS-04); the decision is made and audited by the sharing service (SHARE-03), and the agencies the
+    /// family excluded are recorded on the referral so its papers never go to them (SHARE-01). Re-referral from
+    /// an active plan is always allowed (PANEL-07).
+    /// </summary>
+    /// <param name="by">The referrer.</param>
+    /// <param name="panel">The panel's name.</param>
+    /// <param name="reason">Why a panel.</param>
+    /// <returns>Success, or a refusal (CONS-04, LP-11, SHARE-01).</returns>
+    public Result ReferToPanel(Actor by, string panel, string reason)
+    {
+        GuardActor(by);
+        Guard.Against.NullOrWhiteSpace(panel);
+        Guard.Against.NullOrWhiteSpace(reason);
+        return Execute(new ReferredToPanel(Id, Now, by, panel, reason, ExcludedAgencies()), live: true);
+    }
+
+    /// <summary>
+    /// LP-03, LP-04: nominates the lead professional from the practitioners already working with the family,
+    /// or a successor for a planned handover (LP-10) — including when the family excluded the current lead
+    /// professional's agency. The same hard checks as the selector apply, under the same options: in the
+    /// family's network (LP-03), trained where required (LP-04), under the caseload cap, and never an agency the
+    /// family excluded (LP-11). The nomination becomes the appointment once the supervisor has confirmed (LP-06,
+    /// <see cref="ConfirmNomination"/>) and the family agreed (LP-05, <see cref="RecordFamilyAgreement"/>).
+    /// A new nomination replaces one still pending.
+    /// </summary>
+    /// <param name="by">Who nominates.</param>
+    /// <param name="nominee">The nominee, as the practitioner directory describes them.</param>
+    /// <param name="reason">Why this person (e.g. the selection's explanation) or why the handover.</param>
+    /// <returns>Success, or a refusal (LP-03, LP-04, LP-06, LP-10, LP-11).</returns>
+    public Result NominateLeadProfessional(Actor by, LeadProfessionalCandidate nominee, string reason)
+    {
+        GuardActor(by);
+        GuardNominee(nominee);
+        Guard.Against.NullOrWhiteSpace(reason);
+        return Execute(Nomination(by, nominee, reason, Now), live: true);
+    }
+
+    /// <summary>
+    /// LP-06: records that the nominee's supervisor confirmed they can take the role. If the family has
+    /// already agreed, the nominee becomes the lead professional; information then goes to their agency, so
+    /// the sharing service decides first (LP-11, SHARE-03).
+    /// </summary>
+    /// <param name="by">Who records it.</param>
+    /// <param name="supervisor">The supervisor who confirmed.</param>
+    /// <returns>Success, or a refusal (LP-06 when nobody is nominated, LP-11).</returns>
+    public Result ConfirmNomination(Actor by, PractitionerId supervisor)
+    {
+        GuardActor(by);
+        GuardId(supervisor);
+        return Execute(new NominationConfirmedBySupervisor(Id, Now, by, supervisor), live: true);
+    }
+
+    /// <summary>
+    /// LP-05: records that the child and family understood and agreed to the nominee. If the supervisor has
+    /// already confirmed, the nominee becomes the lead professional (the sharing service decides first, LP-11).
+    /// </summary>
+    /// <param name="by">Who records it.</param>
+    /// <param name="agreement">How they agreed.</param>
+    /// <returns>Success, or a refusal (LP-05 when nobody is nominated, LP-11).</returns>
+    public Result RecordFamilyAgreement(Actor by, string agreement)
+    {
+        GuardActor(by);
+        Guard.Against.NullOrWhiteSpace(agreement);
+        return Execute(new NominationAgreedByFamily(Id, Now, by, agreement), live: true);
+    }
+
+    /// <summary>
+    /// Appoints the lead professional in one step (LP-02), or hands the role over (LP-10, history kept): records
+    /// the nomination, the supervisor's confirmation (LP-06) and the family's agreement (LP-05) as three events,
+    /// or nothing at all if any is missing or refused. The nomination's hard checks apply (LP-03, LP-04, caseload
+    /// cap, LP-11).
+    /// </summary>
+    /// <param name="by">Who records the appointment.</param>
+    /// <param name="nominee">The nominee, as the practitioner directory describes them.</param>
+    /// <param name="confirmedBySupervisor">The supervisor who confirmed, or null if not yet confirmed.</param>
+    /// <param name="familyAgreement">How the family agreed, or null if they have not.</param>
+    /// <param name="reason">Why this person (e.g. the selection's explanation) or why the handover.</param>
+    /// <returns>Success, or a refusal (LP-03, LP-04, LP-05, LP-06, LP-10, LP-11).</returns>
+    public Result AppointLeadProfessional(
+        Actor by, LeadProfessionalCandidate nominee, PractitionerId? confirmedBySupervisor, string? familyAgreement, string reason)
+    {
+        GuardActor(by);
+        GuardNominee(nominee);
+        Guard.Against.NullOrWhiteSpace(reason);
+        return Appoint(by, nominee, confirmedBySupervisor, familyAgreement, reason);
+    }
+
+    /// <summary>
+    /// Appoints the lead professional a <see cref="LeadProfessionalSelection"/> chose (LP-04..LP-08), with the
+    /// selection's explanation as the recorded reason. No eligible candidate is refused with LP-09 (escalate to
+    /// the local CAF lead, then the CAF/panel manager). The state is checked first.
+    /// </summary>
+    /// <param name="by">Who records the appointment.</param>
+    /// <param name="selection">The selection for this episode.</param>
+    /// <param name="confirmedBySupervisor">The chosen practitioner's supervisor who confirmed (LP-06), or null.</param>
+    /// <param name="familyAgreement">How the family agreed (LP-05), or null.</param>
+    /// <returns>Success, or a refusal (LIFE-10/LIFE-12 for the state, LP-09, LP-05, LP-06, LP-11).</returns>
+    /// <exception cref="ArgumentException">The selection was made for another episode.</exception>
+    public Result AppointLeadProfessional(Actor by, LeadProfessionalSelection selection, PractitionerId? confirmedBySupervisor, string? familyAgreement)
+    {
+        GuardActor(by);
+        Guard.Against.Null(selection);
+        if (selection.Episode != Id)
+        {
+            throw new ArgumentException($"The selection was made for episode {selection.Episode}, not {Id}.", nameof(selection));
+        }
+
+        var permitted = CheckPermitted(EpisodeAction.NominateLeadProfessional);
+        if (permitted.IsRefused)
+        {
+            return permitted;
+        }
+
+        var chosen = selection.ToResult();
+        if (chosen.IsRefused)
+        {
+            return chosen.ToResult();
+        }
+
+        var c = chosen.Value;
+        var reason = $"Ranked first of {selection.Ranked.Length} candidate(s) with score {c.TotalScore:0.00} (LP-04..LP-08).";
+        return Appoint(by, c.Candidate, confirmedBySupervisor, familyAgreement, reason);
+    }
+
+    /// <summary>
+    /// Agrees the action plan (PLAN-01, PLAN-02) and starts delivery (LIFE-09). More than one delivering
+    /// agency, or multi-agency support, needs an appointed lead professional (LP-02, LIFE-08); every delivering
+    /// agency and the lead professional receive the plan through the sharing service, so an excluded agency
+    /// cannot deliver (SHARE-01) and each decision is audited (SHARE-03).
+    /// </summary>
+    /// <param name="by">Who records the plan (normally the LP).</param>
+    /// <param name="intendedOutcomes">What needs to change, in the family's words (at least one).</param>
+    /// <param name="deliveringAgencies">The agencies that own actions.</param>
+    /// <param name="familyOwnsActions">True when the family or child own actions.</param>
+    /// <param name="firstReviewDue">When the first review is due.</param>
+    /// <returns>Success, or a refusal (PLAN-01, PLAN-02, LP-02, LIFE-08, SHARE-01).</returns>
+    public Result AgreePlan(
+        Actor by, IEnumerable<string> intendedOutcomes, IEnumerable<AgencyId> deliveringAgencies, bool familyOwnsActions, DateOnly? firstReviewDue)
+    {
+        GuardActor(by);
+        Guard.Against.Null(intendedOutcomes);
+        Guard.Against.Null(deliveringAgencies);
+        var outcomes = intendedOutcomes.Select(o => o?.Trim() ?? string.Empty).Where(o => o.Length > 0).ToImmutableArray();
+        var agencies = deliveringAgencies.Distinct().Order().ToImmutableArray();
+        if (agencies.Any(a => a.IsDefault))
+        {
+            throw new ArgumentException("Delivering agencies must be valid ids.", nameof(deliveringAgencies));
+        }
+
+        return Execute(new PlanAgreed(Id, Now, by, outcomes, agencies, familyOwnsActions, firstReviewDue), live: true);
+    }
+
+    /// <summary>
+    /// Holds a review of the plan (REV-01, REV-02). After the configured number of insufficient reviews in a
+    /// row (default 4) the assessment must be reconsidered first (REV-03). The lead professional and every
+    /// delivering agency the family has not excluded receive the review (SHARE-01, audited).
+    /// </summary>
+    /// <param name="by">Who held it.</param>
+    /// <param name="progress">Sufficient or insufficient progress.</param>
+    /// <param name="summary">Progress on actions, barriers, new actions.</param>
+    /// <param name="nextReviewDue">The next review date (REV-02; to close, use <see cref="Close"/> instead).</param>
+    /// <returns>Success, or a refusal (REV-02, REV-03, LP-11).</returns>
+    public Result HoldReview(Actor by, ReviewProgress progress, string summary, DateOnly? nextReviewDue)
+    {
+        GuardActor(by);
+        Guard.Against.EnumOutOfRange(progress);
+        Guard.Against.NullOrWhiteSpace(summary);
+        return Execute(new ReviewHeld(Id, Now, by, progress, summary, nextReviewDue), live: true);
+    }
+
+    /// <summary>REV-03: reconsiders the assessment; a new plan is then negotiated.</summary>
+    /// <param name="by">Who decided.</param>
+    /// <param name="reason">Why.</param>
+    /// <returns>Success, or a refusal.</returns>
+    public Result RequireReassessment(Actor by, string reason)
+    {
+        GuardActor(by);
+        Guard.Against.NullOrWhiteSpace(reason);
+        return Execute(new ReassessmentRequired(Id, Now, by, reason), live: true);
+    }
+
+    /// <summary>
+    /// LIFE-04, CLOSE-07: steps up to a named specialist service or safeguarding procedures (a concern of
+    /// significant harm at any stage, whoever sees it). The episode closes as stepped up.
+    /// </summary>
+    /// <param name="by">Who decided.</param>
+    /// <param name="specialistService">The named specialist service.</param>
+    /// <param name="reason">Why.</param>
+    /// <returns>Success, or a refusal (LIFE-10 when already closed).</returns>
+    public Result StepUp(Actor by, string specialistService, string reason)
+    {
+        GuardActor(by);
+        Guard.Against.NullOrWhiteSpace(specialistService);
+        Guard.Against.NullOrWhiteSpace(reason);
+        return Execute(new SteppedUp(Id, Now, by, specialistService, reason), live: true);
+    }
+
+    /// <summary>CONS-07: records a withdrawal of consent. The episode can then only close as consent withdrawn, or be overridden.</summary>
+    /// <param name="by">Who recorded it.</param>
+    /// <param name="withdrawal">The withdrawal (its reason may be empty, not null).</param>
+    /// <returns>Success, or a refusal (CONS-07).</returns>
+    public Result WithdrawConsent(Actor by, ConsentWithdrawal withdrawal)
+    {
+        GuardActor(by);
+        Guard.Against.Null(withdrawal);
+        Guard.Against.EnumOutOfRange(withdrawal.WithdrawnBy);
+        Guard.Against.Null(withdrawal.Reason);
+        return Execute(new ConsentWithdrawalRecorded(Id, Now, by, withdrawal), live: true);
+    }
+
+    /// <summary>
+    /// CONS-06, LIFE-04: overrides absent, refused or withdrawn consent in the child's best interest, with a
+    /// recorded safeguarding justification and who decided. The case leaves the voluntary CAF route: the
+    /// episode closes as consent overridden (CLOSE-06). An override never re-admits an excluded agency.
+    /// </summary>
+    /// <param name="by">Who recorded it.</param>
+    /// <param name="override">The override.</param>
+    /// <returns>Success, or a refusal (CONS-06).</returns>
+    public Result OverrideConsent(Actor by, ConsentOverride @override)
+    {
+        GuardActor(by);
+        Guard.Against.Null(@override);
+        return Execute(new ConsentOverrideRecorded(Id, Now, by, @override), live: true);
+    }
+
+    /// <summary>
+    /// Closes the episode with exactly one outcome (CLOSE-01..05, CLOSE-08). The outcome must be consistent
+    /// with the episode: family actions need family-owned actions (CLOSE-01), single service exactly one
+    /// delivering agency (CLOSE-02), multi-agency two or more and an appointed LP (CLOSE-03), resolved other a
+    /// written explanation (CLOSE-04), consent withdrawn a recorded withdrawal (CLOSE-05). Overridden and
+    /// stepped up are recorded by <see cref="OverrideConsent"/> and <see cref="StepUp"/> (CLOSE-06, CLOSE-07).
+    /// </summary>
+    /// <param name="by">Who closed it (normally the LP).</param>
+    /// <param name="outcome">The closure outcome.</param>
+    /// <param name="reason">The decision under "how will you know when things have improved" (CLOSE-08).</param>
+    /// <returns>Success, or a refusal naming the CLOSE rule (LP-11 while the LP's agency is excluded).</returns>
+    public Result Close(Actor by, ClosureOutcome outcome, string reason)
+    {
+        GuardActor(by);
+        Guard.Against.EnumOutOfRange(outcome);
+        Guard.Against.NullOrWhiteSpace(reason);
+        return Execute(new EpisodeClosed(Id, Now, by, outcome, reason), live: true);
+    }
+
+    /// <summary>
+    /// RET-02: transfers the episode to another authority; the sending authority keeps the record (and its
+    /// retention date, RET-01). The child's record goes to another authority, so consent must be in force: after
+    /// a withdrawal it is refused (CONS-07, SHARE-01).
+    /// </summary>
+    /// <param name="by">Who recorded it.</param>
+    /// <param name="receivingAuthority">The receiving local authority.</param>
+    /// <param name="reason">Why.</param>
+    /// <returns>Success, or a refusal (CONS-07, SHARE-01, LP-11).</returns>
+    public Result TransferOut(Actor by, string receivingAuthority, string reason)
+    {
+        GuardActor(by);
+        Guard.Against.NullOrWhiteSpace(receivingAuthority);
+        Guard.Against.NullOrWhiteSpace(reason);
+        return Execute(new EpisodeTransferredOut(Id, Now, by, receivingAuthority, reason), live: true);
+    }
+
+    /// <summary>
+    /// REG-03: links the episode to a family group. Only the register links episodes
+    /// (<see cref="Caf.Core.Register.CafRegister.LinkFamilyAsync"/>), because only it can check every sibling's
+    /// exclusions against the others' agencies (SHARE-01).
+    /// </summary>
+    internal Result LinkToFamily(Actor by, string familyGroup, bool dryRun = false)
+    {
+        GuardActor(by);
+        Guard.Against.NullOrWhiteSpace(familyGroup);
+        return Execute(new LinkedToFamilyGroup(Id, Now, by, familyGroup), live: true, dryRun);
+    }
+
+    // ----- Internals -----
+
+    private LeadProfessionalNominated Nomination(Actor by, LeadProfessionalCandidate nominee, string reason, DateTimeOffset at) =>
+        new(Id, at, by, nominee.Practitioner, nominee.Agency, reason, nominee.IsWorkingWithFamily, nominee.IsLeadProfessionalTrained, nominee.CurrentLeadCaseload);
+
+    private Result Appoint(Actor by, LeadProfessionalCandidate nominee, PractitionerId? confirmedBySupervisor, string? familyAgreement, string reason)
+    {
+        var at = Now;
+        var nominated = Nomination(by, nominee, reason, at);
+        var valid = Execute(nominated, live: true, dryRun: true); // state, gate and the nomination's rules
+        if (valid.IsRefused)
+        {
+            return valid;
+        }
+
+        if (confirmedBySupervisor is not { IsDefault: false } supervisor)
+        {
+            return Result.Refused("LP-06", "The nominee's supervisor must confirm they can take the lead-professional role.", "confirmedBySupervisor");
+        }
+
+        if (string.IsNullOrWhiteSpace(familyAgreement))
+        {
+            return Result.Refused("LP-05", "The child and family must understand and agree to the lead professional.", "familyAgreement");
+        }
+
+        // The appointment hands the role to the nominee's agency: decided before anything is recorded, so all
+        // three events go ahead or none does (and a refusal is audited, SHARE-04).
+        _at = at;
+        var decision = Evaluate(nominee.Agency, SharingPurpose.LeadProfessional);
+        if (!decision.Granted)
+        {
+            var share = new Share(nominee.Agency, SharingPurpose.LeadProfessional, SharedItems.LeadProfessionalRole, true, "LP-11");
+            Audit(by, share, decision, SharedItems.None);
+            return Result.Refused("LP-11",
+                $"{nominee.Agency} may not receive the lead-professional role: [{decision.RuleId}] {decision.Reason}", "agency");
+        }
+
+        foreach (var e in (Caf.Core.Events.CafEvent[])[nominated, new NominationConfirmedBySupervisor(Id, at, by, supervisor), new NominationAgreedByFamily(Id, at, by, familyAgreement)])
+        {
+            if (Execute(e, live: true) is { IsRefused: true } refused)
+            {
+                throw new InvalidOperationException("An appointment checked in full was refused part-way: " + refused.Refusal);
+            }
+        }
+
+        return Result.Ok;
+    }
+
+    private static void GuardNominee(LeadProfessionalCandidate nominee, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(nominee))] string? name = null)
+    {
+        Guard.Against.Null(nominee, name);
+        if (nominee.Practitioner.IsDefault || nominee.Agency.IsDefault)
+        {
+            throw new ArgumentException("The nominee needs a practitioner id and an agency id.", name);
+        }
+
+        if (nominee.CurrentLeadCaseload < 0)
+        {
+            throw new ArgumentException("The nominee's caseload cannot be negative.", name);
+        }
+    }
+}

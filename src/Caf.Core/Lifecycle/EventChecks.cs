@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Immutable;
+using Caf.Core.Consent;
+using Caf.Core.Events;
+using Caf.Core.Lifecycle.Events;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.Lifecycle;
+
+/// <summary>
+/// The content checks of an event, whoever made it: what a command's argument guards ensure live, checked
+/// again on every stored event (LIFE-11: who, when and why; non-empty texts, valid ids, defined enum values,
+/// timestamps in order and within a sane range). A stored history that fails any is refused, never half-read.
+/// </summary>
+internal static class EventChecks
+{
+    /// <summary>The earliest time an event may carry.</summary>
+    public static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The first time an event may no longer carry.</summary>
+    public static readonly DateTimeOffset Latest = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static bool IsSaneTime(DateTimeOffset t) => t >= Earliest && t < Latest;
+
+    /// <summary>Checks an opening event (concern identified or potential CAF registered).</summary>
+    public static Refusal? Opening(CafEvent e)
+    {
+        if (Common(e, e.EpisodeId) is { } common)
+        {
+            return common;
+        }
+
+        var (child, links) = e switch
+        {
+            ConcernIdentified c => (c.Child, c.PreviousEpisodes),
+            PotentialCafRegistered p => (p.Child, p.PreviousEpisodes),
+            _ => (null, default),
+        };
+        if (child is null || child.Id.IsDefault)
+        {
+            return Bad("The opening event needs the child and the child's id.", "child");
+        }
+
+        if (child.DateOfBirth is { } born && born > DateOnly.FromDateTime(e.OccurredAt.UtcDateTime))
+        {
+            return Bad("The child's date of birth is after the episode opened.", "child.dateOfBirth");
+        }
+
+        if (SortedDistinctIds(links) is { } linkProblem)
+        {
+            return Bad("Linked earlier episodes " + linkProblem, "previousEpisodes");
+        }
+
+        return e switch
+        {
+            ConcernIdentified c => Text(c.Concern, "concern"),
+            PotentialCafRegistered p => Text(p.SteppingDownService, "steppingDownService")
+                ?? Text(p.StepDownDocument, "stepDownDocument")
+                ?? (p.FamilyPreferredLeadProfessional is { IsDefault: true } ? Bad("The preferred lead professional needs an id.", "familyPreferredLeadProfessional") : null),
+            _ => null,
+        };
+    }
+
+    /// <summary>Checks an event after the opening one against the episode it would join.</summary>
+    public static Refusal? Following(CafEvent e, EpisodeId episode, DateTimeOffset previous)
+    {
+        if (Common(e, episode) is { } common)
+        {
+            return common;
+        }
+
+        if (e.OccurredAt < previous)
+        {
+            return Bad($"Events are recorded in time order: this one ({e.OccurredAt:u}) is earlier than the one before it ({previous:u}).", "occurredAt");
+        }
+
+        return e switch
+        {
+            ConsentRecorded c => Record(c.Record),
+            ConsentExclusionLifted l => l.Lift is null ? Bad("The lift is missing.", "lift")
+                : l.Lift.Agency.IsDefault ? Bad("The lifted agency needs an id.", "lift.agency")
+                : Defined(l.Lift.LiftedBy, "lift.liftedBy") ?? Text(l.Lift.GiverName, "lift.giverName") ?? Text(l.Lift.Reason, "lift.reason"),
+            AssessmentCompleted a => a.Summary is null ? Bad("The assessment summary is missing.", "summary") : Summary(a.Summary),
+            NextStepChosen n => Defined(n.Step, "step") ?? Text(n.Reason, "reason"),
+            ReferredToPanel r => Text(r.Panel, "panel") ?? Text(r.Reason, "reason")
+                ?? (SortedDistinctIds(r.PapersWithheldFrom) is { } p ? Bad("The agencies papers are withheld from " + p, "papersWithheldFrom") : null),
+            LeadProfessionalNominated n => n.Practitioner.IsDefault ? Bad("The nominee needs an id.", "practitioner")
+                : n.Agency.IsDefault ? Bad("The nominee's agency needs an id.", "agency")
+                : n.CurrentLeadCaseload < 0 ? Bad("A caseload cannot be negative.", "currentLeadCaseload")
+                : Text(n.Reason, "reason"),
+            NominationConfirmedBySupervisor c => c.Supervisor.IsDefault ? Bad("The supervisor needs an id.", "supervisor") : null,
+            NominationAgreedByFamily a => Text(a.Agreement, "agreement"),
+            PlanAgreed p => Plan(p),
+            ReviewHeld r => Defined(r.Progress, "progress") ?? Text(r.Summary, "summary"),
+            ReassessmentRequired r => Text(r.Reason, "reason"),
+            SteppedUp s => Text(s.SpecialistService, "specialistService") ?? Text(s.Reason, "reason"),
+            ConsentWithdrawalRecorded w => w.Withdrawal is null ? Bad("The withdrawal is missing.", "withdrawal")
+                : Defined(w.Withdrawal.WithdrawnBy, "withdrawal.withdrawnBy")
+                ?? (w.Withdrawal.Reason is null ? Bad("The withdrawal's reason must be text (it may be empty).", "withdrawal.reason") : null),
+            ConsentOverrideRecorded o => o.Override is null ? Bad("The override is missing.", "override")
+                : o.Override.DecidedBy.IsDefault ? Bad("The override names who decided.", "override.decidedBy")
+                : Text(o.Override.SafeguardingJustification, "override.safeguardingJustification"),
+            EpisodeClosed c => Defined(c.Outcome, "outcome") ?? Text(c.Reason, "reason"),
+            EpisodeTransferredOut t => Text(t.ReceivingAuthority, "receivingAuthority") ?? Text(t.Reason, "reason"),
+            LinkedToFamilyGroup f => Text(f.FamilyGroup, "familyGroup"),
+            _ => null,
+        };
+    }
+
+    private static Refusal? Common(CafEvent e, EpisodeId episode)
+    {
+        if (e.EpisodeId.IsDefault || e.EpisodeId != episode)
+        {
+            return Bad($"The event belongs to episode {e.EpisodeId}, not {episode}.", "episodeId");
+        }
+
+        if (e.Actor.IsDefault)
+        {
+            return Bad("Every event records who made it: a practitioner and an agency.", "actor");
+        }
+
+        return IsSaneTime(e.OccurredAt)
+            ? null
+            : Bad($"The event's time {e.OccurredAt:u} is outside {Earliest.Year}–{Latest.Year - 1}.", "occurredAt");
+    }
+
+    private static Refusal? Record(ConsentRecord? r)
+    {
+        if (r is null)
+        {
+            return Bad("The consent record is missing.", "record");
+        }
+
+        if ((Defined(r.GiverRole, "record.giverRole") ?? Defined(r.Decision, "record.decision") ?? Defined(r.Form, "record.form")
+            ?? Text(r.GiverName, "record.giverName")) is { } problem)
+        {
+            return problem;
+        }
+
+        if (r.RecordedBy is { IsDefault: true })
+        {
+            return Bad("The practitioner who recorded consent needs an id.", "record.recordedBy");
+        }
+
+        if (r.RecordedAt is { } at && !IsSaneTime(at))
+        {
+            return Bad($"The consent's time {at:u} is outside {Earliest.Year}–{Latest.Year - 1}.", "record.recordedAt");
+        }
+
+        foreach (var agency in r.ExcludedAgencies)
+        {
+            if (agency.IsDefault)
+            {
+                return Bad("Every excluded agency needs an id.", "record.excludedAgencies");
+            }
+        }
+
+        return null;
+    }
+
+    private static Refusal? Summary(AssessmentSummary s)
+    {
+        foreach (var id in s.IndicatorIds)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                return Bad("Every observed indicator needs an id.", "summary.indicatorIds");
+            }
+        }
+
+        return null;
+    }
+
+    private static Refusal? Plan(PlanAgreed p)
+    {
+        if (p.IntendedOutcomes.IsDefault || p.DeliveringAgencies.IsDefault)
+        {
+            return Bad("The plan's outcomes and agencies must be lists.", "intendedOutcomes");
+        }
+
+        foreach (var outcome in p.IntendedOutcomes)
+        {
+            if (string.IsNullOrWhiteSpace(outcome) || outcome.Trim().Length != outcome.Length)
+            {
+                return Bad("Every intended outcome is text, trimmed.", "intendedOutcomes");
+            }
+        }
+
+        return SortedDistinctIds(p.DeliveringAgencies) is { } problem ? Bad("The delivering agencies " + problem, "deliveringAgencies") : null;
+    }
+
+    // The commands store id lists sorted and distinct; anything else was not made by a command.
+    private static string? SortedDistinctIds<TId>(ImmutableArray<TId> ids)
+        where TId : struct, IComparable<TId>, IEquatable<TId>
+    {
+        if (ids.IsDefault)
+        {
+            return "must be a list.";
+        }
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (ids[i].Equals(default))
+            {
+                return "need valid ids.";
+            }
+
+            if (i > 0 && ids[i - 1].CompareTo(ids[i]) >= 0)
+            {
+                return "must be sorted and distinct.";
+            }
+        }
+
+        return null;
+    }
+
+    private static Refusal? Text(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? Bad("The text must not be empty (LIFE-11: every event says why).", field) : null;
+
+    private static Refusal? Defined<TEnum>(TEnum value, string field)
+        where TEnum : struct, Enum =>
+        Enum.IsDefined(value) ? null : Bad($"{Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)} is not a {typeof(TEnum).Name}.", field);
+
+    private static Refusal Bad(string message, string field) => new("LIFE-11", message, field);
+}
