@@ -5,6 +5,7 @@ using System.Linq;
 using BenchmarkDotNet.Attributes;
 using Caf.Core.Consent;
 using Caf.Core.Events;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 
@@ -77,7 +78,7 @@ public class EpisodeBenchmarks
         e.StartAssessment(Teacher);
         e.CompleteAssessment(Teacher, Assessment);
         e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "school and health");
-        e.AppointLeadProfessional(Teacher, HealthVisitor.Practitioner, HealthVisitor.Agency, new PractitionerId("pr-sup"), "agreed", "weekly");
+        e.AppointLeadProfessional(Teacher, new LeadProfessionalCandidate(HealthVisitor.Practitioner, HealthVisitor.Agency, AgencyKind.Health, "Health visitor", true, ContactFrequency.Weekly, [], 0), new PractitionerId("pr-sup"), "agreed", "weekly");
         e.AgreePlan(Teacher, ["attends"], [Teacher.Agency, HealthVisitor.Agency], false, new DateOnly(2026, 6, 1));
         for (var i = 0; i < 11; i++)
         {

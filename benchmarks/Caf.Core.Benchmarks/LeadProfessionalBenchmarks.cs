@@ -65,5 +65,12 @@ public class LeadProfessionalBenchmarks
     {
         public SharingDecision Decide(EpisodeId episode, ConsentState consent, AgencyId agency, SharingPurpose purpose, Actor requestedBy) =>
             consent.Excludes(agency) ? new(false, "CONS-05", "excluded") : new(true, "SHARE-01", "covered");
+
+        public SharingDecision Evaluate(ConsentState consent, AgencyId agency, SharingPurpose purpose, int? childAgeInYears) =>
+            consent.Excludes(agency) ? new(false, "CONS-05", "excluded") : new(true, "SHARE-01", "covered");
+
+        public void Record(SharingAuditEntry entry)
+        {
+        }
     }
 }

@@ -100,7 +100,7 @@ public sealed partial class CafEpisode
         return Result.Ok;
     }
 
-    private static string FieldOf(Share share) => share.Purpose switch
+    private static string FieldOf(Share share) => share.RuleId == "LP-11" ? "agency" : share.Purpose switch
     {
         SharingPurpose.LeadProfessional => "leadProfessional",
         SharingPurpose.PlanDelivery => "deliveringAgencies",

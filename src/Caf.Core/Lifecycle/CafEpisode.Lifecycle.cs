@@ -45,6 +45,7 @@ public sealed partial class CafEpisode
         [ConsentNotGiven] = new("CONS-06", "Consent has been given and not withdrawn: there is nothing to override.", "consent"),
         [AwaitingSupervisor] = new("LP-06", "No nomination awaits a supervisor's confirmation: nominate the lead professional first.", "nomination"),
         [AwaitingFamily] = new("LP-05", "No nomination awaits the family's agreement: nominate the lead professional first.", "nomination"),
+        [LeadExcluded] = new("LP-01", "Whoever started the CAF is the interim lead professional until the assessment is completed; a handover before then is only for an agency the family excluded (LP-11).", "leadProfessional"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly ImmutableArray<EpisodeState> OpenStates =

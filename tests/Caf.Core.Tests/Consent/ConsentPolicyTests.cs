@@ -284,12 +284,37 @@ public class ConsentPolicyTests
 
     [Trait("Rule", "CONS-05")]
     [Fact]
-    public void CONS05_a_later_record_of_the_same_person_replaces_their_exclusions()
+    public void CONS05_a_later_record_of_the_same_person_adds_exclusions_and_never_lifts_one()
     {
         var state = State(Parent(excluded: TestIds.Camhs), Parent(excluded: TestIds.YouthService));
 
-        Assert.False(state.Excludes(TestIds.Camhs));
+        Assert.True(state.Excludes(TestIds.Camhs));       // stands until the mother lifts it
         Assert.True(state.Excludes(TestIds.YouthService));
+    }
+
+    [Trait("Rule", "CONS-05")]
+    [Fact]
+    public void CONS05_a_refusal_after_a_partial_consent_keeps_the_exclusion()
+    {
+        var state = State(Parent(excluded: TestIds.Camhs), Parent(G.Refused));
+
+        Assert.True(state.Excludes(TestIds.Camhs));
+        Assert.True(state.WithOverride(new ConsentOverride("Risk of neglect", new Caf.Core.Primitives.PractitionerId("pr-dsl"))).Excludes(TestIds.Camhs));
+    }
+
+    [Trait("Rule", "CONS-05")]
+    [Fact]
+    public void CONS05_only_the_person_who_excluded_an_agency_lifts_it_and_others_exclusions_stand()
+    {
+        var state = State(Parent(excluded: TestIds.Camhs), YoungPerson(G.Given, excluded: TestIds.Camhs));
+
+        var lifted = state.WithExclusionLifted(new ConsentExclusionLift(TestIds.Camhs, ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", "Happy for CAMHS to be told now."));
+
+        Assert.True(lifted.Excludes(TestIds.Camhs));                                    // the young person's still stands
+        Assert.False(lifted.IsExcludedBy(TestIds.Camhs, ConsentGiverRole.ParentWithParentalResponsibility));
+        Assert.True(lifted.IsExcludedBy(TestIds.Camhs, ConsentGiverRole.YoungPerson));
+        Assert.Throws<ArgumentException>(() => lifted.WithExclusionLifted(
+            new ConsentExclusionLift(TestIds.Camhs, ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", "again")));
     }
 
     // ---- CONS-06, CONS-07, CONS-08 --------------------------------------------------------------

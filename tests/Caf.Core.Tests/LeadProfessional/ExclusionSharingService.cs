@@ -19,4 +19,11 @@ internal sealed class ExclusionSharingService : ISharingService
             ? new SharingDecision(false, "CONS-05", "the family excluded this agency (partial consent)")
             : new SharingDecision(true, "SHARE-01", "covered by the recorded consent");
     }
+
+    public SharingDecision Evaluate(ConsentState consent, AgencyId agency, SharingPurpose purpose, int? childAgeInYears) =>
+        consent.Excludes(agency)
+            ? new SharingDecision(false, "CONS-05", "the family excluded this agency (partial consent)")
+            : new SharingDecision(true, "SHARE-01", "covered by the recorded consent");
+
+    public void Record(SharingAuditEntry entry) => Asked.Add((entry.Agency, entry.Purpose));
 }

@@ -141,6 +141,6 @@ public class EpisodeJsonTests
         events.Insert(1, plan); // a plan agreed before consent and assessment
         node["version"] = events.Count;
 
-        Assert.Equal("$.events", Rejects(node.ToJsonString()).Path);
+        Assert.Equal("$.events[1]", Rejects(node.ToJsonString()).Path);
     }
 }

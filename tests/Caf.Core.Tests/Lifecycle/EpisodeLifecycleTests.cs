@@ -157,11 +157,11 @@ public class EpisodeLifecycleTests
         var e = _seeds.Assessed();
         var supervisor = new PractitionerId("pr-supervisor");
 
-        Assert.Equal("LP-06", e.AppointLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, null, "agreed", "why").Refusal.RuleId);
-        Assert.Equal("LP-05", e.AppointLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, supervisor, " ", "why").Refusal.RuleId);
+        Assert.Equal("LP-06", e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), null, "agreed", "why").Refusal.RuleId);
+        Assert.Equal("LP-05", e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), supervisor, " ", "why").Refusal.RuleId);
         Assert.True(e.LeadProfessional.IsInterim);
 
-        Ok(e.AppointLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, supervisor, "Mother agreed", "Weekly contact."));
+        Ok(e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), supervisor, "Mother agreed", "Weekly contact."));
         Assert.False(e.LeadProfessional.IsInterim);
         Assert.Equal(supervisor, e.LeadProfessional.ConfirmedBySupervisor);
     }
@@ -171,7 +171,7 @@ public class EpisodeLifecycleTests
     public void LP10_handover_keeps_the_history_of_lead_professionals()
     {
         var e = _seeds.PlanActive();
-        Ok(e.AppointLeadProfessional(Teacher, TestIds.Teacher, TestIds.School, new PractitionerId("pr-head"), "Family agreed", "Transition to secondary school."));
+        Ok(e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.Teacher, TestIds.School), new PractitionerId("pr-head"), "Family agreed", "Transition to secondary school."));
 
         Assert.Equal(3, e.LeadProfessionalHistory.Length);
         Assert.True(e.LeadProfessionalHistory[0].IsInterim);
@@ -188,7 +188,7 @@ public class EpisodeLifecycleTests
         Ok(e.StartAssessment(Teacher));
         Ok(e.CompleteAssessment(Teacher, Level3));
 
-        var result = e.AppointLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, new PractitionerId("pr-s"), "agreed", "why");
+        var result = e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-s"), "agreed", "why");
 
         Assert.Equal("LP-11", result.Refusal.RuleId);
         Ok(e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "Health only."));
@@ -464,13 +464,14 @@ public class EpisodeLifecycleTests
         Ok(e.CompleteAssessment(Teacher, Level3));
         Ok(e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "Many needs."));
 
-        Assert.Equal("LP-11", e.AppointLeadProfessional(Teacher, new PractitionerId("pr-camhs"), TestIds.Camhs, new PractitionerId("pr-s"), "agreed", "x").Refusal.RuleId);
-        Ok(e.AppointLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, new PractitionerId("pr-s"), "agreed", "weekly"));
+        Assert.Equal("LP-11", e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(new PractitionerId("pr-camhs"), TestIds.Camhs), new PractitionerId("pr-s"), "agreed", "x").Refusal.RuleId);
+        Ok(e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-s"), "agreed", "weekly"));
         Assert.Equal("SHARE-01", e.AgreePlan(Teacher, ["x"], [TestIds.School, TestIds.Camhs], false, new DateOnly(2026, 5, 1)).Refusal.RuleId);
         Ok(e.AgreePlan(Teacher, ["x"], [TestIds.School, TestIds.HealthVisiting], false, new DateOnly(2026, 5, 1)));
 
         var log = _seeds.Audit.Entries;
-        Assert.Equal(2, log.Count(a => a.Purpose == SharingPurpose.LeadProfessional)); // CAMHS refused, health granted
+        // The LP role: CAMHS refused, health granted (the school, interim LP, received the assessment it completed).
+        Assert.Equal(2, log.Count(a => a.Purpose == SharingPurpose.LeadProfessional && a.Agency != TestIds.School));
         Assert.False(log.Single(a => a.Agency == TestIds.Camhs && a.Purpose == SharingPurpose.LeadProfessional).Decision.Granted);
         Assert.False(log.Single(a => a.Agency == TestIds.Camhs && a.Purpose == SharingPurpose.PlanDelivery).Decision.Granted);
         Assert.Equal(2, log.Count(a => a.Purpose == SharingPurpose.PlanDelivery && a.Decision.Granted)); // school and health, once each
@@ -486,7 +487,7 @@ public class EpisodeLifecycleTests
         Assert.Equal("LP-06", first.ConfirmNomination(Teacher, supervisor).Refusal.RuleId);      // nobody nominated yet
         Assert.Equal("LP-05", first.RecordFamilyAgreement(Teacher, "agreed").Refusal.RuleId);
 
-        Ok(first.NominateLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, "Sees the family weekly."));
+        Ok(first.NominateLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), "Sees the family weekly."));
         Ok(first.ConfirmNomination(Teacher, supervisor));
         Assert.True(first.LeadProfessional.IsInterim);                                            // still waiting for the family
         Assert.Equal(supervisor, first.PendingNomination!.ConfirmedBySupervisor);
@@ -494,7 +495,7 @@ public class EpisodeLifecycleTests
         Ok(first.RecordFamilyAgreement(Teacher, "Mother and Amy agreed at the TAC meeting."));
 
         var second = new Seeds().Assessed();
-        Ok(second.NominateLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, "Sees the family weekly."));
+        Ok(second.NominateLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), "Sees the family weekly."));
         Ok(second.RecordFamilyAgreement(Teacher, "Mother and Amy agreed at the TAC meeting."));
         Ok(second.ConfirmNomination(Teacher, supervisor));
 
@@ -511,7 +512,7 @@ public class EpisodeLifecycleTests
     public void LP11_a_nominee_whose_agency_the_family_excludes_before_the_appointment_is_not_appointed()
     {
         var e = _seeds.Assessed();
-        Ok(e.NominateLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, "Weekly contact."));
+        Ok(e.NominateLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), "Weekly contact."));
         Ok(e.ConfirmNomination(Teacher, new PractitionerId("pr-s")));
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.HealthVisiting)));                      // the family changes its mind
         var version = e.Version;

@@ -117,6 +117,8 @@ public class CafRegisterTests
         var sister = new ChildDetails(new ChildId("child-002"), new DateOnly(2013, 1, 5));
         await _register.IdentifyConcernAsync(new EpisodeId("ep-1"), NineYearOld, Teacher, "Attendance");
         await _register.IdentifyConcernAsync(new EpisodeId("ep-2"), sister, Teacher, "Young carer");
+        await ConsentAsync("ep-1");
+        await ConsentAsync("ep-2");
 
         Ok(await _register.LinkFamilyAsync("family-smith", Teacher, [new EpisodeId("ep-1"), new EpisodeId("ep-2")]));
 
@@ -144,6 +146,7 @@ public class CafRegisterTests
     public async Task RET02_transfer_out_of_area_ends_the_episode_here_and_refuses_further_work()
     {
         await _register.IdentifyConcernAsync(new EpisodeId("ep-1"), NineYearOld, Teacher, "Attendance");
+        await ConsentAsync("ep-1");
 
         Ok(await _register.TransferOutAsync(new EpisodeId("ep-1"), Teacher, "Leeds City Council", "Family moved."));
 
@@ -151,6 +154,14 @@ public class CafRegisterTests
         Assert.Equal(EpisodeState.TransferredOut, e.State);
         Assert.False(e.IsOpen);
         Assert.Equal("RET-02", e.StartAssessment(Teacher).Refusal.RuleId);
-        Assert.Null(await _register.FindOpenAsync(TestIds.Child));
+        Assert.Null(await _register.FindOpenForCoordinatorAsync(TestIds.Child));
+    }
+
+    private async Task ConsentAsync(string id)
+    {
+        var e = (await _store.GetAsync(new EpisodeId(id)))!;
+        var version = e.Version;
+        Ok(e.RecordConsent(Teacher, MotherWritten()));
+        Ok(await _store.UpdateAsync(e, version));
     }
 }

@@ -43,7 +43,7 @@ public class RegisterPropertyTests
                     register.RegisterStepDownAsync(id, child, Seeds.Teacher, "CSC", "closing summary").AsTask().Wait();
                     break;
                 default:
-                    var open = register.FindOpenAsync(child.Id).AsTask().Result;
+                    var open = register.FindOpenForCoordinatorAsync(child.Id).AsTask().Result;
                     if (open is null)
                     {
                         break;

@@ -40,6 +40,10 @@ internal sealed class Seeds
     public static ConsentRecord MotherWritten(params AgencyId[] excluded) =>
         new(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, [.. excluded]);
 
+    /// <summary>A practitioner working with the family, trained, with room on their caseload (LP-03, LP-04).</summary>
+    public static Caf.Core.LeadProfessional.LeadProfessionalCandidate Nominee(PractitionerId practitioner, AgencyId agency) =>
+        new(practitioner, agency, Caf.Core.LeadProfessional.AgencyKind.Other, "Practitioner", true, Caf.Core.LeadProfessional.ContactFrequency.Weekly, [], 0);
+
     public static AssessmentSummary Level3 => new("default", "1.0.0", 3, "multi-agency", ImmutableArray.Create("attendance", "behaviour"));
 
     public CafEpisode Identified(EpisodeId? id = null) =>
@@ -66,7 +70,7 @@ internal sealed class Seeds
     {
         var e = Assessed();
         Ok(e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "Needs span school and health."));
-        Ok(e.AppointLeadProfessional(Teacher, TestIds.HealthVisitor, TestIds.HealthVisiting, new PractitionerId("pr-supervisor"), "Mother agreed at the TAC meeting.", "Sees the family weekly."));
+        Ok(e.AppointLeadProfessional(Teacher, Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-supervisor"), "Mother agreed at the TAC meeting.", "Sees the family weekly."));
         Ok(e.AgreePlan(Teacher, ["Amy goes to school every day"], [TestIds.School, TestIds.HealthVisiting], false, new DateOnly(2026, 5, 1)));
         return e;
     }
