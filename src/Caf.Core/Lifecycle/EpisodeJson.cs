@@ -157,7 +157,9 @@ public static class EpisodeJson
         }
         catch (InvalidOperationException ex)
         {
-            throw new JsonException("Invalid JSON content: " + ex.Message, path, null, null, ex);
+            // The serializer's own readers report some type mismatches this way (e.g. a string where a number
+            // belongs, in a constructor argument): the JSON is wrong, not the library.
+            throw new JsonException("Invalid JSON content: " + ex.Message, path, null, null);
         }
     }
 }

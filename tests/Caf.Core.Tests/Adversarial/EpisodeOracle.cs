@@ -1,0 +1,130 @@
+using System;
+using Caf.Core.Consent;
+using Caf.Core.Events;
+using Caf.Core.LeadProfessional;
+using Caf.Core.Lifecycle;
+using Caf.Core.Lifecycle.Events;
+using Caf.Core.Primitives;
+using Caf.Core.Tests.Support;
+
+namespace Caf.Core.Tests.Adversarial;
+
+/// <summary>A clock a test sets to any instant, backwards too.</summary>
+internal sealed class SettableClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>
+/// The reader fuzzer's oracle, independent of the reader: a stored history is valid exactly when the public
+/// commands, each run at its event's own time, succeed one by one and make exactly the stored events.
+/// </summary>
+internal static class EpisodeOracle
+{
+    private static readonly SettableClock Clock = new(Seeds.Start);
+
+    /// <summary>A policy for normalising accepted documents (its clock is never read by the reader).</summary>
+    public static EpisodePolicy Policy { get; } = EpisodePolicy.Default(new SettableClock(Seeds.Start), new InMemorySharingAuditLog());
+
+    private static readonly EpisodePolicy OraclePolicy = EpisodePolicy.Default(Clock, new InMemorySharingAuditLog());
+
+    public static bool Produces(EpisodeSnapshot s)
+    {
+        lock (Clock)
+        {
+            return Replay(s) is { } e && e.State == s.State;
+        }
+    }
+
+    private static CafEpisode? Replay(EpisodeSnapshot s)
+    {
+        if (s.SchemaVersion != 1 || s.Events.IsDefaultOrEmpty || s.Events.Length != s.Version)
+        {
+            return null;
+        }
+
+        foreach (var x in s.Events)
+        {
+            if (x is null || x.EpisodeId != s.EpisodeId)
+            {
+                return null;
+            }
+        }
+
+        CafEpisode episode;
+        try
+        {
+            Clock.Now = s.Events[0].OccurredAt;
+            episode = s.Events[0] switch
+            {
+                ConcernIdentified c => CafEpisode.IdentifyConcern(OraclePolicy, c.EpisodeId, c.Child, c.Actor, c.Concern, c.PreviousEpisodes),
+                PotentialCafRegistered p => CafEpisode.RegisterPotentialFromStepDown(
+                    OraclePolicy, p.EpisodeId, p.Child, p.Actor, p.SteppingDownService, p.StepDownDocument, p.FamilyPreferredLeadProfessional, p.PreviousEpisodes),
+                _ => null!,
+            };
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        if (episode is null || !episode.Events[0].Equals(s.Events[0]))
+        {
+            return null;
+        }
+
+        for (var i = 1; i < s.Events.Length; i++)
+        {
+            var x = s.Events[i];
+            if (x.OccurredAt < s.Events[i - 1].OccurredAt)
+            {
+                return null; // a live clock only moves forward between saved commands
+            }
+
+            Clock.Now = x.OccurredAt;
+            Result result;
+            try
+            {
+                result = Run(episode, x);
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+
+            if (result.IsRefused || episode.Version != i + 1 || !episode.Events[i].Equals(x))
+            {
+                return null;
+            }
+        }
+
+        return episode;
+    }
+
+    private static Result Run(CafEpisode e, CafEvent x) => x switch
+    {
+        ConsentRecorded c => e.RecordConsent(c.Actor, c.Record),
+        ConsentExclusionLifted l => e.LiftExclusion(l.Actor, l.Lift),
+        AssessmentStarted s => e.StartAssessment(s.Actor),
+        AssessmentCompleted a => e.CompleteAssessment(a.Actor, a.Summary),
+        NextStepChosen n => e.ChooseNextStep(n.Actor, n.Step, n.Reason),
+        ReferredToPanel r => e.ReferToPanel(r.Actor, r.Panel, r.Reason),
+        LeadProfessionalNominated n => e.NominateLeadProfessional(n.Actor,
+            new LeadProfessionalCandidate(n.Practitioner, n.Agency, AgencyKind.Other, "Practitioner", n.IsLeadProfessionalTrained, ContactFrequency.Weekly, [], n.CurrentLeadCaseload, n.WorksWithFamily),
+            n.Reason),
+        NominationConfirmedBySupervisor c => e.ConfirmNomination(c.Actor, c.Supervisor),
+        NominationAgreedByFamily a => e.RecordFamilyAgreement(a.Actor, a.Agreement),
+        PlanAgreed p => e.AgreePlan(p.Actor, p.IntendedOutcomes, p.DeliveringAgencies, p.FamilyOwnsActions, p.FirstReviewDue),
+        ReviewHeld r => e.HoldReview(r.Actor, r.Progress, r.Summary, r.NextReviewDue),
+        ReassessmentRequired r => e.RequireReassessment(r.Actor, r.Reason),
+        SteppedUp s => e.StepUp(s.Actor, s.SpecialistService, s.Reason),
+        ConsentWithdrawalRecorded w => e.WithdrawConsent(w.Actor, w.Withdrawal),
+        ConsentOverrideRecorded o => e.OverrideConsent(o.Actor, o.Override),
+        EpisodeClosed c => e.Close(c.Actor, c.Outcome, c.Reason),
+        EpisodeTransferredOut t => e.TransferOut(t.Actor, t.ReceivingAuthority, t.Reason),
+        LinkedToFamilyGroup f => e.LinkToFamily(f.Actor, f.FamilyGroup),
+        _ => Result.Refused("ORACLE", $"{x.GetType().Name} is not made by a command after the opening.", "type"),
+    };
+}

@@ -1,0 +1,301 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Caf.Core.Consent;
+using Caf.Core.Events;
+using Caf.Core.Lifecycle;
+using Caf.Core.Lifecycle.Events;
+using Caf.Core.Primitives;
+using Caf.Core.Tests.Support;
+using Caf.Core.Thresholds;
+using Xunit.Abstractions;
+
+namespace Caf.Core.Tests.Adversarial;
+
+/// <summary>
+/// Reader fuzzing: seeded mutations of valid snapshots (truncation at every position of one, byte flips, deleted,
+/// duplicated and retyped members, reordered and foreign events, swapped values). The oracle is independent of
+/// the reader: it replays the parsed history through the public commands, each at its event's time, and accepts
+/// only when every command succeeds and makes exactly the stored event. The reader must agree on every input,
+/// and refuse only with a <see cref="JsonException"/> that names a path.
+/// </summary>
+public class ReaderFuzzTests(ITestOutputHelper output)
+{
+    private const int Seed = 20261201;
+
+    [Trait("Rule", "LIFE-11")]
+    [Trait("Rule", "LIFE-12")]
+    [Fact]
+    public void Reader_accepts_exactly_the_histories_the_commands_can_produce()
+    {
+        var clock = new SettableClock(Seeds.Start);
+        var policy = EpisodePolicy.Default(clock, new InMemorySharingAuditLog());
+        var random = new Random(Seed);
+        var bases = ValidSnapshots(policy, clock);
+        var (tried, accepted, rejected) = (0, 0, 0);
+
+        foreach (var json in Inputs(bases, random))
+        {
+            tried++;
+            var oracle = Oracle(json);
+            CafEpisode? read = null;
+            try
+            {
+                read = EpisodeJson.Deserialize(policy, json);
+            }
+            catch (JsonException ex)
+            {
+                Assert.False(string.IsNullOrEmpty(ex.Path), $"a JsonException without a path: {ex.Message}");
+                Assert.False(ex.InnerException is NullReferenceException or IndexOutOfRangeException or InvalidOperationException or KeyNotFoundException,
+                    $"the reader hid a {ex.InnerException?.GetType().Name}: {ex.InnerException?.Message}\n{ex.InnerException?.StackTrace}\n{json}");
+            }
+
+            if ((read is not null) != oracle)
+            {
+                Assert.Fail($"reader {(read is null ? "refused" : "accepted")} but the commands {(oracle ? "produce" : "cannot produce")} it:\n{json}");
+            }
+
+            if (read is not null)
+            {
+                accepted++;
+                Assert.Equal(Normalise(json), EpisodeJson.Serialize(read));
+            }
+            else
+            {
+                rejected++;
+            }
+        }
+
+        output.WriteLine($"Reader fuzzing: {tried} inputs, {rejected} rejected, {accepted} accepted, 0 disagreements with the command oracle.");
+        Assert.True(tried >= 10_000, $"only {tried} inputs");
+        Assert.True(accepted > bases.Count, "the mutations should produce some valid variants too");
+    }
+
+    [Trait("Rule", "THR-01")]
+    [Fact]
+    public void Framework_loader_never_throws_and_names_a_path_for_every_problem()
+    {
+        var loader = new ThresholdFrameworkLoader();
+        var valid = loader.DefaultJson();
+        var random = new Random(Seed);
+        var (tried, rejected) = (0, 0);
+        foreach (var json in Mutations(valid, random, 1500))
+        {
+            tried++;
+            var result = loader.Load(json);
+            if (!result.IsSuccess)
+            {
+                rejected++;
+                Assert.NotEmpty(result.Problems);
+                Assert.All(result.Problems, p => Assert.StartsWith("$", p.Path, StringComparison.Ordinal));
+            }
+        }
+
+        output.WriteLine($"Framework fuzzing: {tried} inputs, {rejected} rejected, {tried - rejected} accepted.");
+    }
+
+    [Trait("Rule", "LIFE-11")]
+    [Fact]
+    public void Event_reader_refuses_with_a_path_and_round_trips_what_it_accepts()
+    {
+        var clock = new SettableClock(Seeds.Start);
+        var policy = EpisodePolicy.Default(clock, new InMemorySharingAuditLog());
+        var random = new Random(Seed + 1);
+        var events = ValidSnapshots(policy, clock).SelectMany(j => JsonNode.Parse(j)!["events"]!.AsArray().Select(e => e!.ToJsonString())).Distinct().ToArray();
+        var tried = 0;
+        foreach (var json in events.SelectMany(e => Mutations(e, random, 40)))
+        {
+            tried++;
+            try
+            {
+                var e = EpisodeJson.DeserializeEvent(json);
+                Assert.Equal(e, EpisodeJson.DeserializeEvent(EpisodeJson.SerializeEvent(e)));
+            }
+            catch (JsonException ex)
+            {
+                Assert.False(string.IsNullOrEmpty(ex.Path), ex.Message);
+            }
+        }
+
+        output.WriteLine($"Event fuzzing: {tried} inputs.");
+    }
+
+    // ----- Inputs -----
+
+    private static List<string> ValidSnapshots(EpisodePolicy policy, SettableClock clock)
+    {
+        var list = new List<string>();
+        var seeds = new Seeds();
+        list.Add(EpisodeJson.Serialize(seeds.PlanActive()));
+        var s2 = new Seeds();
+        var e2 = s2.Assessed();
+        Seeds.Ok(e2.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(TestIds.Camhs)));
+        Seeds.Ok(e2.ChooseNextStep(Seeds.Teacher, NextStep.SingleAgencySupport, "The school can meet the needs."));
+        Seeds.Ok(e2.ReferToPanel(Seeds.Teacher, "MAAG North", "Unclear which service fits."));
+        list.Add(EpisodeJson.Serialize(e2));
+        var s3 = new Seeds();
+        var e3 = s3.PlanActive();
+        Seeds.Ok(e3.HoldReview(Seeds.HealthVisitor, ReviewProgress.Insufficient, "Attendance still low.", new DateOnly(2026, 6, 1)));
+        Seeds.Ok(e3.WithdrawConsent(Seeds.HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "")));
+        list.Add(EpisodeJson.Serialize(e3));
+        var s4 = new Seeds();
+        var e4 = CafEpisode.RegisterPotentialFromStepDown(s4.Policy, new EpisodeId("ep-sd"), Seeds.NineYearOld, Seeds.Teacher, "CAMHS", "Work completed letter", TestIds.HealthVisitor);
+        Seeds.Ok(e4.RecordConsent(Seeds.Teacher, Seeds.MotherVerbal(TestIds.YouthService)));
+        Seeds.Ok(e4.ChooseNextStep(Seeds.Teacher, NextStep.NoFurtherAction, "Learning shared; the family know who to go to."));
+        list.Add(EpisodeJson.Serialize(e4));
+        return list;
+    }
+
+    private static IEnumerable<string> Inputs(List<string> bases, Random random)
+    {
+        var shortest = bases.OrderBy(b => b.Length).First();
+        for (var i = 0; i <= shortest.Length; i++)
+        {
+            yield return shortest[..i]; // truncation at every position
+        }
+
+        foreach (var b in bases)
+        {
+            yield return b;
+            foreach (var m in Mutations(b, random, 1500))
+            {
+                yield return m;
+            }
+
+            foreach (var m in EventMutations(b, bases, random, 300))
+            {
+                yield return m;
+            }
+        }
+    }
+
+    private static readonly JsonNode?[] Retypes = [null, JsonValue.Create(0), JsonValue.Create(-1), JsonValue.Create("x"), JsonValue.Create(""), JsonValue.Create(true), new JsonArray(), new JsonObject(), JsonValue.Create(2.5), JsonValue.Create("camhs"), JsonValue.Create("9999-12-31T23:59:59+00:00"), JsonValue.Create("Closed")];
+
+    // Member-level and byte-level mutations of one document.
+    private static IEnumerable<string> Mutations(string json, Random random, int count)
+    {
+        for (var n = 0; n < count; n++)
+        {
+            var kind = random.Next(5);
+            if (kind == 0)
+            {
+                var bytes = Encoding.UTF8.GetBytes(json);
+                bytes[random.Next(bytes.Length)] ^= (byte)(1 << random.Next(8));
+                yield return Encoding.UTF8.GetString(bytes);
+                continue;
+            }
+
+            var root = JsonNode.Parse(json)!;
+            var objects = Descendants(root).OfType<JsonObject>().Where(o => o.Count > 0).ToArray();
+            var target = objects[random.Next(objects.Length)];
+            var property = target.ElementAt(random.Next(target.Count));
+            switch (kind)
+            {
+                case 1:
+                    target.Remove(property.Key);
+                    yield return root.ToJsonString();
+                    break;
+                case 2:
+                    target[property.Key] = Retypes[random.Next(Retypes.Length)]?.DeepClone();
+                    yield return root.ToJsonString();
+                    break;
+                case 3:
+                    // A duplicated member, textually (JsonNode cannot hold two).
+                    var text = root.ToJsonString();
+                    var token = $"\"{property.Key}\":";
+                    var at = text.IndexOf(token, StringComparison.Ordinal);
+                    yield return at < 0 ? text : text.Insert(at, $"{token}{property.Value?.ToJsonString() ?? "null"},");
+                    break;
+                default:
+                    // A value swapped for another value of the document (ids, names, enum names, dates).
+                    var values = Descendants(root).OfType<JsonValue>().ToArray();
+                    target[property.Key] = values[random.Next(values.Length)].DeepClone();
+                    yield return root.ToJsonString();
+                    break;
+            }
+        }
+    }
+
+    // Event-level mutations: reorder, drop, duplicate, or splice in an event of another episode (re-addressed).
+    private static IEnumerable<string> EventMutations(string json, List<string> bases, Random random, int count)
+    {
+        for (var n = 0; n < count; n++)
+        {
+            var root = JsonNode.Parse(json)!;
+            var events = root["events"]!.AsArray();
+            var i = random.Next(events.Count);
+            switch (random.Next(4))
+            {
+                case 0:
+                    var j = random.Next(events.Count);
+                    (events[i], events[j]) = (events[j]!.DeepClone(), events[i]!.DeepClone());
+                    break;
+                case 1:
+                    events.RemoveAt(i);
+                    break;
+                case 2:
+                    events.Insert(i, events[i]!.DeepClone());
+                    break;
+                default:
+                    var other = JsonNode.Parse(bases[random.Next(bases.Count)])!["events"]!.AsArray();
+                    var foreign = other[random.Next(other.Count)]!.DeepClone();
+                    foreign["episodeId"] = root["episodeId"]!.DeepClone();
+                    if (random.Next(2) == 0)
+                    {
+                        foreign["occurredAt"] = events[^1]!["occurredAt"]!.DeepClone();
+                    }
+
+                    events.Insert(random.Next(1, events.Count + 1), foreign);
+                    break;
+            }
+
+            if (random.Next(3) > 0)
+            {
+                root["version"] = events.Count; // usually keep the count consistent, so replay is reached
+            }
+
+            yield return root.ToJsonString();
+        }
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node)
+    {
+        yield return node;
+        IEnumerable<JsonNode?> children = node switch
+        {
+            JsonObject o => o.Select(p => p.Value),
+            JsonArray a => a,
+            _ => [],
+        };
+        foreach (var child in children.Where(c => c is not null))
+        {
+            foreach (var d in Descendants(child!))
+            {
+                yield return d;
+            }
+        }
+    }
+
+    private static string Normalise(string json) =>
+        EpisodeJson.Serialize(EpisodeJson.Deserialize(EpisodeOracle.Policy, json));
+
+    // ----- The oracle: replay through the public commands -----
+
+    private static bool Oracle(string json)
+    {
+        EpisodeSnapshot? snapshot;
+        try
+        {
+            snapshot = JsonSerializer.Deserialize(json, EpisodeJsonContext.Default.EpisodeSnapshot);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            return false; // not a document this release writes at all
+        }
+
+        return snapshot is not null && EpisodeOracle.Produces(snapshot);
+    }
+}

@@ -1,0 +1,263 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using Caf.Core.Closure;
+using Caf.Core.Consent;
+using Caf.Core.Events;
+using Caf.Core.Lifecycle;
+using Caf.Core.Lifecycle.Events;
+using Caf.Core.Primitives;
+using Caf.Core.Register;
+using Caf.Core.Tests.Support;
+using Xunit.Abstractions;
+using static Caf.Core.Tests.Support.Seeds;
+
+namespace Caf.Core.Tests.Adversarial;
+
+/// <summary>
+/// SHARE-01 path matrix: every entry point that could hand information to an agency × every way the family's
+/// exclusion of that agency (CAMHS) can arise. On every path CAMHS receives nothing after the exclusion (no
+/// grant in the audit log, never LP, never on a plan); the attempt that targets it is refused; and a refusal
+/// made on sharing grounds is itself audited (SHARE-04).
+/// </summary>
+public class SharingPathMatrixTests(ITestOutputHelper output)
+{
+    private static readonly Actor CamhsWorker = new(new PractitionerId("pr-camhs"), TestIds.Camhs);
+    private static readonly ChildDetails Fourteen = new(TestIds.Child, new DateOnly(2011, 9, 1));
+
+    /// <summary>How the exclusion of CAMHS arises.</summary>
+    public enum Way
+    {
+        /// <summary>The parent excludes CAMHS in the first consent.</summary>
+        Before,
+
+        /// <summary>CAMHS is LP and on the plan; the parent then excludes it.</summary>
+        AfterByParent,
+
+        /// <summary>CAMHS is LP and on the plan; the young person (14, judged competent) then excludes it.</summary>
+        AfterByYoungPerson,
+
+        /// <summary>Excluded, then a refusal, then full consent again: the exclusion still stands.</summary>
+        ThenRefusalThenConsent,
+
+        /// <summary>Excluded, then a refusal, then an override (the episode closes as overridden).</summary>
+        ThenOverride,
+
+        /// <summary>Excluded, then consent withdrawn.</summary>
+        ThenWithdrawal,
+    }
+
+    /// <summary>One entry point: what it attempts, and the members of the public API it stands for.</summary>
+    private sealed record Row(string Name, bool MustRefuse, string[] Members, Func<World, Task<Outcome>> Attempt);
+
+    private sealed record Outcome(bool Refused, string? RuleId);
+
+    private sealed class World
+    {
+        public Seeds Seeds { get; } = new();
+
+        public InMemoryEpisodeRepository Store { get; }
+
+        public CafRegister Register { get; }
+
+        public CafEpisode Episode { get; set; } = null!;
+
+        public DateTimeOffset ExcludedAt { get; set; }
+
+        public World()
+        {
+            Store = new InMemoryEpisodeRepository(Seeds.Policy);
+            Register = new CafRegister(Store, Seeds.Policy);
+        }
+
+        public async Task SaveAsync()
+        {
+            var stored = await Store.GetAsync(Episode.Id);
+            var saved = stored is null ? await Store.AddAsync(Episode) : await Store.UpdateAsync(Episode, stored.Version);
+            Ok(saved);
+        }
+    }
+
+    private static Outcome Of(Result r) => new(r.IsRefused, r.IsRefused ? r.Refusal.RuleId : null);
+
+    private static readonly Row[] Rows =
+    [
+        new("register: is a CAF open? (asked by CAMHS)", true, ["CafRegister.FindOpenAsync"], async w =>
+        {
+            var answer = await w.Register.FindOpenAsync(TestIds.Child, CamhsWorker);
+            return new(answer.IsRestricted || !answer.HasOpenEpisode, answer.IsRestricted ? "SHARE-01" : null);
+        }),
+        new("register: new concern (by CAMHS)", true, ["CafRegister.IdentifyConcernAsync", "CafRegister.RegisterStepDownAsync"], async w =>
+        {
+            var r = await w.Register.IdentifyConcernAsync(new EpisodeId("ep-camhs"), Fourteen, CamhsWorker, "Low mood.");
+            // Restricted, or (the earlier episode being closed) a new episode of CAMHS's own that hands it nothing of the old one.
+            return new(r.Answer is { IsRestricted: true } || r.Opened is { PreviousEpisodes.IsEmpty: false }, r.Answer?.IsRestricted == true ? "SHARE-01" : null);
+        }),
+        new("LP: nominate CAMHS", true, ["CafEpisode.NominateLeadProfessional", "CafEpisode.ConfirmNomination", "CafEpisode.RecordFamilyAgreement"],
+            w => Task.FromResult(Of(w.Episode.NominateLeadProfessional(HealthVisitor, Nominee(CamhsWorker.Practitioner, TestIds.Camhs), "Therapy.")))),
+        new("LP: appoint CAMHS", true, ["CafEpisode.AppointLeadProfessional"],
+            w => Task.FromResult(Of(w.Episode.AppointLeadProfessional(HealthVisitor, Nominee(CamhsWorker.Practitioner, TestIds.Camhs), new PractitionerId("pr-s"), "Agreed.", "Therapy.")))),
+        new("plan: CAMHS delivers", true, ["CafEpisode.AgreePlan"],
+            w => Task.FromResult(Of(w.Episode.AgreePlan(HealthVisitor, ["Amy feels calmer"], [TestIds.Camhs], false, new DateOnly(2026, 6, 1))))),
+        new("assessment and next steps (LP receives)", false, ["CafEpisode.StartAssessment", "CafEpisode.CompleteAssessment", "CafEpisode.ChooseNextStep", "CafEpisode.RequireReassessment"],
+            w => Task.FromResult(Of(w.Episode.ChooseNextStep(HealthVisitor, NextStep.MultiAgencySupport, "Needs span services.")))),
+        new("review (LP and plan agencies receive)", false, ["CafEpisode.HoldReview"],
+            w => Task.FromResult(Of(w.Episode.HoldReview(HealthVisitor, ReviewProgress.Sufficient, "Progress.", new DateOnly(2026, 8, 1))))),
+        new("panel referral (papers)", false, ["CafEpisode.ReferToPanel"],
+            w => Task.FromResult(Of(w.Episode.ReferToPanel(HealthVisitor, "MAAG North", "Needs could be met by more than one service.")))),
+        new("closure (the LP records it)", false, ["CafEpisode.Close"],
+            w => Task.FromResult(Of(w.Episode.Close(HealthVisitor, ClosureOutcome.ResolvedOther, "Outcomes met.")))),
+        new("transfer out of area", false, ["CafEpisode.TransferOut", "CafRegister.TransferOutAsync"],
+            w => Task.FromResult(Of(w.Episode.TransferOut(HealthVisitor, "Leeds City Council", "Family moved.")))),
+        new("a CAMHS practitioner records work", true, ["CafEpisode.RecordConsent", "CafEpisode.LiftExclusion", "CafEpisode.WithdrawConsent", "CafEpisode.OverrideConsent"],
+            w => Task.FromResult(Of(w.Episode.RecordConsent(CamhsWorker, MotherWritten())))),
+        new("family link with a sibling led by CAMHS", true, ["CafRegister.LinkFamilyAsync"], async w =>
+        {
+            var sam = CafEpisode.IdentifyConcern(w.Seeds.Policy, new EpisodeId("ep-sam"), new ChildDetails(new ChildId("child-002"), new DateOnly(2012, 4, 1)), CamhsWorker, "Low mood.");
+            Ok(sam.RecordConsent(CamhsWorker, MotherWritten()));
+            Ok(await w.Store.AddAsync(sam));
+            return Of(await w.Register.LinkFamilyAsync("family-smith", HealthVisitor, [w.Episode.Id, sam.Id]));
+        }),
+        new("stored history that hands CAMHS the LP role", true, ["CafEpisode.Rebuild", "EpisodeJson.Deserialize", "EpisodeJson.FromSnapshot"], w =>
+        {
+            var at = w.Seeds.Time.GetUtcNow();
+            CafEvent[] forged = [.. w.Episode.Events,
+                new LeadProfessionalNominated(w.Episode.Id, at, HealthVisitor, CamhsWorker.Practitioner, TestIds.Camhs, "Therapy.", true, true, 0)];
+            var replay = CafEpisode.Replay(w.Seeds.Policy, forged);
+            return Task.FromResult(new Outcome(replay.Episode is null, replay.Failure?.RuleId));
+        }),
+        new("a step-up (shares nothing with CAMHS)", false, ["CafEpisode.StepUp"],
+            w => Task.FromResult(Of(w.Episode.StepUp(HealthVisitor, "Children's social care", "Disclosure of harm.")))),
+    ];
+
+    /// <summary>Public members that hand nothing to an agency, so have no row.</summary>
+    private static readonly string[] SharesNothing =
+    [
+        "CafEpisode.IdentifyConcern", "CafEpisode.RegisterPotentialFromStepDown", // open the episode: the opener holds it
+        "CafEpisode.CheckPermitted", "CafEpisode.GetAvailableActions",             // the UI port: no content
+        "CafRegister.FindOpenForCoordinatorAsync", "CafRegister.HistoryOfAsync",     // the co-ordinator's own register
+        "CafRegister.FamilyAsync", "CafRegister.DueForDisposalAsync",
+    ];
+
+    public static IEnumerable<object[]> Cases() =>
+        from row in Enumerable.Range(0, Rows.Length)
+        from way in Enum.GetValues<Way>()
+        select new object[] { row, way };
+
+    [Trait("Rule", "SHARE-01")]
+    [Trait("Rule", "SHARE-04")]
+    [Trait("Rule", "LP-11")]
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task SHARE01_an_excluded_agency_never_receives_information(int rowIndex, Way way)
+    {
+        var row = Rows[rowIndex];
+        var w = await ArrangeAsync(way, atPlan: !row.Name.StartsWith("plan", StringComparison.Ordinal) && !row.Name.StartsWith("assessment", StringComparison.Ordinal));
+        var audited = w.Seeds.Audit.Entries.Count;
+
+        var outcome = await row.Attempt(w);
+
+        output.WriteLine($"{row.Name} × {way}: {(outcome.Refused ? "refused " + outcome.RuleId : "went ahead")}");
+        if (row.MustRefuse)
+        {
+            Assert.True(outcome.Refused, $"{row.Name} × {way} went ahead");
+        }
+
+        var after = w.Seeds.Audit.Entries.Skip(audited).ToArray();
+        if (outcome.RuleId is "SHARE-01" or "LP-11" && !row.Name.StartsWith("stored", StringComparison.Ordinal))
+        {
+            Assert.Contains(after, a => !a.Decision.Granted); // the refusal is on the record (SHARE-04)
+        }
+
+        // The invariant on every path: nothing reaches CAMHS once it is excluded.
+        Assert.DoesNotContain(w.Seeds.Audit.Entries, a => a.Agency == TestIds.Camhs && a.Decision.Granted && a.DecidedAt >= w.ExcludedAt);
+        var e = w.Episode;
+        Assert.True(!e.Consent.Excludes(TestIds.Camhs) || e.LeadProfessional.Agency != TestIds.Camhs || !e.IsOpen || outcome.Refused || row.Name.StartsWith("a step-up", StringComparison.Ordinal)
+            || e.Events.Skip(1).All(x => x.OccurredAt < w.ExcludedAt || x is ConsentRecorded or ConsentWithdrawalRecorded or ConsentOverrideRecorded));
+        Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is LeadProfessionalNominated { Agency: var a } && a == TestIds.Camhs);
+        Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is PlanAgreed p && p.DeliveringAgencies.Contains(TestIds.Camhs));
+        Assert.True(e.Consent.Excludes(TestIds.Camhs));
+    }
+
+    [Trait("Rule", "SHARE-01")]
+    [Fact]
+    public void Every_public_command_has_a_row_in_the_matrix_or_is_listed_as_sharing_nothing()
+    {
+        var covered = Rows.SelectMany(r => r.Members).Concat(SharesNothing).ToHashSet(StringComparer.Ordinal);
+        var commands =
+            from type in new[] { typeof(CafEpisode), typeof(CafRegister), typeof(EpisodeJson) }
+            from m in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+            where !m.IsSpecialName
+            where m.ReturnType == typeof(Result) || m.ReturnType == typeof(CafEpisode) || m.ReturnType.Name.StartsWith("ValueTask", StringComparison.Ordinal)
+                || m.ReturnType == typeof(ImmutableArray<ActionAvailability>)
+            select $"{type.Name}.{m.Name}";
+
+        Assert.Empty(commands.Distinct().Where(c => !covered.Contains(c)).Order());
+    }
+
+    // The world: a 14-year-old (so the young person can consent, CONS-02), CAMHS excluded in the given way.
+    private static async Task<World> ArrangeAsync(Way way, bool atPlan)
+    {
+        var w = new World();
+        var e = CafEpisode.IdentifyConcern(w.Seeds.Policy, new EpisodeId("ep-amy"), Fourteen, HealthVisitor, "Low mood and missing school.");
+        w.Episode = e;
+        var camhsLeads = way != Way.Before;
+        Ok(e.RecordConsent(HealthVisitor, camhsLeads ? MotherWritten() : MotherWritten(TestIds.Camhs)));
+        Ok(e.RecordConsent(HealthVisitor, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [], true)));
+        if (way == Way.Before)
+        {
+            w.ExcludedAt = w.Seeds.Time.GetUtcNow();
+        }
+
+        Step(w);
+        Ok(e.StartAssessment(HealthVisitor));
+        Ok(e.CompleteAssessment(HealthVisitor, Level3));
+        Ok(e.ChooseNextStep(HealthVisitor, NextStep.MultiAgencySupport, "Needs span school and health."));
+        var lead = camhsLeads ? Nominee(CamhsWorker.Practitioner, TestIds.Camhs) : Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting);
+        Ok(e.AppointLeadProfessional(HealthVisitor, lead, new PractitionerId("pr-supervisor"), "Amy and her mother agreed.", "Sees Amy weekly."));
+        if (atPlan)
+        {
+            Ok(e.AgreePlan(HealthVisitor, ["Amy goes to school every day"], [TestIds.School, camhsLeads ? TestIds.Camhs : TestIds.HealthVisiting], false, new DateOnly(2026, 5, 1)));
+        }
+
+        Step(w);
+        if (camhsLeads)
+        {
+            w.ExcludedAt = w.Seeds.Time.GetUtcNow();
+        }
+
+        switch (way)
+        {
+            case Way.AfterByParent:
+                Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs)));
+                break;
+            case Way.AfterByYoungPerson:
+                Ok(e.RecordConsent(HealthVisitor, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [TestIds.Camhs], true)));
+                break;
+            case Way.ThenRefusalThenConsent:
+                Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs)));
+                Ok(e.RecordConsent(HealthVisitor, MotherWritten() with { Decision = ConsentDecision.Refused }));
+                Ok(e.RecordConsent(HealthVisitor, MotherWritten()));
+                break;
+            case Way.ThenOverride:
+                Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs)));
+                Ok(e.RecordConsent(HealthVisitor, MotherWritten() with { Decision = ConsentDecision.Refused }));
+                Ok(e.RecordConsent(HealthVisitor, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Refused, ConsentForm.Written, [], true)));
+                Ok(e.OverrideConsent(HealthVisitor, new ConsentOverride("Disclosure of risk; the safeguarding lead decided to share.", new PractitionerId("pr-dsl"))));
+                break;
+            case Way.ThenWithdrawal:
+                Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs)));
+                Ok(e.WithdrawConsent(HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more.")));
+                break;
+        }
+
+        Step(w);
+        await w.SaveAsync();
+        return w;
+    }
+
+    private static void Step(World w) => w.Seeds.Time.Advance(TimeSpan.FromDays(1));
+}
