@@ -12,7 +12,7 @@ namespace Caf.Core.Planning;
 /// owner always has a practitioner and an agency; a family or child owner has neither.
 /// </summary>
 /// <remarks>
-/// Use <see cref="Family"/>, <see cref="ChildOrYoungPerson"/> or <see cref="ForPractitioner"/>; the
+/// Use <see cref="Family"/>, <see cref="ChildOrYoungPerson"/> or <see cref="ForPractitioner(PractitionerId, AgencyId)"/>; the
 /// constructor (used by JSON) refuses any other shape by throwing, so an owner cannot be mis-set.
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
