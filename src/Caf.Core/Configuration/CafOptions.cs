@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Caf.Core.Annotations;
+using Caf.Core.Closure;
 using Caf.Core.Consent;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
@@ -31,6 +32,9 @@ public sealed class CafOptions
     /// <summary>Review policy (REV-03).</summary>
     public ReviewOptions Reviews { get; set; } = new();
 
+    /// <summary>Closure policy: the adult-services transfer age (CLOSE-C4) and who may close (CLOSE-08).</summary>
+    public ClosureOptions Closure { get; set; } = new();
+
     /// <summary>Retention of closed episodes (RET-01).</summary>
     public RetentionOptions Retention { get; set; } = new();
 
@@ -45,6 +49,7 @@ public sealed class CafOptions
         Check(Consent, nameof(Consent), problems)?.Validate(problems);
         Check(Lifecycle, nameof(Lifecycle), problems)?.Validate(problems);
         Check(Reviews, nameof(Reviews), problems)?.Validate(problems);
+        Check(Closure, nameof(Closure), problems)?.Validate(problems);
         Check(Retention, nameof(Retention), problems)?.Validate(problems);
         Check(LeadProfessional, nameof(LeadProfessional), problems)?.Validate(problems);
         return problems;

@@ -18,6 +18,23 @@ public class CafOptionsTests
         Assert.Equal(1, options.Lifecycle.AssessmentTimescaleMonths);        // LIFE-06
         Assert.Equal(4, options.Reviews.InsufficientProgressReviewLimit);    // REV-03
         Assert.Equal(5, options.Retention.RetentionYears);                   // RET-01
+        Assert.False(options.Reviews.CountConsecutiveOnly);                  // REV-03
+        Assert.Equal(19, options.Closure.AdultServicesTransferAge);          // CLOSE-C4
+        Assert.True(options.Closure.SupervisorMayCloseOnBehalfOfLeadProfessional); // CLOSE-08
+    }
+
+    [Trait("Rule", "CLOSE-C4")]
+    [Fact]
+    public void CLOSEC4_the_transfer_age_is_validated_with_the_other_options()
+    {
+        var options = new CafOptions();
+        options.Closure.AdultServicesTransferAge = 12;
+
+        var problem = Assert.Single(options.Validate());
+
+        Assert.Contains("Closure.AdultServicesTransferAge", problem, StringComparison.Ordinal);
+        options.Closure = null!;
+        Assert.Contains("CafOptions.Closure", Assert.Single(options.Validate()), StringComparison.Ordinal);
     }
 
     [Fact]

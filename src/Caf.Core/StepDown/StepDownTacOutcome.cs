@@ -1,0 +1,11 @@
+namespace Caf.Core.StepDown;
+
+/// <summary>STEP-03: what a step-down TAC decides (002 §3 "Possible decisions arising from the TAC").</summary>
+public enum StepDownTacOutcome
+{
+    /// <summary>No further TAC intervention is required: the potential CAF is closed.</summary>
+    Close = 1,
+
+    /// <summary>Ongoing support is required: the lead professional and the CAF action plan are confirmed.</summary>
+    Continue = 2,
+}
