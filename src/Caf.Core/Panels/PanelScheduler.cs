@@ -160,8 +160,10 @@ public sealed class PanelScheduler
             var load = queue.FirstWithRoom(request.Kind);
             if (load is null)
             {
-                unplaced.Add(new PanelUnplacedSlot(request, PanelUnplacedReason.NoMeetingWithRoom, string.Create(CultureInfo.InvariantCulture,
-                    $"Every meeting of area '{request.Area}' from {from:yyyy-MM-dd} for {horizon} days is full for {PanelDisplayText.For(request.Kind).ToLowerInvariant()}s.")));
+                // One text per area and kind, built once: an overloaded area reports many requests.
+                var full = queue.FullMessage(request.Kind, () => string.Create(CultureInfo.InvariantCulture,
+                    $"Every meeting of area '{request.Area}' from {from:yyyy-MM-dd} for {horizon} days is full for {PanelDisplayText.For(request.Kind).ToLowerInvariant()}s."));
+                unplaced.Add(new PanelUnplacedSlot(request, PanelUnplacedReason.NoMeetingWithRoom, full));
                 continue;
             }
 
@@ -219,6 +221,9 @@ public sealed class PanelScheduler
     private sealed class AreaQueue(MeetingLoad[] meetings)
     {
         private readonly int[] _cursor = new int[2];
+        private readonly string?[] _full = new string?[2];
+
+        public string FullMessage(PanelSlotKind kind, Func<string> build) => _full[(int)kind] ??= build();
 
         public MeetingLoad? FirstWithRoom(PanelSlotKind kind)
         {
