@@ -4,6 +4,7 @@ namespace Caf.Core.Closure;
 /// CLOSE-10: the canonical category every closure outcome, shipped or an authority's own, belongs to, so
 /// reports stay comparable across authorities.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<ClosureCategory>))]
 public enum ClosureCategory
 {
     /// <summary>The concerns were resolved (CLOSE-01..04).</summary>

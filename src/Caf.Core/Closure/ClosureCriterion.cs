@@ -1,6 +1,7 @@
 namespace Caf.Core.Closure;
 
 /// <summary>The four closure criteria; closing names at least one and every one named must hold (002 §9 "Closing a CAF").</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<ClosureCriterion>))]
 public enum ClosureCriterion
 {
     /// <summary>CLOSE-C1: during a review a decision is reached that most of the intended outcomes in the plan have been achieved.</summary>

@@ -5,6 +5,7 @@ using Caf.Core.Closure;
 using Caf.Core.Consent;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
+using Caf.Core.Panels;
 using Caf.Core.Planning;
 using Caf.Core.Register;
 
@@ -41,6 +42,9 @@ public sealed class CafOptions
     /// <summary>Lead-professional selection: hard constraints and weights (LP-04..LP-07).</summary>
     public LeadProfessionalOptions LeadProfessional { get; set; } = new();
 
+    /// <summary>Panels: agenda and decision-sheet dates, scheduling horizon, start-confirmation audit (PANEL-03, PANEL-04, PANEL-06).</summary>
+    public PanelOptions Panels { get; set; } = new();
+
     /// <summary>Checks every option and lists every problem found.</summary>
     /// <returns>The problems, each naming the option; empty when the options are valid.</returns>
     public IReadOnlyList<string> Validate()
@@ -52,6 +56,7 @@ public sealed class CafOptions
         Check(Closure, nameof(Closure), problems)?.Validate(problems);
         Check(Retention, nameof(Retention), problems)?.Validate(problems);
         Check(LeadProfessional, nameof(LeadProfessional), problems)?.Validate(problems);
+        Check(Panels, nameof(Panels), problems)?.Validate(problems);
         return problems;
     }
 

@@ -4,6 +4,7 @@ using Caf.Core.Configuration;
 using Caf.Core.Consent;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
+using Caf.Core.Panels;
 using Caf.Core.Register;
 using Caf.Core.Thresholds;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,6 +44,11 @@ public static class CafServiceCollectionExtensions
         // LP-04..LP-11: needs an ISharingService (registered by the consent area or the host).
         services.TryAddSingleton(sp => new LeadProfessionalSelector(
             sp.GetRequiredService<CafOptions>().LeadProfessional, sp.GetRequiredService<ISharingService>()));
+
+        // PANEL-03..07: pure services over the options; the gate needs an ISharingService.
+        services.TryAddSingleton(sp => new PanelScheduler(sp.GetRequiredService<CafOptions>().Panels));
+        services.TryAddSingleton(sp => new PanelAftercare(sp.GetRequiredService<CafOptions>().Panels));
+        services.TryAddSingleton(sp => new PanelSharingGate(sp.GetRequiredService<ISharingService>()));
 
         // THR-02: the illustrative default framework, compiled once on first use; a host registers its
         // authority's own ThresholdMatcher before calling AddCafCore to replace it.

@@ -4,6 +4,7 @@ namespace Caf.Core.LeadProfessional;
 /// The kind of agency or setting a practitioner works in. Shown in explanations and used by hosts for
 /// LP-07 and REP-03 breakdowns (the seeds' concern is that most lead professionals are school staff).
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<AgencyKind>))]
 public enum AgencyKind
 {
     /// <summary>Any other partner agency.</summary>

@@ -4,6 +4,7 @@ namespace Caf.Core.LeadProfessional;
 /// How often a practitioner sees the child or family (LP-04: "in regular contact with the family").
 /// Ordered: a larger value is more frequent contact.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<ContactFrequency>))]
 public enum ContactFrequency
 {
     /// <summary>Less than monthly.</summary>

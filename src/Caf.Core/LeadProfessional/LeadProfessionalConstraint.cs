@@ -1,6 +1,7 @@
 namespace Caf.Core.LeadProfessional;
 
 /// <summary>The hard constraints of lead-professional selection: failing any one makes a candidate ineligible.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<LeadProfessionalConstraint>))]
 public enum LeadProfessionalConstraint
 {
     /// <summary>LP-03: already working with the family.</summary>

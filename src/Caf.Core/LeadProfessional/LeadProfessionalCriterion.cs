@@ -1,6 +1,7 @@
 namespace Caf.Core.LeadProfessional;
 
 /// <summary>The weighted soft criteria of lead-professional selection (weights in <see cref="LeadProfessionalOptions"/>).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<LeadProfessionalCriterion>))]
 public enum LeadProfessionalCriterion
 {
     /// <summary>LP-04: share of the plan's needs and actions the candidate's service addresses.</summary>

@@ -1,6 +1,7 @@
 namespace Caf.Core.Planning;
 
 /// <summary>REV-02: what a review found for one action ("Family and practitioners report on their actions", 002 §8).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<ActionProgress>))]
 public enum ActionProgress
 {
     /// <summary>Done.</summary>

@@ -1,6 +1,7 @@
 namespace Caf.Core.Planning;
 
 /// <summary>PLAN-02: where an action of the plan stands.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<ActionStatus>))]
 public enum ActionStatus
 {
     /// <summary>Agreed, not started yet.</summary>

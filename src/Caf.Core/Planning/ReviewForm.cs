@@ -1,6 +1,7 @@
 namespace Caf.Core.Planning;
 
 /// <summary>REV-01: how a review is held: "This could be a visit, phone calls, emails or a meeting" (002 §8).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<ReviewForm>))]
 public enum ReviewForm
 {
     /// <summary>A visit.</summary>

@@ -4,6 +4,7 @@ namespace Caf.Core.StepDown;
 /// STEP-02: the specialist service's document that takes the place of the CAF assessment (002 §3
 /// "Specialist Services Documents that take the place of the CAF assessment").
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<StepDownDocumentType>))]
 public enum StepDownDocumentType
 {
     /// <summary>Youth Offending Service: ASSET and ONSET (YOS assessment documents).</summary>

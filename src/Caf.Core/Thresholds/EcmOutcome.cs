@@ -3,6 +3,7 @@ namespace Caf.Core.Thresholds;
 /// <summary>The five Every Child Matters outcomes (DESIGN.md vocabulary; 002 intro).</summary>
 /// <remarks>JSON names (camel case): <c>beHealthy</c>, <c>staySafe</c>, <c>enjoyAndAchieve</c>,
 /// <c>makeAPositiveContribution</c>, <c>achieveEconomicWellBeing</c>.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<EcmOutcome>))]
 public enum EcmOutcome
 {
     /// <summary>Be healthy.</summary>

@@ -4,6 +4,7 @@ namespace Caf.Core.Thresholds;
 /// A level on the continuum of need (DESIGN.md §4). The numeric values order the levels, so a higher
 /// value is always a greater need: THR-06 (monotonic) and THR-04 (significant harm overrides) compare them.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<ThresholdLevel>))]
 public enum ThresholdLevel
 {
     /// <summary>Level 1: needs met by universal services; no CAF.</summary>

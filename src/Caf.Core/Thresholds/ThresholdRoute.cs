@@ -6,6 +6,7 @@ namespace Caf.Core.Thresholds;
 /// </summary>
 /// <remarks>JSON names (camel case): <c>universal</c>, <c>cafSingleAgency</c>, <c>cafMultiAgency</c>,
 /// <c>panel</c>, <c>specialistReferral</c>, <c>safeguarding</c>.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<ThresholdRoute>))]
 public enum ThresholdRoute
 {
     /// <summary>Universal services; no CAF.</summary>

@@ -1,0 +1,240 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Ardalis.GuardClauses;
+using Caf.Core.Annotations;
+
+namespace Caf.Core.Panels;
+
+/// <summary>
+/// PANEL-03: places new referrals and review slots on the earliest meeting of their area with room, in
+/// request order, never over any capacity (new cases, reviews, minutes). A pure function of (panels,
+/// existing bookings, requests, from date, horizon): a host runs it on its own data and books the result
+/// (<see cref="IPanelBookingStore.BookAllAsync"/>).
+/// </summary>
+/// <remarks>
+/// <para>Rules (docs/panels.md):</para>
+/// <list type="number">
+/// <item>A meeting can take a case when its date is within [from, from + horizon) and its agenda has not
+/// gone out before <c>from</c> (PANEL-04: the papers go out on the agenda issue date).</item>
+/// <item>Requests are taken in the order of request time, then slot id (ordinal); the order of the input
+/// collections does not matter.</item>
+/// <item>Each request goes on the first meeting of its area (by date, then panel id) with room for its kind:
+/// fewer new cases (or reviews) than the capacity, and the kind's minutes still within the meeting's minutes.</item>
+/// <item>A request that fits nowhere is reported in <see cref="PanelSchedule.Unplaced"/>, never dropped.</item>
+/// </list>
+/// <para>Cost: linear in requests plus meetings after sorting the requests. Room only ever shrinks, so each
+/// area keeps a cursor per kind at the first meeting that may still have room; a cursor never moves back,
+/// and no request rescans the meetings before it.</para>
+/// </remarks>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+public sealed class PanelScheduler
+{
+    private static readonly Comparison<PanelSlotRequest> RequestOrder = static (a, b) =>
+    {
+        var byTime = a.RequestedAt.CompareTo(b.RequestedAt);
+        return byTime != 0 ? byTime : a.Slot.CompareTo(b.Slot);
+    };
+
+    private readonly int _horizonDays;
+
+    /// <summary>Creates the scheduler, copying the options.</summary>
+    /// <param name="options">The panel options; the defaults when null.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public PanelScheduler(PanelOptions? options = null)
+    {
+        options ??= new PanelOptions();
+        Timetable = new PanelTimetable(options);
+        _horizonDays = options.SchedulingHorizonDays;
+    }
+
+    /// <summary>The agenda and decision-sheet dates used (PANEL-04).</summary>
+    public PanelTimetable Timetable { get; }
+
+    /// <summary>Schedules from today's local date by <paramref name="time"/>.</summary>
+    /// <param name="panels">The panels.</param>
+    /// <param name="existing">Bookings already held.</param>
+    /// <param name="requests">The slot requests to place.</param>
+    /// <param name="time">The clock.</param>
+    /// <returns>The schedule over <see cref="PanelOptions.SchedulingHorizonDays"/>.</returns>
+    public PanelSchedule Schedule(IEnumerable<Panel> panels, IEnumerable<PanelBooking> existing, IEnumerable<PanelSlotRequest> requests, TimeProvider time) =>
+        Schedule(panels, existing, requests, DateOnly.FromDateTime(Guard.Against.Null(time).GetLocalNow().DateTime), _horizonDays);
+
+    /// <summary>PANEL-03: places the requests over <see cref="PanelOptions.SchedulingHorizonDays"/> days from <paramref name="from"/>.</summary>
+    /// <param name="panels">The panels.</param>
+    /// <param name="existing">Bookings already held.</param>
+    /// <param name="requests">The slot requests to place.</param>
+    /// <param name="from">The first day a meeting may be on.</param>
+    /// <returns>The schedule.</returns>
+    public PanelSchedule Schedule(IEnumerable<Panel> panels, IEnumerable<PanelBooking> existing, IEnumerable<PanelSlotRequest> requests, DateOnly from) =>
+        Schedule(panels, existing, requests, from, _horizonDays);
+
+    /// <summary>PANEL-03: places the requests (see the type's remarks for the rules).</summary>
+    /// <param name="panels">The panels; ids must be unique.</param>
+    /// <param name="existing">Bookings already held; they use capacity and appear on the agendas. Slot ids must be unique.</param>
+    /// <param name="requests">The slot requests to place; slot ids must be unique and not already booked.</param>
+    /// <param name="from">The first day a meeting may be on (and the earliest agenda issue date).</param>
+    /// <param name="horizonDays">Days to look ahead (1 to 3,660).</param>
+    /// <returns>The schedule: placed, unplaced and every agenda.</returns>
+    /// <exception cref="ArgumentException">A collection or element is null, an id is duplicated, or the horizon is out of range.</exception>
+    public PanelSchedule Schedule(IEnumerable<Panel> panels, IEnumerable<PanelBooking> existing, IEnumerable<PanelSlotRequest> requests, DateOnly from, int horizonDays)
+    {
+        var panelList = NoNulls(panels, nameof(panels));
+        var bookingList = NoNulls(existing, nameof(existing));
+        var requestArray = NoNulls(requests, nameof(requests)).ToArray();
+        var horizon = Guard.Against.OutOfRange(horizonDays, nameof(horizonDays), 1, 3660);
+
+        // Meetings that can still take cases, by area, in date then panel-id order.
+        var loads = new Dictionary<(PanelId, DateOnly), MeetingLoad>();
+        var byArea = new Dictionary<string, List<MeetingLoad>>(StringComparer.Ordinal);
+        var panelIds = new HashSet<PanelId>();
+        foreach (var panel in panelList.OrderBy(p => p.Id))
+        {
+            if (!panelIds.Add(panel.Id))
+            {
+                throw new ArgumentException($"Panel {panel.Id} is listed more than once.", nameof(panels));
+            }
+
+            foreach (var meeting in panel.Meetings(from, horizon))
+            {
+                if (Timetable.AgendaIssueDate(meeting.Date) < from)
+                {
+                    continue; // PANEL-04: the papers have gone out.
+                }
+
+                var load = new MeetingLoad(meeting, panel.Capacity);
+                loads.Add((panel.Id, meeting.Date), load);
+                if (!byArea.TryGetValue(panel.Area, out var list))
+                {
+                    byArea.Add(panel.Area, list = []);
+                }
+
+                list.Add(load);
+            }
+        }
+
+        var booked = new HashSet<PanelSlotId>();
+        foreach (var booking in bookingList)
+        {
+            if (!booked.Add(booking.Slot))
+            {
+                throw new ArgumentException($"Slot {booking.Slot} is booked more than once.", nameof(existing));
+            }
+
+            if (loads.TryGetValue((booking.Meeting.Panel, booking.Meeting.Date), out var load))
+            {
+                load.Add(booking);
+            }
+        }
+
+        foreach (var request in requestArray)
+        {
+            if (!booked.Add(request.Slot))
+            {
+                throw new ArgumentException($"Slot {request.Slot} is requested more than once or already booked.", nameof(requests));
+            }
+        }
+
+        var areas = new Dictionary<string, AreaQueue>(StringComparer.Ordinal);
+        foreach (var (area, list) in byArea)
+        {
+            list.Sort(static (a, b) => a.Meeting.Date != b.Meeting.Date ? a.Meeting.Date.CompareTo(b.Meeting.Date) : a.Meeting.Panel.CompareTo(b.Meeting.Panel));
+            areas.Add(area, new AreaQueue([.. list]));
+        }
+
+        Array.Sort(requestArray, RequestOrder);
+        var placed = ImmutableArray.CreateBuilder<PanelBooking>(requestArray.Length);
+        var unplaced = ImmutableArray.CreateBuilder<PanelUnplacedSlot>();
+        foreach (var request in requestArray)
+        {
+            if (!areas.TryGetValue(request.Area, out var queue))
+            {
+                unplaced.Add(new PanelUnplacedSlot(request, PanelUnplacedReason.NoPanelForArea,
+                    $"No panel serves area '{request.Area}'."));
+                continue;
+            }
+
+            var load = queue.FirstWithRoom(request.Kind);
+            if (load is null)
+            {
+                // One text per area and kind, built once: an overloaded area reports many requests.
+                var full = queue.FullMessage(request.Kind, () => string.Create(CultureInfo.InvariantCulture,
+                    $"Every meeting of area '{request.Area}' from {from:yyyy-MM-dd} for {horizon} days is full for {PanelDisplayText.For(request.Kind).ToLowerInvariant()}s."));
+                unplaced.Add(new PanelUnplacedSlot(request, PanelUnplacedReason.NoMeetingWithRoom, full));
+                continue;
+            }
+
+            var booking = new PanelBooking(request, load.Meeting, load.Capacity.MinutesFor(request.Kind));
+            load.Add(booking);
+            placed.Add(booking);
+        }
+
+        var agendas = loads.Values
+            .OrderBy(l => l.Meeting.Date).ThenBy(l => l.Meeting.Panel)
+            .Select(l => new PanelAgenda(l.Meeting, Timetable.AgendaIssueDate(l.Meeting.Date), Timetable.DecisionSheetDate(l.Meeting.Date), l.Capacity,
+                [.. l.Entries.OrderBy(e => e.Request.RequestedAt).ThenBy(e => e.Slot)]))
+            .ToImmutableArray();
+        return new PanelSchedule(placed.ToImmutable(), unplaced.ToImmutable(), agendas);
+    }
+
+    private static List<T> NoNulls<T>(IEnumerable<T> items, string name)
+        where T : class
+    {
+        Guard.Against.Null(items, name);
+        var list = items.ToList();
+        if (list.Any(i => i is null))
+        {
+            throw new ArgumentException("The collection must not contain null.", name);
+        }
+
+        return list;
+    }
+
+    /// <summary>One meeting's use during a scheduling run (local to the run).</summary>
+    private sealed class MeetingLoad(PanelMeeting meeting, PanelCapacity capacity)
+    {
+        private readonly int[] _count = new int[2];
+
+        public PanelMeeting Meeting { get; } = meeting;
+
+        public PanelCapacity Capacity { get; } = capacity;
+
+        public int Minutes { get; private set; }
+
+        public List<PanelBooking> Entries { get; } = [];
+
+        public bool HasRoom(PanelSlotKind kind) =>
+            _count[(int)kind] < Capacity.SlotsFor(kind) && Minutes + Capacity.MinutesFor(kind) <= Capacity.Minutes;
+
+        public void Add(PanelBooking booking)
+        {
+            _count[(int)booking.Kind]++;
+            Minutes += booking.Minutes;
+            Entries.Add(booking);
+        }
+    }
+
+    /// <summary>An area's meetings and, per kind, the first meeting that may still have room.</summary>
+    private sealed class AreaQueue(MeetingLoad[] meetings)
+    {
+        private readonly int[] _cursor = new int[2];
+        private readonly string?[] _full = new string?[2];
+
+        public string FullMessage(PanelSlotKind kind, Func<string> build) => _full[(int)kind] ??= build();
+
+        public MeetingLoad? FirstWithRoom(PanelSlotKind kind)
+        {
+            // Room only shrinks: a meeting without room for this kind never regains it in this run.
+            ref var i = ref _cursor[(int)kind];
+            while (i < meetings.Length && !meetings[i].HasRoom(kind))
+            {
+                i++;
+            }
+
+            return i < meetings.Length ? meetings[i] : null;
+        }
+    }
+}
