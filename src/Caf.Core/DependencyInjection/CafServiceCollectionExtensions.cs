@@ -26,8 +26,8 @@ public static class CafServiceCollectionExtensions
     /// </summary>
     /// <remarks>
     /// <para>
-    /// Every configuration is applied in order: this call's <paramref name="configure"/>, a second
-    /// <c>AddCafCore</c> call's, <c>services.Configure&lt;CafOptions&gt;(...)</c> and configuration bound with
+    /// Every configuration is applied in order: <see cref="AddCafCore(IServiceCollection, Action{CafOptions})"/>'s
+    /// (each call's), <c>services.Configure&lt;CafOptions&gt;(...)</c> and configuration bound with
     /// <see cref="AddCafCore(IServiceCollection, IConfiguration)"/>.
     /// </para>
     /// <para>
@@ -40,23 +40,31 @@ public static class CafServiceCollectionExtensions
     /// </para>
     /// </remarks>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Optional: changes to the default policy options.</param>
     /// <returns>The same service collection.</returns>
-    public static IServiceCollection AddCafCore(this IServiceCollection services, Action<CafOptions>? configure = null)
+    public static IServiceCollection AddCafCore(this IServiceCollection services)
     {
         Guard.Against.Null(services);
-        var options = services.AddOptions<CafOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        AddCore(services, options);
+        AddCore(services, services.AddOptions<CafOptions>());
         return services;
     }
 
     /// <summary>
-    /// As <see cref="AddCafCore(IServiceCollection, Action{CafOptions})"/>, with the options bound from a
+    /// As <see cref="AddCafCore(IServiceCollection)"/>, with changes to the default policy options. Every call's
+    /// changes are applied, in order, with every other configuration of <see cref="CafOptions"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Changes to the default policy options.</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddCafCore(this IServiceCollection services, Action<CafOptions> configure)
+    {
+        Guard.Against.Null(services);
+        Guard.Against.Null(configure);
+        AddCore(services, services.AddOptions<CafOptions>().Configure(configure));
+        return services;
+    }
+
+    /// <summary>
+    /// As <see cref="AddCafCore(IServiceCollection)"/>, with the options bound from a
     /// configuration section (conventionally <see cref="CafOptions.SectionName"/>: <c>"Caf"</c> in appsettings.json),
     /// and later configurations (a second <c>AddCafCore(o =&gt; ...)</c>, <c>Configure&lt;CafOptions&gt;</c>) applied after it. The binding uses no reflection (NativeAOT-safe) and is strict: a key
     /// that names no option, or a value of the wrong type, fails at start-up with its path instead of being ignored.
@@ -89,7 +97,7 @@ public static class CafServiceCollectionExtensions
     /// <summary>
     /// Declares that the host selects lead professionals from its <see cref="IPractitionerDirectory"/>
     /// (<see cref="LeadProfessionalSelector.SelectAsync"/>, LP-03..LP-07), so start-up fails, saying what to
-    /// register, when no directory is registered. Call it with <see cref="AddCafCore(IServiceCollection, Action{CafOptions})"/>.
+    /// register, when no directory is registered. Call it with <c>AddCafCore</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection.</returns>
