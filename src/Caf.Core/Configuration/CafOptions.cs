@@ -11,7 +11,7 @@ namespace Caf.Core.Configuration;
 
 /// <summary>
 /// The policy options of Caf.Core: where the seed documents disagree or are silent, a rule becomes an
-/// option with a documented default (DESIGN.md), so a local authority configures rather than forks.
+/// option with a documented default (docs/rules.md), so a local authority configures rather than forks.
 /// </summary>
 /// <remarks>
 /// Configure through the options pattern: <c>services.AddCafCore(options =&gt; ...)</c>, or

@@ -8,7 +8,7 @@ namespace Caf.Core.Tests.Configuration;
 public class CafOptionsTests
 {
     [Fact]
-    public void Defaults_are_those_documented_in_DESIGN()
+    public void Defaults_are_those_documented_in_the_rulebook()
     {
         var options = new CafOptions();
 
