@@ -70,7 +70,7 @@ public partial class RulebookTests
             .SelectMany(t => TraitRule().Matches(t).Select(m => m.Groups[1].Value))
             .Distinct(StringComparer.Ordinal);
 
-        Assert.Empty(traits.Where(t => !ids.Contains(t)));
+        Assert.DoesNotContain(traits, t => !ids.Contains(t));
     }
 
     [GeneratedRegex(@"^\|\s*(?:LIFE|CONS|SHARE|LP|THR|PLAN|REV|CLOSE|REG|STEP|RET|PANEL|REP|OUTQ)-C?\d+\s*\|")]
