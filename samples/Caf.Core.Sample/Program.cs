@@ -11,6 +11,7 @@ using Caf.Core.Register;
 using Caf.Core.Sample;
 using Caf.Core.Thresholds;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 // The Caf.Core "main job": one real CAF episode walked end to end — identify, consent, assess with the
 // default thresholds framework, choose the lead professional, plan, review, close, report — printing what
@@ -23,13 +24,14 @@ await using var services = new ServiceCollection()
     .AddCafCore(options => options.Retention.RetentionYears = 5)
     .AddCafInMemoryEpisodeStore()
     .BuildServiceProvider();
+services.GetRequiredService<IStartupValidator>().Validate(); // what the generic host does at start: options and ports checked
 
 var register = services.GetRequiredService<CafRegister>();
 var store = services.GetRequiredService<IEpisodeRepository>();
 var sharing = services.GetRequiredService<ISharingService>();
 var matcher = services.GetRequiredService<ThresholdMatcher>();
 var selector = services.GetRequiredService<LeadProfessionalSelector>();
-var options = services.GetRequiredService<CafOptions>();
+var options = services.GetRequiredService<IOptions<CafOptions>>().Value;
 
 var school = new AgencyId("oakfield-primary");
 var health = new AgencyId("health-visiting");

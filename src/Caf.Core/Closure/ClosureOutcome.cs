@@ -1,6 +1,6 @@
 namespace Caf.Core.Closure;
 
-/// <summary>The canonical closure outcomes; exactly one is recorded when an episode closes (DESIGN.md §6, 002 §9).</summary>
+/// <summary>The canonical closure outcomes; exactly one is recorded when an episode closes (docs/rules.md CLOSE-01..07; 002 §9).</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<ClosureOutcome>))]
 public enum ClosureOutcome
 {

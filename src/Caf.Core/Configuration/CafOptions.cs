@@ -13,17 +13,23 @@ namespace Caf.Core.Configuration;
 
 /// <summary>
 /// The policy options of Caf.Core: where the seed documents disagree or are silent, a rule becomes an
-/// option with a documented default (DESIGN.md), so a local authority configures rather than forks.
+/// option with a documented default (docs/rules.md), so a local authority configures rather than forks.
 /// </summary>
 /// <remarks>
-/// Configure through <c>services.AddCafCore(options =&gt; ...)</c>; the options are validated once at
-/// registration and every problem is reported in one message. Domain services copy what they need when
-/// they are created, so changing an options object afterwards has no effect on them.
+/// Configure through the options pattern: <c>services.AddCafCore(options =&gt; ...)</c>, or
+/// <c>services.AddCafCore(configuration.GetSection(CafOptions.SectionName))</c> for appsettings.json, and
+/// <c>services.Configure&lt;CafOptions&gt;(...)</c>; every configuration is applied in order. Read them as
+/// <c>IOptions&lt;CafOptions&gt;</c>. They are validated when the host starts (and on first use), every problem
+/// in one message. Domain services copy what they need when they are created, so changing an options object
+/// afterwards has no effect on them.
 /// </remarks>
 /// <threadsafety>Mutable; configure on one thread before use.</threadsafety>
 [Mutable]
 public sealed class CafOptions
 {
+    /// <summary>The conventional configuration section: <c>"Caf"</c> (e.g. <c>"Caf": { "Retention": { "RetentionYears": 6 } }</c>).</summary>
+    public const string SectionName = "Caf";
+
     /// <summary>Who may consent and when (CONS-02, CONS-03).</summary>
     public ConsentOptions Consent { get; set; } = new();
 
@@ -45,11 +51,16 @@ public sealed class CafOptions
     /// <summary>Panels: agenda and decision-sheet dates, scheduling horizon, start-confirmation audit (PANEL-03, PANEL-04, PANEL-06).</summary>
     public PanelOptions Panels { get; set; } = new();
 
+    private List<string>? _bindingProblems; // keys or values from configuration that could not be applied
+
     /// <summary>Checks every option and lists every problem found.</summary>
-    /// <returns>The problems, each naming the option; empty when the options are valid.</returns>
+    /// <returns>
+    /// The problems, each naming the option; empty when the options are valid. Options bound from configuration
+    /// also report each key that names no option and each value of the wrong type, with its configuration path.
+    /// </returns>
     public IReadOnlyList<string> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<string>(_bindingProblems ?? []);
         Check(Consent, nameof(Consent), problems)?.Validate(problems);
         Check(Lifecycle, nameof(Lifecycle), problems)?.Validate(problems);
         Check(Reviews, nameof(Reviews), problems)?.Validate(problems);
@@ -72,6 +83,8 @@ public sealed class CafOptions
                 "options");
         }
     }
+
+    internal void AddBindingProblem(string problem) => (_bindingProblems ??= []).Add(problem);
 
     private static TGroup? Check<TGroup>(TGroup? group, string name, List<string> problems)
         where TGroup : class

@@ -3,7 +3,7 @@ using Caf.Core.Annotations;
 
 namespace Caf.Core.Consent;
 
-/// <summary>Consent policy options (DESIGN.md §2). Defaults follow Bradford (002 §6) and national guidance.</summary>
+/// <summary>Consent policy options (docs/rules.md, CONS). Defaults follow Bradford (002 §6) and national guidance.</summary>
 /// <threadsafety>Mutable; configure on one thread before use.</threadsafety>
 [Mutable]
 public sealed class ConsentOptions

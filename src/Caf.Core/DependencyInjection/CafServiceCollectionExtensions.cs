@@ -2,12 +2,15 @@ using System;
 using Ardalis.GuardClauses;
 using Caf.Core.Configuration;
 using Caf.Core.Consent;
+using Caf.Core.DependencyInjection;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Panels;
 using Caf.Core.Register;
 using Caf.Core.Thresholds;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 // Conventional namespace for registration extensions, so hosts find AddCafCore without a using.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -17,43 +20,65 @@ public static class CafServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Caf.Core domain services (<see cref="EpisodePolicy"/>, the consent policy,
-    /// <see cref="CafRegister"/> over the host's <see cref="IEpisodeRepository"/>), the validated <see cref="CafOptions"/>, and
-    /// <see cref="TimeProvider.System"/> unless the host registered a <see cref="TimeProvider"/> already.
-    /// Calling it twice is harmless: later calls add nothing (the first options win).
-    /// The host must register an <c>ISharingAuditLog</c> (before or after this call) to resolve
-    /// <c>ISharingService</c> (SHARE-03).
+    /// <see cref="CafRegister"/> over the host's <see cref="IEpisodeRepository"/>, the lead-professional selector,
+    /// the default thresholds matcher), <see cref="CafOptions"/> through the options pattern
+    /// (<see cref="IOptions{TOptions}"/>), and <see cref="TimeProvider.System"/> unless the host registered a
+    /// <see cref="TimeProvider"/> already. Services are added only if absent (a host's own registration wins).
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Every configuration is applied in order: <see cref="AddCafCore(IServiceCollection, Action{CafOptions})"/>'s
+    /// (each call's), <c>services.Configure&lt;CafOptions&gt;(...)</c> and configuration bound with
+    /// <see cref="AddCafCore(IServiceCollection, IConfiguration)"/>.
+    /// </para>
+    /// <para>
+    /// Checked when the host starts (<c>ValidateOnStart</c>; without the generic host, call
+    /// <c>provider.GetRequiredService&lt;IStartupValidator&gt;().Validate()</c>): the options, every problem in one
+    /// message (<see cref="OptionsValidationException"/>), and the ports the host must register: an
+    /// <see cref="ISharingAuditLog"/> (SHARE-03), an <see cref="IEpisodeRepository"/>, and an
+    /// <see cref="IPractitionerDirectory"/> after <see cref="AddCafLeadProfessionalSelection"/>. The domain services copy
+    /// the validated options when they are created, so later changes to the options object have no effect.
+    /// </para>
+    /// </remarks>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Optional: changes to the default policy options.</param>
     /// <returns>The same service collection.</returns>
-    /// <exception cref="ArgumentException">The configured options are invalid; the message lists every problem.</exception>
-    public static IServiceCollection AddCafCore(this IServiceCollection services, Action<CafOptions>? configure = null)
+    public static IServiceCollection AddCafCore(this IServiceCollection services)
     {
         Guard.Against.Null(services);
-        var options = new CafOptions();
-        configure?.Invoke(options);
-        options.ThrowIfInvalid();
+        AddCore(services, services.AddOptions<CafOptions>());
+        return services;
+    }
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(options);
-        services.TryAddSingleton(sp => new EpisodePolicy(
-            sp.GetRequiredService<CafOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISharingService>()));
-        Caf.Core.Consent.ConsentServiceRegistration.AddConsent(services); // ConsentPolicy, ISharingService (needs the host's ISharingAuditLog)
-        // Transient: the register is cheap and must not capture a scoped repository (e.g. one on a DbContext).
-        services.TryAddTransient(sp => new CafRegister(sp.GetRequiredService<IEpisodeRepository>(), sp.GetRequiredService<EpisodePolicy>()));
-        // LP-04..LP-11: needs an ISharingService (registered by the consent area or the host).
-        services.TryAddSingleton(sp => new LeadProfessionalSelector(
-            sp.GetRequiredService<CafOptions>().LeadProfessional, sp.GetRequiredService<ISharingService>()));
+    /// <summary>
+    /// As <see cref="AddCafCore(IServiceCollection)"/>, with changes to the default policy options. Every call's
+    /// changes are applied, in order, with every other configuration of <see cref="CafOptions"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Changes to the default policy options.</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddCafCore(this IServiceCollection services, Action<CafOptions> configure)
+    {
+        Guard.Against.Null(services);
+        Guard.Against.Null(configure);
+        AddCore(services, services.AddOptions<CafOptions>().Configure(configure));
+        return services;
+    }
 
-        // PANEL-03..07: pure services over the options; the gate needs an ISharingService.
-        services.TryAddSingleton(sp => new PanelScheduler(sp.GetRequiredService<CafOptions>().Panels));
-        services.TryAddSingleton(sp => new PanelAftercare(sp.GetRequiredService<CafOptions>().Panels));
-        services.TryAddSingleton(sp => new PanelSharingGate(sp.GetRequiredService<ISharingService>()));
-
-        // THR-02: the illustrative default framework, compiled once on first use; a host registers its
-        // authority's own ThresholdMatcher before calling AddCafCore to replace it.
-        services.TryAddSingleton<ThresholdFrameworkLoader>();
-        services.TryAddSingleton(provider => provider.GetRequiredService<ThresholdFrameworkLoader>().LoadDefault());
+    /// <summary>
+    /// As <see cref="AddCafCore(IServiceCollection)"/>, with the options bound from a
+    /// configuration section (conventionally <see cref="CafOptions.SectionName"/>: <c>"Caf"</c> in appsettings.json),
+    /// and later configurations (a second <c>AddCafCore(o =&gt; ...)</c>, <c>Configure&lt;CafOptions&gt;</c>) applied after it. The binding uses no reflection (NativeAOT-safe) and is strict: a key
+    /// that names no option, or a value of the wrong type, fails at start-up with its path instead of being ignored.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section holding the options, e.g. <c>builder.Configuration.GetSection("Caf")</c>.</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddCafCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        Guard.Against.Null(services);
+        Guard.Against.Null(configuration);
+        var options = services.AddOptions<CafOptions>().Configure(o => CafOptionsBinder.Bind(configuration, o));
+        AddCore(services, options);
         return services;
     }
 
@@ -69,4 +94,50 @@ public static class CafServiceCollectionExtensions
         services.TryAddSingleton<IEpisodeRepository>(sp => new InMemoryEpisodeRepository(sp.GetRequiredService<EpisodePolicy>()));
         return services;
     }
+
+    /// <summary>
+    /// Declares that the host selects lead professionals from its <see cref="IPractitionerDirectory"/>
+    /// (<see cref="LeadProfessionalSelector.SelectAsync"/>, LP-03..LP-07), so start-up fails, saying what to
+    /// register, when no directory is registered. Call it with <c>AddCafCore</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddCafLeadProfessionalSelection(this IServiceCollection services)
+    {
+        Guard.Against.Null(services);
+        services.TryAddSingleton(new CafLeadProfessionalSelectionMarker());
+        return services;
+    }
+
+    private static void AddCore(IServiceCollection services, OptionsBuilder<CafOptions> options)
+    {
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CafOptions>, CafOptionsValidator>());
+        services.AddOptions<CafStartupCheck>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CafStartupCheck>, CafStartupCheckValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new EpisodePolicy(
+            Options(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISharingService>()));
+        Caf.Core.Consent.ConsentServiceRegistration.AddConsent(services); // ConsentPolicy, ISharingService (needs the host's ISharingAuditLog)
+        // Transient: the register is cheap and must not capture a scoped repository (e.g. one on a DbContext).
+        services.TryAddTransient(sp => new CafRegister(
+            sp.GetService<IEpisodeRepository>() ?? throw new InvalidOperationException(CafStartupCheckValidator.MissingStore),
+            sp.GetRequiredService<EpisodePolicy>()));
+        // LP-04..LP-11: needs an ISharingService (registered by the consent area or the host).
+        services.TryAddSingleton(sp => new LeadProfessionalSelector(Options(sp).LeadProfessional, sp.GetRequiredService<ISharingService>()));
+
+        // PANEL-03..07: pure services over the options; the gate needs an ISharingService.
+        services.TryAddSingleton(sp => new PanelScheduler(Options(sp).Panels));
+        services.TryAddSingleton(sp => new PanelAftercare(Options(sp).Panels));
+        services.TryAddSingleton(sp => new PanelSharingGate(sp.GetRequiredService<ISharingService>()));
+
+        // THR-02: the illustrative default framework, compiled once on first use; a host registers its
+        // authority's own ThresholdMatcher before calling AddCafCore to replace it.
+        services.TryAddSingleton<ThresholdFrameworkLoader>();
+        services.TryAddSingleton(provider => provider.GetRequiredService<ThresholdFrameworkLoader>().LoadDefault());
+    }
+
+    /// <summary>The validated options (reading them validates them; every problem in one exception).</summary>
+    internal static CafOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<CafOptions>>().Value;
 }

@@ -3,7 +3,7 @@ using Caf.Core.Annotations;
 
 namespace Caf.Core.LeadProfessional;
 
-/// <summary>Lead-professional selection options (DESIGN.md §3): hard constraints and soft-criterion weights.</summary>
+/// <summary>Lead-professional selection options (docs/rules.md, LP): hard constraints and soft-criterion weights.</summary>
 /// <remarks>
 /// Each soft criterion scores a candidate from 0 to 1; its contribution is that value times its weight, and
 /// the candidates are ranked by the sum (see <see cref="LeadProfessionalSelector"/>). A weight of 0 switches a

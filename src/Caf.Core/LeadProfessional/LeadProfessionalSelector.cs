@@ -13,7 +13,7 @@ using Caf.Core.Primitives;
 namespace Caf.Core.LeadProfessional;
 
 /// <summary>
-/// Chooses the lead professional for an episode (DESIGN.md §3) and explains the choice.
+/// Chooses the lead professional for an episode (docs/rules.md, LP-01..LP-11) and explains the choice.
 /// </summary>
 /// <remarks>
 /// <para>

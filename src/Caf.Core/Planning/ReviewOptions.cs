@@ -3,7 +3,7 @@ using Caf.Core.Annotations;
 
 namespace Caf.Core.Planning;
 
-/// <summary>Review policy (DESIGN.md §5).</summary>
+/// <summary>Review policy (docs/rules.md, REV).</summary>
 /// <threadsafety>Mutable; configure on one thread before use.</threadsafety>
 [Mutable]
 public sealed class ReviewOptions

@@ -6,7 +6,7 @@ namespace Caf.Core.Primitives;
 
 /// <summary>
 /// A domain refusal: the request was well formed but a rule of the guidance does not allow it.
-/// Carries the rule id from DESIGN.md (for example <c>CONS-05</c>) as a stable code, a human message
+/// Carries the rule id from the rulebook (docs/rules.md) (for example <c>CONS-05</c>) as a stable code, a human message
 /// that says what is missing, and the field the refusal is about.
 /// </summary>
 /// <remarks>
@@ -18,7 +18,7 @@ namespace Caf.Core.Primitives;
 public sealed record Refusal
 {
     /// <summary>Creates a refusal.</summary>
-    /// <param name="ruleId">The rule id from DESIGN.md, e.g. <c>LIFE-05</c>.</param>
+    /// <param name="ruleId">The rule id from the rulebook (docs/rules.md), e.g. <c>LIFE-05</c>.</param>
     /// <param name="message">What is missing or wrong, in words a practitioner understands.</param>
     /// <param name="field">The field, argument or part of the episode the refusal is about.</param>
     /// <exception cref="ArgumentException">Any argument is null, empty or white space.</exception>

@@ -1,6 +1,6 @@
 namespace Caf.Core.Thresholds;
 
-/// <summary>The five Every Child Matters outcomes (DESIGN.md vocabulary; 002 intro).</summary>
+/// <summary>The five Every Child Matters outcomes (002 intro; 004 context).</summary>
 /// <remarks>JSON names (camel case): <c>beHealthy</c>, <c>staySafe</c>, <c>enjoyAndAchieve</c>,
 /// <c>makeAPositiveContribution</c>, <c>achieveEconomicWellBeing</c>.</remarks>
 [System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<EcmOutcome>))]

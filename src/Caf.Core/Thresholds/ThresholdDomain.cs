@@ -18,7 +18,7 @@ public sealed record ThresholdDomain
     public ImmutableArray<string> Elements { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>
-    /// The national CAF form's three domains (DCSF/CWDC 2009; DESIGN.md §4), used when a framework defines
+    /// The national CAF form's three domains (DCSF/CWDC 2009; docs/thresholds.md), used when a framework defines
     /// none: <c>development</c>, <c>parentsAndCarers</c>, <c>familyAndEnvironment</c>.
     /// </summary>
     public static ImmutableArray<ThresholdDomain> NationalDefaults { get; } =

@@ -26,7 +26,7 @@ public sealed record ThresholdIndicator
     /// <summary>True when observing this indicator means significant harm (THR-04): safeguarding overrides everything.</summary>
     public bool SignificantHarm { get; init; }
 
-    /// <summary>Optional national code, e.g. a Children in Need census factor such as <c>7A</c> (DESIGN.md §11).</summary>
+    /// <summary>Optional national code, e.g. a Children in Need census factor such as <c>7A</c>.</summary>
     public string? NationalCode { get; init; }
 
     /// <summary>Optional human notes: where the indicator comes from and why it has its level.</summary>

@@ -1,7 +1,7 @@
 namespace Caf.Core.Thresholds;
 
 /// <summary>
-/// A level on the continuum of need (DESIGN.md §4). The numeric values order the levels, so a higher
+/// A level on the continuum of need (docs/rules.md, THR). The numeric values order the levels, so a higher
 /// value is always a greater need: THR-06 (monotonic) and THR-04 (significant harm overrides) compare them.
 /// </summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<ThresholdLevel>))]

@@ -10,7 +10,7 @@ using FsCheck.Xunit;
 
 namespace Caf.Core.Tests.LeadProfessional;
 
-/// <summary>Invariants of lead-professional selection (DESIGN.md §3), over random families, policies and orders.</summary>
+/// <summary>Invariants of lead-professional selection (docs/rules.md, LP), over random families, policies and orders.</summary>
 public class LeadProfessionalSelectorProperties
 {
     private static readonly AgencyId[] Agencies =

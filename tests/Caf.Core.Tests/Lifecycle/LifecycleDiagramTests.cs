@@ -4,6 +4,7 @@ using Caf.Core.Lifecycle;
 
 namespace Caf.Core.Tests.Lifecycle;
 
+[Collection("docs/lifecycle.md")] // with LifecycleOverviewDiagramTests: both may rewrite the file (CAF_UPDATE_DOCS=1)
 public class LifecycleDiagramTests
 {
     private const string Begin = "```mermaid";
