@@ -6,6 +6,7 @@ using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Planning;
 using Caf.Core.Register;
+using Caf.Core.Reporting;
 
 namespace Caf.Core.Configuration;
 
@@ -37,6 +38,9 @@ public sealed class CafOptions
     /// <summary>Lead-professional selection: hard constraints and weights (LP-04..LP-07).</summary>
     public LeadProfessionalOptions LeadProfessional { get; set; } = new();
 
+    /// <summary>Monitoring reports: year start, re-referral window, small-count suppression, top needs (REP-01..06, SHARE-01).</summary>
+    public ReportingOptions Reporting { get; set; } = new();
+
     /// <summary>Checks every option and lists every problem found.</summary>
     /// <returns>The problems, each naming the option; empty when the options are valid.</returns>
     public IReadOnlyList<string> Validate()
@@ -47,6 +51,7 @@ public sealed class CafOptions
         Check(Reviews, nameof(Reviews), problems)?.Validate(problems);
         Check(Retention, nameof(Retention), problems)?.Validate(problems);
         Check(LeadProfessional, nameof(LeadProfessional), problems)?.Validate(problems);
+        Check(Reporting, nameof(Reporting), problems)?.Validate(problems);
         return problems;
     }
 
