@@ -271,7 +271,7 @@ public sealed class CafReportBuilder
             _withPrevious++;
 
             // REP-06: opened within the window after the previous closure.
-            if (row.PreviousClosedOn is { } previous && previous >= row.OpenedOn.AddMonths(-_reReferralMonths))
+            if (row.PreviousClosedOn is { } previous && previous.AddMonths(_reReferralMonths) >= row.OpenedOn)
             {
                 _reReferred[index]++;
             }
