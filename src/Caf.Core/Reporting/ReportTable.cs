@@ -16,7 +16,7 @@ public sealed record ReportTable
     /// <param name="title">The title, e.g. "REP-01 Episodes opened and closed per month".</param>
     /// <param name="columns">The column headers.</param>
     /// <param name="rows">The rows, each with one cell per column.</param>
-    /// <exception cref="ArgumentException">An argument is empty, or a row has the wrong number of cells.</exception>
+    /// <exception cref="ArgumentException">An argument is empty, a row has the wrong number of cells, or a cell is default.</exception>
     public ReportTable(string id, string title, ImmutableArray<string> columns, ImmutableArray<ImmutableArray<ReportCell>> rows)
     {
         Id = Guard.Against.NullOrWhiteSpace(id);
@@ -30,6 +30,11 @@ public sealed record ReportTable
         if (rows.Any(r => r.IsDefault || r.Length != columns.Length))
         {
             throw new ArgumentException($"Every row needs {columns.Length} cells.", nameof(rows));
+        }
+
+        if (rows.Any(r => r.Any(c => c.Text is null)))
+        {
+            throw new ArgumentException("A cell is default: create cells with ReportCell.Of.", nameof(rows));
         }
 
         Columns = columns;

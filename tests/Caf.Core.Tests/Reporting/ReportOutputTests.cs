@@ -83,5 +83,6 @@ public class ReportOutputTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ReportMarkdownWriter.Write(new StringWriter(), Awkward, 7));
         Assert.Throws<ArgumentException>(() => new ReportTable("t", "T", ["a", "b"], [[ReportCell.Of(1)]]));
         Assert.Throws<ArgumentException>(() => new ReportTable("t", "T", [], []));
+        Assert.Throws<ArgumentException>(() => new ReportTable("t", "T", ["a"], [[default]]));
     }
 }
