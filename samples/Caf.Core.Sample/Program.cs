@@ -151,6 +151,7 @@ if (args.Contains("--demos"))
 {
     ThresholdsDemo.Run(services);
     ConsentDemo.Run();
+    ReportsDemo.Run(options.Reporting);
 }
 
 return 0;

@@ -8,6 +8,7 @@ using Caf.Core.Lifecycle;
 using Caf.Core.Panels;
 using Caf.Core.Planning;
 using Caf.Core.Register;
+using Caf.Core.Reporting;
 
 namespace Caf.Core.Configuration;
 
@@ -51,6 +52,9 @@ public sealed class CafOptions
     /// <summary>Panels: agenda and decision-sheet dates, scheduling horizon, start-confirmation audit (PANEL-03, PANEL-04, PANEL-06).</summary>
     public PanelOptions Panels { get; set; } = new();
 
+    /// <summary>Monitoring reports: year start, re-referral window, small-count suppression, top needs (REP-01..06, SHARE-01).</summary>
+    public ReportingOptions Reporting { get; set; } = new();
+
     private List<string>? _bindingProblems; // keys or values from configuration that could not be applied
 
     /// <summary>Checks every option and lists every problem found.</summary>
@@ -68,6 +72,7 @@ public sealed class CafOptions
         Check(Retention, nameof(Retention), problems)?.Validate(problems);
         Check(LeadProfessional, nameof(LeadProfessional), problems)?.Validate(problems);
         Check(Panels, nameof(Panels), problems)?.Validate(problems);
+        Check(Reporting, nameof(Reporting), problems)?.Validate(problems);
         return problems;
     }
 
