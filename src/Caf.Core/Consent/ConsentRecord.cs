@@ -40,8 +40,13 @@ public sealed record ConsentRecord(
     PractitionerId? RecordedBy = null)
 {
     /// <summary>Agencies the family refused sharing with (CONS-05); empty for full consent, never <c>default</c>.</summary>
-    public ImmutableArray<AgencyId> ExcludedAgencies { get; init; } =
-        ExcludedAgencies.IsDefault ? ImmutableArray<AgencyId>.Empty : ExcludedAgencies;
+    public ImmutableArray<AgencyId> ExcludedAgencies
+    {
+        get => _excludedAgencies;
+        init => _excludedAgencies = value.IsDefault ? [] : value; // also through `with { ExcludedAgencies = default }`
+    }
+
+    private readonly ImmutableArray<AgencyId> _excludedAgencies = ExcludedAgencies.IsDefault ? [] : ExcludedAgencies;
 
     /// <summary>True when this record excludes the agency (CONS-05). Allocation free.</summary>
     /// <param name="agency">The agency.</param>

@@ -2,6 +2,7 @@ using System;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using Caf.Core.Events;
+using Events = Caf.Core.Lifecycle.Events;
 
 namespace Caf.Core.Lifecycle;
 
@@ -41,19 +42,43 @@ public static class EpisodeJson
     /// <summary>Writes one domain event as JSON, with its stable <c>type</c> discriminator.</summary>
     /// <param name="event">The event.</param>
     /// <returns>The JSON text.</returns>
-    public static string SerializeEvent(CafEvent @event) =>
-        JsonSerializer.Serialize(Guard.Against.Null(@event), EpisodeJsonContext.Default.CafEvent);
+    /// <exception cref="ArgumentException">The event's content is not one a command makes (an empty text, an
+    /// undefined enum value, a missing list...): the message names the field and the rule. Nothing invalid is written.</exception>
+    public static string SerializeEvent(CafEvent @event)
+    {
+        Guard.Against.Null(@event);
+        if (ContentProblem(@event) is { } problem)
+        {
+            throw new ArgumentException($"[{problem.RuleId}] {@event.GetType().Name}.{problem.Field}: {problem.Message}", nameof(@event));
+        }
 
-    /// <summary>Reads one domain event (its content only: whether it fits an episode is checked when it is applied).</summary>
+        return JsonSerializer.Serialize(@event, EpisodeJsonContext.Default.CafEvent);
+    }
+
+    /// <summary>
+    /// Reads one domain event and checks its content as the command that makes it would (valid ids and actor, texts,
+    /// defined values, a sane time); whether it fits an episode is checked when it is applied.
+    /// </summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The event.</returns>
     /// <exception cref="JsonException">The JSON is not a valid event; the path names where.</exception>
     public static CafEvent DeserializeEvent(string json)
     {
         Guard.Against.Null(json);
-        return Read(() => JsonSerializer.Deserialize(json, EpisodeJsonContext.Default.CafEvent), "$")
+        var e = Read(() => JsonSerializer.Deserialize(json, EpisodeJsonContext.Default.CafEvent), "$")
             ?? throw new JsonException("An event cannot be null.", "$", null, null);
+        if (ContentProblem(e) is { } problem)
+        {
+            throw new JsonException($"[{problem.RuleId}] {problem.Message}", "$." + problem.Field, null, null);
+        }
+
+        return e;
     }
+
+    // What a command's argument guards ensure, checked on an event on its own (without its episode).
+    private static Primitives.Refusal? ContentProblem(CafEvent e) => e is Events.ConcernIdentified or Events.PotentialCafRegistered
+        ? EventChecks.Opening(e)
+        : EventChecks.Following(e, e.EpisodeId, EventChecks.Earliest);
 
     /// <summary>Reads an episode written by <see cref="Serialize"/> and rebuilds it from its history.</summary>
     /// <param name="policy">The host's policy and clock.</param>

@@ -49,7 +49,10 @@ public class ReaderFuzzTests(ITestOutputHelper output)
             catch (JsonException ex)
             {
                 Assert.False(string.IsNullOrEmpty(ex.Path), $"a JsonException without a path: {ex.Message}");
-                Assert.False(ex.InnerException is NullReferenceException or IndexOutOfRangeException or InvalidOperationException or KeyNotFoundException,
+                // The serializer's own JsonException may carry its reader's InvalidOperationException; ours never hides one.
+                var hidden = ex.InnerException is NullReferenceException or IndexOutOfRangeException or KeyNotFoundException
+                    || (ex.InnerException is InvalidOperationException && ex.InnerException.TargetSite?.DeclaringType?.Namespace?.StartsWith("System.Text.Json", StringComparison.Ordinal) != true);
+                Assert.False(hidden,
                     $"the reader hid a {ex.InnerException?.GetType().Name}: {ex.InnerException?.Message}\n{ex.InnerException?.StackTrace}\n{json}");
             }
 
@@ -160,12 +163,12 @@ public class ReaderFuzzTests(ITestOutputHelper output)
         foreach (var b in bases)
         {
             yield return b;
-            foreach (var m in Mutations(b, random, 1500))
+            foreach (var m in Mutations(b, random, 2000))
             {
                 yield return m;
             }
 
-            foreach (var m in EventMutations(b, bases, random, 300))
+            foreach (var m in EventMutations(b, bases, random, 400))
             {
                 yield return m;
             }
