@@ -31,7 +31,16 @@ public static class EpisodeReportRows
         Guard.Against.Null(framework);
         Guard.Against.Null(settingOf);
         var openedOn = Day(episode.OpenedAt);
-        var byId = framework.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        // An unvalidated framework may hold gaps; only its well-formed indicators name domains and codes.
+        var byId = new Dictionary<string, ThresholdIndicator>(StringComparer.Ordinal);
+        foreach (var indicator in framework.Indicators)
+        {
+            if (indicator is { Id: { Length: > 0 } id, Domain: { Length: > 0 } })
+            {
+                byId.TryAdd(id, indicator);
+            }
+        }
+
         var needs = (episode.Assessment?.IndicatorIds ?? []).Distinct(StringComparer.Ordinal)
             .Select(id => byId.TryGetValue(id, out var indicator) ? ReportNeed.FromIndicator(indicator) : new ReportNeed(id, "unknown"))
             .ToImmutableArray();
