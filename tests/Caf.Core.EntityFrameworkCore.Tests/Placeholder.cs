@@ -1,0 +1,5 @@
+namespace Caf.Core.EntityFrameworkCore.Tests;
+
+internal static class Placeholder
+{
+}
