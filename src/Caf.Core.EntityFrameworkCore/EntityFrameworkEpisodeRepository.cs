@@ -176,8 +176,9 @@ public sealed class EntityFrameworkEpisodeRepository<TContext> : IEpisodeReposit
                     var snapshot = entry.Property<string>(CafModelBuilderExtensions.SnapshotProperty);
                     snapshot.CurrentValue = EpisodeJson.Serialize(episode);
                     var hash = entry.Property<string>(CafModelBuilderExtensions.HistoryHashProperty);
-                    hash.OriginalValue = staged[i].Hashes[expected];
                     hash.CurrentValue = staged[i].Hashes[episode.Version];
+                    hash.OriginalValue = staged[i].Hashes[expected];
+                    hash.IsModified = true;
                     AppendEvents(db, episode, expected, staged[i].Json);
                 }
 

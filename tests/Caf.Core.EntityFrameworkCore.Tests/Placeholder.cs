@@ -1,5 +1,0 @@
-namespace Caf.Core.EntityFrameworkCore.Tests;
-
-internal static class Placeholder
-{
-}
