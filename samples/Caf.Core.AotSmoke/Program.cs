@@ -4,6 +4,8 @@ using Caf.Core.Configuration;
 using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
+using Caf.Core.Register;
+using Caf.Core.Register.Specifications;
 using Caf.Core.Thresholds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +43,16 @@ var json = EpisodeJson.Serialize(episode);
 var back = EpisodeJson.Deserialize(policy, json);
 Check(back.Id == episode.Id && back.State == EpisodeState.Identified && back.Version == episode.Version, "episode JSON round trip");
 Check(EpisodeJson.Serialize(back) == json, "episode JSON is stable");
+
+// Register, save a command through ExecuteAsync, list with a ready specification (Ardalis.Specification in memory).
+var register = services.GetRequiredService<CafRegister>();
+var ben = new ChildDetails(new ChildId("child-ben"), new DateOnly(2015, 3, 1));
+var registered = await register.IdentifyConcernAsync(new EpisodeId("ep-aot-2"), ben, teacher, "Frequent absences");
+var consented = await register.ExecuteAsync(new EpisodeId("ep-aot-2"), e => e.RecordConsent(teacher, ConsentRecord.Parent("Ms Brown", ConsentForm.Written)));
+var listed = await services.GetRequiredService<IEpisodeRepository>().ListAsync(new OpenEpisodesByLeadProfessionalAgencySpec(teacher.Agency));
+Check(registered.OpenedNewEpisode && consented.IsSuccess && listed.Count == 1 && listed[0].Version == 2,
+    "register: command saved by ExecuteAsync, listed by a ready specification");
+Check(new OpenEpisodesOfChildSpec(ben.Id).IsSatisfiedBy(listed[0]), "ready specification IsSatisfiedBy (cached compiled criteria)");
 
 // Match thresholds with the default framework (THR-02): LEI-01 is a level-2 need, CAF single agency.
 var matcher = services.GetRequiredService<ThresholdMatcher>();

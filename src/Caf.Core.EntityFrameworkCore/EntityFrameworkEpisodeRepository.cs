@@ -120,23 +120,10 @@ public sealed class EntityFrameworkEpisodeRepository<TContext> : IEpisodeReposit
     }
 
     /// <inheritdoc />
-    /// <exception cref="NotSupportedException">The specification uses a part that is not translated to SQL.</exception>
-    /// <remarks>Today's port takes Caf.Core's own specification; it is adapted to an Ardalis one and evaluated by
-    /// <see cref="ListAsync(ArdalisSpecification, CancellationToken)"/>. Delete this when the port takes Ardalis's.</remarks>
-    ValueTask<IReadOnlyList<EpisodeSummary>> IEpisodeRepository.ListAsync(Specifications.Specification<EpisodeSummary> specification, CancellationToken cancellationToken)
-    {
-        Guard.Against.Null(specification);
-        return ListAsync(CafSpecificationAdapter.ToArdalis(specification), cancellationToken);
-    }
-
-    /// <summary>
-    /// Lists episode summaries matching an Ardalis specification, translated to one SQL query (where, order by,
-    /// limit/offset); ties and unordered results come in episode-id order, as in <see cref="InMemoryEpisodeRepository"/>.
-    /// </summary>
-    /// <param name="specification">The specification: where, order and paging parts only.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The matching summaries.</returns>
+    /// <remarks>Translated to one SQL query (where, order by, limit/offset); ties and unordered results come in
+    /// episode-id order, as in <see cref="InMemoryEpisodeRepository"/>.</remarks>
     /// <exception cref="NotSupportedException">The specification uses search, includes or post-processing.</exception>
+    /// <exception cref="InvalidOperationException">A criterion EF Core cannot translate to SQL (it is never run in memory).</exception>
     public async ValueTask<IReadOnlyList<EpisodeSummary>> ListAsync(ArdalisSpecification specification, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(specification);

@@ -9,6 +9,7 @@ using Caf.Core.EntityFrameworkCore.Tests.Support;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
+using Caf.Core.Register.Specifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using static Caf.Core.EntityFrameworkCore.Tests.Support.Episodes;
@@ -304,13 +305,52 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
         Ok(await Host.Repository.UpdateAsync(closing, 1));
 
         var page = await Host.Store.ListAsync(new OpenNewestFirst(1, 2));
-        var viaPort = await Host.Repository.ListAsync(Caf.Core.Specifications.Specification<EpisodeSummary>.All
-            .Where(s => s.IsOpen).OrderByDescending(s => s.OpenedAt).Page(1, 2));
+        var viaPort = await Host.Repository.ListAsync(new OpenNewestFirst(1, 2));
 
         // Open: 1, 2, 3, 5; newest first: 5, 3, 2, 1; skip 1, take 2.
         Assert.Equal(["ep-3", "ep-2"], page.Select(s => s.Id.Value));
         Assert.Equal(["ep-3", "ep-2"], viaPort.Select(s => s.Id.Value));
         Assert.Equal(EpisodeSummary.Of((await Host.Repository.GetAsync(new EpisodeId("ep-3")))!), page[0]);
+    }
+
+    [Trait("Rule", "REG-02")]
+    [StoreFact]
+    public async Task The_shipped_register_specifications_translate_and_agree_with_the_in_memory_store()
+    {
+        var reference = new InMemoryEpisodeRepository(Policy);
+        for (var i = 1; i <= 4; i++)
+        {
+            var e = Identified(Policy, $"ep-{i}", $"child-{i}");
+            Ok(await Host.Repository.AddAsync(e));
+            Ok(await reference.AddAsync(Identified(Policy, $"ep-{i}", $"child-{i}")));
+            Time.Advance(TimeSpan.FromDays(1));
+        }
+
+        foreach (var store in new IEpisodeRepository[] { Host.Repository, reference })
+        {
+            var closing = (await store.GetAsync(new EpisodeId("ep-3")))!;
+            Ok(closing.StepUp(Teacher, "CSC", "Significant harm"));
+            Ok(await store.UpdateAsync(closing, 1));
+        }
+
+        ISpecification<EpisodeSummary>[] specs =
+        [
+            new OpenEpisodesByLeadProfessionalAgencySpec(School),
+            new OpenEpisodesOfChildSpec(new ChildId("child-3")),
+            new EpisodesOfChildSpec(new ChildId("child-3")),
+            new ClosedBetweenSpec(Start, Start.AddDays(30)),
+            new DueForDisposalSpec(new DateOnly(2200, 1, 1)),
+        ];
+        string[][] expected = [["ep-1", "ep-2", "ep-4"], [], ["ep-3"], ["ep-3"]];
+        for (var i = 0; i < specs.Length; i++)
+        {
+            var stored = await Host.Repository.ListAsync(specs[i]);
+            Assert.Equal(await reference.ListAsync(specs[i]), stored);
+            if (i < expected.Length)
+            {
+                Assert.Equal(expected[i], stored.Select(s => s.Id.Value));
+            }
+        }
     }
 
     [StoreFact]

@@ -46,6 +46,9 @@ public sealed class CafOptions
     /// <summary>Retention of closed episodes (RET-01).</summary>
     public RetentionOptions Retention { get; set; } = new();
 
+    /// <summary>Saving episodes: how often a command is retried after a concurrency conflict (docs/storage.md).</summary>
+    public StorageOptions Storage { get; set; } = new();
+
     /// <summary>Lead-professional selection: hard constraints and weights (LP-04..LP-07).</summary>
     public LeadProfessionalOptions LeadProfessional { get; set; } = new();
 
@@ -70,6 +73,7 @@ public sealed class CafOptions
         Check(Reviews, nameof(Reviews), problems)?.Validate(problems);
         Check(Closure, nameof(Closure), problems)?.Validate(problems);
         Check(Retention, nameof(Retention), problems)?.Validate(problems);
+        Check(Storage, nameof(Storage), problems)?.Validate(problems);
         Check(LeadProfessional, nameof(LeadProfessional), problems)?.Validate(problems);
         Check(Panels, nameof(Panels), problems)?.Validate(problems);
         Check(Reporting, nameof(Reporting), problems)?.Validate(problems);

@@ -35,9 +35,27 @@ internal static class CafOptionsBinder
             [nameof(CafOptions.Lifecycle)] = Group(
                 (nameof(Lifecycle.LifecycleOptions.AssessmentTimescaleMonths), Int((o, v) => o.Lifecycle.AssessmentTimescaleMonths = v))),
             [nameof(CafOptions.Reviews)] = Group(
-                (nameof(Planning.ReviewOptions.InsufficientProgressReviewLimit), Int((o, v) => o.Reviews.InsufficientProgressReviewLimit = v))),
+                (nameof(Planning.ReviewOptions.InsufficientProgressReviewLimit), Int((o, v) => o.Reviews.InsufficientProgressReviewLimit = v)),
+                (nameof(Planning.ReviewOptions.CountConsecutiveOnly), Bool((o, v) => o.Reviews.CountConsecutiveOnly = v))),
             [nameof(CafOptions.Retention)] = Group(
                 (nameof(Register.RetentionOptions.RetentionYears), Int((o, v) => o.Retention.RetentionYears = v))),
+            [nameof(CafOptions.Storage)] = Group(
+                (nameof(Register.StorageOptions.ConcurrencyRetries), Int((o, v) => o.Storage.ConcurrencyRetries = v))),
+            [nameof(CafOptions.Closure)] = Group(
+                (nameof(Closure.ClosureOptions.AdultServicesTransferAge), Int((o, v) => o.Closure.AdultServicesTransferAge = v)),
+                (nameof(Closure.ClosureOptions.SupervisorMayCloseOnBehalfOfLeadProfessional), Bool((o, v) => o.Closure.SupervisorMayCloseOnBehalfOfLeadProfessional = v))),
+            [nameof(CafOptions.Panels)] = Group(
+                (nameof(Panels.PanelOptions.AgendaDaysBefore), NullableInt((o, v) => o.Panels.AgendaDaysBefore = v)),
+                (nameof(Panels.PanelOptions.AgendaWeekday), Enum<DayOfWeek>((o, v) => o.Panels.AgendaWeekday = v)),
+                (nameof(Panels.PanelOptions.DecisionSheetDaysAfter), NullableInt((o, v) => o.Panels.DecisionSheetDaysAfter = v)),
+                (nameof(Panels.PanelOptions.DecisionSheetWeekday), Enum<DayOfWeek>((o, v) => o.Panels.DecisionSheetWeekday = v)),
+                (nameof(Panels.PanelOptions.SchedulingHorizonDays), Int((o, v) => o.Panels.SchedulingHorizonDays = v)),
+                (nameof(Panels.PanelOptions.StartConfirmationGraceDays), Int((o, v) => o.Panels.StartConfirmationGraceDays = v))),
+            [nameof(CafOptions.Reporting)] = Group(
+                (nameof(Reporting.ReportingOptions.YearStartMonth), Int((o, v) => o.Reporting.YearStartMonth = v)),
+                (nameof(Reporting.ReportingOptions.ReReferralWindowMonths), Int((o, v) => o.Reporting.ReReferralWindowMonths = v)),
+                (nameof(Reporting.ReportingOptions.SmallCountThreshold), Int((o, v) => o.Reporting.SmallCountThreshold = v)),
+                (nameof(Reporting.ReportingOptions.TopNeeds), Int((o, v) => o.Reporting.TopNeeds = v))),
             [nameof(CafOptions.LeadProfessional)] = Group(
                 (nameof(LeadProfessional.LeadProfessionalOptions.RequireTraining), Bool((o, v) => o.LeadProfessional.RequireTraining = v)),
                 (nameof(LeadProfessional.LeadProfessionalOptions.CaseloadCap), NullableInt((o, v) => o.LeadProfessional.CaseloadCap = v)),
@@ -124,6 +142,20 @@ internal static class CafOptionsBinder
         if (!double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
         {
             return "a number (with '.' for decimals)";
+        }
+
+        set(o, parsed);
+        return null;
+    };
+
+    // An enum value by its exact name (case-insensitive, as configuration keys are); numbers are refused, as in JSON.
+    private static Apply Enum<TEnum>(Action<CafOptions, TEnum> set)
+        where TEnum : struct, Enum => (o, v) =>
+    {
+        var names = string.Join(", ", System.Enum.GetNames<TEnum>());
+        if (v.Length == 0 || !v.All(char.IsLetter) || !System.Enum.TryParse<TEnum>(v, ignoreCase: true, out var parsed) || !System.Enum.IsDefined(parsed))
+        {
+            return "one of " + names;
         }
 
         set(o, parsed);

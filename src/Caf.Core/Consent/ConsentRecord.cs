@@ -29,7 +29,7 @@ namespace Caf.Core.Consent;
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
-public sealed record ConsentRecord(
+public sealed partial record ConsentRecord(
     ConsentGiverRole GiverRole,
     string GiverName,
     ConsentDecision Decision,

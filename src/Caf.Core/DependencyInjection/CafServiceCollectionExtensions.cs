@@ -123,7 +123,8 @@ public static class CafServiceCollectionExtensions
         // Transient: the register is cheap and must not capture a scoped repository (e.g. one on a DbContext).
         services.TryAddTransient(sp => new CafRegister(
             sp.GetService<IEpisodeRepository>() ?? throw new InvalidOperationException(CafStartupCheckValidator.MissingStore),
-            sp.GetRequiredService<EpisodePolicy>()));
+            sp.GetRequiredService<EpisodePolicy>(),
+            Options(sp).Storage));
         // LP-04..LP-11: needs an ISharingService (registered by the consent area or the host).
         services.TryAddSingleton(sp => new LeadProfessionalSelector(Options(sp).LeadProfessional, sp.GetRequiredService<ISharingService>()));
 

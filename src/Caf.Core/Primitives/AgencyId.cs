@@ -12,7 +12,7 @@ namespace Caf.Core.Primitives;
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
 [JsonConverter(typeof(StringIdJsonConverter<AgencyId>))]
-public readonly record struct AgencyId : IComparable<AgencyId>, IStringId<AgencyId>
+public readonly record struct AgencyId : IComparable<AgencyId>, IComparable, IStringId<AgencyId>
 {
     /// <summary>Creates an id from the host's key.</summary>
     /// <param name="value">1 to 128 characters, no leading or trailing white space.</param>
@@ -31,6 +31,20 @@ public readonly record struct AgencyId : IComparable<AgencyId>, IStringId<Agency
 
     /// <inheritdoc />
     public int CompareTo(AgencyId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <summary>
+    /// Compares with a boxed AgencyId (ordinal), for code that orders by <see cref="object"/> keys, such as a
+    /// specification's <c>OrderBy(s =&gt; s.Id)</c> evaluated in memory; null sorts first.
+    /// </summary>
+    /// <param name="obj">A AgencyId or null.</param>
+    /// <returns>The ordinal comparison.</returns>
+    /// <exception cref="ArgumentException"><paramref name="obj"/> is not a AgencyId.</exception>
+    public int CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        AgencyId other => CompareTo(other),
+        _ => throw new ArgumentException($"Cannot compare a AgencyId with a {obj.GetType().Name}.", nameof(obj)),
+    };
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;

@@ -12,7 +12,7 @@ namespace Caf.Core.Primitives;
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
 [JsonConverter(typeof(StringIdJsonConverter<ChildId>))]
-public readonly record struct ChildId : IComparable<ChildId>, IStringId<ChildId>
+public readonly record struct ChildId : IComparable<ChildId>, IComparable, IStringId<ChildId>
 {
     /// <summary>Creates an id from the host's key.</summary>
     /// <param name="value">1 to 128 characters, no leading or trailing white space.</param>
@@ -31,6 +31,20 @@ public readonly record struct ChildId : IComparable<ChildId>, IStringId<ChildId>
 
     /// <inheritdoc />
     public int CompareTo(ChildId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <summary>
+    /// Compares with a boxed ChildId (ordinal), for code that orders by <see cref="object"/> keys, such as a
+    /// specification's <c>OrderBy(s =&gt; s.Id)</c> evaluated in memory; null sorts first.
+    /// </summary>
+    /// <param name="obj">A ChildId or null.</param>
+    /// <returns>The ordinal comparison.</returns>
+    /// <exception cref="ArgumentException"><paramref name="obj"/> is not a ChildId.</exception>
+    public int CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        ChildId other => CompareTo(other),
+        _ => throw new ArgumentException($"Cannot compare a ChildId with a {obj.GetType().Name}.", nameof(obj)),
+    };
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;

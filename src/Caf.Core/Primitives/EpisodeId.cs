@@ -12,7 +12,7 @@ namespace Caf.Core.Primitives;
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
 [JsonConverter(typeof(StringIdJsonConverter<EpisodeId>))]
-public readonly record struct EpisodeId : IComparable<EpisodeId>, IStringId<EpisodeId>
+public readonly record struct EpisodeId : IComparable<EpisodeId>, IComparable, IStringId<EpisodeId>
 {
     /// <summary>Creates an id from the host's key.</summary>
     /// <param name="value">1 to 128 characters, no leading or trailing white space.</param>
@@ -35,6 +35,20 @@ public readonly record struct EpisodeId : IComparable<EpisodeId>, IStringId<Epis
 
     /// <inheritdoc />
     public int CompareTo(EpisodeId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <summary>
+    /// Compares with a boxed EpisodeId (ordinal), for code that orders by <see cref="object"/> keys, such as a
+    /// specification's <c>OrderBy(s =&gt; s.Id)</c> evaluated in memory; null sorts first.
+    /// </summary>
+    /// <param name="obj">A EpisodeId or null.</param>
+    /// <returns>The ordinal comparison.</returns>
+    /// <exception cref="ArgumentException"><paramref name="obj"/> is not a EpisodeId.</exception>
+    public int CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        EpisodeId other => CompareTo(other),
+        _ => throw new ArgumentException($"Cannot compare a EpisodeId with a {obj.GetType().Name}.", nameof(obj)),
+    };
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;

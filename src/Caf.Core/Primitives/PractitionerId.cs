@@ -12,7 +12,7 @@ namespace Caf.Core.Primitives;
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
 [JsonConverter(typeof(StringIdJsonConverter<PractitionerId>))]
-public readonly record struct PractitionerId : IComparable<PractitionerId>, IStringId<PractitionerId>
+public readonly record struct PractitionerId : IComparable<PractitionerId>, IComparable, IStringId<PractitionerId>
 {
     /// <summary>Creates an id from the host's key.</summary>
     /// <param name="value">1 to 128 characters, no leading or trailing white space.</param>
@@ -31,6 +31,20 @@ public readonly record struct PractitionerId : IComparable<PractitionerId>, IStr
 
     /// <inheritdoc />
     public int CompareTo(PractitionerId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <summary>
+    /// Compares with a boxed PractitionerId (ordinal), for code that orders by <see cref="object"/> keys, such as a
+    /// specification's <c>OrderBy(s =&gt; s.Id)</c> evaluated in memory; null sorts first.
+    /// </summary>
+    /// <param name="obj">A PractitionerId or null.</param>
+    /// <returns>The ordinal comparison.</returns>
+    /// <exception cref="ArgumentException"><paramref name="obj"/> is not a PractitionerId.</exception>
+    public int CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        PractitionerId other => CompareTo(other),
+        _ => throw new ArgumentException($"Cannot compare a PractitionerId with a {obj.GetType().Name}.", nameof(obj)),
+    };
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;

@@ -8,7 +8,7 @@ using Caf.Core.Annotations;
 using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
-using Caf.Core.Specifications;
+using Caf.Core.Register.Specifications;
 
 namespace Caf.Core.Register;
 
@@ -23,14 +23,143 @@ public sealed class CafRegister
 {
     private readonly IEpisodeRepository _repository;
     private readonly EpisodePolicy _policy;
+    private readonly int _concurrencyRetries;
 
-    /// <summary>Creates the register over a repository.</summary>
+    /// <summary>Creates the register over a repository, with the default storage options (3 retries on a conflict).</summary>
     /// <param name="repository">The storage port.</param>
     /// <param name="policy">The host's policy and clock.</param>
     public CafRegister(IEpisodeRepository repository, EpisodePolicy policy)
+        : this(repository, policy, new StorageOptions())
+    {
+    }
+
+    /// <summary>Creates the register over a repository (what <c>AddCafCore</c> does, with <c>CafOptions.Storage</c>).</summary>
+    /// <param name="repository">The storage port.</param>
+    /// <param name="policy">The host's policy and clock.</param>
+    /// <param name="storage">The storage options; copied now.</param>
+    /// <exception cref="ArgumentException">The storage options are invalid.</exception>
+    public CafRegister(IEpisodeRepository repository, EpisodePolicy policy, StorageOptions storage)
     {
         _repository = Guard.Against.Null(repository);
         _policy = Guard.Against.Null(policy);
+        Guard.Against.Null(storage);
+        var problems = new List<string>();
+        storage.Validate(problems);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(storage));
+        }
+
+        _concurrencyRetries = storage.ConcurrencyRetries;
+    }
+
+    /// <summary>
+    /// Runs a command on a stored episode and saves what it did: the way to change an episode, so that no command
+    /// is lost (an episode changed in memory and never saved leaves the register as it was). Loads the episode, runs
+    /// the command, and saves with the version it loaded; on a concurrency conflict reloads the episode and runs the
+    /// command again, up to <see cref="StorageOptions.ConcurrencyRetries"/> times (docs/storage.md).
+    /// </summary>
+    /// <remarks>
+    /// A refusal saves nothing, even if the command applied events before refusing; a command that applies no
+    /// events is not saved; an exception from the command reaches the caller and nothing is saved. The command may
+    /// run more than once: keep it a function of the episode and do side effects after success. Hosts that save in
+    /// their own transaction use <see cref="IEpisodeRepository.GetAsync"/> and
+    /// <see cref="IEpisodeRepository.UpdateAsync"/> with the expected version instead.
+    /// </remarks>
+    /// <param name="id">The episode.</param>
+    /// <param name="command">The command, e.g. <c>e =&gt; e.StartAssessment(by)</c>.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>
+    /// The command's result once saved; <see cref="StoreCodes.NotFound"/> (the command is not run);
+    /// <see cref="StoreCodes.Concurrency"/> when every attempt conflicted; another store refusal as the store gave it.
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is default, <paramref name="command"/> is null or returned <c>default(Result)</c>.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+        Justification = "Both overloads were added together; the command's return type (Result or Result<T>) selects one unambiguously.")]
+    public async ValueTask<Result> ExecuteAsync(EpisodeId id, Func<CafEpisode, Result> command, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(command);
+        var done = await ExecuteCoreAsync(id, e =>
+        {
+            var result = command(e);
+            return result == default(Result) ? throw DefaultResult(nameof(command)) : result.IsRefused ? result.Refusal : null;
+        }, cancellationToken).ConfigureAwait(false);
+        return done ?? Result.Ok;
+    }
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync(EpisodeId, Func{CafEpisode, Result}, CancellationToken)"/>, for a command that
+    /// returns a value (read from the episode after its commands, for example): the value of the attempt that was saved.
+    /// </summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="id">The episode.</param>
+    /// <param name="command">The command.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The command's result once saved, or a refusal as for the other overload.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is default, <paramref name="command"/> is null or returned a default result.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+        Justification = "Both overloads were added together; the command's return type (Result or Result<T>) selects one unambiguously.")]
+    public async ValueTask<Result<T>> ExecuteAsync<T>(EpisodeId id, Func<CafEpisode, Result<T>> command, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(command);
+        Result<T> last = default;
+        var refusal = await ExecuteCoreAsync(id, e =>
+        {
+            last = command(e);
+            return last == default(Result<T>) ? throw DefaultResult(nameof(command)) : last.IsRefused ? last.Refusal : null;
+        }, cancellationToken).ConfigureAwait(false);
+        return refusal is null ? last : Result<T>.Refused(refusal);
+    }
+
+    private static ArgumentException DefaultResult(string name) =>
+        new("The command returned default(Result), which is neither a success nor a refusal; nothing was saved.", name);
+
+    // Returns null when the command succeeded and what it did is saved; otherwise the refusal to return.
+    private async ValueTask<Refusal?> ExecuteCoreAsync(EpisodeId id, Func<CafEpisode, Refusal?> run, CancellationToken cancellationToken)
+    {
+        if (id.IsDefault)
+        {
+            throw new ArgumentException("EpisodeId must not be default.", nameof(id));
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var episode = await _repository.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            if (episode is null)
+            {
+                return new Refusal(StoreCodes.NotFound, $"Episode {id} is not on the register.", "id");
+            }
+
+            var version = episode.Version;
+            if (run(episode) is { } refused)
+            {
+                return refused; // the instance is dropped: nothing it did is saved
+            }
+
+            if (episode.Version == version)
+            {
+                return null; // nothing to save
+            }
+
+            var saved = await _repository.UpdateAsync(episode, version, cancellationToken).ConfigureAwait(false);
+            if (saved.IsSuccess)
+            {
+                return null;
+            }
+
+            if (saved.Refusal.RuleId != StoreCodes.Concurrency)
+            {
+                return saved.Refusal;
+            }
+
+            if (attempt >= _concurrencyRetries)
+            {
+                return new Refusal(StoreCodes.Concurrency,
+                    $"Episode {id} was saved by someone else each time the command ran ({attempt + 1} times); nothing of this command was saved. Reload and try again.",
+                    "version");
+            }
+        }
     }
 
     /// <summary>
@@ -46,7 +175,7 @@ public sealed class CafRegister
     {
         GuardChild(child);
         GuardActor(askedBy);
-        var open = await _repository.ListAsync(Specification<EpisodeSummary>.All.Where(s => s.Child == child && s.IsOpen), cancellationToken)
+        var open = await _repository.ListAsync(new OpenEpisodesOfChildSpec(child), cancellationToken)
             .ConfigureAwait(false);
         return open.Count > 0 ? Answer(open[0], askedBy) : RegisterAnswer.None;
     }
@@ -61,7 +190,7 @@ public sealed class CafRegister
     public async ValueTask<EpisodeSummary?> FindOpenForCoordinatorAsync(ChildId child, CancellationToken cancellationToken = default)
     {
         GuardChild(child);
-        var open = await _repository.ListAsync(Specification<EpisodeSummary>.All.Where(s => s.Child == child && s.IsOpen), cancellationToken)
+        var open = await _repository.ListAsync(new OpenEpisodesOfChildSpec(child), cancellationToken)
             .ConfigureAwait(false);
         return open.Count > 0 ? open[0] : null;
     }
@@ -73,8 +202,7 @@ public sealed class CafRegister
     public ValueTask<IReadOnlyList<EpisodeSummary>> HistoryOfAsync(ChildId child, CancellationToken cancellationToken = default)
     {
         GuardChild(child);
-        return _repository.ListAsync(
-            Specification<EpisodeSummary>.All.Where(s => s.Child == child).OrderBy(s => s.OpenedAt), cancellationToken);
+        return _repository.ListAsync(new EpisodesOfChildSpec(child), cancellationToken);
     }
 
     /// <summary>
@@ -215,7 +343,7 @@ public sealed class CafRegister
     public ValueTask<IReadOnlyList<EpisodeSummary>> FamilyAsync(string familyGroup, CancellationToken cancellationToken = default)
     {
         Guard.Against.NullOrWhiteSpace(familyGroup);
-        return _repository.ListAsync(Specification<EpisodeSummary>.All.Where(s => s.FamilyGroup == familyGroup).OrderBy(s => s.Child), cancellationToken);
+        return _repository.ListAsync(new FamilyGroupSpec(familyGroup), cancellationToken);
     }
 
     /// <summary>RET-02: transfers an open episode out of area; the sending authority keeps the record.</summary>
@@ -244,9 +372,7 @@ public sealed class CafRegister
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The summaries due for disposal.</returns>
     public ValueTask<IReadOnlyList<EpisodeSummary>> DueForDisposalAsync(DateOnly asOf, CancellationToken cancellationToken = default) =>
-        _repository.ListAsync(
-            Specification<EpisodeSummary>.All.Where(s => s.RetentionDueOn != null && s.RetentionDueOn <= asOf).OrderBy(s => s.RetentionDueOn),
-            cancellationToken);
+        _repository.ListAsync(new DueForDisposalSpec(asOf), cancellationToken);
 
     private async ValueTask<Registration> OpenAsync(
         ChildDetails child, Actor by, Func<IEnumerable<EpisodeId>, CafEpisode> create, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Caf.Core.Register;
 
 /// <summary>
 /// The register's view of one episode (REG-02): flat, so a host can store it as columns and query it
-/// with a <see cref="Specifications.Specification{T}"/> translated by its LINQ provider.
+/// with an <see cref="Ardalis.Specification.ISpecification{T}"/> translated by its LINQ provider.
 /// </summary>
 /// <param name="Id">The episode.</param>
 /// <param name="Child">The child.</param>

@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Ardalis.Specification;
 using Caf.Core.Annotations;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
-using Caf.Core.Specifications;
 
 namespace Caf.Core.Register;
 
@@ -45,11 +45,22 @@ public interface IEpisodeRepository
     /// <returns>Success, or the first refusal (<see cref="StoreCodes.Concurrency"/>, <see cref="StoreCodes.NotFound"/>, <see cref="StoreCodes.HistoryMismatch"/>).</returns>
     ValueTask<Result> UpdateManyAsync(IReadOnlyList<EpisodeUpdate> updates, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists episode summaries matching a specification (criteria, ordering, paging).</summary>
+    /// <summary>
+    /// Lists episode summaries matching an Ardalis.Specification specification: its criteria (<c>Where</c>), ordering
+    /// (<c>OrderBy</c>/<c>ThenBy</c>) and paging (<c>Skip</c>/<c>Take</c>). The ready ones are in
+    /// <see cref="Specifications"/> (e.g. <see cref="Specifications.OpenEpisodesOfChildSpec"/>).
+    /// </summary>
+    /// <remarks>
+    /// Which parts a store supports is in docs/storage.md: the in-memory store evaluates all of them with the
+    /// package's in-memory evaluator; a database adapter translates where, order and paging and throws
+    /// <see cref="System.NotSupportedException"/> for a search (<c>Search</c>) or a post-processing action, which it cannot
+    /// run in the database. The ready specifications use criteria and ordering only.
+    /// </remarks>
     /// <param name="specification">The specification.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The matching summaries.</returns>
-    ValueTask<IReadOnlyList<EpisodeSummary>> ListAsync(Specification<EpisodeSummary> specification, CancellationToken cancellationToken = default);
+    /// <returns>The matching summaries, in the specification's order (a store's own order, such as by id, where it sets none).</returns>
+    /// <exception cref="System.NotSupportedException">The store cannot evaluate a part of the specification.</exception>
+    ValueTask<IReadOnlyList<EpisodeSummary>> ListAsync(ISpecification<EpisodeSummary> specification, CancellationToken cancellationToken = default);
 }
 
 /// <summary>One episode to save in a <see cref="IEpisodeRepository.UpdateManyAsync"/>, with the version it had when loaded.</summary>

@@ -4,11 +4,11 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
+using Ardalis.Specification;
 using Caf.Core.Annotations;
 using Caf.Core.Events;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
-using Caf.Core.Specifications;
 
 namespace Caf.Core.Register;
 
@@ -149,8 +149,15 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository
         return Result.Ok;
     }
 
-    /// <inheritdoc />
-    public ValueTask<IReadOnlyList<EpisodeSummary>> ListAsync(Specification<EpisodeSummary> specification, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Lists the summaries matching a specification, evaluated in memory by Ardalis.Specification's
+    /// <see cref="InMemorySpecificationEvaluator"/>: every part (criteria, search, ordering, paging, post-processing).
+    /// Summaries are taken in episode-id order, so equal ordering keys keep that order.
+    /// </summary>
+    /// <param name="specification">The specification.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The matching summaries.</returns>
+    public ValueTask<IReadOnlyList<EpisodeSummary>> ListAsync(ISpecification<EpisodeSummary> specification, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(specification);
         List<EpisodeSummary> summaries;
@@ -159,7 +166,7 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository
             summaries = _entries.Values.Select(e => e.Summary).OrderBy(s => s.Id).ToList();
         }
 
-        return new(specification.Evaluate(summaries).ToList());
+        return new(InMemorySpecificationEvaluator.Default.Evaluate(summaries, specification).ToList());
     }
 
     // Called under the lock.

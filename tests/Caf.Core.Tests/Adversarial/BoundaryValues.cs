@@ -16,7 +16,7 @@ using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
-using Caf.Core.Specifications;
+using Caf.Core.Register.Specifications;
 using Caf.Core.Tests.Support;
 using Caf.Core.Thresholds;
 using Microsoft.Extensions.DependencyInjection;
@@ -302,7 +302,7 @@ internal sealed class BoundaryWorld
         _ when t == typeof(AssessmentSummary) => Seeds.Level3,
         _ when t == typeof(Refusal) => new Refusal("X-01", "Refused.", "field"),
         _ when t == typeof(Result) => Result.Ok,
-        _ when t == typeof(Specification<EpisodeSummary>) => Specification<EpisodeSummary>.All.Where(s => s.IsOpen).OrderBy(s => s.OpenedAt),
+        _ when t == typeof(Ardalis.Specification.ISpecification<EpisodeSummary>) => new OpenEpisodesByLeadProfessionalAgencySpec(Support.TestIds.School),
         _ when t == typeof(IServiceCollection) => new ServiceCollection(),
         _ when t == typeof(Stream) => new MemoryStream(Encoding.UTF8.GetBytes(BoundaryWorld.Loader.DefaultJson())),
         _ => null,

@@ -61,7 +61,7 @@ public class CafOptionsBindingTests
             ("Caf:Retention:RetentionYear", "7"),          // misspelt: would be silently ignored by a lenient binder
             ("Caf:Reviews:InsufficientProgressReviewLimit", "four"),
             ("Caf:Consent:SelfConsentAge", "10"),          // parses, but invalid (CONS-03)
-            ("Caf:Panels:Size", "3"));
+            ("Caf:Panel:Size", "3"));              // no such group (it is Panels)
         using var provider = Build(new ServiceCollection().AddCafCore(config.GetSection("Caf")));
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
@@ -70,7 +70,7 @@ public class CafOptionsBindingTests
         Assert.Contains("'Caf:Retention:RetentionYear' names no option", ex.Message, StringComparison.Ordinal);
         Assert.Contains("'Caf:Reviews:InsufficientProgressReviewLimit' must be a whole number; got 'four'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Consent.SelfConsentAge", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("'Caf:Panels' names no Caf.Core option group", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'Caf:Panel' names no Caf.Core option group", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

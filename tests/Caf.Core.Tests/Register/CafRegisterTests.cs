@@ -5,7 +5,7 @@ using Caf.Core.Closure;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
-using Caf.Core.Specifications;
+using Caf.Core.Register.Specifications;
 using Caf.Core.Tests.Support;
 using static Caf.Core.Tests.Support.Seeds;
 
@@ -86,7 +86,7 @@ public class CafRegisterTests
         var registrations = await Task.WhenAll(attempts);
 
         Assert.Single(registrations, r => r.OpenedNewEpisode);
-        var open = await _store.ListAsync(Specification<EpisodeSummary>.All.Where(s => s.IsOpen));
+        var open = await _store.ListAsync(new OpenEpisodesOfChildSpec(NineYearOld.Id));
         Assert.Single(open);
         Assert.All(registrations.Where(r => !r.OpenedNewEpisode), r => Assert.Equal(open[0].Id, r.Existing!.Id));
     }

@@ -4,7 +4,6 @@ using Caf.Core.Closure;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
-using Caf.Core.Specifications;
 using Caf.Core.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
@@ -65,7 +64,7 @@ public class RegisterPropertyTests
                     break;
             }
 
-            var all = store.ListAsync(Specification<EpisodeSummary>.All).AsTask().Result;
+            var all = store.ListAsync(new AdHocSpec()).AsTask().Result;
             if (all.Where(s => s.IsOpen).GroupBy(s => s.Child).Any(g => g.Count() > 1))
             {
                 return false;

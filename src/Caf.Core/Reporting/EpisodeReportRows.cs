@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Ardalis.GuardClauses;
+using Caf.Core.Lifecycle;
+using Caf.Core.Lifecycle.Events;
+using Caf.Core.Primitives;
+using Caf.Core.Thresholds;
+
+namespace Caf.Core.Reporting;
+
+/// <summary>
+/// Derives the report read model (<see cref="EpisodeReportRow"/>) from an episode's facts and history, so a store can
+/// keep it beside each episode and reports never rebuild episodes (REP-01..06).
+/// </summary>
+public static class EpisodeReportRows
+{
+    /// <summary>The episode's report row.</summary>
+    /// <param name="episode">The episode.</param>
+    /// <param name="framework">The thresholds framework its indicators come from (domains and national codes, REP-02);
+    /// indicators it does not define are counted under the domain <c>unknown</c>.</param>
+    /// <param name="settingOf">The host's directory: the setting of the initiating agency (REP-03).</param>
+    /// <param name="previousClosedOn">When the child's previous episode closed, from the register (REP-06), if any.</param>
+    /// <returns>The row. Dates are the UTC dates of the events.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static EpisodeReportRow From(
+        CafEpisode episode, ThresholdFramework framework, Func<AgencyId, InitiatingSetting> settingOf, DateOnly? previousClosedOn = null)
+    {
+        Guard.Against.Null(episode);
+        Guard.Against.Null(framework);
+        Guard.Against.Null(settingOf);
+        var openedOn = Day(episode.OpenedAt);
+        var byId = framework.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var needs = (episode.Assessment?.IndicatorIds ?? []).Distinct(StringComparer.Ordinal)
+            .Select(id => byId.TryGetValue(id, out var indicator) ? ReportNeed.FromIndicator(indicator) : new ReportNeed(id, "unknown"))
+            .ToImmutableArray();
+        var referrals = episode.Events.OfType<ReferredToPanel>()
+            .Select(r => new ReportPanelReferral(Day(r.OccurredAt), r.Actor.Agency, 0))
+            .ToImmutableArray();
+        var closure = episode.Closure;
+        var intent = episode.SteppingDownService is null;
+        return new EpisodeReportRow(
+            episode.Id,
+            episode.Child.Id,
+            openedOn,
+            intent,
+            episode.OpenedBy.Agency,
+            settingOf(episode.OpenedBy.Agency),
+            AgeBands.Of(episode.Child, openedOn),
+            needs,
+            closedOn: closure is null ? null : Day(closure.ClosedAt),
+            closureOutcomeCode: closure is null ? null : ReportClosureCategories.CodeOf(closure.Outcome),
+            closureCategory: closure is null ? null : ReportClosureCategories.CategoryOf(closure.Outcome),
+            leadProfessionalAgency: episode.LeadProfessional.IsInterim ? null : episode.LeadProfessional.Agency,
+            assessmentStartedOn: episode.AssessmentStartedAt is { } started ? Day(started) : null,
+            assessmentCompletedOn: episode.AssessmentCompletedAt is { } completed ? Day(completed) : null,
+            assessmentDueOn: intent ? Day(episode.AssessmentDueBy) : null,
+            nextReviewDue: episode.IsOpen ? episode.NextReviewDue : null,
+            panelReferrals: referrals,
+            previousEpisodes: episode.PreviousEpisodes.Length,
+            previousClosedOn: episode.PreviousEpisodes.IsEmpty ? null : previousClosedOn,
+            excludedAgencies: [.. episode.Consent.Exclusions.Select(x => x.Agency).Distinct().Order()]);
+    }
+
+    /// <summary>Report rows for many episodes, streamed.</summary>
+    /// <param name="episodes">The episodes.</param>
+    /// <param name="framework">The thresholds framework.</param>
+    /// <param name="settingOf">The setting of an initiating agency.</param>
+    /// <returns>One row per episode, in order.</returns>
+    public static IEnumerable<EpisodeReportRow> From(IEnumerable<CafEpisode> episodes, ThresholdFramework framework, Func<AgencyId, InitiatingSetting> settingOf)
+    {
+        Guard.Against.Null(episodes);
+        foreach (var episode in episodes)
+        {
+            yield return From(episode, framework, settingOf);
+        }
+    }
+
+    private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+}
