@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Adds every public symbol the PublicApiAnalyzers reports as undeclared (RS0016) to
-# src/Caf.Core/PublicAPI.Unshipped.txt, and drops lines it reports as removed (RS0017).
+# <project>/PublicAPI.Unshipped.txt, and drops lines it reports as removed (RS0017).
+# Usage: eng/update-public-api.sh [project dir, default src/Caf.Core]  (e.g. src/Caf.Core.EntityFrameworkCore)
 # Run after changing the public API, then review the diff: it is the API change a vendor will see.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-api=src/Caf.Core/PublicAPI.Unshipped.txt
+project=${1:-src/Caf.Core}
+api=$project/PublicAPI.Unshipped.txt
 log=$(mktemp)
-dotnet build src/Caf.Core -c Debug --no-incremental -p:TreatWarningsAsErrors=false >"$log" 2>&1 || true
-add=$(grep -oP "RS0016: Symbol '\K.*(?=' is not part of the declared public API)" "$log" | sort -u || true)
-remove=$(grep -oP "RS0017: Symbol '\K.*(?=' is part of the declared API, but)" "$log" | sort -u || true)
+dotnet build "$project" -c Debug --no-incremental -p:TreatWarningsAsErrors=false >"$log" 2>&1 || true
+add=$(grep -F "$(basename "$project").csproj" "$log" | grep -oP "RS0016: Symbol '\K.*(?=' is not part of the declared public API)" | sort -u || true)
+remove=$(grep -F "$(basename "$project").csproj" "$log" | grep -oP "RS0017: Symbol '\K.*(?=' is part of the declared API, but)" | sort -u || true)
 {
   echo '#nullable enable'
   { grep -v '^#nullable' "$api" || true; printf '%s\n' "$add"; } | grep -v '^$' \
@@ -16,4 +18,4 @@ remove=$(grep -oP "RS0017: Symbol '\K.*(?=' is part of the declared API, but)" "
 } >"$api.new"
 mv "$api.new" "$api"
 rm -f "$log"
-echo "PublicAPI.Unshipped.txt: $(($(wc -l <"$api") - 1)) symbols"
+echo "$api: $(($(wc -l <"$api") - 1)) symbols"

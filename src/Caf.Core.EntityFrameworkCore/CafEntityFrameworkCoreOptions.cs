@@ -1,0 +1,64 @@
+using System;
+using Ardalis.GuardClauses;
+using Caf.Core.Annotations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Core.EntityFrameworkCore;
+
+/// <summary>The provider, connection and outbox settings of <c>AddCafEntityFrameworkCore</c>.</summary>
+/// <threadsafety>Mutable while registering; not changed afterwards.</threadsafety>
+[Mutable]
+public sealed class CafEntityFrameworkCoreOptions
+{
+    internal CafStoreProvider Provider { get; private set; }
+
+    internal string? ConnectionString { get; private set; }
+
+    internal Action<DbContextOptionsBuilder>? ExtraConfiguration { get; private set; }
+
+    /// <summary>The outbox dispatcher's batch size and back-off.</summary>
+    public CafOutboxOptions Outbox { get; } = new();
+
+    /// <summary>
+    /// Stores in a SQLite database file: the embedded default, no server (e.g. <c>Data Source=caf.db</c>).
+    /// <c>MigrateCafDatabaseAsync</c> switches the file to write-ahead logging (WAL), so readers never wait for a writer.
+    /// </summary>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
+    /// <returns>These options.</returns>
+    public CafEntityFrameworkCoreOptions UseSqlite(string connectionString)
+    {
+        ConnectionString = Guard.Against.NullOrWhiteSpace(connectionString);
+        Provider = CafStoreProvider.Sqlite;
+        return this;
+    }
+
+    /// <summary>
+    /// Stores in PostgreSQL, for hosts that outgrow one machine
+    /// (e.g. <c>Host=db;Database=caf;Username=caf;Password=...</c>).
+    /// </summary>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <returns>These options.</returns>
+    public CafEntityFrameworkCoreOptions UseNpgsql(string connectionString)
+    {
+        ConnectionString = Guard.Against.NullOrWhiteSpace(connectionString);
+        Provider = CafStoreProvider.Npgsql;
+        return this;
+    }
+
+    /// <summary>Further EF Core configuration applied after the provider (logging, interceptors, warnings).</summary>
+    /// <param name="configure">Changes to the context options.</param>
+    /// <returns>These options.</returns>
+    public CafEntityFrameworkCoreOptions ConfigureDbContext(Action<DbContextOptionsBuilder> configure)
+    {
+        Guard.Against.Null(configure);
+        ExtraConfiguration += configure;
+        return this;
+    }
+}
+
+internal enum CafStoreProvider
+{
+    None = 0,
+    Sqlite = 1,
+    Npgsql = 2,
+}

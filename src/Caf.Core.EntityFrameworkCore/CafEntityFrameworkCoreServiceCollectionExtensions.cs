@@ -1,0 +1,140 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Ardalis.GuardClauses;
+using Caf.Core.Consent;
+using Caf.Core.EntityFrameworkCore;
+using Caf.Core.EntityFrameworkCore.Providers;
+using Caf.Core.Lifecycle;
+using Caf.Core.Register;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+// Conventional namespace for registration extensions, so hosts find them without a using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the EF Core store: <c>services.AddCafCore().AddCafEntityFrameworkCore(o =&gt; o.UseSqlite("Data Source=caf.db"))</c>.</summary>
+public static class CafEntityFrameworkCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="CafDbContext"/> on the chosen provider (with its migrations), and over it the
+    /// <see cref="IEpisodeRepository"/>, the <see cref="ISharingAuditLog"/> and the <see cref="EpisodeOutbox{TContext}"/>
+    /// (which needs the host's <see cref="IEpisodeEventPublisher"/> when it is used). Registered after an in-memory store,
+    /// these win. Create or upgrade the database with <see cref="MigrateCafDatabaseAsync"/>.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Chooses the provider (<c>o.UseSqlite(...)</c> or <c>o.UseNpgsql(...)</c>) and outbox settings.</param>
+    /// <returns>The services.</returns>
+    /// <exception cref="ArgumentException">No provider was chosen, or an outbox setting is out of range.</exception>
+    public static IServiceCollection AddCafEntityFrameworkCore(this IServiceCollection services, Action<CafEntityFrameworkCoreOptions> configure)
+    {
+        Guard.Against.Null(services);
+        Guard.Against.Null(configure);
+        var options = new CafEntityFrameworkCoreOptions();
+        configure(options);
+        options.Outbox.Validate();
+        var connection = options.ConnectionString!;
+        var extra = options.ExtraConfiguration;
+        switch (options.Provider)
+        {
+            case CafStoreProvider.Sqlite:
+                services.AddDbContextFactory<SqliteCafDbContext>(b => extra?.Invoke(b.UseSqlite(connection)));
+                services.AddSingleton<IDbContextFactory<CafDbContext>>(sp =>
+                    new CafDbContextFactory<SqliteCafDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteCafDbContext>>()));
+                break;
+            case CafStoreProvider.Npgsql:
+                services.AddDbContextFactory<NpgsqlCafDbContext>(b => extra?.Invoke(b.UseNpgsql(connection)));
+                services.AddSingleton<IDbContextFactory<CafDbContext>>(sp =>
+                    new CafDbContextFactory<NpgsqlCafDbContext>(sp.GetRequiredService<IDbContextFactory<NpgsqlCafDbContext>>()));
+                break;
+            default:
+                throw new ArgumentException("Choose a provider: AddCafEntityFrameworkCore(o => o.UseSqlite(...)) or o.UseNpgsql(...).", nameof(configure));
+        }
+
+        AddStore<CafDbContext>(services, options.Outbox);
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the store over the host's own context, whose model calls
+    /// <see cref="CafModelBuilderExtensions.ApplyCafConfigurations"/> and whose <see cref="IDbContextFactory{TContext}"/>
+    /// the host registers (<c>AddDbContextFactory&lt;TContext&gt;</c>). The host writes and applies its own migrations.
+    /// </summary>
+    /// <typeparam name="TContext">The host's context.</typeparam>
+    /// <param name="services">The services.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddCafEntityFrameworkCore<TContext>(this IServiceCollection services)
+        where TContext : DbContext
+        => AddCafEntityFrameworkCore<TContext>(services, _ => { });
+
+    /// <summary>As <see cref="AddCafEntityFrameworkCore{TContext}(IServiceCollection)"/>, with outbox settings.</summary>
+    /// <typeparam name="TContext">The host's context.</typeparam>
+    /// <param name="services">The services.</param>
+    /// <param name="configureOutbox">Changes to the outbox settings.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddCafEntityFrameworkCore<TContext>(this IServiceCollection services, Action<CafOutboxOptions> configureOutbox)
+        where TContext : DbContext
+    {
+        Guard.Against.Null(services);
+        Guard.Against.Null(configureOutbox);
+        var outbox = new CafOutboxOptions();
+        configureOutbox(outbox);
+        outbox.Validate();
+        AddStore<TContext>(services, outbox);
+        return services;
+    }
+
+    /// <summary>
+    /// Adds a hosted background service that calls <see cref="EpisodeOutbox{TContext}.DispatchPendingAsync"/> every
+    /// <see cref="CafOutboxOptions.PollInterval"/> (for <see cref="CafDbContext"/>). Register an <see cref="IEpisodeEventPublisher"/>.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddCafOutboxDispatcher(this IServiceCollection services) => AddCafOutboxDispatcher<CafDbContext>(services);
+
+    /// <summary>As <see cref="AddCafOutboxDispatcher(IServiceCollection)"/>, for the host's own context.</summary>
+    /// <typeparam name="TContext">The context the store was registered with.</typeparam>
+    /// <param name="services">The services.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddCafOutboxDispatcher<TContext>(this IServiceCollection services)
+        where TContext : DbContext
+    {
+        Guard.Against.Null(services);
+        services.AddHostedService<OutboxDispatcherService<TContext>>();
+        return services;
+    }
+
+    /// <summary>
+    /// Creates the database or applies the migrations it lacks (<see cref="CafDbContext"/> only), and on SQLite switches
+    /// the file to write-ahead logging. Safe to call at every start.
+    /// </summary>
+    /// <param name="services">The built service provider.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>A task.</returns>
+    public static async Task MigrateCafDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(services);
+        var factory = services.GetRequiredService<IDbContextFactory<CafDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void AddStore<TContext>(IServiceCollection services, CafOutboxOptions outbox)
+        where TContext : DbContext
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(outbox);
+        services.AddSingleton(sp => new EntityFrameworkEpisodeRepository<TContext>(
+            sp.GetRequiredService<IDbContextFactory<TContext>>(), sp.GetRequiredService<EpisodePolicy>()));
+        services.AddSingleton<IEpisodeRepository>(sp => sp.GetRequiredService<EntityFrameworkEpisodeRepository<TContext>>());
+        services.AddSingleton(sp => new EntityFrameworkSharingAuditLog<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+        services.AddSingleton<ISharingAuditLog>(sp => sp.GetRequiredService<EntityFrameworkSharingAuditLog<TContext>>());
+        services.AddSingleton(sp => new EpisodeOutbox<TContext>(
+            sp.GetRequiredService<IDbContextFactory<TContext>>(), sp.GetRequiredService<IEpisodeEventPublisher>(),
+            sp.GetRequiredService<TimeProvider>(), outbox));
+    }
+}

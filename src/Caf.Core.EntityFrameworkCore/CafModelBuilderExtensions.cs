@@ -1,0 +1,125 @@
+using System;
+using Ardalis.GuardClauses;
+using Caf.Core.EntityFrameworkCore.Mapping;
+using Caf.Core.Register;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Core.EntityFrameworkCore;
+
+/// <summary>
+/// Adds Caf.Core's tables to an EF Core model, for hosts that keep them in their own <see cref="DbContext"/>
+/// (<see cref="CafDbContext"/> does the same for its own model).
+/// </summary>
+/// <remarks>
+/// <para>The tables: <c>caf_episodes</c> (one row per episode: the <see cref="EpisodeSummary"/> columns the register
+/// queries, the episode's JSON snapshot, its version as the optimistic-concurrency token, and a hash of its history);
+/// <c>caf_episode_events</c> (append-only, unique on (episode, sequence), LIFE-11); <c>caf_outbox</c> (the events still
+/// to publish); <c>caf_sharing_audit</c> (append-only, SHARE-03).</para>
+/// <para>REG-01 (at most one open episode per child) is a filtered unique index on <c>caf_episodes(child_id)</c>
+/// where <c>is_open</c>, so it holds across processes and servers. A host that includes these tables in its own
+/// model writes its own migrations; the ones this package ships are for <see cref="CafDbContext"/>, and they also
+/// add triggers that refuse updates of stored events and audit rows.</para>
+/// </remarks>
+public static class CafModelBuilderExtensions
+{
+    internal const string SnapshotProperty = "Snapshot";
+    internal const string HistoryHashProperty = "HistoryHash";
+    internal const string EpisodesTable = "caf_episodes";
+    internal const string EventsTable = "caf_episode_events";
+    internal const string OutboxTable = "caf_outbox";
+    internal const string SharingAuditTable = "caf_sharing_audit";
+
+    /// <summary>Adds the episode, event, outbox and sharing-audit tables to the model.</summary>
+    /// <param name="modelBuilder">The host's model builder (in <c>OnModelCreating</c>).</param>
+    /// <returns>The model builder.</returns>
+    public static ModelBuilder ApplyCafConfigurations(this ModelBuilder modelBuilder)
+    {
+        Guard.Against.Null(modelBuilder);
+        ConfigureEpisodes(modelBuilder);
+        ConfigureEvents(modelBuilder);
+        ConfigureOutbox(modelBuilder);
+        ConfigureSharingAudit(modelBuilder);
+        return modelBuilder;
+    }
+
+    private static void ConfigureEpisodes(ModelBuilder modelBuilder)
+    {
+        var e = modelBuilder.Entity<EpisodeSummary>();
+        e.ToTable(EpisodesTable);
+        e.HasKey(s => s.Id);
+        e.Property(s => s.Id).HasColumnName("id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
+        e.Property(s => s.Child).HasColumnName("child_id").HasConversion(StoreConverters.ChildId).HasMaxLength(128);
+        e.Property(s => s.State).HasColumnName("state");
+        e.Property(s => s.IsOpen).HasColumnName("is_open");
+        e.Property(s => s.OpenedAt).HasColumnName("opened_at").HasConversion(StoreConverters.UtcTime);
+        e.Property(s => s.OpenedByAgency).HasColumnName("opened_by_agency").HasConversion(StoreConverters.AgencyId).HasMaxLength(128);
+        e.Property(s => s.LeadProfessional).HasColumnName("lead_professional").HasConversion(StoreConverters.PractitionerId).HasMaxLength(128);
+        e.Property(s => s.LeadProfessionalAgency).HasColumnName("lead_professional_agency").HasConversion(StoreConverters.AgencyId).HasMaxLength(128);
+        e.Property(s => s.LeadProfessionalIsInterim).HasColumnName("lead_professional_is_interim");
+        e.Property(s => s.ClosedAt).HasColumnName("closed_at").HasConversion(StoreConverters.UtcTime);
+        e.Property(s => s.Outcome).HasColumnName("outcome");
+        e.Property(s => s.FamilyGroup).HasColumnName("family_group").HasMaxLength(128);
+        e.Property(s => s.RetentionDueOn).HasColumnName("retention_due_on");
+        e.Property(s => s.Version).HasColumnName("version").IsConcurrencyToken();
+        e.Property(s => s.ExcludedAgencies).HasColumnName("excluded_agencies")
+            .HasConversion(StoreConverters.AgencyList, StoreConverters.AgencyListComparer);
+        e.Property<string>(SnapshotProperty).HasColumnName("snapshot").IsRequired();
+        e.Property<string>(HistoryHashProperty).HasColumnName("history_hash").HasMaxLength(64).IsRequired().IsConcurrencyToken();
+
+        // REG-01 in the database: one open episode per child, across processes and servers.
+        e.HasIndex(s => s.Child).IsUnique().HasFilter("\"is_open\"").HasDatabaseName("ux_caf_episodes_open_child");
+        e.HasIndex(s => s.OpenedAt).HasDatabaseName("ix_caf_episodes_opened_at");
+        e.HasIndex(s => s.FamilyGroup).HasDatabaseName("ix_caf_episodes_family_group");
+    }
+
+    private static void ConfigureEvents(ModelBuilder modelBuilder)
+    {
+        var e = modelBuilder.Entity<EpisodeEventRow>();
+        e.ToTable(EventsTable);
+        e.HasKey(r => new { r.EpisodeId, r.Sequence }).HasName("pk_caf_episode_events");
+        e.Property(r => r.EpisodeId).HasColumnName("episode_id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
+        e.Property(r => r.Sequence).HasColumnName("sequence");
+        e.Property(r => r.Type).HasColumnName("type").HasMaxLength(64);
+        e.Property(r => r.OccurredAt).HasColumnName("occurred_at").HasConversion(StoreConverters.UtcTime);
+        e.Property(r => r.Json).HasColumnName("json");
+        e.HasOne<EpisodeSummary>().WithMany().HasForeignKey(r => r.EpisodeId).OnDelete(DeleteBehavior.Cascade)
+            .HasConstraintName("fk_caf_episode_events_episode");
+    }
+
+    private static void ConfigureOutbox(ModelBuilder modelBuilder)
+    {
+        var e = modelBuilder.Entity<OutboxRow>();
+        e.ToTable(OutboxTable);
+        e.HasKey(r => new { r.EpisodeId, r.Sequence }).HasName("pk_caf_outbox");
+        e.Property(r => r.EpisodeId).HasColumnName("episode_id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
+        e.Property(r => r.Sequence).HasColumnName("sequence");
+        e.Property(r => r.EventType).HasColumnName("event_type").HasMaxLength(64);
+        e.Property(r => r.Payload).HasColumnName("payload");
+        e.Property(r => r.DispatchedAt).HasColumnName("dispatched_at").HasConversion(StoreConverters.UtcTime);
+        e.Property(r => r.Attempts).HasColumnName("attempts");
+        e.Property(r => r.NextAttemptAt).HasColumnName("next_attempt_at").HasConversion(StoreConverters.UtcTime);
+        e.Property(r => r.LastError).HasColumnName("last_error").HasMaxLength(2000);
+        e.HasIndex(r => new { r.EpisodeId, r.Sequence }).HasFilter("\"dispatched_at\" IS NULL").HasDatabaseName("ix_caf_outbox_pending");
+    }
+
+    private static void ConfigureSharingAudit(ModelBuilder modelBuilder)
+    {
+        var e = modelBuilder.Entity<SharingAuditRow>();
+        e.ToTable(SharingAuditTable);
+        e.HasKey(r => r.Id).HasName("pk_caf_sharing_audit");
+        e.Property(r => r.Id).HasColumnName("id").ValueGeneratedOnAdd();
+        e.Property(r => r.EpisodeId).HasColumnName("episode_id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
+        e.Property(r => r.Agency).HasColumnName("agency_id").HasConversion(StoreConverters.AgencyId).HasMaxLength(128);
+        e.Property(r => r.Purpose).HasColumnName("purpose");
+        e.Property(r => r.Granted).HasColumnName("granted");
+        e.Property(r => r.RuleId).HasColumnName("rule_id").HasMaxLength(32);
+        e.Property(r => r.Reason).HasColumnName("reason");
+        e.Property(r => r.Basis).HasColumnName("basis");
+        e.Property(r => r.RequestedBy).HasColumnName("requested_by").HasConversion(StoreConverters.PractitionerId).HasMaxLength(128);
+        e.Property(r => r.RequestedByAgency).HasColumnName("requested_by_agency").HasConversion(StoreConverters.AgencyId).HasMaxLength(128);
+        e.Property(r => r.DecidedAt).HasColumnName("decided_at").HasConversion(StoreConverters.UtcTime);
+        e.Property(r => r.Items).HasColumnName("items");
+        e.Property(r => r.Text).HasColumnName("text");
+        e.HasIndex(r => r.EpisodeId).HasDatabaseName("ix_caf_sharing_audit_episode");
+    }
+}

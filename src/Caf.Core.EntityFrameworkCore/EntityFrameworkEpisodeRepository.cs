@@ -1,0 +1,292 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Ardalis.GuardClauses;
+using Caf.Core.Annotations;
+using Caf.Core.EntityFrameworkCore.Mapping;
+using Caf.Core.Lifecycle;
+using Caf.Core.Primitives;
+using Caf.Core.Register;
+using Microsoft.EntityFrameworkCore;
+using ArdalisSpecification = Ardalis.Specification.ISpecification<Caf.Core.Register.EpisodeSummary>;
+
+namespace Caf.Core.EntityFrameworkCore;
+
+/// <summary>
+/// The <see cref="IEpisodeRepository"/> on EF Core: one row per episode (summary columns, JSON snapshot, version),
+/// its events appended to an append-only table, and each new event written to the outbox, all in one
+/// transaction per save. The database enforces REG-01 (a filtered unique index), optimistic concurrency (the
+/// version and the history hash are concurrency tokens) and (episode, sequence) uniqueness.
+/// </summary>
+/// <remarks>
+/// <para>Each call uses its own context from the factory, so one instance serves many threads. A load reads the
+/// snapshot only and rebuilds the episode through <see cref="EpisodeJson.Deserialize"/> (every event replayed
+/// through the command checks); the snapshot and the events are written together or not at all, so they never
+/// disagree. A save writes the episode row and the new events, never the stored history again.</para>
+/// <para>Refusals are those of <see cref="InMemoryEpisodeRepository"/>: <c>REG-01</c> and
+/// <see cref="StoreCodes.DuplicateId"/> on add; <see cref="StoreCodes.NotFound"/>, <see cref="StoreCodes.Concurrency"/>
+/// and <see cref="StoreCodes.HistoryMismatch"/>, in that order of checking, on update. A race lost in the database
+/// (another process added the child's open episode or saved first) gives the same refusal as one seen beforehand.</para>
+/// </remarks>
+/// <typeparam name="TContext">A context whose model includes <see cref="CafModelBuilderExtensions.ApplyCafConfigurations"/>.</typeparam>
+/// <threadsafety>Thread-safe: it holds no context between calls.</threadsafety>
+[Immutable]
+public sealed class EntityFrameworkEpisodeRepository<TContext> : IEpisodeRepository
+    where TContext : DbContext
+{
+    private readonly IDbContextFactory<TContext> _contexts;
+    private readonly EpisodePolicy _policy;
+
+    /// <summary>Creates the repository.</summary>
+    /// <param name="contexts">Creates a context per operation.</param>
+    /// <param name="policy">The policy episodes are rebuilt with.</param>
+    public EntityFrameworkEpisodeRepository(IDbContextFactory<TContext> contexts, EpisodePolicy policy)
+    {
+        _contexts = Guard.Against.Null(contexts);
+        _policy = Guard.Against.Null(policy);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="System.Text.Json.JsonException">The stored snapshot is not a valid episode (the path and rule are named).</exception>
+    public async ValueTask<CafEpisode?> GetAsync(EpisodeId id, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Default(id);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var json = await db.Set<EpisodeSummary>().AsNoTracking()
+            .Where(s => s.Id == id)
+            .Select(s => EF.Property<string>(s, CafModelBuilderExtensions.SnapshotProperty))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return json is null ? null : EpisodeJson.Deserialize(_policy, json);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Result> AddAsync(CafEpisode episode, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(episode);
+        var staged = EventStaging.Prepare(episode.Events);
+        await using (var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await RefuseAddAsync(db, episode, cancellationToken).ConfigureAwait(false) is { } refused)
+            {
+                return refused;
+            }
+
+            var summary = EpisodeSummary.Of(episode);
+            var entry = db.Add(summary);
+            entry.Property<string>(CafModelBuilderExtensions.SnapshotProperty).CurrentValue = EpisodeJson.Serialize(episode);
+            entry.Property<string>(CafModelBuilderExtensions.HistoryHashProperty).CurrentValue = staged.Hashes[episode.Version];
+            AppendEvents(db, episode, 0, staged.Json);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return Result.Ok;
+            }
+            catch (DbUpdateException)
+            {
+                // Lost a race to another writer: the unique key or the REG-01 index refused the row. Classify below.
+            }
+        }
+
+        await using var check = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await RefuseAddAsync(check, episode, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Episode {episode.Id} could not be added, and neither its id nor its child's open episode explains why.");
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Result> UpdateAsync(CafEpisode episode, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(episode);
+        Guard.Against.Negative(expectedVersion);
+        return await SaveAsync([new EpisodeUpdate(episode, expectedVersion)], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Result> UpdateManyAsync(IReadOnlyList<EpisodeUpdate> updates, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(updates);
+        if (updates.Any(u => u is null || u.Episode is null || u.ExpectedVersion < 0))
+        {
+            throw new ArgumentException("Every update needs an episode and a non-negative expected version.", nameof(updates));
+        }
+
+        if (updates.Select(u => u.Episode.Id).Distinct().Count() != updates.Count)
+        {
+            throw new ArgumentException("Each episode appears once in a multi-episode update.", nameof(updates));
+        }
+
+        return updates.Count == 0 ? Result.Ok : await SaveAsync(updates, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Translated to one SQL query (where, order by, limit/offset); ties and unordered results come in
+    /// episode-id order, as in <see cref="InMemoryEpisodeRepository"/>.</remarks>
+    /// <exception cref="NotSupportedException">The specification uses search, includes or post-processing.</exception>
+    /// <exception cref="InvalidOperationException">A criterion EF Core cannot translate to SQL (it is never run in memory).</exception>
+    public async ValueTask<IReadOnlyList<EpisodeSummary>> ListAsync(ArdalisSpecification specification, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(specification);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await Query(db, specification).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The query a specification becomes (for <c>ToQueryString()</c> and for reporting over the same table).</summary>
+    internal static IQueryable<EpisodeSummary> Query(DbContext db, ArdalisSpecification specification) =>
+        db.Set<EpisodeSummary>().AsNoTracking().WithSpecification(specification, s => s.Id);
+
+    private async Task<Result> SaveAsync(IReadOnlyList<EpisodeUpdate> updates, CancellationToken cancellationToken)
+    {
+        var staged = new (string[] Json, string[] Hashes)[updates.Count];
+        for (var i = 0; i < updates.Count; i++)
+        {
+            if (updates[i].Episode.Version < updates[i].ExpectedVersion)
+            {
+                // Fewer events than the stored history: cannot extend it. Refused in the same order as the in-memory store.
+                return await ClassifyAsync(updates, null, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("Unreachable: a shorter history is always refused.");
+            }
+
+            staged[i] = EventStaging.Prepare(updates[i].Episode.Events);
+        }
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            await using (var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+            {
+                for (var i = 0; i < updates.Count; i++)
+                {
+                    var (episode, expected) = (updates[i].Episode, updates[i].ExpectedVersion);
+                    var entry = db.Attach(EpisodeSummary.Of(episode));
+                    entry.State = EntityState.Modified;
+                    entry.Property(s => s.Version).OriginalValue = expected;
+                    var snapshot = entry.Property<string>(CafModelBuilderExtensions.SnapshotProperty);
+                    snapshot.CurrentValue = EpisodeJson.Serialize(episode);
+                    var hash = entry.Property<string>(CafModelBuilderExtensions.HistoryHashProperty);
+                    hash.CurrentValue = staged[i].Hashes[episode.Version];
+                    hash.OriginalValue = staged[i].Hashes[expected];
+                    hash.IsModified = true;
+                    AppendEvents(db, episode, expected, staged[i].Json);
+                }
+
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    return Result.Ok;
+                }
+                catch (DbUpdateException)
+                {
+                    // Stale, missing or foreign: the transaction was rolled back. Classify below.
+                }
+            }
+
+            var refusal = await ClassifyAsync(updates, staged, cancellationToken).ConfigureAwait(false);
+            if (refusal is not null)
+            {
+                return refusal.Value;
+            }
+
+            // The histories match by value but their hashes differ (the event JSON was written by another release):
+            // the classification re-based the expected hashes on the stored ones; try once more.
+        }
+
+        throw new InvalidOperationException("The episodes could not be saved, and no version or history difference explains why.");
+    }
+
+    // Null when every update extends its stored episode (then the staged hashes are re-based on the stored ones).
+    private async Task<Result?> ClassifyAsync(IReadOnlyList<EpisodeUpdate> updates, (string[] Json, string[] Hashes)[]? staged, CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < updates.Count; i++)
+        {
+            var (episode, expected) = (updates[i].Episode, updates[i].ExpectedVersion);
+            var stored = await db.Set<EpisodeSummary>().AsNoTracking().Where(s => s.Id == episode.Id)
+                .Select(s => new { s.Version, Hash = EF.Property<string>(s, CafModelBuilderExtensions.HistoryHashProperty) })
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return Result.Refused(StoreCodes.NotFound, $"Episode {episode.Id} is not stored.", "id");
+            }
+
+            if (stored.Version != expected)
+            {
+                return Result.Refused(StoreCodes.Concurrency,
+                    $"Episode {episode.Id} was saved by someone else (stored version {stored.Version}, expected {expected}); reload and try again.", "version");
+            }
+
+            if (staged is null || episode.Version < expected)
+            {
+                return HistoryMismatch();
+            }
+
+            if (stored.Hash == staged[i].Hashes[expected])
+            {
+                continue;
+            }
+
+            // Same length, different hash: compare the stored events by value (as the in-memory store does).
+            var storedJson = await db.Set<EpisodeEventRow>().AsNoTracking().Where(r => r.EpisodeId == episode.Id)
+                .OrderBy(r => r.Sequence).Select(r => r.Json).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (storedJson.Count != expected || !storedJson.Select(EpisodeJson.DeserializeEvent).SequenceEqual(episode.Events.Take(expected)))
+            {
+                return HistoryMismatch();
+            }
+
+            RebaseHashes(staged[i], stored.Hash, expected);
+        }
+
+        // Nothing explains the failure unless a hash was re-based: then the caller retries.
+        return null;
+    }
+
+    private static void RebaseHashes((string[] Json, string[] Hashes) staged, string storedHash, int from)
+    {
+        staged.Hashes[from] = storedHash;
+        for (var i = from; i < staged.Json.Length; i++)
+        {
+            staged.Hashes[i + 1] = EventStaging.Next(staged.Hashes[i], staged.Json[i]);
+        }
+    }
+
+    private static Result HistoryMismatch() =>
+        Result.Refused(StoreCodes.HistoryMismatch, "The episode's history does not extend the stored one.", "events");
+
+    private static async Task<Result?> RefuseAddAsync(DbContext db, CafEpisode episode, CancellationToken cancellationToken)
+    {
+        var episodes = db.Set<EpisodeSummary>().AsNoTracking();
+        if (await episodes.AnyAsync(s => s.Id == episode.Id, cancellationToken).ConfigureAwait(false))
+        {
+            return Result.Refused(StoreCodes.DuplicateId, $"Episode {episode.Id} already exists.", "id");
+        }
+
+        if (!episode.IsOpen)
+        {
+            return null;
+        }
+
+        var child = episode.Child.Id;
+        var open = await episodes.Where(s => s.Child == child && s.IsOpen)
+            .Select(s => new { s.Id, s.LeadProfessional })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return open is null
+            ? (Result?)null
+            : Result.Refused("REG-01", $"Child {child} already has an open episode ({open.Id}, lead professional {open.LeadProfessional}).", "child");
+    }
+
+    private static void AppendEvents(DbContext db, CafEpisode episode, int from, string[] json)
+    {
+        for (var sequence = from; sequence < episode.Version; sequence++)
+        {
+            var type = EventStaging.TypeOf(json[sequence]);
+            db.Add(new EpisodeEventRow
+            {
+                EpisodeId = episode.Id,
+                Sequence = sequence,
+                Type = type,
+                OccurredAt = episode.Events[sequence].OccurredAt,
+                Json = json[sequence],
+            });
+            db.Add(new OutboxRow { EpisodeId = episode.Id, Sequence = sequence, EventType = type, Payload = json[sequence] });
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Ardalis.GuardClauses;
+using Caf.Core.Annotations;
+using Caf.Core.Consent;
+using Caf.Core.EntityFrameworkCore.Mapping;
+using Caf.Core.Primitives;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Core.EntityFrameworkCore;
+
+/// <summary>
+/// The sharing audit log (SHARE-03, SHARE-04) as an append-only table: every decision, granted or refused, with
+/// its rule, reason, basis, what was shared, who asked and when. <see cref="Record"/> commits before it returns, so
+/// the sharing service never returns a decision that is not stored; if the database refuses, it throws.
+/// </summary>
+/// <typeparam name="TContext">A context whose model includes <see cref="CafModelBuilderExtensions.ApplyCafConfigurations"/>.</typeparam>
+/// <threadsafety>Thread-safe: a context per call.</threadsafety>
+[Immutable]
+public sealed class EntityFrameworkSharingAuditLog<TContext> : ISharingAuditLog
+    where TContext : DbContext
+{
+    private readonly IDbContextFactory<TContext> _contexts;
+
+    /// <summary>Creates the log.</summary>
+    /// <param name="contexts">Creates a context per call.</param>
+    public EntityFrameworkSharingAuditLog(IDbContextFactory<TContext> contexts)
+    {
+        _contexts = Guard.Against.Null(contexts);
+    }
+
+    /// <inheritdoc />
+    public void Record(SharingAuditEntry entry)
+    {
+        Guard.Against.Default(entry.Episode);
+        using var db = _contexts.CreateDbContext();
+        db.Add(new SharingAuditRow
+        {
+            EpisodeId = entry.Episode,
+            Agency = entry.Agency,
+            Purpose = entry.Purpose,
+            Granted = entry.Decision.Granted,
+            RuleId = entry.Decision.RuleId ?? "",
+            Reason = entry.Decision.Reason ?? "",
+            Basis = entry.Decision.Basis,
+            RequestedBy = entry.RequestedBy.Practitioner,
+            RequestedByAgency = entry.RequestedBy.Agency,
+            DecidedAt = entry.DecidedAt,
+            Items = entry.Items,
+            Text = entry.ToString(),
+        });
+        db.SaveChanges();
+    }
+
+    /// <summary>The decisions recorded for an episode, oldest first.</summary>
+    /// <param name="episode">The episode.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The stored decisions.</returns>
+    public async Task<IReadOnlyList<StoredSharingDecision>> ReadAsync(EpisodeId episode, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Default(episode);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.Set<SharingAuditRow>().AsNoTracking().Where(r => r.EpisodeId == episode).OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new StoredSharingDecision(
+            r.Id, r.EpisodeId, r.Agency, r.Purpose, r.Granted, r.RuleId, r.Reason, r.Basis,
+            new Actor(r.RequestedBy, r.RequestedByAgency), r.DecidedAt, r.Items, r.Text))];
+    }
+}
+
+/// <summary>One stored sharing decision (SHARE-03), as <see cref="EntityFrameworkSharingAuditLog{TContext}.ReadAsync"/> reads it.</summary>
+/// <param name="Id">The row's id, increasing in the order decisions were recorded.</param>
+/// <param name="Episode">The episode.</param>
+/// <param name="Agency">The agency that would receive the information.</param>
+/// <param name="Purpose">Why.</param>
+/// <param name="Granted">Whether sharing was allowed.</param>
+/// <param name="RuleId">The deciding rule.</param>
+/// <param name="Reason">The reason given.</param>
+/// <param name="Basis">Consent, override or none.</param>
+/// <param name="RequestedBy">Who asked.</param>
+/// <param name="DecidedAt">When (UTC).</param>
+/// <param name="Items">What was shared (SHARE-04).</param>
+/// <param name="Text">The entry as one line, naming the consent record or override relied on.</param>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+public sealed record StoredSharingDecision(
+    long Id,
+    EpisodeId Episode,
+    AgencyId Agency,
+    SharingPurpose Purpose,
+    bool Granted,
+    string RuleId,
+    string Reason,
+    SharingBasis Basis,
+    Actor RequestedBy,
+    DateTimeOffset DecidedAt,
+    SharedItems Items,
+    string Text);

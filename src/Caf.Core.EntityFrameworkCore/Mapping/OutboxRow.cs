@@ -1,0 +1,24 @@
+using System;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.EntityFrameworkCore.Mapping;
+
+/// <summary>One event waiting to be published, written in the same transaction as the save that made it.</summary>
+internal sealed class OutboxRow
+{
+    public EpisodeId EpisodeId { get; set; }
+
+    public int Sequence { get; set; }
+
+    public string EventType { get; set; } = "";
+
+    public string Payload { get; set; } = "";
+
+    public DateTimeOffset? DispatchedAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    public string? LastError { get; set; }
+}

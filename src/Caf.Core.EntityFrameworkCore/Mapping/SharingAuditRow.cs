@@ -1,0 +1,36 @@
+using System;
+using Caf.Core.Consent;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.EntityFrameworkCore.Mapping;
+
+/// <summary>One audited sharing decision (SHARE-03, SHARE-04): an append-only row.</summary>
+internal sealed class SharingAuditRow
+{
+    public long Id { get; set; }
+
+    public EpisodeId EpisodeId { get; set; }
+
+    public AgencyId Agency { get; set; }
+
+    public SharingPurpose Purpose { get; set; }
+
+    public bool Granted { get; set; }
+
+    public string RuleId { get; set; } = "";
+
+    public string Reason { get; set; } = "";
+
+    public SharingBasis Basis { get; set; }
+
+    public PractitionerId RequestedBy { get; set; }
+
+    public AgencyId RequestedByAgency { get; set; }
+
+    public DateTimeOffset DecidedAt { get; set; }
+
+    public SharedItems Items { get; set; }
+
+    /// <summary>The entry as one line (its <c>ToString()</c>), with the consent record or override it relied on.</summary>
+    public string Text { get; set; } = "";
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Ardalis.GuardClauses;
+using Caf.Core.Annotations;
+using Caf.Core.Events;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.EntityFrameworkCore;
+
+/// <summary>
+/// One saved event as the outbox publishes it. Events carry no id of their own; their stable id is the episode and
+/// the event's 0-based position in its history (<see cref="Sequence"/>), which never change once saved (LIFE-11).
+/// </summary>
+/// <param name="Episode">The episode.</param>
+/// <param name="Sequence">The event's 0-based position in the episode's history (it made version <c>Sequence + 1</c>).</param>
+/// <param name="EventType">The event's stable JSON type (e.g. <c>consent-recorded</c>).</param>
+/// <param name="Json">The event as <c>EpisodeJson.SerializeEvent</c> wrote it.</param>
+/// <param name="Event">The event, read back from <paramref name="Json"/>.</param>
+/// <param name="Attempt">1 for the first delivery attempt, 2 for the first retry...</param>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+public sealed record EpisodeEventEnvelope(EpisodeId Episode, int Sequence, string EventType, string Json, CafEvent Event, int Attempt)
+{
+    /// <summary>The stable event id, <c>{episode}#{sequence}</c> (e.g. <c>ep-1#0</c>): de-duplicate by it.</summary>
+    public string EventId => FormatEventId(Episode, Sequence);
+
+    /// <summary>Formats the stable id of an episode's event.</summary>
+    /// <param name="episode">The episode.</param>
+    /// <param name="sequence">The event's 0-based position in its history.</param>
+    /// <returns><c>{episode}#{sequence}</c>.</returns>
+    public static string FormatEventId(EpisodeId episode, int sequence)
+    {
+        Guard.Against.Default(episode);
+        Guard.Against.Negative(sequence);
+        return episode.Value + "#" + sequence.ToString(CultureInfo.InvariantCulture);
+    }
+}

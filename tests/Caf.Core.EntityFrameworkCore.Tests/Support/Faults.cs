@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Caf.Core.EntityFrameworkCore.Tests.Support;
+
+/// <summary>Throws when a transaction is about to commit (after every row of the save was written), while armed.</summary>
+public sealed class CommitFault : DbTransactionInterceptor
+{
+    public volatile bool Armed;
+
+    public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+        Armed ? throw new InvalidOperationException("Simulated crash before commit.") : ValueTask.FromResult(result);
+
+    public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result) =>
+        Armed ? throw new InvalidOperationException("Simulated crash before commit.") : result;
+}
+
+/// <summary>Records the SQL of every command, while recording.</summary>
+public sealed class CommandLog : DbCommandInterceptor
+{
+    public volatile bool Recording;
+
+    public ConcurrentQueue<string> Commands { get; } = new();
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Log(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Log(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Log(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Log(command);
+        return result;
+    }
+
+    private void Log(DbCommand command)
+    {
+        if (Recording)
+        {
+            Commands.Enqueue(command.CommandText);
+        }
+    }
+}
+
+/// <summary>A publisher that records what it delivered and throws while told to.</summary>
+public sealed class RecordingPublisher : IEpisodeEventPublisher
+{
+    public volatile bool Failing;
+
+    public ConcurrentQueue<EpisodeEventEnvelope> Delivered { get; } = new();
+
+    public ValueTask PublishAsync(EpisodeEventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        if (Failing)
+        {
+            throw new InvalidOperationException("The warehouse is down.");
+        }
+
+        Delivered.Enqueue(envelope);
+        return ValueTask.CompletedTask;
+    }
+}

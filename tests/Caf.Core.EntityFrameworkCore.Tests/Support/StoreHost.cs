@@ -1,0 +1,61 @@
+using System;
+using System.Threading.Tasks;
+using Caf.Core.Consent;
+using Caf.Core.Lifecycle;
+using Caf.Core.Register;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Caf.Core.EntityFrameworkCore.Tests.Support;
+
+/// <summary>One "process": its own service provider, so its own connections, over a shared database.</summary>
+public sealed class StoreHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public StoreHost(TestDatabase database, EpisodePolicy policy, FakeTimeProvider time, RecordingPublisher publisher)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(policy);
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<IEpisodeEventPublisher>(publisher);
+        services.AddCafEntityFrameworkCore(o =>
+        {
+            database.Use(o);
+            o.Outbox.RetryBaseDelay = TimeSpan.FromSeconds(10);
+            o.Outbox.RetryMaxDelay = TimeSpan.FromMinutes(1);
+            o.ConfigureDbContext(b => b
+                .AddInterceptors(Fault, Commands)
+                // Anything EF Core would do in memory or nondeterministically is an error in the tests.
+                .ConfigureWarnings(w => w.Throw(
+                    CoreEventId.RowLimitingOperationWithoutOrderByWarning,
+                    CoreEventId.FirstWithoutOrderByAndFilterWarning,
+                    CoreEventId.DistinctAfterOrderByWithoutRowLimitingOperatorWarning,
+                    RelationalEventId.MultipleCollectionIncludeWarning,
+                    RelationalEventId.PendingModelChangesWarning)));
+        });
+        _services = services.BuildServiceProvider(validateScopes: true);
+    }
+
+    public CommitFault Fault { get; } = new();
+
+    public CommandLog Commands { get; } = new();
+
+    public IServiceProvider Services => _services;
+
+    public IEpisodeRepository Repository => _services.GetRequiredService<IEpisodeRepository>();
+
+    public EntityFrameworkEpisodeRepository<CafDbContext> Store => _services.GetRequiredService<EntityFrameworkEpisodeRepository<CafDbContext>>();
+
+    public EntityFrameworkSharingAuditLog<CafDbContext> Audit => _services.GetRequiredService<EntityFrameworkSharingAuditLog<CafDbContext>>();
+
+    public EpisodeOutbox<CafDbContext> Outbox => _services.GetRequiredService<EpisodeOutbox<CafDbContext>>();
+
+    public CafDbContext NewContext() => _services.GetRequiredService<IDbContextFactory<CafDbContext>>().CreateDbContext();
+
+    public Task MigrateAsync() => _services.MigrateCafDatabaseAsync();
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
