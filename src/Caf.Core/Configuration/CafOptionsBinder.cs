@@ -35,7 +35,11 @@ internal static class CafOptionsBinder
             [nameof(CafOptions.Lifecycle)] = Group(
                 (nameof(Lifecycle.LifecycleOptions.AssessmentTimescaleMonths), Int((o, v) => o.Lifecycle.AssessmentTimescaleMonths = v))),
             [nameof(CafOptions.Reviews)] = Group(
-                (nameof(Planning.ReviewOptions.InsufficientProgressReviewLimit), Int((o, v) => o.Reviews.InsufficientProgressReviewLimit = v))),
+                (nameof(Planning.ReviewOptions.InsufficientProgressReviewLimit), Int((o, v) => o.Reviews.InsufficientProgressReviewLimit = v)),
+                (nameof(Planning.ReviewOptions.CountConsecutiveOnly), Bool((o, v) => o.Reviews.CountConsecutiveOnly = v))),
+            [nameof(CafOptions.Closure)] = Group(
+                (nameof(Closure.ClosureOptions.AdultServicesTransferAge), Int((o, v) => o.Closure.AdultServicesTransferAge = v)),
+                (nameof(Closure.ClosureOptions.SupervisorMayCloseOnBehalfOfLeadProfessional), Bool((o, v) => o.Closure.SupervisorMayCloseOnBehalfOfLeadProfessional = v))),
             [nameof(CafOptions.Retention)] = Group(
                 (nameof(Register.RetentionOptions.RetentionYears), Int((o, v) => o.Retention.RetentionYears = v))),
             [nameof(CafOptions.LeadProfessional)] = Group(

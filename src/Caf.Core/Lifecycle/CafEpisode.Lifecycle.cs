@@ -21,7 +21,7 @@ public sealed partial class CafEpisode
     private const string WrittenConsentForPanel = "CONS-04: written consent to share at a panel";
     private const string SupportChosen = "LIFE-07: a next step of support has been chosen";
     private const string LeadForMultiAgency = "LIFE-08: multi-agency support has an appointed lead professional";
-    private const string ReviewLimitNotReached = "REV-03: the limit of insufficient-progress reviews in a row is not reached";
+    private const string ReviewLimitNotReached = "REV-03: the reviews of the current plan do not require reassessment and a new plan";
     private const string ConsentGiven = "CONS-07: consent has been given, so it can be withdrawn";
     private const string ConsentNotGiven = "CONS-06: consent is absent, refused or withdrawn";
     private const string AwaitingSupervisor = "LP-06: a nomination awaits the supervisor's confirmation";
@@ -40,7 +40,7 @@ public sealed partial class CafEpisode
         [WrittenConsentForPanel] = new("CONS-04", "Sharing at a panel needs written consent: the referral form is signed by the parent.", "consent"),
         [SupportChosen] = new("LIFE-07", "Choose the next step (family action, single-agency or multi-agency support) before agreeing a plan.", "nextStep"),
         [LeadForMultiAgency] = new("LIFE-08", "Multi-agency support needs an appointed lead professional before the plan is delivered.", "leadProfessional"),
-        [ReviewLimitNotReached] = new("REV-03", "Progress has been insufficient at too many reviews in a row: reconsider the assessment and negotiate a new plan first.", "reviews"),
+        [ReviewLimitNotReached] = new("REV-03", "Where there has been insufficient progress after the set number of reviews of an action plan the assessment will need to be re-considered and a new Action Plan negotiated: require the reassessment, then agree a new plan, before any further review or revision.", "reviews"),
         [ConsentGiven] = new("CONS-07", "No consent has been given, so there is nothing to withdraw.", "consent"),
         [ConsentNotGiven] = new("CONS-06", "Consent has been given and not withdrawn: there is nothing to override.", "consent"),
         [AwaitingSupervisor] = new("LP-06", "No nomination awaits a supervisor's confirmation: nominate the lead professional first.", "nomination"),
@@ -140,6 +140,15 @@ public sealed partial class CafEpisode
                 return Result.Refused(consentRefusal); // the consent policy says precisely what is missing
             }
 
+            if (description == ReviewLimitNotReached)
+            {
+                var n = _policy.InsufficientProgressReviewLimit;
+                var reading = _policy.CountConsecutiveInsufficientReviewsOnly ? $"{n} reviews in a row of this plan found" : $"review {n} or a later review of this plan found";
+                return Result.Refused("REV-03",
+                    $"\"Where there has been insufficient progress after {n} reviews of an action plan the assessment will need to be re-considered and a new Action Plan negotiated\": {reading} progress insufficient. Require the reassessment, then agree a new plan, before any further review or revision.",
+                    "reviews");
+            }
+
             return Result.Refused(GuardRefusals[description]);
         }
 
@@ -221,6 +230,9 @@ public sealed partial class CafEpisode
         NominationConfirmedBySupervisor => EpisodeAction.ConfirmNomination,
         NominationAgreedByFamily => EpisodeAction.RecordFamilyAgreement,
         PlanAgreed => EpisodeAction.AgreePlan,
+        PlanRevised => EpisodeAction.RevisePlan,
+        StepDownTacDecided { Decision.Outcome: Caf.Core.StepDown.StepDownTacOutcome.Continue } => EpisodeAction.ContinueAfterStepDownTac,
+        StepDownTacDecided => EpisodeAction.CloseAfterStepDownTac,
         ReviewHeld => EpisodeAction.HoldReview,
         ReassessmentRequired => EpisodeAction.RequireReassessment,
         SteppedUp => EpisodeAction.StepUp,
@@ -245,7 +257,7 @@ public sealed partial class CafEpisode
         Func<bool> supportChosen = () => NextStep is Lifecycle.NextStep.FamilyAction
             or Lifecycle.NextStep.SingleAgencySupport or Lifecycle.NextStep.MultiAgencySupport;
         Func<bool> leadForMultiAgency = () => NextStep != Lifecycle.NextStep.MultiAgencySupport || !LeadProfessional.IsInterim;
-        Func<bool> reviewLimit = () => InsufficientReviewsInARow < _policy.InsufficientProgressReviewLimit;
+        Func<bool> reviewLimit = () => !IsReassessmentRequired;
         Func<bool> consentGiven = HasGivenConsent;
         Func<bool> consentNotGiven = () => _consent.IsWithdrawn || !ConsentAt(_at).SufficientToStartAssessment;
         Func<bool> awaitingSupervisor = () => PendingNomination is { ConfirmedBySupervisor: null };
@@ -259,7 +271,9 @@ public sealed partial class CafEpisode
         m.Configure(EpisodeState.PotentialFromStepDown)
             .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, consentToStart, ConsentToStart)
             .Permit(EpisodeAction.ChooseNoFurtherAction, EpisodeState.Closed)      // STEP-03: no further TAC needed
-            .PermitIf(EpisodeAction.ChooseSupport, EpisodeState.Assessed, consentToStart, ConsentToStart); // STEP-02/03
+            .PermitIf(EpisodeAction.ChooseSupport, EpisodeState.Assessed, consentToStart, ConsentToStart) // STEP-02/03
+            .Permit(EpisodeAction.CloseAfterStepDownTac, EpisodeState.Closed)      // STEP-03: the TAC closes it
+            .PermitIf(EpisodeAction.ContinueAfterStepDownTac, EpisodeState.PlanActive, consentToStart, ConsentToStart); // STEP-03: LP and plan confirmed
 
         m.Configure(EpisodeState.Assessing)
             .Permit(EpisodeAction.CompleteAssessment, EpisodeState.Assessed);
@@ -278,6 +292,7 @@ public sealed partial class CafEpisode
 
         m.Configure(EpisodeState.PlanActive)
             .PermitReentryIf(EpisodeAction.HoldReview, reviewLimit, ReviewLimitNotReached)
+            .PermitReentryIf(EpisodeAction.RevisePlan, reviewLimit, ReviewLimitNotReached)
             .PermitReentry(EpisodeAction.NominateLeadProfessional)
             .PermitIf(EpisodeAction.ReferToPanel, EpisodeState.PanelReferred, writtenConsent, WrittenConsentForPanel) // PANEL-07
             .Permit(EpisodeAction.RequireReassessment, EpisodeState.Assessing);
