@@ -22,6 +22,15 @@ internal sealed class Seeds
         Policy = EpisodePolicy.Default(Time, Audit);
     }
 
+    /// <summary>Seeds under other options (and, optionally, an authority's closure taxonomy).</summary>
+    public Seeds(Caf.Core.Configuration.CafOptions options, Caf.Core.Closure.ClosureTaxonomy? taxonomy = null)
+    {
+        Time = new FakeTimeProvider(Start);
+        Audit = new InMemorySharingAuditLog();
+        Policy = new EpisodePolicy(options, Time, new SharingService(Audit, Time, new ConsentPolicy(options.Consent)),
+            taxonomy ?? Caf.Core.Closure.ClosureTaxonomy.Default);
+    }
+
     public FakeTimeProvider Time { get; }
 
     public InMemorySharingAuditLog Audit { get; }
