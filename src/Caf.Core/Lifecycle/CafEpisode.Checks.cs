@@ -95,7 +95,7 @@ public sealed partial class CafEpisode
             }
         }
 
-        _machine.Fire(action);
+        Fire(action);
         Apply(e);
         return Result.Ok;
     }

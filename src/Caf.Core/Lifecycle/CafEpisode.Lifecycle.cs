@@ -61,6 +61,7 @@ public sealed partial class CafEpisode
     {
         _policy = null!;
         _state = EpisodeState.Identified;
+        _guards = CreateGuards();
         _machine = CreateMachine();
     }
 
@@ -160,10 +161,17 @@ public sealed partial class CafEpisode
 
     internal static int Cell(EpisodeState state, EpisodeAction action) => ((int)action * StateCount) + (int)state;
 
-    /// <summary>Reads the lifecycle definition into (state, action) → guard indexes; see <see cref="EpisodePolicy.GuardTable"/>.</summary>
-    internal static int[]?[] BuildGuardTable()
+    /// <summary>The lifecycle read once from its Stateless definition, shared by every episode (no per-episode machine).</summary>
+    internal static int[]?[] GuardTable => LifecycleTable.Guards;
+
+    /// <summary>For each (state, action) cell the transition configures, the state it leads to.</summary>
+    private static EpisodeState[] Destinations => LifecycleTable.Destinations;
+
+    /// <summary>Reads the lifecycle definition into (state, action) → guard indexes and destination states.</summary>
+    private static (int[]?[] Guards, EpisodeState[] Destinations) BuildLifecycleTable()
     {
         var table = new int[]?[StateCount * AllActions.Length];
+        var destinations = new EpisodeState[table.Length];
         foreach (var state in DescribeLifecycle().States)
         {
             foreach (var transition in state.FixedTransitions)
@@ -176,21 +184,35 @@ public sealed partial class CafEpisode
                     throw new InvalidOperationException("A lifecycle guard has no entry in GuardDescriptions.");
                 }
 
-                table[Cell((EpisodeState)state.UnderlyingState, (EpisodeAction)transition.Trigger.UnderlyingTrigger)] = guards;
+                var cell = Cell((EpisodeState)state.UnderlyingState, (EpisodeAction)transition.Trigger.UnderlyingTrigger);
+                table[cell] = guards;
+                destinations[cell] = (EpisodeState)transition.DestinationState.UnderlyingState;
             }
         }
 
-        return table;
+        return (table, destinations);
+    }
+
+    private static class LifecycleTable
+    {
+        private static readonly (int[]?[] Guards, EpisodeState[] Destinations) Value = BuildLifecycleTable();
+
+        internal static int[]?[] Guards => Value.Guards;
+
+        internal static EpisodeState[] Destinations => Value.Destinations;
     }
 
     /// <summary>Stateless's own answer, for tests that check the table agrees with it.</summary>
-    internal bool StatelessCanFire(EpisodeAction action) => _machine.CanFire(action);
+    internal bool StatelessCanFire(EpisodeAction action) => (_machine ??= CreateMachine()).CanFire(action);
+
+    // Takes a transition the state and guards permit (checked just before): the table's destination.
+    private void Fire(EpisodeAction action) => _state = Destinations[Cell(_state, action)];
 
     // The same answer as Stateless's CanFire, from the table and the guard delegates: no allocation.
     private bool IsPermitted(EpisodeAction action, out int failedGuard)
     {
         failedGuard = -1;
-        if (_policy.GuardTable[Cell(_state, action)] is not { } guards)
+        if (GuardTable[Cell(_state, action)] is not { } guards)
         {
             return false;
         }
@@ -209,7 +231,7 @@ public sealed partial class CafEpisode
 
     /// <summary>The lifecycle's definition as Stateless describes it (states, transitions, guard descriptions).</summary>
     /// <returns>The description, for diagrams and documentation.</returns>
-    internal static StateMachineInfo DescribeLifecycle() => new CafEpisode()._machine.GetInfo();
+    internal static StateMachineInfo DescribeLifecycle() => new CafEpisode()._machine!.GetInfo();
 
     private static bool TryActionOf(CafEvent e, out EpisodeAction action)
     {
@@ -244,26 +266,34 @@ public sealed partial class CafEpisode
         _ => (EpisodeAction)(-1), // an opening event, or a type this release does not know
     };
 
+    private Func<bool>[] CreateGuards()
+    {
+        // Guards are pure reads of the episode's facts, with consent judged as of _at: the command's own time
+        // live, the event's own time on replay, so a stored history passes exactly the guards it passed live.
+        return
+        [
+            () => ConsentAt(_at).SufficientToStartAssessment,
+            () => ConsentAt(_at).SufficientToShareAtPanel,
+            () => NextStep is Lifecycle.NextStep.FamilyAction or Lifecycle.NextStep.SingleAgencySupport or Lifecycle.NextStep.MultiAgencySupport,
+            () => NextStep != Lifecycle.NextStep.MultiAgencySupport || !LeadProfessional.IsInterim,
+            () => !IsReassessmentRequired,
+            HasGivenConsent,
+            () => _consent.IsWithdrawn || !ConsentAt(_at).SufficientToStartAssessment,
+            () => PendingNomination is { ConfirmedBySupervisor: null },
+            () => PendingNomination is { FamilyAgreement: null },
+            () => _consent.Excludes(LeadProfessional.Agency),
+        ];
+    }
+
     private StateMachine<EpisodeState, EpisodeAction> CreateMachine()
     {
         // Re-entry (not internal) transitions for actions that keep the state: they are named in diagrams.
         // External state storage: the aggregate owns _state; Stateless reads and writes it.
         var m = new StateMachine<EpisodeState, EpisodeAction>(() => _state, s => _state = s);
 
-        // Guards are pure reads of the episode's facts, with consent judged as of _at: the command's own time
-        // live, the event's own time on replay, so a stored history passes exactly the guards it passed live.
-        Func<bool> consentToStart = () => ConsentAt(_at).SufficientToStartAssessment;
-        Func<bool> writtenConsent = () => ConsentAt(_at).SufficientToShareAtPanel;
-        Func<bool> supportChosen = () => NextStep is Lifecycle.NextStep.FamilyAction
-            or Lifecycle.NextStep.SingleAgencySupport or Lifecycle.NextStep.MultiAgencySupport;
-        Func<bool> leadForMultiAgency = () => NextStep != Lifecycle.NextStep.MultiAgencySupport || !LeadProfessional.IsInterim;
-        Func<bool> reviewLimit = () => !IsReassessmentRequired;
-        Func<bool> consentGiven = HasGivenConsent;
-        Func<bool> consentNotGiven = () => _consent.IsWithdrawn || !ConsentAt(_at).SufficientToStartAssessment;
-        Func<bool> awaitingSupervisor = () => PendingNomination is { ConfirmedBySupervisor: null };
-        Func<bool> awaitingFamily = () => PendingNomination is { FamilyAgreement: null };
-        Func<bool> leadExcluded = () => _consent.Excludes(LeadProfessional.Agency);
-        _guards = [consentToStart, writtenConsent, supportChosen, leadForMultiAgency, reviewLimit, consentGiven, consentNotGiven, awaitingSupervisor, awaitingFamily, leadExcluded];
+        // The same guard delegates as the table uses (GuardDescriptions order).
+        var (consentToStart, writtenConsent, supportChosen, leadForMultiAgency, reviewLimit) = (_guards[0], _guards[1], _guards[2], _guards[3], _guards[4]);
+        var (consentGiven, consentNotGiven, awaitingSupervisor, awaitingFamily, leadExcluded) = (_guards[5], _guards[6], _guards[7], _guards[8], _guards[9]);
 
         m.Configure(EpisodeState.Identified)
             .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, consentToStart, ConsentToStart);

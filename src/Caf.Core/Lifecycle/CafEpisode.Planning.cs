@@ -188,20 +188,20 @@ public sealed partial class CafEpisode
         // The LP must receive it; an agency owning a new action must too (it delivers). An agency excluded since
         // the plan was agreed receives no review, and the refusal is audited (SHARE-04).
         var lp = LeadProfessional.Agency;
-        var builder = ImmutableArray.CreateBuilder<Share>();
-        var seen = new HashSet<AgencyId> { lp };
+        var delivering = Plan?.DeliveringAgencies ?? [];
+        var builder = ImmutableArray.CreateBuilder<Share>(delivering.Length + 1 + r.Review.NewActions.Length);
         foreach (var action in r.Review.NewActions)
         {
-            if (action.Owner.Agency is { } agency && seen.Add(agency))
+            if (action.Owner.Agency is { } agency && agency != lp && !delivering.Contains(agency) && !builder.Any(s => s.Agency == agency))
             {
                 builder.Insert(0, new Share(agency, SharingPurpose.PlanDelivery, SharedItems.Review, true, "SHARE-01"));
             }
         }
 
         builder.Add(new Share(lp, SharingPurpose.LeadProfessional, SharedItems.Review, true, "SHARE-01"));
-        foreach (var agency in Plan?.DeliveringAgencies ?? [])
+        foreach (var agency in delivering)
         {
-            if (seen.Add(agency))
+            if (agency != lp)
             {
                 builder.Add(new Share(agency, SharingPurpose.Review, SharedItems.Review, false, "SHARE-01"));
             }

@@ -39,8 +39,8 @@ public sealed partial class CafEpisode
 {
     private readonly EpisodePolicy _policy;
     private readonly List<CafEvent> _events = new(24);
-    private readonly StateMachine<EpisodeState, EpisodeAction> _machine;
-    private Func<bool>[] _guards = []; // same order as GuardDescriptions; set once by CreateMachine
+    private StateMachine<EpisodeState, EpisodeAction>? _machine; // built only when Stateless itself is asked (tests, descriptions)
+    private readonly Func<bool>[] _guards; // same order as GuardDescriptions
     private EpisodeState _state;
 
     private ConsentState _consent = ConsentState.Empty;
@@ -49,8 +49,8 @@ public sealed partial class CafEpisode
     private CafEpisode(EpisodePolicy policy, CafEvent opening, EpisodeState initialState)
     {
         _policy = policy;
-        _state = initialState; // set before the machine is built: Stateless reads it through the accessor
-        _machine = CreateMachine();
+        _state = initialState;
+        _guards = CreateGuards(); // the lifecycle's transitions come from the shared table read once from Stateless
         Id = opening.EpisodeId;
         OpenedAt = opening.OccurredAt;
         OpenedBy = opening.Actor;
@@ -162,7 +162,9 @@ public sealed partial class CafEpisode
     /// revision (<see cref="RevisePlan"/>) before the next review.
     /// </summary>
     public ImmutableArray<PlanAction> SuspendedActions =>
-        Plan is { } plan ? [.. plan.Actions.Where(a => a.IsOpen && a.Owner.Agency is { } agency && _consent.Excludes(agency))] : [];
+        Plan is { } plan && !_consent.Exclusions.IsEmpty
+            ? [.. plan.Actions.Where(a => a.IsOpen && a.Owner.Agency is { } agency && _consent.Excludes(agency))]
+            : [];
 
     /// <summary>How many reviews have been held, of every plan version.</summary>
     public int ReviewCount { get; private set; }

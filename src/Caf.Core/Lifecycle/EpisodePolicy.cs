@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
 using Caf.Core.Closure;
@@ -21,8 +20,6 @@ namespace Caf.Core.Lifecycle;
 [Immutable]
 public sealed class EpisodePolicy
 {
-    private int[]?[]? _guardTable; // computed once from the lifecycle definition
-
     /// <summary>Creates the policy from validated options, the host's clock and its sharing service.</summary>
     /// <param name="options">The options (validated here; copied, so later changes have no effect).</param>
     /// <param name="timeProvider">The clock.</param>
@@ -103,25 +100,12 @@ public sealed class EpisodePolicy
     internal DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
 
     /// <summary>
-    /// The lifecycle as a lookup table read once from the Stateless definition: for each state and action,
-    /// the indexes of the guards its transition needs, or null when the state does not configure it. Lets
-    /// "what may happen next" run without asking Stateless (which allocates on every question), while the
-    /// definition stays Stateless's.
+    /// The lifecycle as a lookup table read once from the Stateless definition (shared by every policy and
+    /// episode): for each state and action, the indexes of the guards its transition needs, or null when the
+    /// state does not configure it. Lets commands and "what may happen next" run without a Stateless machine
+    /// per episode, while the definition stays Stateless's.
     /// </summary>
-    internal int[]?[] GuardTable
-    {
-        get
-        {
-            var table = _guardTable;
-            if (table is null)
-            {
-                table = CafEpisode.BuildGuardTable();
-                Interlocked.CompareExchange(ref _guardTable, table, null); // a benign race builds it twice at worst
-            }
-
-            return table;
-        }
-    }
+    internal int[]?[] GuardTable => CafEpisode.GuardTable;
 
     /// <summary>Whether an action is configured at all in a state (guards aside).</summary>
     internal bool IsConfigured(EpisodeState state, EpisodeAction action) => GuardTable[CafEpisode.Cell(state, action)] is not null;
