@@ -58,7 +58,7 @@ public sealed partial class CafEpisode
             case ReassessmentRequired r:
                 NextReviewDue = null;
                 AssessmentCompletedAt = null;
-                ReassessmentRequiredAt = r.OccurredAt;
+                ReassessmentRequiredAt = IsReassessmentRequired && ReassessmentRequiredAt is { } triggered ? triggered : r.OccurredAt;
                 break;
             case StepDownTacDecided d:
                 ApplyStepDownTac(d);

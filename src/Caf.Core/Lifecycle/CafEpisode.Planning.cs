@@ -241,6 +241,13 @@ public sealed partial class CafEpisode
             }
 
             IsReassessmentRequired = ReassessmentRule.IsRequired(progress, _policy.InsufficientProgressReviewLimit, _policy.CountConsecutiveInsufficientReviewsOnly);
+            if (IsReassessmentRequired)
+            {
+                // LIFE-06: the reassessment is due from the day this review required it; until it is completed
+                // the earlier assessment no longer counts as the completed one.
+                ReassessmentRequiredAt = r.OccurredAt;
+                AssessmentCompletedAt = null;
+            }
         }
     }
 }

@@ -176,7 +176,10 @@ public sealed partial class CafEpisode
     /// </summary>
     public bool IsReassessmentRequired { get; private set; }
 
-    /// <summary>When a reassessment was last required (REV-03); its due date runs from then (LIFE-06).</summary>
+    /// <summary>
+    /// When a reassessment was last required: the day of the review that triggered REV-03, or of
+    /// <see cref="RequireReassessment"/> when it was asked for otherwise; its due date runs from then (LIFE-06).
+    /// </summary>
     public DateTimeOffset? ReassessmentRequiredAt { get; private set; }
 
     /// <summary>When the next review is due (REV-05): the plan's first review date, then each review's next date; null when none is due.</summary>

@@ -112,16 +112,19 @@ public class EpisodePlanReviewTests
         Seeds.Ok(Review(e, ReviewProgress.Sufficient));
         Assert.False(e.IsReassessmentRequired);
         Seeds.Ok(Review(e, ReviewProgress.Insufficient));             // the 4th review: not "4 in a row", but after 4 reviews
+        var required = _seeds.Time.GetUtcNow();
 
         Assert.True(e.IsReassessmentRequired);
+        Assert.Equal(required.AddMonths(1), e.AssessmentDueBy);         // LIFE-06: due from the day the review required it
+        Assert.Null(e.AssessmentCompletedAt);
         var fifth = Review(e, ReviewProgress.Sufficient);
         Assert.Equal(("REV-03", "reviews"), Of(fifth));
         Assert.Contains("after 4 reviews of an action plan the assessment will need to be re-considered", fifth.Refusal.Message, StringComparison.Ordinal);
         Assert.Equal("REV-03", e.RevisePlan(HealthVisitor, EpisodePlans.Revised(e.Plan!, _seeds.Today), "A revision is not a reassessment.").Refusal.RuleId);
 
         Seeds.Ok(e.RequireReassessment(HealthVisitor, "Insufficient progress at the 4th review."));
-        var required = _seeds.Time.GetUtcNow();
-        Assert.Equal(required.AddMonths(1), e.AssessmentDueBy);         // LIFE-06: due from the day it was required
+        Assert.Equal(required.AddMonths(1), e.AssessmentDueBy);         // still from the review, not from this command
+        Assert.True(e.IsAssessmentOverdue);                             // the refused 5th review came 42 days later
         _seeds.Time.Advance(TimeSpan.FromDays(10));
         Seeds.Ok(e.CompleteAssessment(HealthVisitor, Level3, "Reassessed: the needs are the same, the plan was not working."));
         Seeds.Ok(e.AgreePlan(HealthVisitor, EpisodePlans.MultiAgency(_seeds.Today), "A new Action Plan negotiated after reassessment."));
