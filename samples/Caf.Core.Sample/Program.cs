@@ -43,8 +43,8 @@ var youthWorker = new Actor(new PractitionerId("ms-khan"), youth);
 var amy = new ChildDetails(new ChildId("child-amy-smith"), new DateOnly(2016, 9, 1));
 
 Console.WriteLine("Caf.Core sample: one child's CAF episode, end to end");
-Console.WriteLine($"Policy: assessment within {options.Lifecycle.AssessmentTimescaleMonths} month, reassess after " +
-                  $"{options.Reviews.InsufficientProgressReviewLimit} insufficient reviews, records kept {options.Retention.RetentionYears} years after closure.");
+Console.WriteLine($"Policy: assessment within {options.Lifecycle.AssessmentTimescaleMonths} month, reassess when review " +
+                  $"{options.Reviews.InsufficientProgressReviewLimit} or a later review of a plan finds insufficient progress, records kept {options.Retention.RetentionYears} years after closure.");
 
 // 1. Identify (LIFE-01, LIFE-03): the register is checked before anything else.
 Step("1. Identify needs early");
@@ -213,7 +213,7 @@ Say($"Retention (RET-01): due for disposal on {stored.RetentionDueOn:yyyy-MM-dd}
 Say($"History (LIFE-11), {stored.Version} events:");
 foreach (var e in stored.Events)
 {
-    Say($"  {e.OccurredAt:yyyy-MM-dd}  {e.GetType().Name,-32} by {e.Actor}");
+    Say($"  {e.OccurredAt:yyyy-MM-dd}  {e.GetType().Name,-32} by {e.Actor}: {Why(e)}");
 }
 
 Say($"Sharing decisions audited (SHARE-03/04): {audit.Entries.Count}, refused {audit.Entries.Count(a => !a.Decision.Granted)}.");
@@ -245,6 +245,24 @@ void Next()
     Say($"[{episode.State}] may happen next: {string.Join(", ", actions.Where(a => a.IsPermitted).Select(a => a.Action))} " +
         $"({actions.Count(a => !a.IsPermitted)} others refused, each with its rule).");
 }
+
+// LIFE-11: every event says why, as the command received it.
+static string Why(Caf.Core.Events.CafEvent e) => e switch
+{
+    Caf.Core.Lifecycle.Events.ConcernIdentified c => c.Concern,
+    Caf.Core.Lifecycle.Events.ConsentRecorded c => c.Reason,
+    Caf.Core.Lifecycle.Events.AssessmentStarted s => s.Reason,
+    Caf.Core.Lifecycle.Events.AssessmentCompleted a => a.Reason,
+    Caf.Core.Lifecycle.Events.NextStepChosen n => n.Reason,
+    Caf.Core.Lifecycle.Events.LeadProfessionalNominated n => n.Reason,
+    Caf.Core.Lifecycle.Events.NominationConfirmedBySupervisor c => c.Reason,
+    Caf.Core.Lifecycle.Events.NominationAgreedByFamily a => a.Agreement,
+    Caf.Core.Lifecycle.Events.PlanAgreed p => p.Reason,
+    Caf.Core.Lifecycle.Events.PlanRevised p => p.Reason,
+    Caf.Core.Lifecycle.Events.ReviewHeld r => $"{r.Review.OverallProgress} progress; {r.Escalations.Length} escalation(s)",
+    Caf.Core.Lifecycle.Events.EpisodeClosed c => c.Request.HowWillYouKnow,
+    _ => "",
+};
 
 static void Step(string title)
 {
