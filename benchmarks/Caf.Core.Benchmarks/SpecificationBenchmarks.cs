@@ -29,7 +29,7 @@ public class SpecificationBenchmarks
     private readonly OpenEpisodesByLeadProfessionalAgencySpec _caf = new(School);
     private readonly EpisodeSummary _summary = new(
         new EpisodeId("ep-1"), new ChildId("child-1"), EpisodeState.PlanActive, true, new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero),
-        School, new PractitionerId("pr-1"), School, false, null, null, null, null, 7, []);
+        School, new PractitionerId("pr-1"), School, false, null, null, null, null, 7, [], null, null, null);
 
     [Benchmark(Baseline = true, Description = "compile expression per test (naive)")]
     public bool CompilePerCall() => Criterion.Compile()(_summary);

@@ -23,12 +23,12 @@ Console.WriteLine(registration.Explanation);
 var id = registration.Opened!.Id;
 
 // Commands go through ExecuteAsync: it loads the episode, runs the command and saves it (retrying on a conflict).
-var refused = await register.ExecuteAsync(id, e => e.StartAssessment(teacher));
+var refused = await register.ExecuteAsync(id, e => e.StartAssessment(teacher, "The family agreed to an assessment."));
 Console.WriteLine($"Start without consent: {refused}");                  // refused [LIFE-05]; nothing saved
 
 var consent = ConsentRecord.Parent("Ms Smith", ConsentForm.Written);
-Console.WriteLine($"Consent: {await register.ExecuteAsync(id, e => e.RecordConsent(teacher, consent))}");
-Console.WriteLine($"Start: {await register.ExecuteAsync(id, e => e.StartAssessment(teacher))}");
+Console.WriteLine($"Consent: {await register.ExecuteAsync(id, e => e.RecordConsent(teacher, consent, "Consent recorded with the family."))}");
+Console.WriteLine($"Start: {await register.ExecuteAsync(id, e => e.StartAssessment(teacher, "The family agreed to an assessment."))}");
 
 var held = await register.FindOpenForCoordinatorAsync(amy.Id);
 Console.WriteLine($"The register holds {held!.Id}: {held.State}, version {held.Version}");

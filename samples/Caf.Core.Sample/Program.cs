@@ -6,6 +6,7 @@ using Caf.Core.Consent;
 using Caf.Core.Configuration;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
+using Caf.Core.Planning;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
 using Caf.Core.Sample;
@@ -42,8 +43,8 @@ var youthWorker = new Actor(new PractitionerId("ms-khan"), youth);
 var amy = new ChildDetails(new ChildId("child-amy-smith"), new DateOnly(2016, 9, 1));
 
 Console.WriteLine("Caf.Core sample: one child's CAF episode, end to end");
-Console.WriteLine($"Policy: assessment within {options.Lifecycle.AssessmentTimescaleMonths} month, reassess after " +
-                  $"{options.Reviews.InsufficientProgressReviewLimit} insufficient reviews, records kept {options.Retention.RetentionYears} years after closure.");
+Console.WriteLine($"Policy: assessment within {options.Lifecycle.AssessmentTimescaleMonths} month, reassess when review " +
+                  $"{options.Reviews.InsufficientProgressReviewLimit} or a later review of a plan finds insufficient progress, records kept {options.Retention.RetentionYears} years after closure.");
 
 // 1. Identify (LIFE-01, LIFE-03): the register is checked before anything else.
 Step("1. Identify needs early");
@@ -61,7 +62,7 @@ Say($"The health visitor raises a concern the same week: {sameChild.Explanation}
 // 2. Consent (CONS-01, CONS-04, CONS-05): written, but the family excludes the youth service.
 Step("2. Consent");
 await Save(e => e.RecordConsent(teacher, new ConsentRecord(
-    ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, [youth])));
+    ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, [youth]), "Consent to assess and share with partner agencies."));
 Say($"Ms Smith (parental responsibility) gave written consent except for {youth} (partial consent, CONS-05).");
 foreach (var reason in episode.ConsentEvaluation.Reasons)
 {
@@ -74,21 +75,41 @@ Say("May health visiting?                                    " + sharing.Decide(
 
 // 3. Assess with the default thresholds framework (THR-02, THR-03, THR-07).
 Step("3. Assess");
-await Save(e => e.StartAssessment(teacher));
+await Save(e => e.StartAssessment(teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
 clock.Advance(TimeSpan.FromDays(16));
 var observed = new[] { "LEI-01", "LEI-07", "BFD-09", "LEI-10" };
 var threshold = matcher.Assess(observed).GetValueOrThrow();
 Say($"Observed {string.Join(", ", observed)} under '{matcher.Framework.Title}' {threshold.FrameworkVersion} (illustrative: load your authority's own).");
 Say($"Result: {threshold}. ECM outcomes affected: {string.Join(", ", threshold.Outcomes)}.");
 Say("Why: " + threshold.Explanation.ReplaceLineEndings(Environment.NewLine + "       "));
-await Save(e => e.CompleteAssessment(teacher, threshold));
+await Save(e => e.CompleteAssessment(teacher, threshold, "Needs identified across school and health."));
 Next();
 Say($"Assessment completed in 16 days (due by {episode.AssessmentDueBy:yyyy-MM-dd}, LIFE-06); recorded framework {episode.Assessment!.FrameworkId} {episode.Assessment.FrameworkVersion} (THR-07).");
 
 // 4. Next step and the lead professional (LIFE-07, LIFE-08, LP-03..LP-11).
 Step("4. Choose the next step and the lead professional");
 await Save(e => e.ChooseNextStep(teacher, NextStep.MultiAgencySupport, "School attendance and the child's health both need work."));
-var tooEarly = episode.AgreePlan(teacher, ["Amy is in school on time every day"], [school, health], false, new DateOnly(2026, 3, 20));
+var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+var plan = new ActionPlan
+{
+    AgreedOn = today,
+    Outcomes =
+    [
+        new("on-time", "Amy is in school on time every day", "Mornings are calmer and Amy leaves home by 8.30", "Amy's attendance is above 95% for a half term"),
+        new("weight", "Amy eats breakfast and grows well", "Amy has breakfast every morning", "Amy's weight is back on her curve at the next check"),
+    ],
+    FamilyStrengths = ["Ms Smith is determined to get mornings right", "Grandma helps on Tuesdays"],
+    ChildsViews = "Amy says school is OK when her friend Jess is there, and she likes the breakfast club.",
+    Actions =
+    [
+        new("a-mentor", "Learning mentor meets Amy every Monday", ActionOwner.ForPractitioner(teacher), today.AddDays(35), serves: ["on-time"]),
+        new("a-weigh", "Health visitor weighs Amy monthly and advises on meals", ActionOwner.ForPractitioner(healthVisitor), today.AddDays(60), serves: ["weight"]),
+        new("a-alarm", "Ms Smith sets an alarm and walks Amy to school", ActionOwner.Family, today.AddDays(14), serves: ["on-time"]),
+        new("a-club", "Amy goes to breakfast club three days a week", ActionOwner.ChildOrYoungPerson, today.AddDays(14), serves: ["weight"]),
+    ],
+    ReviewArrangements = new(today.AddDays(42), ReviewForm.Meeting, "At school after drop-off, every six weeks"),
+};
+var tooEarly = episode.AgreePlan(teacher, plan, "Agreed at the TAC meeting.");
 Say($"Agreeing the plan before an LP is appointed: {tooEarly}");
 var selection = selector.Select(new LeadProfessionalSelectionRequest(episode.Id, episode.Consent, teacher)
 {
@@ -110,24 +131,77 @@ await Save(e => e.AppointLeadProfessional(teacher, selection, new PractitionerId
 Next();
 Say($"Appointed (supervisor confirmed, LP-06; family agreed, LP-05): {episode.LeadProfessional.Practitioner} ({episode.LeadProfessional.Agency}). {episode.LeadProfessional.Reason}");
 
-// 5. Plan (PLAN-01, PLAN-02) and review (REV-01..03).
+// 5. Plan (PLAN-01..03), three reviews (REV-01..05), one revision.
 Step("5. Deliver and review the plan");
-await Save(e => e.AgreePlan(healthVisitor, ["Amy is in school on time every day", "Amy's weight is back on her curve"], [school, health], false, new DateOnly(2026, 3, 20)));
-Say($"Plan agreed: {string.Join("; ", episode.Plan!.IntendedOutcomes)}. First review due {episode.Plan.FirstReviewDue:yyyy-MM-dd}.");
-clock.Advance(TimeSpan.FromDays(50));
-await Save(e => e.HoldReview(healthVisitor, ReviewProgress.Sufficient, "Attendance 96%; weight improving; breakfast club helps.", new DateOnly(2026, 5, 15)));
-Say($"Review 1: sufficient progress; next review {episode.NextReviewDue:yyyy-MM-dd}.");
+await Save(e => e.AgreePlan(healthVisitor, plan, "Agreed with Ms Smith and Amy at the TAC meeting; school and health visiting own actions."));
+Say($"Plan v{episode.Plan!.Version} agreed: {string.Join("; ", episode.Plan.Outcomes.Select(o => $"\"{o.InFamilysWords}\""))}.");
+foreach (var action in episode.Plan.Actions)
+{
+    Say($"  {action.Id}: {action.Description}: {action.Owner}, by {action.DueBy:yyyy-MM-dd} (PLAN-02)");
+}
+
+Say($"First review due {episode.NextReviewDue:yyyy-MM-dd} ({episode.Plan.ReviewArrangements.Form}).");
+
+ReviewRecord Review(DateOnly heldOn, ReviewProgress overall, Func<string, ActionProgress> progress) => new()
+{
+    Form = ReviewForm.Meeting,
+    HeldOn = heldOn,
+    Chair = healthVisitor.Practitioner,
+    NoteTaker = teacher.Practitioner,
+    ParentInvited = true,
+    ChildInvited = true,
+    Progress = [.. episode.Plan!.Actions.Select(a => new ActionProgressEntry(a.Id, progress(a.Id)))],
+    OverallProgress = overall,
+    NextReviewDue = heldOn.AddDays(42),
+};
+
+clock.Advance(TimeSpan.FromDays(42));
+today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+await Save(e => e.HoldReview(healthVisitor, Review(today, ReviewProgress.Sufficient, _ => ActionProgress.InProgress)));
+Say($"Review 1 ({today:yyyy-MM-dd}): sufficient progress, every action in progress; next review {episode.NextReviewDue:yyyy-MM-dd}.");
+
+clock.Advance(TimeSpan.FromDays(42));
+today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+await Save(e => e.HoldReview(healthVisitor, Review(today, ReviewProgress.Insufficient, id => id == "a-mentor" ? ActionProgress.NotCarriedOut : ActionProgress.InProgress)
+    with { Barriers = ["The learning mentor post was vacant for five weeks"] }));
+var escalation = episode.Escalations[^1];
+Say($"Review 2 ({today:yyyy-MM-dd}): insufficient progress; '{escalation.ActionId}' was not carried out by {escalation.Agency}.");
+Say($"  REV-04: escalated by the lead professional {escalation.RaisedBy.Practitioner} to their supervisor; the action stays with {escalation.Owner} (the LP is not made its owner).");
+
+var revised = episode.Plan.Revise(today) with
+{
+    Actions = [.. episode.Plan.Actions.Select(a => a.Id == "a-mentor" ? a with { DueBy = today.AddDays(28), Status = ActionStatus.NotStarted } : a),
+        new PlanAction("a-dad", "Amy's dad does the Tuesday and Thursday school run", ActionOwner.Family, today.AddDays(21), serves: ["on-time"])],
+    ReviewArrangements = episode.Plan.ReviewArrangements with { FirstReviewDue = today.AddDays(42) },
+};
+await Save(e => e.RevisePlan(healthVisitor, revised, "Revised at review 2: the mentor sessions restart and Amy's dad takes two school runs."));
+Say($"Plan revised to v{episode.Plan.Version}; v1 is still readable with {episode.Plans.Version(1).Actions.Length} actions, v2 has {episode.Plan.Actions.Length}. The REV-03 count starts again.");
+
+clock.Advance(TimeSpan.FromDays(42));
+today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+await Save(e => e.HoldReview(healthVisitor, Review(today, ReviewProgress.Sufficient, _ => ActionProgress.Done)
+    with { OutcomesAchieved = ["on-time", "weight"], NextReviewDue = null, DecidedToClose = true }));
+Say($"Review 3 ({today:yyyy-MM-dd}): sufficient progress; both intended outcomes achieved; the review decided to close the CAF.");
 Next();
 Say("Excluded agency at a review? " + sharing.Decide(episode.Id, episode.Consent, youth, SharingPurpose.Review, healthVisitor));
 
 // 6. Close (CLOSE-C1, CLOSE-03, CLOSE-08).
 Step("6. Close");
-clock.Advance(TimeSpan.FromDays(55));
-var wrongOutcome = episode.Close(healthVisitor, ClosureOutcome.ResolvedSingleService, "x");
+var closing = new ClosureRequest
+{
+    Criteria = [ClosureCriterion.MostOutcomesAchieved],
+    OutcomeCode = "resolvedMultiAgency",
+    HowWillYouKnow = "Amy's attendance is 97% this half term and her weight is back on her curve.",
+};
+var byTeacher = episode.Close(teacher, closing);
+Say($"The class teacher tries to close: {byTeacher}");
+var wrongOutcome = episode.Close(healthVisitor, closing with { OutcomeCode = "resolvedSingleService" });
 Say($"Closing as 'single service' is refused: {wrongOutcome}");
-await Save(e => e.Close(healthVisitor, ClosureOutcome.ResolvedMultiAgency,
-    "Most intended outcomes achieved at the review: Amy is on time every day and her weight is on track (CLOSE-C1)."));
-Say($"Closed {episode.Closure!.ClosedAt:yyyy-MM-dd} as {episode.Closure.Outcome} ({episode.Closure.RuleId}): {episode.Closure.Reason}");
+await Save(e => e.Close(healthVisitor, closing));
+var decision = episode.ClosureDecision!;
+Say($"Closed {episode.Closure!.ClosedAt:yyyy-MM-dd} by the lead professional: criterion {string.Join(", ", decision.Criteria.Select(c => ClosureVocabulary.RuleIdOf(c)))} "
+    + $"(review 3 found most intended outcomes achieved), outcome '{decision.Outcome.DisplayText}' ({decision.RuleId}: two agencies owned actions and an LP was appointed).");
+Say($"Recorded under \"how will you know when things have improved\" (CLOSE-08): {decision.HowWillYouKnow}");
 Say($"After closure: {episode.StepUp(teacher, "CSC", "late concern")}");
 
 // 7. Report.
@@ -139,7 +213,7 @@ Say($"Retention (RET-01): due for disposal on {stored.RetentionDueOn:yyyy-MM-dd}
 Say($"History (LIFE-11), {stored.Version} events:");
 foreach (var e in stored.Events)
 {
-    Say($"  {e.OccurredAt:yyyy-MM-dd}  {e.GetType().Name,-32} by {e.Actor}");
+    Say($"  {e.OccurredAt:yyyy-MM-dd}  {e.GetType().Name,-32} by {e.Actor}: {Why(e)}");
 }
 
 Say($"Sharing decisions audited (SHARE-03/04): {audit.Entries.Count}, refused {audit.Entries.Count(a => !a.Decision.Granted)}.");
@@ -171,6 +245,24 @@ void Next()
     Say($"[{episode.State}] may happen next: {string.Join(", ", actions.Where(a => a.IsPermitted).Select(a => a.Action))} " +
         $"({actions.Count(a => !a.IsPermitted)} others refused, each with its rule).");
 }
+
+// LIFE-11: every event says why, as the command received it.
+static string Why(Caf.Core.Events.CafEvent e) => e switch
+{
+    Caf.Core.Lifecycle.Events.ConcernIdentified c => c.Concern,
+    Caf.Core.Lifecycle.Events.ConsentRecorded c => c.Reason,
+    Caf.Core.Lifecycle.Events.AssessmentStarted s => s.Reason,
+    Caf.Core.Lifecycle.Events.AssessmentCompleted a => a.Reason,
+    Caf.Core.Lifecycle.Events.NextStepChosen n => n.Reason,
+    Caf.Core.Lifecycle.Events.LeadProfessionalNominated n => n.Reason,
+    Caf.Core.Lifecycle.Events.NominationConfirmedBySupervisor c => c.Reason,
+    Caf.Core.Lifecycle.Events.NominationAgreedByFamily a => a.Agreement,
+    Caf.Core.Lifecycle.Events.PlanAgreed p => p.Reason,
+    Caf.Core.Lifecycle.Events.PlanRevised p => p.Reason,
+    Caf.Core.Lifecycle.Events.ReviewHeld r => $"{r.Review.OverallProgress} progress; {r.Escalations.Length} escalation(s)",
+    Caf.Core.Lifecycle.Events.EpisodeClosed c => c.Request.HowWillYouKnow,
+    _ => "",
+};
 
 static void Step(string title)
 {

@@ -82,7 +82,7 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
     public async Task An_added_episode_loads_back_with_the_same_history()
     {
         var episode = Identified(Policy, "ep-1");
-        Ok(episode.RecordConsent(Teacher, MotherWritten(HealthVisiting)));
+        Ok(episode.RecordConsent(Teacher, MotherWritten(HealthVisiting), "Consent recorded with the family."));
         Ok(await Host.Repository.AddAsync(episode));
 
         var loaded = await NewHost().Repository.GetAsync(new EpisodeId("ep-1"));
@@ -148,7 +148,7 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
         Ok(await Host.Repository.AddAsync(Identified(Policy, "ep-1")));
         var first = (await Host.Repository.GetAsync(new EpisodeId("ep-1")))!;
         var second = (await NewHost().Repository.GetAsync(new EpisodeId("ep-1")))!;
-        Ok(first.RecordConsent(Teacher, MotherWritten()));
+        Ok(first.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
         Ok(second.StepUp(Teacher, "CSC", "Significant harm"));
 
         Ok(await Host.Repository.UpdateAsync(first, 1));
@@ -172,7 +172,7 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
         Ok(await Host.Repository.AddAsync(Identified(Policy, "ep-1")));
         Time.Advance(TimeSpan.FromMinutes(5));
         var impostor = Identified(Policy, "ep-1"); // same id, same length, another history (a later concern)
-        Ok(impostor.RecordConsent(Teacher, MotherWritten()));
+        Ok(impostor.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
 
         Assert.Equal(StoreCodes.HistoryMismatch, (await Host.Repository.UpdateAsync(impostor, 1)).Refusal.RuleId);
         Assert.Equal(1, (await Host.Repository.GetAsync(new EpisodeId("ep-1")))!.Version);
@@ -187,9 +187,9 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
         var one = (await Host.Repository.GetAsync(new EpisodeId("ep-1")))!;
         var two = (await Host.Repository.GetAsync(new EpisodeId("ep-2")))!;
         var twoElsewhere = (await Host.Repository.GetAsync(new EpisodeId("ep-2")))!;
-        Ok(twoElsewhere.RecordConsent(Teacher, MotherWritten()));
+        Ok(twoElsewhere.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
         Ok(await Host.Repository.UpdateAsync(twoElsewhere, 1));
-        Ok(one.RecordConsent(Teacher, MotherWritten()));
+        Ok(one.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
         Ok(two.StepUp(Teacher, "CSC", "Significant harm"));
 
         var result = await Host.Repository.UpdateManyAsync([new EpisodeUpdate(one, 1), new EpisodeUpdate(two, 1)]);
@@ -204,8 +204,8 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
     {
         Ok(await Host.Repository.AddAsync(Identified(Policy, "ep-1")));
         var episode = (await Host.Repository.GetAsync(new EpisodeId("ep-1")))!;
-        Ok(episode.RecordConsent(Teacher, MotherWritten()));
-        Ok(episode.StartAssessment(Teacher));
+        Ok(episode.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
+        Ok(episode.StartAssessment(Teacher, "The family agreed to an assessment."));
 
         Host.Fault.Armed = true;
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await Host.Repository.UpdateAsync(episode, 1));
@@ -225,9 +225,9 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
     public async Task A_save_writes_only_the_new_events_and_the_episode_row()
     {
         var episode = Identified(Policy, "ep-1");
-        Ok(episode.RecordConsent(Teacher, MotherWritten()));
+        Ok(episode.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
         Ok(await Host.Repository.AddAsync(episode));
-        Ok(episode.StartAssessment(Teacher));
+        Ok(episode.StartAssessment(Teacher, "The family agreed to an assessment."));
 
         Host.Commands.Recording = true;
         Ok(await Host.Repository.UpdateAsync(episode, 2));
@@ -261,9 +261,9 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
         var writer = Task.Run(async () =>
         {
             var e = (await Host.Repository.GetAsync(new EpisodeId("ep-1")))!;
-            Ok(e.RecordConsent(Teacher, MotherWritten()));
+            Ok(e.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
             Ok(await Host.Repository.UpdateAsync(e, 1));
-            Ok(e.StartAssessment(Teacher));
+            Ok(e.StartAssessment(Teacher, "The family agreed to an assessment."));
             Ok(await Host.Repository.UpdateAsync(e, 2));
         });
         var reader = NewHost();
@@ -388,7 +388,7 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
     {
         var episode = Identified(Policy, "ep-1");
         Ok(await Host.Repository.AddAsync(episode));
-        Ok(episode.RecordConsent(Teacher, MotherWritten()));
+        Ok(episode.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
         Ok(await Host.Repository.UpdateAsync(episode, 1));
 
         var result = await Host.Outbox.DispatchPendingAsync();
@@ -406,14 +406,14 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
     {
         var episode = Identified(Policy, "ep-1");
         Ok(await Host.Repository.AddAsync(episode));
-        Ok(episode.RecordConsent(Teacher, MotherWritten()));
+        Ok(episode.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
         Ok(await Host.Repository.UpdateAsync(episode, 1));
         Publisher.Failing = true;
 
         Assert.Equal(new OutboxDispatchResult(0, 1, 1), await Host.Outbox.DispatchPendingAsync());
         Publisher.Failing = false;
         Assert.Equal(new OutboxDispatchResult(0, 0, 2), await Host.Outbox.DispatchPendingAsync()); // in back-off (10 s)
-        Ok(episode.StartAssessment(Teacher));
+        Ok(episode.StartAssessment(Teacher, "The family agreed to an assessment."));
         Ok(await Host.Repository.UpdateAsync(episode, 2)); // saving is not blocked by the failing publisher
         Assert.Equal(3, await Host.Outbox.CountPendingAsync());
         Time.Advance(TimeSpan.FromSeconds(11));

@@ -21,7 +21,7 @@ public static class CafServiceCollectionExtensions
     /// <summary>
     /// Registers the Caf.Core domain services (<see cref="EpisodePolicy"/>, the consent policy,
     /// <see cref="CafRegister"/> over the host's <see cref="IEpisodeRepository"/>, the lead-professional selector,
-    /// the default thresholds matcher), <see cref="CafOptions"/> through the options pattern
+    /// the default thresholds matcher; the closure taxonomy is a registered <see cref="Caf.Core.Closure.ClosureTaxonomy"/> or the default, CLOSE-10), <see cref="CafOptions"/> through the options pattern
     /// (<see cref="IOptions{TOptions}"/>), and <see cref="TimeProvider.System"/> unless the host registered a
     /// <see cref="TimeProvider"/> already. Services are added only if absent (a host's own registration wins).
     /// </summary>
@@ -117,8 +117,10 @@ public static class CafServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CafStartupCheck>, CafStartupCheckValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
+        // CLOSE-10: the authority's closure taxonomy when the host registered one, otherwise the default.
         services.TryAddSingleton(sp => new EpisodePolicy(
-            Options(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISharingService>()));
+            Options(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISharingService>(),
+            sp.GetService<Caf.Core.Closure.ClosureTaxonomy>() ?? Caf.Core.Closure.ClosureTaxonomy.Default));
         Caf.Core.Consent.ConsentServiceRegistration.AddConsent(services); // ConsentPolicy, ISharingService (needs the host's ISharingAuditLog)
         // Transient: the register is cheap and must not capture a scoped repository (e.g. one on a DbContext).
         services.TryAddTransient(sp => new CafRegister(

@@ -38,4 +38,6 @@ namespace Caf.Core.Events;
 [JsonDerivedType(typeof(EpisodeTransferredOut), "transferred-out")]
 [JsonDerivedType(typeof(LinkedToFamilyGroup), "linked-to-family")]
 [JsonDerivedType(typeof(ConsentExclusionLifted), "consent-exclusion-lifted")]
+[JsonDerivedType(typeof(PlanRevised), "plan-revised")]
+[JsonDerivedType(typeof(StepDownTacDecided), "step-down-tac-decided")]
 public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, Actor Actor);

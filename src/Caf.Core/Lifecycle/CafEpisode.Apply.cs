@@ -47,19 +47,21 @@ public sealed partial class CafEpisode
                 CompleteNominationIfReady(PendingNomination! with { FamilyAgreement = a.Agreement }, a.OccurredAt);
                 break;
             case PlanAgreed p:
-                Plan = p;
-                InsufficientReviewsInARow = 0;
-                NextReviewDue = p.FirstReviewDue;
+                ApplyPlan(p.Plan);
+                break;
+            case PlanRevised p:
+                ApplyPlan(p.Plan);
                 break;
             case ReviewHeld r:
-                ReviewCount++;
-                InsufficientReviewsInARow = r.Progress == ReviewProgress.Insufficient ? InsufficientReviewsInARow + 1 : 0;
-                NextReviewDue = r.NextReviewDue;
+                ApplyReview(r);
                 break;
-            case ReassessmentRequired:
-                InsufficientReviewsInARow = 0;
+            case ReassessmentRequired r:
                 NextReviewDue = null;
                 AssessmentCompletedAt = null;
+                ReassessmentRequiredAt = IsReassessmentRequired && ReassessmentRequiredAt is { } triggered ? triggered : r.OccurredAt;
+                break;
+            case StepDownTacDecided d:
+                ApplyStepDownTac(d);
                 break;
             case SteppedUp s:
                 NextStep = Lifecycle.NextStep.StepUp;
@@ -73,7 +75,7 @@ public sealed partial class CafEpisode
                 Closure = new ClosureRecord(ClosureOutcome.ConsentOverridden, o.Override.SafeguardingJustification, o.OccurredAt, "CLOSE-06");
                 break;
             case EpisodeClosed c:
-                Closure = new ClosureRecord(c.Outcome, c.Reason, c.OccurredAt, ClosureRuleId(c.Outcome));
+                ApplyClosure(c);
                 break;
             case EpisodeTransferredOut t:
                 TransferredTo = t.ReceivingAuthority;
@@ -101,15 +103,4 @@ public sealed partial class CafEpisode
             PendingNomination = nomination;
         }
     }
-
-    private static string ClosureRuleId(ClosureOutcome outcome) => outcome switch
-    {
-        ClosureOutcome.ResolvedFamilyActions => "CLOSE-01",
-        ClosureOutcome.ResolvedSingleService => "CLOSE-02",
-        ClosureOutcome.ResolvedMultiAgency => "CLOSE-03",
-        ClosureOutcome.ResolvedOther => "CLOSE-04",
-        ClosureOutcome.ConsentWithdrawn => "CLOSE-05",
-        ClosureOutcome.ConsentOverridden => "CLOSE-06",
-        _ => "CLOSE-07",
-    };
 }

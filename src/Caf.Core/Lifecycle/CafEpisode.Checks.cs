@@ -95,7 +95,7 @@ public sealed partial class CafEpisode
             }
         }
 
-        _machine.Fire(action);
+        Fire(action);
         Apply(e);
         return Result.Ok;
     }
@@ -111,13 +111,13 @@ public sealed partial class CafEpisode
     // ----- The sharing gate: who acts, and the lead professional -----
 
     // Commands the family's exclusion of the LP's agency does not stop: consent itself, the handover that
-    // resolves it (LP-10), withdrawal (CONS-07), override and step-up (safeguarding, LIFE-04). Each hands
-    // nothing more to the excluded lead professional.
+    // resolves it (LP-10, and the step-down TAC confirming another LP, STEP-03), withdrawal (CONS-07), override
+    // and step-up (safeguarding, LIFE-04). Each hands nothing more to the excluded lead professional.
     private static bool SharesWithLeadProfessional(CafEvent e, EpisodeAction action) => action switch
     {
         EpisodeAction.RecordConsent or EpisodeAction.LiftExclusion or EpisodeAction.NominateLeadProfessional
             or EpisodeAction.ConfirmNomination or EpisodeAction.RecordFamilyAgreement or EpisodeAction.WithdrawConsent
-            or EpisodeAction.OverrideConsent or EpisodeAction.StepUp => false,
+            or EpisodeAction.OverrideConsent or EpisodeAction.StepUp or EpisodeAction.ContinueAfterStepDownTac => false,
         EpisodeAction.Close => e is not EpisodeClosed { Outcome: ClosureOutcome.ConsentWithdrawn },
         _ => true,
     };
@@ -174,39 +174,13 @@ public sealed partial class CafEpisode
             case NominationAgreedByFamily when PendingNomination is { ConfirmedBySupervisor: not null } p:
                 return [new Share(p.Agency, SharingPurpose.LeadProfessional, SharedItems.LeadProfessionalRole, true, "LP-11")];
             case PlanAgreed p:
-            {
-                // Excluded agencies first, so a refused plan never leaves a grant for another agency behind.
-                var builder = ImmutableArray.CreateBuilder<Share>(p.DeliveringAgencies.Length + 1);
-                foreach (var agency in p.DeliveringAgencies.OrderBy(a => _consent.Excludes(a) ? 0 : 1))
-                {
-                    builder.Add(new Share(agency, SharingPurpose.PlanDelivery, SharedItems.Plan, true, "SHARE-01"));
-                }
-
-                if (!p.DeliveringAgencies.Contains(lp))
-                {
-                    builder.Add(new Share(lp, SharingPurpose.LeadProfessional, SharedItems.Plan, true, "SHARE-01"));
-                }
-
-                return builder.ToImmutable();
-            }
-
-            case ReviewHeld:
-            {
-                // An agency excluded since the plan was agreed receives no review; its actions are suspended
-                // (SuspendedPlanAgencies) and the refusal is audited (SHARE-04). The LP must receive it.
-                var builder = ImmutableArray.CreateBuilder<Share>();
-                builder.Add(new Share(lp, SharingPurpose.LeadProfessional, SharedItems.Review, true, "SHARE-01"));
-                foreach (var agency in Plan?.DeliveringAgencies ?? [])
-                {
-                    if (agency != lp)
-                    {
-                        builder.Add(new Share(agency, SharingPurpose.Review, SharedItems.Review, false, "SHARE-01"));
-                    }
-                }
-
-                return builder.ToImmutable();
-            }
-
+                return PlanRecipients(p.Plan);
+            case PlanRevised p:
+                return PlanRecipients(p.Plan);
+            case ReviewHeld r:
+                return ReviewRecipients(r);
+            case StepDownTacDecided d:
+                return StepDownTacRecipients(d);
             default:
                 return [];
         }
@@ -229,11 +203,12 @@ public sealed partial class CafEpisode
             ? Result.Ok
             : Result.Refused("SHARE-01", "The referral must withhold the papers from exactly the agencies the family excluded.", "papersWithheldFrom"),
         LeadProfessionalNominated n => CheckNomination(n, live),
-        PlanAgreed p => CheckPlan(p),
-        ReviewHeld { NextReviewDue: null } => Result.Refused("REV-02",
-            "A review records the next review date unless the episode closes; to close, record the closure instead.", "nextReviewDue"),
+        PlanAgreed p => CheckPlan(p.Plan, revision: false),
+        PlanRevised p => CheckPlan(p.Plan, revision: true),
+        ReviewHeld r => CheckReview(r),
+        StepDownTacDecided d => CheckStepDownTac(d),
         ConsentOverrideRecorded o => _policy.Consent.ValidateOverride(o.Override),
-        EpisodeClosed c => CheckClosureConsistency(c.Outcome),
+        EpisodeClosed c => CheckClosure(c),
         EpisodeTransferredOut => CheckTransfer(),
         LinkedToFamilyGroup f when FamilyGroup == f.FamilyGroup => Result.Refused("REG-03", $"The episode is already in family group {f.FamilyGroup}.", "familyGroup"),
         _ => Result.Ok,
@@ -277,28 +252,6 @@ public sealed partial class CafEpisode
             : Result.Ok;
     }
 
-    private Result CheckPlan(PlanAgreed p)
-    {
-        if (p.IntendedOutcomes.IsEmpty)
-        {
-            return Result.Refused("PLAN-01", "The plan must state at least one intended outcome: what needs to change, in the family's words.", "intendedOutcomes");
-        }
-
-        if (p.DeliveringAgencies.IsEmpty && !p.FamilyOwnsActions)
-        {
-            return Result.Refused("PLAN-02", "Every action needs an owner: name the delivering agencies or record that the family owns actions.", "deliveringAgencies");
-        }
-
-        if (p.FirstReviewDue is null)
-        {
-            return Result.Refused("PLAN-02", "The plan needs review arrangements: give the first review date.", "firstReviewDue");
-        }
-
-        return p.DeliveringAgencies.Length > 1 && LeadProfessional.IsInterim
-            ? Result.Refused("LP-02", $"{p.DeliveringAgencies.Length} services are involved, so a lead professional must be appointed before the plan is agreed.", "leadProfessional")
-            : Result.Ok;
-    }
-
     // RET-02 hands the child's record to another authority: only with consent in force (CONS-07, SHARE-01).
     private Result CheckTransfer()
     {
@@ -311,30 +264,6 @@ public sealed partial class CafEpisode
         return _consent.IsOverridden || ConsentAt(_at).SufficientToStartAssessment
             ? Result.Ok
             : Result.Refused("SHARE-01", "No consent in force covers handing the child's record to another authority.", "consent");
-    }
-
-    private Result CheckClosureConsistency(ClosureOutcome outcome)
-    {
-        var plan = Plan;
-        return outcome switch
-        {
-            ClosureOutcome.ConsentWithdrawn when !_consent.IsWithdrawn =>
-                Result.Refused("CLOSE-05", "Closing as consent withdrawn needs a recorded withdrawal (CONS-07).", "outcome"),
-            ClosureOutcome.ConsentWithdrawn => Result.Ok,
-            _ when _consent.IsWithdrawn =>
-                Result.Refused("CONS-07", "Consent was withdrawn: the episode can only close as consent withdrawn, or consent be overridden.", "outcome"),
-            ClosureOutcome.ConsentOverridden =>
-                Result.Refused("CLOSE-06", "Consent overridden is recorded by overriding consent with a safeguarding justification (CONS-06), not by closing.", "outcome"),
-            ClosureOutcome.SteppedUp =>
-                Result.Refused("CLOSE-07", "Stepped up is recorded by stepping up to a named specialist service, not by closing.", "outcome"),
-            ClosureOutcome.ResolvedFamilyActions when plan is not { FamilyOwnsActions: true } =>
-                Result.Refused("CLOSE-01", "Resolved via family actions needs a plan whose actions the family or child own.", "outcome"),
-            ClosureOutcome.ResolvedSingleService when plan is null || plan.DeliveringAgencies.Length != 1 =>
-                Result.Refused("CLOSE-02", "Resolved via single service needs a plan delivered by exactly one agency.", "outcome"),
-            ClosureOutcome.ResolvedMultiAgency when plan is null || plan.DeliveringAgencies.Length < 2 || LeadProfessional.IsInterim =>
-                Result.Refused("CLOSE-03", "Resolved via multi-agency provision needs two or more delivering agencies and an appointed lead professional.", "outcome"),
-            _ => Result.Ok,
-        };
     }
 
     /// <summary>

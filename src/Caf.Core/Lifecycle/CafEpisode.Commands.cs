@@ -18,12 +18,14 @@ public sealed partial class CafEpisode
     /// <summary>Records a consent decision (CONS-01..05, CONS-08). Consent may be recorded at any point while open.</summary>
     /// <param name="by">Who recorded it.</param>
     /// <param name="record">The consent record. The agencies it excludes stay excluded until lifted (<see cref="LiftExclusion"/>).</param>
+    /// <param name="reason">What consent was sought for, or why it was refused or limited, as said (LIFE-11).</param>
     /// <returns>Success, or a refusal (CONS rule ids; LIFE-10 when closed; SHARE-01 when the recorder's agency is excluded).</returns>
-    public Result RecordConsent(Actor by, ConsentRecord record)
+    public Result RecordConsent(Actor by, ConsentRecord record, string reason)
     {
         GuardActor(by);
         Guard.Against.Null(record);
-        return Execute(new ConsentRecorded(Id, Now, by, record), live: true);
+        Guard.Against.NullOrWhiteSpace(reason);
+        return Execute(new ConsentRecorded(Id, Now, by, record, reason), live: true);
     }
 
     /// <summary>
@@ -46,11 +48,13 @@ public sealed partial class CafEpisode
 
     /// <summary>Starts the assessment (LIFE-05: only with sufficient consent; verbal consent is enough).</summary>
     /// <param name="by">Who starts it.</param>
+    /// <param name="reason">Why an assessment now (LIFE-11).</param>
     /// <returns>Success, or a refusal (LIFE-05, CONS rule ids).</returns>
-    public Result StartAssessment(Actor by)
+    public Result StartAssessment(Actor by, string reason)
     {
         GuardActor(by);
-        return Execute(new AssessmentStarted(Id, Now, by), live: true);
+        Guard.Against.NullOrWhiteSpace(reason);
+        return Execute(new AssessmentStarted(Id, Now, by, reason), live: true);
     }
 
     /// <summary>
@@ -59,12 +63,14 @@ public sealed partial class CafEpisode
     /// </summary>
     /// <param name="by">Who completed it.</param>
     /// <param name="summary">The thresholds result.</param>
+    /// <param name="reason">The practitioner's conclusion (LIFE-11).</param>
     /// <returns>Success, or a refusal (THR-04).</returns>
-    public Result CompleteAssessment(Actor by, AssessmentSummary summary)
+    public Result CompleteAssessment(Actor by, AssessmentSummary summary, string reason)
     {
         GuardActor(by);
         Guard.Against.Null(summary);
-        return Execute(new AssessmentCompleted(Id, Now, by, summary), live: true);
+        Guard.Against.NullOrWhiteSpace(reason);
+        return Execute(new AssessmentCompleted(Id, Now, by, summary, reason), live: true);
     }
 
     /// <summary>
@@ -73,12 +79,14 @@ public sealed partial class CafEpisode
     /// </summary>
     /// <param name="by">Who completed it.</param>
     /// <param name="result">The matcher's result.</param>
+    /// <param name="reason">The practitioner's conclusion (LIFE-11).</param>
     /// <returns>Success, or a refusal (THR-04).</returns>
-    public Result CompleteAssessment(Actor by, ThresholdResult result)
+    public Result CompleteAssessment(Actor by, ThresholdResult result, string reason)
     {
         GuardActor(by);
         Guard.Against.Null(result);
-        return Execute(new AssessmentCompleted(Id, Now, by, AssessmentSummary.From(result)), live: true);
+        Guard.Against.NullOrWhiteSpace(reason);
+        return Execute(new AssessmentCompleted(Id, Now, by, AssessmentSummary.From(result), reason), live: true);
     }
 
     /// <summary>
@@ -150,12 +158,14 @@ public sealed partial class CafEpisode
     /// </summary>
     /// <param name="by">Who records it.</param>
     /// <param name="supervisor">The supervisor who confirmed.</param>
+    /// <param name="reason">Why the supervisor confirmed: capacity and fit (LIFE-11).</param>
     /// <returns>Success, or a refusal (LP-06 when nobody is nominated, LP-11).</returns>
-    public Result ConfirmNomination(Actor by, PractitionerId supervisor)
+    public Result ConfirmNomination(Actor by, PractitionerId supervisor, string reason)
     {
         GuardActor(by);
         GuardId(supervisor);
-        return Execute(new NominationConfirmedBySupervisor(Id, Now, by, supervisor), live: true);
+        Guard.Against.NullOrWhiteSpace(reason);
+        return Execute(new NominationConfirmedBySupervisor(Id, Now, by, supervisor, reason), live: true);
     }
 
     /// <summary>
@@ -231,52 +241,9 @@ public sealed partial class CafEpisode
     }
 
     /// <summary>
-    /// Agrees the action plan (PLAN-01, PLAN-02) and starts delivery (LIFE-09). More than one delivering
-    /// agency, or multi-agency support, needs an appointed lead professional (LP-02, LIFE-08); every delivering
-    /// agency and the lead professional receive the plan through the sharing service, so an excluded agency
-    /// cannot deliver (SHARE-01) and each decision is audited (SHARE-03).
+    /// REV-03: reconsiders the assessment; a new plan is then negotiated (<see cref="AgreePlan"/>). The
+    /// reassessment is due within the assessment timescale from today (LIFE-06).
     /// </summary>
-    /// <param name="by">Who records the plan (normally the LP).</param>
-    /// <param name="intendedOutcomes">What needs to change, in the family's words (at least one).</param>
-    /// <param name="deliveringAgencies">The agencies that own actions.</param>
-    /// <param name="familyOwnsActions">True when the family or child own actions.</param>
-    /// <param name="firstReviewDue">When the first review is due.</param>
-    /// <returns>Success, or a refusal (PLAN-01, PLAN-02, LP-02, LIFE-08, SHARE-01).</returns>
-    public Result AgreePlan(
-        Actor by, IEnumerable<string> intendedOutcomes, IEnumerable<AgencyId> deliveringAgencies, bool familyOwnsActions, DateOnly? firstReviewDue)
-    {
-        GuardActor(by);
-        Guard.Against.Null(intendedOutcomes);
-        Guard.Against.Null(deliveringAgencies);
-        var outcomes = intendedOutcomes.Select(o => o?.Trim() ?? string.Empty).Where(o => o.Length > 0).ToImmutableArray();
-        var agencies = deliveringAgencies.Distinct().Order().ToImmutableArray();
-        if (agencies.Any(a => a.IsDefault))
-        {
-            throw new ArgumentException("Delivering agencies must be valid ids.", nameof(deliveringAgencies));
-        }
-
-        return Execute(new PlanAgreed(Id, Now, by, outcomes, agencies, familyOwnsActions, firstReviewDue), live: true);
-    }
-
-    /// <summary>
-    /// Holds a review of the plan (REV-01, REV-02). After the configured number of insufficient reviews in a
-    /// row (default 4) the assessment must be reconsidered first (REV-03). The lead professional and every
-    /// delivering agency the family has not excluded receive the review (SHARE-01, audited).
-    /// </summary>
-    /// <param name="by">Who held it.</param>
-    /// <param name="progress">Sufficient or insufficient progress.</param>
-    /// <param name="summary">Progress on actions, barriers, new actions.</param>
-    /// <param name="nextReviewDue">The next review date (REV-02; to close, use <see cref="Close"/> instead).</param>
-    /// <returns>Success, or a refusal (REV-02, REV-03, LP-11).</returns>
-    public Result HoldReview(Actor by, ReviewProgress progress, string summary, DateOnly? nextReviewDue)
-    {
-        GuardActor(by);
-        Guard.Against.EnumOutOfRange(progress);
-        Guard.Against.NullOrWhiteSpace(summary);
-        return Execute(new ReviewHeld(Id, Now, by, progress, summary, nextReviewDue), live: true);
-    }
-
-    /// <summary>REV-03: reconsiders the assessment; a new plan is then negotiated.</summary>
     /// <param name="by">Who decided.</param>
     /// <param name="reason">Why.</param>
     /// <returns>Success, or a refusal.</returns>
@@ -329,25 +296,6 @@ public sealed partial class CafEpisode
         GuardActor(by);
         Guard.Against.Null(@override);
         return Execute(new ConsentOverrideRecorded(Id, Now, by, @override), live: true);
-    }
-
-    /// <summary>
-    /// Closes the episode with exactly one outcome (CLOSE-01..05, CLOSE-08). The outcome must be consistent
-    /// with the episode: family actions need family-owned actions (CLOSE-01), single service exactly one
-    /// delivering agency (CLOSE-02), multi-agency two or more and an appointed LP (CLOSE-03), resolved other a
-    /// written explanation (CLOSE-04), consent withdrawn a recorded withdrawal (CLOSE-05). Overridden and
-    /// stepped up are recorded by <see cref="OverrideConsent"/> and <see cref="StepUp"/> (CLOSE-06, CLOSE-07).
-    /// </summary>
-    /// <param name="by">Who closed it (normally the LP).</param>
-    /// <param name="outcome">The closure outcome.</param>
-    /// <param name="reason">The decision under "how will you know when things have improved" (CLOSE-08).</param>
-    /// <returns>Success, or a refusal naming the CLOSE rule (LP-11 while the LP's agency is excluded).</returns>
-    public Result Close(Actor by, ClosureOutcome outcome, string reason)
-    {
-        GuardActor(by);
-        Guard.Against.EnumOutOfRange(outcome);
-        Guard.Against.NullOrWhiteSpace(reason);
-        return Execute(new EpisodeClosed(Id, Now, by, outcome, reason), live: true);
     }
 
     /// <summary>
@@ -416,7 +364,7 @@ public sealed partial class CafEpisode
                 $"{nominee.Agency} may not receive the lead-professional role: [{decision.RuleId}] {decision.Reason}", "agency");
         }
 
-        foreach (var e in (Caf.Core.Events.CafEvent[])[nominated, new NominationConfirmedBySupervisor(Id, at, by, supervisor), new NominationAgreedByFamily(Id, at, by, familyAgreement)])
+        foreach (var e in (Caf.Core.Events.CafEvent[])[nominated, new NominationConfirmedBySupervisor(Id, at, by, supervisor, "Supervisor confirmed at appointment: " + reason), new NominationAgreedByFamily(Id, at, by, familyAgreement)])
         {
             if (Execute(e, live: true) is { IsRefused: true } refused)
             {

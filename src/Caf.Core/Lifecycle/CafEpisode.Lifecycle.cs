@@ -21,7 +21,7 @@ public sealed partial class CafEpisode
     private const string WrittenConsentForPanel = "CONS-04: written consent to share at a panel";
     private const string SupportChosen = "LIFE-07: a next step of support has been chosen";
     private const string LeadForMultiAgency = "LIFE-08: multi-agency support has an appointed lead professional";
-    private const string ReviewLimitNotReached = "REV-03: the limit of insufficient-progress reviews in a row is not reached";
+    private const string ReviewLimitNotReached = "REV-03: the reviews of the current plan do not require reassessment and a new plan";
     private const string ConsentGiven = "CONS-07: consent has been given, so it can be withdrawn";
     private const string ConsentNotGiven = "CONS-06: consent is absent, refused or withdrawn";
     private const string AwaitingSupervisor = "LP-06: a nomination awaits the supervisor's confirmation";
@@ -40,7 +40,7 @@ public sealed partial class CafEpisode
         [WrittenConsentForPanel] = new("CONS-04", "Sharing at a panel needs written consent: the referral form is signed by the parent.", "consent"),
         [SupportChosen] = new("LIFE-07", "Choose the next step (family action, single-agency or multi-agency support) before agreeing a plan.", "nextStep"),
         [LeadForMultiAgency] = new("LIFE-08", "Multi-agency support needs an appointed lead professional before the plan is delivered.", "leadProfessional"),
-        [ReviewLimitNotReached] = new("REV-03", "Progress has been insufficient at too many reviews in a row: reconsider the assessment and negotiate a new plan first.", "reviews"),
+        [ReviewLimitNotReached] = new("REV-03", "Where there has been insufficient progress after the set number of reviews of an action plan the assessment will need to be re-considered and a new Action Plan negotiated: require the reassessment, then agree a new plan, before any further review or revision.", "reviews"),
         [ConsentGiven] = new("CONS-07", "No consent has been given, so there is nothing to withdraw.", "consent"),
         [ConsentNotGiven] = new("CONS-06", "Consent has been given and not withdrawn: there is nothing to override.", "consent"),
         [AwaitingSupervisor] = new("LP-06", "No nomination awaits a supervisor's confirmation: nominate the lead professional first.", "nomination"),
@@ -61,6 +61,7 @@ public sealed partial class CafEpisode
     {
         _policy = null!;
         _state = EpisodeState.Identified;
+        _guards = CreateGuards();
         _machine = CreateMachine();
     }
 
@@ -140,6 +141,15 @@ public sealed partial class CafEpisode
                 return Result.Refused(consentRefusal); // the consent policy says precisely what is missing
             }
 
+            if (description == ReviewLimitNotReached)
+            {
+                var n = _policy.InsufficientProgressReviewLimit;
+                var reading = _policy.CountConsecutiveInsufficientReviewsOnly ? $"{n} reviews in a row of this plan found" : $"review {n} or a later review of this plan found";
+                return Result.Refused("REV-03",
+                    $"\"Where there has been insufficient progress after {n} reviews of an action plan the assessment will need to be re-considered and a new Action Plan negotiated\": {reading} progress insufficient. Require the reassessment, then agree a new plan, before any further review or revision.",
+                    "reviews");
+            }
+
             return Result.Refused(GuardRefusals[description]);
         }
 
@@ -151,10 +161,17 @@ public sealed partial class CafEpisode
 
     internal static int Cell(EpisodeState state, EpisodeAction action) => ((int)action * StateCount) + (int)state;
 
-    /// <summary>Reads the lifecycle definition into (state, action) → guard indexes; see <see cref="EpisodePolicy.GuardTable"/>.</summary>
-    internal static int[]?[] BuildGuardTable()
+    /// <summary>The lifecycle read once from its Stateless definition, shared by every episode (no per-episode machine).</summary>
+    internal static int[]?[] GuardTable => LifecycleTable.Guards;
+
+    /// <summary>For each (state, action) cell the transition configures, the state it leads to.</summary>
+    private static EpisodeState[] Destinations => LifecycleTable.Destinations;
+
+    /// <summary>Reads the lifecycle definition into (state, action) → guard indexes and destination states.</summary>
+    private static (int[]?[] Guards, EpisodeState[] Destinations) BuildLifecycleTable()
     {
         var table = new int[]?[StateCount * AllActions.Length];
+        var destinations = new EpisodeState[table.Length];
         foreach (var state in DescribeLifecycle().States)
         {
             foreach (var transition in state.FixedTransitions)
@@ -167,21 +184,35 @@ public sealed partial class CafEpisode
                     throw new InvalidOperationException("A lifecycle guard has no entry in GuardDescriptions.");
                 }
 
-                table[Cell((EpisodeState)state.UnderlyingState, (EpisodeAction)transition.Trigger.UnderlyingTrigger)] = guards;
+                var cell = Cell((EpisodeState)state.UnderlyingState, (EpisodeAction)transition.Trigger.UnderlyingTrigger);
+                table[cell] = guards;
+                destinations[cell] = (EpisodeState)transition.DestinationState.UnderlyingState;
             }
         }
 
-        return table;
+        return (table, destinations);
+    }
+
+    private static class LifecycleTable
+    {
+        private static readonly (int[]?[] Guards, EpisodeState[] Destinations) Value = BuildLifecycleTable();
+
+        internal static int[]?[] Guards => Value.Guards;
+
+        internal static EpisodeState[] Destinations => Value.Destinations;
     }
 
     /// <summary>Stateless's own answer, for tests that check the table agrees with it.</summary>
-    internal bool StatelessCanFire(EpisodeAction action) => _machine.CanFire(action);
+    internal bool StatelessCanFire(EpisodeAction action) => (_machine ??= CreateMachine()).CanFire(action);
+
+    // Takes a transition the state and guards permit (checked just before): the table's destination.
+    private void Fire(EpisodeAction action) => _state = Destinations[Cell(_state, action)];
 
     // The same answer as Stateless's CanFire, from the table and the guard delegates: no allocation.
     private bool IsPermitted(EpisodeAction action, out int failedGuard)
     {
         failedGuard = -1;
-        if (_policy.GuardTable[Cell(_state, action)] is not { } guards)
+        if (GuardTable[Cell(_state, action)] is not { } guards)
         {
             return false;
         }
@@ -200,7 +231,7 @@ public sealed partial class CafEpisode
 
     /// <summary>The lifecycle's definition as Stateless describes it (states, transitions, guard descriptions).</summary>
     /// <returns>The description, for diagrams and documentation.</returns>
-    internal static StateMachineInfo DescribeLifecycle() => new CafEpisode()._machine.GetInfo();
+    internal static StateMachineInfo DescribeLifecycle() => new CafEpisode()._machine!.GetInfo();
 
     private static bool TryActionOf(CafEvent e, out EpisodeAction action)
     {
@@ -221,6 +252,9 @@ public sealed partial class CafEpisode
         NominationConfirmedBySupervisor => EpisodeAction.ConfirmNomination,
         NominationAgreedByFamily => EpisodeAction.RecordFamilyAgreement,
         PlanAgreed => EpisodeAction.AgreePlan,
+        PlanRevised => EpisodeAction.RevisePlan,
+        StepDownTacDecided { Decision.Outcome: Caf.Core.StepDown.StepDownTacOutcome.Continue } => EpisodeAction.ContinueAfterStepDownTac,
+        StepDownTacDecided => EpisodeAction.CloseAfterStepDownTac,
         ReviewHeld => EpisodeAction.HoldReview,
         ReassessmentRequired => EpisodeAction.RequireReassessment,
         SteppedUp => EpisodeAction.StepUp,
@@ -232,26 +266,34 @@ public sealed partial class CafEpisode
         _ => (EpisodeAction)(-1), // an opening event, or a type this release does not know
     };
 
+    private Func<bool>[] CreateGuards()
+    {
+        // Guards are pure reads of the episode's facts, with consent judged as of _at: the command's own time
+        // live, the event's own time on replay, so a stored history passes exactly the guards it passed live.
+        return
+        [
+            () => ConsentAt(_at).SufficientToStartAssessment,
+            () => ConsentAt(_at).SufficientToShareAtPanel,
+            () => NextStep is Lifecycle.NextStep.FamilyAction or Lifecycle.NextStep.SingleAgencySupport or Lifecycle.NextStep.MultiAgencySupport,
+            () => NextStep != Lifecycle.NextStep.MultiAgencySupport || !LeadProfessional.IsInterim,
+            () => !IsReassessmentRequired,
+            HasGivenConsent,
+            () => _consent.IsWithdrawn || !ConsentAt(_at).SufficientToStartAssessment,
+            () => PendingNomination is { ConfirmedBySupervisor: null },
+            () => PendingNomination is { FamilyAgreement: null },
+            () => _consent.Excludes(LeadProfessional.Agency),
+        ];
+    }
+
     private StateMachine<EpisodeState, EpisodeAction> CreateMachine()
     {
         // Re-entry (not internal) transitions for actions that keep the state: they are named in diagrams.
         // External state storage: the aggregate owns _state; Stateless reads and writes it.
         var m = new StateMachine<EpisodeState, EpisodeAction>(() => _state, s => _state = s);
 
-        // Guards are pure reads of the episode's facts, with consent judged as of _at: the command's own time
-        // live, the event's own time on replay, so a stored history passes exactly the guards it passed live.
-        Func<bool> consentToStart = () => ConsentAt(_at).SufficientToStartAssessment;
-        Func<bool> writtenConsent = () => ConsentAt(_at).SufficientToShareAtPanel;
-        Func<bool> supportChosen = () => NextStep is Lifecycle.NextStep.FamilyAction
-            or Lifecycle.NextStep.SingleAgencySupport or Lifecycle.NextStep.MultiAgencySupport;
-        Func<bool> leadForMultiAgency = () => NextStep != Lifecycle.NextStep.MultiAgencySupport || !LeadProfessional.IsInterim;
-        Func<bool> reviewLimit = () => InsufficientReviewsInARow < _policy.InsufficientProgressReviewLimit;
-        Func<bool> consentGiven = HasGivenConsent;
-        Func<bool> consentNotGiven = () => _consent.IsWithdrawn || !ConsentAt(_at).SufficientToStartAssessment;
-        Func<bool> awaitingSupervisor = () => PendingNomination is { ConfirmedBySupervisor: null };
-        Func<bool> awaitingFamily = () => PendingNomination is { FamilyAgreement: null };
-        Func<bool> leadExcluded = () => _consent.Excludes(LeadProfessional.Agency);
-        _guards = [consentToStart, writtenConsent, supportChosen, leadForMultiAgency, reviewLimit, consentGiven, consentNotGiven, awaitingSupervisor, awaitingFamily, leadExcluded];
+        // The same guard delegates as the table uses (GuardDescriptions order).
+        var (consentToStart, writtenConsent, supportChosen, leadForMultiAgency, reviewLimit) = (_guards[0], _guards[1], _guards[2], _guards[3], _guards[4]);
+        var (consentGiven, consentNotGiven, awaitingSupervisor, awaitingFamily, leadExcluded) = (_guards[5], _guards[6], _guards[7], _guards[8], _guards[9]);
 
         m.Configure(EpisodeState.Identified)
             .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, consentToStart, ConsentToStart);
@@ -259,7 +301,9 @@ public sealed partial class CafEpisode
         m.Configure(EpisodeState.PotentialFromStepDown)
             .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, consentToStart, ConsentToStart)
             .Permit(EpisodeAction.ChooseNoFurtherAction, EpisodeState.Closed)      // STEP-03: no further TAC needed
-            .PermitIf(EpisodeAction.ChooseSupport, EpisodeState.Assessed, consentToStart, ConsentToStart); // STEP-02/03
+            .PermitIf(EpisodeAction.ChooseSupport, EpisodeState.Assessed, consentToStart, ConsentToStart) // STEP-02/03
+            .Permit(EpisodeAction.CloseAfterStepDownTac, EpisodeState.Closed)      // STEP-03: the TAC closes it
+            .PermitIf(EpisodeAction.ContinueAfterStepDownTac, EpisodeState.PlanActive, consentToStart, ConsentToStart); // STEP-03: LP and plan confirmed
 
         m.Configure(EpisodeState.Assessing)
             .Permit(EpisodeAction.CompleteAssessment, EpisodeState.Assessed);
@@ -278,6 +322,7 @@ public sealed partial class CafEpisode
 
         m.Configure(EpisodeState.PlanActive)
             .PermitReentryIf(EpisodeAction.HoldReview, reviewLimit, ReviewLimitNotReached)
+            .PermitReentryIf(EpisodeAction.RevisePlan, reviewLimit, ReviewLimitNotReached)
             .PermitReentry(EpisodeAction.NominateLeadProfessional)
             .PermitIf(EpisodeAction.ReferToPanel, EpisodeState.PanelReferred, writtenConsent, WrittenConsentForPanel) // PANEL-07
             .Permit(EpisodeAction.RequireReassessment, EpisodeState.Assessing);

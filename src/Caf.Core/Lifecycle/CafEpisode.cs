@@ -8,7 +8,9 @@ using Caf.Core.Closure;
 using Caf.Core.Consent;
 using Caf.Core.Events;
 using Caf.Core.Lifecycle.Events;
+using Caf.Core.Planning;
 using Caf.Core.Primitives;
+using Caf.Core.StepDown;
 using Stateless;
 
 namespace Caf.Core.Lifecycle;
@@ -37,8 +39,8 @@ public sealed partial class CafEpisode
 {
     private readonly EpisodePolicy _policy;
     private readonly List<CafEvent> _events = new(24);
-    private readonly StateMachine<EpisodeState, EpisodeAction> _machine;
-    private Func<bool>[] _guards = []; // same order as GuardDescriptions; set once by CreateMachine
+    private StateMachine<EpisodeState, EpisodeAction>? _machine; // built only when Stateless itself is asked (tests, descriptions)
+    private readonly Func<bool>[] _guards; // same order as GuardDescriptions
     private EpisodeState _state;
 
     private ConsentState _consent = ConsentState.Empty;
@@ -47,8 +49,8 @@ public sealed partial class CafEpisode
     private CafEpisode(EpisodePolicy policy, CafEvent opening, EpisodeState initialState)
     {
         _policy = policy;
-        _state = initialState; // set before the machine is built: Stateless reads it through the accessor
-        _machine = CreateMachine();
+        _state = initialState;
+        _guards = CreateGuards(); // the lifecycle's transitions come from the shared table read once from Stateless
         Id = opening.EpisodeId;
         OpenedAt = opening.OccurredAt;
         OpenedBy = opening.Actor;
@@ -83,7 +85,7 @@ public sealed partial class CafEpisode
     public ImmutableArray<EpisodeId> PreviousEpisodes { get; private set; } = [];
 
     /// <summary>For a potential CAF from step-down (LIFE-02): the service that stepped down; otherwise null.</summary>
-    public string? SteppingDownService { get; private set; }
+    public string? SteppingDownService => StepDown?.SpecialistService;
 
     /// <summary>The family's lead-professional preference recorded at step-down (LP-05), if any.</summary>
     public PractitionerId? FamilyPreferredLeadProfessional { get; private set; }
@@ -133,24 +135,68 @@ public sealed partial class CafEpisode
     /// <summary>Every lead professional the episode has had, oldest first (LP-10: the history is kept).</summary>
     public ImmutableArray<LeadProfessionalRecord> LeadProfessionalHistory => _leadProfessionals;
 
-    /// <summary>The agreed plan, if any.</summary>
-    public PlanAgreed? Plan { get; private set; }
+    /// <summary>
+    /// The current action plan as it stands: the latest version agreed (<see cref="Plans"/>) with each review's
+    /// progress and new actions applied (REV-02); null before a plan is agreed.
+    /// </summary>
+    public ActionPlan? Plan { get; private set; }
+
+    /// <summary>Every version of the plan as agreed, first to latest: a revision never loses an earlier one.</summary>
+    public PlanHistory Plans { get; private set; } = PlanHistory.Empty;
+
+    /// <summary>The reviews of the current plan version, first to latest (REV-03 counts them; CLOSE-C1, CLOSE-C2 read them).</summary>
+    public ImmutableArray<ReviewRecord> ReviewsOfCurrentPlan { get; private set; } = [];
+
+    /// <summary>REV-04: every escalation of an agency's action not carried out, oldest first; the action keeps its owner.</summary>
+    public ImmutableArray<ActionEscalation> Escalations { get; private set; } = [];
 
     /// <summary>
     /// The plan's delivering agencies the family has since excluded (SHARE-01): their actions are suspended,
-    /// they receive no review, and the plan must be renegotiated without them.
+    /// they receive no review, and the plan must be revised without them.
     /// </summary>
     public ImmutableArray<AgencyId> SuspendedPlanAgencies =>
         Plan is { } plan ? [.. plan.DeliveringAgencies.Where(_consent.Excludes)] : [];
 
-    /// <summary>How many reviews have been held.</summary>
+    /// <summary>
+    /// The open actions of an agency the family excluded (SHARE-01): suspended, and to be reassigned by a plan
+    /// revision (<see cref="RevisePlan"/>) before the next review.
+    /// </summary>
+    public ImmutableArray<PlanAction> SuspendedActions =>
+        Plan is { } plan && !_consent.Exclusions.IsEmpty
+            ? [.. plan.Actions.Where(a => a.IsOpen && a.Owner.Agency is { } agency && _consent.Excludes(agency))]
+            : [];
+
+    /// <summary>How many reviews have been held, of every plan version.</summary>
     public int ReviewCount { get; private set; }
 
-    /// <summary>Insufficient-progress reviews in a row since the plan was (re)agreed (REV-03).</summary>
-    public int InsufficientReviewsInARow { get; private set; }
+    /// <summary>
+    /// REV-03: true from the review that found insufficient progress at the Nth (option, default 4) or a later
+    /// review of the current plan until a new plan is agreed: no review or revision is accepted before the
+    /// reassessment (<see cref="RequireReassessment"/>) and the new plan.
+    /// </summary>
+    public bool IsReassessmentRequired { get; private set; }
 
-    /// <summary>When the next review is due (REV-05), if known.</summary>
+    /// <summary>
+    /// When a reassessment was last required: the day of the review that triggered REV-03, or of
+    /// <see cref="RequireReassessment"/> when it was asked for otherwise; its due date runs from then (LIFE-06).
+    /// </summary>
+    public DateTimeOffset? ReassessmentRequiredAt { get; private set; }
+
+    /// <summary>When the next review is due (REV-05): the plan's first review date, then each review's next date; null when none is due.</summary>
     public DateOnly? NextReviewDue { get; private set; }
+
+    /// <summary>REV-05: the open actions of the current plan past their due date, as of today.</summary>
+    public ImmutableArray<PlanAction> OverdueActions =>
+        _state == EpisodeState.PlanActive && Plan is { } plan ? plan.OverdueActions(_policy.Today) : [];
+
+    /// <summary>The accepted closure of <see cref="Close"/> (criteria, taxonomy outcome, decision text); null otherwise.</summary>
+    public ClosureDecision? ClosureDecision { get; private set; }
+
+    /// <summary>STEP-01, STEP-02: the step-down information a potential CAF was registered from; null otherwise.</summary>
+    public StepDownInformation? StepDown { get; private set; }
+
+    /// <summary>STEP-03: the step-down TAC's decision, once recorded.</summary>
+    public StepDownTacDecision? StepDownTacDecision { get; private set; }
 
     /// <summary>How and why the episode closed; null while open.</summary>
     public ClosureRecord? Closure { get; private set; }
@@ -164,15 +210,22 @@ public sealed partial class CafEpisode
     /// <summary>The family group linking siblings' episodes (REG-03), if any.</summary>
     public string? FamilyGroup { get; private set; }
 
-    /// <summary>LIFE-06: when the assessment should be completed (first contact plus the timescale).</summary>
-    public DateTimeOffset AssessmentDueBy => OpenedAt.AddMonths(_policy.AssessmentTimescaleMonths);
+    /// <summary>
+    /// LIFE-06: when the assessment should be completed: first contact plus the timescale; for a reassessment
+    /// required by REV-03, the day it was required plus the timescale. Null for a potential CAF from step-down
+    /// (the step-down information takes the place of the assessment, STEP-02) until a reassessment is required.
+    /// </summary>
+    public DateTimeOffset? AssessmentDueBy =>
+        ReassessmentRequiredAt is { } required ? required.AddMonths(_policy.AssessmentTimescaleMonths)
+        : StepDown is not null ? null
+        : OpenedAt.AddMonths(_policy.AssessmentTimescaleMonths);
 
     /// <summary>
-    /// LIFE-06: true when the assessment is not completed and the timescale has passed. Reported, never
+    /// LIFE-06: true when an assessment is due, not completed and the timescale has passed. Reported, never
     /// blocking.
     /// </summary>
     public bool IsAssessmentOverdue =>
-        IsOpen && AssessmentCompletedAt is null && _policy.Time.GetUtcNow() > AssessmentDueBy;
+        IsOpen && AssessmentCompletedAt is null && AssessmentDueBy is { } due && _policy.Time.GetUtcNow() > due;
 
     /// <summary>REV-05: true when a review is due and its date has passed.</summary>
     public bool IsReviewOverdue => _state == EpisodeState.PlanActive && NextReviewDue is { } due && _policy.Today > due;
@@ -214,27 +267,26 @@ public sealed partial class CafEpisode
     }
 
     /// <summary>
-    /// LIFE-02, STEP-02: registers a potential CAF from a specialist service's step-down information;
-    /// the step-down document takes the place of the assessment.
+    /// LIFE-02, STEP-01, STEP-02: registers a potential CAF from a specialist service's step-down information;
+    /// the step-down document takes the place of the assessment, so no assessment is due (LIFE-06).
     /// </summary>
     /// <param name="policy">The host's policy and clock.</param>
     /// <param name="id">The new episode's id.</param>
     /// <param name="child">The child.</param>
     /// <param name="by">The practitioner registering it.</param>
-    /// <param name="steppingDownService">The specialist service stepping down.</param>
-    /// <param name="stepDownDocument">The document that takes the place of the assessment.</param>
-    /// <param name="familyPreferredLeadProfessional">The family's LP preference (LP-05), if recorded.</param>
+    /// <param name="information">The step-down information with its seven core items (STEP-01) and document type (STEP-02).</param>
+    /// <param name="familyPreferredLeadProfessional">The practitioner the family prefer as lead professional (LP-05), if they named one.</param>
     /// <param name="previousEpisodes">Earlier, closed episodes of the child (LIFE-03).</param>
     /// <returns>The new episode.</returns>
-    /// <exception cref="ArgumentException">An argument is null, default or empty; the child's date of birth is after
-    /// today; or the policy's clock reads outside 1900–2199.</exception>
+    /// <exception cref="ArgumentException">STEP-01: the information lacks core items (the message names every missing
+    /// field, see <see cref="StepDownInformation.MissingItems"/>); or an argument is null, default or empty; the child's date
+    /// of birth is after today; or the policy's clock reads outside 1900–2199.</exception>
     public static CafEpisode RegisterPotentialFromStepDown(
         EpisodePolicy policy,
         EpisodeId id,
         ChildDetails child,
         Actor by,
-        string steppingDownService,
-        string stepDownDocument,
+        StepDownInformation information,
         PractitionerId? familyPreferredLeadProfessional = null,
         IEnumerable<EpisodeId>? previousEpisodes = null)
     {
@@ -242,16 +294,19 @@ public sealed partial class CafEpisode
         GuardId(id);
         GuardChild(child);
         GuardActor(by);
-        Guard.Against.NullOrWhiteSpace(steppingDownService);
-        Guard.Against.NullOrWhiteSpace(stepDownDocument);
+        Guard.Against.Null(information);
+        if (information.Validate() is { IsRefused: true } incomplete)
+        {
+            throw new ArgumentException($"[STEP-01] {incomplete.Refusal.Message}", nameof(information));
+        }
+
         if (familyPreferredLeadProfessional is { IsDefault: true })
         {
             throw new ArgumentException("A preferred lead professional must be a valid id.", nameof(familyPreferredLeadProfessional));
         }
 
         var opening = new PotentialCafRegistered(
-            id, OpeningTime(policy, child), by, child, steppingDownService, stepDownDocument,
-            familyPreferredLeadProfessional, ToLinks(previousEpisodes));
+            id, OpeningTime(policy, child), by, child, information, familyPreferredLeadProfessional, ToLinks(previousEpisodes));
         return Open(policy, opening);
     }
 
@@ -333,7 +388,7 @@ public sealed partial class CafEpisode
         episode._leadProfessionals = [LeadProfessionalRecord.Interim(opening.Actor, opening.OccurredAt)];
         if (opening is PotentialCafRegistered potential)
         {
-            episode.SteppingDownService = potential.SteppingDownService;
+            episode.StepDown = potential.Information;
             episode.FamilyPreferredLeadProfessional = potential.FamilyPreferredLeadProfessional;
         }
 

@@ -31,7 +31,7 @@ public enum EpisodeAction
     /// <summary>Agree the action plan (PLAN-01, LIFE-08: multi-agency needs an appointed LP).</summary>
     AgreePlan = 7,
 
-    /// <summary>Hold a review of the plan (REV-01, REV-02; refused after too many insufficient reviews, REV-03).</summary>
+    /// <summary>Hold a review of the plan (REV-01, REV-02; refused once REV-03 requires reassessment and a new plan).</summary>
     HoldReview = 8,
 
     /// <summary>Reconsider the assessment and negotiate a new plan (REV-03).</summary>
@@ -46,7 +46,7 @@ public enum EpisodeAction
     /// <summary>Override consent in the child's best interest (CONS-06): closes as consent overridden.</summary>
     OverrideConsent = 12,
 
-    /// <summary>Close with a closure outcome (CLOSE-01..07).</summary>
+    /// <summary>Close naming the criteria met and one outcome of the taxonomy (CLOSE-C1..C4, CLOSE-01..05, CLOSE-08).</summary>
     Close = 13,
 
     /// <summary>Transfer the episode to another authority (RET-02).</summary>
@@ -63,4 +63,13 @@ public enum EpisodeAction
 
     /// <summary>Record that the person who excluded an agency lifted their exclusion (CONS-05).</summary>
     LiftExclusion = 18,
+
+    /// <summary>Revise the plan, normally at a review: the next version (PLAN-01..03; refused while REV-03 requires reassessment).</summary>
+    RevisePlan = 19,
+
+    /// <summary>STEP-03: the step-down TAC decided no further TAC intervention is needed: the potential CAF closes.</summary>
+    CloseAfterStepDownTac = 20,
+
+    /// <summary>STEP-03: the step-down TAC decided on ongoing support: the lead professional and plan are confirmed.</summary>
+    ContinueAfterStepDownTac = 21,
 }

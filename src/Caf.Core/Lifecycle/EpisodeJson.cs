@@ -22,7 +22,13 @@ namespace Caf.Core.Lifecycle;
 public static class EpisodeJson
 {
     /// <summary>The snapshot schema version this release writes.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <remarks>
+    /// Version 2 (issue 11) stores plans, reviews, closures and step-down registrations with their full content
+    /// (owned actions, progress per action, closure criteria and taxonomy code, the seven step-down items).
+    /// Version 1 snapshots cannot be upgraded without inventing that content, so they are refused with a
+    /// message that says so (docs/lifecycle.md "Stored episodes").
+    /// </remarks>
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>The episode's snapshot (its history and the facts a reader checks).</summary>
     /// <param name="episode">The episode.</param>
@@ -103,10 +109,18 @@ public static class EpisodeJson
     {
         Guard.Against.Null(policy);
         Guard.Against.Null(snapshot);
-        if (snapshot.SchemaVersion is < 1 or > CurrentSchemaVersion)
+        if (snapshot.SchemaVersion == 1)
         {
             throw new JsonException(
-                $"Unsupported episode schema version {snapshot.SchemaVersion}; this release reads 1 to {CurrentSchemaVersion}.", "$.schemaVersion", null, null);
+                "Episode schema version 1 is no longer read: it stored plans, reviews, closures and step-down registrations without the content this release checks "
+                + $"(owned actions, progress per action, closure criteria, step-down core items), and cannot be upgraded without inventing it. This release reads version {CurrentSchemaVersion} only; "
+                + "re-record the episode with the current commands.", "$.schemaVersion", null, null);
+        }
+
+        if (snapshot.SchemaVersion != CurrentSchemaVersion)
+        {
+            throw new JsonException(
+                $"Unsupported episode schema version {snapshot.SchemaVersion}; this release reads version {CurrentSchemaVersion}.", "$.schemaVersion", null, null);
         }
 
         if (snapshot.Events.IsDefaultOrEmpty)

@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
+using Caf.Core.Closure;
 using Caf.Core.Configuration;
 using Caf.Core.Consent;
+using Caf.Core.Planning;
 
 namespace Caf.Core.Lifecycle;
 
@@ -19,8 +20,6 @@ namespace Caf.Core.Lifecycle;
 [Immutable]
 public sealed class EpisodePolicy
 {
-    private int[]?[]? _guardTable; // computed once from the lifecycle definition
-
     /// <summary>Creates the policy from validated options, the host's clock and its sharing service.</summary>
     /// <param name="options">The options (validated here; copied, so later changes have no effect).</param>
     /// <param name="timeProvider">The clock.</param>
@@ -30,14 +29,28 @@ public sealed class EpisodePolicy
     /// </param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public EpisodePolicy(CafOptions options, TimeProvider timeProvider, ISharingService sharing)
+        : this(options, timeProvider, sharing, ClosureTaxonomy.Default)
+    {
+    }
+
+    /// <summary>Creates the policy with an authority's closure taxonomy (CLOSE-10).</summary>
+    /// <param name="options">The options (validated here; copied, so later changes have no effect).</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="sharing">The sharing service every hand-over of information goes through (SHARE-01..04).</param>
+    /// <param name="closureTaxonomy">The closure outcomes the authority records (<see cref="ClosureTaxonomy.Default"/> or one loaded by <see cref="ClosureTaxonomyLoader"/>).</param>
+    /// <exception cref="ArgumentException">An argument is null or the options are invalid.</exception>
+    public EpisodePolicy(CafOptions options, TimeProvider timeProvider, ISharingService sharing, ClosureTaxonomy closureTaxonomy)
     {
         Guard.Against.Null(options);
+        Guard.Against.Null(closureTaxonomy);
         options.ThrowIfInvalid();
         Time = Guard.Against.Null(timeProvider);
         Sharing = Guard.Against.Null(sharing);
         Consent = new ConsentPolicy(options.Consent);
         AssessmentTimescaleMonths = options.Lifecycle.AssessmentTimescaleMonths;
         InsufficientProgressReviewLimit = options.Reviews.InsufficientProgressReviewLimit;
+        CountConsecutiveInsufficientReviewsOnly = options.Reviews.CountConsecutiveOnly;
+        Closure = new ClosureCheck(closureTaxonomy, options.Closure);
         RetentionYears = options.Retention.RetentionYears;
         RequireLeadProfessionalTraining = options.LeadProfessional.RequireTraining;
         LeadProfessionalCaseloadCap = options.LeadProfessional.CaseloadCap;
@@ -65,8 +78,14 @@ public sealed class EpisodePolicy
     /// <summary>LIFE-06: months allowed for an assessment.</summary>
     public int AssessmentTimescaleMonths { get; }
 
-    /// <summary>REV-03: insufficient reviews in a row before reassessment is required.</summary>
+    /// <summary>REV-03: N, the review of the current plan from which insufficient progress requires reassessment and a new plan.</summary>
     public int InsufficientProgressReviewLimit { get; }
+
+    /// <summary>REV-03: the optional consecutive reading (N insufficient reviews in a row), see <see cref="ReassessmentRule"/>.</summary>
+    public bool CountConsecutiveInsufficientReviewsOnly { get; }
+
+    /// <summary>The closure rules over the authority's taxonomy (CLOSE-C1..C4, CLOSE-01..10).</summary>
+    public ClosureCheck Closure { get; }
 
     /// <summary>RET-01: years a closed episode is retained.</summary>
     public int RetentionYears { get; }
@@ -81,25 +100,12 @@ public sealed class EpisodePolicy
     internal DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
 
     /// <summary>
-    /// The lifecycle as a lookup table read once from the Stateless definition: for each state and action,
-    /// the indexes of the guards its transition needs, or null when the state does not configure it. Lets
-    /// "what may happen next" run without asking Stateless (which allocates on every question), while the
-    /// definition stays Stateless's.
+    /// The lifecycle as a lookup table read once from the Stateless definition (shared by every policy and
+    /// episode): for each state and action, the indexes of the guards its transition needs, or null when the
+    /// state does not configure it. Lets commands and "what may happen next" run without a Stateless machine
+    /// per episode, while the definition stays Stateless's.
     /// </summary>
-    internal int[]?[] GuardTable
-    {
-        get
-        {
-            var table = _guardTable;
-            if (table is null)
-            {
-                table = CafEpisode.BuildGuardTable();
-                Interlocked.CompareExchange(ref _guardTable, table, null); // a benign race builds it twice at worst
-            }
-
-            return table;
-        }
-    }
+    internal int[]?[] GuardTable => CafEpisode.GuardTable;
 
     /// <summary>Whether an action is configured at all in a state (guards aside).</summary>
     internal bool IsConfigured(EpisodeState state, EpisodeAction action) => GuardTable[CafEpisode.Cell(state, action)] is not null;

@@ -54,8 +54,7 @@ internal static class EventChecks
         return e switch
         {
             ConcernIdentified c => Text(c.Concern, "concern"),
-            PotentialCafRegistered p => Text(p.SteppingDownService, "steppingDownService")
-                ?? Text(p.StepDownDocument, "stepDownDocument")
+            PotentialCafRegistered p => StepDown(p.Information)
                 ?? (p.FamilyPreferredLeadProfessional is { IsDefault: true } ? Bad("The preferred lead professional needs an id.", "familyPreferredLeadProfessional") : null),
             _ => null,
         };
@@ -76,11 +75,12 @@ internal static class EventChecks
 
         return e switch
         {
-            ConsentRecorded c => Record(c.Record),
+            ConsentRecorded c => Record(c.Record) ?? Text(c.Reason, "reason"),
+            AssessmentStarted s => Text(s.Reason, "reason"),
             ConsentExclusionLifted l => l.Lift is null ? Bad("The lift is missing.", "lift")
                 : l.Lift.Agency.IsDefault ? Bad("The lifted agency needs an id.", "lift.agency")
                 : Defined(l.Lift.LiftedBy, "lift.liftedBy") ?? Text(l.Lift.GiverName, "lift.giverName") ?? Text(l.Lift.Reason, "lift.reason"),
-            AssessmentCompleted a => a.Summary is null ? Bad("The assessment summary is missing.", "summary") : Summary(a.Summary),
+            AssessmentCompleted a => a.Summary is null ? Bad("The assessment summary is missing.", "summary") : Summary(a.Summary) ?? Text(a.Reason, "reason"),
             NextStepChosen n => Defined(n.Step, "step") ?? Text(n.Reason, "reason"),
             ReferredToPanel r => Text(r.Panel, "panel") ?? Text(r.Reason, "reason")
                 ?? (SortedDistinctIds(r.PapersWithheldFrom) is { } p ? Bad("The agencies papers are withheld from " + p, "papersWithheldFrom") : null),
@@ -88,10 +88,15 @@ internal static class EventChecks
                 : n.Agency.IsDefault ? Bad("The nominee's agency needs an id.", "agency")
                 : n.CurrentLeadCaseload < 0 ? Bad("A caseload cannot be negative.", "currentLeadCaseload")
                 : Text(n.Reason, "reason"),
-            NominationConfirmedBySupervisor c => c.Supervisor.IsDefault ? Bad("The supervisor needs an id.", "supervisor") : null,
+            NominationConfirmedBySupervisor c => c.Supervisor.IsDefault ? Bad("The supervisor needs an id.", "supervisor") : Text(c.Reason, "reason"),
             NominationAgreedByFamily a => Text(a.Agreement, "agreement"),
-            PlanAgreed p => Plan(p),
-            ReviewHeld r => Defined(r.Progress, "progress") ?? Text(r.Summary, "summary"),
+            PlanAgreed p => p.Plan is null ? Bad("The plan is missing.", "plan") : Text(p.Reason, "reason"),
+            PlanRevised p => p.Plan is null ? Bad("The plan is missing.", "plan") : Text(p.Reason, "reason"),
+            ReviewHeld r => r.Review is null ? Bad("The review is missing.", "review")
+                : r.Escalations.IsDefault ? Bad("The escalations must be a list.", "escalations")
+                : r.PlanVersion < 1 ? Bad("The review names the plan version it reviews.", "planVersion")
+                : null,
+            StepDownTacDecided d => d.Decision is null ? Bad("The decision is missing.", "decision") : Text(d.Reason, "reason"),
             ReassessmentRequired r => Text(r.Reason, "reason"),
             SteppedUp s => Text(s.SpecialistService, "specialistService") ?? Text(s.Reason, "reason"),
             ConsentWithdrawalRecorded w => w.Withdrawal is null ? Bad("The withdrawal is missing.", "withdrawal")
@@ -100,7 +105,8 @@ internal static class EventChecks
             ConsentOverrideRecorded o => o.Override is null ? Bad("The override is missing.", "override")
                 : o.Override.DecidedBy.IsDefault ? Bad("The override names who decided.", "override.decidedBy")
                 : Text(o.Override.SafeguardingJustification, "override.safeguardingJustification"),
-            EpisodeClosed c => Defined(c.Outcome, "outcome") ?? Text(c.Reason, "reason"),
+            EpisodeClosed c => c.Request is null ? Bad("The closure request is missing.", "request")
+                : Defined(c.Outcome, "outcome") ?? Text(c.Request.OutcomeCode, "request.outcomeCode"),
             EpisodeTransferredOut t => Text(t.ReceivingAuthority, "receivingAuthority") ?? Text(t.Reason, "reason"),
             LinkedToFamilyGroup f => Text(f.FamilyGroup, "familyGroup"),
             _ => null,
@@ -171,22 +177,16 @@ internal static class EventChecks
         return null;
     }
 
-    private static Refusal? Plan(PlanAgreed p)
+    private static Refusal? StepDown(Caf.Core.StepDown.StepDownInformation? information)
     {
-        if (p.IntendedOutcomes.IsDefault || p.DeliveringAgencies.IsDefault)
+        if (information is null)
         {
-            return Bad("The plan's outcomes and agencies must be lists.", "intendedOutcomes");
+            return Bad("The step-down information is missing.", "information");
         }
 
-        foreach (var outcome in p.IntendedOutcomes)
-        {
-            if (string.IsNullOrWhiteSpace(outcome) || outcome.Trim().Length != outcome.Length)
-            {
-                return Bad("Every intended outcome is text, trimmed.", "intendedOutcomes");
-            }
-        }
-
-        return SortedDistinctIds(p.DeliveringAgencies) is { } problem ? Bad("The delivering agencies " + problem, "deliveringAgencies") : null;
+        // STEP-01: a stored registration holds every core item, as the command requires.
+        var complete = information.Validate();
+        return complete.IsRefused ? new Refusal("STEP-01", complete.Refusal.Message, "information") : null;
     }
 
     // The commands store id lists sorted and distinct; anything else was not made by a command.

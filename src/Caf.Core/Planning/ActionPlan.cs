@@ -42,7 +42,17 @@ public sealed record ActionPlan
     public required string ChildsViews { get; init => field = PlanText.Text(value, nameof(ChildsViews)); }
 
     /// <summary>PLAN-02: the actions.</summary>
-    public required ImmutableArray<PlanAction> Actions { get; init => field = Sequences.NoNulls(value, nameof(Actions)); }
+    public required ImmutableArray<PlanAction> Actions
+    {
+        get;
+        init
+        {
+            field = Sequences.NoNulls(value, nameof(Actions));
+            _deliveringAgencies = default; // derived from the actions: recomputed for a changed copy (with { Actions = ... })
+        }
+    }
+
+    private ImmutableArray<AgencyId> _deliveringAgencies;
 
     /// <summary>PLAN-02: how and when the plan will be reviewed.</summary>
     public required ReviewArrangements ReviewArrangements { get; init => field = Guard.Against.Null(value, nameof(ReviewArrangements)); }
@@ -52,8 +62,20 @@ public sealed record ActionPlan
     /// sharing gate before the plan is agreed (SHARE-01); CLOSE-02 and CLOSE-03 count them.
     /// </summary>
     [JsonIgnore]
-    public ImmutableArray<AgencyId> DeliveringAgencies =>
-        [.. Actions.Where(a => a.Owner.Agency is not null).Select(a => a.Owner.Agency!.Value).Distinct().Order()];
+    public ImmutableArray<AgencyId> DeliveringAgencies
+    {
+        get
+        {
+            var agencies = _deliveringAgencies;
+            if (agencies.IsDefault)
+            {
+                agencies = [.. Actions.Where(a => a.Owner.Agency is not null).Select(a => a.Owner.Agency!.Value).Distinct().Order()];
+                _deliveringAgencies = agencies; // a benign race computes the same value twice at worst
+            }
+
+            return agencies;
+        }
+    }
 
     /// <summary>True when the family or the child own at least one action.</summary>
     [JsonIgnore]
@@ -116,15 +138,21 @@ public sealed record ActionPlan
             throw new ArgumentException($"The review does not fit this plan: {problems[0]}", nameof(review));
         }
 
-        var progress = review.Progress.ToDictionary(p => p.ActionId, p => p.Progress, StringComparer.Ordinal);
         var actions = ImmutableArray.CreateBuilder<PlanAction>(Actions.Length + review.NewActions.Length);
         foreach (var action in Actions)
         {
-            actions.Add(action with { Status = ToStatus(progress[action.Id]) });
+            var status = ToStatus(review.Progress.First(p => p.ActionId == action.Id).Progress);
+            actions.Add(action.Status == status ? action : action with { Status = status });
         }
 
         actions.AddRange(review.NewActions);
-        return this with { Actions = actions.MoveToImmutable() };
+        var next = this with { Actions = actions.MoveToImmutable() };
+        if (review.NewActions.IsEmpty)
+        {
+            next._deliveringAgencies = _deliveringAgencies; // the same owners: no agency joins or leaves
+        }
+
+        return next;
     }
 
     /// <summary>Checks the plan (PLAN-01..03) and returns the first problem.</summary>
@@ -202,22 +230,21 @@ public sealed record ActionPlan
         for (var i = 0; i < actions.Length; i++)
         {
             var action = actions[i];
-            var at = $"{path}[{i}]";
             if (!seenIds.Add(action.Id))
             {
-                problems.Add(new Refusal("PLAN-02", $"Action id '{action.Id}' is used twice.", at + ".id"));
+                problems.Add(new Refusal("PLAN-02", $"Action id '{action.Id}' is used twice.", $"{path}[{i}].id"));
             }
 
             if (PlanText.IsBlank(action.Description))
             {
-                problems.Add(new Refusal("PLAN-02", "Say what the action is.", at + ".description"));
+                problems.Add(new Refusal("PLAN-02", "Say what the action is.", $"{path}[{i}].description"));
             }
 
             for (var k = 0; k < action.Serves.Length; k++)
             {
                 if (!outcomeIds.Contains(action.Serves[k]))
                 {
-                    problems.Add(new Refusal("PLAN-02", $"The action serves '{action.Serves[k]}', which is not an intended outcome of the plan.", $"{at}.serves[{k}]"));
+                    problems.Add(new Refusal("PLAN-02", $"The action serves '{action.Serves[k]}', which is not an intended outcome of the plan.", $"{path}[{i}].serves[{k}]"));
                 }
             }
         }
@@ -242,25 +269,24 @@ public sealed record ActionPlan
         for (var i = 0; i < outcomes.Length; i++)
         {
             var outcome = outcomes[i];
-            var at = $"{path}[{i}]";
             if (!ids.Add(outcome.Id))
             {
-                problems.Add(new Refusal("PLAN-01", $"Intended outcome id '{outcome.Id}' is used twice.", at + ".id"));
+                problems.Add(new Refusal("PLAN-01", $"Intended outcome id '{outcome.Id}' is used twice.", $"{path}[{i}].id"));
             }
 
             if (PlanText.IsBlank(outcome.InFamilysWords))
             {
-                problems.Add(new Refusal("PLAN-01", "Record the intended outcome in the words of the child, young person or family.", at + ".inFamilysWords"));
+                problems.Add(new Refusal("PLAN-01", "Record the intended outcome in the words of the child, young person or family.", $"{path}[{i}].inFamilysWords"));
             }
 
             if (PlanText.IsBlank(outcome.WhatNeedsToChange))
             {
-                problems.Add(new Refusal("PLAN-01", "Answer \"What needs to change?\".", at + ".whatNeedsToChange"));
+                problems.Add(new Refusal("PLAN-01", "Answer \"What needs to change?\".", $"{path}[{i}].whatNeedsToChange"));
             }
 
             if (PlanText.IsBlank(outcome.HowWillYouKnow))
             {
-                problems.Add(new Refusal("PLAN-01", "Answer \"How will you know when things have improved?\".", at + ".howWillYouKnow"));
+                problems.Add(new Refusal("PLAN-01", "Answer \"How will you know when things have improved?\".", $"{path}[{i}].howWillYouKnow"));
             }
         }
 

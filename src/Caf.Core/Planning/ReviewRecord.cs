@@ -94,24 +94,23 @@ public sealed record ReviewRecord
         var problems = ImmutableArray.CreateBuilder<Refusal>();
         CheckForm(plan, problems);
 
-        var actionIds = new HashSet<string>(plan.Actions.Select(a => a.Id), StringComparer.Ordinal);
-        var reported = new HashSet<string>(StringComparer.Ordinal);
+        // Plans hold a handful of actions and outcomes: linear scans, no sets, so a valid review allocates little.
         for (var i = 0; i < Progress.Length; i++)
         {
             var id = Progress[i].ActionId;
-            if (!actionIds.Contains(id))
+            if (plan.FindAction(id) is null)
             {
                 problems.Add(new Refusal("REV-02", $"'{id}' is not an action of the plan under review (version {plan.Version}).", $"progress[{i}].actionId"));
             }
-            else if (!reported.Add(id))
+            else if (ReportedBefore(id, i))
             {
                 problems.Add(new Refusal("REV-02", $"Progress on action '{id}' is recorded twice.", $"progress[{i}].actionId"));
             }
         }
 
-        var missing = plan.Actions.Where(a => !reported.Contains(a.Id)).Select(a => a.Id).ToList();
-        if (missing.Count > 0)
+        if (plan.Actions.Any(a => !ReportedBefore(a.Id, Progress.Length)))
         {
+            var missing = plan.Actions.Where(a => !ReportedBefore(a.Id, Progress.Length)).Select(a => a.Id);
             problems.Add(new Refusal("REV-02", $"Record progress on every action of the plan; missing: {string.Join(", ", missing)}.", "progress"));
         }
 
@@ -123,18 +122,21 @@ public sealed record ReviewRecord
             }
         }
 
-        var outcomeIds = new HashSet<string>(plan.Outcomes.Select(o => o.Id), StringComparer.Ordinal);
-        ActionPlan.CheckActions(NewActions, "newActions", outcomeIds, actionIds, problems);
+        if (!NewActions.IsEmpty)
+        {
+            var outcomeIds = new HashSet<string>(plan.Outcomes.Select(o => o.Id), StringComparer.Ordinal);
+            var actionIds = new HashSet<string>(plan.Actions.Select(a => a.Id), StringComparer.Ordinal);
+            ActionPlan.CheckActions(NewActions, "newActions", outcomeIds, actionIds, problems);
+        }
 
-        var achieved = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < OutcomesAchieved.Length; i++)
         {
             var id = OutcomesAchieved[i];
-            if (!outcomeIds.Contains(id))
+            if (!plan.Outcomes.Any(o => o.Id == id))
             {
                 problems.Add(new Refusal("REV-02", $"'{id}' is not an intended outcome of the plan under review.", $"outcomesAchieved[{i}]"));
             }
-            else if (!achieved.Add(id))
+            else if (OutcomesAchieved.IndexOf(id) < i)
             {
                 problems.Add(new Refusal("REV-02", $"Outcome '{id}' is listed twice.", $"outcomesAchieved[{i}]"));
             }
@@ -159,6 +161,11 @@ public sealed record ReviewRecord
         if (leadProfessional.IsDefault)
         {
             throw new ArgumentException("The lead professional needs a practitioner and an agency.", nameof(leadProfessional));
+        }
+
+        if (!Progress.Any(p => p.Progress == ActionProgress.NotCarriedOut))
+        {
+            return [];
         }
 
         var notCarriedOut = new HashSet<string>(
@@ -210,6 +217,19 @@ public sealed record ReviewRecord
         hash.Add(Sequences.Hash(NewActions));
         hash.Add(Sequences.Hash(OutcomesAchieved));
         return hash.ToHashCode();
+    }
+
+    private bool ReportedBefore(string actionId, int before)
+    {
+        for (var j = 0; j < before; j++)
+        {
+            if (Progress[j].ActionId == actionId)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static PractitionerId? NotDefault(PractitionerId? value, string name) =>

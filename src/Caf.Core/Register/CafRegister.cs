@@ -228,17 +228,16 @@ public sealed class CafRegister
     /// <param name="id">The id for a new episode.</param>
     /// <param name="child">The child.</param>
     /// <param name="by">The practitioner.</param>
-    /// <param name="steppingDownService">The specialist service stepping down.</param>
-    /// <param name="stepDownDocument">The document that takes the place of the assessment.</param>
+    /// <param name="information">The step-down information with its seven core items (STEP-01, STEP-02).</param>
     /// <param name="familyPreferredLeadProfessional">The family's LP preference (LP-05), if any.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The registration.</returns>
+    /// <exception cref="ArgumentException">STEP-01: the information lacks core items (every missing field is named).</exception>
     public ValueTask<Registration> RegisterStepDownAsync(
         EpisodeId id,
         ChildDetails child,
         Actor by,
-        string steppingDownService,
-        string stepDownDocument,
+        Caf.Core.StepDown.StepDownInformation information,
         PractitionerId? familyPreferredLeadProfessional = null,
         CancellationToken cancellationToken = default)
     {
@@ -246,7 +245,7 @@ public sealed class CafRegister
         return OpenAsync(
             child,
             by,
-            links => CafEpisode.RegisterPotentialFromStepDown(_policy, id, child, by, steppingDownService, stepDownDocument, familyPreferredLeadProfessional, links),
+            links => CafEpisode.RegisterPotentialFromStepDown(_policy, id, child, by, information, familyPreferredLeadProfessional, links),
             cancellationToken);
     }
 

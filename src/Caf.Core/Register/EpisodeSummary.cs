@@ -31,6 +31,12 @@ namespace Caf.Core.Register;
 /// The agencies the family's consent excludes (CONS-05), sorted: the register never tells them more than that
 /// a CAF exists and whom to contact, and agency-scoped queries and reports leave the episode out for them (SHARE-01).
 /// </param>
+/// <param name="AssessmentDueBy">
+/// LIFE-06: when the (re)assessment should be completed; null when none is due (a potential CAF from step-down).
+/// The assessment is overdue when <paramref name="AssessmentCompletedAt"/> is null, the episode is open and this has passed.
+/// </param>
+/// <param name="AssessmentCompletedAt">When the (re)assessment was completed; null while it is not (a REV-03 reassessment clears it).</param>
+/// <param name="NextReviewDue">REV-05: when the next review of the plan is due while the plan is active; a review is overdue after it.</param>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
 public sealed record EpisodeSummary(
@@ -48,8 +54,21 @@ public sealed record EpisodeSummary(
     string? FamilyGroup,
     DateOnly? RetentionDueOn,
     int Version,
-    ImmutableArray<AgencyId> ExcludedAgencies)
+    ImmutableArray<AgencyId> ExcludedAgencies,
+    DateTimeOffset? AssessmentDueBy,
+    DateTimeOffset? AssessmentCompletedAt,
+    DateOnly? NextReviewDue)
 {
+    /// <summary>LIFE-06: whether the (re)assessment is overdue at a time (reported, never blocking).</summary>
+    /// <param name="now">The time to judge at (e.g. the clock's now).</param>
+    /// <returns>True when open, due, not completed and past its due time.</returns>
+    public bool IsAssessmentOverdueAt(DateTimeOffset now) => IsOpen && AssessmentCompletedAt is null && AssessmentDueBy is { } due && now > due;
+
+    /// <summary>REV-05: whether the next review is overdue on a date (the day after it is due).</summary>
+    /// <param name="today">The date to judge on.</param>
+    /// <returns>True when a review is due and its date has passed.</returns>
+    public bool IsReviewOverdueOn(DateOnly today) => NextReviewDue is { } due && today > due;
+
     /// <summary>True when the family excluded the agency (CONS-05, SHARE-01).</summary>
     /// <param name="agency">The agency.</param>
     /// <returns>True when excluded.</returns>
@@ -61,7 +80,8 @@ public sealed record EpisodeSummary(
         && OpenedAt == other.OpenedAt && OpenedByAgency == other.OpenedByAgency && LeadProfessional == other.LeadProfessional
         && LeadProfessionalAgency == other.LeadProfessionalAgency && LeadProfessionalIsInterim == other.LeadProfessionalIsInterim
         && ClosedAt == other.ClosedAt && Outcome == other.Outcome && FamilyGroup == other.FamilyGroup
-        && RetentionDueOn == other.RetentionDueOn && Version == other.Version && ValueEquality.Equal(ExcludedAgencies, other.ExcludedAgencies);
+        && RetentionDueOn == other.RetentionDueOn && Version == other.Version && ValueEquality.Equal(ExcludedAgencies, other.ExcludedAgencies)
+        && AssessmentDueBy == other.AssessmentDueBy && AssessmentCompletedAt == other.AssessmentCompletedAt && NextReviewDue == other.NextReviewDue;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, State, Version, ValueEquality.Hash(ExcludedAgencies));
@@ -77,6 +97,8 @@ public sealed record EpisodeSummary(
             episode.Id, episode.Child.Id, episode.State, episode.IsOpen, episode.OpenedAt, episode.OpenedBy.Agency,
             lp.Practitioner, lp.Agency, lp.IsInterim, episode.Closure?.ClosedAt, episode.Closure?.Outcome,
             episode.FamilyGroup, episode.RetentionDueOn, episode.Version,
-            [.. episode.Consent.Exclusions.Select(x => x.Agency).Distinct().Order()]);
+            [.. episode.Consent.Exclusions.Select(x => x.Agency).Distinct().Order()],
+            episode.AssessmentDueBy, episode.AssessmentCompletedAt,
+            episode.State == EpisodeState.PlanActive ? episode.NextReviewDue : null);
     }
 }

@@ -64,7 +64,7 @@ public static class EpisodeReportRows
             leadProfessionalAgency: episode.LeadProfessional.IsInterim ? null : episode.LeadProfessional.Agency,
             assessmentStartedOn: episode.AssessmentStartedAt is { } started ? Day(started) : null,
             assessmentCompletedOn: episode.AssessmentCompletedAt is { } completed ? Day(completed) : null,
-            assessmentDueOn: intent ? Day(episode.AssessmentDueBy) : null,
+            assessmentDueOn: episode.AssessmentDueBy is { } due ? Day(due) : null,
             nextReviewDue: episode.IsOpen ? episode.NextReviewDue : null,
             panelReferrals: referrals,
             previousEpisodes: episode.PreviousEpisodes.Length,

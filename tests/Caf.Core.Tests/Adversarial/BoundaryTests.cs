@@ -128,7 +128,7 @@ public sealed class BoundaryTests
         var record = Support.Seeds.MotherWritten() with { ExcludedAgencies = default };
         var episode = new Support.Seeds().Identified();
 
-        AssertRefusedOrArgument(() => episode.RecordConsent(Support.Seeds.Teacher, record).IsRefused);
+        AssertRefusedOrArgument(() => episode.RecordConsent(Support.Seeds.Teacher, record, "Consent to assess and share with partner agencies.").IsRefused);
         AssertRefusedOrArgument(() => Caf.Core.Consent.ConsentState.Empty.With(record) is not null);
         AssertRefusedOrArgument(() => new Support.Seeds().Policy.Consent.ValidateRecord(record, 9).IsRefused);
     }
@@ -142,9 +142,9 @@ public sealed class BoundaryTests
         var at = Support.Seeds.Start;
         var by = Support.Seeds.Teacher;
 
-        AssertRefusedOrArgument(() => EpisodeJson.SerializeEvent(new ReviewHeld(id, at, by, ReviewProgress.Sufficient, null!, null)).Length > 0);
+        AssertRefusedOrArgument(() => EpisodeJson.SerializeEvent(new ReviewHeld(id, at, by, 1, null!, default)).Length > 0);
         AssertRefusedOrArgument(() => EpisodeJson.SerializeEvent(new NextStepChosen(id, at, by, (NextStep)99, "x")).Length > 0);
-        AssertRefusedOrArgument(() => EpisodeJson.SerializeEvent(new PlanAgreed(id, at, by, default, [Support.TestIds.School], false, null)).Length > 0);
+        AssertRefusedOrArgument(() => EpisodeJson.SerializeEvent(new PlanAgreed(id, at, by, null!, null!)).Length > 0);
         AssertRefusedOrArgument(() => EpisodeJson.SerializeEvent(new ConcernIdentified(id, at, by, Support.Seeds.NineYearOld, "x", default)).Length > 0);
     }
 

@@ -59,9 +59,9 @@ internal sealed class BoundaryWorld
     {
         var store = new InMemoryEpisodeRepository(Policy);
         var first = Seeds.Identified();
-        Seeds.Ok(first.RecordConsent(Seeds.Teacher, Seeds.MotherWritten()));
+        Seeds.Ok(first.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(), "Consent to assess and share with partner agencies."));
         var second = CafEpisode.IdentifyConcern(Policy, new EpisodeId("ep-2"), Sibling, Seeds.Teacher, "Sibling: withdrawn at nursery.");
-        Seeds.Ok(second.RecordConsent(Seeds.Teacher, Seeds.MotherWritten()));
+        Seeds.Ok(second.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(), "Consent to assess and share with partner agencies."));
         Seeds.Ok(store.AddAsync(first).AsTask().GetAwaiter().GetResult());
         Seeds.Ok(store.AddAsync(second).AsTask().GetAwaiter().GetResult());
         return store;
@@ -72,8 +72,8 @@ internal sealed class BoundaryWorld
     [
         ("identified", w => w.Seeds.Identified()),
         ("potential from step-down", w => CafEpisode.RegisterPotentialFromStepDown(
-            w.Policy, new EpisodeId("ep-1"), Seeds.NineYearOld, Seeds.Teacher, "CAMHS", "Step-down summary", TestIds.HealthVisitor)),
-        ("LP's agency excluded", w => { var e = w.Seeds.Identified(); Seeds.Ok(e.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(TestIds.School))); return e; }),
+            w.Policy, new EpisodeId("ep-1"), Seeds.NineYearOld, Seeds.Teacher, EpisodePlans.StepDown(), TestIds.HealthVisitor)),
+        ("LP's agency excluded", w => { var e = w.Seeds.Identified(); Seeds.Ok(e.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(TestIds.School), "Consent to assess and share with partner agencies.")); return e; }),
         ("assessing", w => w.Seeds.Assessing()),
         ("assessed", w => w.Seeds.Assessed()),
         ("plan active", w => w.Seeds.PlanActive()),
@@ -308,7 +308,7 @@ internal sealed class BoundaryWorld
         _ => null,
     };
 
-    private static ConsentRecorded AnEvent() => new(new EpisodeId("ep-1"), Seeds.Start, Seeds.Teacher, Seeds.MotherWritten());
+    private static ConsentRecorded AnEvent() => new(new EpisodeId("ep-1"), Seeds.Start, Seeds.Teacher, Seeds.MotherWritten(), "Consent to assess and share.");
 
     private static LeadProfessionalSelectionRequest Request() =>
         new(new EpisodeId("ep-1"), ConsentState.Empty.With(Seeds.MotherWritten()), Seeds.Teacher)

@@ -141,7 +141,7 @@ public sealed class ConcurrencyTests
         }
 
         var final = (await world.Store.GetAsync(id))!;
-        var reviews = final.Events.OfType<ReviewHeld>().Select(r => r.Summary).ToList();
+        var reviews = final.Events.OfType<ReviewHeld>().Select(r => r.Review.Summary).ToList();
         _output.WriteLine($"Concurrency (b) updates: {rounds} rounds x {copies} copies: {wins} wins, {conflicts} STORE-CONCURRENCY conflicts, {retries} further conflicts on retry, {reviews.Count} reviews stored");
         Assert.Equal(initial + (rounds * copies), final.Version);
         Assert.Equal(rounds * copies, reviews.Distinct().Count());
@@ -178,7 +178,7 @@ public sealed class ConcurrencyTests
 
             var copy = early ?? world.Store.GetAsync(b.Id).AsTask().GetAwaiter().GetResult()!;
             var version = copy.Version;
-            Seeds.Ok(copy.StartAssessment(Seeds.Teacher));
+            Seeds.Ok(copy.StartAssessment(Seeds.Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
             return world.Store.UpdateAsync(copy, version).AsTask().GetAwaiter().GetResult();
         });
 
@@ -305,13 +305,13 @@ public sealed class ConcurrencyTests
     }
 
     private static Result Review(CafEpisode episode, int round, int copy) =>
-        episode.HoldReview(Seeds.Teacher, ReviewProgress.Sufficient, $"round {round} copy {copy}", new DateOnly(2026, 8, 1));
+        episode.HoldReview(Seeds.Teacher, EpisodePlans.Review(episode.Plan!, episode.Plan!.AgreedOn, ReviewProgress.Sufficient) with { Summary = $"round {round} copy {copy}" });
 
     /// <summary>A sibling's open episode with the mother's written consent recorded (needed before linking, REG-03, SHARE-01).</summary>
     private static CafEpisode Sibling(World world, string id, ChildDetails child)
     {
         var episode = CafEpisode.IdentifyConcern(world.Seeds.Policy, new EpisodeId(id), child, Seeds.Teacher, "Siblings: attendance and weight.");
-        Seeds.Ok(episode.RecordConsent(Seeds.Teacher, Seeds.MotherWritten()));
+        Seeds.Ok(episode.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(), "Consent to assess and share with partner agencies."));
         return episode;
     }
 

@@ -40,7 +40,7 @@ internal static class EpisodeOracle
 
     private static CafEpisode? Replay(EpisodeSnapshot s)
     {
-        if (s.SchemaVersion != 1 || s.Events.IsDefaultOrEmpty || s.Events.Length != s.Version)
+        if (s.SchemaVersion != EpisodeJson.CurrentSchemaVersion || s.Events.IsDefaultOrEmpty || s.Events.Length != s.Version)
         {
             return null;
         }
@@ -61,7 +61,7 @@ internal static class EpisodeOracle
             {
                 ConcernIdentified c => CafEpisode.IdentifyConcern(OraclePolicy, c.EpisodeId, c.Child, c.Actor, c.Concern, c.PreviousEpisodes),
                 PotentialCafRegistered p => CafEpisode.RegisterPotentialFromStepDown(
-                    OraclePolicy, p.EpisodeId, p.Child, p.Actor, p.SteppingDownService, p.StepDownDocument, p.FamilyPreferredLeadProfessional, p.PreviousEpisodes),
+                    OraclePolicy, p.EpisodeId, p.Child, p.Actor, p.Information, p.FamilyPreferredLeadProfessional, p.PreviousEpisodes),
                 _ => null!,
             };
         }
@@ -105,24 +105,26 @@ internal static class EpisodeOracle
 
     private static Result Run(CafEpisode e, CafEvent x) => x switch
     {
-        ConsentRecorded c => e.RecordConsent(c.Actor, c.Record),
+        ConsentRecorded c => e.RecordConsent(c.Actor, c.Record, c.Reason),
         ConsentExclusionLifted l => e.LiftExclusion(l.Actor, l.Lift),
-        AssessmentStarted s => e.StartAssessment(s.Actor),
-        AssessmentCompleted a => e.CompleteAssessment(a.Actor, a.Summary),
+        AssessmentStarted s => e.StartAssessment(s.Actor, s.Reason),
+        AssessmentCompleted a => e.CompleteAssessment(a.Actor, a.Summary, a.Reason),
         NextStepChosen n => e.ChooseNextStep(n.Actor, n.Step, n.Reason),
         ReferredToPanel r => e.ReferToPanel(r.Actor, r.Panel, r.Reason),
         LeadProfessionalNominated n => e.NominateLeadProfessional(n.Actor,
             new LeadProfessionalCandidate(n.Practitioner, n.Agency, AgencyKind.Other, "Practitioner", n.IsLeadProfessionalTrained, ContactFrequency.Weekly, [], n.CurrentLeadCaseload, n.WorksWithFamily),
             n.Reason),
-        NominationConfirmedBySupervisor c => e.ConfirmNomination(c.Actor, c.Supervisor),
+        NominationConfirmedBySupervisor c => e.ConfirmNomination(c.Actor, c.Supervisor, c.Reason),
         NominationAgreedByFamily a => e.RecordFamilyAgreement(a.Actor, a.Agreement),
-        PlanAgreed p => e.AgreePlan(p.Actor, p.IntendedOutcomes, p.DeliveringAgencies, p.FamilyOwnsActions, p.FirstReviewDue),
-        ReviewHeld r => e.HoldReview(r.Actor, r.Progress, r.Summary, r.NextReviewDue),
+        PlanAgreed p => e.AgreePlan(p.Actor, p.Plan, p.Reason),
+        PlanRevised p => e.RevisePlan(p.Actor, p.Plan, p.Reason),
+        ReviewHeld r => e.HoldReview(r.Actor, r.Review),
+        StepDownTacDecided d => e.RecordStepDownTacDecision(d.Actor, d.Decision, d.Reason),
         ReassessmentRequired r => e.RequireReassessment(r.Actor, r.Reason),
         SteppedUp s => e.StepUp(s.Actor, s.SpecialistService, s.Reason),
         ConsentWithdrawalRecorded w => e.WithdrawConsent(w.Actor, w.Withdrawal),
         ConsentOverrideRecorded o => e.OverrideConsent(o.Actor, o.Override),
-        EpisodeClosed c => e.Close(c.Actor, c.Outcome, c.Reason),
+        EpisodeClosed c => e.Close(c.Actor, c.Request),
         EpisodeTransferredOut t => e.TransferOut(t.Actor, t.ReceivingAuthority, t.Reason),
         LinkedToFamilyGroup f => e.LinkToFamily(f.Actor, f.FamilyGroup),
         _ => Result.Refused("ORACLE", $"{x.GetType().Name} is not made by a command after the opening.", "type"),

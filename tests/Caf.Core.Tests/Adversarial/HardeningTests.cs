@@ -33,8 +33,8 @@ public class HardeningTests
     public void CONS05_given_with_CAMHS_excluded_then_refused_then_overridden_never_grants_CAMHS()
     {
         var e = _seeds.Identified();
-        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs)));
-        Ok(e.RecordConsent(Teacher, MotherRefuses()));
+        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
+        Ok(e.RecordConsent(Teacher, MotherRefuses(), "Consent to assess and share with partner agencies."));
         Assert.True(e.Consent.Excludes(TestIds.Camhs));
 
         Ok(e.OverrideConsent(Teacher, new ConsentOverride("Risk of neglect; the designated safeguarding lead decided.", new PractitionerId("pr-dsl"))));
@@ -49,7 +49,7 @@ public class HardeningTests
     public void CONS05_a_young_persons_exclusion_survives_their_later_refusal_while_the_parents_consent_stands()
     {
         var e = FourteenYearOldWithConsent(youngPersonExcludes: TestIds.Camhs);
-        Ok(e.RecordConsent(Teacher, YoungPerson14(ConsentDecision.Refused)));
+        Ok(e.RecordConsent(Teacher, YoungPerson14(ConsentDecision.Refused), "Consent to assess and share with partner agencies."));
 
         Assert.True(e.Consent.Excludes(TestIds.Camhs));
     }
@@ -59,8 +59,8 @@ public class HardeningTests
     public void CONS05_an_exclusion_is_lifted_only_by_its_maker_as_its_own_event()
     {
         var e = _seeds.Identified();
-        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs)));
-        Ok(e.RecordConsent(Teacher, MotherWritten()));                  // a later full consent does not lift it
+        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
+        Ok(e.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies."));                  // a later full consent does not lift it
         Assert.True(e.Consent.Excludes(TestIds.Camhs));
 
         var byYoungPerson = e.LiftExclusion(Teacher, new ConsentExclusionLift(TestIds.Camhs, ConsentGiverRole.YoungPerson, "Amy", "ok now"));
@@ -78,18 +78,25 @@ public class HardeningTests
     public void LP11_once_the_LPs_agency_is_excluded_plan_review_panel_and_closure_are_refused_and_audited_until_handover()
     {
         var e = _seeds.PlanActive();                                    // LP: health visitor
-        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.HealthVisiting)));
+        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.HealthVisiting), "Consent to assess and share with partner agencies."));
         Assert.True(e.IsLeadProfessionalExcluded);
         var audited = _seeds.Audit.Entries.Count;
 
-        Assert.Equal("LP-11", e.HoldReview(Teacher, ReviewProgress.Sufficient, "Going well.", new DateOnly(2026, 7, 1)).Refusal.RuleId);
+        var review = EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient);
+        Assert.Equal("LP-11", e.HoldReview(Teacher, review).Refusal.RuleId);
         Assert.Equal("LP-11", e.ReferToPanel(Teacher, "MAAG North", "Complex needs.").Refusal.RuleId);
-        Assert.Equal("LP-11", e.Close(Teacher, ClosureOutcome.ResolvedOther, "Outcomes met.").Refusal.RuleId);
+        Assert.Equal("LP-11", e.Close(Teacher, EpisodePlans.PractitionersAgree("resolvedOther", TestIds.HealthVisitor, TestIds.Teacher)).Refusal.RuleId);
         Assert.Equal(audited + 3, _seeds.Audit.Entries.Count);
         Assert.All(_seeds.Audit.Entries.Skip(audited), a => Assert.False(a.Decision.Granted));
 
         Ok(e.AppointLeadProfessional(Teacher, Nominee(TestIds.Teacher, TestIds.School), new PractitionerId("pr-head"), "Ms Smith agreed.", "Handover: the family excluded health visiting."));
-        Ok(e.HoldReview(Teacher, ReviewProgress.Sufficient, "Going well.", new DateOnly(2026, 7, 1)));
+        Assert.Equal("SHARE-01", e.HoldReview(Teacher, review).Refusal.RuleId);  // the health visitor's open action is suspended
+        var revised = EpisodePlans.Revised(e.Plan!, _seeds.Today) with
+        {
+            Actions = [.. e.Plan.Actions.Where(a => a.Id != "a-health"), EpisodePlans.Health(_seeds.Today.AddDays(28)) with { Id = "a-health-school", Owner = Caf.Core.Planning.ActionOwner.ForPractitioner(Teacher) }],
+        };
+        Ok(e.RevisePlan(Teacher, revised, "Health visiting excluded by the family: the school nurse takes over the weighing."));
+        Ok(e.HoldReview(Teacher, EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient)));
     }
 
     [Trait("Rule", "LP-11")]
@@ -97,27 +104,60 @@ public class HardeningTests
     public void LP11_the_interim_LP_who_opened_the_episode_is_handed_over_before_the_assessment_goes_on()
     {
         var e = _seeds.Identified();                                    // interim LP: the teacher at the school
-        Ok(e.RecordConsent(Teacher, MotherVerbal(TestIds.School)));
+        Ok(e.RecordConsent(Teacher, MotherVerbal(TestIds.School), "Consent to assess and share with partner agencies."));
 
-        Assert.Equal("SHARE-01", e.StartAssessment(Teacher).Refusal.RuleId);  // the teacher's own agency is excluded
-        Assert.Equal("LP-11", e.StartAssessment(HealthVisitor).Refusal.RuleId);
+        Assert.Equal("SHARE-01", e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family.").Refusal.RuleId);  // the teacher's own agency is excluded
+        Assert.Equal("LP-11", e.StartAssessment(HealthVisitor, "Concerns about attendance and wellbeing: assessment agreed with the family.").Refusal.RuleId);
         Ok(e.AppointLeadProfessional(HealthVisitor, Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-hv-lead"), "Ms Smith agreed.", "The family excluded the school."));
-        Ok(e.StartAssessment(HealthVisitor));
+        Ok(e.StartAssessment(HealthVisitor, "Concerns about attendance and wellbeing: assessment agreed with the family."));
     }
 
     [Trait("Rule", "SHARE-01")]
     [Fact]
     public void SHARE01_a_plan_agency_excluded_later_gets_no_review_its_actions_are_suspended_and_the_refusal_is_audited()
     {
-        var e = _seeds.PlanActive();                                    // plan: school + health visiting; LP health
-        Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.School)));
+        var e = _seeds.PlanActive();                                    // plan: school, health visiting, family; LP health
+        Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.School), "Consent to assess and share with partner agencies."));
 
         Assert.Equal([TestIds.School], e.SuspendedPlanAgencies.ToArray());
-        Ok(e.HoldReview(HealthVisitor, ReviewProgress.Sufficient, "Attendance improving.", new DateOnly(2026, 7, 1)));
+        Assert.Equal(["a-school"], e.SuspendedActions.Select(a => a.Id).ToArray());
+        var review = EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient);
+        var suspended = e.HoldReview(HealthVisitor, review);
+        Assert.Equal(("SHARE-01", "actions"), (suspended.Refusal.RuleId, suspended.Refusal.Field)); // reassign first
+        Assert.Contains("a-school", suspended.Refusal.Message, StringComparison.Ordinal);
+
+        // A revision that leaves the school an action is refused (and audited); one that reassigns it goes ahead.
+        var keepsSchool = EpisodePlans.Revised(e.Plan!, _seeds.Today);
+        Assert.Equal("SHARE-01", e.RevisePlan(HealthVisitor, keepsSchool, "Reviewed.").Refusal.RuleId);
+        Assert.False(_seeds.Audit.Entries.Last(a => a.Agency == TestIds.School).Decision.Granted);
+        var reassigned = keepsSchool with
+        {
+            Actions = [.. keepsSchool.Actions.Where(a => a.Id != "a-school"), EpisodePlans.School(_seeds.Today.AddDays(28)) with { Id = "a-attendance-hv", Owner = Caf.Core.Planning.ActionOwner.ForPractitioner(HealthVisitor) }],
+        };
+        Ok(e.RevisePlan(HealthVisitor, reassigned, "The family excluded the school: the health visitor takes the attendance action."));
+        Assert.Equal(2, e.Plans.Versions.Length);
+        Assert.Empty(e.SuspendedActions);
+
+        var audited = _seeds.Audit.Entries.Count;
+        Ok(e.HoldReview(HealthVisitor, EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient)));
+        Assert.DoesNotContain(_seeds.Audit.Entries.Skip(audited), a => a.Agency == TestIds.School); // no longer on the plan
+    }
+
+    [Trait("Rule", "SHARE-01")]
+    [Trait("Rule", "SHARE-04")]
+    [Fact]
+    public void SHARE01_an_agency_whose_actions_are_done_and_then_excluded_gets_no_review_and_the_refusal_is_audited()
+    {
+        var e = _seeds.PlanActive();
+        var first = EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient);
+        Ok(e.HoldReview(HealthVisitor, first with { Progress = [.. first.Progress.Select(p => p.ActionId == "a-school" ? new Caf.Core.Planning.ActionProgressEntry("a-school", Caf.Core.Planning.ActionProgress.Done) : p)] }));
+        Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.School), "Mum no longer wants the school told about the CAF."));
+        Assert.Empty(e.SuspendedActions);                               // the school's action is done: nothing to reassign
+
+        Ok(e.HoldReview(HealthVisitor, EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient)));
         var toSchool = _seeds.Audit.Entries.Where(a => a.Agency == TestIds.School && a.Purpose == SharingPurpose.Review).ToArray();
-        Assert.Single(toSchool);
-        Assert.False(toSchool[0].Decision.Granted);
-        Assert.Equal(SharedItems.None, toSchool[0].Items);
+        Assert.False(toSchool[^1].Decision.Granted);
+        Assert.Equal(SharedItems.None, toSchool[^1].Items);
     }
 
     // ---- 3. Paths that skipped the gate -------------------------------------------------------------
@@ -127,7 +167,7 @@ public class HardeningTests
     public void SHARE03_a_panel_referral_decides_sharing_and_withholds_the_papers_from_excluded_agencies()
     {
         var e = _seeds.Assessed();
-        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs)));
+        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
 
         Ok(e.ReferToPanel(Teacher, "MAAG North", "Needs could be met by more than one service."));
 
@@ -141,10 +181,10 @@ public class HardeningTests
     public void SHARE01_a_practitioner_of_an_excluded_agency_cannot_record_events_and_is_audited()
     {
         var e = _seeds.Identified();
-        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs)));
+        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
         var version = e.Version;
 
-        var result = e.StartAssessment(CamhsWorker);
+        var result = e.StartAssessment(CamhsWorker, "Concerns about attendance and wellbeing: assessment agreed with the family.");
 
         Assert.Equal(("SHARE-01", "by"), (result.Refusal.RuleId, result.Refusal.Field));
         Assert.Equal(version, e.Version);
@@ -159,7 +199,7 @@ public class HardeningTests
         var store = new InMemoryEpisodeRepository(_seeds.Policy);
         var register = new CafRegister(store, _seeds.Policy);
         var e = (await register.IdentifyConcernAsync(new EpisodeId("ep-1"), NineYearOld, Teacher, "Attendance")).Opened!;
-        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs)));
+        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
         Ok(await store.UpdateAsync(e, 1));
 
         var answer = await register.FindOpenAsync(TestIds.Child, CamhsWorker);
@@ -182,8 +222,8 @@ public class HardeningTests
         var register = new CafRegister(store, _seeds.Policy);
         var amy = (await register.IdentifyConcernAsync(new EpisodeId("ep-amy"), NineYearOld, Teacher, "Attendance")).Opened!;
         var sam = (await register.IdentifyConcernAsync(new EpisodeId("ep-sam"), new ChildDetails(new ChildId("child-002"), new DateOnly(2012, 4, 1)), CamhsWorker, "Low mood")).Opened!;
-        Ok(amy.RecordConsent(Teacher, MotherWritten(TestIds.Camhs)));  // Amy's mother excludes CAMHS, Sam's LP
-        Ok(sam.RecordConsent(CamhsWorker, MotherWritten()));
+        Ok(amy.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));  // Amy's mother excludes CAMHS, Sam's LP
+        Ok(sam.RecordConsent(CamhsWorker, MotherWritten(), "Consent to assess and share with partner agencies."));
         Ok(await store.UpdateAsync(amy, 1));
         Ok(await store.UpdateAsync(sam, 1));
 
@@ -198,7 +238,7 @@ public class HardeningTests
 
     [Trait("Rule", "LIFE-11")]
     [Theory]
-    [InlineData("""{"type":"nomination-confirmed-by-supervisor","episodeId":"ep-1","occurredAt":"2026-03-12T09:00:00+00:00","actor":{"practitioner":"pr-teacher-jones","agency":"school-oakfield-primary"},"supervisor":"pr-s"}""", "LP-06")]
+    [InlineData("""{"type":"nomination-confirmed-by-supervisor","episodeId":"ep-1","occurredAt":"2026-03-12T09:00:00+00:00","actor":{"practitioner":"pr-teacher-jones","agency":"school-oakfield-primary"},"supervisor":"pr-s","reason":"Has capacity."}""", "LP-06")]
     [InlineData("null", "LIFE-11")]
     public void Reader_refuses_impossible_events_with_the_rule_and_the_path_never_a_NullReferenceException(string injected, string rule)
     {
@@ -233,11 +273,11 @@ public class HardeningTests
         var policy = EpisodePolicy.Default(time, new InMemorySharingAuditLog());
         var amy = new ChildDetails(TestIds.Child, new DateOnly(2010, 3, 2));  // 16 tomorrow
         var e = CafEpisode.IdentifyConcern(policy, new EpisodeId("ep-1"), amy, Teacher, "Missing school.");
-        Ok(e.RecordConsent(Teacher, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [], true)));
-        Assert.Equal("LIFE-05", e.StartAssessment(Teacher).Refusal.RuleId); // at 15 a parent must consent too
+        Ok(e.RecordConsent(Teacher, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [], true), "Consent to assess and share with partner agencies."));
+        Assert.Equal("LIFE-05", e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family.").Refusal.RuleId); // at 15 a parent must consent too
 
         time.Advance(TimeSpan.FromDays(1));
-        Ok(e.StartAssessment(Teacher));                                   // at 16 she consents for herself
+        Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));                                   // at 16 she consents for herself
 
         var rebuilt = EpisodeJson.Deserialize(policy, EpisodeJson.Serialize(e));
         Assert.Equal(EpisodeState.Assessing, rebuilt.State);
@@ -255,7 +295,7 @@ public class HardeningTests
 
         var reloaded = EpisodeJson.Deserialize(_seeds.Policy, EpisodeJson.Serialize(e));
         var version = reloaded.Version;
-        Ok(reloaded.HoldReview(HealthVisitor, ReviewProgress.Sufficient, "Good progress.", new DateOnly(2026, 7, 1)));
+        Ok(reloaded.HoldReview(HealthVisitor, EpisodePlans.Review(reloaded.Plan!, _seeds.Today, ReviewProgress.Sufficient)));
 
         Ok(await store.UpdateAsync(reloaded, version));
     }
@@ -271,8 +311,8 @@ public class HardeningTests
         var b = CafEpisode.IdentifyConcern(_seeds.Policy, new EpisodeId("ep-b"), new ChildDetails(new ChildId("child-002"), null), Teacher, "Unborn baby: concerns at the antenatal clinic.");
         Ok(await store.AddAsync(a));
         Ok(await store.AddAsync(b));
-        Ok(a.RecordConsent(Teacher, MotherWritten()));
-        Ok(b.RecordConsent(Teacher, new ConsentRecord(ConsentGiverRole.ExpectantParent, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, [])));
+        Ok(a.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies."));
+        Ok(b.RecordConsent(Teacher, new ConsentRecord(ConsentGiverRole.ExpectantParent, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, []), "Consent to assess and share with partner agencies."));
 
         var result = await store.UpdateManyAsync([new EpisodeUpdate(a, 1), new EpisodeUpdate(b, 0)]); // b is stale
 
@@ -305,7 +345,7 @@ public class HardeningTests
         var e = _seeds.Assessing();
         var harm = new AssessmentSummary("default", "1.0.0", 5, "Safeguarding", ["sexual-exploitation"]);
 
-        Assert.Equal("THR-04", e.CompleteAssessment(Teacher, harm).Refusal.RuleId);
+        Assert.Equal("THR-04", e.CompleteAssessment(Teacher, harm, "Needs identified across school and health.").Refusal.RuleId);
     }
 
     [Trait("Rule", "LP-03")]
@@ -338,14 +378,14 @@ public class HardeningTests
     public void SHARE04_a_refused_plan_leaves_no_grant_and_a_granted_one_records_what_was_shared()
     {
         var e = _seeds.Assessed();
-        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs)));
+        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
         Ok(e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "School can meet the needs."));
         var before = _seeds.Audit.Entries.Count;
 
-        Assert.Equal("SHARE-01", e.AgreePlan(Teacher, ["Amy attends every day"], [TestIds.Camhs], false, new DateOnly(2026, 5, 1)).Refusal.RuleId);
+        Assert.Equal("SHARE-01", e.AgreePlan(Teacher, EpisodePlans.WithCamhs(_seeds.Today), "CAMHS offered sessions.").Refusal.RuleId);
         Assert.DoesNotContain(_seeds.Audit.Entries.Skip(before), a => a.Decision.Granted);
 
-        Ok(e.AgreePlan(Teacher, ["Amy attends every day"], [TestIds.School], false, new DateOnly(2026, 5, 1)));
+        Ok(e.AgreePlan(Teacher, EpisodePlans.SingleService(_seeds.Today), "The school can meet the needs."));
         Assert.Equal(SharedItems.Plan, _seeds.Audit.Entries[^1].Items);
     }
 
@@ -377,8 +417,8 @@ public class HardeningTests
     private CafEpisode FourteenYearOldWithConsent(AgencyId youngPersonExcludes)
     {
         var e = CafEpisode.IdentifyConcern(_seeds.Policy, new EpisodeId("ep-14"), new ChildDetails(TestIds.Child, new DateOnly(2011, 9, 1)), Teacher, "Low mood.");
-        Ok(e.RecordConsent(Teacher, MotherWritten()));
-        Ok(e.RecordConsent(Teacher, YoungPerson14(ConsentDecision.Given, youngPersonExcludes)));
+        Ok(e.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies."));
+        Ok(e.RecordConsent(Teacher, YoungPerson14(ConsentDecision.Given, youngPersonExcludes), "Consent to assess and share with partner agencies."));
         return e;
     }
 

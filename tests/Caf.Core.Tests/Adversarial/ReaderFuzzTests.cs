@@ -128,27 +128,37 @@ public class ReaderFuzzTests(ITestOutputHelper output)
 
     // ----- Inputs -----
 
-    private static List<string> ValidSnapshots(EpisodePolicy policy, SettableClock clock)
+    internal static List<string> ValidSnapshots(EpisodePolicy policy, SettableClock clock)
     {
         var list = new List<string>();
         var seeds = new Seeds();
         list.Add(EpisodeJson.Serialize(seeds.PlanActive()));
         var s2 = new Seeds();
         var e2 = s2.Assessed();
-        Seeds.Ok(e2.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(TestIds.Camhs)));
+        Seeds.Ok(e2.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
         Seeds.Ok(e2.ChooseNextStep(Seeds.Teacher, NextStep.SingleAgencySupport, "The school can meet the needs."));
         Seeds.Ok(e2.ReferToPanel(Seeds.Teacher, "MAAG North", "Unclear which service fits."));
         list.Add(EpisodeJson.Serialize(e2));
         var s3 = new Seeds();
         var e3 = s3.PlanActive();
-        Seeds.Ok(e3.HoldReview(Seeds.HealthVisitor, ReviewProgress.Insufficient, "Attendance still low.", new DateOnly(2026, 6, 1)));
+        s3.Time.Advance(TimeSpan.FromDays(42));
+        Seeds.Ok(e3.HoldReview(Seeds.HealthVisitor, EpisodePlans.Review(e3.Plan!, s3.Today, ReviewProgress.Insufficient, Caf.Core.Planning.ActionProgress.NotCarriedOut) with { Barriers = ["Mum's shifts changed"] }));
+        Seeds.Ok(e3.RevisePlan(Seeds.HealthVisitor, EpisodePlans.Revised(e3.Plan!, s3.Today) with { Actions = [.. e3.Plan.Actions, EpisodePlans.Family(s3.Today.AddDays(21)) with { Id = "a-dad" }] }, "Dad does the Tuesday school run."));
         Seeds.Ok(e3.WithdrawConsent(Seeds.HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "")));
         list.Add(EpisodeJson.Serialize(e3));
         var s4 = new Seeds();
-        var e4 = CafEpisode.RegisterPotentialFromStepDown(s4.Policy, new EpisodeId("ep-sd"), Seeds.NineYearOld, Seeds.Teacher, "CAMHS", "Work completed letter", TestIds.HealthVisitor);
-        Seeds.Ok(e4.RecordConsent(Seeds.Teacher, Seeds.MotherVerbal(TestIds.YouthService)));
+        var e4 = CafEpisode.RegisterPotentialFromStepDown(s4.Policy, new EpisodeId("ep-sd"), Seeds.NineYearOld, Seeds.Teacher, EpisodePlans.StepDown(), TestIds.HealthVisitor);
+        Seeds.Ok(e4.RecordConsent(Seeds.Teacher, Seeds.MotherVerbal(TestIds.YouthService), "Consent to assess and share with partner agencies."));
         Seeds.Ok(e4.ChooseNextStep(Seeds.Teacher, NextStep.NoFurtherAction, "Learning shared; the family know who to go to."));
         list.Add(EpisodeJson.Serialize(e4));
+        var s5 = new Seeds();
+        var e5 = CafEpisode.RegisterPotentialFromStepDown(s5.Policy, new EpisodeId("ep-sd2"), Seeds.NineYearOld, Seeds.Teacher, EpisodePlans.StepDown());
+        Seeds.Ok(e5.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(), "Consent to share the step-down information and plan."));
+        Seeds.Ok(e5.RecordStepDownTacDecision(Seeds.Teacher, Caf.Core.StepDown.StepDownTacDecision.Continue(Seeds.HealthVisitor, EpisodePlans.MultiAgency(s5.Today), true, true), "Ongoing support is required."));
+        s5.Time.Advance(TimeSpan.FromDays(42));
+        Seeds.Ok(e5.HoldReview(Seeds.HealthVisitor, EpisodePlans.Closing(e5.Plan!, s5.Today)));
+        Seeds.Ok(e5.Close(Seeds.HealthVisitor, EpisodePlans.MostOutcomesAchieved("resolvedMultiAgency")));
+        list.Add(EpisodeJson.Serialize(e5));
         return list;
     }
 

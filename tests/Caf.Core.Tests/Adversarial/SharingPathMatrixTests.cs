@@ -101,23 +101,53 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         new("LP: appoint CAMHS", true, ["CafEpisode.AppointLeadProfessional"],
             w => Task.FromResult(Of(w.Episode.AppointLeadProfessional(HealthVisitor, Nominee(CamhsWorker.Practitioner, TestIds.Camhs), new PractitionerId("pr-s"), "Agreed.", "Therapy.")))),
         new("plan: CAMHS delivers", true, ["CafEpisode.AgreePlan"],
-            w => Task.FromResult(Of(w.Episode.AgreePlan(HealthVisitor, ["Amy feels calmer"], [TestIds.Camhs], false, new DateOnly(2026, 6, 1))))),
+            w => Task.FromResult(Of(w.Episode.AgreePlan(HealthVisitor, EpisodePlans.WithCamhs(w.Seeds.Today), "CAMHS offered six sessions.")))),
+        new("revision: CAMHS keeps or gets an action", true, ["CafEpisode.RevisePlan"], w =>
+        {
+            var plan = w.Episode.Plan!;
+            var revised = EpisodePlans.Revised(plan, w.Seeds.Today);
+            if (plan.FindAction("a-camhs") is null)
+            {
+                revised = revised with { Actions = [.. plan.Actions, EpisodePlans.Camhs(w.Seeds.Today.AddDays(28))] };
+            }
+
+            return Task.FromResult(Of(w.Episode.RevisePlan(HealthVisitor, revised, "Reviewed at the meeting.")));
+        }),
+        new("review: a new action for CAMHS", true, ["CafEpisode.HoldReview"], w =>
+        {
+            var review = EpisodePlans.Review(w.Episode.Plan!, w.Seeds.Today, ReviewProgress.Insufficient) with
+            {
+                NewActions = [EpisodePlans.Camhs(w.Seeds.Today.AddDays(28)) with { Id = "a-camhs-new" }],
+            };
+            return Task.FromResult(Of(w.Episode.HoldReview(HealthVisitor, review)));
+        }),
+        new("step-down TAC confirms CAMHS as LP and on the plan", true, ["CafEpisode.RecordStepDownTacDecision"], w =>
+        {
+            var sd = CafEpisode.RegisterPotentialFromStepDown(w.Seeds.Policy, new EpisodeId("ep-sd"), Fourteen, HealthVisitor, EpisodePlans.StepDown());
+            foreach (var record in w.Episode.Consent.Records)
+            {
+                Ok(sd.RecordConsent(HealthVisitor, record, "The same family's consent, recorded again at the step-down."));
+            }
+
+            var decision = Caf.Core.StepDown.StepDownTacDecision.Continue(CamhsWorker, EpisodePlans.WithCamhs(w.Seeds.Today), true, true);
+            return Task.FromResult(Of(sd.RecordStepDownTacDecision(HealthVisitor, decision, "Ongoing support is required.")));
+        }),
         new("assessment and next steps (LP receives)", false, ["CafEpisode.StartAssessment", "CafEpisode.CompleteAssessment", "CafEpisode.ChooseNextStep", "CafEpisode.RequireReassessment"],
             w => Task.FromResult(Of(w.Episode.ChooseNextStep(HealthVisitor, NextStep.MultiAgencySupport, "Needs span services.")))),
         new("review (LP and plan agencies receive)", false, ["CafEpisode.HoldReview"],
-            w => Task.FromResult(Of(w.Episode.HoldReview(HealthVisitor, ReviewProgress.Sufficient, "Progress.", new DateOnly(2026, 8, 1))))),
+            w => Task.FromResult(Of(w.Episode.HoldReview(HealthVisitor, EpisodePlans.Review(w.Episode.Plan!, w.Seeds.Today, ReviewProgress.Sufficient))))),
         new("panel referral (papers)", false, ["CafEpisode.ReferToPanel"],
             w => Task.FromResult(Of(w.Episode.ReferToPanel(HealthVisitor, "MAAG North", "Needs could be met by more than one service.")))),
         new("closure (the LP records it)", false, ["CafEpisode.Close"],
-            w => Task.FromResult(Of(w.Episode.Close(HealthVisitor, ClosureOutcome.ResolvedOther, "Outcomes met.")))),
+            w => Task.FromResult(Of(w.Episode.Close(HealthVisitor, EpisodePlans.PractitionersAgree("resolvedOther", TestIds.HealthVisitor, TestIds.Teacher, CamhsWorker.Practitioner))))),
         new("transfer out of area", false, ["CafEpisode.TransferOut", "CafRegister.TransferOutAsync"],
             w => Task.FromResult(Of(w.Episode.TransferOut(HealthVisitor, "Leeds City Council", "Family moved.")))),
         new("a CAMHS practitioner records work", true, ["CafEpisode.RecordConsent", "CafEpisode.LiftExclusion", "CafEpisode.WithdrawConsent", "CafEpisode.OverrideConsent"],
-            w => Task.FromResult(Of(w.Episode.RecordConsent(CamhsWorker, MotherWritten())))),
+            w => Task.FromResult(Of(w.Episode.RecordConsent(CamhsWorker, MotherWritten(), "Consent to assess and share with partner agencies.")))),
         new("family link with a sibling led by CAMHS", true, ["CafRegister.LinkFamilyAsync"], async w =>
         {
             var sam = CafEpisode.IdentifyConcern(w.Seeds.Policy, new EpisodeId("ep-sam"), new ChildDetails(new ChildId("child-002"), new DateOnly(2012, 4, 1)), CamhsWorker, "Low mood.");
-            Ok(sam.RecordConsent(CamhsWorker, MotherWritten()));
+            Ok(sam.RecordConsent(CamhsWorker, MotherWritten(), "Consent to assess and share with partner agencies."));
             Ok(await w.Store.AddAsync(sam));
             return Of(await w.Register.LinkFamilyAsync("family-smith", HealthVisitor, [w.Episode.Id, sam.Id]));
         }),
@@ -179,7 +209,9 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         Assert.True(!e.Consent.Excludes(TestIds.Camhs) || e.LeadProfessional.Agency != TestIds.Camhs || !e.IsOpen || outcome.Refused || row.Name.StartsWith("a step-up", StringComparison.Ordinal)
             || e.Events.Skip(1).All(x => x.OccurredAt < w.ExcludedAt || x is ConsentRecorded or ConsentWithdrawalRecorded or ConsentOverrideRecorded));
         Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is LeadProfessionalNominated { Agency: var a } && a == TestIds.Camhs);
-        Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is PlanAgreed p && p.DeliveringAgencies.Contains(TestIds.Camhs));
+        Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is PlanAgreed p && p.Plan.DeliveringAgencies.Contains(TestIds.Camhs));
+        Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is PlanRevised p && p.Plan.DeliveringAgencies.Contains(TestIds.Camhs));
+        Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is ReviewHeld r && r.Review.NewActions.Any(a => a.Owner.Agency == TestIds.Camhs));
         Assert.True(e.Consent.Excludes(TestIds.Camhs));
     }
 
@@ -206,22 +238,23 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         var e = CafEpisode.IdentifyConcern(w.Seeds.Policy, new EpisodeId("ep-amy"), Fourteen, HealthVisitor, "Low mood and missing school.");
         w.Episode = e;
         var camhsLeads = way != Way.Before;
-        Ok(e.RecordConsent(HealthVisitor, camhsLeads ? MotherWritten() : MotherWritten(TestIds.Camhs)));
-        Ok(e.RecordConsent(HealthVisitor, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [], true)));
+        Ok(e.RecordConsent(HealthVisitor, camhsLeads ? MotherWritten() : MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
+        Ok(e.RecordConsent(HealthVisitor, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [], true), "Consent to assess and share with partner agencies."));
         if (way == Way.Before)
         {
             w.ExcludedAt = w.Seeds.Time.GetUtcNow();
         }
 
         Step(w);
-        Ok(e.StartAssessment(HealthVisitor));
-        Ok(e.CompleteAssessment(HealthVisitor, Level3));
+        Ok(e.StartAssessment(HealthVisitor, "Concerns about attendance and wellbeing: assessment agreed with the family."));
+        Ok(e.CompleteAssessment(HealthVisitor, Level3, "Needs identified across school and health."));
         Ok(e.ChooseNextStep(HealthVisitor, NextStep.MultiAgencySupport, "Needs span school and health."));
         var lead = camhsLeads ? Nominee(CamhsWorker.Practitioner, TestIds.Camhs) : Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting);
         Ok(e.AppointLeadProfessional(HealthVisitor, lead, new PractitionerId("pr-supervisor"), "Amy and her mother agreed.", "Sees Amy weekly."));
         if (atPlan)
         {
-            Ok(e.AgreePlan(HealthVisitor, ["Amy goes to school every day"], [TestIds.School, camhsLeads ? TestIds.Camhs : TestIds.HealthVisiting], false, new DateOnly(2026, 5, 1)));
+            var today = w.Seeds.Today;
+            Ok(e.AgreePlan(HealthVisitor, EpisodePlans.Plan(today, EpisodePlans.School(today.AddDays(28)), camhsLeads ? EpisodePlans.Camhs(today.AddDays(28)) : EpisodePlans.Health(today.AddDays(28))), "Agreed with Amy and her mother."));
         }
 
         Step(w);
@@ -233,24 +266,24 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         switch (way)
         {
             case Way.AfterByParent:
-                Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs)));
+                Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
                 break;
             case Way.AfterByYoungPerson:
-                Ok(e.RecordConsent(HealthVisitor, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [TestIds.Camhs], true)));
+                Ok(e.RecordConsent(HealthVisitor, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [TestIds.Camhs], true), "Consent to assess and share with partner agencies."));
                 break;
             case Way.ThenRefusalThenConsent:
-                Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs)));
-                Ok(e.RecordConsent(HealthVisitor, MotherWritten() with { Decision = ConsentDecision.Refused }));
-                Ok(e.RecordConsent(HealthVisitor, MotherWritten()));
+                Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
+                Ok(e.RecordConsent(HealthVisitor, MotherWritten() with { Decision = ConsentDecision.Refused }, "Consent to assess and share with partner agencies."));
+                Ok(e.RecordConsent(HealthVisitor, MotherWritten(), "Consent to assess and share with partner agencies."));
                 break;
             case Way.ThenOverride:
-                Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs)));
-                Ok(e.RecordConsent(HealthVisitor, MotherWritten() with { Decision = ConsentDecision.Refused }));
-                Ok(e.RecordConsent(HealthVisitor, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Refused, ConsentForm.Written, [], true)));
+                Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
+                Ok(e.RecordConsent(HealthVisitor, MotherWritten() with { Decision = ConsentDecision.Refused }, "Consent to assess and share with partner agencies."));
+                Ok(e.RecordConsent(HealthVisitor, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Refused, ConsentForm.Written, [], true), "Consent to assess and share with partner agencies."));
                 Ok(e.OverrideConsent(HealthVisitor, new ConsentOverride("Disclosure of risk; the safeguarding lead decided to share.", new PractitionerId("pr-dsl"))));
                 break;
             case Way.ThenWithdrawal:
-                Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs)));
+                Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
                 Ok(e.WithdrawConsent(HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more.")));
                 break;
         }

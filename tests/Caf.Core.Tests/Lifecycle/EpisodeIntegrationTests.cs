@@ -23,7 +23,7 @@ public class EpisodeIntegrationTests
         var e = _seeds.Assessing();
         var result = Matcher.Assess(["LEI-01", "LEI-07", "LEI-10", "BFD-09"]).Value;
 
-        Ok(e.CompleteAssessment(Teacher, result));
+        Ok(e.CompleteAssessment(Teacher, result, "Needs identified across school and health."));
 
         Assert.Equal(Matcher.FrameworkId, e.Assessment!.FrameworkId);
         Assert.Equal(Matcher.FrameworkVersion, e.Assessment.FrameworkVersion);
@@ -40,7 +40,7 @@ public class EpisodeIntegrationTests
         var harm = Matcher.Assess(["LEI-01"], new ThresholdContext { SignificantHarmConcern = true }).Value;
         Assert.Equal(ThresholdRoute.Safeguarding, harm.Route);
 
-        var refused = e.CompleteAssessment(Teacher, harm);
+        var refused = e.CompleteAssessment(Teacher, harm, "Needs identified across school and health.");
 
         Assert.Equal("THR-04", refused.Refusal.RuleId);
         Assert.Equal(EpisodeState.Assessing, e.State);
@@ -58,9 +58,9 @@ public class EpisodeIntegrationTests
     public void LP11_appointing_from_a_selection_never_picks_the_excluded_agency()
     {
         var e = _seeds.Identified();
-        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.YouthService)));
-        Ok(e.StartAssessment(Teacher));
-        Ok(e.CompleteAssessment(Teacher, Level3));
+        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.YouthService), "Consent to assess and share with partner agencies."));
+        Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
+        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
         var request = new LeadProfessionalSelectionRequest(e.Id, e.Consent, Teacher)
         {
             Candidates = [Candidate(new PractitionerId("pr-youth"), TestIds.YouthService, AgencyKind.YouthService), Candidate(TestIds.HealthVisitor, TestIds.HealthVisiting, AgencyKind.Health)],
@@ -78,9 +78,9 @@ public class EpisodeIntegrationTests
     public void LP09_no_eligible_candidate_is_refused_with_the_escalation()
     {
         var e = _seeds.Identified();
-        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.YouthService)));
-        Ok(e.StartAssessment(Teacher));
-        Ok(e.CompleteAssessment(Teacher, Level3));
+        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.YouthService), "Consent to assess and share with partner agencies."));
+        Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
+        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
         var request = new LeadProfessionalSelectionRequest(e.Id, e.Consent, Teacher)
         {
             Candidates = [Candidate(new PractitionerId("pr-youth"), TestIds.YouthService, AgencyKind.YouthService)],

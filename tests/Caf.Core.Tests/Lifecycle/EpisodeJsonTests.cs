@@ -93,7 +93,7 @@ public class EpisodeJsonTests
     [Fact]
     public void Duplicate_property_is_rejected()
     {
-        var json = ValidJson().Replace("\"schemaVersion\":1", "\"schemaVersion\":1,\"schemaVersion\":1", StringComparison.Ordinal);
+        var json = ValidJson().Replace("\"schemaVersion\":2", "\"schemaVersion\":2,\"schemaVersion\":2", StringComparison.Ordinal);
 
         Rejects(json);
     }

@@ -34,10 +34,12 @@ public class EpisodeLifecycleTests
     public void LIFE02_step_down_registers_a_potential_CAF_with_the_family_LP_preference()
     {
         var e = CafEpisode.RegisterPotentialFromStepDown(_seeds.Policy, new EpisodeId("ep-sd"), NineYearOld, Teacher,
-            "Children's social care", "Closing summary", new PractitionerId("pr-youth-worker"));
+            EpisodePlans.StepDown("Children's social care"), new PractitionerId("pr-youth-worker"));
 
         Assert.Equal(EpisodeState.PotentialFromStepDown, e.State);
         Assert.Equal("Children's social care", e.SteppingDownService);
+        Assert.Null(e.AssessmentDueBy);   // LIFE-06: the step-down information takes the place of the assessment
+        Assert.False(e.IsAssessmentOverdue);
         Assert.Equal(new PractitionerId("pr-youth-worker"), e.FamilyPreferredLeadProfessional);
     }
 
@@ -48,7 +50,7 @@ public class EpisodeLifecycleTests
         var e = _seeds.Identified();
         var before = e.Version;
 
-        var result = e.StartAssessment(Teacher);
+        var result = e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family.");
 
         Assert.True(result.IsRefused);
         Assert.Equal("LIFE-05", result.Refusal.RuleId);
@@ -62,9 +64,9 @@ public class EpisodeLifecycleTests
     public void LIFE05_verbal_consent_is_enough_to_start()
     {
         var e = _seeds.Identified();
-        Ok(e.RecordConsent(Teacher, MotherVerbal()));
+        Ok(e.RecordConsent(Teacher, MotherVerbal(), "Consent to assess and share with partner agencies."));
 
-        Ok(e.StartAssessment(Teacher));
+        Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
 
         Assert.Equal(EpisodeState.Assessing, e.State);
         Assert.Equal(Start, e.AssessmentStartedAt);
@@ -80,7 +82,7 @@ public class EpisodeLifecycleTests
         _seeds.Time.Advance(TimeSpan.FromDays(32));
 
         Assert.True(e.IsAssessmentOverdue);
-        Ok(e.CompleteAssessment(Teacher, Level3));
+        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
         Assert.False(e.IsAssessmentOverdue);
     }
 
@@ -112,14 +114,14 @@ public class EpisodeLifecycleTests
     public void LIFE07_panel_referral_needs_written_consent_CONS04()
     {
         var e = _seeds.Identified();
-        Ok(e.RecordConsent(Teacher, MotherVerbal()));
-        Ok(e.StartAssessment(Teacher));
-        Ok(e.CompleteAssessment(Teacher, Level3));
+        Ok(e.RecordConsent(Teacher, MotherVerbal(), "Consent to assess and share with partner agencies."));
+        Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
+        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
 
         var refused = e.ReferToPanel(Teacher, "MAAG North", "Unclear which service fits.");
         Assert.Equal("CONS-04", refused.Refusal.RuleId);
 
-        Ok(e.RecordConsent(Teacher, MotherWritten()));
+        Ok(e.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies."));
         Ok(e.ReferToPanel(Teacher, "MAAG North", "Unclear which service fits."));
         Assert.Equal(EpisodeState.PanelReferred, e.State);
     }
@@ -131,7 +133,7 @@ public class EpisodeLifecycleTests
         var e = _seeds.Assessed();
         Ok(e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "School and health involved."));
 
-        var result = e.AgreePlan(Teacher, ["Attends every day"], [TestIds.School], false, new DateOnly(2026, 5, 1));
+        var result = e.AgreePlan(Teacher, EpisodePlans.SingleService(_seeds.Today), "Agreed at the TAC.");
 
         Assert.Equal("LIFE-08", result.Refusal.RuleId);
         Assert.Equal(EpisodeState.Assessed, e.State);
@@ -144,7 +146,7 @@ public class EpisodeLifecycleTests
         var e = _seeds.Assessed();
         Ok(e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "School only, at first."));
 
-        var result = e.AgreePlan(Teacher, ["Attends every day"], [TestIds.School, TestIds.HealthVisiting], false, new DateOnly(2026, 5, 1));
+        var result = e.AgreePlan(Teacher, EpisodePlans.MultiAgency(_seeds.Today), "Agreed at the TAC.");
 
         Assert.Equal("LP-02", result.Refusal.RuleId);
     }
@@ -184,15 +186,16 @@ public class EpisodeLifecycleTests
     public void LP11_an_excluded_agency_can_never_be_appointed()
     {
         var e = _seeds.Identified();
-        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.HealthVisiting)));
-        Ok(e.StartAssessment(Teacher));
-        Ok(e.CompleteAssessment(Teacher, Level3));
+        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.HealthVisiting), "Consent to assess and share with partner agencies."));
+        Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
+        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
 
         var result = e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-s"), "agreed", "why");
 
         Assert.Equal("LP-11", result.Refusal.RuleId);
         Ok(e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "Health only."));
-        Assert.Equal("SHARE-01", e.AgreePlan(Teacher, ["x"], [TestIds.HealthVisiting], false, new DateOnly(2026, 5, 1)).Refusal.RuleId);
+        var healthOnly = EpisodePlans.Plan(_seeds.Today, EpisodePlans.Health(_seeds.Today.AddDays(28)));
+        Assert.Equal("SHARE-01", e.AgreePlan(Teacher, healthOnly, "Health only.").Refusal.RuleId);
     }
 
     [Trait("Rule", "LIFE-09")]
@@ -201,8 +204,11 @@ public class EpisodeLifecycleTests
     {
         var e = _seeds.PlanActive();
 
-        Assert.Equal("REV-02", e.HoldReview(Teacher, ReviewProgress.Sufficient, "On track", null).Refusal.RuleId);
-        Ok(e.HoldReview(Teacher, ReviewProgress.Sufficient, "On track", new DateOnly(2026, 7, 1)));
+        var review = EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient);
+        var noDate = e.HoldReview(HealthVisitor, review with { NextReviewDue = null });
+        Assert.Equal("REV-02", noDate.Refusal.RuleId);
+        Assert.Equal("nextReviewDue", noDate.Refusal.Field);
+        Ok(e.HoldReview(HealthVisitor, review with { NextReviewDue = new DateOnly(2026, 7, 1) }));
 
         Assert.Equal(1, e.ReviewCount);
         Assert.Equal(new DateOnly(2026, 7, 1), e.NextReviewDue);
@@ -215,15 +221,17 @@ public class EpisodeLifecycleTests
         var e = _seeds.PlanActive();
         for (var i = 0; i < 4; i++)
         {
-            Ok(e.HoldReview(Teacher, ReviewProgress.Insufficient, "Little change", new DateOnly(2026, 6, 1).AddMonths(i)));
+            _seeds.Time.Advance(TimeSpan.FromDays(42));
+            Ok(e.HoldReview(HealthVisitor, EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Insufficient)));
         }
 
-        var fifth = e.HoldReview(Teacher, ReviewProgress.Insufficient, "Little change", new DateOnly(2026, 12, 1));
+        Assert.True(e.IsReassessmentRequired);
+        var fifth = e.HoldReview(HealthVisitor, EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Insufficient));
         Assert.Equal("REV-03", fifth.Refusal.RuleId);
 
-        Ok(e.RequireReassessment(Teacher, "Four reviews without progress."));
+        Ok(e.RequireReassessment(HealthVisitor, "Four reviews without progress."));
         Assert.Equal(EpisodeState.Assessing, e.State);
-        Assert.Equal(0, e.InsufficientReviewsInARow);
+        Assert.True(e.IsReassessmentRequired); // until a new plan is agreed
     }
 
     [Trait("Rule", "REV-05")]
@@ -264,10 +272,11 @@ public class EpisodeLifecycleTests
         Ok(e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "Family moving on.")));
 
         Assert.Equal(EpisodeState.ConsentWithdrawn, e.State);
-        Assert.Equal("LIFE-12", e.HoldReview(Teacher, ReviewProgress.Sufficient, "x", new DateOnly(2026, 9, 1)).Refusal.RuleId);
-        Assert.Equal("CONS-07", e.Close(Teacher, ClosureOutcome.ResolvedMultiAgency, "x").Refusal.RuleId);
+        Assert.Equal("LIFE-12", e.HoldReview(HealthVisitor, EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient)).Refusal.RuleId);
+        var agree = EpisodePlans.PractitionersAgree("resolvedMultiAgency", TestIds.HealthVisitor, TestIds.Teacher);
+        Assert.Equal("CONS-07", e.Close(HealthVisitor, agree).Refusal.RuleId);
 
-        Ok(e.Close(Teacher, ClosureOutcome.ConsentWithdrawn, "Mother withdrew consent."));
+        Ok(e.Close(HealthVisitor, agree with { OutcomeCode = "consentWithdrawn" }));
         Assert.Equal(ClosureOutcome.ConsentWithdrawn, e.Closure!.Outcome);
     }
 
@@ -279,7 +288,7 @@ public class EpisodeLifecycleTests
         Assert.Equal("CONS-06", given.OverrideConsent(Teacher, new ConsentOverride("Risk", new PractitionerId("pr-dsl"))).Refusal.RuleId);
 
         var refused = _seeds.Identified();
-        Ok(refused.RecordConsent(Teacher, MotherVerbal() with { Decision = ConsentDecision.Refused }));
+        Ok(refused.RecordConsent(Teacher, MotherVerbal() with { Decision = ConsentDecision.Refused }, "Consent to assess and share with partner agencies."));
         Ok(refused.OverrideConsent(Teacher, new ConsentOverride("Escalating neglect concerns.", new PractitionerId("pr-dsl"))));
 
         Assert.Equal(ClosureOutcome.ConsentOverridden, refused.Closure!.Outcome);
@@ -287,17 +296,17 @@ public class EpisodeLifecycleTests
     }
 
     [Theory]
-    [InlineData(ClosureOutcome.ResolvedFamilyActions, "CLOSE-01")]
-    [InlineData(ClosureOutcome.ResolvedSingleService, "CLOSE-02")]
-    [InlineData(ClosureOutcome.ConsentWithdrawn, "CLOSE-05")]
-    [InlineData(ClosureOutcome.ConsentOverridden, "CLOSE-06")]
-    [InlineData(ClosureOutcome.SteppedUp, "CLOSE-07")]
-    public void Closure_outcome_must_be_consistent_with_the_episode(ClosureOutcome outcome, string rule)
+    [InlineData("resolvedFamilyActions", "CLOSE-01")]
+    [InlineData("resolvedSingleService", "CLOSE-02")]
+    [InlineData("consentWithdrawn", "CLOSE-05")]
+    [InlineData("consentOverridden", "CLOSE-06")]
+    [InlineData("steppedUp", "CLOSE-07")]
+    public void Closure_outcome_must_be_consistent_with_the_episode(string outcome, string rule)
     {
         var e = _seeds.PlanActive(); // two agencies, appointed LP, agency-owned actions
         var before = e.Version;
 
-        var result = e.Close(Teacher, outcome, "Outcomes achieved.");
+        var result = e.Close(HealthVisitor, EpisodePlans.PractitionersAgree(outcome, TestIds.HealthVisitor, TestIds.Teacher));
 
         Assert.Equal(rule, result.Refusal.RuleId);
         Assert.Equal(before, e.Version);
@@ -308,8 +317,12 @@ public class EpisodeLifecycleTests
     public void CLOSE03_multi_agency_closure_with_an_appointed_LP()
     {
         var e = _seeds.PlanActive();
-        Ok(e.Close(Teacher, ClosureOutcome.ResolvedMultiAgency, "Most intended outcomes achieved at the review (CLOSE-C1)."));
+        _seeds.Time.Advance(TimeSpan.FromDays(42));
+        Ok(e.HoldReview(HealthVisitor, EpisodePlans.Closing(e.Plan!, _seeds.Today)));
+        Ok(e.Close(HealthVisitor, EpisodePlans.MostOutcomesAchieved("resolvedMultiAgency")));
         Assert.Equal("CLOSE-03", e.Closure!.RuleId);
+        Assert.Equal(ClosureOutcome.ResolvedMultiAgency, e.Closure.Outcome);
+        Assert.Equal([ClosureCriterion.MostOutcomesAchieved], e.ClosureDecision!.Criteria.ToArray());
     }
 
     [Trait("Rule", "LIFE-10")]
@@ -317,11 +330,11 @@ public class EpisodeLifecycleTests
     public void LIFE10_a_closed_episode_refuses_every_action_and_stays_unchanged()
     {
         var e = _seeds.PlanActive();
-        Ok(e.Close(Teacher, ClosureOutcome.ResolvedMultiAgency, "Done."));
+        Ok(e.Close(HealthVisitor, EpisodePlans.PractitionersAgree("resolvedMultiAgency", TestIds.HealthVisitor, TestIds.Teacher)));
         var version = e.Version;
 
         Assert.All(e.GetAvailableActions(), a => Assert.Equal("LIFE-10", a.Refusal!.RuleId));
-        Assert.Equal("LIFE-10", e.RecordConsent(Teacher, MotherWritten()).Refusal.RuleId);
+        Assert.Equal("LIFE-10", e.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies.").Refusal.RuleId);
         Assert.Equal("LIFE-10", e.StepUp(Teacher, "CSC", "x").Refusal.RuleId);
         Assert.Equal(version, e.Version);
         Assert.Empty(e.PermittedActions);
@@ -343,7 +356,7 @@ public class EpisodeLifecycleTests
     {
         var e = _seeds.Identified();
 
-        var result = e.AgreePlan(Teacher, ["x"], [TestIds.School], false, new DateOnly(2026, 5, 1));
+        var result = e.AgreePlan(Teacher, EpisodePlans.SingleService(_seeds.Today), "Agreed.");
 
         Assert.Equal("LIFE-12", result.Refusal.RuleId);
         Assert.Contains("Assessed or PanelReferred", result.Refusal.Message, StringComparison.Ordinal);
@@ -366,46 +379,61 @@ public class EpisodeLifecycleTests
     public void Misuse_throws_at_the_boundary()
     {
         var e = _seeds.Identified();
-        Assert.Throws<ArgumentException>(() => e.StartAssessment(default));
-        Assert.ThrowsAny<ArgumentException>(() => e.RecordConsent(Teacher, null!));
+        Assert.Throws<ArgumentException>(() => e.StartAssessment(default, "Concerns about attendance and wellbeing: assessment agreed with the family."));
+        Assert.ThrowsAny<ArgumentException>(() => e.RecordConsent(Teacher, null!, "Consent to assess and share with partner agencies."));
         Assert.ThrowsAny<ArgumentException>(() => e.ChooseNextStep(Teacher, NextStep.PanelReferral, "x"));
         Assert.ThrowsAny<ArgumentException>(() => CafEpisode.IdentifyConcern(_seeds.Policy, default, NineYearOld, Teacher, "x"));
         Assert.ThrowsAny<ArgumentException>(() => CafEpisode.IdentifyConcern(_seeds.Policy, new EpisodeId("e"), NineYearOld, Teacher, " "));
     }
     [Fact]
     [Trait("Rule", "PLAN-01")]
-    public void PLAN01_a_plan_states_at_least_one_intended_outcome()
+    public void PLAN01_a_plan_states_its_intended_outcomes_in_the_familys_words()
     {
         var e = _seeds.Assessed();
         Ok(e.ChooseNextStep(Teacher, NextStep.FamilyAction, "Family routines."));
+        var plan = EpisodePlans.FamilyOnly(_seeds.Today);
 
-        var result = e.AgreePlan(Teacher, [" ", ""], [], true, new DateOnly(2026, 5, 1));
+        var none = e.AgreePlan(Teacher, plan with { Outcomes = [], Actions = [plan.Actions[0] with { Serves = [] }] }, "Agreed.");
+        var unanswered = e.AgreePlan(Teacher, plan with { Outcomes = [EpisodePlans.Attendance with { HowWillYouKnow = "" }, EpisodePlans.Weight] }, "Agreed.");
 
-        Assert.Equal(("PLAN-01", "intendedOutcomes"), (result.Refusal.RuleId, result.Refusal.Field));
+        Assert.Equal(("PLAN-01", "outcomes"), (none.Refusal.RuleId, none.Refusal.Field));
+        Assert.Equal(("PLAN-01", "outcomes[0].howWillYouKnow"), (unanswered.Refusal.RuleId, unanswered.Refusal.Field));
         Assert.Equal(EpisodeState.Assessed, e.State);
     }
 
     [Fact]
     [Trait("Rule", "PLAN-02")]
-    public void PLAN02_every_action_has_an_owner_and_the_plan_has_review_arrangements()
+    [Trait("Rule", "PLAN-03")]
+    public void PLAN02_PLAN03_actions_are_identified_against_an_owner_and_the_plan_records_strengths_and_views()
     {
         var e = _seeds.Assessed();
         Ok(e.ChooseNextStep(Teacher, NextStep.FamilyAction, "Family routines."));
+        var plan = EpisodePlans.FamilyOnly(_seeds.Today);
 
-        Assert.Equal("deliveringAgencies", e.AgreePlan(Teacher, ["Bedtime routine"], [], false, new DateOnly(2026, 5, 1)).Refusal.Field);
-        Assert.Equal("firstReviewDue", e.AgreePlan(Teacher, ["Bedtime routine"], [], true, null).Refusal.Field);
-        Ok(e.AgreePlan(Teacher, ["Bedtime routine"], [], true, new DateOnly(2026, 5, 1)));
-        Assert.True(e.Plan!.FamilyOwnsActions);
+        Assert.Equal(("PLAN-02", "actions"), Of(e.AgreePlan(Teacher, plan with { Actions = [] }, "Agreed.")));
+        Assert.Equal(("PLAN-02", "reviewArrangements.firstReviewDue"),
+            Of(e.AgreePlan(Teacher, plan with { ReviewArrangements = new(_seeds.Today, Caf.Core.Planning.ReviewForm.Meeting) }, "Agreed.")));
+        Assert.Equal(("PLAN-03", "familyStrengths"), Of(e.AgreePlan(Teacher, plan with { FamilyStrengths = [] }, "Agreed.")));
+        Assert.Equal(("PLAN-03", "childsViews"), Of(e.AgreePlan(Teacher, plan with { ChildsViews = " " }, "Agreed.")));
+        Assert.Equal(("PLAN-02", "plan.agreedOn"), Of(e.AgreePlan(Teacher, plan with { AgreedOn = _seeds.Today.AddDays(1), ReviewArrangements = new(_seeds.Today.AddDays(40), Caf.Core.Planning.ReviewForm.Visit) }, "Agreed.")));
+        Assert.Equal(EpisodeState.Assessed, e.State);
+
+        Ok(e.AgreePlan(Teacher, plan, "Mum will lead the changes; agreed at the TAC meeting."));
+        Assert.True(e.Plan!.OwnedByFamilyOrChildOnly);
+        Assert.Equal(1, e.Plan.Version);
+        Assert.Equal("Mum will lead the changes; agreed at the TAC meeting.", ((PlanAgreed)e.Events[^1]).Reason); // LIFE-11
     }
+
+    private static (string, string) Of(Caf.Core.Primitives.Result r) => (r.Refusal.RuleId, r.Refusal.Field);
 
     [Fact]
     [Trait("Rule", "STEP-02")]
     [Trait("Rule", "STEP-03")]
     public void STEP02_STEP03_a_step_down_TAC_chooses_ongoing_support_without_a_new_assessment()
     {
-        var e = CafEpisode.RegisterPotentialFromStepDown(_seeds.Policy, new EpisodeId("ep-sd"), NineYearOld, Teacher, "CAMHS", "Work completed letter");
+        var e = CafEpisode.RegisterPotentialFromStepDown(_seeds.Policy, new EpisodeId("ep-sd"), NineYearOld, Teacher, EpisodePlans.StepDown());
         Assert.Equal("LIFE-05", e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "ongoing").Refusal.RuleId);
-        Ok(e.RecordConsent(Teacher, MotherVerbal()));
+        Ok(e.RecordConsent(Teacher, MotherVerbal(), "Consent to assess and share with partner agencies."));
 
         Ok(e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "School continues the work CAMHS started."));
 
@@ -417,7 +445,7 @@ public class EpisodeLifecycleTests
     [Trait("Rule", "STEP-03")]
     public void STEP03_a_step_down_TAC_deciding_no_further_TAC_closes_the_potential_CAF()
     {
-        var e = CafEpisode.RegisterPotentialFromStepDown(_seeds.Policy, new EpisodeId("ep-sd"), NineYearOld, Teacher, "YOS", "ASSET closing review");
+        var e = CafEpisode.RegisterPotentialFromStepDown(_seeds.Policy, new EpisodeId("ep-sd"), NineYearOld, Teacher, EpisodePlans.StepDown("YOS"));
 
         Ok(e.ChooseNextStep(Teacher, NextStep.NoFurtherAction, "Learning shared; the family know who to go to."));
 
@@ -436,8 +464,9 @@ public class EpisodeLifecycleTests
 
         Assert.Equal(EpisodeState.PanelReferred, e.State);
         Assert.Equal("MAF South", e.Panel);
-        Ok(e.AgreePlan(Teacher, ["Attends"], [TestIds.School, TestIds.HealthVisiting], false, new DateOnly(2026, 9, 1)));
+        Ok(e.AgreePlan(Teacher, EpisodePlans.MultiAgency(_seeds.Today), "The panel agreed the plan."));
         Assert.Equal(EpisodeState.PlanActive, e.State);
+        Assert.Equal(2, e.Plans.Versions.Length);
     }
 
     [Fact]
@@ -446,11 +475,16 @@ public class EpisodeLifecycleTests
     public void CLOSE04_CLOSE08_closure_records_the_written_decision_and_resolved_other_needs_one()
     {
         var e = _seeds.Identified();
-        Assert.ThrowsAny<ArgumentException>(() => e.Close(Teacher, ClosureOutcome.ResolvedOther, "  "));
+        Assert.ThrowsAny<ArgumentException>(() => e.Close(Teacher, null!));
+        var request = EpisodePlans.PractitionersAgree("resolvedOther", TestIds.Teacher);
+        Assert.Equal(("CLOSE-04", "explanation"), Of(e.Close(Teacher, request with { Explanation = " " })));
+        Assert.Equal(("CLOSE-08", "howWillYouKnow"), Of(e.Close(Teacher, request with { HowWillYouKnow = "" })));
 
-        Ok(e.Close(Teacher, ClosureOutcome.ResolvedOther, "Family moved to a private school and declined support."));
+        Ok(e.Close(Teacher, request));
 
-        Assert.Equal(("CLOSE-04", "Family moved to a private school and declined support."), (e.Closure!.RuleId, e.Closure.Reason));
+        Assert.Equal("CLOSE-04", e.Closure!.RuleId);
+        Assert.Equal(ClosureOutcome.ResolvedOther, e.Closure.Outcome);
+        Assert.Contains("Family moved to a private school and declined support.", e.Closure.Reason, StringComparison.Ordinal);
         Assert.Equal(Start, e.Closure.ClosedAt);
     }
     [Fact]
@@ -459,15 +493,16 @@ public class EpisodeLifecycleTests
     public void SHARE03_appointing_and_agreeing_the_plan_go_through_the_audited_sharing_service()
     {
         var e = _seeds.Identified();
-        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs)));
-        Ok(e.StartAssessment(Teacher));
-        Ok(e.CompleteAssessment(Teacher, Level3));
+        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
+        Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
+        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
         Ok(e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "Many needs."));
 
         Assert.Equal("LP-11", e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(new PractitionerId("pr-camhs"), TestIds.Camhs), new PractitionerId("pr-s"), "agreed", "x").Refusal.RuleId);
         Ok(e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-s"), "agreed", "weekly"));
-        Assert.Equal("SHARE-01", e.AgreePlan(Teacher, ["x"], [TestIds.School, TestIds.Camhs], false, new DateOnly(2026, 5, 1)).Refusal.RuleId);
-        Ok(e.AgreePlan(Teacher, ["x"], [TestIds.School, TestIds.HealthVisiting], false, new DateOnly(2026, 5, 1)));
+        var camhs = EpisodePlans.Plan(_seeds.Today, EpisodePlans.School(_seeds.Today.AddDays(28)), EpisodePlans.Camhs(_seeds.Today.AddDays(28)));
+        Assert.Equal("SHARE-01", e.AgreePlan(Teacher, camhs, "x").Refusal.RuleId);
+        Ok(e.AgreePlan(Teacher, EpisodePlans.MultiAgency(_seeds.Today), "Agreed at the TAC meeting."));
 
         var log = _seeds.Audit.Entries;
         // The LP role: CAMHS refused, health granted (the school, interim LP, received the assessment it completed).
@@ -484,20 +519,20 @@ public class EpisodeLifecycleTests
     {
         var supervisor = new PractitionerId("pr-hv-team-lead");
         var first = _seeds.Assessed();
-        Assert.Equal("LP-06", first.ConfirmNomination(Teacher, supervisor).Refusal.RuleId);      // nobody nominated yet
+        Assert.Equal("LP-06", first.ConfirmNomination(Teacher, supervisor, "Has capacity on their caseload.").Refusal.RuleId);      // nobody nominated yet
         Assert.Equal("LP-05", first.RecordFamilyAgreement(Teacher, "agreed").Refusal.RuleId);
 
         Ok(first.NominateLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), "Sees the family weekly."));
-        Ok(first.ConfirmNomination(Teacher, supervisor));
+        Ok(first.ConfirmNomination(Teacher, supervisor, "Has capacity on their caseload."));
         Assert.True(first.LeadProfessional.IsInterim);                                            // still waiting for the family
         Assert.Equal(supervisor, first.PendingNomination!.ConfirmedBySupervisor);
-        Assert.Equal("LP-06", first.ConfirmNomination(Teacher, supervisor).Refusal.RuleId);        // already confirmed
+        Assert.Equal("LP-06", first.ConfirmNomination(Teacher, supervisor, "Has capacity on their caseload.").Refusal.RuleId);        // already confirmed
         Ok(first.RecordFamilyAgreement(Teacher, "Mother and Amy agreed at the TAC meeting."));
 
         var second = new Seeds().Assessed();
         Ok(second.NominateLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), "Sees the family weekly."));
         Ok(second.RecordFamilyAgreement(Teacher, "Mother and Amy agreed at the TAC meeting."));
-        Ok(second.ConfirmNomination(Teacher, supervisor));
+        Ok(second.ConfirmNomination(Teacher, supervisor, "Has capacity on their caseload."));
 
         foreach (var e in new[] { first, second })
         {
@@ -513,8 +548,8 @@ public class EpisodeLifecycleTests
     {
         var e = _seeds.Assessed();
         Ok(e.NominateLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), "Weekly contact."));
-        Ok(e.ConfirmNomination(Teacher, new PractitionerId("pr-s")));
-        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.HealthVisiting)));                      // the family changes its mind
+        Ok(e.ConfirmNomination(Teacher, new PractitionerId("pr-s"), "Has capacity on their caseload."));
+        Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.HealthVisiting), "Consent to assess and share with partner agencies."));                      // the family changes its mind
         var version = e.Version;
 
         var result = e.RecordFamilyAgreement(Teacher, "agreed");

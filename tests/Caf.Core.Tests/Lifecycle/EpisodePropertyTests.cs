@@ -14,7 +14,7 @@ namespace Caf.Core.Tests.Lifecycle;
 public class EpisodePropertyTests
 {
     private static CafEpisode Open(Seeds seeds, bool fromStepDown) => fromStepDown
-        ? CafEpisode.RegisterPotentialFromStepDown(seeds.Policy, new EpisodeId("ep-p"), Seeds.NineYearOld, Seeds.Teacher, "CSC", "Closing summary")
+        ? CafEpisode.RegisterPotentialFromStepDown(seeds.Policy, new EpisodeId("ep-p"), Seeds.NineYearOld, Seeds.Teacher, EpisodePlans.StepDown("CSC"))
         : seeds.Identified();
 
     [Trait("Rule", "LIFE-12")]
@@ -96,8 +96,9 @@ public class EpisodePropertyTests
             && rebuilt.Closure == e.Closure
             && rebuilt.LeadProfessionalHistory.SequenceEqual(e.LeadProfessionalHistory)
             && rebuilt.Consent.Records.SequenceEqual(e.Consent.Records)
-            && (rebuilt.InsufficientReviewsInARow, rebuilt.ReviewCount, rebuilt.NextStep, rebuilt.Plan, rebuilt.Assessment)
-               == (e.InsufficientReviewsInARow, e.ReviewCount, e.NextStep, e.Plan, e.Assessment)
+            && (rebuilt.IsReassessmentRequired, rebuilt.ReviewCount, rebuilt.NextStep, rebuilt.Plan, rebuilt.Plans, rebuilt.Assessment, rebuilt.ClosureDecision, rebuilt.NextReviewDue)
+               == (e.IsReassessmentRequired, e.ReviewCount, e.NextStep, e.Plan, e.Plans, e.Assessment, e.ClosureDecision, e.NextReviewDue)
+            && rebuilt.Escalations.SequenceEqual(e.Escalations)
             && rebuilt.PermittedActions.SequenceEqual(e.PermittedActions);
     }
 
@@ -169,8 +170,12 @@ public class EpisodeSharingPropertyTests
             {
                 case Caf.Core.Lifecycle.Events.LeadProfessionalNominated n when consentBefore.Excludes(n.Agency):
                     return false.Label($"'{command}' nominated an excluded agency {n.Agency}");
-                case Caf.Core.Lifecycle.Events.PlanAgreed p when p.DeliveringAgencies.Any(consentBefore.Excludes):
+                case Caf.Core.Lifecycle.Events.PlanAgreed p when p.Plan.DeliveringAgencies.Any(consentBefore.Excludes):
                     return false.Label($"'{command}' gave the plan to an excluded agency");
+                case Caf.Core.Lifecycle.Events.PlanRevised p when p.Plan.DeliveringAgencies.Any(consentBefore.Excludes):
+                    return false.Label($"'{command}' gave the revised plan to an excluded agency");
+                case Caf.Core.Lifecycle.Events.ReviewHeld r when r.Review.NewActions.Any(a => a.Owner.Agency is { } x && consentBefore.Excludes(x)):
+                    return false.Label($"'{command}' gave a new action to an excluded agency");
             }
 
             if (e.LeadProfessionalHistory.Length > lpCount && consentBefore.Excludes(e.LeadProfessional.Agency))

@@ -98,7 +98,7 @@ public class CafRegisterTests
         var alice = (await _store.GetAsync(new EpisodeId("ep-1")))!;
         var bob = (await _store.GetAsync(new EpisodeId("ep-1")))!;
 
-        Ok(alice.RecordConsent(Teacher, MotherVerbal()));
+        Ok(alice.RecordConsent(Teacher, MotherVerbal(), "Consent to assess and share with partner agencies."));
         Ok(await _store.UpdateAsync(alice, 1));
         Ok(bob.LinkToFamily(Teacher, "family-smith"));
         var stale = await _store.UpdateAsync(bob, 1);
@@ -132,7 +132,7 @@ public class CafRegisterTests
     public async Task RET01_closed_episodes_are_due_for_disposal_five_years_after_closure()
     {
         var e = (await _register.IdentifyConcernAsync(new EpisodeId("ep-1"), NineYearOld, Teacher, "Attendance")).Opened!;
-        Ok(e.Close(Teacher, ClosureOutcome.ResolvedOther, "Family declined further involvement (CLOSE-C2)."));
+        Ok(e.Close(Teacher, EpisodePlans.PractitionersAgree("resolvedOther", TestIds.Teacher)));
         Ok(await _store.UpdateAsync(e, 1));
         var closedOn = DateOnly.FromDateTime(Start.UtcDateTime);
 
@@ -153,7 +153,7 @@ public class CafRegisterTests
         var e = (await _store.GetAsync(new EpisodeId("ep-1")))!;
         Assert.Equal(EpisodeState.TransferredOut, e.State);
         Assert.False(e.IsOpen);
-        Assert.Equal("RET-02", e.StartAssessment(Teacher).Refusal.RuleId);
+        Assert.Equal("RET-02", e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family.").Refusal.RuleId);
         Assert.Null(await _register.FindOpenForCoordinatorAsync(TestIds.Child));
     }
 
@@ -161,7 +161,7 @@ public class CafRegisterTests
     {
         var e = (await _store.GetAsync(new EpisodeId(id)))!;
         var version = e.Version;
-        Ok(e.RecordConsent(Teacher, MotherWritten()));
+        Ok(e.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies."));
         Ok(await _store.UpdateAsync(e, version));
     }
 }

@@ -34,8 +34,8 @@ public class ExecuteAsyncTests
 
     private static Result ConsentAndStart(CafEpisode e)
     {
-        var consent = e.RecordConsent(Teacher, MotherWritten());
-        return consent.IsRefused ? consent : e.StartAssessment(Teacher);
+        var consent = e.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family.");
+        return consent.IsRefused ? consent : e.StartAssessment(Teacher, "The family agreed to an assessment.");
     }
 
     [Trait("Rule", "LIFE-03")]
@@ -72,7 +72,7 @@ public class ExecuteAsyncTests
     {
         var register = new CafRegister(_store, _seeds.Policy);
 
-        var result = await register.ExecuteAsync(Id, e => e.StartAssessment(Teacher)); // no consent yet
+        var result = await register.ExecuteAsync(Id, e => e.StartAssessment(Teacher, "The family agreed to an assessment.")); // no consent yet
 
         Assert.Equal("LIFE-05", result.Refusal.RuleId);
         Assert.Equal(1, (await _store.GetAsync(Id))!.Version);
@@ -85,7 +85,7 @@ public class ExecuteAsyncTests
 
         var result = await register.ExecuteAsync(Id, e =>
         {
-            Ok(e.RecordConsent(Teacher, MotherWritten()));
+            Ok(e.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
             return Result.Refused("HOST-01", "The host's own check failed.", "form");
         });
 
@@ -120,7 +120,7 @@ public class ExecuteAsyncTests
             {
                 // Another practitioner saves the father's consent between our load and our save.
                 var other = _store.GetAsync(Id).AsTask().Result!;
-                Ok(other.RecordConsent(Teacher, MotherVerbal() with { GiverName = "Father" }));
+                Ok(other.RecordConsent(Teacher, MotherVerbal() with { GiverName = "Father" }, "Consent recorded with the family."));
                 Ok(_store.UpdateAsync(other, 1).AsTask().Result);
             }
 
@@ -182,7 +182,7 @@ public class ExecuteAsyncTests
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await register.ExecuteAsync(Id, e =>
         {
-            Ok(e.RecordConsent(Teacher, MotherWritten()));
+            Ok(e.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
             throw new InvalidOperationException("host bug");
         }));
 

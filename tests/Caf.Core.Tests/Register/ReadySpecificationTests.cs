@@ -46,7 +46,7 @@ public class ReadySpecificationTests
         DateTimeOffset? closedAt = null, string? family = null, DateOnly? retention = null) =>
         new(new EpisodeId(id), child, closedAt is null ? EpisodeState.PlanActive : EpisodeState.Closed, closedAt is null,
             openedAt, School, new PractitionerId("pr-" + id), lpAgency, false, closedAt,
-            closedAt is null ? null : ClosureOutcome.ResolvedMultiAgency, family, retention, 3, []);
+            closedAt is null ? null : ClosureOutcome.ResolvedMultiAgency, family, retention, 3, [], null, null, null);
 
     private static Task<string[]> List(ISpecification<EpisodeSummary> spec) =>
         Task.FromResult<string[]>([.. InMemorySpecificationEvaluator.Default.Evaluate(Register.OrderBy(s => s.Id), spec).Select(s => s.Id.Value)]);

@@ -39,7 +39,7 @@ public class RegisterPropertyTests
                     register.IdentifyConcernAsync(id, child, Seeds.Teacher, "concern").AsTask().Wait();
                     break;
                 case Op.StepDown:
-                    register.RegisterStepDownAsync(id, child, Seeds.Teacher, "CSC", "closing summary").AsTask().Wait();
+                    register.RegisterStepDownAsync(id, child, Seeds.Teacher, EpisodePlans.StepDown("CSC")).AsTask().Wait();
                     break;
                 default:
                     var open = register.FindOpenForCoordinatorAsync(child.Id).AsTask().Result;
@@ -52,7 +52,7 @@ public class RegisterPropertyTests
                     var version = e.Version;
                     var r = op switch
                     {
-                        Op.Close => e.Close(Seeds.Teacher, ClosureOutcome.ResolvedOther, "declined"),
+                        Op.Close => e.Close(Seeds.Teacher, EpisodePlans.PractitionersAgree("resolvedOther", TestIds.Teacher)),
                         Op.StepUp => e.StepUp(Seeds.Teacher, "CSC", "harm"),
                         _ => e.TransferOut(Seeds.Teacher, "Leeds", "moved"),
                     };

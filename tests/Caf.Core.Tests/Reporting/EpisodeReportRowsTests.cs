@@ -20,19 +20,18 @@ public class EpisodeReportRowsTests
     [Trait("Rule", "REP-01")]
     [Trait("Rule", "REP-03")]
     [Fact]
-    public void REP01_REP03_a_closed_multi_agency_episode_gives_the_row_its_history_supports()
+    public void REP01_REP03_a_multi_agency_episode_gives_the_row_its_history_supports()
     {
         var e = new Seeds().PlanActive();                               // opened 2 March 2026 by the primary school
-        Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.YouthService)));
-        Ok(e.Close(HealthVisitor, ClosureOutcome.ResolvedMultiAgency, "Amy attends every day."));
+        Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.YouthService), "Mum does not want the youth service told."));
 
         var row = EpisodeReportRows.From(e, Framework, SettingOf);
 
         Assert.Equal(new DateOnly(2026, 3, 2), row.OpenedOn);
         Assert.True(row.IntentToCaf);
         Assert.Equal((TestIds.School, InitiatingSetting.PrimarySchool, AgeBand.FiveToNine), (row.InitiatingAgency, row.InitiatingSetting, row.AgeBandAtOpening));
-        Assert.Equal(new DateOnly(2026, 3, 12), row.ClosedOn);
-        Assert.Equal(("CLOSE-03", "Resolved"), (row.ClosureOutcomeCode, row.ClosureCategory));
+        Assert.Null(row.ClosedOn);
+        Assert.Null(row.ClosureOutcomeCode);
         Assert.Equal(TestIds.HealthVisiting, row.LeadProfessionalAgency);
         Assert.Equal(new DateOnly(2026, 4, 2), row.AssessmentDueOn);
         Assert.Equal(["attendance", "behaviour"], row.Needs.Select(n => n.IndicatorId).Order().ToArray());
@@ -45,7 +44,7 @@ public class EpisodeReportRowsTests
     public void REP01_SHARE01_an_agency_scoped_report_over_real_episodes_leaves_out_the_one_that_excludes_it()
     {
         var excluding = new Seeds().Assessed();
-        Ok(excluding.RecordConsent(Teacher, MotherWritten(TestIds.Camhs)));
+        Ok(excluding.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Mum does not want CAMHS told."));
         var other = new Seeds().Identified(new Caf.Core.Primitives.EpisodeId("ep-2"));
         var rows = EpisodeReportRows.From([excluding, other], Framework, SettingOf).ToArray();
         var month = new CafReportRequest(ReportPeriodKind.Month, new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 1), new DateOnly(2026, 3, 31));

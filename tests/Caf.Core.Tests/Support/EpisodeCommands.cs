@@ -5,6 +5,7 @@ using Caf.Core.Closure;
 using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
+using Caf.Core.StepDown;
 using FsCheck;
 using FsCheck.Fluent;
 using Result = Caf.Core.Primitives.Result;
@@ -25,12 +26,12 @@ public static class EpisodeCommands
 
     public static readonly ImmutableArray<EpisodeCommand> All =
     [
-        new("consent: mother verbal", e => e.RecordConsent(Teacher, Seeds.MotherVerbal())),
-        new("consent: mother written", e => e.RecordConsent(Teacher, Seeds.MotherWritten())),
-        new("consent: mother written excluding CAMHS", e => e.RecordConsent(Teacher, Seeds.MotherWritten(TestIds.Camhs))),
-        new("consent: mother refuses", e => e.RecordConsent(Teacher, Seeds.MotherVerbal() with { Decision = ConsentDecision.Refused })),
-        new("start assessment", e => e.StartAssessment(Teacher)),
-        new("complete assessment", e => e.CompleteAssessment(Teacher, Seeds.Level3)),
+        new("consent: mother verbal", e => e.RecordConsent(Teacher, Seeds.MotherVerbal(), "Consent to assess and share with partner agencies.")),
+        new("consent: mother written", e => e.RecordConsent(Teacher, Seeds.MotherWritten(), "Consent to assess and share with partner agencies.")),
+        new("consent: mother written excluding CAMHS", e => e.RecordConsent(Teacher, Seeds.MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies.")),
+        new("consent: mother refuses", e => e.RecordConsent(Teacher, Seeds.MotherVerbal() with { Decision = ConsentDecision.Refused }, "Consent to assess and share with partner agencies.")),
+        new("start assessment", e => e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family.")),
+        new("complete assessment", e => e.CompleteAssessment(Teacher, Seeds.Level3, "Needs identified across school and health.")),
         new("choose NFA", e => e.ChooseNextStep(Teacher, NextStep.NoFurtherAction, "met")),
         new("choose family action", e => e.ChooseNextStep(Teacher, NextStep.FamilyAction, "family")),
         new("choose single agency", e => e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "school")),
@@ -40,26 +41,35 @@ public static class EpisodeCommands
         new("appoint CAMHS worker", e => e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(new PractitionerId("pr-camhs"), TestIds.Camhs), Supervisor, "agreed", "therapy")),
         new("nominate health visitor", e => e.NominateLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), "weekly contact")),
         new("nominate CAMHS worker", e => e.NominateLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(new PractitionerId("pr-camhs"), TestIds.Camhs), "therapy")),
-        new("supervisor confirms", e => e.ConfirmNomination(Teacher, Supervisor)),
+        new("supervisor confirms", e => e.ConfirmNomination(Teacher, Supervisor, "Has capacity on their caseload.")),
         new("family agrees", e => e.RecordFamilyAgreement(Teacher, "mother agreed")),
         new("appoint without supervisor", e => e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.Teacher, TestIds.School), null, "agreed", "x")),
-        new("agree plan: school", e => e.AgreePlan(Teacher, ["attends"], [TestIds.School], false, new DateOnly(2026, 6, 1))),
-        new("agree plan: school + health", e => e.AgreePlan(Teacher, ["attends", "gains weight"], [TestIds.School, TestIds.HealthVisiting], false, new DateOnly(2026, 6, 1))),
-        new("agree plan: family", e => e.AgreePlan(Teacher, ["routines"], [], true, new DateOnly(2026, 6, 1))),
-        new("agree plan: CAMHS", e => e.AgreePlan(Teacher, ["calmer"], [TestIds.Camhs], false, new DateOnly(2026, 6, 1))),
-        new("review: sufficient", e => e.HoldReview(Teacher, ReviewProgress.Sufficient, "ok", new DateOnly(2026, 8, 1))),
-        new("review: insufficient", e => e.HoldReview(Teacher, ReviewProgress.Insufficient, "stuck", new DateOnly(2026, 8, 1))),
-        new("review: no next date", e => e.HoldReview(Teacher, ReviewProgress.Sufficient, "ok", null)),
+        new("agree plan: school + family", e => e.AgreePlan(Teacher, EpisodePlans.SingleService(PlanDay), "The school and Mum agreed the plan at the TAC meeting.")),
+        new("agree plan: school + health + family", e => e.AgreePlan(Teacher, EpisodePlans.MultiAgency(PlanDay), "Agreed at the TAC meeting.")),
+        new("agree plan: family", e => e.AgreePlan(Teacher, EpisodePlans.FamilyOnly(PlanDay), "Mum will lead the changes.")),
+        new("agree plan: CAMHS", e => e.AgreePlan(Teacher, EpisodePlans.WithCamhs(PlanDay), "CAMHS offered sessions.")),
+        new("agree plan: empty (PLAN-02)", e => e.AgreePlan(Teacher, EpisodePlans.Plan(PlanDay), "x")),
+        new("review: sufficient", e => e.HoldReview(Teacher, EpisodePlans.Review(PlanOf(e), PlanDay, ReviewProgress.Sufficient))),
+        new("review: insufficient", e => e.HoldReview(Teacher, EpisodePlans.Review(PlanOf(e), PlanDay, ReviewProgress.Insufficient))),
+        new("review: insufficient, an agency action not carried out", e => e.HoldReview(Teacher, EpisodePlans.Review(PlanOf(e), PlanDay, ReviewProgress.Insufficient, Caf.Core.Planning.ActionProgress.NotCarriedOut))),
+        new("review: most outcomes achieved, closing", e => e.HoldReview(Teacher, EpisodePlans.Closing(PlanOf(e), PlanDay))),
+        new("review: no next date", e => e.HoldReview(Teacher, EpisodePlans.Review(PlanOf(e), PlanDay, ReviewProgress.Sufficient) with { NextReviewDue = null })),
+        new("revise plan: add the family action", e => e.RevisePlan(Teacher, PlanOf(e).Revise(PlanDay) with { Actions = [.. PlanOf(e).Actions.Where(a => a.Id != "a-family"), EpisodePlans.Family(PlanDay.AddDays(30))] }, "Reviewed at the meeting.")),
+        new("revise plan: drop CAMHS", e => e.RevisePlan(Teacher, PlanOf(e).Revise(PlanDay) with { Actions = [.. PlanOf(e).Actions.Where(a => a.Owner.Agency != TestIds.Camhs)] }, "CAMHS excluded by the family.")),
+        new("step-down TAC: close", e => e.RecordStepDownTacDecision(Teacher, StepDownTacDecision.Close(true, true), "No further TAC intervention is required.")),
+        new("step-down TAC: continue with the health visitor", e => e.RecordStepDownTacDecision(Teacher, StepDownTacDecision.Continue(Seeds.HealthVisitor, EpisodePlans.MultiAgency(PlanDay), true, true), "Ongoing support is required.")),
+        new("step-down TAC: minimum outcome not met", e => e.RecordStepDownTacDecision(Teacher, StepDownTacDecision.Close(false, true), "x")),
         new("require reassessment", e => e.RequireReassessment(Teacher, "no progress")),
         new("step up", e => e.StepUp(Teacher, "CSC", "significant harm")),
         new("withdraw consent", e => e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "moving on"))),
         new("override consent", e => e.OverrideConsent(Teacher, new ConsentOverride("risk of neglect", new PractitionerId("pr-dsl")))),
-        new("close: resolved other", e => e.Close(Teacher, ClosureOutcome.ResolvedOther, "declined")),
-        new("close: multi-agency", e => e.Close(Teacher, ClosureOutcome.ResolvedMultiAgency, "outcomes met")),
-        new("close: single service", e => e.Close(Teacher, ClosureOutcome.ResolvedSingleService, "outcomes met")),
-        new("close: family", e => e.Close(Teacher, ClosureOutcome.ResolvedFamilyActions, "outcomes met")),
-        new("close: consent withdrawn", e => e.Close(Teacher, ClosureOutcome.ConsentWithdrawn, "withdrawn")),
-        new("close: stepped up", e => e.Close(Teacher, ClosureOutcome.SteppedUp, "x")),
+        new("close: C3 resolved other (by the LP)", e => e.Close(Lp(e), EpisodePlans.PractitionersAgree("resolvedOther", [Lp(e).Practitioner, .. Owners(e)]))),
+        new("close: C1 multi-agency (by the LP)", e => e.Close(Lp(e), EpisodePlans.MostOutcomesAchieved("resolvedMultiAgency"))),
+        new("close: C1 single service (by the LP)", e => e.Close(Lp(e), EpisodePlans.MostOutcomesAchieved("resolvedSingleService"))),
+        new("close: C1 family (by the LP)", e => e.Close(Lp(e), EpisodePlans.MostOutcomesAchieved("resolvedFamilyActions"))),
+        new("close: C3 consent withdrawn (by the LP)", e => e.Close(Lp(e), EpisodePlans.PractitionersAgree("consentWithdrawn", [Lp(e).Practitioner, .. Owners(e)]))),
+        new("close: stepped up (CLOSE-07)", e => e.Close(Lp(e), EpisodePlans.MostOutcomesAchieved("steppedUp"))),
+        new("close: by the teacher", e => e.Close(Teacher, EpisodePlans.PractitionersAgree("resolvedOther", [Teacher.Practitioner, .. Owners(e)]))),
         new("transfer out", e => e.TransferOut(Teacher, "Leeds", "moved")),
         new("link family", e => e.LinkToFamily(Teacher, "family-smith")),
     ];
@@ -67,17 +77,27 @@ public static class EpisodeCommands
     private static readonly string[] HappyPath =
     [
         "consent: mother written", "start assessment", "complete assessment", "choose multi-agency",
-        "appoint health visitor", "agree plan: school + health", "review: insufficient", "review: sufficient",
+        "appoint health visitor", "agree plan: school + health + family", "review: insufficient", "review: sufficient",
     ];
 
     // Ending commands are rare so that sequences reach the later states before they end.
     private static readonly string[] Endings =
     [
-        "choose NFA", "step up", "override consent", "transfer out", "close: resolved other", "close: multi-agency",
-        "close: single service", "close: family", "close: consent withdrawn", "withdraw consent",
+        "choose NFA", "step up", "override consent", "transfer out", "close: C3 resolved other (by the LP)", "close: C1 multi-agency (by the LP)",
+        "close: C1 single service (by the LP)", "close: C1 family (by the LP)", "close: C3 consent withdrawn (by the LP)", "withdraw consent",
+        "step-down TAC: close", "close: by the teacher",
     ];
 
     private static EpisodeCommand Named(string name) => All.Single(c => c.Name == name);
+
+    /// <summary>The plan date every generated plan and review uses: the seeds' first day, never after an event's time.</summary>
+    private static readonly DateOnly PlanDay = DateOnly.FromDateTime(Seeds.Start.UtcDateTime);
+
+    private static Caf.Core.Planning.ActionPlan PlanOf(CafEpisode e) => e.Plan ?? EpisodePlans.MultiAgency(PlanDay);
+
+    private static Actor Lp(CafEpisode e) => new(e.LeadProfessional.Practitioner, e.LeadProfessional.Agency);
+
+    private static PractitionerId[] Owners(CafEpisode e) => e.Plan is { } plan ? [.. plan.OwningPractitioners] : [];
 
     /// <summary>
     /// A random prefix of the happy path, with random commands interleaved, then a random tail: valid and

@@ -22,11 +22,23 @@ internal sealed class Seeds
         Policy = EpisodePolicy.Default(Time, Audit);
     }
 
+    /// <summary>Seeds under other options (and, optionally, an authority's closure taxonomy).</summary>
+    public Seeds(Caf.Core.Configuration.CafOptions options, Caf.Core.Closure.ClosureTaxonomy? taxonomy = null)
+    {
+        Time = new FakeTimeProvider(Start);
+        Audit = new InMemorySharingAuditLog();
+        Policy = new EpisodePolicy(options, Time, new SharingService(Audit, Time, new ConsentPolicy(options.Consent)),
+            taxonomy ?? Caf.Core.Closure.ClosureTaxonomy.Default);
+    }
+
     public FakeTimeProvider Time { get; }
 
     public InMemorySharingAuditLog Audit { get; }
 
     public EpisodePolicy Policy { get; }
+
+    /// <summary>Today on the seeds' clock.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
 
     public static Actor Teacher => TestIds.TeacherAtSchool;
 
@@ -52,8 +64,8 @@ internal sealed class Seeds
     public CafEpisode Assessing()
     {
         var e = Identified();
-        Ok(e.RecordConsent(Teacher, MotherWritten()));
-        Ok(e.StartAssessment(Teacher));
+        Ok(e.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies."));
+        Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
         return e;
     }
 
@@ -61,17 +73,17 @@ internal sealed class Seeds
     {
         var e = Assessing();
         Time.Advance(TimeSpan.FromDays(10));
-        Ok(e.CompleteAssessment(Teacher, Level3));
+        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
         return e;
     }
 
-    /// <summary>Multi-agency plan with an appointed LP (school and health visiting deliver).</summary>
+    /// <summary>Multi-agency plan with an appointed LP (the health visitor): school, health visiting and the family own actions.</summary>
     public CafEpisode PlanActive()
     {
         var e = Assessed();
         Ok(e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "Needs span school and health."));
         Ok(e.AppointLeadProfessional(Teacher, Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-supervisor"), "Mother agreed at the TAC meeting.", "Sees the family weekly."));
-        Ok(e.AgreePlan(Teacher, ["Amy goes to school every day"], [TestIds.School, TestIds.HealthVisiting], false, new DateOnly(2026, 5, 1)));
+        Ok(e.AgreePlan(Teacher, EpisodePlans.MultiAgency(Today), "Agreed with Mum and Amy at the TAC meeting."));
         return e;
     }
 

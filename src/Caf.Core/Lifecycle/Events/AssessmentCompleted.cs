@@ -10,11 +10,13 @@ namespace Caf.Core.Lifecycle.Events;
 /// <param name="OccurredAt">When, from the host's TimeProvider.</param>
 /// <param name="Actor">Who.</param>
 /// <param name="Summary">The thresholds result: framework id and version, level, route, indicators.</param>
+/// <param name="Reason">The practitioner's conclusion, as the command received it (LIFE-11).</param>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
 public sealed record AssessmentCompleted(
     EpisodeId EpisodeId,
     DateTimeOffset OccurredAt,
     Actor Actor,
-    AssessmentSummary Summary)
+    AssessmentSummary Summary,
+    string Reason)
     : CafEvent(EpisodeId, OccurredAt, Actor);

@@ -11,11 +11,13 @@ namespace Caf.Core.Lifecycle.Events;
 /// <param name="OccurredAt">When, from the host's TimeProvider.</param>
 /// <param name="Actor">Who.</param>
 /// <param name="Record">The consent record.</param>
+/// <param name="Reason">What the consent was sought for, or why it was refused, as the command received it (LIFE-11).</param>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
 public sealed record ConsentRecorded(
     EpisodeId EpisodeId,
     DateTimeOffset OccurredAt,
     Actor Actor,
-    ConsentRecord Record)
+    ConsentRecord Record,
+    string Reason)
     : CafEvent(EpisodeId, OccurredAt, Actor);

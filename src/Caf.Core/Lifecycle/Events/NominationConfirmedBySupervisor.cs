@@ -10,11 +10,13 @@ namespace Caf.Core.Lifecycle.Events;
 /// <param name="OccurredAt">When, from the host's TimeProvider.</param>
 /// <param name="Actor">Who.</param>
 /// <param name="Supervisor">The supervisor who confirmed.</param>
+/// <param name="Reason">Why the supervisor confirmed (capacity, fit), as the command received it (LIFE-11).</param>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
 public sealed record NominationConfirmedBySupervisor(
     EpisodeId EpisodeId,
     DateTimeOffset OccurredAt,
     Actor Actor,
-    PractitionerId Supervisor)
+    PractitionerId Supervisor,
+    string Reason)
     : CafEvent(EpisodeId, OccurredAt, Actor);

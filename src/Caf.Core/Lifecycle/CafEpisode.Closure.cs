@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Ardalis.GuardClauses;
+using Caf.Core.Closure;
+using Caf.Core.Consent;
+using Caf.Core.Lifecycle.Events;
+using Caf.Core.Primitives;
+using Caf.Core.StepDown;
+
+namespace Caf.Core.Lifecycle;
+
+/// <summary>
+/// Closure and the step-down TAC decision on the episode: the commands, the facts the pure checks of
+/// <see cref="Caf.Core.Closure"/> and <see cref="Caf.Core.StepDown"/> judge, and applying them.
+/// </summary>
+public sealed partial class CafEpisode
+{
+    private ClosureDecision? _checkedClosure; // the decision CheckRules accepted, applied right after
+
+    /// <summary>
+    /// Closes the episode (002 §9), checked by the policy's <see cref="ClosureCheck"/> over the history:
+    /// only the lead professional, or their supervisor where the options allow, records it (CLOSE-08); at least
+    /// one criterion is named and each holds (CLOSE-C1 a review of the current plan found most intended outcomes
+    /// achieved; CLOSE-C2 the family's wish and satisfactory progress at the latest review; CLOSE-C3 the agreement
+    /// of the LP and every practitioner owning actions; CLOSE-C4 a young person of the transfer age agreeing to
+    /// adult services); the outcome code is in the authority's taxonomy (CLOSE-10) and its canonical outcome's
+    /// consistency rule holds against the owned actions (CLOSE-01..05, CONS-07); the decision is recorded under
+    /// "how will you know when things have improved" (CLOSE-08). Consent overridden and stepped up are recorded
+    /// by <see cref="OverrideConsent"/> and <see cref="StepUp"/> (CLOSE-06, CLOSE-07).
+    /// </summary>
+    /// <param name="by">Who closes it: the lead professional (or their supervisor).</param>
+    /// <param name="request">The criteria, outcome code, decision text and evidence.</param>
+    /// <returns>Success, or the first refusal naming its rule (CLOSE-C1..C4, CLOSE-01..10, CONS-07, LP-11).</returns>
+    public Result Close(Actor by, ClosureRequest request)
+    {
+        GuardActor(by);
+        Guard.Against.Null(request);
+        var canonical = _policy.Closure.Taxonomy.TryFind(request.OutcomeCode, out var outcome) ? outcome.Canonical : ClosureOutcome.ResolvedOther;
+        return Execute(new EpisodeClosed(Id, Now, by, request, canonical), live: true);
+    }
+
+    /// <summary>
+    /// Every problem a closure would meet now (CLOSE-C1..C4, CLOSE-01..10), without closing: for a closing
+    /// screen that shows them all. The state and the sharing gate are not judged here; <see cref="Close"/> does.
+    /// </summary>
+    /// <param name="by">Who would close it.</param>
+    /// <param name="request">The closure request.</param>
+    /// <returns>The refusals; empty when the closure rules accept it.</returns>
+    public ImmutableArray<Refusal> ClosureProblems(Actor by, ClosureRequest request)
+    {
+        GuardActor(by);
+        Guard.Against.Null(request);
+        _at = Now;
+        return _policy.Closure.Problems(request, ClosureFactsFor(by));
+    }
+
+    /// <summary>The facts the closure rules judge, from the history, as of the time being judged.</summary>
+    /// <param name="closingBy">Who would close the episode.</param>
+    /// <returns>The facts.</returns>
+    public ClosureFacts ClosureFactsFor(Actor closingBy)
+    {
+        GuardActor(closingBy);
+        var lp = LeadProfessional;
+        return new ClosureFacts
+        {
+            CurrentPlan = Plan,
+            ReviewsOfCurrentPlan = ReviewsOfCurrentPlan,
+            ConsentWithdrawn = _consent.IsWithdrawn,
+            ConsentOverridden = _consent.IsOverridden,
+            SteppedUp = NextStep == Lifecycle.NextStep.StepUp,
+            LeadProfessionalAppointed = !lp.IsInterim,
+            ChildAgeOnClosure = AgeAt(_at),
+            ClosingBy = closingBy,
+            LeadProfessional = new Actor(lp.Practitioner, lp.Agency),
+            LeadProfessionalSupervisor = lp.ConfirmedBySupervisor,
+        };
+    }
+
+    /// <summary>
+    /// STEP-03: records the step-down TAC's decision on a potential CAF: close it (no further TAC intervention
+    /// required; the episode closes as resolved other with the reason), or continue with the confirmed lead
+    /// professional and CAF action plan (the plan becomes version 1 and delivery starts; the LP's agency and every
+    /// agency owning an action receive it through the sharing service, LP-11, SHARE-01). Either way the minimum
+    /// outcome must be recorded: the learning shared, and the family know who to go to.
+    /// </summary>
+    /// <param name="by">Who records it.</param>
+    /// <param name="decision">The decision.</param>
+    /// <param name="reason">Why (LIFE-11).</param>
+    /// <returns>Success, or a refusal (STEP-03, PLAN-01..03, LIFE-05, LIFE-12, LP-11, SHARE-01).</returns>
+    public Result RecordStepDownTacDecision(Actor by, StepDownTacDecision decision, string reason)
+    {
+        GuardActor(by);
+        Guard.Against.Null(decision);
+        Guard.Against.NullOrWhiteSpace(reason);
+        var numbered = decision.Plan is { } plan && plan.Version != Plans.NextVersion
+            ? global::Caf.Core.StepDown.StepDownTacDecision.Continue(decision.LeadProfessional!.Value, Numbered(plan), decision.LearningShared, decision.FamilyKnowWhoToGoTo, decision.Note)
+            : decision;
+        return Execute(new StepDownTacDecided(Id, Now, by, numbered, reason), live: true);
+    }
+
+    // ----- Rules -----
+
+    private Result CheckClosure(EpisodeClosed c)
+    {
+        var checkedClosure = _policy.Closure.Check(c.Request, ClosureFactsFor(c.Actor));
+        if (checkedClosure.IsRefused)
+        {
+            return checkedClosure.ToResult();
+        }
+
+        if (checkedClosure.Value.Canonical != c.Outcome)
+        {
+            return Result.Refused("CLOSE-10",
+                $"'{c.Request.OutcomeCode}' maps to {checkedClosure.Value.Canonical} in the taxonomy, not {c.Outcome}.", "outcome");
+        }
+
+        _checkedClosure = checkedClosure.Value;
+        return Result.Ok;
+    }
+
+    private Result CheckStepDownTac(StepDownTacDecided d)
+    {
+        if (d.Decision is null)
+        {
+            return Result.Refused("STEP-03", "The decision is missing.", "decision");
+        }
+
+        var valid = d.Decision.Validate();
+        if (valid.IsRefused)
+        {
+            return valid;
+        }
+
+        if (d.Decision.Plan is not { } plan)
+        {
+            return Result.Ok;
+        }
+
+        if (plan.Version != Plans.NextVersion)
+        {
+            return Result.Refused("LIFE-11", $"The confirmed plan must be version {Plans.NextVersion}; it is version {plan.Version}.", "decision.plan.version");
+        }
+
+        var today = DateOnly.FromDateTime(_at.UtcDateTime);
+        return plan.AgreedOn > today
+            ? Result.Refused("PLAN-02", $"The plan is recorded once agreed: {plan.AgreedOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).", "decision.plan.agreedOn")
+            : Result.Ok;
+    }
+
+    private ImmutableArray<Share> StepDownTacRecipients(StepDownTacDecided d)
+    {
+        if (d.Decision is not { Plan: { } plan, LeadProfessional: { } lp })
+        {
+            return [];
+        }
+
+        // The confirmed LP's agency receives the role (LP-11); every agency owning an action receives the plan.
+        var builder = ImmutableArray.CreateBuilder<Share>();
+        foreach (var agency in plan.DeliveringAgencies.OrderBy(a => _consent.Excludes(a) ? 0 : 1))
+        {
+            builder.Add(new Share(agency, SharingPurpose.PlanDelivery, SharedItems.Plan, true, "SHARE-01"));
+        }
+
+        builder.Insert(0, new Share(lp.Agency, SharingPurpose.LeadProfessional, SharedItems.LeadProfessionalRole, true, "LP-11"));
+        return builder.ToImmutable();
+    }
+
+    // ----- Applying -----
+
+    private void ApplyClosure(EpisodeClosed c)
+    {
+        var decision = _checkedClosure ?? throw new InvalidOperationException("A closure is applied only after its check.");
+        _checkedClosure = null;
+        ClosureDecision = decision;
+        var reason = decision.Explanation is { Length: > 0 } explanation ? $"{decision.HowWillYouKnow} ({explanation})" : decision.HowWillYouKnow;
+        Closure = new ClosureRecord(decision.Canonical, reason, c.OccurredAt, decision.RuleId);
+    }
+
+    private void ApplyStepDownTac(StepDownTacDecided d)
+    {
+        StepDownTacDecision = d.Decision;
+        if (d.Decision is not { Plan: { } plan, LeadProfessional: { } lp })
+        {
+            NextStep = Lifecycle.NextStep.NoFurtherAction;
+            Closure = new ClosureRecord(ClosureOutcome.ResolvedOther, "Step-down TAC: no further TAC intervention is required: " + d.Reason, d.OccurredAt, "STEP-03");
+            return;
+        }
+
+        if (LeadProfessional.IsInterim || LeadProfessional.Practitioner != lp.Practitioner || LeadProfessional.Agency != lp.Agency)
+        {
+            _leadProfessionals = _leadProfessionals.Add(
+                new LeadProfessionalRecord(lp.Practitioner, lp.Agency, false, d.OccurredAt, null, "Confirmed at the step-down TAC (STEP-03).", d.Reason));
+        }
+
+        PendingNomination = null;
+        NextStep = plan.DeliveringAgencies.Length > 1 ? Lifecycle.NextStep.MultiAgencySupport
+            : plan.DeliveringAgencies.IsEmpty ? Lifecycle.NextStep.FamilyAction
+            : Lifecycle.NextStep.SingleAgencySupport;
+        ApplyPlan(plan);
+    }
+}

@@ -1,0 +1,253 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Ardalis.GuardClauses;
+using Caf.Core.Consent;
+using Caf.Core.Lifecycle.Events;
+using Caf.Core.Planning;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.Lifecycle;
+
+/// <summary>
+/// Plans and reviews on the episode: the commands, their rules (which call the pure checks of
+/// <see cref="Caf.Core.Planning"/>) and who receives them (SHARE-01).
+/// </summary>
+public sealed partial class CafEpisode
+{
+    /// <summary>
+    /// Agrees the action plan (PLAN-01..03) and starts delivery (LIFE-09): the first plan, or the new plan
+    /// negotiated after a reassessment (REV-03), which starts the count of reviews again. The episode numbers
+    /// the versions: the plan is recorded as the next version of <see cref="Plans"/>. More than one delivering
+    /// agency, or multi-agency support, needs an appointed lead professional (LP-02, LIFE-08); every agency
+    /// owning an action and the lead professional receive the plan through the sharing service, so an excluded
+    /// agency cannot own an action (SHARE-01) and each decision is audited (SHARE-03).
+    /// </summary>
+    /// <param name="by">Who records the plan (normally the LP).</param>
+    /// <param name="plan">The plan as agreed with the family (<see cref="ActionPlan.Problems"/> lists what it lacks).</param>
+    /// <param name="reason">Why this plan, as agreed at the meeting (LIFE-11).</param>
+    /// <returns>Success, or a refusal (PLAN-01, PLAN-02, PLAN-03, LP-02, LIFE-07, LIFE-08, SHARE-01).</returns>
+    public Result AgreePlan(Actor by, ActionPlan plan, string reason)
+    {
+        GuardActor(by);
+        Guard.Against.Null(plan);
+        Guard.Against.NullOrWhiteSpace(reason);
+        return Execute(new PlanAgreed(Id, Now, by, Numbered(plan), reason), live: true);
+    }
+
+    /// <summary>
+    /// Revises the plan, normally at a review (PLAN-01..03): the revision is recorded as the next version and
+    /// every earlier version stays readable (<see cref="Plans"/>). Start from the plan as it stands
+    /// (<c>episode.Plan.Revise(date) with { ... }</c>). A revision reassigns the suspended actions of an agency
+    /// the family excluded (<see cref="SuspendedActions"/>); it is not a reassessment, so once REV-03 requires
+    /// reassessment it is refused until the reassessment and a new plan.
+    /// </summary>
+    /// <param name="by">Who records the revision.</param>
+    /// <param name="revised">The revised plan.</param>
+    /// <param name="reason">Why the plan was revised (LIFE-11).</param>
+    /// <returns>Success, or a refusal (PLAN-01..03, REV-03, LP-02, SHARE-01).</returns>
+    public Result RevisePlan(Actor by, ActionPlan revised, string reason)
+    {
+        GuardActor(by);
+        Guard.Against.Null(revised);
+        Guard.Against.NullOrWhiteSpace(reason);
+        return Execute(new PlanRevised(Id, Now, by, Numbered(revised), reason), live: true);
+    }
+
+    /// <summary>
+    /// Holds a review of the current plan (REV-01, REV-02), checked by <see cref="ReviewRecord.CheckAgainst"/>:
+    /// form and date, chair and note-taker for a meeting, the parent and child invited, progress on every action,
+    /// barriers, new actions and the next review date. Every agency action found not carried out is escalated by
+    /// the lead professional to their supervisor and keeps its owner (REV-04, <see cref="Escalations"/>). Once the
+    /// Nth (default 4) or a later review of the plan finds progress insufficient, no further review is accepted
+    /// before the reassessment and a new plan (REV-03). Suspended actions (an agency the family excluded) must be
+    /// reassigned by <see cref="RevisePlan"/> first. The lead professional, every agency owning a new action and
+    /// every delivering agency the family has not excluded receive the review (SHARE-01, audited).
+    /// </summary>
+    /// <param name="by">Who records the review.</param>
+    /// <param name="review">The review.</param>
+    /// <returns>Success, or a refusal (REV-01, REV-02, REV-03, PLAN-02, SHARE-01, LP-11).</returns>
+    public Result HoldReview(Actor by, ReviewRecord review)
+    {
+        GuardActor(by);
+        Guard.Against.Null(review);
+        var plan = Plan;
+        var escalations = plan is null ? [] : review.EscalationsAgainst(plan, LeadProfessionalActor);
+        return Execute(new ReviewHeld(Id, Now, by, plan?.Version ?? 0, review, escalations), live: true);
+    }
+
+    private Actor LeadProfessionalActor => new(LeadProfessional.Practitioner, LeadProfessional.Agency);
+
+    private ActionPlan Numbered(ActionPlan plan) =>
+        plan.Version == Plans.NextVersion ? plan : plan with { Version = Plans.NextVersion };
+
+    // ----- Rules -----
+
+    private Result CheckPlan(ActionPlan? plan, bool revision)
+    {
+        if (plan is null)
+        {
+            return Result.Refused("PLAN-01", "The plan is missing.", "plan");
+        }
+
+        if (plan.Version != Plans.NextVersion)
+        {
+            return Result.Refused("LIFE-11", $"The plan must be version {Plans.NextVersion} of this episode's plans; it is version {plan.Version}.", "plan.version");
+        }
+
+        var valid = plan.Validate();
+        if (valid.IsRefused)
+        {
+            return valid;
+        }
+
+        var today = DateOnly.FromDateTime(_at.UtcDateTime);
+        if (plan.AgreedOn > today)
+        {
+            return Result.Refused("PLAN-02", $"The plan is recorded once agreed: {plan.AgreedOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).", "plan.agreedOn");
+        }
+
+        if (revision && Plan is { } current && plan.AgreedOn < current.AgreedOn)
+        {
+            return Result.Refused("PLAN-02", $"A revision is agreed on or after the version it revises ({current.AgreedOn:yyyy-MM-dd}).", "plan.agreedOn");
+        }
+
+        var agencies = plan.DeliveringAgencies.Length;
+        return agencies > 1 && LeadProfessional.IsInterim
+            ? Result.Refused("LP-02", $"{agencies} services are involved, so a lead professional must be appointed before the plan is agreed.", "leadProfessional")
+            : Result.Ok;
+    }
+
+    private Result CheckReview(ReviewHeld r)
+    {
+        if (Plan is not { } plan)
+        {
+            return Result.Refused("REV-02", "There is no plan to review.", "plan");
+        }
+
+        if (r.PlanVersion != plan.Version)
+        {
+            return Result.Refused("LIFE-11", $"The review is of plan version {r.PlanVersion}; the current plan is version {plan.Version}.", "planVersion");
+        }
+
+        var fits = r.Review.CheckAgainst(plan);
+        if (fits.IsRefused)
+        {
+            return fits;
+        }
+
+        var today = DateOnly.FromDateTime(_at.UtcDateTime);
+        if (r.Review.HeldOn > today)
+        {
+            return Result.Refused("REV-01", $"A review is recorded once held: {r.Review.HeldOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).", "heldOn");
+        }
+
+        if (!ReviewsOfCurrentPlan.IsEmpty && r.Review.HeldOn < ReviewsOfCurrentPlan[^1].HeldOn)
+        {
+            return Result.Refused("REV-01", $"Reviews are recorded in order: the last one was held on {ReviewsOfCurrentPlan[^1].HeldOn:yyyy-MM-dd}.", "heldOn");
+        }
+
+        var suspended = SuspendedActions;
+        if (!suspended.IsEmpty)
+        {
+            return Result.Refused("SHARE-01",
+                $"The family excluded the agency owning {string.Join(", ", suspended.Select(a => a.Id))}: those actions are suspended; revise the plan to reassign them before the next review.",
+                "actions");
+        }
+
+        var expected = r.Review.EscalationsAgainst(plan, LeadProfessionalActor);
+        return ValueEquality.Equal(expected, r.Escalations)
+            ? Result.Ok
+            : Result.Refused("REV-04", "The escalations must be exactly the agency actions the review found not carried out, raised by the lead professional.", "escalations");
+    }
+
+    // ----- Recipients -----
+
+    private ImmutableArray<Share> PlanRecipients(ActionPlan plan)
+    {
+        // Excluded agencies first, so a refused plan never leaves a grant for another agency behind.
+        var lp = LeadProfessional.Agency;
+        var agencies = plan.DeliveringAgencies;
+        var builder = ImmutableArray.CreateBuilder<Share>(agencies.Length + 1);
+        foreach (var agency in agencies.OrderBy(a => _consent.Excludes(a) ? 0 : 1))
+        {
+            builder.Add(new Share(agency, SharingPurpose.PlanDelivery, SharedItems.Plan, true, "SHARE-01"));
+        }
+
+        if (!agencies.Contains(lp))
+        {
+            builder.Add(new Share(lp, SharingPurpose.LeadProfessional, SharedItems.Plan, true, "SHARE-01"));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private ImmutableArray<Share> ReviewRecipients(ReviewHeld r)
+    {
+        // The LP must receive it; an agency owning a new action must too (it delivers). An agency excluded since
+        // the plan was agreed receives no review, and the refusal is audited (SHARE-04).
+        var lp = LeadProfessional.Agency;
+        var delivering = Plan?.DeliveringAgencies ?? [];
+        var builder = ImmutableArray.CreateBuilder<Share>(delivering.Length + 1 + r.Review.NewActions.Length);
+        foreach (var action in r.Review.NewActions)
+        {
+            if (action.Owner.Agency is { } agency && agency != lp && !delivering.Contains(agency) && !builder.Any(s => s.Agency == agency))
+            {
+                builder.Insert(0, new Share(agency, SharingPurpose.PlanDelivery, SharedItems.Review, true, "SHARE-01"));
+            }
+        }
+
+        builder.Add(new Share(lp, SharingPurpose.LeadProfessional, SharedItems.Review, true, "SHARE-01"));
+        foreach (var agency in delivering)
+        {
+            if (agency != lp)
+            {
+                builder.Add(new Share(agency, SharingPurpose.Review, SharedItems.Review, false, "SHARE-01"));
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    // ----- Applying -----
+
+    private void ApplyPlan(ActionPlan plan)
+    {
+        Plans = Plans.Add(plan);
+        Plan = plan;
+        ReviewsOfCurrentPlan = [];
+        IsReassessmentRequired = false;
+        NextReviewDue = plan.ReviewArrangements.FirstReviewDue;
+    }
+
+    private void ApplyReview(ReviewHeld r)
+    {
+        Plan = Plan!.AfterReview(r.Review);
+        ReviewsOfCurrentPlan = ReviewsOfCurrentPlan.Add(r.Review);
+        ReviewCount++;
+        if (!r.Escalations.IsDefaultOrEmpty)
+        {
+            Escalations = Escalations.AddRange(r.Escalations);
+        }
+
+        NextReviewDue = r.Review.NextReviewDue;
+        if (!IsReassessmentRequired && r.Review.OverallProgress == ReviewProgress.Insufficient)
+        {
+            var progress = new ReviewProgress[ReviewsOfCurrentPlan.Length];
+            for (var i = 0; i < progress.Length; i++)
+            {
+                progress[i] = ReviewsOfCurrentPlan[i].OverallProgress;
+            }
+
+            IsReassessmentRequired = ReassessmentRule.IsRequired(progress, _policy.InsufficientProgressReviewLimit, _policy.CountConsecutiveInsufficientReviewsOnly);
+            if (IsReassessmentRequired)
+            {
+                // LIFE-06: the reassessment is due from the day this review required it; until it is completed
+                // the earlier assessment no longer counts as the completed one.
+                ReassessmentRequiredAt = r.OccurredAt;
+                AssessmentCompletedAt = null;
+            }
+        }
+    }
+}
