@@ -58,7 +58,15 @@ public static class EpisodeJson
             throw new ArgumentException($"[{problem.RuleId}] {@event.GetType().Name}.{problem.Field}: {problem.Message}", nameof(@event));
         }
 
-        return JsonSerializer.Serialize(@event, EpisodeJsonContext.Default.CafEvent);
+        try
+        {
+            return JsonSerializer.Serialize(@event, EpisodeJsonContext.Default.CafEvent);
+        }
+        catch (JsonException ex)
+        {
+            // A nested value the content checks do not reach (e.g. an undefined enum inside a review record).
+            throw new ArgumentException($"[LIFE-11] {@event.GetType().Name} cannot be written: {ex.Message}", nameof(@event), ex);
+        }
     }
 
     /// <summary>

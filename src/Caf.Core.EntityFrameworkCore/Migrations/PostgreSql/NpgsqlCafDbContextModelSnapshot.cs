@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
 {
     [DbContext(typeof(NpgsqlCafDbContext))]
-    internal partial class NpgsqlCafDbContextModelSnapshot : ModelSnapshot
+    partial class NpgsqlCafDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
@@ -188,6 +188,12 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("character varying(128)")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AssessmentCompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AssessmentDueBy")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Child")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -234,6 +240,9 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
                     b.Property<bool>("LeadProfessionalIsInterim")
                         .HasColumnType("boolean")
                         .HasColumnName("lead_professional_is_interim");
+
+                    b.Property<DateOnly?>("NextReviewDue")
+                        .HasColumnType("date");
 
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone")

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCafDbContext))]
-    internal partial class SqliteCafDbContextModelSnapshot : ModelSnapshot
+    partial class SqliteCafDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
@@ -181,6 +181,12 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AssessmentCompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("AssessmentDueBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Child")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -227,6 +233,9 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                     b.Property<bool>("LeadProfessionalIsInterim")
                         .HasColumnType("INTEGER")
                         .HasColumnName("lead_professional_is_interim");
+
+                    b.Property<DateOnly?>("NextReviewDue")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("TEXT")
