@@ -93,7 +93,7 @@ public class HardeningTests
         Assert.Equal("SHARE-01", e.HoldReview(Teacher, review).Refusal.RuleId);  // the health visitor's open action is suspended
         var revised = EpisodePlans.Revised(e.Plan!, _seeds.Today) with
         {
-            Actions = [.. e.Plan.Actions.Where(a => a.Id != "a-health"), EpisodePlans.Health(_seeds.Today.AddDays(28)) with { Id = "a-health-school", Owner = Caf.Core.Planning.ActionOwner.ForPractitioner(Teacher) }],
+            Actions = [.. e.Plan!.Actions.Where(a => a.Id != "a-health"), EpisodePlans.Health(_seeds.Today.AddDays(28)) with { Id = "a-health-school", Owner = Caf.Core.Planning.ActionOwner.ForPractitioner(Teacher) }],
         };
         Ok(e.RevisePlan(Teacher, revised, "Health visiting excluded by the family: the school nurse takes over the weighing."));
         Ok(e.HoldReview(Teacher, EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient)));

@@ -143,7 +143,7 @@ public class ReaderFuzzTests(ITestOutputHelper output)
         var e3 = s3.PlanActive();
         s3.Time.Advance(TimeSpan.FromDays(42));
         Seeds.Ok(e3.HoldReview(Seeds.HealthVisitor, EpisodePlans.Review(e3.Plan!, s3.Today, ReviewProgress.Insufficient, Caf.Core.Planning.ActionProgress.NotCarriedOut) with { Barriers = ["Mum's shifts changed"] }));
-        Seeds.Ok(e3.RevisePlan(Seeds.HealthVisitor, EpisodePlans.Revised(e3.Plan!, s3.Today) with { Actions = [.. e3.Plan.Actions, EpisodePlans.Family(s3.Today.AddDays(21)) with { Id = "a-dad" }] }, "Dad does the Tuesday school run."));
+        Seeds.Ok(e3.RevisePlan(Seeds.HealthVisitor, EpisodePlans.Revised(e3.Plan!, s3.Today) with { Actions = [.. e3.Plan!.Actions, EpisodePlans.Family(s3.Today.AddDays(21)) with { Id = "a-dad" }] }, "Dad does the Tuesday school run."));
         Seeds.Ok(e3.WithdrawConsent(Seeds.HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "")));
         list.Add(EpisodeJson.Serialize(e3));
         var s4 = new Seeds();
