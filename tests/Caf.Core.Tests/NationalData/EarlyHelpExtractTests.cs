@@ -170,7 +170,7 @@ public class EarlyHelpExtractTests
         Assert.StartsWith("ps-", row.PersonId, StringComparison.Ordinal);
         Assert.Equal(67, row.PersonId.Length);
         Assert.Equal(new PersonIdPseudonymiser(key).Pseudonymise("child-001"), row.PersonId);
-        Assert.NotEqual(new PersonIdPseudonymiser([.. key.Reverse()]).Pseudonymise("child-001"), row.PersonId);
+        Assert.NotEqual(new PersonIdPseudonymiser([.. Enumerable.Reverse(key)]).Pseudonymise("child-001"), row.PersonId);
         Assert.DoesNotContain("child-001", EarlyHelpCsv.ToCsv([row]), StringComparison.Ordinal);
         Assert.Throws<ArgumentException>("key", () => new PersonIdPseudonymiser(new byte[31]));
     }

@@ -101,7 +101,7 @@ public class NationalDataPropertyTests
         var text = id.Get.Trim().Length == 0 ? "child-" + id.Get.Length : id.Get;
         var first = new PersonIdPseudonymiser(key).Pseudonymise(text);
         var again = new PersonIdPseudonymiser(key).Pseudonymise(text);
-        var otherKey = new PersonIdPseudonymiser([.. key.Reverse()]).Pseudonymise(text);
+        var otherKey = new PersonIdPseudonymiser([.. Enumerable.Reverse(key)]).Pseudonymise(text);
         return (first == again && first != text && first.StartsWith(PersonIdPseudonymiser.Prefix, StringComparison.Ordinal) && first.Length == 67
                 && (k1 == k2 || otherKey != first)).Label($"{text} -> {first}");
     }
