@@ -91,7 +91,7 @@ public sealed record EarlyHelpEpisodeRecord
     /// <summary>NAT-03: the CIN census factors identified at the end of the assessment; empty without a completed assessment; never default.</summary>
     [JsonRequired]
     [JsonPropertyName("earl_assessment_factors")]
-    public ImmutableArray<string> Factors { get; init => field = Sequences.OrEmpty(value); } = [];
+    public ImmutableArray<string> Factors { get; init => field = ValueEquality.OrEmpty(value); } = [];
 
     /// <summary>The date of the episode's last recorded activity (an event, a panel referral, the closure), for NAT-12.</summary>
     [JsonRequired]
@@ -110,9 +110,9 @@ public sealed record EarlyHelpEpisodeRecord
         && CinClosureReason == other.CinClosureReason && CinReferralSource == other.CinReferralSource
         && AssessmentStartDate == other.AssessmentStartDate && AssessmentCompletionDate == other.AssessmentCompletionDate
         && AssessmentOrganisation == other.AssessmentOrganisation && LastActivityDate == other.LastActivityDate
-        && Sequences.Equal(Factors, other.Factors);
+        && ValueEquality.Equal(Factors, other.Factors);
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(EpisodeId, PersonId, StartDate, EndDate, EndReason, Organisation, LastActivityDate, Sequences.Hash(Factors));
+        HashCode.Combine(EpisodeId, PersonId, StartDate, EndDate, EndReason, Organisation, LastActivityDate, ValueEquality.Hash(Factors));
 }

@@ -31,10 +31,10 @@ public sealed record NationalDataProfileDocument
     public NationalEndReasons EndReasons { get; init => field = value ?? new(); } = new();
 
     /// <summary>NAT-01: optional end reasons for single canonical outcomes, taking precedence over their category's.</summary>
-    public ImmutableArray<NationalOutcomeEndReason> OutcomeEndReasons { get; init => field = Sequences.OrEmpty(value); } = [];
+    public ImmutableArray<NationalOutcomeEndReason> OutcomeEndReasons { get; init => field = ValueEquality.OrEmpty(value); } = [];
 
     /// <summary>NAT-01: optional end reasons for an authority's own closure codes (CLOSE-10), taking precedence over the canonical outcome's.</summary>
-    public ImmutableArray<NationalCodeEndReason> CodeEndReasons { get; init => field = Sequences.OrEmpty(value); } = [];
+    public ImmutableArray<NationalCodeEndReason> CodeEndReasons { get; init => field = ValueEquality.OrEmpty(value); } = [];
 
     /// <summary>The start reasons written for an episode opened from a concern (LIFE-01) or from a step-down (LIFE-02).</summary>
     public NationalStartReasons StartReasons { get; init => field = value ?? new(); } = new();
@@ -43,7 +43,7 @@ public sealed record NationalDataProfileDocument
     public NationalCinLinks CinLinks { get; init => field = value ?? new(); } = new();
 
     /// <summary>NAT-03: the CIN census "factors identified at the end of assessment" code list, in return order.</summary>
-    public ImmutableArray<NationalFactorCode> FactorCodes { get; init => field = Sequences.OrEmpty(value); } = [];
+    public ImmutableArray<NationalFactorCode> FactorCodes { get; init => field = ValueEquality.OrEmpty(value); } = [];
 
     /// <summary>NAT-03, NAT-16: the code for "no factors identified" (<c>21</c>); one of <see cref="FactorCodes"/>, never combined with others.</summary>
     public string NoFactorsCode { get; init => field = value ?? ""; } = "";
@@ -53,12 +53,12 @@ public sealed record NationalDataProfileDocument
         other is not null && Id == other.Id && Version == other.Version && Title == other.Title && Description == other.Description
         && EndReasons == other.EndReasons && StartReasons == other.StartReasons && CinLinks == other.CinLinks
         && NoFactorsCode == other.NoFactorsCode
-        && Sequences.Equal(OutcomeEndReasons, other.OutcomeEndReasons) && Sequences.Equal(CodeEndReasons, other.CodeEndReasons)
-        && Sequences.Equal(FactorCodes, other.FactorCodes);
+        && ValueEquality.Equal(OutcomeEndReasons, other.OutcomeEndReasons) && ValueEquality.Equal(CodeEndReasons, other.CodeEndReasons)
+        && ValueEquality.Equal(FactorCodes, other.FactorCodes);
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(Id, Version, Title, EndReasons, NoFactorsCode, Sequences.Hash(FactorCodes), Sequences.Hash(CodeEndReasons));
+        HashCode.Combine(Id, Version, Title, EndReasons, NoFactorsCode, ValueEquality.Hash(FactorCodes), ValueEquality.Hash(CodeEndReasons));
 }
 
 /// <summary>NAT-01: the early-help end reason written for each canonical closure category (CLOSE-10), for no further action after assessment (CLOSE-09) and for a transfer out (RET-02).</summary>

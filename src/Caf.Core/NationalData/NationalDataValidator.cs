@@ -57,10 +57,10 @@ public sealed record NationalDataValidationReport
 
     /// <inheritdoc />
     public bool Equals(NationalDataValidationReport? other) =>
-        other is not null && Rows == other.Rows && Primitives.Sequences.Equal(Failures, other.Failures);
+        other is not null && Rows == other.Rows && Primitives.ValueEquality.Equal(Failures, other.Failures);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Rows, Primitives.Sequences.Hash(Failures));
+    public override int GetHashCode() => HashCode.Combine(Rows, Primitives.ValueEquality.Hash(Failures));
 }
 
 /// <summary>
