@@ -127,7 +127,7 @@ foreach (var candidate in selection.Ranked)
     Say(candidate.Explain().ReplaceLineEndings(Environment.NewLine + "   "));
 }
 
-await Save(e => e.AppointLeadProfessional(teacher, selection, new PractitionerId("mrs-okafor-hv-team-lead"), "Ms Smith and Amy agreed at the TAC meeting."));
+await Save(e => e.AppointLeadProfessional(teacher, selection, new PractitionerId("mrs-okafor-hv-team-lead"), new FamilyAgreement("Ms Smith and Amy agreed at the TAC meeting.")));
 Next();
 Say($"Appointed (supervisor confirmed, LP-06; family agreed, LP-05): {episode.LeadProfessional.Practitioner} ({episode.LeadProfessional.Agency}). {episode.LeadProfessional.Reason}");
 
@@ -202,7 +202,7 @@ var decision = episode.ClosureDecision!;
 Say($"Closed {episode.Closure!.ClosedAt:yyyy-MM-dd} by the lead professional: criterion {string.Join(", ", decision.Criteria.Select(c => ClosureVocabulary.RuleIdOf(c)))} "
     + $"(review 3 found most intended outcomes achieved), outcome '{decision.Outcome.DisplayText}' ({decision.RuleId}: two agencies owned actions and an LP was appointed).");
 Say($"Recorded under \"how will you know when things have improved\" (CLOSE-08): {decision.HowWillYouKnow}");
-Say($"After closure: {episode.StepUp(teacher, "CSC", "late concern")}");
+Say($"After closure: {episode.StepUp(teacher, new SpecialistService("CSC"), "late concern")}");
 
 // 7. Report.
 Step("7. Report");

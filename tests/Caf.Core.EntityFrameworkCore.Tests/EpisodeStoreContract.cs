@@ -149,7 +149,7 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
         var first = (await Host.Repository.GetAsync(new EpisodeId("ep-1")))!;
         var second = (await NewHost().Repository.GetAsync(new EpisodeId("ep-1")))!;
         Ok(first.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
-        Ok(second.StepUp(Teacher, "CSC", "Significant harm"));
+        Ok(second.StepUp(Teacher, new SpecialistService("CSC"), "Significant harm"));
 
         Ok(await Host.Repository.UpdateAsync(first, 1));
         var stale = await NewHost().Repository.UpdateAsync(second, 1);
@@ -190,7 +190,7 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
         Ok(twoElsewhere.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
         Ok(await Host.Repository.UpdateAsync(twoElsewhere, 1));
         Ok(one.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
-        Ok(two.StepUp(Teacher, "CSC", "Significant harm"));
+        Ok(two.StepUp(Teacher, new SpecialistService("CSC"), "Significant harm"));
 
         var result = await Host.Repository.UpdateManyAsync([new EpisodeUpdate(one, 1), new EpisodeUpdate(two, 1)]);
 
@@ -301,7 +301,7 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
         }
 
         var closing = (await Host.Repository.GetAsync(new EpisodeId("ep-4")))!;
-        Ok(closing.StepUp(Teacher, "CSC", "Significant harm"));
+        Ok(closing.StepUp(Teacher, new SpecialistService("CSC"), "Significant harm"));
         Ok(await Host.Repository.UpdateAsync(closing, 1));
 
         var page = await Host.Store.ListAsync(new OpenNewestFirst(1, 2));
@@ -329,7 +329,7 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
         foreach (var store in new IEpisodeRepository[] { Host.Repository, reference })
         {
             var closing = (await store.GetAsync(new EpisodeId("ep-3")))!;
-            Ok(closing.StepUp(Teacher, "CSC", "Significant harm"));
+            Ok(closing.StepUp(Teacher, new SpecialistService("CSC"), "Significant harm"));
             Ok(await store.UpdateAsync(closing, 1));
         }
 

@@ -352,9 +352,13 @@ public sealed class CafRegister
     /// <param name="reason">Why.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>Success, or a refusal.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="receivingAuthority"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
     public async ValueTask<Result> TransferOutAsync(
-        EpisodeId id, Actor by, string receivingAuthority, string reason, CancellationToken cancellationToken = default)
+        EpisodeId id, Actor by, LocalAuthority receivingAuthority, string reason, CancellationToken cancellationToken = default)
     {
+        Guard.Against.Null(receivingAuthority);
+        Guard.Against.NullOrWhiteSpace(reason);
         var episode = await _repository.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (episode is null)
         {

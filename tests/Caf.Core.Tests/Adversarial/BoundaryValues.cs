@@ -83,8 +83,8 @@ internal sealed class BoundaryWorld
             Seeds.Ok(e.WithdrawConsent(Seeds.Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "Moving on")));
             return e;
         }),
-        ("closed", w => { var e = w.Seeds.Assessing(); Seeds.Ok(e.StepUp(Seeds.Teacher, "CSC", "Significant harm")); return e; }),
-        ("transferred out", w => { var e = w.Seeds.Assessing(); Seeds.Ok(e.TransferOut(Seeds.Teacher, "Leeds", "Moved")); return e; }),
+        ("closed", w => { var e = w.Seeds.Assessing(); Seeds.Ok(e.StepUp(Seeds.Teacher, new SpecialistService("CSC"), "Significant harm")); return e; }),
+        ("transferred out", w => { var e = w.Seeds.Assessing(); Seeds.Ok(e.TransferOut(Seeds.Teacher, new LocalAuthority("Leeds"), "Moved")); return e; }),
     ];
 
     /// <summary>How to build the instances an instance member is called on (label, factory); empty when none can be built.</summary>
