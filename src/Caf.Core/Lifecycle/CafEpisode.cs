@@ -17,7 +17,7 @@ namespace Caf.Core.Lifecycle;
 
 /// <summary>
 /// One CAF episode: one common assessment for one child (or unborn baby), from the first identified
-/// concern to closure (docs/rules.md §1). The aggregate of Caf.Core.
+/// concern to closure (docs/rules.md, LIFE-01..12). The aggregate of Caf.Core.
 /// </summary>
 /// <remarks>
 /// <para>Every command builds one domain event and hands it to a single pipeline

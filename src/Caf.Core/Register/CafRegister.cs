@@ -13,7 +13,7 @@ using Caf.Core.Register.Specifications;
 namespace Caf.Core.Register;
 
 /// <summary>
-/// The CAF register (DESIGN.md §7): checked before any assessment (LIFE-03), at most one open episode per
+/// The CAF register (docs/rules.md, REG-01..03, RET-01..02): checked before any assessment (LIFE-03), at most one open episode per
 /// child (REG-01) even when registrations race, "is an episode open and who is its LP?" (REG-02), family
 /// groups of siblings (REG-03), retention (RET-01) and transfer out of area (RET-02).
 /// </summary>
