@@ -54,7 +54,7 @@ internal static class ConsentDemo
         Console.WriteLine($"Had Jordan been 12: {policy.ValidateRecord(young, 12)}");
 
         var evaluation = policy.Evaluate(consent, age);
-        Console.WriteLine($"May the assessment start? {evaluation.SufficientToStartAssessment}. At a panel? {evaluation.SufficientToShareAtPanel}.");
+        Console.WriteLine($"May the assessment start? {(evaluation.SufficientToStartAssessment ? "Yes" : "No")}. May it be shared at a panel? {(evaluation.SufficientToShareAtPanel ? "Yes" : "No")}.");
         foreach (var reason in evaluation.Reasons)
         {
             Console.WriteLine($"  {reason}");

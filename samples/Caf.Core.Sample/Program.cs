@@ -132,7 +132,7 @@ foreach (var candidate in selection.Ranked)
 await Save(e => e.AppointLeadProfessional(teacher, selection, new PractitionerId("mrs-okafor-hv-team-lead"), new FamilyAgreement("Ms Smith and Amy agreed at the TAC meeting.")));
 Next();
 Say($"Appointed: {episode.LeadProfessional.Practitioner} ({episode.LeadProfessional.Agency}); confirmed by their supervisor {episode.LeadProfessional.ConfirmedBySupervisor} (LP-06), " +
-    $"the family agreed (LP-05): \"{episode.LeadProfessional.FamilyAgreement}\". {episode.LeadProfessional.Reason}");
+    $"the family agreed (LP-05): \"{episode.LeadProfessional.FamilyAgreement}\" {episode.LeadProfessional.Reason}");
 
 // 5. Plan (PLAN-01..03), three reviews (REV-01..05), one revision.
 Step("5. Deliver and review the plan");
@@ -205,7 +205,7 @@ var decision = episode.ClosureDecision!;
 Say($"Closed {episode.Closure!.ClosedAt:yyyy-MM-dd} by the lead professional: criterion {string.Join(", ", decision.Criteria.Select(c => ClosureVocabulary.RuleIdOf(c)))} "
     + $"(review 3 found most intended outcomes achieved), outcome '{decision.Outcome.DisplayText}' ({decision.RuleId}: two agencies owned actions and an LP was appointed).");
 Say($"Recorded under \"how will you know when things have improved\" (CLOSE-08): {decision.HowWillYouKnow}");
-Say($"After closure: {episode.StepUp(teacher, new SpecialistService("CSC"), "late concern")}");
+Say($"After closure: {episode.StepUp(teacher, new SpecialistService("Children's social care"), "A late concern after closure.")}");
 
 // 7. Report.
 Step("7. Report");
