@@ -58,6 +58,7 @@ public static class LifecycleDisplayText
         EpisodeAction.RevisePlan => "Revise the plan",
         EpisodeAction.CloseAfterStepDownTac => "Close after the step-down TAC",
         EpisodeAction.ContinueAfterStepDownTac => "Continue support after the step-down TAC",
+        EpisodeAction.RecordOutcomesQuestionnaire => "Record the outcomes questionnaire",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown episode action."),
     };
 
@@ -114,6 +115,7 @@ public static class LifecycleDisplayText
         EpisodeClosed => "CAF closed",
         EpisodeTransferredOut => "Transferred to another authority",
         LinkedToFamilyGroup => "Linked to a family group",
+        OutcomesQuestionnaireRecorded => "Outcomes questionnaire recorded",
         _ => throw new ArgumentException($"{@event.GetType().Name} is not an episode event of Caf.Core.", nameof(@event)),
     };
 }
