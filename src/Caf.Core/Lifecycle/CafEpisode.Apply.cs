@@ -34,7 +34,6 @@ public sealed partial class CafEpisode
 
                 break;
             case ReferredToPanel r:
-                NextStep = Lifecycle.NextStep.PanelReferral;
                 Panel = r.Panel;
                 break;
             case LeadProfessionalNominated n:
@@ -64,7 +63,6 @@ public sealed partial class CafEpisode
                 ApplyStepDownTac(d);
                 break;
             case SteppedUp s:
-                NextStep = Lifecycle.NextStep.StepUp;
                 Closure = new ClosureRecord(ClosureOutcome.SteppedUp, $"Stepped up to {s.SpecialistService}: {s.Reason}", s.OccurredAt, "CLOSE-07");
                 break;
             case ConsentWithdrawalRecorded w:

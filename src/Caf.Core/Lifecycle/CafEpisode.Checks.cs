@@ -197,8 +197,6 @@ public sealed partial class CafEpisode
                 $"{ConsentDisplayText.For(l.Lift.LiftedBy)} has not excluded {l.Lift.Agency}: an exclusion is lifted only by the person who made it.", "lift"),
         AssessmentCompleted a when a.Summary.IsSignificantHarm => Result.Refused("THR-04",
             "The thresholds result is significant harm: follow safeguarding procedures now and step the episode up (LIFE-04).", "summary"),
-        NextStepChosen { Step: Lifecycle.NextStep.PanelReferral or Lifecycle.NextStep.StepUp } => Result.Refused("LIFE-07",
-            "A panel referral and a step-up are their own commands, not a chosen next step.", "step"),
         ReferredToPanel r => ValueEquality.Equal(r.PapersWithheldFrom, ExcludedAgencies())
             ? Result.Ok
             : Result.Refused("SHARE-01", "The referral must withhold the papers from exactly the agencies the family excluded.", "papersWithheldFrom"),

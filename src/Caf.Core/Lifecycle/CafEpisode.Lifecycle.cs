@@ -125,7 +125,7 @@ public sealed partial class CafEpisode
         if (_state == EpisodeState.Closed)
         {
             return Result.Refused("LIFE-10",
-                $"The episode is closed ({Closure?.Outcome}) and cannot change; new work with the child opens a new episode.", "state");
+                $"The episode is closed ({(Closure is { } closed ? Caf.Core.Closure.ClosureDisplayText.For(closed.Outcome) : "no outcome")}) and cannot change; new work with the child opens a new episode.", "state");
         }
 
         if (_state == EpisodeState.TransferredOut)

@@ -84,8 +84,8 @@ internal sealed class BoundaryWorld
             Seeds.Ok(e.WithdrawConsent(Seeds.Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "Moving on")));
             return e;
         }),
-        ("closed", w => { var e = w.Seeds.Assessing(); Seeds.Ok(e.StepUp(Seeds.Teacher, "CSC", "Significant harm")); return e; }),
-        ("transferred out", w => { var e = w.Seeds.Assessing(); Seeds.Ok(e.TransferOut(Seeds.Teacher, "Leeds", "Moved")); return e; }),
+        ("closed", w => { var e = w.Seeds.Assessing(); Seeds.Ok(e.StepUp(Seeds.Teacher, new SpecialistService("CSC"), "Significant harm")); return e; }),
+        ("transferred out", w => { var e = w.Seeds.Assessing(); Seeds.Ok(e.TransferOut(Seeds.Teacher, new LocalAuthority("Leeds"), "Moved")); return e; }),
     ];
 
     /// <summary>How to build the instances an instance member is called on (label, factory); empty when none can be built.</summary>
@@ -301,6 +301,9 @@ internal sealed class BoundaryWorld
         _ when t == typeof(ThresholdFramework) => Matcher.Framework,
         _ when t == typeof(ThresholdLoadResult) => BoundaryWorld.Loader.Load(BoundaryWorld.Loader.DefaultJson()),
         _ when t == typeof(AssessmentSummary) => Seeds.Level3,
+        _ when t == typeof(SpecialistService) => new SpecialistService("Children's social care"),
+        _ when t == typeof(LocalAuthority) => new LocalAuthority("Leeds City Council"),
+        _ when t == typeof(FamilyAgreement) => new FamilyAgreement("Ms Smith and Amy agreed at the TAC meeting."),
         _ when t == typeof(Refusal) => new Refusal("X-01", "Refused.", "field"),
         _ when t == typeof(Result) => Result.Ok,
         _ when t == typeof(Ardalis.Specification.ISpecification<EpisodeSummary>) => new OpenEpisodesByLeadProfessionalAgencySpec(Support.TestIds.School),

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Caf.Core.Closure;
 using Caf.Core.Consent;
 using Caf.Core.Events;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
@@ -99,7 +100,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         new("LP: nominate CAMHS", true, ["CafEpisode.NominateLeadProfessional", "CafEpisode.ConfirmNomination", "CafEpisode.RecordFamilyAgreement"],
             w => Task.FromResult(Of(w.Episode.NominateLeadProfessional(HealthVisitor, Nominee(CamhsWorker.Practitioner, TestIds.Camhs), "Therapy.")))),
         new("LP: appoint CAMHS", true, ["CafEpisode.AppointLeadProfessional"],
-            w => Task.FromResult(Of(w.Episode.AppointLeadProfessional(HealthVisitor, Nominee(CamhsWorker.Practitioner, TestIds.Camhs), new PractitionerId("pr-s"), "Agreed.", "Therapy.")))),
+            w => Task.FromResult(Of(w.Episode.AppointLeadProfessional(HealthVisitor, Nominee(CamhsWorker.Practitioner, TestIds.Camhs), new PractitionerId("pr-s"), new FamilyAgreement("Agreed."), "Therapy.")))),
         new("plan: CAMHS delivers", true, ["CafEpisode.AgreePlan"],
             w => Task.FromResult(Of(w.Episode.AgreePlan(HealthVisitor, EpisodePlans.WithCamhs(w.Seeds.Today), "CAMHS offered six sessions.")))),
         new("revision: CAMHS keeps or gets an action", true, ["CafEpisode.RevisePlan"], w =>
@@ -141,7 +142,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         new("closure (the LP records it)", false, ["CafEpisode.Close"],
             w => Task.FromResult(Of(w.Episode.Close(HealthVisitor, EpisodePlans.PractitionersAgree("resolvedOther", TestIds.HealthVisitor, TestIds.Teacher, CamhsWorker.Practitioner))))),
         new("transfer out of area", false, ["CafEpisode.TransferOut", "CafRegister.TransferOutAsync"],
-            w => Task.FromResult(Of(w.Episode.TransferOut(HealthVisitor, "Leeds City Council", "Family moved.")))),
+            w => Task.FromResult(Of(w.Episode.TransferOut(HealthVisitor, new LocalAuthority("Leeds City Council"), "Family moved.")))),
         new("a CAMHS practitioner records work", true, ["CafEpisode.RecordConsent", "CafEpisode.LiftExclusion", "CafEpisode.WithdrawConsent", "CafEpisode.OverrideConsent"],
             w => Task.FromResult(Of(w.Episode.RecordConsent(CamhsWorker, MotherWritten(), "Consent to assess and share with partner agencies.")))),
         new("family link with a sibling led by CAMHS", true, ["CafRegister.LinkFamilyAsync"], async w =>
@@ -164,7 +165,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         new("outcomes questionnaire recorded by CAMHS", true, ["CafEpisode.RecordOutcomesQuestionnaire"],
             w => Task.FromResult(Of(w.Episode.RecordOutcomesQuestionnaire(CamhsWorker, BoundaryWorld.Completion(w.Seeds.Today, Caf.Core.Outcomes.OutcomesRespondent.Parent, Caf.Core.Outcomes.OutcomesRating.Ok))))),
         new("a step-up (shares nothing with CAMHS)", false, ["CafEpisode.StepUp"],
-            w => Task.FromResult(Of(w.Episode.StepUp(HealthVisitor, "Children's social care", "Disclosure of harm.")))),
+            w => Task.FromResult(Of(w.Episode.StepUp(HealthVisitor, new SpecialistService("Children's social care"), "Disclosure of harm.")))),
     ];
 
     /// <summary>Public members that hand nothing to an agency, so have no row.</summary>
@@ -254,7 +255,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         Ok(e.CompleteAssessment(HealthVisitor, Level3, "Needs identified across school and health."));
         Ok(e.ChooseNextStep(HealthVisitor, NextStep.MultiAgencySupport, "Needs span school and health."));
         var lead = camhsLeads ? Nominee(CamhsWorker.Practitioner, TestIds.Camhs) : Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting);
-        Ok(e.AppointLeadProfessional(HealthVisitor, lead, new PractitionerId("pr-supervisor"), "Amy and her mother agreed.", "Sees Amy weekly."));
+        Ok(e.AppointLeadProfessional(HealthVisitor, lead, new PractitionerId("pr-supervisor"), new FamilyAgreement("Amy and her mother agreed."), "Sees Amy weekly."));
         if (atPlan)
         {
             var today = w.Seeds.Today;

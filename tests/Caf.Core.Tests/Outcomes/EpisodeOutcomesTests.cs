@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Caf.Core.Consent;
 using Caf.Core.Events;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Outcomes;
@@ -46,7 +47,7 @@ public class EpisodeOutcomesTests
         Assert.Null(e.OutcomesDistanceTravelled);                        // one completion: nothing to compare yet
 
         Ok(e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "Needs span school and health."));
-        Ok(e.AppointLeadProfessional(Teacher, Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-supervisor"), "Mother agreed.", "Sees the family weekly."));
+        Ok(e.AppointLeadProfessional(Teacher, Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-supervisor"), new FamilyAgreement("Mother agreed."), "Sees the family weekly."));
         Ok(e.AgreePlan(Teacher, EpisodePlans.MultiAgency(seeds.Today), "Agreed with Mum and Amy at the TAC meeting."));
         seeds.Time.Advance(TimeSpan.FromDays(42));                       // 23 April 2026
         Ok(e.RecordOutcomesQuestionnaire(HealthVisitor, Completion(seeds.Today, OutcomesRespondent.Child, AtReview)));
@@ -296,14 +297,14 @@ public class EpisodeOutcomesTests
     private static CafEpisode SteppedUp(Seeds seeds)
     {
         var e = seeds.Assessing();
-        Ok(e.StepUp(Teacher, "Children's social care", "Disclosure of harm."));
+        Ok(e.StepUp(Teacher, new SpecialistService("Children's social care"), "Disclosure of harm."));
         return e;
     }
 
     private static CafEpisode TransferredOut(Seeds seeds)
     {
         var e = seeds.Assessing();
-        Ok(e.TransferOut(Teacher, "Leeds City Council", "Family moved."));
+        Ok(e.TransferOut(Teacher, new LocalAuthority("Leeds City Council"), "Family moved."));
         return e;
     }
 }
