@@ -112,9 +112,6 @@ public sealed partial class CafEpisode
     /// <summary>The next step chosen after assessment (LIFE-07), if any.</summary>
     public NextStep? NextStep { get; private set; }
 
-    /// <summary>The panel referred to, if any.</summary>
-    public string? Panel { get; private set; }
-
     /// <summary>
     /// The current lead professional: the practitioner who opened the episode as interim LP (LP-01) until
     /// one is appointed.
