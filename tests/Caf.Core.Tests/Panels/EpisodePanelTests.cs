@@ -73,7 +73,7 @@ public class EpisodePanelTests
         Assert.Equal(EpisodeState.PanelReferred, e.State);
         Assert.Equal(NextStep.PanelReferral, e.NextStep);
         // MAAG North's five members, sorted: CAMHS withheld, the other four see the papers.
-        Assert.Equal([TestIds.HealthVisiting, PanelFixtures.Education, PanelFixtures.FamilySupport, TestIds.YouthService], referral.PapersFor.ToArray());
+        Assert.Equal([PanelFixtures.Education, TestIds.HealthVisiting, PanelFixtures.FamilySupport, TestIds.YouthService], referral.PapersFor.ToArray());
         Assert.Equal([TestIds.Camhs], referral.PapersWithheldFrom.ToArray());
         var panel = _seeds.Audit.Entries.Where(a => a.Purpose == SharingPurpose.Panel).ToArray();
         Assert.Contains(panel, a => a.Agency == TestIds.Camhs && !a.Decision.Granted && a.Items == SharedItems.None);
@@ -199,7 +199,9 @@ public class EpisodePanelTests
         var south = PanelDecision.Allocate(new PanelBooking(southRequest, new PanelMeeting(new PanelId("maag-south"), "south", today), 20), EpisodePanels.Chair, [EpisodePanels.Youth], null).Value;
         Assert.Equal(("PANEL-03", "meeting"), (e.RecordPanelDecision(Teacher, south).Refusal.RuleId, e.RecordPanelDecision(Teacher, south).Refusal.Field));
 
-        Assert.Throws<ArgumentException>(() => e.RecordPanelDecision(Teacher, EpisodePanels.AnyDecision(_seeds.Assessed())));
+        var elsewhereRequest = new PanelSlotRequest(new PanelSlotId("z"), new PanelReferralId("ref-1"), new EpisodeId("ep-sibling"), "north", PanelSlotOrigin.Referral, Start, []);
+        var elsewhere = PanelDecision.Allocate(new PanelBooking(elsewhereRequest, new PanelMeeting(EpisodePanels.North.Id, "north", today), 20), EpisodePanels.Chair, [EpisodePanels.Youth], null).Value;
+        Assert.Throws<ArgumentException>("decision", () => e.RecordPanelDecision(Teacher, elsewhere));
     }
 
     [Trait("Rule", "LIFE-12")]
