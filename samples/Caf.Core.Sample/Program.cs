@@ -226,6 +226,7 @@ if (args.Contains("--demos"))
     ThresholdsDemo.Run(services);
     ConsentDemo.Run();
     ReportsDemo.Run(options.Reporting);
+    PanelsDemo.Run();
 }
 
 return 0;
