@@ -14,6 +14,7 @@ using Caf.Core.Events;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
+using Caf.Core.Outcomes;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
 using Caf.Core.Register.Specifications;
@@ -305,6 +306,13 @@ internal sealed class BoundaryWorld
         _ when t == typeof(Result) => Result.Ok,
         _ when t == typeof(Ardalis.Specification.ISpecification<EpisodeSummary>) => new OpenEpisodesByLeadProfessionalAgencySpec(Support.TestIds.School),
         _ when t == typeof(IServiceCollection) => new ServiceCollection(),
+        _ when t == typeof(OutcomesAnswer) => new OutcomesAnswer(OutcomesQuestion.GettingOnWell, OutcomesRating.Ok, "Better at school."),
+        _ when t == typeof(OutcomesCompletion) => Completion(DateOnly.FromDateTime(Seeds.Start.UtcDateTime), OutcomesRespondent.Child, OutcomesRating.NotGood),
+        _ when t == typeof(ImmutableArray<OutcomesRating>) => ImmutableArray.CreateRange(Enumerable.Repeat(OutcomesRating.Ok, 7)),
+        _ when t == typeof(DistanceTravelled) => DistanceTravelled.Between(
+            Completion(new DateOnly(2026, 3, 2), OutcomesRespondent.Child, OutcomesRating.NotGood), Completion(new DateOnly(2026, 6, 1), OutcomesRespondent.Child, OutcomesRating.Good)).Value,
+        _ when t == typeof(Caf.Core.Reporting.ReportOutcomes) => new Caf.Core.Reporting.ReportOutcomes(
+            2, new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 1), true, [.. Enumerable.Repeat(OutcomesRating.NotGood, 7)], [.. Enumerable.Repeat(OutcomesRating.Good, 7)]),
         _ when t == typeof(Stream) => new MemoryStream(Encoding.UTF8.GetBytes(BoundaryWorld.Loader.DefaultJson())),
         _ when t == typeof(Caf.Core.Panels.PanelReferralId) => new Caf.Core.Panels.PanelReferralId("ref-1"),
         _ when t == typeof(Caf.Core.Panels.PanelId) => Panels.EpisodePanels.North.Id,
@@ -333,6 +341,10 @@ internal sealed class BoundaryWorld
         new(new Caf.Core.Panels.PanelSlotRequest(new Caf.Core.Panels.PanelSlotId("ref-1"), new Caf.Core.Panels.PanelReferralId("ref-1"), new EpisodeId("ep-1"), "north",
                 Caf.Core.Panels.PanelSlotOrigin.Referral, Seeds.Start, Panels.PanelFixtures.MaagMembers),
             new Caf.Core.Panels.PanelMeeting(Panels.EpisodePanels.North.Id, "north", DateOnly.FromDateTime(Seeds.Start.UtcDateTime)), 20);
+
+    /// <summary>OUTQ-01: a completion with every question rated the same.</summary>
+    public static OutcomesCompletion Completion(DateOnly on, OutcomesRespondent by, OutcomesRating rating) =>
+        OutcomesCompletion.Create(on, by, OutcomesQuestionnaire.Questions.Select(q => new OutcomesAnswer(q, rating))).Value;
 
     private static ConsentRecorded AnEvent() => new(new EpisodeId("ep-1"), Seeds.Start, Seeds.Teacher, Seeds.MotherWritten(), "Consent to assess and share.");
 
