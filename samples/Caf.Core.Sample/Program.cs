@@ -230,6 +230,7 @@ if (args.Contains("--demos"))
     ConsentDemo.Run(clock);
     ReportsDemo.Run(options.Reporting);
     NationalDataDemo.Run();
+    PanelsDemo.Run();
 }
 
 return 0;

@@ -41,4 +41,6 @@ namespace Caf.Core.Events;
 [JsonDerivedType(typeof(PlanRevised), "plan-revised")]
 [JsonDerivedType(typeof(StepDownTacDecided), "step-down-tac-decided")]
 [JsonDerivedType(typeof(OutcomesQuestionnaireRecorded), "outcomes-questionnaire-recorded")]
+[JsonDerivedType(typeof(PanelDecisionRecorded), "panel-decision-recorded")]
+[JsonDerivedType(typeof(PanelServiceStartConfirmed), "panel-service-start-confirmed")]
 public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, Actor Actor);

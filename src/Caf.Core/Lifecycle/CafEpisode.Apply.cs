@@ -33,8 +33,8 @@ public sealed partial class CafEpisode
                 }
 
                 break;
-            case ReferredToPanel r:
-                Panel = r.Panel;
+            case ReferredToPanel or PanelDecisionRecorded or PanelServiceStartConfirmed:
+                ApplyPanel(e);
                 break;
             case LeadProfessionalNominated n:
                 PendingNomination = new LeadProfessionalNomination(n.Practitioner, n.Agency, n.Reason, n.OccurredAt, null, null);

@@ -110,24 +110,6 @@ public sealed partial class CafEpisode
     }
 
     /// <summary>
-    /// LIFE-07, PANEL-01: refers the episode to a panel (MAF/MAAG). Needs written consent to share at the
-    /// panel (CONS-04); the decision is made and audited by the sharing service (SHARE-03), and the agencies the
-    /// family excluded are recorded on the referral so its papers never go to them (SHARE-01). Re-referral from
-    /// an active plan is always allowed (PANEL-07).
-    /// </summary>
-    /// <param name="by">The referrer.</param>
-    /// <param name="panel">The panel's name.</param>
-    /// <param name="reason">Why a panel.</param>
-    /// <returns>Success, or a refusal (CONS-04, LP-11, SHARE-01).</returns>
-    public Result ReferToPanel(Actor by, string panel, string reason)
-    {
-        GuardActor(by);
-        Guard.Against.NullOrWhiteSpace(panel);
-        Guard.Against.NullOrWhiteSpace(reason);
-        return Execute(new ReferredToPanel(Id, Now, by, panel, reason, ExcludedAgencies()), live: true);
-    }
-
-    /// <summary>
     /// LP-03, LP-04: nominates the lead professional from the practitioners already working with the family,
     /// or a successor for a planned handover (LP-10) — including when the family excluded the current lead
     /// professional's agency. The same hard checks as the selector apply, under the same options: in the

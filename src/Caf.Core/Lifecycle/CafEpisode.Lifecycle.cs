@@ -248,6 +248,8 @@ public sealed partial class CafEpisode
         NextStepChosen { Step: Lifecycle.NextStep.NoFurtherAction } => EpisodeAction.ChooseNoFurtherAction,
         NextStepChosen => EpisodeAction.ChooseSupport,
         ReferredToPanel => EpisodeAction.ReferToPanel,
+        PanelDecisionRecorded => EpisodeAction.RecordPanelDecision,
+        PanelServiceStartConfirmed => EpisodeAction.ConfirmServiceStart,
         LeadProfessionalNominated => EpisodeAction.NominateLeadProfessional,
         NominationConfirmedBySupervisor => EpisodeAction.ConfirmNomination,
         NominationAgreedByFamily => EpisodeAction.RecordFamilyAgreement,
@@ -319,6 +321,9 @@ public sealed partial class CafEpisode
 
         m.Configure(EpisodeState.PanelReferred)
             .PermitReentry(EpisodeAction.NominateLeadProfessional)
+            .PermitReentry(EpisodeAction.RecordPanelDecision)                     // PANEL-05
+            .PermitReentry(EpisodeAction.ConfirmServiceStart)                     // PANEL-06
+            .PermitReentryIf(EpisodeAction.ReferToPanel, writtenConsent, WrittenConsentForPanel) // PANEL-07: re-referral after a decision
             .Permit(EpisodeAction.AgreePlan, EpisodeState.PlanActive);
 
         m.Configure(EpisodeState.PlanActive)
@@ -326,6 +331,7 @@ public sealed partial class CafEpisode
             .PermitReentryIf(EpisodeAction.RevisePlan, reviewLimit, ReviewLimitNotReached)
             .PermitReentry(EpisodeAction.NominateLeadProfessional)
             .PermitIf(EpisodeAction.ReferToPanel, EpisodeState.PanelReferred, writtenConsent, WrittenConsentForPanel) // PANEL-07
+            .PermitReentry(EpisodeAction.ConfirmServiceStart)                     // PANEL-06: services start once the plan is agreed
             .Permit(EpisodeAction.RequireReassessment, EpisodeState.Assessing);
 
         // LP-11, LP-10: before the assessment is completed the interim LP holds the role (LP-01), unless the

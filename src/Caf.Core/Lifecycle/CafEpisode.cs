@@ -111,12 +111,9 @@ public sealed partial class CafEpisode
 
     /// <summary>
     /// The next step chosen with <see cref="ChooseNextStep"/> after assessment (LIFE-07), if any. A panel referral
-    /// shows in <see cref="Panel"/> and <see cref="State"/>, a step-up in <see cref="Closure"/> (closed as stepped up).
+    /// shows in <see cref="CurrentPanelReferral"/> and <see cref="State"/>, a step-up in <see cref="Closure"/> (closed as stepped up).
     /// </summary>
     public NextStep? NextStep { get; private set; }
-
-    /// <summary>The panel referred to, if any.</summary>
-    public string? Panel { get; private set; }
 
     /// <summary>
     /// The current lead professional: the practitioner who opened the episode as interim LP (LP-01) until

@@ -75,4 +75,10 @@ public enum EpisodeAction
 
     /// <summary>OUTQ-01: record a completion of the "How have you been doing?" questionnaire, from the assessment until closure.</summary>
     RecordOutcomesQuestionnaire = 22,
+
+    /// <summary>PANEL-05: apply the panel's decision sheet (allocations and the recommended LP, or re-present with more information).</summary>
+    RecordPanelDecision = 23,
+
+    /// <summary>PANEL-06: record the start date an allocated service confirmed.</summary>
+    ConfirmServiceStart = 24,
 }

@@ -12,7 +12,7 @@ namespace Caf.Core.Lifecycle;
 /// again on every stored event (LIFE-11: who, when and why; non-empty texts, valid ids, defined enum values,
 /// timestamps in order and within a sane range). A stored history that fails any is refused, never half-read.
 /// </summary>
-internal static class EventChecks
+internal static partial class EventChecks
 {
     /// <summary>The earliest time an event may carry.</summary>
     public static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -82,8 +82,9 @@ internal static class EventChecks
                 : Defined(l.Lift.LiftedBy, "lift.liftedBy") ?? Text(l.Lift.GiverName, "lift.giverName") ?? Text(l.Lift.Reason, "lift.reason"),
             AssessmentCompleted a => a.Summary is null ? Bad("The assessment summary is missing.", "summary") : Summary(a.Summary) ?? Text(a.Reason, "reason"),
             NextStepChosen n => Defined(n.Step, "step") ?? Text(n.Reason, "reason"),
-            ReferredToPanel r => Text(r.Panel, "panel") ?? Text(r.Reason, "reason")
-                ?? (SortedDistinctIds(r.PapersWithheldFrom) is { } p ? Bad("The agencies papers are withheld from " + p, "papersWithheldFrom") : null),
+            ReferredToPanel r => Referral(r),
+            PanelDecisionRecorded d => PanelDecision(d),
+            PanelServiceStartConfirmed c => ServiceStart(c),
             LeadProfessionalNominated n => n.Practitioner.IsDefault ? Bad("The nominee needs an id.", "practitioner")
                 : n.Agency.IsDefault ? Bad("The nominee's agency needs an id.", "agency")
                 : n.CurrentLeadCaseload < 0 ? Bad("A caseload cannot be negative.", "currentLeadCaseload")

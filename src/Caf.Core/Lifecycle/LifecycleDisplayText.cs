@@ -59,6 +59,8 @@ public static class LifecycleDisplayText
         EpisodeAction.CloseAfterStepDownTac => "Close after the step-down TAC",
         EpisodeAction.ContinueAfterStepDownTac => "Continue support after the step-down TAC",
         EpisodeAction.RecordOutcomesQuestionnaire => "Record the outcomes questionnaire",
+        EpisodeAction.RecordPanelDecision => "Record the panel's decision",
+        EpisodeAction.ConfirmServiceStart => "Confirm an allocated service's start",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown episode action."),
     };
 
@@ -116,6 +118,8 @@ public static class LifecycleDisplayText
         EpisodeTransferredOut => "Transferred to another authority",
         LinkedToFamilyGroup => "Linked to a family group",
         OutcomesQuestionnaireRecorded => "Outcomes questionnaire recorded",
+        PanelDecisionRecorded => "Panel decision recorded",
+        PanelServiceStartConfirmed => "Allocated service confirmed its start",
         _ => throw new ArgumentException($"{@event.GetType().Name} is not an episode event of Caf.Core.", nameof(@event)),
     };
 }

@@ -77,6 +77,7 @@ internal sealed class BoundaryWorld
         ("LP's agency excluded", w => { var e = w.Seeds.Identified(); Seeds.Ok(e.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(TestIds.School), "Consent to assess and share with partner agencies.")); return e; }),
         ("assessing", w => w.Seeds.Assessing()),
         ("assessed", w => w.Seeds.Assessed()),
+        ("panel referred", w => { var e = w.Seeds.Assessed(); Seeds.Ok(Panels.EpisodePanels.Refer(e, Seeds.Teacher)); return e; }),
         ("plan active", w => w.Seeds.PlanActive()),
         ("consent withdrawn", w =>
         {
@@ -316,8 +317,33 @@ internal sealed class BoundaryWorld
         _ when t == typeof(Caf.Core.Reporting.ReportOutcomes) => new Caf.Core.Reporting.ReportOutcomes(
             2, new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 1), true, [.. Enumerable.Repeat(OutcomesRating.NotGood, 7)], [.. Enumerable.Repeat(OutcomesRating.Good, 7)]),
         _ when t == typeof(Stream) => new MemoryStream(Encoding.UTF8.GetBytes(BoundaryWorld.Loader.DefaultJson())),
+        _ when t == typeof(Caf.Core.Panels.PanelReferralId) => new Caf.Core.Panels.PanelReferralId("ref-1"),
+        _ when t == typeof(Caf.Core.Panels.PanelId) => Panels.EpisodePanels.North.Id,
+        _ when t == typeof(Caf.Core.Panels.PanelSlotId) => new Caf.Core.Panels.PanelSlotId("ref-1"),
+        _ when t == typeof(Caf.Core.Panels.Panel) => Panels.EpisodePanels.North,
+        _ when t == typeof(Caf.Core.Panels.PanelReferral) => PanelReferral(),
+        _ when t == typeof(Caf.Core.Panels.PanelBooking) => PanelBooking(),
+        _ when t == typeof(Caf.Core.Panels.PanelDecision) => Caf.Core.Panels.PanelDecision.Allocate(PanelBooking(), Panels.EpisodePanels.Chair,
+            [Panels.EpisodePanels.HealthVisiting, Panels.EpisodePanels.Youth], Panels.EpisodePanels.HealthVisitorLead).Value,
         _ => null,
     };
+
+    // PANEL-01, PANEL-02: a complete referral of ep-1 (the sweep's episodes) to MAAG North, dated at the seeds' start.
+    private static Caf.Core.Panels.PanelReferral PanelReferral() =>
+        new(new Caf.Core.Panels.PanelReferralId("ref-1"), new EpisodeId("ep-1"), "north", Seeds.Teacher, Seeds.Start)
+        {
+            Reason = Caf.Core.Panels.PanelReferralReason.VariedOrComplexNeeds,
+            WrittenConsentToShare = true,
+            IdentifiedNeeds = ["Falling attendance"],
+            DesiredOutcome = "Amy attends school every day.",
+            SmartGoals = ["Attendance above 95% by the end of term"],
+        };
+
+    // ref-1 on a MAAG North meeting on the seeds' first day (so a decision is recorded on or after it).
+    private static Caf.Core.Panels.PanelBooking PanelBooking() =>
+        new(new Caf.Core.Panels.PanelSlotRequest(new Caf.Core.Panels.PanelSlotId("ref-1"), new Caf.Core.Panels.PanelReferralId("ref-1"), new EpisodeId("ep-1"), "north",
+                Caf.Core.Panels.PanelSlotOrigin.Referral, Seeds.Start, Panels.PanelFixtures.MaagMembers),
+            new Caf.Core.Panels.PanelMeeting(Panels.EpisodePanels.North.Id, "north", DateOnly.FromDateTime(Seeds.Start.UtcDateTime)), 20);
 
     /// <summary>OUTQ-01: a completion with every question rated the same.</summary>
     public static OutcomesCompletion Completion(DateOnly on, OutcomesRespondent by, OutcomesRating rating) =>

@@ -84,7 +84,7 @@ public class HardeningTests
 
         var review = EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient);
         Assert.Equal("LP-11", e.HoldReview(Teacher, review).Refusal.RuleId);
-        Assert.Equal("LP-11", e.ReferToPanel(Teacher, "MAAG North", "Complex needs.").Refusal.RuleId);
+        Assert.Equal("LP-11", Caf.Core.Tests.Panels.EpisodePanels.Refer(e, Teacher).Refusal.RuleId);
         Assert.Equal("LP-11", e.Close(Teacher, EpisodePlans.PractitionersAgree("resolvedOther", TestIds.HealthVisitor, TestIds.Teacher)).Refusal.RuleId);
         Assert.Equal(audited + 3, _seeds.Audit.Entries.Count);
         Assert.All(_seeds.Audit.Entries.Skip(audited), a => Assert.False(a.Decision.Granted));
@@ -169,11 +169,13 @@ public class HardeningTests
         var e = _seeds.Assessed();
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
 
-        Ok(e.ReferToPanel(Teacher, "MAAG North", "Needs could be met by more than one service."));
+        Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(e, Teacher));
 
         Assert.Equal([TestIds.Camhs], ((ReferredToPanel)e.Events[^1]).PapersWithheldFrom.ToArray());
-        var entry = _seeds.Audit.Entries[^1];
-        Assert.Equal((SharingPurpose.Panel, true, SharedItems.PanelPapers), (entry.Purpose, entry.Decision.Granted, entry.Items));
+        var camhs = _seeds.Audit.Entries.Last(a => a.Agency == TestIds.Camhs);
+        Assert.Equal((SharingPurpose.Panel, false, SharedItems.None), (camhs.Purpose, camhs.Decision.Granted, camhs.Items));
+        var lead = _seeds.Audit.Entries.First(a => a.Purpose == SharingPurpose.Panel && a.Agency == e.LeadProfessional.Agency);
+        Assert.Equal((true, SharedItems.PanelPapers), (lead.Decision.Granted, lead.Items));
     }
 
     [Trait("Rule", "SHARE-01")]

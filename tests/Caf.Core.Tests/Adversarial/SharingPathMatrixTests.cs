@@ -137,8 +137,24 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
             w => Task.FromResult(Of(w.Episode.ChooseNextStep(HealthVisitor, NextStep.MultiAgencySupport, "Needs span services.")))),
         new("review (LP and plan agencies receive)", false, ["CafEpisode.HoldReview"],
             w => Task.FromResult(Of(w.Episode.HoldReview(HealthVisitor, EpisodePlans.Review(w.Episode.Plan!, w.Seeds.Today, ReviewProgress.Sufficient))))),
-        new("panel referral (papers)", false, ["CafEpisode.ReferToPanel"],
-            w => Task.FromResult(Of(w.Episode.ReferToPanel(HealthVisitor, "MAAG North", "Needs could be met by more than one service.")))),
+        new("panel referral (papers; CAMHS sits on the panel)", false, ["CafEpisode.ReferToPanel"],
+            w => Task.FromResult(Of(Caf.Core.Tests.Panels.EpisodePanels.Refer(w.Episode, HealthVisitor)))),
+        new("panel decision sheet allocates CAMHS", true, ["CafEpisode.RecordPanelDecision"], w =>
+        {
+            _ = Caf.Core.Tests.Panels.EpisodePanels.Refer(w.Episode, HealthVisitor);
+            return Task.FromResult(Of(w.Episode.RecordPanelDecision(HealthVisitor, Caf.Core.Tests.Panels.EpisodePanels.AnyDecision(w.Episode,
+                Caf.Core.Tests.Panels.EpisodePanels.Camhs, Caf.Core.Tests.Panels.EpisodePanels.Youth))));
+        }),
+        new("panel decision sheet recommends a CAMHS worker as LP", true, ["CafEpisode.RecordPanelDecision"], w =>
+        {
+            _ = Caf.Core.Tests.Panels.EpisodePanels.Refer(w.Episode, HealthVisitor);
+            var booking = Caf.Core.Tests.Panels.EpisodePanels.AnyDecision(w.Episode).Booking;
+            var decision = Caf.Core.Panels.PanelDecision.Allocate(booking, "Chair", [Caf.Core.Tests.Panels.EpisodePanels.Youth],
+                new Caf.Core.Panels.RecommendedLeadProfessional(CamhsWorker.Practitioner, TestIds.Camhs)).Value;
+            return Task.FromResult(Of(w.Episode.RecordPanelDecision(HealthVisitor, decision)));
+        }),
+        new("a panel-allocated service confirms its start (shares nothing more)", false, ["CafEpisode.ConfirmServiceStart"],
+            w => Task.FromResult(Of(w.Episode.ConfirmServiceStart(HealthVisitor, new Caf.Core.Panels.PanelReferralId("ref-1"), TestIds.YouthService, w.Seeds.Today)))),
         new("closure (the LP records it)", false, ["CafEpisode.Close"],
             w => Task.FromResult(Of(w.Episode.Close(HealthVisitor, EpisodePlans.PractitionersAgree("resolvedOther", TestIds.HealthVisitor, TestIds.Teacher, CamhsWorker.Practitioner))))),
         new("transfer out of area", false, ["CafEpisode.TransferOut", "CafRegister.TransferOutAsync"],
@@ -173,6 +189,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
     [
         "CafEpisode.IdentifyConcern", "CafEpisode.RegisterPotentialFromStepDown", // open the episode: the opener holds it
         "CafEpisode.CheckPermitted", "CafEpisode.GetAvailableActions",             // the UI port: no content
+        "CafEpisode.SelectionRequest",                                             // builds a request; the selector decides sharing (LP-11)
         "CafRegister.FindOpenForCoordinatorAsync", "CafRegister.HistoryOfAsync",     // the co-ordinator's own register
         "CafRegister.FamilyAsync", "CafRegister.DueForDisposalAsync",
         "CafRegister.ExecuteAsync",                                                // runs the caller's episode command: that command's row covers it
@@ -217,6 +234,9 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is PlanAgreed p && p.Plan.DeliveringAgencies.Contains(TestIds.Camhs));
         Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is PlanRevised p && p.Plan.DeliveringAgencies.Contains(TestIds.Camhs));
         Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is ReviewHeld r && r.Review.NewActions.Any(a => a.Owner.Agency == TestIds.Camhs));
+        Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is PanelDecisionRecorded d
+            && (d.Allocations.Any(a => a.Agency == TestIds.Camhs) || d.RecommendedLeadProfessional?.Agency == TestIds.Camhs));
+        Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is ReferredToPanel r && r.PapersFor.Contains(TestIds.Camhs));
         Assert.True(e.Consent.Excludes(TestIds.Camhs));
     }
 

@@ -24,7 +24,7 @@ public class CommandShapeTests
     private readonly Seeds _seeds = new();
 
     // ReferToPanel(by, panel, reason) is being replaced by a PanelReferral overload in another change.
-    private static readonly string[] Pending = [nameof(CafEpisode.ReferToPanel)];
+    private static readonly string[] Pending = [];
 
     [Fact]
     public void No_public_command_on_the_episode_or_the_register_takes_two_strings_side_by_side()
@@ -162,11 +162,11 @@ public class CommandShapeTests
     public void LIFE07_a_panel_referral_and_a_step_up_are_their_own_commands_and_leave_NextStep_unset()
     {
         var referred = _seeds.Assessed();
-        Ok(referred.ReferToPanel(Teacher, "Leicester MAF panel", "Needs beyond a single TAC."));
+        Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(referred, Teacher, Caf.Core.Tests.Panels.EpisodePanels.NextId(referred)));
         var stepped = _seeds.Assessed();
         Ok(stepped.StepUp(Teacher, new SpecialistService("Children's social care"), "Disclosure of significant harm."));
 
-        Assert.Equal((EpisodeState.PanelReferred, "Leicester MAF panel", (NextStep?)null), (referred.State, referred.Panel, referred.NextStep));
+        Assert.Equal((EpisodeState.PanelReferred, true, (NextStep?)null), (referred.State, referred.CurrentPanelReferral is { IsAwaitingPanel: true }, referred.NextStep));
         Assert.Equal((EpisodeState.Closed, ClosureOutcome.SteppedUp, (NextStep?)null), (stepped.State, stepped.Closure!.Outcome, stepped.NextStep));
     }
 

@@ -120,11 +120,11 @@ public class EpisodeLifecycleTests
         Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
         Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
 
-        var refused = e.ReferToPanel(Teacher, "MAAG North", "Unclear which service fits.");
+        var refused = Caf.Core.Tests.Panels.EpisodePanels.Refer(e, Teacher);
         Assert.Equal("CONS-04", refused.Refusal.RuleId);
 
         Ok(e.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies."));
-        Ok(e.ReferToPanel(Teacher, "MAAG North", "Unclear which service fits."));
+        Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(e, Teacher));
         Assert.Equal(EpisodeState.PanelReferred, e.State);
     }
 
@@ -462,10 +462,10 @@ public class EpisodeLifecycleTests
     {
         var e = _seeds.PlanActive(); // written consent
 
-        Ok(e.ReferToPanel(Teacher, "MAF South", "Waiting list: the allocated service cannot start."));
+        Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(e, Teacher));
 
         Assert.Equal(EpisodeState.PanelReferred, e.State);
-        Assert.Equal("MAF South", e.Panel);
+        Assert.Equal("north", e.CurrentPanelReferral!.Referral.Area);
         Ok(e.AgreePlan(Teacher, EpisodePlans.MultiAgency(_seeds.Today), "The panel agreed the plan."));
         Assert.Equal(EpisodeState.PlanActive, e.State);
         Assert.Equal(2, e.Plans.Versions.Length);

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using Caf.Core.Lifecycle;
+using Caf.Core.Thresholds;
 using Caf.Core.NationalData;
 using Caf.Core.Primitives;
 using Caf.Core.Reporting;
@@ -18,7 +19,7 @@ public class EarlyHelpExtractTests
     private readonly Seeds _seeds = new();
 
     // The teacher's assessment observed two default-framework indicators with CIN codes: BFD-18 (4B) and BFD-08 (7A).
-    private static AssessmentSummary WithCodes => new("caf-core-default", "1", 3, "multi-agency", ["BFD-18", "BFD-08"]);
+    private static AssessmentSummary WithCodes => new("caf-core-default", "1", ThresholdLevel.Complex, ThresholdRoute.CafMultiAgency, ["BFD-18", "BFD-08"]);
 
     [Trait("Rule", "NAT-01")]
     [Trait("Rule", "NAT-03")]
@@ -54,7 +55,7 @@ public class EarlyHelpExtractTests
     public void NAT02_a_step_up_ends_as_Step_up_and_carries_referral_source_5D()
     {
         var e = _seeds.PlanActive();                                 // assessed 12 March, the health visitor appointed LP
-        Seeds.Ok(e.StepUp(Seeds.HealthVisitor, "Children's social care", "Disclosure of significant harm."));
+        Seeds.Ok(e.StepUp(Seeds.HealthVisitor, new SpecialistService("Children's social care"), "Disclosure of significant harm."));
 
         var row = EarlyHelpExtract.From(e, Settings);
         Assert.Equal(("Step-up", "5D", (string?)null), (row.EndReason, row.CinReferralSource, row.CinClosureReason));

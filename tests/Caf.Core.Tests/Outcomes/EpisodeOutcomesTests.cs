@@ -123,7 +123,7 @@ public class EpisodeOutcomesTests
         Assert.Contains(EpisodeAction.RecordOutcomesQuestionnaire, new Seeds().Assessed().PermittedActions);
         Assert.Contains(EpisodeAction.RecordOutcomesQuestionnaire, new Seeds().PlanActive().PermittedActions);
         var referred = new Seeds().Assessed();
-        Ok(referred.ReferToPanel(Teacher, "MAAG North", "Unclear which service fits."));
+        Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(referred, Teacher));
         Assert.Equal(EpisodeState.PanelReferred, referred.State);
         Ok(referred.RecordOutcomesQuestionnaire(Teacher, Same(DateOnly.FromDateTime(Seeds.Start.UtcDateTime), OutcomesRating.Ok)));
         Assert.Equal(EpisodeState.PanelReferred, referred.State);
