@@ -13,6 +13,7 @@ public static partial class CafGen
 {
     private static readonly ImmutableArray<EpisodeCommand> Ongoing = [.. EpisodeCommands.All.Where(c => !c.Ends)];
     private static readonly ImmutableArray<EpisodeCommand> Endings = [.. EpisodeCommands.All.Where(c => c.Ends)];
+    private static readonly ImmutableArray<EpisodeCommand> ClosuresOnOutcomes = [.. Endings.Where(c => c.Name.StartsWith("close: C1", StringComparison.Ordinal))];
 
     /// <summary>
     /// Whole episodes built by random <b>valid</b> command sequences (<see cref="EpisodeCommands"/>): at each step a
@@ -90,8 +91,13 @@ public static partial class CafGen
                 continue;
             }
 
-            var pool = (pick % 13 == 0 || !episode.IsOpen) ? Endings : Ongoing;
-            var chosen = TryInTurn(episode, world.Today, pool, pick >> 4) ?? (pool == Ongoing ? TryInTurn(episode, world.Today, Endings, pick >> 4) : null);
+            // Ending rarely, so sequences reach the later states; a closure on outcomes is tried first when ending,
+            // and right after a review decided to close (CLOSE-C1), so every closure outcome is reached.
+            var closing = episode.ReviewsOfCurrentPlan is [.., { DecidedToClose: true }];
+            var pool = (closing || pick % 13 == 0) ? Endings : Ongoing;
+            var chosen = (pool == Endings ? TryInTurn(episode, world.Today, ClosuresOnOutcomes, pick >> 4) : null)
+                ?? TryInTurn(episode, world.Today, pool, pick >> 4)
+                ?? (pool == Ongoing ? TryInTurn(episode, world.Today, Endings, pick >> 4) : null);
             if (chosen is null)
             {
                 break; // nothing is accepted any more (a closed or transferred episode)

@@ -57,7 +57,8 @@ public static class EpisodeCommands
         C("consent: expectant mother written", (e, d) => e.RecordConsent(Teacher, ConsentRecord.ExpectantParent("Ms Smith", ConsentForm.Written), Consent)),
         C("consent: mother lifts the CAMHS exclusion", (e, d) => e.LiftExclusion(Teacher, new ConsentExclusionLift(CafCatalogue.Camhs, ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", "Mum now agrees CAMHS may be involved."))),
         C("start assessment", (e, d) => e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family.")),
-        C("complete assessment", (e, d) => e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health.")),
+        C("complete assessment", (e, d) => e.CompleteAssessment(Teacher, Assessed("LEI-01", "LEI-02", "LEI-05"), "Needs identified across school and health.")),
+        C("complete assessment: two additional needs", (e, d) => e.CompleteAssessment(Teacher, Assessed("LEI-01", "LEI-02"), "Two additional needs: behaviour and parenting.")),
         C("choose NFA", (e, d) => e.ChooseNextStep(Teacher, NextStep.NoFurtherAction, "Needs met by universal services."), ends: true),
         C("choose family action", (e, d) => e.ChooseNextStep(Teacher, NextStep.FamilyAction, "The family will make the changes.")),
         C("choose single agency", (e, d) => e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "The school can meet the needs.")),
@@ -128,8 +129,15 @@ public static class EpisodeCommands
         FamilyLeadProfessionalPreference = "The health visitor",
     };
 
-    /// <summary>The assessment every generated episode completes with: level 3, multi-agency (THR-07 names the default framework).</summary>
-    public static AssessmentSummary Level3 => new("default", "1.0.0", 3, "multi-agency", ["attendance", "behaviour"]);
+    /// <summary>The default framework's result for these indicators (THR-03, THR-07), as the episode records it.</summary>
+    /// <param name="indicators">Indicator ids of the default framework.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="ArgumentException">An id is not in the default framework.</exception>
+    public static AssessmentSummary Assessed(params string[] indicators)
+    {
+        var result = CafTestWorld.Default.Assess(indicators);
+        return result.IsSuccess ? AssessmentSummary.From(result.Value) : throw new ArgumentException(result.Refusal.Message, nameof(indicators));
+    }
 
     private static EpisodeCommand C(string name, Func<CafEpisode, DateOnly, Result> run, bool ends = false) => new(name, ends, run);
 

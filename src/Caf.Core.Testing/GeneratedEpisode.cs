@@ -55,6 +55,10 @@ public sealed record EpisodeScript
     /// <summary>The steps, in order.</summary>
     public ImmutableArray<EpisodeStep> Steps { get; }
 
+    /// <summary>Builds the episode in a fresh world with the default options.</summary>
+    /// <returns>The episode, its world, and which steps were refused.</returns>
+    public GeneratedEpisode Run() => Run(CafTestWorld.Create());
+
     /// <summary>Builds the episode in a fresh world with the given options.</summary>
     /// <param name="options">Changes to the default options, or null.</param>
     /// <returns>The episode, its world, and which steps were refused.</returns>
