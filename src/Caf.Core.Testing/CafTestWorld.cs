@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Ardalis.GuardClauses;
 using Caf.Core.Analysis;
 using Caf.Core.Annotations;
@@ -126,6 +128,41 @@ public sealed class CafTestWorld
     /// <returns>The episode.</returns>
     public CafEpisode RegisterStepDown(ChildDetails? child = null) =>
         CafEpisode.RegisterPotentialFromStepDown(Policy, NextEpisodeId(), child ?? NineYearOld(), CafCatalogue.Teacher, EpisodeCommands.StepDownInformation());
+
+    /// <summary>
+    /// An episode whose assessment is completed under the world's framework (THR-03, THR-07): the concern, the
+    /// mother's written consent, the assessment started, and completed a day later with these indicators.
+    /// </summary>
+    /// <param name="indicators">Indicator ids of <see cref="Thresholds"/> (no significant harm: THR-04 would refuse).</param>
+    /// <param name="child">The child, or null for the nine-year-old of the seeds.</param>
+    /// <returns>The assessed episode.</returns>
+    /// <exception cref="ArgumentException">An indicator is unknown, or the framework's result is significant harm.</exception>
+    public CafEpisode Assessed(IReadOnlyList<string> indicators, ChildDetails? child = null)
+    {
+        Guard.Against.Null(indicators);
+        var e = IdentifyConcern(child);
+        var result = Thresholds.Assess([.. indicators]);
+        if (result.IsRefused)
+        {
+            throw new ArgumentException(result.Refusal.Message, nameof(indicators));
+        }
+
+        var steps = new[]
+        {
+            e.RecordConsent(CafCatalogue.Teacher, ConsentRecord.Parent("Ms Smith", ConsentForm.Written), "Consent to assess and share with partner agencies."),
+            e.StartAssessment(CafCatalogue.Teacher, "Assessment agreed with the family."),
+            e.CompleteAssessment(CafCatalogue.Teacher, result.Value, "Needs identified."),
+        };
+        foreach (var step in steps)
+        {
+            if (step.IsRefused)
+            {
+                throw new ArgumentException(step.Refusal.Message, nameof(indicators));
+            }
+        }
+
+        return e;
+    }
 
     /// <summary>A nine-year-old (born 1 September of the year nine years before the clock's start year).</summary>
     /// <returns>The child.</returns>
