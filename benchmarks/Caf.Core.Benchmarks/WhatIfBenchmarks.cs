@@ -50,7 +50,12 @@ public class WhatIfBenchmarks
         _episodes = new List<CafEpisode>(Assessments);
         for (var n = 0; n < Assessments; n++)
         {
-            var observed = ids.OrderBy(_ => random.Next()).Take(random.Next(1, 6)).ToArray();
+            string[] observed;
+            do
+            {
+                observed = ids.OrderBy(_ => random.Next()).Take(random.Next(1, 6)).ToArray();
+            }
+            while (_a.Classify(observed).Value is { Level: ThresholdLevel.SignificantHarm } or { Route: ThresholdRoute.Safeguarding }); // THR-04: stepped up, not assessed
             var child = new ChildDetails(new ChildId($"child-{n}"), new DateOnly(2011 + (n % 14), 1 + (n % 12), 1 + (n % 28)));
             var e = CafEpisode.IdentifyConcern(policy, new EpisodeId($"ep-{n}"), child, teacher, "Concern.");
             Ok(e.RecordConsent(teacher, ConsentRecord.Parent("Parent", ConsentForm.Written), "Consent to assess."));

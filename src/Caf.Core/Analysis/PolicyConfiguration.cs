@@ -37,6 +37,12 @@ public sealed class PolicyConfiguration
         CountConsecutiveInsufficientReviewsOnly = options.Reviews.CountConsecutiveOnly;
         RetentionYears = options.Retention.RetentionYears;
         Sharing = new EvaluatingSharingService(Consent);
+        var c = options.Consent;
+        ConsentKey = (c.CompetenceAgeExclusiveLowerBound, c.SelfConsentAge, c.ParentConsentRequiredAtSelfConsentAge,
+            c.ParentConsentRequiredForCompetentYoungPerson, c.CompetentYoungPersonRefusalPrevails);
+        var lp = options.LeadProfessional;
+        LeadProfessionalKey = (lp.RequireTraining, lp.CaseloadCap, lp.RelevanceWeight, lp.ContactFrequencyWeight, lp.FamilyPreferenceWeight,
+            lp.AgencyBalanceWeight, lp.PanelRecommendationWeight);
         LeadProfessional = new LeadProfessionalSelector(options.LeadProfessional, Sharing);
     }
 
@@ -74,6 +80,17 @@ public sealed class PolicyConfiguration
     internal LeadProfessionalSelector LeadProfessional { get; }
 
     internal EvaluatingSharingService Sharing { get; }
+
+    // What each decision point reads of the options: equal keys decide alike, so a what-if need not re-decide them.
+    internal (int, int, bool, bool, bool) ConsentKey { get; }
+
+    internal (bool, int?, double, double, double, double, double) LeadProfessionalKey { get; }
+
+    internal bool DecidesConsentAs(PolicyConfiguration other) => ConsentKey == other.ConsentKey;
+
+    internal bool DecidesClosureAs(PolicyConfiguration other) =>
+        ReferenceEquals(ClosureTaxonomy, other.ClosureTaxonomy) && Closure.AdultServicesTransferAge == other.Closure.AdultServicesTransferAge
+        && Closure.SupervisorMayClose == other.Closure.SupervisorMayClose;
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} (thresholds {Thresholds.FrameworkId} {Thresholds.FrameworkVersion}, closure {ClosureTaxonomy.Id} {ClosureTaxonomy.Version})";

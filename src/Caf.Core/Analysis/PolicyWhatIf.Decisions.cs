@@ -15,10 +15,6 @@ public sealed partial class PolicyWhatIf
 {
     private sealed partial class Run
     {
-        // Threshold decisions memoised per (step-down, indicator set): most cohorts repeat indicator sets.
-        private readonly Dictionary<string, (PolicyDecision LevelA, PolicyDecision LevelB, PolicyDecision RouteA, PolicyDecision RouteB)?> _thresholds =
-            new(StringComparer.Ordinal);
-
         private readonly List<ReviewProgress> _reviews = [];
 
         public void Episode(CafEpisode episode)
@@ -49,13 +45,13 @@ public sealed partial class PolicyWhatIf
                         break;
                     case AssessmentStarted s:
                         assessmentStarted = true;
-                        ConsentDecision(episode, i, consent, s.OccurredAt, PolicyDecisionPoint.ConsentToStart, $"assessment started {Day(s.OccurredAt)}");
+                        ConsentDecision(episode, i, consent, s.OccurredAt, PolicyDecisionPoint.ConsentToStart, () => $"assessment started {Day(s.OccurredAt)}");
                         break;
                     case NextStepChosen n when fromStepDown && !assessmentStarted && n.Step != NextStep.NoFurtherAction:
-                        ConsentDecision(episode, i, consent, n.OccurredAt, PolicyDecisionPoint.ConsentToStart, $"support chosen from the step-down {Day(n.OccurredAt)}");
+                        ConsentDecision(episode, i, consent, n.OccurredAt, PolicyDecisionPoint.ConsentToStart, () => $"support chosen from the step-down {Day(n.OccurredAt)}");
                         break;
                     case ReferredToPanel r:
-                        ConsentDecision(episode, i, consent, r.OccurredAt, PolicyDecisionPoint.ConsentToShareAtPanel, $"referred to {r.Panel} {Day(r.OccurredAt)}");
+                        ConsentDecision(episode, i, consent, r.OccurredAt, PolicyDecisionPoint.ConsentToShareAtPanel, () => $"referred to {r.Panel} {Day(r.OccurredAt)}");
                         break;
                     case AssessmentCompleted a:
                         Threshold(episode, i, a, fromStepDown);
@@ -69,7 +65,7 @@ public sealed partial class PolicyWhatIf
                         (planVersion, planIndex) = (p.Plan.Version, i);
                         break;
                     case StepDownTacDecided { Decision.Plan: { } plan } d:
-                        ConsentDecision(episode, i, consent, d.OccurredAt, PolicyDecisionPoint.ConsentToStart, $"continued after the step-down TAC {Day(d.OccurredAt)}");
+                        ConsentDecision(episode, i, consent, d.OccurredAt, PolicyDecisionPoint.ConsentToStart, () => $"continued after the step-down TAC {Day(d.OccurredAt)}");
                         EndPlan(episode, planIndex, planVersion);
                         (planVersion, planIndex) = (plan.Version, i);
                         break;
@@ -89,37 +85,32 @@ public sealed partial class PolicyWhatIf
         private void ConsentRecordDecision(CafEpisode episode, int index, ConsentRecorded c)
         {
             var age = AgeAt(episode, c.OccurredAt);
-            Decide(episode, index, PolicyDecisionPoint.ConsentRecord, $"consent recorded {Day(c.OccurredAt)} ({c.Record.GiverRole}, {c.Record.Decision})", config =>
+            Decide(episode, index, PolicyDecisionPoint.ConsentRecord, A.DecidesConsentAs(B), () => $"consent recorded {Day(c.OccurredAt)} ({c.Record.GiverRole}, {c.Record.Decision})", (config, explain) =>
             {
                 var valid = config.Consent.ValidateRecord(c.Record, age);
                 return valid.IsSuccess
-                    ? new PolicyDecision("accepted", "accepted", "CONS-01", $"The record is acceptable at age {AgeText(age)}.")
+                    ? new PolicyDecision("accepted", "accepted", "CONS-01", explain ? $"The record is acceptable at age {AgeText(age)}." : "")
                     : new PolicyDecision($"refused ({valid.Refusal.RuleId})", $"refused ({valid.Refusal.RuleId})", valid.Refusal.RuleId, valid.Refusal.Message);
             });
         }
 
-        private void ConsentDecision(CafEpisode episode, int index, ConsentState consent, DateTimeOffset at, PolicyDecisionPoint point, string subject)
+        private void ConsentDecision(CafEpisode episode, int index, ConsentState consent, DateTimeOffset at, PolicyDecisionPoint point, Func<string> subject)
         {
             var age = AgeAt(episode, at);
-            Decide(episode, index, point, subject, config =>
+            Decide(episode, index, point, A.DecidesConsentAs(B), subject, (config, explain) =>
             {
                 var evaluation = config.Consent.Evaluate(consent, age);
                 var sufficient = point == PolicyDecisionPoint.ConsentToStart ? evaluation.SufficientToStartAssessment : evaluation.SufficientToShareAtPanel;
                 var rule = point == PolicyDecisionPoint.ConsentToStart ? evaluation.DecidingRule : (evaluation.PanelRefusal?.RuleId ?? "CONS-04");
                 var outcome = sufficient ? "sufficient" : $"insufficient ({rule})";
-                return new PolicyDecision(outcome, outcome, rule, string.Join(" ", evaluation.Reasons));
+                return new PolicyDecision(outcome, outcome, rule, explain ? string.Join(" ", evaluation.Reasons) : "");
             });
         }
 
         private void Threshold(CafEpisode episode, int index, AssessmentCompleted a, bool fromStepDown)
         {
             var ids = a.Summary.IndicatorIds;
-            var key = (fromStepDown ? "s\u001f" : "c\u001f") + string.Join('\u001f', ids);
-            if (!_thresholds.TryGetValue(key, out var decided))
-            {
-                decided = ThresholdDecisions(ids.AsSpan(), new ThresholdContext { StepDown = fromStepDown });
-                _thresholds.Add(key, decided);
-            }
+            var decided = ThresholdDecisions(ids.AsSpan(), new ThresholdContext { StepDown = fromStepDown });
 
             Decided[(int)PolicyDecisionPoint.ThresholdLevel]++;
             Decided[(int)PolicyDecisionPoint.ThresholdRoute]++;
@@ -141,8 +132,13 @@ public sealed partial class PolicyWhatIf
         }
 
         // Null when A and B classify alike (the allocation-free path); otherwise both explained decisions.
-        private (PolicyDecision, PolicyDecision, PolicyDecision, PolicyDecision)? ThresholdDecisions(ReadOnlySpan<string> ids, ThresholdContext context)
+        private (PolicyDecision LevelA, PolicyDecision LevelB, PolicyDecision RouteA, PolicyDecision RouteB)? ThresholdDecisions(ReadOnlySpan<string> ids, ThresholdContext context)
         {
+            if (ReferenceEquals(A.Thresholds, B.Thresholds))
+            {
+                return null; // the same compiled framework decides alike
+            }
+
             var a = A.Thresholds.Classify(ids, context);
             var b = B.Thresholds.Classify(ids, context);
             if (a.IsSuccess && b.IsSuccess && a.Value == b.Value)
@@ -180,7 +176,8 @@ public sealed partial class PolicyWhatIf
 
             var reviews = _reviews.ToArray();
             _reviews.Clear();
-            Decide(episode, planIndex, PolicyDecisionPoint.ReviewLimit, $"plan version {version} ({reviews.Length} review(s))", config =>
+            Decide(episode, planIndex, PolicyDecisionPoint.ReviewLimit,
+                A.InsufficientProgressReviewLimit == B.InsufficientProgressReviewLimit && A.CountConsecutiveInsufficientReviewsOnly == B.CountConsecutiveInsufficientReviewsOnly, () => $"plan version {version} ({reviews.Length} review(s))", (config, explain) =>
             {
                 var n = ReassessmentRule.TriggeringReview(reviews, config.InsufficientProgressReviewLimit, config.CountConsecutiveInsufficientReviewsOnly);
                 var reading = config.CountConsecutiveInsufficientReviewsOnly
@@ -196,7 +193,7 @@ public sealed partial class PolicyWhatIf
         private void Closure(CafEpisode episode, int index, EpisodeClosed c)
         {
             var facts = episode.ClosureFactsFor(c.Actor) with { ChildAgeOnClosure = AgeAt(episode, c.OccurredAt) };
-            Decide(episode, index, PolicyDecisionPoint.ClosureAdmissibility, $"closed {Day(c.OccurredAt)} as '{c.Request.OutcomeCode}'", config =>
+            Decide(episode, index, PolicyDecisionPoint.ClosureAdmissibility, A.DecidesClosureAs(B), () => $"closed {Day(c.OccurredAt)} as '{c.Request.OutcomeCode}'", (config, explain) =>
             {
                 var checkedClosure = config.Closure.Check(c.Request, facts);
                 if (checkedClosure.IsRefused)
@@ -223,7 +220,7 @@ public sealed partial class PolicyWhatIf
             }
 
             var day = DateOnly.FromDateTime(at.UtcDateTime);
-            Decide(episode, episode.Events.Count - 1, PolicyDecisionPoint.RetentionDate, $"{how} {Day(at)}", config =>
+            Decide(episode, episode.Events.Count - 1, PolicyDecisionPoint.RetentionDate, A.RetentionYears == B.RetentionYears, () => $"{how} {Day(at)}", (config, explain) =>
             {
                 var due = day.AddYears(config.RetentionYears).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 return new PolicyDecision(due, $"{config.RetentionYears} years after {how}", rule,

@@ -25,8 +25,9 @@ namespace Caf.Core.Analysis;
 /// of a potential CAF, THR-05); a closure on the facts at closure. The history itself is never re-run, so a decision
 /// that would have been refused under B is reported as a difference, and what would have followed it is not
 /// invented.</para>
-/// <para>Cost: one pass over the events. Threshold decisions are classified without allocating and memoised per
-/// distinct indicator set; explanations are built only for decisions that differ.</para>
+/// <para>Cost: one pass over the events. Threshold decisions are classified without allocating; explanations are
+/// built only for decisions that differ; a decision point whose part of the two configurations is equal (the same
+/// consent options, framework, taxonomy, review limit or retention period) is counted without being re-decided.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
@@ -97,7 +98,7 @@ public sealed partial class PolicyWhatIf
 
     private static int? AgeAt(CafEpisode episode, DateTimeOffset at) => episode.Child.AgeOn(DateOnly.FromDateTime(at.UtcDateTime));
 
-    /// <summary>The state of one comparison: counts, differences and the threshold memo.</summary>
+    /// <summary>The state of one comparison: counts and differences.</summary>
     [Mutable]
     private sealed partial class Run(PolicyWhatIf whatIf)
     {
@@ -109,15 +110,15 @@ public sealed partial class PolicyWhatIf
 
         private PolicyConfiguration B => whatIf.B;
 
-        private void Decide(CafEpisode episode, int index, PolicyDecisionPoint point, string subject, Func<PolicyConfiguration, PolicyDecision> decide)
+        // Decides under A and B without explanations first; only a difference is decided again, explained.
+        // A point whose configuration parts are equal (same) decides alike under A and B: it is counted, not re-decided.
+        private void Decide(CafEpisode episode, int index, PolicyDecisionPoint point, bool same, Func<string> subject, Func<PolicyConfiguration, bool, PolicyDecision> decide)
         {
             Decided[(int)point]++;
-            var a = decide(A);
-            var b = decide(B);
-            if (a.Outcome != b.Outcome)
+            if (!same && decide(A, false).Outcome != decide(B, false).Outcome)
             {
                 Differing[(int)point]++;
-                Differences.Add(new PolicyDifference(episode.Id, index, point, subject, a, b));
+                Differences.Add(new PolicyDifference(episode.Id, index, point, subject(), decide(A, true), decide(B, true)));
             }
         }
 
@@ -129,7 +130,7 @@ public sealed partial class PolicyWhatIf
             }
 
             Decide(episode, episode.Events.Count - 1, PolicyDecisionPoint.LeadProfessionalRanking,
-                $"lead-professional selection from {request.Candidates.Length} candidate(s)", c => Ranking(c.LeadProfessional.Select(request)));
+                A.DecidesConsentAs(B) && A.LeadProfessionalKey == B.LeadProfessionalKey, () => $"lead-professional selection from {request.Candidates.Length} candidate(s)", (c, _) => Ranking(c.LeadProfessional.Select(request)));
         }
 
         private static PolicyDecision Ranking(LeadProfessionalSelection selection)

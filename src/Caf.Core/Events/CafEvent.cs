@@ -40,4 +40,5 @@ namespace Caf.Core.Events;
 [JsonDerivedType(typeof(ConsentExclusionLifted), "consent-exclusion-lifted")]
 [JsonDerivedType(typeof(PlanRevised), "plan-revised")]
 [JsonDerivedType(typeof(StepDownTacDecided), "step-down-tac-decided")]
+[JsonDerivedType(typeof(OutcomesQuestionnaireRecorded), "outcomes-questionnaire-recorded")]
 public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, Actor Actor);

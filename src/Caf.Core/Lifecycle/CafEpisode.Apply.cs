@@ -84,6 +84,9 @@ public sealed partial class CafEpisode
             case LinkedToFamilyGroup f:
                 FamilyGroup = f.FamilyGroup;
                 break;
+            case OutcomesQuestionnaireRecorded q:
+                OutcomesCompletions = OutcomesCompletions.Add(q.Completion);
+                break;
         }
 
         _events.Add(e);

@@ -210,6 +210,7 @@ public sealed partial class CafEpisode
         ConsentOverrideRecorded o => _policy.Consent.ValidateOverride(o.Override),
         EpisodeClosed c => CheckClosure(c),
         EpisodeTransferredOut => CheckTransfer(),
+        OutcomesQuestionnaireRecorded q => CheckOutcomesCompletion(q.Completion),
         LinkedToFamilyGroup f when FamilyGroup == f.FamilyGroup => Result.Refused("REG-03", $"The episode is already in family group {f.FamilyGroup}.", "familyGroup"),
         _ => Result.Ok,
     };

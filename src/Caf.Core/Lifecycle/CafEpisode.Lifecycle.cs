@@ -263,6 +263,7 @@ public sealed partial class CafEpisode
         EpisodeClosed => EpisodeAction.Close,
         EpisodeTransferredOut => EpisodeAction.TransferOut,
         LinkedToFamilyGroup => EpisodeAction.LinkToFamily,
+        OutcomesQuestionnaireRecorded => EpisodeAction.RecordOutcomesQuestionnaire,
         _ => (EpisodeAction)(-1), // an opening event, or a type this release does not know
     };
 
@@ -335,6 +336,13 @@ public sealed partial class CafEpisode
                 .PermitReentryIf(EpisodeAction.NominateLeadProfessional, leadExcluded, LeadExcluded)
                 .PermitReentryIf(EpisodeAction.ConfirmNomination, Tuple.Create(leadExcluded, LeadExcluded), Tuple.Create(awaitingSupervisor, AwaitingSupervisor))
                 .PermitReentryIf(EpisodeAction.RecordFamilyAgreement, Tuple.Create(leadExcluded, LeadExcluded), Tuple.Create(awaitingFamily, AwaitingFamily));
+        }
+
+        // OUTQ-01: the questionnaire is recorded while the CAF is being worked: from the assessment (the baseline)
+        // through the plan and its reviews to just before closure (CafEpisode.Outcomes.cs says why).
+        foreach (var state in (EpisodeState[])[EpisodeState.Assessing, EpisodeState.Assessed, EpisodeState.PanelReferred, EpisodeState.PlanActive])
+        {
+            m.Configure(state).PermitReentry(EpisodeAction.RecordOutcomesQuestionnaire);
         }
 
         // LP-05, LP-06: a nomination is confirmed and agreed, in either order, where it can be made.

@@ -72,4 +72,7 @@ public enum EpisodeAction
 
     /// <summary>STEP-03: the step-down TAC decided on ongoing support: the lead professional and plan are confirmed.</summary>
     ContinueAfterStepDownTac = 21,
+
+    /// <summary>OUTQ-01: record a completion of the "How have you been doing?" questionnaire, from the assessment until closure.</summary>
+    RecordOutcomesQuestionnaire = 22,
 }

@@ -109,6 +109,7 @@ internal static class EventChecks
                 : Defined(c.Outcome, "outcome") ?? Text(c.Request.OutcomeCode, "request.outcomeCode"),
             EpisodeTransferredOut t => Text(t.ReceivingAuthority, "receivingAuthority") ?? Text(t.Reason, "reason"),
             LinkedToFamilyGroup f => Text(f.FamilyGroup, "familyGroup"),
+            OutcomesQuestionnaireRecorded q => Completion(q.Completion),
             _ => null,
         };
     }
@@ -158,6 +159,36 @@ internal static class EventChecks
             if (agency.IsDefault)
             {
                 return Bad("Every excluded agency needs an id.", "record.excludedAgencies");
+            }
+        }
+
+        return null;
+    }
+
+    // OUTQ-01: what OutcomesCompletion.Create makes: a defined respondent and the seven answers in question order.
+    private static Refusal? Completion(Caf.Core.Outcomes.OutcomesCompletion? c)
+    {
+        if (c is null)
+        {
+            return Bad("The completion is missing.", "completion");
+        }
+
+        if (Defined(c.AnsweredBy, "completion.answeredBy") is { } respondent)
+        {
+            return respondent;
+        }
+
+        var questions = Caf.Core.Outcomes.OutcomesQuestionnaire.Questions;
+        if (c.Answers.IsDefault || c.Answers.Length != questions.Length)
+        {
+            return Bad($"A completion holds exactly {questions.Length} answers.", "completion.answers");
+        }
+
+        for (var i = 0; i < questions.Length; i++)
+        {
+            if (c.Answers[i].Question != questions[i] || !Enum.IsDefined(c.Answers[i].Rating))
+            {
+                return Bad($"Answer {i + 1} must answer question {i + 1} with a defined rating.", "completion.answers");
             }
         }
 

@@ -69,7 +69,8 @@ public static class EpisodeReportRows
             panelReferrals: referrals,
             previousEpisodes: episode.PreviousEpisodes.Length,
             previousClosedOn: episode.PreviousEpisodes.IsEmpty ? null : previousClosedOn,
-            excludedAgencies: [.. episode.Consent.Exclusions.Select(x => x.Agency).Distinct().Order()]);
+            excludedAgencies: [.. episode.Consent.Exclusions.Select(x => x.Agency).Distinct().Order()],
+            outcomes: ReportOutcomes.Of(episode.OutcomesCompletions));
     }
 
     /// <summary>Report rows for many episodes, streamed.</summary>

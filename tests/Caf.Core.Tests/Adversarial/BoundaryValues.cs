@@ -14,6 +14,7 @@ using Caf.Core.Events;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
+using Caf.Core.Outcomes;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
 using Caf.Core.Register.Specifications;
@@ -304,9 +305,20 @@ internal sealed class BoundaryWorld
         _ when t == typeof(Result) => Result.Ok,
         _ when t == typeof(Ardalis.Specification.ISpecification<EpisodeSummary>) => new OpenEpisodesByLeadProfessionalAgencySpec(Support.TestIds.School),
         _ when t == typeof(IServiceCollection) => new ServiceCollection(),
+        _ when t == typeof(OutcomesAnswer) => new OutcomesAnswer(OutcomesQuestion.GettingOnWell, OutcomesRating.Ok, "Better at school."),
+        _ when t == typeof(OutcomesCompletion) => Completion(DateOnly.FromDateTime(Seeds.Start.UtcDateTime), OutcomesRespondent.Child, OutcomesRating.NotGood),
+        _ when t == typeof(ImmutableArray<OutcomesRating>) => ImmutableArray.CreateRange(Enumerable.Repeat(OutcomesRating.Ok, 7)),
+        _ when t == typeof(DistanceTravelled) => DistanceTravelled.Between(
+            Completion(new DateOnly(2026, 3, 2), OutcomesRespondent.Child, OutcomesRating.NotGood), Completion(new DateOnly(2026, 6, 1), OutcomesRespondent.Child, OutcomesRating.Good)).Value,
+        _ when t == typeof(Caf.Core.Reporting.ReportOutcomes) => new Caf.Core.Reporting.ReportOutcomes(
+            2, new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 1), true, [.. Enumerable.Repeat(OutcomesRating.NotGood, 7)], [.. Enumerable.Repeat(OutcomesRating.Good, 7)]),
         _ when t == typeof(Stream) => new MemoryStream(Encoding.UTF8.GetBytes(BoundaryWorld.Loader.DefaultJson())),
         _ => null,
     };
+
+    /// <summary>OUTQ-01: a completion with every question rated the same.</summary>
+    public static OutcomesCompletion Completion(DateOnly on, OutcomesRespondent by, OutcomesRating rating) =>
+        OutcomesCompletion.Create(on, by, OutcomesQuestionnaire.Questions.Select(q => new OutcomesAnswer(q, rating))).Value;
 
     private static ConsentRecorded AnEvent() => new(new EpisodeId("ep-1"), Seeds.Start, Seeds.Teacher, Seeds.MotherWritten(), "Consent to assess and share.");
 

@@ -127,6 +127,7 @@ internal static class EpisodeOracle
         EpisodeClosed c => e.Close(c.Actor, c.Request),
         EpisodeTransferredOut t => e.TransferOut(t.Actor, t.ReceivingAuthority, t.Reason),
         LinkedToFamilyGroup f => e.LinkToFamily(f.Actor, f.FamilyGroup),
+        OutcomesQuestionnaireRecorded q => e.RecordOutcomesQuestionnaire(q.Actor, q.Completion),
         _ => Result.Refused("ORACLE", $"{x.GetType().Name} is not made by a command after the opening.", "type"),
     };
 }

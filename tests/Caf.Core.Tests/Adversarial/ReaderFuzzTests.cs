@@ -142,7 +142,9 @@ public class ReaderFuzzTests(ITestOutputHelper output)
         list.Add(EpisodeJson.Serialize(e2));
         var s3 = new Seeds();
         var e3 = s3.PlanActive();
+        Seeds.Ok(e3.RecordOutcomesQuestionnaire(Seeds.HealthVisitor, Questionnaire(s3.Today, Caf.Core.Outcomes.OutcomesRespondent.Child, Caf.Core.Outcomes.OutcomesRating.NotGood)));
         s3.Time.Advance(TimeSpan.FromDays(42));
+        Seeds.Ok(e3.RecordOutcomesQuestionnaire(Seeds.HealthVisitor, Questionnaire(s3.Today.AddDays(-1), Caf.Core.Outcomes.OutcomesRespondent.Together, Caf.Core.Outcomes.OutcomesRating.Good, "Going to the homework club.")));
         Seeds.Ok(e3.HoldReview(Seeds.HealthVisitor, EpisodePlans.Review(e3.Plan!, s3.Today, ReviewProgress.Insufficient, Caf.Core.Planning.ActionProgress.NotCarriedOut) with { Barriers = ["Mum's shifts changed"] }));
         Seeds.Ok(e3.RevisePlan(Seeds.HealthVisitor, EpisodePlans.Revised(e3.Plan!, s3.Today) with { Actions = [.. e3.Plan!.Actions, EpisodePlans.Family(s3.Today.AddDays(21)) with { Id = "a-dad" }] }, "Dad does the Tuesday school run."));
         Seeds.Ok(e3.WithdrawConsent(Seeds.HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "")));
@@ -167,6 +169,15 @@ public class ReaderFuzzTests(ITestOutputHelper output)
         list.Add(EpisodeJson.Serialize(generated.First(g => g.Episode.State == EpisodeState.Closed && g.Episode.Plan is not null).Episode));
         return list;
     }
+
+    // OUTQ-01: a completion rating every question the same, except the future one OK, with an optional closing comment.
+    private static Caf.Core.Outcomes.OutcomesCompletion Questionnaire(DateOnly on, Caf.Core.Outcomes.OutcomesRespondent by, Caf.Core.Outcomes.OutcomesRating rating, string? comment = null) =>
+        Caf.Core.Outcomes.OutcomesCompletion.Create(
+            on,
+            by,
+            Caf.Core.Outcomes.OutcomesQuestionnaire.Questions.Select(q => new Caf.Core.Outcomes.OutcomesAnswer(
+                q, q == Caf.Core.Outcomes.OutcomesQuestion.Future ? Caf.Core.Outcomes.OutcomesRating.Ok : rating, q == Caf.Core.Outcomes.OutcomesQuestion.Family ? "Dad helps more." : null)),
+            comment).Value;
 
     private static IEnumerable<string> Inputs(List<string> bases, Random random)
     {

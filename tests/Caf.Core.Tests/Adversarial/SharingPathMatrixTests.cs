@@ -159,6 +159,10 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
             var replay = CafEpisode.Replay(w.Seeds.Policy, forged);
             return Task.FromResult(new Outcome(replay.Episode is null, replay.Failure?.RuleId));
         }),
+        new("outcomes questionnaire (kept on the episode: the LP sees it)", false, ["CafEpisode.RecordOutcomesQuestionnaire"],
+            w => Task.FromResult(Of(w.Episode.RecordOutcomesQuestionnaire(HealthVisitor, BoundaryWorld.Completion(w.Seeds.Today, Caf.Core.Outcomes.OutcomesRespondent.Child, Caf.Core.Outcomes.OutcomesRating.Ok))))),
+        new("outcomes questionnaire recorded by CAMHS", true, ["CafEpisode.RecordOutcomesQuestionnaire"],
+            w => Task.FromResult(Of(w.Episode.RecordOutcomesQuestionnaire(CamhsWorker, BoundaryWorld.Completion(w.Seeds.Today, Caf.Core.Outcomes.OutcomesRespondent.Parent, Caf.Core.Outcomes.OutcomesRating.Ok))))),
         new("a step-up (shares nothing with CAMHS)", false, ["CafEpisode.StepUp"],
             w => Task.FromResult(Of(w.Episode.StepUp(HealthVisitor, "Children's social care", "Disclosure of harm.")))),
     ];
