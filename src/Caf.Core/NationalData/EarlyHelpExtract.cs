@@ -74,7 +74,7 @@ public static class EarlyHelpExtract
             Worker = lead.Practitioner.Value,
             CinClosureReason = episode.StepDown?.DocumentType == StepDownDocumentType.SocialCareClosingSummary ? profile.StepDownClosureReason : null,
             CinReferralSource = referralSource,
-            AssessmentStartDate = episode.AssessmentStartedAt is { } started ? Day(started) : null,
+            AssessmentStartDate = (episode.AssessmentStartedAt ?? episode.ReassessmentRequiredAt) is { } started ? Day(started) : null,
             AssessmentCompletionDate = completed is { } c ? Day(c) : null,
             AssessmentOrganisation = completed is null ? null : events.OfType<AssessmentCompleted>().LastOrDefault()?.Actor.Agency.Value,
             Factors = factors,

@@ -63,7 +63,7 @@ public static class EpisodeReportRows
             closureOutcomeCode: closure is null ? null : ReportClosureCategories.CodeOf(closure.Outcome),
             closureCategory: closure is null ? null : ReportClosureCategories.CategoryOf(closure.Outcome),
             leadProfessionalAgency: episode.LeadProfessional.IsInterim ? null : episode.LeadProfessional.Agency,
-            assessmentStartedOn: episode.AssessmentStartedAt is { } started ? Day(started) : null,
+            assessmentStartedOn: (episode.AssessmentStartedAt ?? episode.ReassessmentRequiredAt) is { } started ? Day(started) : null,
             assessmentCompletedOn: episode.AssessmentCompletedAt is { } completed ? Day(completed) : null,
             assessmentDueOn: episode.AssessmentDueBy is { } due ? Day(due) : null,
             nextReviewDue: episode.IsOpen ? episode.NextReviewDue : null,

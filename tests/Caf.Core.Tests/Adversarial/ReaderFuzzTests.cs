@@ -12,6 +12,7 @@ using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
 using Caf.Core.Tests.Support;
 using Caf.Core.Thresholds;
+using FsCheck.Fluent;
 using Xunit.Abstractions;
 
 namespace Caf.Core.Tests.Adversarial;
@@ -174,6 +175,11 @@ public class ReaderFuzzTests(ITestOutputHelper output)
         Seeds.Ok(e5.HoldReview(Seeds.HealthVisitor, EpisodePlans.Closing(e5.Plan!, s5.Today)));
         Seeds.Ok(e5.Close(Seeds.HealthVisitor, EpisodePlans.MostOutcomesAchieved("resolvedMultiAgency")));
         list.Add(EpisodeJson.Serialize(e5));
+
+        // Random valid episodes of the Caf.Core.Testing generator (fixed seed): one with an active plan, one closed after a plan.
+        var generated = Caf.Core.Testing.CafGen.EpisodeGenerator().Sample(400, new FsCheck.Rnd(Seed), 30);
+        list.Add(EpisodeJson.Serialize(generated.First(g => g.Episode.State == EpisodeState.PlanActive && g.Episode.ReviewCount > 0).Episode));
+        list.Add(EpisodeJson.Serialize(generated.First(g => g.Episode.State == EpisodeState.Closed && g.Episode.Plan is not null).Episode));
         return list;
     }
 

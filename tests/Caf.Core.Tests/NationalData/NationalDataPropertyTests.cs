@@ -28,7 +28,7 @@ public class NationalDataPropertyTests
     [Trait("Rule", "NAT-10")]
     [Trait("Rule", "NAT-12")]
     [Trait("Rule", "NAT-17")]
-    [Property]
+    [Property(MaxTest = 1000)]
     public Property NAT10_every_episode_produced_by_the_public_API_passes_validation(bool fromStepDown, EpisodeCommand[] commands)
     {
         var seeds = new Seeds();

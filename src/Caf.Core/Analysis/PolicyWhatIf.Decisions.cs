@@ -1,0 +1,233 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Caf.Core.Consent;
+using Caf.Core.Lifecycle;
+using Caf.Core.Lifecycle.Events;
+using Caf.Core.Planning;
+using Caf.Core.Thresholds;
+
+namespace Caf.Core.Analysis;
+
+/// <summary>The decision points of one episode, walked once through its history.</summary>
+public sealed partial class PolicyWhatIf
+{
+    private sealed partial class Run
+    {
+        private readonly List<ReviewProgress> _reviews = [];
+
+        public void Episode(CafEpisode episode)
+        {
+            var events = episode.Events;
+            var consent = ConsentState.Empty;
+            var fromStepDown = events[0] is PotentialCafRegistered;
+            var assessmentStarted = false;
+            var planVersion = 0;
+            var planIndex = -1;
+            _reviews.Clear();
+            for (var i = 1; i < events.Count; i++)
+            {
+                switch (events[i])
+                {
+                    case ConsentRecorded c:
+                        ConsentRecordDecision(episode, i, c);
+                        consent = consent.With(c.Record);
+                        break;
+                    case ConsentExclusionLifted l:
+                        consent = consent.WithExclusionLifted(l.Lift);
+                        break;
+                    case ConsentWithdrawalRecorded w:
+                        consent = consent.WithWithdrawal(w.Withdrawal);
+                        break;
+                    case ConsentOverrideRecorded o:
+                        consent = consent.WithOverride(o.Override);
+                        break;
+                    case AssessmentStarted s:
+                        assessmentStarted = true;
+                        ConsentDecision(episode, i, consent, s.OccurredAt, PolicyDecisionPoint.ConsentToStart, () => $"assessment started {Day(s.OccurredAt)}");
+                        break;
+                    case NextStepChosen n when fromStepDown && !assessmentStarted && n.Step != NextStep.NoFurtherAction:
+                        ConsentDecision(episode, i, consent, n.OccurredAt, PolicyDecisionPoint.ConsentToStart, () => $"support chosen from the step-down {Day(n.OccurredAt)}");
+                        break;
+                    case ReferredToPanel r:
+                        ConsentDecision(episode, i, consent, r.OccurredAt, PolicyDecisionPoint.ConsentToShareAtPanel, () => $"referred to the {r.Referral.Area} panel {Day(r.OccurredAt)}");
+                        break;
+                    case AssessmentCompleted a:
+                        Threshold(episode, i, a, fromStepDown);
+                        break;
+                    case PlanAgreed p:
+                        EndPlan(episode, planIndex, planVersion);
+                        (planVersion, planIndex) = (p.Plan.Version, i);
+                        break;
+                    case PlanRevised p:
+                        EndPlan(episode, planIndex, planVersion);
+                        (planVersion, planIndex) = (p.Plan.Version, i);
+                        break;
+                    case StepDownTacDecided { Decision.Plan: { } plan } d:
+                        ConsentDecision(episode, i, consent, d.OccurredAt, PolicyDecisionPoint.ConsentToStart, () => $"continued after the step-down TAC {Day(d.OccurredAt)}");
+                        EndPlan(episode, planIndex, planVersion);
+                        (planVersion, planIndex) = (plan.Version, i);
+                        break;
+                    case ReviewHeld r:
+                        _reviews.Add(r.Review.OverallProgress);
+                        break;
+                    case EpisodeClosed c when i == events.Count - 1:
+                        Closure(episode, i, c);
+                        break;
+                }
+            }
+
+            EndPlan(episode, planIndex, planVersion);
+            Retention(episode);
+        }
+
+        private void ConsentRecordDecision(CafEpisode episode, int index, ConsentRecorded c)
+        {
+            var age = AgeAt(episode, c.OccurredAt);
+            Decide(episode, index, PolicyDecisionPoint.ConsentRecord, A.DecidesConsentAs(B), () => $"consent recorded {Day(c.OccurredAt)} ({c.Record.GiverRole}, {c.Record.Decision})", (config, explain) =>
+            {
+                var valid = config.Consent.ValidateRecord(c.Record, age);
+                return valid.IsSuccess
+                    ? new PolicyDecision("accepted", "accepted", "CONS-01", explain ? $"The record is acceptable at age {AgeText(age)}." : "")
+                    : new PolicyDecision($"refused ({valid.Refusal.RuleId})", $"refused ({valid.Refusal.RuleId})", valid.Refusal.RuleId, valid.Refusal.Message);
+            });
+        }
+
+        private void ConsentDecision(CafEpisode episode, int index, ConsentState consent, DateTimeOffset at, PolicyDecisionPoint point, Func<string> subject)
+        {
+            var age = AgeAt(episode, at);
+            Decide(episode, index, point, A.DecidesConsentAs(B), subject, (config, explain) =>
+            {
+                var evaluation = config.Consent.Evaluate(consent, age);
+                var sufficient = point == PolicyDecisionPoint.ConsentToStart ? evaluation.SufficientToStartAssessment : evaluation.SufficientToShareAtPanel;
+                var rule = point == PolicyDecisionPoint.ConsentToStart ? evaluation.DecidingRule : (evaluation.PanelRefusal?.RuleId ?? "CONS-04");
+                var outcome = sufficient ? "sufficient" : $"insufficient ({rule})";
+                return new PolicyDecision(outcome, outcome, rule, explain ? string.Join(" ", evaluation.Reasons) : "");
+            });
+        }
+
+        private void Threshold(CafEpisode episode, int index, AssessmentCompleted a, bool fromStepDown)
+        {
+            var ids = a.Summary.IndicatorIds;
+            var decided = ThresholdDecisions(ids.AsSpan(), new ThresholdContext { StepDown = fromStepDown });
+
+            Decided[(int)PolicyDecisionPoint.ThresholdLevel]++;
+            Decided[(int)PolicyDecisionPoint.ThresholdRoute]++;
+            if (decided is { } d)
+            {
+                var subject = $"assessment completed {Day(a.OccurredAt)} ({ids.Length} indicators)";
+                Differ(episode, index, PolicyDecisionPoint.ThresholdLevel, subject, d.LevelA, d.LevelB);
+                Differ(episode, index, PolicyDecisionPoint.ThresholdRoute, subject, d.RouteA, d.RouteB);
+            }
+        }
+
+        private void Differ(CafEpisode episode, int index, PolicyDecisionPoint point, string subject, PolicyDecision a, PolicyDecision b)
+        {
+            if (a.Outcome != b.Outcome)
+            {
+                Differing[(int)point]++;
+                Differences.Add(new PolicyDifference(episode.Id, index, point, subject, a, b));
+            }
+        }
+
+        // Null when A and B classify alike (the allocation-free path); otherwise both explained decisions.
+        private (PolicyDecision LevelA, PolicyDecision LevelB, PolicyDecision RouteA, PolicyDecision RouteB)? ThresholdDecisions(ReadOnlySpan<string> ids, ThresholdContext context)
+        {
+            if (ReferenceEquals(A.Thresholds, B.Thresholds))
+            {
+                return null; // the same compiled framework decides alike
+            }
+
+            var a = A.Thresholds.Classify(ids, context);
+            var b = B.Thresholds.Classify(ids, context);
+            if (a.IsSuccess && b.IsSuccess && a.Value == b.Value)
+            {
+                return null;
+            }
+
+            var (levelA, routeA) = Explained(A.Thresholds, ids, context);
+            var (levelB, routeB) = Explained(B.Thresholds, ids, context);
+            return (levelA, levelB, routeA, routeB);
+        }
+
+        private static (PolicyDecision Level, PolicyDecision Route) Explained(ThresholdMatcher matcher, ReadOnlySpan<string> ids, ThresholdContext context)
+        {
+            var result = matcher.Assess(ids, context);
+            if (result.IsRefused)
+            {
+                var refused = new PolicyDecision("refused (THR-03)", "refused (THR-03)", "THR-03", result.Refusal.Message);
+                return (refused, refused);
+            }
+
+            var r = result.Value;
+            var why = $"{r} {r.Explanation}";
+            return (new PolicyDecision($"level {(int)r.Level}", $"level {(int)r.Level}", "THR-03", why),
+                    new PolicyDecision($"route {r.Route}", $"route {r.Route}", "THR-03", why));
+        }
+
+        private void EndPlan(CafEpisode episode, int planIndex, int version)
+        {
+            if (planIndex < 0 || _reviews.Count == 0)
+            {
+                _reviews.Clear();
+                return;
+            }
+
+            var reviews = _reviews.ToArray();
+            _reviews.Clear();
+            Decide(episode, planIndex, PolicyDecisionPoint.ReviewLimit,
+                A.InsufficientProgressReviewLimit == B.InsufficientProgressReviewLimit && A.CountConsecutiveInsufficientReviewsOnly == B.CountConsecutiveInsufficientReviewsOnly, () => $"plan version {version} ({reviews.Length} review(s))", (config, explain) =>
+            {
+                var n = ReassessmentRule.TriggeringReview(reviews, config.InsufficientProgressReviewLimit, config.CountConsecutiveInsufficientReviewsOnly);
+                var reading = config.CountConsecutiveInsufficientReviewsOnly
+                    ? $"{config.InsufficientProgressReviewLimit} insufficient reviews in a row"
+                    : $"insufficient progress at review {config.InsufficientProgressReviewLimit} or later";
+                var progress = string.Join(", ", reviews.Select(p => p.ToString()));
+                return n is { } at
+                    ? new PolicyDecision($"reassessment required at review {at}", $"required at review {at}", "REV-03", $"Reviews: {progress}; the limit is {reading}.")
+                    : new PolicyDecision("no reassessment required", "not required", "REV-03", $"Reviews: {progress}; the limit is {reading}.");
+            });
+        }
+
+        private void Closure(CafEpisode episode, int index, EpisodeClosed c)
+        {
+            var facts = episode.ClosureFactsFor(c.Actor) with { ChildAgeOnClosure = AgeAt(episode, c.OccurredAt) };
+            Decide(episode, index, PolicyDecisionPoint.ClosureAdmissibility, A.DecidesClosureAs(B), () => $"closed {Day(c.OccurredAt)} as '{c.Request.OutcomeCode}'", (config, explain) =>
+            {
+                var checkedClosure = config.Closure.Check(c.Request, facts);
+                if (checkedClosure.IsRefused)
+                {
+                    var refusal = checkedClosure.Refusal;
+                    return new PolicyDecision($"refused ({refusal.RuleId})", $"refused ({refusal.RuleId})", refusal.RuleId, refusal.Message);
+                }
+
+                var decision = checkedClosure.Value;
+                var outcome = $"admissible as {decision.Canonical}";
+                return new PolicyDecision(outcome, outcome, decision.RuleId,
+                    $"'{c.Request.OutcomeCode}' is {decision.Canonical} in {config.ClosureTaxonomy.Id} {config.ClosureTaxonomy.Version}; {decision.HowWillYouKnow}");
+            });
+        }
+
+        private void Retention(CafEpisode episode)
+        {
+            var (ended, rule, how) = episode.Closure is { } closure ? (closure.ClosedAt, "RET-01", "closure")
+                : episode.TransferredAt is { } transferred ? (transferred, "RET-02", "transfer out")
+                : (default(DateTimeOffset?), "", "");
+            if (ended is not { } at)
+            {
+                return;
+            }
+
+            var day = DateOnly.FromDateTime(at.UtcDateTime);
+            Decide(episode, episode.Events.Count - 1, PolicyDecisionPoint.RetentionDate, A.RetentionYears == B.RetentionYears, () => $"{how} {Day(at)}", (config, explain) =>
+            {
+                var due = day.AddYears(config.RetentionYears).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return new PolicyDecision(due, $"{config.RetentionYears} years after {how}", rule,
+                    $"Kept {config.RetentionYears} years after the {how} on {Day(at)}: due for disposal on {due}.");
+            });
+        }
+
+        private static string AgeText(int? age) => age is { } a ? a.ToString(CultureInfo.InvariantCulture) : "unborn";
+    }
+}

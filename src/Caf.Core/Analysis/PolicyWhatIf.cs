@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Ardalis.GuardClauses;
+using Caf.Core.Annotations;
+using Caf.Core.LeadProfessional;
+using Caf.Core.Lifecycle;
+using Caf.Core.Primitives;
+
+namespace Caf.Core.Analysis;
+
+/// <summary>
+/// Policy what-if: re-decides, under two configurations, every decision point of recorded episodes that the
+/// configuration influences — consent records and evaluations (CONS-02..CONS-04, LIFE-05), threshold level and
+/// route (THR-03), lead-professional ranking (LP-03..LP-09, for the candidate pools supplied), the review limit
+/// (REV-03), closure admissibility (CLOSE-01..10, CLOSE-C1..C4) and the retention date (RET-01, RET-02) — and reports
+/// each decision the two make differently, with both explanations, plus a summary table. This is analysis, not
+/// migration: the episodes are only read, nothing is recorded, and no audit log is written.
+/// </summary>
+/// <remarks>
+/// <para>Each decision point is judged as the episode recorded it: a consent question with the consent recorded up
+/// to that event and the child's age that day; an assessment on its recorded indicators (with the step-down context
+/// of a potential CAF, THR-05); a closure on the facts at closure. The history itself is never re-run, so a decision
+/// that would have been refused under B is reported as a difference, and what would have followed it is not
+/// invented.</para>
+/// <para>Cost: one pass over the events. Threshold decisions are classified without allocating; explanations are
+/// built only for decisions that differ; a decision point whose part of the two configurations is equal (the same
+/// consent options, framework, taxonomy, review limit or retention period) is counted without being re-decided.</para>
+/// </remarks>
+/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+[Immutable]
+public sealed partial class PolicyWhatIf
+{
+    /// <summary>Creates a comparison of configuration A with configuration B.</summary>
+    /// <param name="a">Configuration A (usually the current one).</param>
+    /// <param name="b">Configuration B (usually the proposed one).</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public PolicyWhatIf(PolicyConfiguration a, PolicyConfiguration b)
+    {
+        A = Guard.Against.Null(a);
+        B = Guard.Against.Null(b);
+    }
+
+    /// <summary>Configuration A.</summary>
+    public PolicyConfiguration A { get; }
+
+    /// <summary>Configuration B.</summary>
+    public PolicyConfiguration B { get; }
+
+    /// <summary>
+    /// Re-decides every decision point of the episodes under A and B. The result does not depend on the order of
+    /// <paramref name="episodes"/>, and comparing B with A gives exactly <see cref="PolicyComparison.Swapped"/>.
+    /// </summary>
+    /// <param name="episodes">The recorded episodes (read only; for example rebuilt from storage).</param>
+    /// <param name="leadProfessionalPools">For the LP ranking: a selection request (candidate pool, consent, plan needs,
+    /// preference) per episode; episodes without one have no ranking decision. Optional.</param>
+    /// <returns>The comparison.</returns>
+    /// <exception cref="ArgumentException">An argument or an episode is null, or two episodes share an id.</exception>
+    public PolicyComparison Compare(
+        IEnumerable<CafEpisode> episodes, IReadOnlyDictionary<EpisodeId, LeadProfessionalSelectionRequest>? leadProfessionalPools = null)
+    {
+        Guard.Against.Null(episodes);
+        var run = new Run(this);
+        var seen = new HashSet<EpisodeId>();
+        foreach (var episode in episodes)
+        {
+            if (episode is null)
+            {
+                throw new ArgumentException("An episode is null.", nameof(episodes));
+            }
+
+            if (!seen.Add(episode.Id))
+            {
+                throw new ArgumentException($"Episode {episode.Id} appears twice.", nameof(episodes));
+            }
+
+            run.Episode(episode);
+            if (leadProfessionalPools is not null && leadProfessionalPools.TryGetValue(episode.Id, out var request) && request is not null)
+            {
+                run.LeadProfessional(episode, request);
+            }
+        }
+
+        var counts = ImmutableArray.CreateBuilder<PolicyDecisionCount>(PointCount);
+        for (var p = 0; p < PointCount; p++)
+        {
+            counts.Add(new PolicyDecisionCount((PolicyDecisionPoint)p, run.Decided[p], run.Differing[p]));
+        }
+
+        return new PolicyComparison(A.Name, B.Name, seen.Count, counts.MoveToImmutable(), run.Differences);
+    }
+
+    private const int PointCount = (int)PolicyDecisionPoint.RetentionDate + 1;
+
+    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static int? AgeAt(CafEpisode episode, DateTimeOffset at) => episode.Child.AgeOn(DateOnly.FromDateTime(at.UtcDateTime));
+
+    /// <summary>The state of one comparison: counts and differences.</summary>
+    [Mutable]
+    private sealed partial class Run(PolicyWhatIf whatIf)
+    {
+        public readonly int[] Decided = new int[PointCount];
+        public readonly int[] Differing = new int[PointCount];
+        public readonly List<PolicyDifference> Differences = [];
+
+        private PolicyConfiguration A => whatIf.A;
+
+        private PolicyConfiguration B => whatIf.B;
+
+        // Decides under A and B without explanations first; only a difference is decided again, explained.
+        // A point whose configuration parts are equal (same) decides alike under A and B: it is counted, not re-decided.
+        private void Decide(CafEpisode episode, int index, PolicyDecisionPoint point, bool same, Func<string> subject, Func<PolicyConfiguration, bool, PolicyDecision> decide)
+        {
+            Decided[(int)point]++;
+            if (!same && decide(A, false).Outcome != decide(B, false).Outcome)
+            {
+                Differing[(int)point]++;
+                Differences.Add(new PolicyDifference(episode.Id, index, point, subject(), decide(A, true), decide(B, true)));
+            }
+        }
+
+        public void LeadProfessional(CafEpisode episode, LeadProfessionalSelectionRequest request)
+        {
+            if (request.Episode != episode.Id)
+            {
+                throw new ArgumentException($"The selection request for {episode.Id} names episode {request.Episode}.", "leadProfessionalPools");
+            }
+
+            Decide(episode, episode.Events.Count - 1, PolicyDecisionPoint.LeadProfessionalRanking,
+                A.DecidesConsentAs(B) && A.LeadProfessionalKey == B.LeadProfessionalKey, () => $"lead-professional selection from {request.Candidates.Length} candidate(s)", (c, _) => Ranking(c.LeadProfessional.Select(request)));
+        }
+
+        private static PolicyDecision Ranking(LeadProfessionalSelection selection)
+        {
+            var order = string.Join(" > ", selection.Ranked.Select(r => r.Candidate.Practitioner + (r.IsEligible ? "" : " (ineligible)")));
+            if (selection.Chosen is { } chosen)
+            {
+                return new PolicyDecision(
+                    $"{chosen.Candidate.Practitioner} first; {order}", $"lead professional from {chosen.Candidate.Agency}", "LP-04", chosen.Explain());
+            }
+
+            var why = selection.Escalation?.Reason ?? "No candidate is eligible.";
+            return new PolicyDecision($"escalated (LP-09); {order}", "escalation (LP-09)", "LP-09", why);
+        }
+    }
+}

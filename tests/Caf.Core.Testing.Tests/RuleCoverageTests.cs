@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace Caf.Core.Testing.Tests;
+
+/// <summary>
+/// The rule catalogue (docs/rules.md, one row per DESIGN rule id) is covered: every rule id has an implementation
+/// or a test naming it, whatever its status, and every property listed under "Properties" exists.
+/// </summary>
+public partial class RuleCoverageTests
+{
+    private static readonly string Root = FindRoot();
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Caf.Core.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Caf.Core.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static string[] Texts(string folder, string pattern) =>
+        [.. Directory.EnumerateFiles(Path.Combine(Root, folder), pattern, SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.EndsWith("RuleCoverageTests.cs", StringComparison.Ordinal))
+            .Select(File.ReadAllText)];
+
+    private static List<string[]> Rows(Regex first) =>
+        [.. File.ReadAllLines(Path.Combine(Root, "docs", "rules.md"))
+            .Where(l => l.StartsWith('|'))
+            .Select(l => l.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray())
+            .Where(c => first.IsMatch(c[0]))];
+
+    [Fact]
+    public void Every_rule_id_of_the_catalogue_has_an_implementation_or_a_test()
+    {
+        var code = Texts("src", "*.cs").Concat(Texts("src", "*.json")).ToArray();
+        var tests = Texts("tests", "*.cs");
+        var ids = Rows(RuleId()).Select(r => r[0]).ToList();
+        Assert.True(ids.Count >= 87, $"the catalogue lists {ids.Count} rules");
+
+        bool Names(string text, string id) => Regex.IsMatch(text, $"(?<![A-Z0-9-]){Regex.Escape(id)}(?![0-9])");
+        var uncovered = ids.Where(id => !code.Any(t => Names(t, id)) && !tests.Any(t => Names(t, id))).ToList();
+
+        Assert.True(uncovered.Count == 0, "DESIGN rule ids with neither an implementation nor a test: " + string.Join(", ", uncovered));
+    }
+
+    [Fact]
+    public void Every_property_the_catalogue_lists_exists()
+    {
+        var sources = Texts("tests", "*.cs").Concat(Texts("samples", "*.cs")).ToArray();
+        var rows = File.ReadAllLines(Path.Combine(Root, "docs", "rules.md")).SkipWhile(l => l != "## Properties")
+            .Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| property", StringComparison.Ordinal))
+            .Select(l => l.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray())
+            .ToList();
+        Assert.NotEmpty(rows);
+        var ids = Rows(RuleId()).Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
+        Assert.All(rows, r =>
+        {
+            var name = r[0].Trim('`');
+            Assert.True(sources.Any(s => s.Contains(name, StringComparison.Ordinal)) || r[1].StartsWith("notebook", StringComparison.Ordinal),
+                $"property '{name}' is not in the tests");
+            Assert.All(r[2].Split(',').Select(x => x.Trim()), id => Assert.Contains(id, ids));
+        });
+        var notebook = File.ReadAllText(Path.Combine(Root, "samples", "Caf.Core.AnalystNotebook", "Program.cs"));
+        Assert.All(rows.Where(r => r[1].StartsWith("notebook", StringComparison.Ordinal)), r => Assert.Contains(r[0], notebook, StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"^(?:LIFE|CONS|SHARE|LP|THR|PLAN|REV|CLOSE|REG|STEP|RET|PANEL|REP|OUTQ)-C?\d+$")]
+    private static partial Regex RuleId();
+}
