@@ -1,8 +1,8 @@
 using Caf.Core.WebSample;
 
 // The web sample: `dotnet run --project samples/Caf.Core.WebSample`, then open the address it prints.
-var app = WebSample.Build(args);
-await WebSample.PrepareAsync(app);
+var app = WebSampleHost.Build(args);
+await WebSampleHost.PrepareAsync(app.Services);
 await app.RunAsync();
 
 /// <summary>The entry point (WebApplicationFactory&lt;Program&gt; in the tests).</summary>

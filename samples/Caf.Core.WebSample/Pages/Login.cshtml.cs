@@ -26,7 +26,7 @@ public sealed class LoginModel : PageModel
             return Page();
         }
 
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, WebSample.SignInAs(who));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, WebSampleHost.SignInAs(who));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Caf.Core.WebSample;
 
 /// <summary>The web host: Caf.Core on the SQLite store, the adapter's API, a demo sign-in and the episode page.</summary>
-public static class WebSample
+public static class WebSampleHost
 {
     /// <summary>Builds the app. Settings: <c>ConnectionStrings:Caf</c> (default <c>Data Source=caf-websample.db</c>), <c>--urls</c>.</summary>
     public static WebApplication Build(string[] args)
@@ -21,7 +21,7 @@ public static class WebSample
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
-            ApplicationName = typeof(WebSample).Assembly.GetName().Name,
+            ApplicationName = typeof(WebSampleHost).Assembly.GetName().Name,
         });
 
         var connection = builder.Configuration.GetConnectionString("Caf") ?? "Data Source=caf-websample.db";
@@ -47,11 +47,11 @@ public static class WebSample
     }
 
     /// <summary>Creates or upgrades the database and adds the demo children's episodes when the register is empty.</summary>
-    public static async Task PrepareAsync(WebApplication app)
+    public static async Task PrepareAsync(IServiceProvider services)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        await app.Services.MigrateCafDatabaseAsync();
-        await DemoData.SeedAsync(app.Services);
+        ArgumentNullException.ThrowIfNull(services);
+        await services.MigrateCafDatabaseAsync();
+        await DemoData.SeedAsync(services);
     }
 
     /// <summary>The claims of a demo practitioner (what a real identity provider would give).</summary>
