@@ -84,14 +84,14 @@ public static class LifecycleDisplayText
     /// </summary>
     /// <param name="e">The event.</param>
     /// <returns>The sentence.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="e"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The event is of a type this release does not know.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="e"/> is null, or it lacks the record it carries (a consent, a withdrawal, a lift).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The event is of a type this release does not know, or holds an undefined value.</exception>
     public static string Describe(CafEvent e) => Guard.Against.Null(e) switch
     {
         ConcernIdentified c => $"Concern identified: {c.Concern}",
         PotentialCafRegistered => "Potential CAF registered from a specialist service's step-down information",
         ConsentRecorded c => DescribeConsent(c),
-        ConsentExclusionLifted l => $"{ConsentDisplayText.For(l.Lift.LiftedBy)} lifted the exclusion of {l.Lift.Agency}",
+        ConsentExclusionLifted l => $"{ConsentDisplayText.For(Guard.Against.Null(l.Lift, nameof(e)).LiftedBy)} lifted the exclusion of {l.Lift.Agency}",
         AssessmentStarted a => $"Assessment started: {a.Reason}",
         AssessmentCompleted a => $"Assessment completed: {a.Reason}",
         NextStepChosen n => $"Next step chosen: {For(n.Step)}",
@@ -105,7 +105,7 @@ public static class LifecycleDisplayText
         ReassessmentRequired => "Reassessment required",
         StepDownTacDecided => "The step-down meeting decided",
         SteppedUp s => $"Stepped up to {s.SpecialistService}",
-        ConsentWithdrawalRecorded w => $"{ConsentDisplayText.For(w.Withdrawal.WithdrawnBy)} withdrew consent",
+        ConsentWithdrawalRecorded w => $"{ConsentDisplayText.For(Guard.Against.Null(w.Withdrawal, nameof(e)).WithdrawnBy)} withdrew consent",
         ConsentOverrideRecorded => "Consent overridden in the child's best interest",
         EpisodeClosed c => $"Closed: {ClosureDisplayText.For(c.Outcome)}",
         EpisodeTransferredOut t => $"Transferred to {t.ReceivingAuthority}",
@@ -115,7 +115,7 @@ public static class LifecycleDisplayText
 
     private static string DescribeConsent(ConsentRecorded c)
     {
-        var r = c.Record;
+        var r = Guard.Against.Null(c.Record, "e");
         var text = $"{ConsentDisplayText.For(r.Decision)} by {r.GiverName} ({ConsentDisplayText.For(r.GiverRole)}, {ConsentDisplayText.For(r.Form).ToLowerInvariant()})";
         return r.ExcludedAgencies.IsEmpty ? text : $"{text}, excluding {string.Join(", ", r.ExcludedAgencies)}";
     }
