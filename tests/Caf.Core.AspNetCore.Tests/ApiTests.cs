@@ -55,7 +55,7 @@ public sealed class ApiTests : IAsyncLifetime
         using var response = await _factory.ClientFor(DemoData.Teacher).GetAsync($"{Amy}/actions");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var actions = (await Json(response)).EnumerateArray().Select(a => a.GetProperty("action").GetString()).ToArray();
+        var actions = (await Json(response)).EnumerateArray().Select(a => a.GetProperty("action").GetString()!).ToArray();
         Assert.Equal(Enum.GetNames<Caf.Core.Lifecycle.EpisodeAction>(), actions);
     }
 
@@ -101,7 +101,7 @@ public sealed class ApiTests : IAsyncLifetime
             ["Concern identified: Often late, withdrawn in class.",
              "Consent given by Ms Smith (Parent or carer with parental responsibility, written (signed))",
              "Assessment started: The family agreed to an assessment."],
-            view.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("text").GetString()).ToArray());
+            view.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("text").GetString()!).ToArray());
     }
 
     [Fact]
