@@ -60,6 +60,7 @@ public static class LifecycleDisplayText
         EpisodeAction.RevisePlan => "Revise the action plan",
         EpisodeAction.CloseAfterStepDownTac => "Close after the step-down meeting",
         EpisodeAction.ContinueAfterStepDownTac => "Continue after the step-down meeting",
+        EpisodeAction.RecordOutcomesQuestionnaire => "Record the \"How have you been doing?\" questionnaire",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown episode action."),
     };
 
@@ -110,6 +111,7 @@ public static class LifecycleDisplayText
         EpisodeClosed c => $"Closed: {ClosureDisplayText.For(c.Outcome)}",
         EpisodeTransferredOut t => $"Transferred to {t.ReceivingAuthority}",
         LinkedToFamilyGroup f => $"Linked to family group {f.FamilyGroup}",
+        OutcomesQuestionnaireRecorded => "\"How have you been doing?\" questionnaire recorded",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event type."),
     };
 
