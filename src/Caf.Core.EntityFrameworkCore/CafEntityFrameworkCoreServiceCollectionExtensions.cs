@@ -38,12 +38,20 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
         switch (options.Provider)
         {
             case CafStoreProvider.Sqlite:
-                services.AddDbContextFactory<SqliteCafDbContext>(b => extra?.Invoke(b.UseSqlite(connection)));
+                services.AddDbContextFactory<SqliteCafDbContext>(b =>
+                {
+                    b.UseSqlite(connection); // always, also with no extra configuration (a null-conditional call would skip it)
+                    extra?.Invoke(b);
+                });
                 services.AddSingleton<IDbContextFactory<CafDbContext>>(sp =>
                     new CafDbContextFactory<SqliteCafDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteCafDbContext>>()));
                 break;
             case CafStoreProvider.Npgsql:
-                services.AddDbContextFactory<NpgsqlCafDbContext>(b => extra?.Invoke(b.UseNpgsql(connection)));
+                services.AddDbContextFactory<NpgsqlCafDbContext>(b =>
+                {
+                    b.UseNpgsql(connection); // always, also with no extra configuration (a null-conditional call would skip it)
+                    extra?.Invoke(b);
+                });
                 services.AddSingleton<IDbContextFactory<CafDbContext>>(sp =>
                     new CafDbContextFactory<NpgsqlCafDbContext>(sp.GetRequiredService<IDbContextFactory<NpgsqlCafDbContext>>()));
                 break;

@@ -155,7 +155,7 @@ public sealed partial class CafEpisode
 
         var allowedIn = _policy.SourceStatesOf(action);
         return Result.Refused("LIFE-12",
-            $"{action} is not possible while the episode is {_state}; it is possible when the episode is {string.Join(" or ", allowedIn)}.",
+            $"{LifecycleDisplayText.For(action)} is not possible while the episode is at \"{LifecycleDisplayText.For(_state)}\"; it is possible at {string.Join(" or ", allowedIn.Select(s => $"\"{LifecycleDisplayText.For(s)}\""))}.",
             "state");
     }
 

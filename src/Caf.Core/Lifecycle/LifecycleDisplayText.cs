@@ -1,6 +1,9 @@
 using System;
 using Ardalis.GuardClauses;
+using Caf.Core.Closure;
+using Caf.Core.Consent;
 using Caf.Core.Events;
+using Caf.Core.Panels;
 using Caf.Core.Lifecycle.Events;
 
 namespace Caf.Core.Lifecycle;
@@ -18,47 +21,47 @@ public static class LifecycleDisplayText
     /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
     public static string For(EpisodeState state) => state switch
     {
-        EpisodeState.Identified => "Needs identified, consent being sought",
-        EpisodeState.PotentialFromStepDown => "Potential CAF from a step-down",
-        EpisodeState.Assessing => "Assessment under way",
-        EpisodeState.Assessed => "Assessed, next step being chosen",
+        EpisodeState.Identified => "Concern identified, consent being sought",
+        EpisodeState.PotentialFromStepDown => "Potential CAF from step-down",
+        EpisodeState.Assessing => "Assessment in progress",
+        EpisodeState.Assessed => "Assessment completed, next step being chosen",
         EpisodeState.PanelReferred => "Referred to a panel",
-        EpisodeState.PlanActive => "Plan being delivered and reviewed",
+        EpisodeState.PlanActive => "Action plan in place",
         EpisodeState.ConsentWithdrawn => "Consent withdrawn",
-        EpisodeState.Closed => "Closed",
+        EpisodeState.Closed => "CAF closed",
         EpisodeState.TransferredOut => "Transferred to another authority",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown episode state."),
     };
 
-    /// <summary>The text for an action a practitioner may take (the "what next" list).</summary>
+    /// <summary>The text of an action, as a button or a link would say it.</summary>
     /// <param name="action">The action.</param>
     /// <returns>The display text.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
     public static string For(EpisodeAction action) => action switch
     {
         EpisodeAction.RecordConsent => "Record consent",
-        EpisodeAction.StartAssessment => "Start the assessment",
-        EpisodeAction.CompleteAssessment => "Complete the assessment",
-        EpisodeAction.ChooseNoFurtherAction => "Decide no further action",
-        EpisodeAction.ChooseSupport => "Choose family action or support",
+        EpisodeAction.StartAssessment => "Start assessment",
+        EpisodeAction.CompleteAssessment => "Complete assessment",
+        EpisodeAction.ChooseNoFurtherAction => "Choose no further action",
+        EpisodeAction.ChooseSupport => "Choose the support",
         EpisodeAction.ReferToPanel => "Refer to a panel",
         EpisodeAction.NominateLeadProfessional => "Nominate the lead professional",
-        EpisodeAction.AgreePlan => "Agree the plan",
+        EpisodeAction.AgreePlan => "Agree the action plan",
         EpisodeAction.HoldReview => "Hold a review",
-        EpisodeAction.RequireReassessment => "Reconsider the assessment",
+        EpisodeAction.RequireReassessment => "Require a reassessment",
         EpisodeAction.StepUp => "Step up to a specialist service",
         EpisodeAction.WithdrawConsent => "Record a withdrawal of consent",
-        EpisodeAction.OverrideConsent => "Override consent",
+        EpisodeAction.OverrideConsent => "Override consent (safeguarding)",
         EpisodeAction.Close => "Close the CAF",
         EpisodeAction.TransferOut => "Transfer to another authority",
-        EpisodeAction.LinkToFamily => "Link to the family's other CAFs",
+        EpisodeAction.LinkToFamily => "Link to a family group",
         EpisodeAction.ConfirmNomination => "Record the supervisor's confirmation",
         EpisodeAction.RecordFamilyAgreement => "Record the family's agreement",
-        EpisodeAction.LiftExclusion => "Record that an exclusion is lifted",
-        EpisodeAction.RevisePlan => "Revise the plan",
-        EpisodeAction.CloseAfterStepDownTac => "Close after the step-down TAC",
-        EpisodeAction.ContinueAfterStepDownTac => "Continue support after the step-down TAC",
-        EpisodeAction.RecordOutcomesQuestionnaire => "Record the outcomes questionnaire",
+        EpisodeAction.LiftExclusion => "Lift an exclusion",
+        EpisodeAction.RevisePlan => "Revise the action plan",
+        EpisodeAction.CloseAfterStepDownTac => "Close after the step-down meeting",
+        EpisodeAction.ContinueAfterStepDownTac => "Continue after the step-down meeting",
+        EpisodeAction.RecordOutcomesQuestionnaire => "Record the \"How have you been doing?\" questionnaire",
         EpisodeAction.RecordPanelDecision => "Record the panel's decision",
         EpisodeAction.ConfirmServiceStart => "Confirm an allocated service's start",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown episode action."),
@@ -122,4 +125,49 @@ public static class LifecycleDisplayText
         PanelServiceStartConfirmed => "Allocated service confirmed its start",
         _ => throw new ArgumentException($"{@event.GetType().Name} is not an episode event of Caf.Core.", nameof(@event)),
     };
+
+    /// <summary>
+    /// What an event of the history did, in one sentence (without who and when, which the event carries:
+    /// <see cref="CafEvent.Actor"/>, <see cref="CafEvent.OccurredAt"/>).
+    /// </summary>
+    /// <param name="e">The event.</param>
+    /// <returns>The sentence.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="e"/> is null, or it lacks the record it carries (a consent, a withdrawal, a lift).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The event is of a type this release does not know, or holds an undefined value.</exception>
+    public static string Describe(CafEvent e) => Guard.Against.Null(e) switch
+    {
+        ConcernIdentified c => $"Concern identified: {c.Concern}",
+        PotentialCafRegistered => "Potential CAF registered from a specialist service's step-down information",
+        ConsentRecorded c => DescribeConsent(c),
+        ConsentExclusionLifted l => $"{ConsentDisplayText.For(Guard.Against.Null(l.Lift, nameof(e)).LiftedBy)} lifted the exclusion of {l.Lift.Agency}",
+        AssessmentStarted a => $"Assessment started: {a.Reason}",
+        AssessmentCompleted a => $"Assessment completed: {a.Reason}",
+        NextStepChosen n => $"Next step chosen: {For(n.Step)}",
+        ReferredToPanel r => $"Referred to the {Guard.Against.Null(r.Referral, nameof(e)).Area} panel",
+        PanelDecisionRecorded => "The panel's decision sheet recorded",
+        PanelServiceStartConfirmed s => $"{s.Agency} confirmed its start on {s.StartDate:d MMMM yyyy}",
+        LeadProfessionalNominated n => $"{n.Practitioner} ({n.Agency}) nominated as lead professional",
+        NominationConfirmedBySupervisor s => $"Nomination confirmed by the supervisor, {s.Supervisor}",
+        NominationAgreedByFamily => "The family agreed to the nominated lead professional",
+        PlanAgreed => "Action plan agreed",
+        PlanRevised => "Action plan revised",
+        ReviewHeld r => $"Review of the action plan (version {r.PlanVersion}) held",
+        ReassessmentRequired => "Reassessment required",
+        StepDownTacDecided => "The step-down meeting decided",
+        SteppedUp s => $"Stepped up to {s.SpecialistService}",
+        ConsentWithdrawalRecorded w => $"{ConsentDisplayText.For(Guard.Against.Null(w.Withdrawal, nameof(e)).WithdrawnBy)} withdrew consent",
+        ConsentOverrideRecorded => "Consent overridden in the child's best interest",
+        EpisodeClosed c => $"Closed: {ClosureDisplayText.For(c.Outcome)}",
+        EpisodeTransferredOut t => $"Transferred to {t.ReceivingAuthority}",
+        LinkedToFamilyGroup f => $"Linked to family group {f.FamilyGroup}",
+        OutcomesQuestionnaireRecorded => "\"How have you been doing?\" questionnaire recorded",
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event type."),
+    };
+
+    private static string DescribeConsent(ConsentRecorded c)
+    {
+        var r = Guard.Against.Null(c.Record, "e");
+        var text = $"{ConsentDisplayText.For(r.Decision)} by {r.GiverName} ({ConsentDisplayText.For(r.GiverRole)}, {ConsentDisplayText.For(r.Form).ToLowerInvariant()})";
+        return r.ExcludedAgencies.IsEmpty ? text : $"{text}, excluding {string.Join(", ", r.ExcludedAgencies)}";
+    }
 }

@@ -59,7 +59,7 @@ public class DisplayTextTests
     public void The_texts_read_as_the_seeds_say_them()
     {
         Assert.Equal("Multi-agency support with a lead professional", LifecycleDisplayText.For(NextStep.MultiAgencySupport));
-        Assert.Equal("Plan being delivered and reviewed", LifecycleDisplayText.For(EpisodeState.PlanActive));
+        Assert.Equal("Action plan in place", LifecycleDisplayText.For(EpisodeState.PlanActive));
         Assert.Equal("Supervisor confirmed the nominee", LifecycleDisplayText.For(new NominationConfirmedBySupervisor(
             new EpisodeId("ep-1"), Support.Seeds.Start, Support.Seeds.Teacher, new PractitionerId("pr-supervisor"), "Has capacity.")));
         Assert.Equal("Level 3: complex or multiple needs", ThresholdDisplayText.For(ThresholdLevel.Complex));

@@ -361,7 +361,7 @@ public class EpisodeLifecycleTests
         var result = e.AgreePlan(Teacher, EpisodePlans.SingleService(_seeds.Today), "Agreed.");
 
         Assert.Equal("LIFE-12", result.Refusal.RuleId);
-        Assert.Contains("Assessed or PanelReferred", result.Refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("\"Assessment completed, next step being chosen\" or \"Referred to a panel\"", result.Refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]

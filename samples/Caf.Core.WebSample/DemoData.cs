@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Caf.Core.Consent;
+using Caf.Core.Lifecycle;
+using Caf.Core.Primitives;
+using Caf.Core.Register;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caf.Core.WebSample;
+
+/// <summary>A practitioner of the demo sign-in list.</summary>
+public sealed record DemoPractitioner(PractitionerId Id, string Name, AgencyId Agency, string AgencyName)
+{
+    /// <summary>The practitioner as the episode records them.</summary>
+    public Actor Actor => new(Id, Agency);
+}
+
+/// <summary>A child of the demo: the host holds names; the library holds ids.</summary>
+public sealed record DemoChild(ChildId Id, string Name, DateOnly DateOfBirth, EpisodeId Episode);
+
+/// <summary>The demo's people (a host's own directory) and its two episodes, from the seeds' situations.</summary>
+public static class DemoData
+{
+    /// <summary>Ms Jones, a primary-school teacher (she identifies Amy's needs).</summary>
+    public static readonly DemoPractitioner Teacher = new(new("ms-jones"), "Ms Jones", new("oakfield-primary"), "Oakfield Primary School");
+
+    /// <summary>Mr Patel, a health visitor (he identifies Ben's needs).</summary>
+    public static readonly DemoPractitioner HealthVisitor = new(new("mr-patel"), "Mr Patel", new("health-visiting"), "Health visiting");
+
+    /// <summary>Dr Khan, of the child and adolescent mental health service: Ben's family excluded that agency (CONS-05).</summary>
+    public static readonly DemoPractitioner Camhs = new(new("dr-khan"), "Dr Khan", new("camhs"), "CAMHS");
+
+    /// <summary>Everyone who can sign in.</summary>
+    public static readonly ImmutableArray<DemoPractitioner> Practitioners = [Teacher, HealthVisitor, Camhs];
+
+    /// <summary>Amy, nine: her episode waits for consent.</summary>
+    public static readonly DemoChild Amy = new(new("child-amy"), "Amy Smith", new DateOnly(2016, 9, 1), new("ep-amy-1"));
+
+    /// <summary>Ben, thirteen: his mother consented, excluding CAMHS.</summary>
+    public static readonly DemoChild Ben = new(new("child-ben"), "Ben Okafor", new DateOnly(2012, 5, 14), new("ep-ben-1"));
+
+    /// <summary>The demo's children.</summary>
+    public static readonly ImmutableArray<DemoChild> Children = [Amy, Ben];
+
+    /// <summary>The practitioner with an id, if the demo knows them.</summary>
+    public static DemoPractitioner? Practitioner(string? id) => Practitioners.FirstOrDefault(p => p.Id.Value == id);
+
+    /// <summary>A practitioner's name and agency, or the ids when the demo does not know them.</summary>
+    public static string NameOf(string practitioner, string agency) =>
+        Practitioner(practitioner) is { } p ? $"{p.Name}, {p.AgencyName}" : $"{practitioner} ({agency})";
+
+    /// <summary>The agency's name, or its id.</summary>
+    public static string AgencyName(string agency) => Practitioners.FirstOrDefault(p => p.Agency.Value == agency)?.AgencyName ?? agency;
+
+    /// <summary>The child of an episode, if the demo knows it.</summary>
+    public static DemoChild? ChildOf(string childId) => Children.FirstOrDefault(c => c.Id.Value == childId);
+
+    /// <summary>Opens the two episodes when the register does not hold them yet.</summary>
+    public static async Task SeedAsync(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var scope = services.CreateAsyncScope();
+        var repository = scope.ServiceProvider.GetRequiredService<IEpisodeRepository>();
+        var register = scope.ServiceProvider.GetRequiredService<CafRegister>();
+        if (await repository.GetAsync(Amy.Episode) is null)
+        {
+            await register.IdentifyConcernAsync(Amy.Episode, new ChildDetails(Amy.Id, Amy.DateOfBirth), Teacher.Actor, "Often late, withdrawn in class.");
+        }
+
+        if (await repository.GetAsync(Ben.Episode) is null)
+        {
+            await register.IdentifyConcernAsync(Ben.Episode, new ChildDetails(Ben.Id, Ben.DateOfBirth), HealthVisitor.Actor, "Missed health appointments; low mood.");
+            var consent = ConsentRecord.Parent("Mrs Okafor", ConsentForm.Written, Camhs.Agency);
+            await register.ExecuteAsync(Ben.Episode, e => e.RecordConsent(HealthVisitor.Actor, consent, "Consent to assess and share, except with CAMHS."));
+        }
+    }
+
+    /// <summary>The display texts of the consent givers a form offers.</summary>
+    public static IEnumerable<(ConsentGiverRole Role, string Text)> GiverRoles =>
+        Enum.GetValues<ConsentGiverRole>().Select(r => (r, ConsentDisplayText.For(r)));
+
+    /// <summary>The display texts of the consent forms a form offers.</summary>
+    public static IEnumerable<(ConsentForm Form, string Text)> Forms =>
+        Enum.GetValues<ConsentForm>().Select(f => (f, ConsentDisplayText.For(f)));
+}

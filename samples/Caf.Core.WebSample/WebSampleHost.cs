@@ -1,0 +1,70 @@
+using System;
+using System.Security.Claims;
+using System.Threading.Tasks;
+using Caf.Core.AspNetCore;
+using Caf.Core.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caf.Core.WebSample;
+
+/// <summary>The web host: Caf.Core on the SQLite store, the adapter's API, a demo sign-in and the episode page.</summary>
+public static class WebSampleHost
+{
+    /// <summary>Builds the app. Settings: <c>ConnectionStrings:Caf</c> (default <c>Data Source=caf-websample.db</c>), <c>--urls</c>.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        // The application name is this assembly's, so the Razor pages are found when a test hosts the app.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(WebSampleHost).Assembly.GetName().Name,
+        });
+
+        var connection = builder.Configuration.GetConnectionString("Caf") ?? "Data Source=caf-websample.db";
+        builder.Services
+            .AddCafCore(builder.Configuration.GetSection("Caf"))
+            .AddCafEntityFrameworkCore(o => o.UseSqlite(connection))
+            .AddCafAspNetCore();
+
+        // A demo sign-in: choose a practitioner from a list. A real host uses its own identity provider and puts the
+        // practitioner and agency in the claims ClaimsCafCallerAccessor reads (or implements ICafCallerAccessor).
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o => { o.LoginPath = "/login"; o.Cookie.Name = "caf-websample"; });
+        builder.Services.AddAuthorization();
+        builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/").AllowAnonymousToPage("/Login"));
+
+        var app = builder.Build();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapCafEpisodes("/api/episodes");
+        return app;
+    }
+
+    /// <summary>Creates or upgrades the database and adds the demo children's episodes when the register is empty.</summary>
+    public static async Task PrepareAsync(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await services.MigrateCafDatabaseAsync();
+        await DemoData.SeedAsync(services);
+    }
+
+    /// <summary>The claims of a demo practitioner (what a real identity provider would give).</summary>
+    public static ClaimsPrincipal SignInAs(DemoPractitioner practitioner)
+    {
+        ArgumentNullException.ThrowIfNull(practitioner);
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.Name, practitioner.Name),
+                new Claim(CafClaimTypes.Practitioner, practitioner.Id.Value),
+                new Claim(CafClaimTypes.Agency, practitioner.Agency.Value),
+            ],
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        return new ClaimsPrincipal(identity);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Caf.Core.AspNetCore;
+
+/// <summary>The claim types <see cref="ClaimsCafCallerAccessor"/> reads from the authenticated user.</summary>
+public static class CafClaimTypes
+{
+    /// <summary>The practitioner's id (<see cref="Caf.Core.Primitives.PractitionerId"/>).</summary>
+    public const string Practitioner = "caf:practitioner";
+
+    /// <summary>The id of the agency the practitioner acts for (<see cref="Caf.Core.Primitives.AgencyId"/>).</summary>
+    public const string Agency = "caf:agency";
+}

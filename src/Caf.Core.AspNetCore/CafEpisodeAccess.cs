@@ -1,0 +1,172 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Ardalis.GuardClauses;
+using Caf.Core.Consent;
+using Caf.Core.Lifecycle;
+using Caf.Core.Primitives;
+using Caf.Core.Register;
+using Microsoft.Extensions.Options;
+
+namespace Caf.Core.AspNetCore;
+
+/// <summary>
+/// The sharing gate of the web adapter (SHARE-01, SHARE-03, SHARE-04): every answer that carries episode content is
+/// judged for the calling agency first. An agency the family excluded (CONS-05) is refused — with SHARE-01 and no
+/// episode content — and the refusal is recorded in the audit log; a granted read is recorded with what was shown
+/// (<see cref="CafAspNetCoreOptions.AuditGrantedReads"/>). Commands run through <see cref="CafRegister.ExecuteAsync(EpisodeId, Func{CafEpisode, Result}, CancellationToken)"/>
+/// behind the same gate, judged on the episode instance the command runs on, and their answer is judged again after
+/// the command (a consent that excludes the caller's own agency leaves the caller nothing to see).
+/// </summary>
+/// <remarks>
+/// <para>The gate refuses exactly whom the episode refuses as an actor: an agency excluded by the family. Before
+/// consent is recorded the practitioners working on the episode still see it (they must, to record consent); such a
+/// read is not recorded as a grant, because the sharing service grants nothing without consent in force. Which
+/// practitioners may open a CAF record at all is the host's authorization, before this gate.</para>
+/// <para>A step-up (LIFE-04) is the one command an excluded agency may still make (significant harm is acted on
+/// whoever sees it): it is not refused here, and its answer carries no episode content.</para>
+/// </remarks>
+/// <threadsafety>Immutable and thread-safe; register it as transient or scoped (it uses the scoped store).</threadsafety>
+public sealed class CafEpisodeAccess
+{
+    private readonly IEpisodeRepository _repository;
+    private readonly CafRegister _register;
+    private readonly EpisodePolicy _policy;
+    private readonly bool _auditGrantedReads;
+
+    /// <summary>Creates the gate over the store, the register and the policy (its sharing service and clock).</summary>
+    /// <param name="repository">The storage port.</param>
+    /// <param name="register">The register commands run through.</param>
+    /// <param name="policy">The policy: its <see cref="EpisodePolicy.Sharing"/> judges and records, its clock dates the entries.</param>
+    /// <param name="options">The adapter's options.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public CafEpisodeAccess(IEpisodeRepository repository, CafRegister register, EpisodePolicy policy, IOptions<CafAspNetCoreOptions> options)
+    {
+        _repository = Guard.Against.Null(repository);
+        _register = Guard.Against.Null(register);
+        _policy = Guard.Against.Null(policy);
+        _auditGrantedReads = Guard.Against.Null(options).Value.AuditGrantedReads;
+    }
+
+    /// <summary>
+    /// Loads an episode for the caller, through the gate. The decision is recorded (SHARE-03/04): a refusal always,
+    /// a grant with <paramref name="shown"/> when <see cref="CafAspNetCoreOptions.AuditGrantedReads"/> is set.
+    /// </summary>
+    /// <param name="id">The episode.</param>
+    /// <param name="caller">Who asks (<see cref="ICafCallerAccessor"/>).</param>
+    /// <param name="shown">What the answer will show, for the audit entry (e.g. <see cref="SharedItems.EpisodeRecord"/>).</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The episode; <see cref="StoreCodes.NotFound"/>; or SHARE-01 when the family excluded the caller's agency.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="caller"/> is default.</exception>
+    public async ValueTask<Result<CafEpisode>> ReadAsync(EpisodeId id, Actor caller, SharedItems shown, CancellationToken cancellationToken = default)
+    {
+        GuardRequest(id, caller);
+        var episode = await _repository.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (episode is null)
+        {
+            return Result<CafEpisode>.Refused(StoreCodes.NotFound, $"Episode {id} is not on the register.", "id");
+        }
+
+        var judged = Judge(episode, caller, shown);
+        Record(judged.Entry);
+        return judged.Refusal is { } refusal ? Result<CafEpisode>.Refused(refusal) : episode;
+    }
+
+    /// <summary>
+    /// Runs a command for the caller behind the gate and saves it (<see cref="CafRegister.ExecuteAsync(EpisodeId, Func{CafEpisode, Result}, CancellationToken)"/>),
+    /// then answers with the episode as the caller may see it after the command.
+    /// </summary>
+    /// <param name="id">The episode.</param>
+    /// <param name="caller">Who acts: the command should record this actor.</param>
+    /// <param name="action">Which action the command is (a step-up, LIFE-04, passes the gate; see the remarks of <see cref="CafEpisodeAccess"/>).</param>
+    /// <param name="command">The command, e.g. <c>e =&gt; e.StartAssessment(caller, reason)</c>.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>
+    /// The view of the episode after the command, or null when the caller may no longer see it (the command was saved);
+    /// SHARE-01 when the family excluded the caller's agency (nothing run, the refusal recorded); the command's refusal
+    /// or a store refusal otherwise.
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="caller"/> is default, <paramref name="action"/> is not defined, or the command misused the episode.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="command"/> is null.</exception>
+    public async ValueTask<Result<EpisodeView?>> ExecuteAsync(
+        EpisodeId id, Actor caller, EpisodeAction action, Func<CafEpisode, Result> command, CancellationToken cancellationToken = default)
+    {
+        GuardRequest(id, caller);
+        Guard.Against.EnumOutOfRange(action);
+        Guard.Against.Null(command);
+        SharingAuditEntry? answer = null;
+        var result = await _register.ExecuteAsync<EpisodeView?>(id, episode =>
+        {
+            answer = null;
+            var before = Judge(episode, caller, SharedItems.None);
+            if (before.Refusal is { } refused && action != EpisodeAction.StepUp)
+            {
+                Record(before.Entry); // a refusal is not retried: recorded once
+                return refused;
+            }
+
+            var done = command(episode);
+            if (done == default(Result))
+            {
+                throw new ArgumentException("The command returned default(Result), which is neither a success nor a refusal.", nameof(command));
+            }
+
+            if (done.IsRefused)
+            {
+                // An excluded caller (a step-up) learns the rule, never the episode's details.
+                return before.Refusal is null
+                    ? done.Refusal
+                    : new Refusal(done.Refusal.RuleId, $"Refused by {done.Refusal.RuleId}. The family excluded your agency, so the episode's details are not shown.", done.Refusal.Field);
+            }
+
+            var after = Judge(episode, caller, SharedItems.EpisodeRecord);
+            answer = after.Entry;
+            return Result.Success<EpisodeView?>(after.Refusal is null ? EpisodeView.Of(episode) : null);
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (result.IsSuccess)
+        {
+            Record(answer); // what the answer shows, once the command is saved
+        }
+
+        return result;
+    }
+
+    /// <summary>Judges the caller's agency for the episode now; the entry to record, or null when nothing is to be recorded.</summary>
+    private (Refusal? Refusal, SharingAuditEntry? Entry) Judge(CafEpisode episode, Actor caller, SharedItems shown)
+    {
+        var now = _policy.Time.GetUtcNow();
+        var age = episode.Child.AgeOn(DateOnly.FromDateTime(now.UtcDateTime));
+        var decision = _policy.Sharing.Evaluate(episode.Consent, caller.Agency, SharingPurpose.EpisodeWork, age);
+        var entry = new SharingAuditEntry(episode.Id, caller.Agency, SharingPurpose.EpisodeWork, decision, caller, now);
+        if (episode.Consent.Excludes(caller.Agency))
+        {
+            return (new Refusal("SHARE-01",
+                $"The family excluded {caller.Agency} (partial consent, CONS-05): a practitioner of that agency neither sees nor records work on this episode.",
+                "caller"), entry with { Items = SharedItems.None });
+        }
+
+        return (null, decision.Granted && _auditGrantedReads && shown != SharedItems.None ? entry with { Items = shown } : null);
+    }
+
+    private void Record(SharingAuditEntry? entry)
+    {
+        if (entry is { } e)
+        {
+            _policy.Sharing.Record(e);
+        }
+    }
+
+    private static void GuardRequest(EpisodeId id, Actor caller)
+    {
+        if (id.IsDefault)
+        {
+            throw new ArgumentException("EpisodeId must not be default.", nameof(id));
+        }
+
+        if (caller.IsDefault)
+        {
+            throw new ArgumentException("The caller needs a practitioner and an agency.", nameof(caller));
+        }
+    }
+}

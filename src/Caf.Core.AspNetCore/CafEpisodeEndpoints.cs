@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Ardalis.GuardClauses;
+using Caf.Core.AspNetCore;
+using Caf.Core.Consent;
+using Caf.Core.Lifecycle;
+using Caf.Core.Primitives;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+// Conventional namespace for endpoint extensions, so hosts find MapCafEpisodes without a using.
+namespace Microsoft.AspNetCore.Routing;
+
+/// <summary>
+/// Minimal-API endpoints for an episode, every one behind the sharing gate for the caller (<see cref="CafEpisodeAccess"/>):
+/// read it for a UI, list what may happen next and why not the rest, and run commands. Refusals answer as RFC 9457
+/// problem details (<see cref="CafProblemDetails"/>); a request with no caller answers 401.
+/// </summary>
+public static class CafEpisodeEndpoints
+{
+    /// <summary>
+    /// Maps the episode endpoints under <paramref name="prefix"/>:
+    /// <c>GET {id}</c> (the <see cref="EpisodeView"/>), <c>GET {id}/actions</c> (the <see cref="ActionView"/> list),
+    /// <c>POST {id}/consent</c> (<see cref="RecordConsentRequest"/>), <c>POST {id}/consent/withdrawal</c>
+    /// (<see cref="WithdrawConsentRequest"/>) and <c>POST {id}/assessment</c> (start it, <see cref="ReasonRequest"/>).
+    /// Map further commands on the returned group with <see cref="MapCafCommand{TBody}"/>.
+    /// </summary>
+    /// <param name="endpoints">The host's routes.</param>
+    /// <param name="prefix">The route prefix, e.g. <c>/api/episodes</c>.</param>
+    /// <returns>The group, for more commands, authorization and metadata.</returns>
+    /// <exception cref="ArgumentException">An argument is null, or the prefix is empty.</exception>
+    public static RouteGroupBuilder MapCafEpisodes(this IEndpointRouteBuilder endpoints, string prefix = "/caf/episodes")
+    {
+        Guard.Against.Null(endpoints);
+        Guard.Against.NullOrWhiteSpace(prefix);
+        var group = endpoints.MapGroup(prefix);
+
+        group.MapGet("/{id}", (string id, HttpContext http, CancellationToken ct) =>
+            ReadAsync(http, id, SharedItems.EpisodeRecord, EpisodeView.Of, ct));
+        group.MapGet("/{id}/actions", (string id, HttpContext http, CancellationToken ct) =>
+            ReadAsync(http, id, SharedItems.EpisodeRecord, ActionView.Of, ct));
+
+        group.MapCafCommand<RecordConsentRequest>("/{id}/consent", EpisodeAction.RecordConsent, (episode, caller, body) =>
+            episode.RecordConsent(caller, ToRecord(body), body.Reason!));
+        group.MapCafCommand<WithdrawConsentRequest>("/{id}/consent/withdrawal", EpisodeAction.WithdrawConsent, (episode, caller, body) =>
+            episode.WithdrawConsent(caller, new ConsentWithdrawal(body.WithdrawnBy, body.Reason ?? string.Empty)));
+        group.MapCafCommand<ReasonRequest>("/{id}/assessment", EpisodeAction.StartAssessment, (episode, caller, body) =>
+            episode.StartAssessment(caller, body.Reason!));
+        return group;
+    }
+
+    /// <summary>
+    /// Maps <c>POST</c> of a command: the body is read as <typeparamref name="TBody"/> (JSON), the route's <c>{id}</c>
+    /// names the episode, and the command runs behind the gate (<see cref="CafEpisodeAccess.ExecuteAsync"/>). Answers:
+    /// 200 with the <see cref="EpisodeView"/> after the command; 204 when the command was saved but the caller may no
+    /// longer see the episode; problem details for a refusal (409, 403, 404, 422) or for misuse of the command (400).
+    /// </summary>
+    /// <typeparam name="TBody">The request body.</typeparam>
+    /// <param name="endpoints">The routes (e.g. the group <see cref="MapCafEpisodes"/> returned).</param>
+    /// <param name="pattern">The route, with an <c>{id}</c> parameter, e.g. <c>/{id}/step-up</c>.</param>
+    /// <param name="action">The action the command is (see <see cref="CafEpisodeAccess.ExecuteAsync"/>).</param>
+    /// <param name="command">The command on the episode for the caller, e.g. <c>(e, by, body) =&gt; e.StepUp(by, body.Service, body.Reason)</c>.</param>
+    /// <returns>The endpoint, for metadata.</returns>
+    /// <exception cref="ArgumentException">An argument is null or empty, or <paramref name="action"/> is not defined.</exception>
+    public static RouteHandlerBuilder MapCafCommand<TBody>(
+        this IEndpointRouteBuilder endpoints, string pattern, EpisodeAction action, Func<CafEpisode, Actor, TBody, Result> command)
+    {
+        Guard.Against.Null(endpoints);
+        Guard.Against.NullOrWhiteSpace(pattern);
+        Guard.Against.EnumOutOfRange(action);
+        Guard.Against.Null(command);
+        return endpoints.MapPost(pattern, async (string id, TBody body, HttpContext http, CancellationToken ct) =>
+        {
+            if (!TryRequest(http, id, out var episodeId, out var caller, out var problem))
+            {
+                return problem;
+            }
+
+            var access = http.RequestServices.GetRequiredService<CafEpisodeAccess>();
+            Result<EpisodeView?> done;
+            try
+            {
+                done = await access.ExecuteAsync(episodeId, caller, action, e => command(e, caller, body), ct).ConfigureAwait(false);
+            }
+            catch (ArgumentException ex)
+            {
+                return CafResults.BadRequest(ex.Message, ex.ParamName);
+            }
+
+            return done.TryGetValue(out var view)
+                ? view is null ? TypedResults.NoContent() : TypedResults.Ok(view)
+                : Problem(http, done.Refusal);
+        });
+    }
+
+    private static async Task<IResult> ReadAsync<T>(HttpContext http, string id, SharedItems shown, Func<CafEpisode, T> view, CancellationToken ct)
+    {
+        if (!TryRequest(http, id, out var episodeId, out var caller, out var problem))
+        {
+            return problem;
+        }
+
+        var access = http.RequestServices.GetRequiredService<CafEpisodeAccess>();
+        var read = await access.ReadAsync(episodeId, caller, shown, ct).ConfigureAwait(false);
+        return read.TryGetValue(out var episode) ? TypedResults.Ok(view(episode)) : Problem(http, read.Refusal);
+    }
+
+    private static bool TryRequest(HttpContext http, string id, out EpisodeId episodeId, out Actor caller, out IResult problem)
+    {
+        episodeId = default;
+        caller = default;
+        problem = null!;
+        if (http.RequestServices.GetRequiredService<ICafCallerAccessor>().GetCaller(http) is not { IsDefault: false } who)
+        {
+            problem = CafResults.NotSignedIn();
+            return false;
+        }
+
+        caller = who;
+        try
+        {
+            episodeId = new EpisodeId(id);
+        }
+        catch (ArgumentException ex)
+        {
+            problem = CafResults.BadRequest(ex.Message, "id");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static IResult Problem(HttpContext http, Refusal refusal)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<CafAspNetCoreOptions>>().Value;
+        return CafResults.Problem(refusal, http.Request.Path, options.RuleDocumentation);
+    }
+
+    private static ConsentRecord ToRecord(RecordConsentRequest body)
+    {
+        Guard.Against.Null(body);
+        ImmutableArray<AgencyId> excluded = [.. (body.ExcludedAgencies ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => new AgencyId(a.Trim()))];
+        return new ConsentRecord(body.GiverRole, body.GiverName!, body.Decision, body.Form, excluded, body.SufficientUnderstanding);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using Caf.Core.Consent;
+
+namespace Caf.Core.AspNetCore;
+
+/// <summary>The body of a command that needs only the reason it is done for (LIFE-11), e.g. starting the assessment.</summary>
+public sealed class ReasonRequest
+{
+    /// <summary>Why, in the practitioner's words.</summary>
+    public string? Reason { get; init; }
+}
+
+/// <summary>The body of "record consent" (CONS-01..05, CONS-08): who decided, how, and the agencies they excluded.</summary>
+public sealed class RecordConsentRequest
+{
+    /// <summary>Who decided.</summary>
+    public ConsentGiverRole GiverRole { get; init; }
+
+    /// <summary>The person's name as recorded.</summary>
+    public string? GiverName { get; init; }
+
+    /// <summary>Given or refused.</summary>
+    public ConsentDecision Decision { get; init; }
+
+    /// <summary>Verbal or written (CONS-04).</summary>
+    public ConsentForm Form { get; init; }
+
+    /// <summary>The agencies the family refused sharing with (CONS-05); none for full consent.</summary>
+    public IReadOnlyList<string>? ExcludedAgencies { get; init; }
+
+    /// <summary>For a young person under the self-consent age: the practitioner's judgement of their understanding (CONS-02).</summary>
+    public bool? SufficientUnderstanding { get; init; }
+
+    /// <summary>What consent was sought for, or why it was refused or limited (LIFE-11).</summary>
+    public string? Reason { get; init; }
+}
+
+/// <summary>The body of "record a withdrawal of consent" (CONS-07).</summary>
+public sealed class WithdrawConsentRequest
+{
+    /// <summary>Who withdrew.</summary>
+    public ConsentGiverRole WithdrawnBy { get; init; }
+
+    /// <summary>The reason given, if any.</summary>
+    public string? Reason { get; init; }
+}

@@ -1,0 +1,21 @@
+using Caf.Core.Primitives;
+using Microsoft.AspNetCore.Http;
+
+namespace Caf.Core.AspNetCore;
+
+/// <summary>
+/// The port a host implements to say who is calling: the practitioner and the agency they act for, taken from the
+/// host's own authentication (<see cref="HttpContext.User"/>). Every endpoint of this package asks it first; the
+/// agency it gives is the one the sharing gate judges (SHARE-01) and every command records (LIFE-11).
+/// </summary>
+/// <remarks>
+/// <see cref="ClaimsCafCallerAccessor"/> is registered unless the host registers its own: it reads the claims named
+/// in <see cref="CafClaimTypes"/>. Implementations must be thread-safe (registered as a singleton).
+/// </remarks>
+public interface ICafCallerAccessor
+{
+    /// <summary>The caller of the request, or null when the request is not authenticated as a practitioner.</summary>
+    /// <param name="context">The request.</param>
+    /// <returns>The practitioner and agency, or null (the endpoints answer 401).</returns>
+    Actor? GetCaller(HttpContext context);
+}
