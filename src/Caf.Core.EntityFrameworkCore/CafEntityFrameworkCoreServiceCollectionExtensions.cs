@@ -45,12 +45,21 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
         switch (options.Provider)
         {
             case CafStoreProvider.Sqlite:
-                services.AddDbContextFactory<SqliteCafDbContext>(b => extra?.Invoke(b.UseSqlite(connection)));
+                services.AddDbContextFactory<SqliteCafDbContext>(b =>
+                {
+                    // The provider always (a null-conditional call would skip its argument too), then the host's extras.
+                    b.UseSqlite(connection);
+                    extra?.Invoke(b);
+                });
                 services.AddSingleton<IDbContextFactory<CafDbContext>>(sp =>
                     new CafDbContextFactory<SqliteCafDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteCafDbContext>>()));
                 break;
             case CafStoreProvider.Npgsql:
-                services.AddDbContextFactory<NpgsqlCafDbContext>(b => extra?.Invoke(b.UseNpgsql(connection)));
+                services.AddDbContextFactory<NpgsqlCafDbContext>(b =>
+                {
+                    b.UseNpgsql(connection);
+                    extra?.Invoke(b);
+                });
                 services.AddSingleton<IDbContextFactory<CafDbContext>>(sp =>
                     new CafDbContextFactory<NpgsqlCafDbContext>(sp.GetRequiredService<IDbContextFactory<NpgsqlCafDbContext>>()));
                 break;

@@ -11,6 +11,7 @@ using Caf.Core.Primitives;
 using Caf.Core.Register;
 using Caf.Core.Register.Specifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static Caf.Core.EntityFrameworkCore.Tests.Support.Episodes;
 
@@ -76,6 +77,19 @@ public abstract partial class EpisodeStoreContract : IAsyncLifetime
         Assert.False(db.Database.HasPendingModelChanges());
         Assert.Empty(db.Database.GetPendingMigrations());
         Assert.Equal(db.Database.GetMigrations(), db.Database.GetAppliedMigrations()); // every committed migration applied
+    }
+
+    [StoreFact]
+    public async Task A_host_that_configures_only_the_provider_gets_a_working_store()
+    {
+        var services = new ServiceCollection().AddSingleton(Policy);
+        services.AddCafEntityFrameworkCore(o => _database!.Use(o)); // no ConfigureDbContext: the provider alone
+        await using var provider = services.BuildServiceProvider();
+        await provider.MigrateCafDatabaseAsync();
+
+        Ok(await provider.GetRequiredService<IEpisodeRepository>().AddAsync(Identified(Policy, "ep-plain")));
+
+        Assert.Equal(1, (await Host.Repository.GetAsync(new EpisodeId("ep-plain")))!.Version);
     }
 
     [StoreFact]
