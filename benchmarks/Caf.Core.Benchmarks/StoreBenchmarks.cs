@@ -17,7 +17,9 @@ namespace Caf.Core.Benchmarks;
 /// loaded episode and saves it with <c>UpdateAsync</c> (one transaction: the new event, the episode row with its snapshot,
 /// the report row and the outbox row). The episodes are fresh for every iteration (added in the setup, not measured), so
 /// every save is the same size. Writers save different episodes; "8 writers" runs eight concurrent loops. The in-memory
-/// store with one writer is the baseline. Read the Mean as the time per save (1 / Mean = saves per second).
+/// store with one writer is the baseline. The durability variants show what a flush per commit costs on the disk at hand:
+/// SQLite's <c>synchronous=NORMAL</c> in WAL mode (<c>UseSqliteSynchronousNormal()</c>) and PostgreSQL's
+/// <c>synchronous_commit=off</c> (a server or connection setting of the host's choosing). Read the Mean as the time per save (1 / Mean = saves per second).
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -35,8 +37,14 @@ public class StoreSaveBenchmarks
     [GlobalSetup(Target = nameof(Sqlite))]
     public void SetupSqlite() => _store = BenchStore.SqliteAsync().GetAwaiter().GetResult();
 
+    [GlobalSetup(Target = nameof(SqliteNormal))]
+    public void SetupSqliteNormal() => _store = BenchStore.SqliteAsync(synchronousNormal: true).GetAwaiter().GetResult();
+
     [GlobalSetup(Targets = [nameof(Postgres), nameof(Postgres8)])]
     public void SetupPostgres() => _store = BenchStore.PostgresAsync().GetAwaiter().GetResult();
+
+    [GlobalSetup(Target = nameof(Postgres8AsyncCommit))]
+    public void SetupPostgresAsyncCommit() => _store = BenchStore.PostgresAsync(asynchronousCommit: true).GetAwaiter().GetResult();
 
     [IterationSetup]
     public void AddFreshEpisodes()
@@ -60,14 +68,20 @@ public class StoreSaveBenchmarks
     [BenchmarkCategory("save"), Benchmark(OperationsPerInvoke = Batch, Description = "in memory, 8 writers")]
     public Task InMemory8() => SaveAsync(8);
 
-    [BenchmarkCategory("save"), Benchmark(OperationsPerInvoke = Batch, Description = "SQLite file (WAL), 1 writer")]
+    [BenchmarkCategory("save"), Benchmark(OperationsPerInvoke = Batch, Description = "SQLite file (WAL, synchronous=FULL: the default), 1 writer")]
     public Task Sqlite() => SaveAsync(1);
+
+    [BenchmarkCategory("save"), Benchmark(OperationsPerInvoke = Batch, Description = "SQLite file (WAL, UseSqliteSynchronousNormal), 1 writer")]
+    public Task SqliteNormal() => SaveAsync(1);
 
     [BenchmarkCategory("save"), Benchmark(OperationsPerInvoke = Batch, Description = "PostgreSQL, 1 writer")]
     public Task Postgres() => SaveAsync(1);
 
     [BenchmarkCategory("save"), Benchmark(OperationsPerInvoke = Batch, Description = "PostgreSQL, 8 writers")]
     public Task Postgres8() => SaveAsync(8);
+
+    [BenchmarkCategory("save"), Benchmark(OperationsPerInvoke = Batch, Description = "PostgreSQL (synchronous_commit=off), 8 writers")]
+    public Task Postgres8AsyncCommit() => SaveAsync(8);
 
     private Task SaveAsync(int writers) =>
         Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>

@@ -53,10 +53,18 @@ internal sealed class BenchStore : IAsyncDisposable
         return new BenchStore(policy, new InMemoryEpisodeRepository(policy, projector), null, null);
     }
 
-    public static async Task<BenchStore> SqliteAsync()
+    /// <summary>A temp SQLite file in WAL mode; <paramref name="synchronousNormal"/>: <c>UseSqliteSynchronousNormal()</c>.</summary>
+    public static async Task<BenchStore> SqliteAsync(bool synchronousNormal = false)
     {
         var path = Path.Combine(Path.GetTempPath(), $"caf-bench-{Guid.NewGuid():N}.db");
-        return await OpenAsync(o => o.UseSqlite($"Data Source={path};Default Timeout=60"), () =>
+        return await OpenAsync(o =>
+        {
+            o.UseSqlite($"Data Source={path};Default Timeout=60");
+            if (synchronousNormal)
+            {
+                o.UseSqliteSynchronousNormal();
+            }
+        }, () =>
         {
             SqliteConnection.ClearAllPools();
             foreach (var file in new[] { path, path + "-wal", path + "-shm" })
@@ -68,7 +76,8 @@ internal sealed class BenchStore : IAsyncDisposable
         });
     }
 
-    public static async Task<BenchStore> PostgresAsync()
+    /// <summary>A new database on the server; <paramref name="asynchronousCommit"/>: the connections run with <c>synchronous_commit=off</c>.</summary>
+    public static async Task<BenchStore> PostgresAsync(bool asynchronousCommit = false)
     {
         var admin = PostgresConnection ?? throw new InvalidOperationException("Set CAF_BENCH_POSTGRES or CAF_TEST_POSTGRES.");
         var name = $"caf_bench_{Guid.NewGuid():N}";
@@ -79,7 +88,13 @@ internal sealed class BenchStore : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 32 }.ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 32 };
+        if (asynchronousCommit)
+        {
+            builder.Options = "-c synchronous_commit=off";
+        }
+
+        var cs = builder.ConnectionString;
         return await OpenAsync(o => o.UseNpgsql(cs), async () =>
         {
             NpgsqlConnection.ClearAllPools();

@@ -20,7 +20,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class CafEntityFrameworkCoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="CafDbContext"/> on the chosen provider (with its migrations), and over it the
+    /// Registers <see cref="CafDbContext"/> on the chosen provider (with its migrations; contexts are pooled), and over it the
     /// <see cref="IEpisodeRepository"/> (which is also the <see cref="IEpisodeReportStore"/>, the report read model kept in
     /// the same save), the <see cref="IPanelBookingStore"/>, the <see cref="ISharingAuditLog"/> and the
     /// <see cref="EpisodeOutbox{TContext}"/> (which needs the host's <see cref="IEpisodeEventPublisher"/> when it is used).
@@ -45,17 +45,22 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
         switch (options.Provider)
         {
             case CafStoreProvider.Sqlite:
-                services.AddDbContextFactory<SqliteCafDbContext>(b =>
+                services.AddPooledDbContextFactory<SqliteCafDbContext>(b =>
                 {
                     // The provider always (a null-conditional call would skip its argument too), then the host's extras.
                     b.UseSqlite(connection);
+                    if (options.SqliteSynchronousNormal)
+                    {
+                        b.AddInterceptors(SqliteSynchronousNormal.Instance);
+                    }
+
                     extra?.Invoke(b);
                 });
                 services.AddSingleton<IDbContextFactory<CafDbContext>>(sp =>
                     new CafDbContextFactory<SqliteCafDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteCafDbContext>>()));
                 break;
             case CafStoreProvider.Npgsql:
-                services.AddDbContextFactory<NpgsqlCafDbContext>(b =>
+                services.AddPooledDbContextFactory<NpgsqlCafDbContext>(b =>
                 {
                     b.UseNpgsql(connection);
                     extra?.Invoke(b);

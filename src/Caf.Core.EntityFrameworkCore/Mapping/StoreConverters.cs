@@ -66,6 +66,11 @@ internal static class StoreConverters
 
     internal static ImmutableArray<AgencyId> ReadAgencies(string json)
     {
+        if (json == "[]")
+        {
+            return []; // most rows: no parse
+        }
+
         using var document = JsonDocument.Parse(json);
         var list = new List<AgencyId>();
         foreach (var item in document.RootElement.EnumerateArray())

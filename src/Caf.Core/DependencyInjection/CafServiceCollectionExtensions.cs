@@ -92,7 +92,8 @@ public static class CafServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection.</returns>
     /// <remarks>It keeps each episode's report row too (REP-01..06, <see cref="IEpisodeReportStore"/>), computed by the
-    /// registered <see cref="IEpisodeReportProjector"/>. Nothing is registered when the host already registered an
+    /// registered <see cref="IEpisodeReportProjector"/> (<c>AddCafCore</c> registers one; without one, reading rows throws
+    /// <see cref="InvalidOperationException"/>). Nothing is registered when the host already registered an
     /// <see cref="IEpisodeRepository"/>.</remarks>
     public static IServiceCollection AddCafInMemoryEpisodeStore(this IServiceCollection services)
     {
@@ -102,8 +103,9 @@ public static class CafServiceCollectionExtensions
             return services;
         }
 
-        services.TryAddSingleton(sp => new InMemoryEpisodeRepository(
-            sp.GetRequiredService<EpisodePolicy>(), sp.GetRequiredService<IEpisodeReportProjector>()));
+        services.TryAddSingleton(sp => sp.GetService<IEpisodeReportProjector>() is { } projector
+            ? new InMemoryEpisodeRepository(sp.GetRequiredService<EpisodePolicy>(), projector)
+            : new InMemoryEpisodeRepository(sp.GetRequiredService<EpisodePolicy>()));
         services.AddSingleton<IEpisodeRepository>(sp => sp.GetRequiredService<InMemoryEpisodeRepository>());
         services.TryAddSingleton<IEpisodeReportStore>(sp => sp.GetRequiredService<InMemoryEpisodeRepository>());
         return services;
