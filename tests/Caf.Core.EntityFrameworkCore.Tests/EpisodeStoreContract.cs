@@ -503,6 +503,36 @@ public abstract partial class EpisodeStoreContract : IAsyncLifetime
 public sealed class SqliteEpisodeStoreTests : EpisodeStoreContract
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult<TestDatabase>(new SqliteTestDatabase());
+
+    [Fact]
+    public async Task The_file_is_in_WAL_mode_with_FULL_sync_by_default_and_NORMAL_when_asked()
+    {
+        await using var database = new SqliteTestDatabase();
+        var relaxed = new ServiceCollection().AddSingleton(Policy)
+            .AddCafEntityFrameworkCore(o => o.UseSqlite(database.ConnectionString).UseSqliteSynchronousNormal()).BuildServiceProvider();
+        await using (relaxed)
+        {
+            await relaxed.MigrateCafDatabaseAsync();
+            Assert.Equal((1L, "wal"), await PragmasAsync(relaxed.GetRequiredService<IDbContextFactory<CafDbContext>>().CreateDbContext()));
+        }
+
+        Assert.Equal((2L, "wal"), await PragmasAsync(Host.NewContext())); // SQLite's default, FULL
+    }
+
+    private static async Task<(long Synchronous, string JournalMode)> PragmasAsync(CafDbContext db)
+    {
+        await using (db)
+        {
+            await db.Database.OpenConnectionAsync();
+            var connection = db.Database.GetDbConnection();
+            await using var sync = connection.CreateCommand();
+            sync.CommandText = "PRAGMA synchronous;";
+            var synchronous = (long)(await sync.ExecuteScalarAsync())!;
+            await using var journal = connection.CreateCommand();
+            journal.CommandText = "PRAGMA journal_mode;";
+            return (synchronous, (string)(await journal.ExecuteScalarAsync())!);
+        }
+    }
 }
 
 [RequiresEnvironment(PostgresTestDatabase.Variable, "set it to a PostgreSQL connection string whose user may create databases (.ci/run does)")]
