@@ -8,7 +8,7 @@ import glob, os, re, sys
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 rules_md = os.path.join(root, "docs", "rules.md")
-row = re.compile(r"^\|\s*((?:LIFE|CONS|SHARE|LP|THR|PLAN|REV|CLOSE|REG|STEP|RET|PANEL|REP|OUTQ)-C?\d+)\s*\|")
+row = re.compile(r"^\|\s*((?:LIFE|CONS|SHARE|LP|THR|PLAN|REV|CLOSE|REG|STEP|RET|PANEL|REP|OUTQ|NAT)-C?\d+)\s*\|")
 
 def files(top, *patterns):
     out = []

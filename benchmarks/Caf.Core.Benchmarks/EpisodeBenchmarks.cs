@@ -10,6 +10,7 @@ using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Planning;
 using Caf.Core.Primitives;
+using Caf.Core.Thresholds;
 using Stateless;
 
 namespace Caf.Core.Benchmarks;
@@ -31,7 +32,7 @@ public class EpisodeBenchmarks
     private static readonly ChildDetails Child = new(new ChildId("child-1"), new DateOnly(2016, 9, 1));
     private static readonly ConsentRecord Consent = new(
         ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, []);
-    private static readonly AssessmentSummary Assessment = new("default", "1.0.0", 3, "multi-agency", ["attendance"]);
+    private static readonly AssessmentSummary Assessment = new("default", "1.0.0", ThresholdLevel.Complex, ThresholdRoute.CafMultiAgency, ["attendance"]);
 
     private readonly EpisodePolicy _policy = EpisodePolicy.Default(TimeProvider.System, new NullAuditLog());
     private IReadOnlyList<CafEvent> _history = [];
@@ -182,7 +183,7 @@ public class EpisodeBenchmarks
         Check(e.StartAssessment(Teacher, "Attendance and weight."));
         Check(e.CompleteAssessment(Teacher, Assessment, "Needs across school and health."));
         Check(e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "school and health"));
-        Check(e.AppointLeadProfessional(Teacher, new LeadProfessionalCandidate(HealthVisitor.Practitioner, HealthVisitor.Agency, AgencyKind.Health, "Health visitor", true, ContactFrequency.Weekly, [], 0), new PractitionerId("pr-sup"), "agreed", "weekly"));
+        Check(e.AppointLeadProfessional(Teacher, new LeadProfessionalCandidate(HealthVisitor.Practitioner, HealthVisitor.Agency, AgencyKind.Health, "Health visitor", true, ContactFrequency.Weekly, [], 0), new PractitionerId("pr-sup"), new FamilyAgreement("agreed"), "weekly"));
         Check(e.AgreePlan(HealthVisitor, Plan(today), "Agreed at the TAC."));
         for (var i = 0; i < 15; i++)
         {

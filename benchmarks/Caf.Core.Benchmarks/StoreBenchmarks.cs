@@ -137,7 +137,7 @@ public class StoreLoadBenchmarks
 
         var e = store.Consented(Id.Value, "child-load");
         e.StartAssessment(BenchStore.Teacher, "The family agreed to an assessment.").ThrowIfRefused();
-        e.StepUp(BenchStore.Teacher, "CSC", "Significant harm").ThrowIfRefused();
+        e.StepUp(BenchStore.Teacher, new Caf.Core.Lifecycle.SpecialistService("CSC"), "Significant harm").ThrowIfRefused();
         store.Repository.AddAsync(e).AsTask().GetAwaiter().GetResult().ThrowIfRefused();
     }
 }

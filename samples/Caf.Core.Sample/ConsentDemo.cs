@@ -9,10 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 /// </summary>
 internal static class ConsentDemo
 {
-    public static void Run()
+    /// <summary>Runs the demo on the sample's clock, so every decision is stamped with the sample's time.</summary>
+    /// <param name="clock">The sample clock.</param>
+    public static void Run(TimeProvider clock)
     {
         var auditLog = new InMemorySharingAuditLog();           // a host registers its own durable log
         using var services = new ServiceCollection()
+            .AddSingleton(clock)
             .AddCafCore()
             .AddSingleton<ISharingAuditLog>(auditLog)
             .BuildServiceProvider();
@@ -51,7 +54,7 @@ internal static class ConsentDemo
         Console.WriteLine($"Had Jordan been 12: {policy.ValidateRecord(young, 12)}");
 
         var evaluation = policy.Evaluate(consent, age);
-        Console.WriteLine($"May the assessment start? {evaluation.SufficientToStartAssessment}. At a panel? {evaluation.SufficientToShareAtPanel}.");
+        Console.WriteLine($"May the assessment start? {(evaluation.SufficientToStartAssessment ? "Yes" : "No")}. May it be shared at a panel? {(evaluation.SufficientToShareAtPanel ? "Yes" : "No")}.");
         foreach (var reason in evaluation.Reasons)
         {
             Console.WriteLine($"  {reason}");
@@ -65,7 +68,7 @@ internal static class ConsentDemo
         Console.WriteLine("Audit trail (SHARE-03, SHARE-04):");
         foreach (var entry in auditLog.Entries)
         {
-            Console.WriteLine($"  {entry}");
+            Console.WriteLine($"  {entry.DecidedAt:yyyy-MM-dd HH:mm} {entry.RequestedBy} asked to share with {entry.Agency} for \"{ConsentDisplayText.For(entry.Purpose)}\": {entry.Decision}");
         }
     }
 

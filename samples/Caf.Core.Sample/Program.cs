@@ -80,8 +80,9 @@ var registration = await register.IdentifyConcernAsync(
 var episode = registration.Opened!;
 Say(registration.Explanation);
 Say($"Interim lead professional (LP-01): {episode.LeadProfessional.Practitioner} ({episode.LeadProfessional.Agency}).");
-Say("What may happen next: " + string.Join(", ", episode.PermittedActions));
-Say("Refused now: " + episode.GetAvailableActions().First(a => a.Action == EpisodeAction.StartAssessment));
+Say("What may happen next: " + string.Join(", ", episode.PermittedActions.Select(LifecycleDisplayText.For)));
+var notYet = episode.GetAvailableActions().First(a => a.Action == EpisodeAction.StartAssessment);
+Say($"Refused now: {LifecycleDisplayText.For(notYet.Action)}: {notYet.Refusal}");
 
 var sameChild = await register.IdentifyConcernAsync(new EpisodeId($"ep-2026-{2 * run:0000}"), amy, healthVisitor, "Weight loss noticed at a home visit.");
 Say($"The health visitor raises a concern the same week: {sameChild.Explanation}");
@@ -107,7 +108,8 @@ clock.Advance(TimeSpan.FromDays(16));
 var observed = new[] { "LEI-01", "LEI-07", "BFD-09", "LEI-10" };
 var threshold = matcher.Assess(observed).GetValueOrThrow();
 Say($"Observed {string.Join(", ", observed)} under '{matcher.Framework.Title}' {threshold.FrameworkVersion} (illustrative: load your authority's own).");
-Say($"Result: {threshold}. ECM outcomes affected: {string.Join(", ", threshold.Outcomes)}.");
+Say($"Result: {ThresholdDisplayText.For(threshold.Level)} ('{threshold.LevelName}'); route: {ThresholdDisplayText.For(threshold.Route)}. " +
+    $"ECM outcomes affected: {string.Join(", ", threshold.Outcomes.Select(ThresholdDisplayText.For))}.");
 Say("Why: " + threshold.Explanation.ReplaceLineEndings(Environment.NewLine + "       "));
 await Save(e => e.CompleteAssessment(teacher, threshold, "Needs identified across school and health."));
 Next();
@@ -154,9 +156,10 @@ foreach (var candidate in selection.Ranked)
     Say(candidate.Explain().ReplaceLineEndings(Environment.NewLine + "   "));
 }
 
-await Save(e => e.AppointLeadProfessional(teacher, selection, new PractitionerId("mrs-okafor-hv-team-lead"), "Ms Smith and Amy agreed at the TAC meeting."));
+await Save(e => e.AppointLeadProfessional(teacher, selection, new PractitionerId("mrs-okafor-hv-team-lead"), new FamilyAgreement("Ms Smith and Amy agreed at the TAC meeting.")));
 Next();
-Say($"Appointed (supervisor confirmed, LP-06; family agreed, LP-05): {episode.LeadProfessional.Practitioner} ({episode.LeadProfessional.Agency}). {episode.LeadProfessional.Reason}");
+Say($"Appointed: {episode.LeadProfessional.Practitioner} ({episode.LeadProfessional.Agency}); confirmed by their supervisor {episode.LeadProfessional.ConfirmedBySupervisor} (LP-06), " +
+    $"the family agreed (LP-05): \"{episode.LeadProfessional.FamilyAgreement}\" {episode.LeadProfessional.Reason}");
 
 // 5. Plan (PLAN-01..03), three reviews (REV-01..05), one revision.
 Step("5. Deliver and review the plan");
@@ -164,10 +167,10 @@ await Save(e => e.AgreePlan(healthVisitor, plan, "Agreed with Ms Smith and Amy a
 Say($"Plan v{episode.Plan!.Version} agreed: {string.Join("; ", episode.Plan.Outcomes.Select(o => $"\"{o.InFamilysWords}\""))}.");
 foreach (var action in episode.Plan.Actions)
 {
-    Say($"  {action.Id}: {action.Description}: {action.Owner}, by {action.DueBy:yyyy-MM-dd} (PLAN-02)");
+    Say($"  {action.Id}: {action.Description}: {PlanningDisplayText.For(action.Owner)}, by {action.DueBy:yyyy-MM-dd} (PLAN-02)");
 }
 
-Say($"First review due {episode.NextReviewDue:yyyy-MM-dd} ({episode.Plan.ReviewArrangements.Form}).");
+Say($"First review due {episode.NextReviewDue:yyyy-MM-dd} ({PlanningDisplayText.For(episode.Plan.ReviewArrangements.Form).ToLowerInvariant()}).");
 
 ReviewRecord Review(DateOnly heldOn, ReviewProgress overall, Func<string, ActionProgress> progress) => new()
 {
@@ -229,18 +232,18 @@ var decision = episode.ClosureDecision!;
 Say($"Closed {episode.Closure!.ClosedAt:yyyy-MM-dd} by the lead professional: criterion {string.Join(", ", decision.Criteria.Select(c => ClosureVocabulary.RuleIdOf(c)))} "
     + $"(review 3 found most intended outcomes achieved), outcome '{decision.Outcome.DisplayText}' ({decision.RuleId}: two agencies owned actions and an LP was appointed).");
 Say($"Recorded under \"how will you know when things have improved\" (CLOSE-08): {decision.HowWillYouKnow}");
-Say($"After closure: {episode.StepUp(teacher, "CSC", "late concern")}");
+Say($"After closure: {episode.StepUp(teacher, new SpecialistService("Children's social care"), "A late concern after closure.")}");
 
 // 7. Report.
 Step("7. Report");
 var stored = (await store.GetAsync(episode.Id))!;
 var summary = EpisodeSummary.Of(stored);
-Say($"Register (REG-02): {summary.Id} for {summary.Child} is {(summary.IsOpen ? "open" : "closed")}, outcome {summary.Outcome}, LP {summary.LeadProfessional} ({summary.LeadProfessionalAgency}).");
+Say($"Register (REG-02): {summary.Id} for {summary.Child} is {(summary.IsOpen ? "open" : "closed")}, outcome '{(summary.Outcome is { } outcome ? ClosureDisplayText.For(outcome) : "none")}', LP {summary.LeadProfessional} ({summary.LeadProfessionalAgency}).");
 Say($"Retention (RET-01): due for disposal on {stored.RetentionDueOn:yyyy-MM-dd}.");
 Say($"History (LIFE-11), {stored.Version} events:");
 foreach (var e in stored.Events)
 {
-    Say($"  {e.OccurredAt:yyyy-MM-dd}  {e.GetType().Name,-32} by {e.Actor}: {Why(e)}");
+    Say($"  {e.OccurredAt:yyyy-MM-dd}  {LifecycleDisplayText.For(e),-33} {Who(e)}: {Why(e)}");
 }
 
 var decisions = await audit.ReadAsync(episode.Id);
@@ -255,8 +258,10 @@ Say($"Snapshot: {json.Length} bytes of JSON (schema {EpisodeJson.CurrentSchemaVe
 if (args.Contains("--demos"))
 {
     ThresholdsDemo.Run(services);
-    ConsentDemo.Run();
+    ConsentDemo.Run(clock);
     ReportsDemo.Run(options.Reporting);
+    NationalDataDemo.Run();
+    PanelsDemo.Run();
 }
 
 return 0;
@@ -273,7 +278,7 @@ async Task Save(Func<CafEpisode, Result> command)
 void Next()
 {
     var actions = episode.GetAvailableActions();
-    Say($"[{episode.State}] may happen next: {string.Join(", ", actions.Where(a => a.IsPermitted).Select(a => a.Action))} " +
+    Say($"[{LifecycleDisplayText.For(episode.State)}] may happen next: {string.Join(", ", actions.Where(a => a.IsPermitted).Select(a => LifecycleDisplayText.For(a.Action)))} " +
         $"({actions.Count(a => !a.IsPermitted)} others refused, each with its rule).");
 }
 
@@ -290,9 +295,16 @@ static string Why(Caf.Core.Events.CafEvent e) => e switch
     Caf.Core.Lifecycle.Events.NominationAgreedByFamily a => a.Agreement,
     Caf.Core.Lifecycle.Events.PlanAgreed p => p.Reason,
     Caf.Core.Lifecycle.Events.PlanRevised p => p.Reason,
-    Caf.Core.Lifecycle.Events.ReviewHeld r => $"{r.Review.OverallProgress} progress; {r.Escalations.Length} escalation(s)",
+    Caf.Core.Lifecycle.Events.ReviewHeld r => $"{LifecycleDisplayText.For(r.Review.OverallProgress)}; {r.Escalations.Length} escalation(s)",
     Caf.Core.Lifecycle.Events.EpisodeClosed c => c.Request.HowWillYouKnow,
     _ => "",
+};
+
+// Who the event names: the supervisor who confirmed a nominee (LP-06) is named, with whoever recorded it.
+static string Who(Caf.Core.Events.CafEvent e) => e switch
+{
+    Caf.Core.Lifecycle.Events.NominationConfirmedBySupervisor c => $"by supervisor {c.Supervisor} (recorded by {e.Actor})",
+    _ => $"by {e.Actor}",
 };
 
 static void Step(string title)

@@ -7,7 +7,10 @@ namespace Caf.Core.Sample;
 /// <summary>Monitoring reports (REP-01..06): a generated cohort reported the Leicestershire way.</summary>
 internal static class ReportsDemo
 {
-    /// <summary>Generates a financial year's cohort and prints the monthly table, the top-ten needs and the setting breakdown, suppressed for publication.</summary>
+    /// <summary>
+    /// Generates a financial year's cohort and prints the monthly table, the top-ten needs, the setting breakdown and
+    /// the distance travelled on the outcomes questionnaire (OUTQ-01), suppressed for publication.
+    /// </summary>
     /// <param name="options">The host's reporting options.</param>
     public static void Run(ReportingOptions options)
     {
@@ -20,10 +23,17 @@ internal static class ReportsDemo
         Console.WriteLine();
         Console.WriteLine($"Monitoring reports for a generated cohort of {report.Episodes} episodes (synthetic; 2025/26):");
         var tables = report.ToTables();
-        foreach (var id in new[] { "rep01-periods", "rep02-top-needs", "rep03-setting", "summary" })
+        foreach (var id in new[] { "rep01-periods", "rep02-top-needs", "rep03-setting", "outq01-distance-travelled", "summary" })
         {
             Console.WriteLine();
             Console.Write(ReportMarkdownWriter.ToMarkdown(tables.Single(t => t.Id == id).Suppress(options.SmallCountThreshold)));
         }
+
+        // OUTQ-01: first to latest "How have you been doing?" questionnaire, children compared in the year.
+        var outcomes = report.Outcomes;
+        Console.WriteLine();
+        Console.WriteLine(
+            $"Distance travelled (OUTQ-01): {outcomes.Count} children compared, {outcomes.Overall.Improved} better overall, "
+            + $"{outcomes.Overall.Unchanged} the same, {outcomes.Overall.Worse} worse; mean change {outcomes.Overall.MeanChange:+0.00;-0.00;0.00} on a scale of -21 to +21.");
     }
 }

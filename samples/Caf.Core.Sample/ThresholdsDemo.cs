@@ -34,8 +34,8 @@ internal static class ThresholdsDemo
             return null;
         }
 
-        Console.WriteLine($"Level {(int)result.Level} ({result.LevelName}), route {result.Route}.");
-        Console.WriteLine($"ECM outcomes affected: {string.Join(", ", result.Outcomes)}.");
+        Console.WriteLine($"{ThresholdDisplayText.For(result.Level)} ('{result.LevelName}'); route: {ThresholdDisplayText.For(result.Route)}.");
+        Console.WriteLine($"ECM outcomes affected: {string.Join(", ", result.Outcomes.Select(ThresholdDisplayText.For))}.");
         Console.WriteLine("Why:");
         Console.WriteLine(result.Explanation);
 
@@ -46,7 +46,8 @@ internal static class ThresholdsDemo
         // THR-05: the same child with specialist CAMHS involved, first as a live case, then as a step-down.
         var specialist = matcher.Classify(observed, new ThresholdContext { SpecialistServicesInvolved = true }).Value;
         var stepDown = matcher.Classify(observed, new ThresholdContext { SpecialistServicesInvolved = true, StepDown = true }).Value;
-        Console.WriteLine($"With specialist services involved: level {(int)specialist.Level}, {specialist.Route}; as a step-down: level {(int)stepDown.Level}, {stepDown.Route}.");
+        Console.WriteLine($"With specialist services involved: {ThresholdDisplayText.For(specialist.Level)}, {ThresholdDisplayText.For(specialist.Route)}; " +
+                          $"as a step-down: {ThresholdDisplayText.For(stepDown.Level)}, {ThresholdDisplayText.For(stepDown.Route)}.");
         Console.WriteLine($"Recorded on the episode (THR-07): framework {result.FrameworkId} version {result.FrameworkVersion}; fired {string.Join(", ", result.FiredRules.Select(r => r.RuleId))}.");
         return result;
     }

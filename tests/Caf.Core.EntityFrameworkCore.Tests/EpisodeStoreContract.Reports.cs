@@ -39,7 +39,7 @@ public abstract partial class EpisodeStoreContract
         var episode = (await Host.Repository.GetAsync(new EpisodeId("ep-1")))!;
         Ok(episode.RecordConsent(Teacher, MotherWritten(HealthVisiting), "Consent recorded with the family."));
         Time.Advance(TimeSpan.FromDays(3));
-        Ok(episode.StepUp(Teacher, "CSC", "Significant harm"));
+        Ok(episode.StepUp(Teacher, new Caf.Core.Lifecycle.SpecialistService("CSC"), "Significant harm"));
         Ok(await Host.Repository.UpdateAsync(episode, 1));
         var updated = (await NewHost().Reports.GetReportRowAsync(new EpisodeId("ep-1")))!;
 
@@ -64,7 +64,7 @@ public abstract partial class EpisodeStoreContract
         Assert.Equal(before, await Host.Reports.GetReportRowAsync(new EpisodeId("ep-1")));
 
         var other = (await NewHost().Repository.GetAsync(new EpisodeId("ep-1")))!;
-        Ok(other.StepUp(Teacher, "CSC", "Significant harm"));
+        Ok(other.StepUp(Teacher, new Caf.Core.Lifecycle.SpecialistService("CSC"), "Significant harm"));
         Ok(await Host.Repository.UpdateAsync(episode, 1));
         Assert.Equal(StoreCodes.Concurrency, (await Host.Repository.UpdateAsync(other, 1)).Refusal.RuleId);
         var after = (await Host.Reports.GetReportRowAsync(new EpisodeId("ep-1")))!;
@@ -99,7 +99,7 @@ public abstract partial class EpisodeStoreContract
             var e = Identified(Policy, $"ep-{i}", $"child-{i}");
             if (i == 1)
             {
-                Ok(e.StepUp(Teacher, "CSC", "Significant harm"));
+                Ok(e.StepUp(Teacher, new Caf.Core.Lifecycle.SpecialistService("CSC"), "Significant harm"));
             }
 
             Ok(await Host.Repository.AddAsync(e));

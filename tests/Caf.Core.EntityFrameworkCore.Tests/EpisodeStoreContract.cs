@@ -163,7 +163,7 @@ public abstract partial class EpisodeStoreContract : IAsyncLifetime
         var first = (await Host.Repository.GetAsync(new EpisodeId("ep-1")))!;
         var second = (await NewHost().Repository.GetAsync(new EpisodeId("ep-1")))!;
         Ok(first.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
-        Ok(second.StepUp(Teacher, "CSC", "Significant harm"));
+        Ok(second.StepUp(Teacher, new SpecialistService("CSC"), "Significant harm"));
 
         Ok(await Host.Repository.UpdateAsync(first, 1));
         var stale = await NewHost().Repository.UpdateAsync(second, 1);
@@ -204,7 +204,7 @@ public abstract partial class EpisodeStoreContract : IAsyncLifetime
         Ok(twoElsewhere.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
         Ok(await Host.Repository.UpdateAsync(twoElsewhere, 1));
         Ok(one.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
-        Ok(two.StepUp(Teacher, "CSC", "Significant harm"));
+        Ok(two.StepUp(Teacher, new SpecialistService("CSC"), "Significant harm"));
 
         var result = await Host.Repository.UpdateManyAsync([new EpisodeUpdate(one, 1), new EpisodeUpdate(two, 1)]);
 
@@ -242,7 +242,7 @@ public abstract partial class EpisodeStoreContract : IAsyncLifetime
         Ok(episode.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
         Ok(await Host.Repository.AddAsync(episode));
         Ok(episode.StartAssessment(Teacher, "The family agreed to an assessment."));
-        Ok(episode.StepUp(Teacher, "CSC", "Significant harm"));
+        Ok(episode.StepUp(Teacher, new Caf.Core.Lifecycle.SpecialistService("CSC"), "Significant harm"));
 
         Host.Commands.Recording = true;
         Host.Commands.RowsWritten = 0;
@@ -320,7 +320,7 @@ public abstract partial class EpisodeStoreContract : IAsyncLifetime
         }
 
         var closing = (await Host.Repository.GetAsync(new EpisodeId("ep-4")))!;
-        Ok(closing.StepUp(Teacher, "CSC", "Significant harm"));
+        Ok(closing.StepUp(Teacher, new SpecialistService("CSC"), "Significant harm"));
         Ok(await Host.Repository.UpdateAsync(closing, 1));
 
         var page = await Host.Store.ListAsync(new OpenNewestFirst(1, 2));
@@ -348,7 +348,7 @@ public abstract partial class EpisodeStoreContract : IAsyncLifetime
         foreach (var store in new IEpisodeRepository[] { Host.Repository, reference })
         {
             var closing = (await store.GetAsync(new EpisodeId("ep-3")))!;
-            Ok(closing.StepUp(Teacher, "CSC", "Significant harm"));
+            Ok(closing.StepUp(Teacher, new SpecialistService("CSC"), "Significant harm"));
             Ok(await store.UpdateAsync(closing, 1));
         }
 
@@ -359,6 +359,7 @@ public abstract partial class EpisodeStoreContract : IAsyncLifetime
             new EpisodesOfChildSpec(new ChildId("child-3")),
             new ClosedBetweenSpec(Start, Start.AddDays(30)),
             new DueForDisposalSpec(new DateOnly(2200, 1, 1)),
+            new ReviewDueBeforeSpec(new DateOnly(2200, 1, 1)),
         ];
         string[][] expected = [["ep-1", "ep-2", "ep-4"], [], ["ep-3"], ["ep-3"]];
         for (var i = 0; i < specs.Length; i++)
@@ -369,6 +370,36 @@ public abstract partial class EpisodeStoreContract : IAsyncLifetime
             {
                 Assert.Equal(expected[i], stored.Select(s => s.Id.Value));
             }
+        }
+    }
+
+    [Trait("Rule", "REV-05")]
+    [StoreFact]
+    public async Task REV05_the_review_due_specification_translates_and_agrees_with_the_in_memory_store()
+    {
+        var reference = new InMemoryEpisodeRepository(Policy);
+        foreach (var store in new IEpisodeRepository[] { Host.Repository, reference })
+        {
+            Ok(await store.AddAsync(PlanActive(Policy, "ep-1", "child-1", firstReviewInDays: 42)));
+            Ok(await store.AddAsync(PlanActive(Policy, "ep-2", "child-2", firstReviewInDays: 20)));
+            Ok(await store.AddAsync(Identified(Policy, "ep-3", "child-3"))); // no plan: no review due
+            var closed = PlanActive(Policy, "ep-4", "child-4", firstReviewInDays: 10);
+            Ok(closed.StepUp(Teacher, new SpecialistService("Children's social care"), "Disclosure of significant harm."));
+            Ok(await store.AddAsync(closed)); // closed: no review due any more
+        }
+
+        var today = DateOnly.FromDateTime(Start.UtcDateTime);
+        (DateOnly Before, string[] Expected)[] cases =
+        [
+            (today.AddDays(20), []),                 // ep-2 is due on that day, not before it
+            (today.AddDays(21), ["ep-2"]),
+            (today.AddDays(43), ["ep-2", "ep-1"]),  // the earliest due first
+        ];
+        foreach (var (before, expected) in cases)
+        {
+            var stored = await Host.Repository.ListAsync(new ReviewDueBeforeSpec(before));
+            Assert.Equal(expected, stored.Select(s => s.Id.Value));
+            Assert.Equal(await reference.ListAsync(new ReviewDueBeforeSpec(before)), stored);
         }
     }
 

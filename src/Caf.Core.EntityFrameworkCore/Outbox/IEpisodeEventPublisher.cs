@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 namespace Caf.Core.EntityFrameworkCore;
 
 /// <summary>
-/// The event-publishing port (DESIGN.md §10) the host implements: notify a lead professional, feed a warehouse,
+/// The event-publishing port (docs/storage.md) the host implements: notify a lead professional, feed a warehouse,
 /// put the event on a bus. <see cref="EpisodeOutbox{TContext}"/> calls it for each saved event.
 /// </summary>
 /// <remarks>

@@ -33,8 +33,8 @@ public sealed record ClosureDecision(
     /// <inheritdoc />
     public bool Equals(ClosureDecision? other) =>
         other is not null && Outcome == other.Outcome && HowWillYouKnow == other.HowWillYouKnow
-        && Explanation == other.Explanation && Sequences.Equal(Criteria, other.Criteria);
+        && Explanation == other.Explanation && ValueEquality.Equal(Criteria, other.Criteria);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Outcome, HowWillYouKnow, Explanation, Sequences.Hash(Criteria));
+    public override int GetHashCode() => HashCode.Combine(Outcome, HowWillYouKnow, Explanation, ValueEquality.Hash(Criteria));
 }

@@ -19,7 +19,7 @@ public sealed record ClosureFacts
     public ActionPlan? CurrentPlan { get; init; }
 
     /// <summary>The reviews of the current plan, first to latest (CLOSE-C1, CLOSE-C2).</summary>
-    public ImmutableArray<ReviewRecord> ReviewsOfCurrentPlan { get; init => field = Sequences.NoNulls(value, nameof(ReviewsOfCurrentPlan)); } = [];
+    public ImmutableArray<ReviewRecord> ReviewsOfCurrentPlan { get; init => field = ValueEquality.NoNulls(value, nameof(ReviewsOfCurrentPlan)); } = [];
 
     /// <summary>A withdrawal of consent is recorded (CONS-07, CLOSE-05).</summary>
     public bool ConsentWithdrawn { get; init; }
@@ -57,12 +57,12 @@ public sealed record ClosureFacts
         && ClosingBy == other.ClosingBy
         && LeadProfessional == other.LeadProfessional
         && LeadProfessionalSupervisor == other.LeadProfessionalSupervisor
-        && Sequences.Equal(ReviewsOfCurrentPlan, other.ReviewsOfCurrentPlan);
+        && ValueEquality.Equal(ReviewsOfCurrentPlan, other.ReviewsOfCurrentPlan);
 
     /// <inheritdoc />
     public override int GetHashCode() =>
         HashCode.Combine(CurrentPlan, ConsentWithdrawn, ConsentOverridden, SteppedUp, LeadProfessionalAppointed, ChildAgeOnClosure,
-            HashCode.Combine(ClosingBy, LeadProfessional, LeadProfessionalSupervisor), Sequences.Hash(ReviewsOfCurrentPlan));
+            HashCode.Combine(ClosingBy, LeadProfessional, LeadProfessionalSupervisor), ValueEquality.Hash(ReviewsOfCurrentPlan));
 
     private static Actor NotDefault(Actor actor, string name) =>
         actor.IsDefault ? throw new ArgumentException("The actor needs a practitioner and an agency.", name) : actor;

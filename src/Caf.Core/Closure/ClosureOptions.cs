@@ -3,7 +3,7 @@ using Caf.Core.Annotations;
 
 namespace Caf.Core.Closure;
 
-/// <summary>Closure policy (DESIGN.md §6).</summary>
+/// <summary>Closure policy (docs/rules.md, CLOSE-C1..C4 and CLOSE-01..10).</summary>
 /// <threadsafety>Mutable; configure on one thread before use.</threadsafety>
 [Mutable]
 public sealed class ClosureOptions

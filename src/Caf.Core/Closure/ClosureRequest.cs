@@ -22,7 +22,7 @@ public sealed record ClosureRequest
         get;
         init
         {
-            var criteria = Sequences.OrEmpty(value);
+            var criteria = ValueEquality.OrEmpty(value);
             foreach (var c in criteria)
             {
                 Guard.Against.EnumOutOfRange(c, nameof(Criteria));
@@ -59,9 +59,9 @@ public sealed record ClosureRequest
         && FamilyWish == other.FamilyWish
         && PractitionersAgreement == other.PractitionersAgreement
         && AdultServicesTransfer == other.AdultServicesTransfer
-        && Sequences.Equal(Criteria, other.Criteria);
+        && ValueEquality.Equal(Criteria, other.Criteria);
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(OutcomeCode, HowWillYouKnow, Explanation, FamilyWish, PractitionersAgreement, AdultServicesTransfer, Sequences.Hash(Criteria));
+        HashCode.Combine(OutcomeCode, HowWillYouKnow, Explanation, FamilyWish, PractitionersAgreement, AdultServicesTransfer, ValueEquality.Hash(Criteria));
 }

@@ -27,13 +27,13 @@ public sealed record ClosureTaxonomyDocument
     public string? Description { get; init; }
 
     /// <summary>The outcomes a practitioner chooses from, in display order.</summary>
-    public ImmutableArray<ClosureOutcomeDefinition> Outcomes { get; init => field = Sequences.OrEmpty(value); } = [];
+    public ImmutableArray<ClosureOutcomeDefinition> Outcomes { get; init => field = ValueEquality.OrEmpty(value); } = [];
 
     /// <inheritdoc />
     public bool Equals(ClosureTaxonomyDocument? other) =>
         other is not null && Id == other.Id && Version == other.Version && Title == other.Title
-        && Description == other.Description && Sequences.Equal(Outcomes, other.Outcomes);
+        && Description == other.Description && ValueEquality.Equal(Outcomes, other.Outcomes);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Id, Version, Title, Description, Sequences.Hash(Outcomes));
+    public override int GetHashCode() => HashCode.Combine(Id, Version, Title, Description, ValueEquality.Hash(Outcomes));
 }

@@ -21,7 +21,7 @@ public sealed record PractitionersAgreement
     [JsonConstructor]
     public PractitionersAgreement(ImmutableArray<PractitionerId> practitioners, string conclusion)
     {
-        practitioners = Sequences.OrEmpty(practitioners);
+        practitioners = ValueEquality.OrEmpty(practitioners);
         foreach (var p in practitioners)
         {
             if (p.IsDefault)
@@ -42,8 +42,8 @@ public sealed record PractitionersAgreement
 
     /// <inheritdoc />
     public bool Equals(PractitionersAgreement? other) =>
-        other is not null && Conclusion == other.Conclusion && Sequences.Equal(Practitioners, other.Practitioners);
+        other is not null && Conclusion == other.Conclusion && ValueEquality.Equal(Practitioners, other.Practitioners);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Conclusion, Sequences.Hash(Practitioners));
+    public override int GetHashCode() => HashCode.Combine(Conclusion, ValueEquality.Hash(Practitioners));
 }

@@ -40,4 +40,7 @@ namespace Caf.Core.Events;
 [JsonDerivedType(typeof(ConsentExclusionLifted), "consent-exclusion-lifted")]
 [JsonDerivedType(typeof(PlanRevised), "plan-revised")]
 [JsonDerivedType(typeof(StepDownTacDecided), "step-down-tac-decided")]
+[JsonDerivedType(typeof(OutcomesQuestionnaireRecorded), "outcomes-questionnaire-recorded")]
+[JsonDerivedType(typeof(PanelDecisionRecorded), "panel-decision-recorded")]
+[JsonDerivedType(typeof(PanelServiceStartConfirmed), "panel-service-start-confirmed")]
 public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, Actor Actor);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
-using Ardalis.GuardClauses;
 using System.Linq;
+using System.Text.Json.Serialization;
+using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
 using Caf.Core.Thresholds;
 
@@ -8,8 +9,13 @@ namespace Caf.Core.Lifecycle;
 
 /// <summary>
 /// What an episode records of its assessment (THR-07): which thresholds framework (id and version) it
-/// was assessed under, the level and route it gave, and the indicators observed.
+/// was assessed under, the level and route it gave, and the indicators observed. Level and route are the
+/// types a <see cref="ThresholdResult"/> has (<see cref="ThresholdLevel"/>, <see cref="ThresholdRoute"/>).
 /// </summary>
+/// <remarks>
+/// In stored JSON the level is its number (1 universal .. 4 acute, 5 significant harm) and the route its exact
+/// name (e.g. <c>"CafMultiAgency"</c>), as in schema v2; anything else is refused on reading.
+/// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
 public sealed record AssessmentSummary
@@ -17,15 +23,16 @@ public sealed record AssessmentSummary
     /// <summary>Creates the summary.</summary>
     /// <param name="frameworkId">The thresholds framework's id.</param>
     /// <param name="frameworkVersion">The framework's version.</param>
-    /// <param name="level">The level of need (1 universal .. 4 acute; 5 for the significant-harm route).</param>
-    /// <param name="route">The recommended route, as the framework names it.</param>
+    /// <param name="level">The level of need (universal .. acute; significant harm for the safeguarding route).</param>
+    /// <param name="route">The recommended route.</param>
     /// <param name="indicatorIds">The observed indicators.</param>
-    public AssessmentSummary(string frameworkId, string frameworkVersion, int level, string route, ImmutableArray<string> indicatorIds)
+    /// <exception cref="System.ArgumentException">A framework id or version is blank, or a level or route is not defined.</exception>
+    public AssessmentSummary(string frameworkId, string frameworkVersion, ThresholdLevel level, ThresholdRoute route, ImmutableArray<string> indicatorIds)
     {
         FrameworkId = Guard.Against.NullOrWhiteSpace(frameworkId);
         FrameworkVersion = Guard.Against.NullOrWhiteSpace(frameworkVersion);
-        Level = Guard.Against.OutOfRange(level, nameof(level), 1, 5);
-        Route = Guard.Against.NullOrWhiteSpace(route);
+        Level = Guard.Against.EnumOutOfRange(level);
+        Route = Guard.Against.EnumOutOfRange(route);
         IndicatorIds = indicatorIds.IsDefault ? [] : indicatorIds;
     }
 
@@ -36,7 +43,7 @@ public sealed record AssessmentSummary
     {
         Guard.Against.Null(result);
         return new AssessmentSummary(
-            result.FrameworkId, result.FrameworkVersion, (int)result.Level, result.Route.ToString(), [.. result.MatchedIndicatorIds.Order(System.StringComparer.Ordinal)]);
+            result.FrameworkId, result.FrameworkVersion, result.Level, result.Route, [.. result.MatchedIndicatorIds.Order(System.StringComparer.Ordinal)]);
     }
 
     /// <summary>The thresholds framework's id (THR-07).</summary>
@@ -45,17 +52,18 @@ public sealed record AssessmentSummary
     /// <summary>The framework's version (THR-07).</summary>
     public string FrameworkVersion { get; }
 
-    /// <summary>The level of need.</summary>
-    public int Level { get; }
+    /// <summary>The level of need, as <see cref="ThresholdResult.Level"/>.</summary>
+    [JsonConverter(typeof(ThresholdLevelNumberConverter))]
+    public ThresholdLevel Level { get; }
 
-    /// <summary>The recommended route.</summary>
-    public string Route { get; }
+    /// <summary>The recommended route, as <see cref="ThresholdResult.Route"/>.</summary>
+    public ThresholdRoute Route { get; }
 
     /// <summary>The observed indicators.</summary>
     public ImmutableArray<string> IndicatorIds { get; }
 
-    /// <summary>True for the significant-harm result (level 5 or the safeguarding route): it leaves the CAF route (THR-04, LIFE-04).</summary>
-    public bool IsSignificantHarm => Level == 5 || string.Equals(Route, nameof(ThresholdRoute.Safeguarding), System.StringComparison.OrdinalIgnoreCase);
+    /// <summary>True for the significant-harm result (that level or the safeguarding route): it leaves the CAF route (THR-04, LIFE-04).</summary>
+    public bool IsSignificantHarm => Level == ThresholdLevel.SignificantHarm || Route == ThresholdRoute.Safeguarding;
 
     /// <inheritdoc />
     public bool Equals(AssessmentSummary? other) =>

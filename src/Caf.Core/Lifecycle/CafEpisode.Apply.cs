@@ -33,9 +33,8 @@ public sealed partial class CafEpisode
                 }
 
                 break;
-            case ReferredToPanel r:
-                NextStep = Lifecycle.NextStep.PanelReferral;
-                Panel = r.Panel;
+            case ReferredToPanel or PanelDecisionRecorded or PanelServiceStartConfirmed:
+                ApplyPanel(e);
                 break;
             case LeadProfessionalNominated n:
                 PendingNomination = new LeadProfessionalNomination(n.Practitioner, n.Agency, n.Reason, n.OccurredAt, null, null);
@@ -64,7 +63,6 @@ public sealed partial class CafEpisode
                 ApplyStepDownTac(d);
                 break;
             case SteppedUp s:
-                NextStep = Lifecycle.NextStep.StepUp;
                 Closure = new ClosureRecord(ClosureOutcome.SteppedUp, $"Stepped up to {s.SpecialistService}: {s.Reason}", s.OccurredAt, "CLOSE-07");
                 break;
             case ConsentWithdrawalRecorded w:
@@ -83,6 +81,9 @@ public sealed partial class CafEpisode
                 break;
             case LinkedToFamilyGroup f:
                 FamilyGroup = f.FamilyGroup;
+                break;
+            case OutcomesQuestionnaireRecorded q:
+                OutcomesCompletions = OutcomesCompletions.Add(q.Completion);
                 break;
         }
 

@@ -19,7 +19,7 @@ public sealed partial class CafEpisode
     private DateTimeOffset Now => _policy.Time.GetUtcNow();
 
     /// <summary>A recipient of what an event hands over, and whether the event depends on the grant.</summary>
-    private readonly record struct Share(AgencyId Agency, SharingPurpose Purpose, SharedItems Items, bool Mandatory, string RuleId);
+    private readonly record struct Share(AgencyId Agency, SharingPurpose Purpose, SharedItems Items, bool Mandatory, string RuleId, string? Field = null);
 
     /// <summary>
     /// Checks an event and, if every check holds, records its sharing decisions (live only) and applies it.
@@ -100,13 +100,13 @@ public sealed partial class CafEpisode
         return Result.Ok;
     }
 
-    private static string FieldOf(Share share) => share.RuleId == "LP-11" ? "agency" : share.Purpose switch
+    private static string FieldOf(Share share) => share.Field ?? (share.RuleId == "LP-11" ? "agency" : share.Purpose switch
     {
         SharingPurpose.LeadProfessional => "leadProfessional",
         SharingPurpose.PlanDelivery => "deliveringAgencies",
         SharingPurpose.Panel => "consent",
         _ => "agency",
-    };
+    });
 
     // ----- The sharing gate: who acts, and the lead professional -----
 
@@ -167,8 +167,8 @@ public sealed partial class CafEpisode
         {
             case AssessmentCompleted:
                 return [new Share(lp, SharingPurpose.LeadProfessional, SharedItems.Assessment, true, "SHARE-01")];
-            case ReferredToPanel:
-                return [new Share(lp, SharingPurpose.Panel, SharedItems.PanelPapers, true, "CONS-04")];
+            case ReferredToPanel or PanelDecisionRecorded:
+                return PanelRecipients(e);
             case NominationConfirmedBySupervisor when PendingNomination is { FamilyAgreement: not null } p:
                 return [new Share(p.Agency, SharingPurpose.LeadProfessional, SharedItems.LeadProfessionalRole, true, "LP-11")];
             case NominationAgreedByFamily when PendingNomination is { ConfirmedBySupervisor: not null } p:
@@ -197,11 +197,9 @@ public sealed partial class CafEpisode
                 $"{ConsentDisplayText.For(l.Lift.LiftedBy)} has not excluded {l.Lift.Agency}: an exclusion is lifted only by the person who made it.", "lift"),
         AssessmentCompleted a when a.Summary.IsSignificantHarm => Result.Refused("THR-04",
             "The thresholds result is significant harm: follow safeguarding procedures now and step the episode up (LIFE-04).", "summary"),
-        NextStepChosen { Step: Lifecycle.NextStep.PanelReferral or Lifecycle.NextStep.StepUp } => Result.Refused("LIFE-07",
-            "A panel referral and a step-up are their own commands, not a chosen next step.", "step"),
-        ReferredToPanel r => ValueEquality.Equal(r.PapersWithheldFrom, ExcludedAgencies())
-            ? Result.Ok
-            : Result.Refused("SHARE-01", "The referral must withhold the papers from exactly the agencies the family excluded.", "papersWithheldFrom"),
+        ReferredToPanel r => CheckReferral(r),
+        PanelDecisionRecorded d => CheckPanelDecision(d),
+        PanelServiceStartConfirmed c => CheckServiceStart(c),
         LeadProfessionalNominated n => CheckNomination(n, live),
         PlanAgreed p => CheckPlan(p.Plan, revision: false),
         PlanRevised p => CheckPlan(p.Plan, revision: true),
@@ -210,6 +208,7 @@ public sealed partial class CafEpisode
         ConsentOverrideRecorded o => _policy.Consent.ValidateOverride(o.Override),
         EpisodeClosed c => CheckClosure(c),
         EpisodeTransferredOut => CheckTransfer(),
+        OutcomesQuestionnaireRecorded q => CheckOutcomesCompletion(q.Completion),
         LinkedToFamilyGroup f when FamilyGroup == f.FamilyGroup => Result.Refused("REG-03", $"The episode is already in family group {f.FamilyGroup}.", "familyGroup"),
         _ => Result.Ok,
     };
@@ -319,16 +318,6 @@ public sealed partial class CafEpisode
 
     private void Audit(Actor by, Share share, SharingDecision decision, SharedItems items) =>
         _policy.Sharing.Record(new SharingAuditEntry(Id, share.Agency, share.Purpose, decision, by, _at) { Items = items });
-
-    private ImmutableArray<AgencyId> ExcludedAgencies()
-    {
-        if (_consent.Exclusions.IsEmpty)
-        {
-            return [];
-        }
-
-        return [.. _consent.Exclusions.Select(x => x.Agency).Distinct().Order()];
-    }
 
     private static string Describe(SharedItems items) => items switch
     {

@@ -68,7 +68,7 @@ public sealed partial class CafEpisode
             ReviewsOfCurrentPlan = ReviewsOfCurrentPlan,
             ConsentWithdrawn = _consent.IsWithdrawn,
             ConsentOverridden = _consent.IsOverridden,
-            SteppedUp = NextStep == Lifecycle.NextStep.StepUp,
+            SteppedUp = Closure?.Outcome == ClosureOutcome.SteppedUp,
             LeadProfessionalAppointed = !lp.IsInterim,
             ChildAgeOnClosure = AgeAt(_at),
             ClosingBy = closingBy,

@@ -90,44 +90,23 @@ public sealed partial class CafEpisode
     }
 
     /// <summary>
-    /// LIFE-07: chooses the next step after the assessment (or after a step-down TAC, STEP-03). No further
-    /// action closes the episode as resolved other with the reason (CLOSE-09); a panel referral and a step-up
-    /// have their own commands (<see cref="ReferToPanel"/>, <see cref="StepUp"/>).
+    /// LIFE-07: chooses the next step after the assessment (or after a step-down TAC, STEP-03): every value of
+    /// <see cref="Lifecycle.NextStep"/> is accepted. No further action closes the episode as resolved other with
+    /// the reason (CLOSE-09). The other two LIFE-07 outcomes carry what they need and are commands of their own:
+    /// a panel referral names the panel (<see cref="ReferToPanel"/>, PANEL-01) and a step-up names the specialist
+    /// service (<see cref="StepUp"/>, LIFE-04).
     /// </summary>
     /// <param name="by">Who chose.</param>
     /// <param name="step">The next step.</param>
     /// <param name="reason">Why.</param>
-    /// <returns>Success, or a refusal.</returns>
-    /// <exception cref="ArgumentException"><paramref name="step"/> is a panel referral or step-up, or not defined.</exception>
+    /// <returns>Success, or a refusal (LIFE-12 for the state, CONS rule ids).</returns>
+    /// <exception cref="ArgumentException"><paramref name="step"/> is not defined.</exception>
     public Result ChooseNextStep(Actor by, NextStep step, string reason)
     {
         GuardActor(by);
         Guard.Against.EnumOutOfRange(step);
         Guard.Against.NullOrWhiteSpace(reason);
-        if (step is Lifecycle.NextStep.PanelReferral or Lifecycle.NextStep.StepUp)
-        {
-            throw new ArgumentException($"Use {(step == Lifecycle.NextStep.StepUp ? nameof(StepUp) : nameof(ReferToPanel))} for {step}.", nameof(step));
-        }
-
         return Execute(new NextStepChosen(Id, Now, by, step, reason), live: true);
-    }
-
-    /// <summary>
-    /// LIFE-07, PANEL-01: refers the episode to a panel (MAF/MAAG). Needs written consent to share at the
-    /// panel (CONS-04); the decision is made and audited by the sharing service (SHARE-03), and the agencies the
-    /// family excluded are recorded on the referral so its papers never go to them (SHARE-01). Re-referral from
-    /// an active plan is always allowed (PANEL-07).
-    /// </summary>
-    /// <param name="by">The referrer.</param>
-    /// <param name="panel">The panel's name.</param>
-    /// <param name="reason">Why a panel.</param>
-    /// <returns>Success, or a refusal (CONS-04, LP-11, SHARE-01).</returns>
-    public Result ReferToPanel(Actor by, string panel, string reason)
-    {
-        GuardActor(by);
-        Guard.Against.NullOrWhiteSpace(panel);
-        Guard.Against.NullOrWhiteSpace(reason);
-        return Execute(new ReferredToPanel(Id, Now, by, panel, reason, ExcludedAgencies()), live: true);
     }
 
     /// <summary>
@@ -175,11 +154,12 @@ public sealed partial class CafEpisode
     /// <param name="by">Who records it.</param>
     /// <param name="agreement">How they agreed.</param>
     /// <returns>Success, or a refusal (LP-05 when nobody is nominated, LP-11).</returns>
-    public Result RecordFamilyAgreement(Actor by, string agreement)
+    /// <exception cref="ArgumentNullException"><paramref name="agreement"/> is null.</exception>
+    public Result RecordFamilyAgreement(Actor by, FamilyAgreement agreement)
     {
         GuardActor(by);
-        Guard.Against.NullOrWhiteSpace(agreement);
-        return Execute(new NominationAgreedByFamily(Id, Now, by, agreement), live: true);
+        Guard.Against.Null(agreement);
+        return Execute(new NominationAgreedByFamily(Id, Now, by, agreement.HowAgreed), live: true);
     }
 
     /// <summary>
@@ -195,7 +175,7 @@ public sealed partial class CafEpisode
     /// <param name="reason">Why this person (e.g. the selection's explanation) or why the handover.</param>
     /// <returns>Success, or a refusal (LP-03, LP-04, LP-05, LP-06, LP-10, LP-11).</returns>
     public Result AppointLeadProfessional(
-        Actor by, LeadProfessionalCandidate nominee, PractitionerId? confirmedBySupervisor, string? familyAgreement, string reason)
+        Actor by, LeadProfessionalCandidate nominee, PractitionerId? confirmedBySupervisor, FamilyAgreement? familyAgreement, string reason)
     {
         GuardActor(by);
         GuardNominee(nominee);
@@ -214,7 +194,7 @@ public sealed partial class CafEpisode
     /// <param name="familyAgreement">How the family agreed (LP-05), or null.</param>
     /// <returns>Success, or a refusal (LIFE-10/LIFE-12 for the state, LP-09, LP-05, LP-06, LP-11).</returns>
     /// <exception cref="ArgumentException">The selection was made for another episode.</exception>
-    public Result AppointLeadProfessional(Actor by, LeadProfessionalSelection selection, PractitionerId? confirmedBySupervisor, string? familyAgreement)
+    public Result AppointLeadProfessional(Actor by, LeadProfessionalSelection selection, PractitionerId? confirmedBySupervisor, FamilyAgreement? familyAgreement)
     {
         GuardActor(by);
         Guard.Against.Null(selection);
@@ -259,15 +239,16 @@ public sealed partial class CafEpisode
     /// significant harm at any stage, whoever sees it). The episode closes as stepped up.
     /// </summary>
     /// <param name="by">Who decided.</param>
-    /// <param name="specialistService">The named specialist service.</param>
+    /// <param name="service">The named specialist service.</param>
     /// <param name="reason">Why.</param>
     /// <returns>Success, or a refusal (LIFE-10 when already closed).</returns>
-    public Result StepUp(Actor by, string specialistService, string reason)
+    /// <exception cref="ArgumentNullException"><paramref name="service"/> is null.</exception>
+    public Result StepUp(Actor by, SpecialistService service, string reason)
     {
         GuardActor(by);
-        Guard.Against.NullOrWhiteSpace(specialistService);
+        Guard.Against.Null(service);
         Guard.Against.NullOrWhiteSpace(reason);
-        return Execute(new SteppedUp(Id, Now, by, specialistService, reason), live: true);
+        return Execute(new SteppedUp(Id, Now, by, service.Name, reason), live: true);
     }
 
     /// <summary>CONS-07: records a withdrawal of consent. The episode can then only close as consent withdrawn, or be overridden.</summary>
@@ -307,12 +288,13 @@ public sealed partial class CafEpisode
     /// <param name="receivingAuthority">The receiving local authority.</param>
     /// <param name="reason">Why.</param>
     /// <returns>Success, or a refusal (CONS-07, SHARE-01, LP-11).</returns>
-    public Result TransferOut(Actor by, string receivingAuthority, string reason)
+    /// <exception cref="ArgumentNullException"><paramref name="receivingAuthority"/> is null.</exception>
+    public Result TransferOut(Actor by, LocalAuthority receivingAuthority, string reason)
     {
         GuardActor(by);
-        Guard.Against.NullOrWhiteSpace(receivingAuthority);
+        Guard.Against.Null(receivingAuthority);
         Guard.Against.NullOrWhiteSpace(reason);
-        return Execute(new EpisodeTransferredOut(Id, Now, by, receivingAuthority, reason), live: true);
+        return Execute(new EpisodeTransferredOut(Id, Now, by, receivingAuthority.Name, reason), live: true);
     }
 
     /// <summary>
@@ -332,7 +314,7 @@ public sealed partial class CafEpisode
     private LeadProfessionalNominated Nomination(Actor by, LeadProfessionalCandidate nominee, string reason, DateTimeOffset at) =>
         new(Id, at, by, nominee.Practitioner, nominee.Agency, reason, nominee.IsWorkingWithFamily, nominee.IsLeadProfessionalTrained, nominee.CurrentLeadCaseload);
 
-    private Result Appoint(Actor by, LeadProfessionalCandidate nominee, PractitionerId? confirmedBySupervisor, string? familyAgreement, string reason)
+    private Result Appoint(Actor by, LeadProfessionalCandidate nominee, PractitionerId? confirmedBySupervisor, FamilyAgreement? familyAgreement, string reason)
     {
         var at = Now;
         var nominated = Nomination(by, nominee, reason, at);
@@ -347,7 +329,7 @@ public sealed partial class CafEpisode
             return Result.Refused("LP-06", "The nominee's supervisor must confirm they can take the lead-professional role.", "confirmedBySupervisor");
         }
 
-        if (string.IsNullOrWhiteSpace(familyAgreement))
+        if (familyAgreement is null)
         {
             return Result.Refused("LP-05", "The child and family must understand and agree to the lead professional.", "familyAgreement");
         }
@@ -364,7 +346,7 @@ public sealed partial class CafEpisode
                 $"{nominee.Agency} may not receive the lead-professional role: [{decision.RuleId}] {decision.Reason}", "agency");
         }
 
-        foreach (var e in (Caf.Core.Events.CafEvent[])[nominated, new NominationConfirmedBySupervisor(Id, at, by, supervisor, "Supervisor confirmed at appointment: " + reason), new NominationAgreedByFamily(Id, at, by, familyAgreement)])
+        foreach (var e in (Caf.Core.Events.CafEvent[])[nominated, new NominationConfirmedBySupervisor(Id, at, by, supervisor, "Supervisor confirmed at appointment: " + reason), new NominationAgreedByFamily(Id, at, by, familyAgreement.HowAgreed)])
         {
             if (Execute(e, live: true) is { IsRefused: true } refused)
             {

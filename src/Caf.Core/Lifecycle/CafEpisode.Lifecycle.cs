@@ -125,7 +125,7 @@ public sealed partial class CafEpisode
         if (_state == EpisodeState.Closed)
         {
             return Result.Refused("LIFE-10",
-                $"The episode is closed ({Closure?.Outcome}) and cannot change; new work with the child opens a new episode.", "state");
+                $"The episode is closed ({(Closure is { } closed ? Caf.Core.Closure.ClosureDisplayText.For(closed.Outcome) : "no outcome")}) and cannot change; new work with the child opens a new episode.", "state");
         }
 
         if (_state == EpisodeState.TransferredOut)
@@ -248,6 +248,8 @@ public sealed partial class CafEpisode
         NextStepChosen { Step: Lifecycle.NextStep.NoFurtherAction } => EpisodeAction.ChooseNoFurtherAction,
         NextStepChosen => EpisodeAction.ChooseSupport,
         ReferredToPanel => EpisodeAction.ReferToPanel,
+        PanelDecisionRecorded => EpisodeAction.RecordPanelDecision,
+        PanelServiceStartConfirmed => EpisodeAction.ConfirmServiceStart,
         LeadProfessionalNominated => EpisodeAction.NominateLeadProfessional,
         NominationConfirmedBySupervisor => EpisodeAction.ConfirmNomination,
         NominationAgreedByFamily => EpisodeAction.RecordFamilyAgreement,
@@ -263,6 +265,7 @@ public sealed partial class CafEpisode
         EpisodeClosed => EpisodeAction.Close,
         EpisodeTransferredOut => EpisodeAction.TransferOut,
         LinkedToFamilyGroup => EpisodeAction.LinkToFamily,
+        OutcomesQuestionnaireRecorded => EpisodeAction.RecordOutcomesQuestionnaire,
         _ => (EpisodeAction)(-1), // an opening event, or a type this release does not know
     };
 
@@ -318,6 +321,9 @@ public sealed partial class CafEpisode
 
         m.Configure(EpisodeState.PanelReferred)
             .PermitReentry(EpisodeAction.NominateLeadProfessional)
+            .PermitReentry(EpisodeAction.RecordPanelDecision)                     // PANEL-05
+            .PermitReentry(EpisodeAction.ConfirmServiceStart)                     // PANEL-06
+            .PermitReentryIf(EpisodeAction.ReferToPanel, writtenConsent, WrittenConsentForPanel) // PANEL-07: re-referral after a decision
             .Permit(EpisodeAction.AgreePlan, EpisodeState.PlanActive);
 
         m.Configure(EpisodeState.PlanActive)
@@ -325,6 +331,7 @@ public sealed partial class CafEpisode
             .PermitReentryIf(EpisodeAction.RevisePlan, reviewLimit, ReviewLimitNotReached)
             .PermitReentry(EpisodeAction.NominateLeadProfessional)
             .PermitIf(EpisodeAction.ReferToPanel, EpisodeState.PanelReferred, writtenConsent, WrittenConsentForPanel) // PANEL-07
+            .PermitReentry(EpisodeAction.ConfirmServiceStart)                     // PANEL-06: services start once the plan is agreed
             .Permit(EpisodeAction.RequireReassessment, EpisodeState.Assessing);
 
         // LP-11, LP-10: before the assessment is completed the interim LP holds the role (LP-01), unless the
@@ -335,6 +342,13 @@ public sealed partial class CafEpisode
                 .PermitReentryIf(EpisodeAction.NominateLeadProfessional, leadExcluded, LeadExcluded)
                 .PermitReentryIf(EpisodeAction.ConfirmNomination, Tuple.Create(leadExcluded, LeadExcluded), Tuple.Create(awaitingSupervisor, AwaitingSupervisor))
                 .PermitReentryIf(EpisodeAction.RecordFamilyAgreement, Tuple.Create(leadExcluded, LeadExcluded), Tuple.Create(awaitingFamily, AwaitingFamily));
+        }
+
+        // OUTQ-01: the questionnaire is recorded while the CAF is being worked: from the assessment (the baseline)
+        // through the plan and its reviews to just before closure (CafEpisode.Outcomes.cs says why).
+        foreach (var state in (EpisodeState[])[EpisodeState.Assessing, EpisodeState.Assessed, EpisodeState.PanelReferred, EpisodeState.PlanActive])
+        {
+            m.Configure(state).PermitReentry(EpisodeAction.RecordOutcomesQuestionnaire);
         }
 
         // LP-05, LP-06: a nomination is confirmed and agreed, in either order, where it can be made.

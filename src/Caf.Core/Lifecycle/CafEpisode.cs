@@ -17,7 +17,7 @@ namespace Caf.Core.Lifecycle;
 
 /// <summary>
 /// One CAF episode: one common assessment for one child (or unborn baby), from the first identified
-/// concern to closure (docs/rules.md §1). The aggregate of Caf.Core.
+/// concern to closure (docs/rules.md, LIFE-01..12). The aggregate of Caf.Core.
 /// </summary>
 /// <remarks>
 /// <para>Every command builds one domain event and hands it to a single pipeline
@@ -109,11 +109,11 @@ public sealed partial class CafEpisode
     /// <summary>The assessment's thresholds result, with framework id and version (THR-07).</summary>
     public AssessmentSummary? Assessment { get; private set; }
 
-    /// <summary>The next step chosen after assessment (LIFE-07), if any.</summary>
+    /// <summary>
+    /// The next step chosen with <see cref="ChooseNextStep"/> after assessment (LIFE-07), if any. A panel referral
+    /// shows in <see cref="CurrentPanelReferral"/> and <see cref="State"/>, a step-up in <see cref="Closure"/> (closed as stepped up).
+    /// </summary>
     public NextStep? NextStep { get; private set; }
-
-    /// <summary>The panel referred to, if any.</summary>
-    public string? Panel { get; private set; }
 
     /// <summary>
     /// The current lead professional: the practitioner who opened the episode as interim LP (LP-01) until

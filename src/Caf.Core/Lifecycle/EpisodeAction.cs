@@ -72,4 +72,13 @@ public enum EpisodeAction
 
     /// <summary>STEP-03: the step-down TAC decided on ongoing support: the lead professional and plan are confirmed.</summary>
     ContinueAfterStepDownTac = 21,
+
+    /// <summary>OUTQ-01: record a completion of the "How have you been doing?" questionnaire, from the assessment until closure.</summary>
+    RecordOutcomesQuestionnaire = 22,
+
+    /// <summary>PANEL-05: apply the panel's decision sheet (allocations and the recommended LP, or re-present with more information).</summary>
+    RecordPanelDecision = 23,
+
+    /// <summary>PANEL-06: record the start date an allocated service confirmed.</summary>
+    ConfirmServiceStart = 24,
 }

@@ -56,7 +56,7 @@ public sealed class EpisodePolicy
         LeadProfessionalCaseloadCap = options.LeadProfessional.CaseloadCap;
     }
 
-    /// <summary>The default policy (DESIGN.md defaults) on a given clock, auditing sharing decisions to a log.</summary>
+    /// <summary>The default policy (the documented defaults of <see cref="Caf.Core.Configuration.CafOptions"/>) on a given clock, auditing sharing decisions to a log.</summary>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="auditLog">Where sharing decisions are recorded (SHARE-03/04).</param>
     /// <returns>The policy.</returns>

@@ -1,7 +1,7 @@
 namespace Caf.Core.Lifecycle;
 
 /// <summary>
-/// The states of a CAF episode (DESIGN.md §1, refined: see <c>docs/lifecycle.md</c> for why
+/// The states of a CAF episode (docs/rules.md, LIFE-01..12; refined: see <c>docs/lifecycle.md</c> for why
 /// "AwaitingConsent" and "UnderReview" are not separate states and why "ConsentWithdrawn" and
 /// "TransferredOut" are).
 /// </summary>

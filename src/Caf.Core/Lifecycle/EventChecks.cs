@@ -12,7 +12,7 @@ namespace Caf.Core.Lifecycle;
 /// again on every stored event (LIFE-11: who, when and why; non-empty texts, valid ids, defined enum values,
 /// timestamps in order and within a sane range). A stored history that fails any is refused, never half-read.
 /// </summary>
-internal static class EventChecks
+internal static partial class EventChecks
 {
     /// <summary>The earliest time an event may carry.</summary>
     public static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -82,8 +82,9 @@ internal static class EventChecks
                 : Defined(l.Lift.LiftedBy, "lift.liftedBy") ?? Text(l.Lift.GiverName, "lift.giverName") ?? Text(l.Lift.Reason, "lift.reason"),
             AssessmentCompleted a => a.Summary is null ? Bad("The assessment summary is missing.", "summary") : Summary(a.Summary) ?? Text(a.Reason, "reason"),
             NextStepChosen n => Defined(n.Step, "step") ?? Text(n.Reason, "reason"),
-            ReferredToPanel r => Text(r.Panel, "panel") ?? Text(r.Reason, "reason")
-                ?? (SortedDistinctIds(r.PapersWithheldFrom) is { } p ? Bad("The agencies papers are withheld from " + p, "papersWithheldFrom") : null),
+            ReferredToPanel r => Referral(r),
+            PanelDecisionRecorded d => PanelDecision(d),
+            PanelServiceStartConfirmed c => ServiceStart(c),
             LeadProfessionalNominated n => n.Practitioner.IsDefault ? Bad("The nominee needs an id.", "practitioner")
                 : n.Agency.IsDefault ? Bad("The nominee's agency needs an id.", "agency")
                 : n.CurrentLeadCaseload < 0 ? Bad("A caseload cannot be negative.", "currentLeadCaseload")
@@ -109,6 +110,7 @@ internal static class EventChecks
                 : Defined(c.Outcome, "outcome") ?? Text(c.Request.OutcomeCode, "request.outcomeCode"),
             EpisodeTransferredOut t => Text(t.ReceivingAuthority, "receivingAuthority") ?? Text(t.Reason, "reason"),
             LinkedToFamilyGroup f => Text(f.FamilyGroup, "familyGroup"),
+            OutcomesQuestionnaireRecorded q => Completion(q.Completion),
             _ => null,
         };
     }
@@ -158,6 +160,36 @@ internal static class EventChecks
             if (agency.IsDefault)
             {
                 return Bad("Every excluded agency needs an id.", "record.excludedAgencies");
+            }
+        }
+
+        return null;
+    }
+
+    // OUTQ-01: what OutcomesCompletion.Create makes: a defined respondent and the seven answers in question order.
+    private static Refusal? Completion(Caf.Core.Outcomes.OutcomesCompletion? c)
+    {
+        if (c is null)
+        {
+            return Bad("The completion is missing.", "completion");
+        }
+
+        if (Defined(c.AnsweredBy, "completion.answeredBy") is { } respondent)
+        {
+            return respondent;
+        }
+
+        var questions = Caf.Core.Outcomes.OutcomesQuestionnaire.Questions;
+        if (c.Answers.IsDefault || c.Answers.Length != questions.Length)
+        {
+            return Bad($"A completion holds exactly {questions.Length} answers.", "completion.answers");
+        }
+
+        for (var i = 0; i < questions.Length; i++)
+        {
+            if (c.Answers[i].Question != questions[i] || !Enum.IsDefined(c.Answers[i].Rating))
+            {
+                return Bad($"Answer {i + 1} must answer question {i + 1} with a defined rating.", "completion.answers");
             }
         }
 

@@ -4,7 +4,7 @@ using Caf.Core.Annotations;
 
 namespace Caf.Core.Lifecycle;
 
-/// <summary>Lifecycle timescales (DESIGN.md §1).</summary>
+/// <summary>Lifecycle timescales (docs/rules.md, LIFE-06).</summary>
 /// <threadsafety>Mutable; configure on one thread before use.</threadsafety>
 [Mutable]
 public sealed class LifecycleOptions

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Serialization;
 using Caf.Core.Annotations;
 
 namespace Caf.Core.Outcomes;
@@ -16,6 +17,7 @@ public readonly record struct OutcomesAnswer
     /// <param name="rating">The box ticked.</param>
     /// <param name="comment">What the respondent wanted to say, or null; white space alone is read as no comment.</param>
     /// <exception cref="ArgumentException">The question or rating is undefined, or the comment is longer than <see cref="MaxCommentLength"/>.</exception>
+    [JsonConstructor]
     public OutcomesAnswer(OutcomesQuestion question, OutcomesRating rating, string? comment = null)
     {
         if (!Enum.IsDefined(question))

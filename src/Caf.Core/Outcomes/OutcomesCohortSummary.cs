@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
+using Caf.Core.Reporting;
 
 namespace Caf.Core.Outcomes;
 
@@ -62,6 +63,32 @@ public sealed record OutcomesCohortSummary
 
         return new OutcomesCohortSummary([.. byQuestion], overall);
     }
+
+    /// <summary>
+    /// Summarises the distance travelled of report rows (first to latest completion, <see cref="EpisodeReportRow.Outcomes"/>)
+    /// in one pass with constant memory: rows with fewer than two completions are not compared. The same figures as
+    /// <see cref="From(IEnumerable{DistanceTravelled})"/> over each episode's <see cref="Lifecycle.CafEpisode.OutcomesDistanceTravelled"/>.
+    /// </summary>
+    /// <param name="rows">The rows.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rows"/> or a row is null.</exception>
+    public static OutcomesCohortSummary FromRows(IEnumerable<EpisodeReportRow> rows)
+    {
+        Guard.Against.Null(rows);
+        var tally = new OutcomesTally();
+        foreach (var row in rows)
+        {
+            Guard.Against.Null(row);
+            if (row.Outcomes is { HasDistance: true } outcomes)
+            {
+                tally.Add(outcomes);
+            }
+        }
+
+        return tally.ToSummary();
+    }
+
+    internal static OutcomesCohortSummary Of(OutcomesMovement[] byQuestion, OutcomesMovement overall) => new([.. byQuestion], overall);
 
     /// <summary>Value equality, per question by content.</summary>
     /// <param name="other">The other summary.</param>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text.Json.Serialization;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
 using Caf.Core.Primitives;
@@ -10,19 +11,28 @@ namespace Caf.Core.Outcomes;
 
 /// <summary>
 /// One completion of the "How have you been doing?" questionnaire (OUTQ-01): when, who answered, and an
-/// answer to each of the seven questions, with the optional closing comment. Created only through
-/// <see cref="Create"/>, which refuses an incomplete form.
+/// answer to each of the seven questions, with the optional closing comment. Created through
+/// <see cref="Create"/>, which refuses an incomplete form; a stored completion is read back by the episode's
+/// JSON reader, which accepts only the seven answers in question order (what <see cref="Create"/> makes).
 /// </summary>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
 public sealed record OutcomesCompletion
 {
-    private OutcomesCompletion(DateOnly completedOn, OutcomesRespondent answeredBy, ImmutableArray<OutcomesAnswer> answers, string? furtherComments)
+    // Create's and the JSON reader's (EpisodeJson) constructor: the shape Create makes, or an ArgumentException
+    // (the reader reports it as a JsonException with the path).
+    [JsonConstructor]
+    internal OutcomesCompletion(DateOnly completedOn, OutcomesRespondent answeredBy, ImmutableArray<OutcomesAnswer> answers, string? furtherComments)
     {
+        if (!Enum.IsDefined(answeredBy))
+        {
+            throw new ArgumentException($"Undefined respondent {(int)answeredBy}.", nameof(answeredBy));
+        }
+
         CompletedOn = completedOn;
         AnsweredBy = answeredBy;
-        Answers = answers;
-        FurtherComments = furtherComments;
+        Answers = Canonical(answers);
+        FurtherComments = Comment(furtherComments, nameof(furtherComments));
     }
 
     /// <summary>The date the questionnaire was filled in.</summary>
@@ -57,12 +67,7 @@ public sealed record OutcomesCompletion
             throw new ArgumentException($"Undefined respondent {(int)answeredBy}.", nameof(answeredBy));
         }
 
-        var trimmed = furtherComments?.Trim();
-        if (trimmed is { Length: > OutcomesAnswer.MaxCommentLength })
-        {
-            throw new ArgumentException($"A comment is at most {OutcomesAnswer.MaxCommentLength} characters.", nameof(furtherComments));
-        }
-
+        var trimmed = Comment(furtherComments, nameof(furtherComments));
         var byQuestion = new OutcomesAnswer?[OutcomesQuestionnaire.Questions.Length];
         foreach (var answer in answers)
         {
@@ -96,7 +101,7 @@ public sealed record OutcomesCompletion
             completedOn,
             answeredBy,
             [.. byQuestion.Select(a => a!.Value)],
-            string.IsNullOrEmpty(trimmed) ? null : trimmed);
+            trimmed);
     }
 
     /// <summary>The rating given to a question.</summary>
@@ -123,4 +128,35 @@ public sealed record OutcomesCompletion
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(CompletedOn, AnsweredBy, TotalScore);
+
+    private static string? Comment(string? comment, string parameterName)
+    {
+        var trimmed = comment?.Trim();
+        if (trimmed is { Length: > OutcomesAnswer.MaxCommentLength })
+        {
+            throw new ArgumentException($"A comment is at most {OutcomesAnswer.MaxCommentLength} characters.", parameterName);
+        }
+
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+
+    // The seven answers in question order, each made by the answer's constructor, or an ArgumentException.
+    private static ImmutableArray<OutcomesAnswer> Canonical(ImmutableArray<OutcomesAnswer> answers)
+    {
+        var questions = OutcomesQuestionnaire.Questions;
+        if (answers.IsDefault || answers.Length != questions.Length)
+        {
+            throw new ArgumentException($"A stored completion holds exactly {questions.Length} answers.", nameof(answers));
+        }
+
+        for (var i = 0; i < questions.Length; i++)
+        {
+            if (answers[i].Question != questions[i] || !Enum.IsDefined(answers[i].Rating))
+            {
+                throw new ArgumentException($"Answer {i + 1} must answer question {i + 1} with a defined rating.", nameof(answers));
+            }
+        }
+
+        return answers;
+    }
 }

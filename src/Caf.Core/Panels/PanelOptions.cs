@@ -5,7 +5,7 @@ using Caf.Core.Annotations;
 namespace Caf.Core.Panels;
 
 /// <summary>
-/// Panel policy (DESIGN.md §8). Defaults follow Bedfordshire (003 §4f): "agenda and paperwork will be
+/// Panel policy (docs/rules.md, PANEL-01..07). Defaults follow Bedfordshire (003 §4f): "agenda and paperwork will be
 /// distributed ... on the Monday before MAAG, and the decision sheets sent ... on the Friday after".
 /// </summary>
 /// <threadsafety>Mutable; configure on one thread before use.</threadsafety>

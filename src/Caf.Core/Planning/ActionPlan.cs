@@ -33,10 +33,10 @@ public sealed record ActionPlan
     public required DateOnly AgreedOn { get; init; }
 
     /// <summary>PLAN-01: the intended outcomes.</summary>
-    public required ImmutableArray<IntendedOutcome> Outcomes { get; init => field = Sequences.NoNulls(value, nameof(Outcomes)); }
+    public required ImmutableArray<IntendedOutcome> Outcomes { get; init => field = ValueEquality.NoNulls(value, nameof(Outcomes)); }
 
     /// <summary>PLAN-03: the strengths of the family, used in the actions agreed for the family (002 §6).</summary>
-    public required ImmutableArray<string> FamilyStrengths { get; init => field = Sequences.NoNulls(value, nameof(FamilyStrengths)); }
+    public required ImmutableArray<string> FamilyStrengths { get; init => field = ValueEquality.NoNulls(value, nameof(FamilyStrengths)); }
 
     /// <summary>PLAN-03: the child's or young person's views about their situation and the plan.</summary>
     public required string ChildsViews { get; init => field = PlanText.Text(value, nameof(ChildsViews)); }
@@ -47,7 +47,7 @@ public sealed record ActionPlan
         get;
         init
         {
-            field = Sequences.NoNulls(value, nameof(Actions));
+            field = ValueEquality.NoNulls(value, nameof(Actions));
             _deliveringAgencies = default; // derived from the actions: recomputed for a changed copy (with { Actions = ... })
         }
     }
@@ -215,13 +215,13 @@ public sealed record ActionPlan
         && AgreedOn == other.AgreedOn
         && ChildsViews == other.ChildsViews
         && ReviewArrangements == other.ReviewArrangements
-        && Sequences.Equal(Outcomes, other.Outcomes)
-        && Sequences.Equal(FamilyStrengths, other.FamilyStrengths)
-        && Sequences.Equal(Actions, other.Actions);
+        && ValueEquality.Equal(Outcomes, other.Outcomes)
+        && ValueEquality.Equal(FamilyStrengths, other.FamilyStrengths)
+        && ValueEquality.Equal(Actions, other.Actions);
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(Version, AgreedOn, ChildsViews, ReviewArrangements, Sequences.Hash(Outcomes), Sequences.Hash(FamilyStrengths), Sequences.Hash(Actions));
+        HashCode.Combine(Version, AgreedOn, ChildsViews, ReviewArrangements, ValueEquality.Hash(Outcomes), ValueEquality.Hash(FamilyStrengths), ValueEquality.Hash(Actions));
 
     /// <summary>Checks actions (a plan's, or a review's new ones) against the plan's outcomes; adds their ids to <paramref name="seenIds"/>.</summary>
     internal static void CheckActions(

@@ -55,7 +55,7 @@ public sealed record PlanAction
         get;
         init
         {
-            var ids = Sequences.OrEmpty(value);
+            var ids = ValueEquality.OrEmpty(value);
             foreach (var outcomeId in ids)
             {
                 PlanText.Id(outcomeId, nameof(Serves));
@@ -82,8 +82,8 @@ public sealed record PlanAction
         && Owner == other.Owner
         && DueBy == other.DueBy
         && Status == other.Status
-        && Sequences.Equal(Serves, other.Serves);
+        && ValueEquality.Equal(Serves, other.Serves);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Id, Description, Owner, DueBy, Status, Sequences.Hash(Serves));
+    public override int GetHashCode() => HashCode.Combine(Id, Description, Owner, DueBy, Status, ValueEquality.Hash(Serves));
 }

@@ -25,7 +25,7 @@ public sealed record PlanHistory
     [JsonConstructor]
     public PlanHistory(ImmutableArray<ActionPlan> versions)
     {
-        versions = Sequences.NoNulls(versions, nameof(versions));
+        versions = ValueEquality.NoNulls(versions, nameof(versions));
         for (var i = 0; i < versions.Length; i++)
         {
             if (versions[i].Version != i + 1)
@@ -76,8 +76,8 @@ public sealed record PlanHistory
             : throw new ArgumentOutOfRangeException(nameof(version), version, $"The history holds versions 1 to {Versions.Length}.");
 
     /// <inheritdoc />
-    public bool Equals(PlanHistory? other) => other is not null && Sequences.Equal(Versions, other.Versions);
+    public bool Equals(PlanHistory? other) => other is not null && ValueEquality.Equal(Versions, other.Versions);
 
     /// <inheritdoc />
-    public override int GetHashCode() => Sequences.Hash(Versions);
+    public override int GetHashCode() => ValueEquality.Hash(Versions);
 }

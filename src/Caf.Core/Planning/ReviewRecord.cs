@@ -45,19 +45,19 @@ public sealed record ReviewRecord
     public string? ChildNotInvitedReason { get; init; }
 
     /// <summary>REV-02: progress on every action of the plan under review.</summary>
-    public required ImmutableArray<ActionProgressEntry> Progress { get; init => field = Sequences.NoNulls(value, nameof(Progress)); }
+    public required ImmutableArray<ActionProgressEntry> Progress { get; init => field = ValueEquality.NoNulls(value, nameof(Progress)); }
 
     /// <summary>REV-02: "any barriers or difficulties in making changes".</summary>
-    public ImmutableArray<string> Barriers { get; init => field = Sequences.NoNulls(value, nameof(Barriers)); } = [];
+    public ImmutableArray<string> Barriers { get; init => field = ValueEquality.NoNulls(value, nameof(Barriers)); } = [];
 
     /// <summary>REV-02: new actions agreed at the review; they join the plan (<see cref="ActionPlan.AfterReview"/>).</summary>
-    public ImmutableArray<PlanAction> NewActions { get; init => field = Sequences.NoNulls(value, nameof(NewActions)); } = [];
+    public ImmutableArray<PlanAction> NewActions { get; init => field = ValueEquality.NoNulls(value, nameof(NewActions)); } = [];
 
     /// <summary>REV-02, REV-03: whether progress overall is sufficient.</summary>
     public required ReviewProgress OverallProgress { get; init => field = Guard.Against.EnumOutOfRange(value, nameof(OverallProgress)); }
 
     /// <summary>Ids of the plan's intended outcomes the review found achieved (CLOSE-C1: "most of the intended/desired outcomes").</summary>
-    public ImmutableArray<string> OutcomesAchieved { get; init => field = Sequences.NoNulls(value, nameof(OutcomesAchieved)); } = [];
+    public ImmutableArray<string> OutcomesAchieved { get; init => field = ValueEquality.NoNulls(value, nameof(OutcomesAchieved)); } = [];
 
     /// <summary>REV-02: the next review date; null only when the review decided to close the episode.</summary>
     public DateOnly? NextReviewDue { get; init; }
@@ -192,10 +192,10 @@ public sealed record ReviewRecord
         && NextReviewDue == other.NextReviewDue
         && DecidedToClose == other.DecidedToClose
         && Summary == other.Summary
-        && Sequences.Equal(Progress, other.Progress)
-        && Sequences.Equal(Barriers, other.Barriers)
-        && Sequences.Equal(NewActions, other.NewActions)
-        && Sequences.Equal(OutcomesAchieved, other.OutcomesAchieved);
+        && ValueEquality.Equal(Progress, other.Progress)
+        && ValueEquality.Equal(Barriers, other.Barriers)
+        && ValueEquality.Equal(NewActions, other.NewActions)
+        && ValueEquality.Equal(OutcomesAchieved, other.OutcomesAchieved);
 
     /// <inheritdoc />
     public override int GetHashCode()
@@ -212,10 +212,10 @@ public sealed record ReviewRecord
         hash.Add(NextReviewDue);
         hash.Add(DecidedToClose);
         hash.Add(Summary);
-        hash.Add(Sequences.Hash(Progress));
-        hash.Add(Sequences.Hash(Barriers));
-        hash.Add(Sequences.Hash(NewActions));
-        hash.Add(Sequences.Hash(OutcomesAchieved));
+        hash.Add(ValueEquality.Hash(Progress));
+        hash.Add(ValueEquality.Hash(Barriers));
+        hash.Add(ValueEquality.Hash(NewActions));
+        hash.Add(ValueEquality.Hash(OutcomesAchieved));
         return hash.ToHashCode();
     }
 

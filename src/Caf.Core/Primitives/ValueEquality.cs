@@ -47,4 +47,26 @@ internal static class ValueEquality
 
         return hash.ToHashCode();
     }
+    /// <summary>The array, or empty for <c>default</c>; throws when an element is null (misuse).</summary>
+    public static ImmutableArray<T> NoNulls<T>(ImmutableArray<T> items, string parameterName)
+        where T : class
+    {
+        if (items.IsDefault)
+        {
+            return [];
+        }
+
+        foreach (var item in items)
+        {
+            if (item is null)
+            {
+                throw new ArgumentException("The list must not contain null.", parameterName);
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>Default becomes empty (JSON and object initialisers may leave an array default).</summary>
+    public static ImmutableArray<T> OrEmpty<T>(ImmutableArray<T> items) => items.IsDefault ? [] : items;
 }

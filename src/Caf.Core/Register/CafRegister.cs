@@ -13,7 +13,7 @@ using Caf.Core.Register.Specifications;
 namespace Caf.Core.Register;
 
 /// <summary>
-/// The CAF register (DESIGN.md §7): checked before any assessment (LIFE-03), at most one open episode per
+/// The CAF register (docs/rules.md, REG-01..03, RET-01..02): checked before any assessment (LIFE-03), at most one open episode per
 /// child (REG-01) even when registrations race, "is an episode open and who is its LP?" (REG-02), family
 /// groups of siblings (REG-03), retention (RET-01) and transfer out of area (RET-02).
 /// </summary>
@@ -352,9 +352,13 @@ public sealed class CafRegister
     /// <param name="reason">Why.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>Success, or a refusal.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="receivingAuthority"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
     public async ValueTask<Result> TransferOutAsync(
-        EpisodeId id, Actor by, string receivingAuthority, string reason, CancellationToken cancellationToken = default)
+        EpisodeId id, Actor by, LocalAuthority receivingAuthority, string reason, CancellationToken cancellationToken = default)
     {
+        Guard.Against.Null(receivingAuthority);
+        Guard.Against.NullOrWhiteSpace(reason);
         var episode = await _repository.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (episode is null)
         {

@@ -3,7 +3,7 @@ using Caf.Core.Annotations;
 
 namespace Caf.Core.Register;
 
-/// <summary>Retention of closed episodes (DESIGN.md §7).</summary>
+/// <summary>Retention of closed episodes (docs/rules.md, RET-01 and RET-02).</summary>
 /// <threadsafety>Mutable; configure on one thread before use.</threadsafety>
 [Mutable]
 public sealed class RetentionOptions

@@ -2,7 +2,7 @@ namespace Caf.Core.Register;
 
 /// <summary>
 /// Refusal codes of the storage port that are not rules of the guidance: they protect the record, not
-/// the child, so they have codes of their own beside the DESIGN.md rule ids.
+/// the child, so they have codes of their own beside the rule ids of docs/rules.md.
 /// </summary>
 public static class StoreCodes
 {

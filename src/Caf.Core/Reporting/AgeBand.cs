@@ -3,7 +3,7 @@ namespace Caf.Core.Reporting;
 /// <summary>
 /// The child's age band when the episode opened (REP-03). The bands are those of the DfE Children in Need
 /// statistics (unborn, under 1, 1–4, 5–9, 10–15, 16 and over), so early-help figures line up with national
-/// returns (DESIGN.md §11); CAF covers unborn babies to 19-year-olds (CLOSE-C4).
+/// returns; CAF covers unborn babies to 19-year-olds (CLOSE-C4).
 /// </summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<AgeBand>))]
 public enum AgeBand

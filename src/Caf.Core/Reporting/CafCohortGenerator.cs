@@ -6,6 +6,7 @@ using System.Linq;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
 using Caf.Core.Closure;
+using Caf.Core.Outcomes;
 using Caf.Core.Primitives;
 using Caf.Core.Thresholds;
 
@@ -21,7 +22,9 @@ namespace Caf.Core.Reporting;
 /// needs drawn from the framework's indicators, the Leicestershire ten most often (weighted by the "times
 /// identified" of 000 §6); activity rising gradually over the window; most lead professionals in the
 /// initiating school (000 development 5); about a third referred to a panel; some assessments over the
-/// one-month timescale; some re-referrals and partial consents. Events after the window's end have not
+/// one-month timescale; some re-referrals and partial consents; about two thirds of assessed children fill in the
+/// outcomes questionnaire at assessment and most of those again later, mostly scoring a little better (OUTQ-01,
+/// 000 development 10; drawn from a second random stream, so the other fields do not depend on it). Events after the window's end have not
 /// happened yet, so later episodes are still open.
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
@@ -109,17 +112,18 @@ public sealed class CafCohortGenerator
     private IEnumerable<EpisodeReportRow> Rows(int seed, int count, DateOnly from, DateOnly to)
     {
         var random = new Random(seed);
+        var outcomesRandom = new Random(unchecked((seed * 31) + 15));
         var days = to.DayNumber - from.DayNumber;
         var last = to.AddDays(-1);
         for (var i = 1; i <= count; i++)
         {
             // Rising activity: later dates are likelier (000 §6 "a gradual increase").
             var opened = from.AddDays((int)(Math.Sqrt(random.NextDouble()) * days));
-            yield return Row(random, i, opened, last);
+            yield return Row(random, outcomesRandom, i, opened, last);
         }
     }
 
-    private EpisodeReportRow Row(Random random, int index, DateOnly opened, DateOnly last)
+    private EpisodeReportRow Row(Random random, Random outcomesRandom, int index, DateOnly opened, DateOnly last)
     {
         var (setting, _, agencies) = Pick(random, Settings, s => s.Weight);
         var agency = new AgencyId(agencies[random.Next(agencies.Length)]);
@@ -203,7 +207,45 @@ public sealed class CafCohortGenerator
             referrals,
             previous,
             previousClosed,
-            excluded);
+            excluded,
+            Questionnaire(outcomesRandom, assessed, closed ?? last));
+    }
+
+    // OUTQ-01: a baseline at assessment for about 70%, a later completion (a review or just before closure) for about
+    // 65% of those; ratings mostly Not good or OK at first, then a little better (Not good to Good is +2).
+    private static ReportOutcomes? Questionnaire(Random random, DateOnly? assessed, DateOnly end)
+    {
+        if (assessed is not { } a || random.Next(100) >= 70)
+        {
+            return null;
+        }
+
+        var first = a.AddDays(random.Next(15));
+        if (first > end)
+        {
+            return null;
+        }
+
+        var firstRatings = new OutcomesRating[OutcomesQuestionnaire.Questions.Length];
+        for (var i = 0; i < firstRatings.Length; i++)
+        {
+            firstRatings[i] = Pick(random, [(OutcomesRating.NotGood, 30), (OutcomesRating.Ok, 40), (OutcomesRating.Good, 22), (OutcomesRating.Great, 8)], r => r.Item2).Item1;
+        }
+
+        var latest = end.AddDays(-random.Next(21));
+        if (random.Next(100) >= 65 || latest <= first)
+        {
+            return new ReportOutcomes(1, first, first, true, [.. firstRatings], [.. firstRatings]);
+        }
+
+        var latestRatings = new OutcomesRating[firstRatings.Length];
+        for (var i = 0; i < latestRatings.Length; i++)
+        {
+            var change = Pick(random, [(-1, 12), (0, 38), (1, 35), (2, 15)], c => c.Item2).Item1;
+            latestRatings[i] = (OutcomesRating)Math.Clamp((int)firstRatings[i] + change, (int)OutcomesRating.NotGood, (int)OutcomesRating.Great);
+        }
+
+        return new ReportOutcomes(2 + random.Next(3), first, latest, random.Next(100) < 85, [.. firstRatings], [.. latestRatings]);
     }
 
     private ImmutableArray<ReportNeed> DrawNeeds(Random random)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Caf.Core.Annotations;
+using Caf.Core.Outcomes;
 
 namespace Caf.Core.Reporting;
 
@@ -13,7 +14,8 @@ namespace Caf.Core.Reporting;
 /// Populations: REP-01 periods count openings and closures in each period; REP-02 and the breakdowns by
 /// setting, initiating agency and age band count episodes <em>opened</em> in the window; the closure
 /// breakdowns count episodes <em>closed</em> in the window; the lead-professional breakdown counts episodes
-/// <em>open at the as-of date</em> (the current burden, LP-07). Breakdowns are ordered by count (highest
+/// <em>open at the as-of date</em> (the current burden, LP-07); the outcomes summary (OUTQ-01) counts episodes whose
+/// <em>latest questionnaire</em> was completed in the window. Breakdowns are ordered by count (highest
 /// first), ties by key (ordinal), except <see cref="ByAgeBand"/>, which is in band order; every setting and
 /// every age band appears, with 0 when none.
 /// </remarks>
@@ -40,7 +42,8 @@ public sealed record CafReport
         ImmutableArray<PanelReferralCount> panelReferralsByAgency,
         int episodesReferredToPanel,
         TimelinessCounts timeliness,
-        ReReferralCounts reReferrals)
+        ReReferralCounts reReferrals,
+        OutcomesCohortSummary? outcomes = null)
     {
         Request = request;
         Episodes = episodes;
@@ -61,6 +64,7 @@ public sealed record CafReport
         EpisodesReferredToPanel = episodesReferredToPanel;
         Timeliness = timeliness;
         ReReferrals = reReferrals;
+        Outcomes = outcomes ?? OutcomesCohortSummary.From([]);
     }
 
     /// <summary>What the report covers and whom it is for.</summary>
@@ -138,6 +142,12 @@ public sealed record CafReport
     /// <summary>REP-06: re-referrals.</summary>
     public ReReferralCounts ReReferrals { get; }
 
+    /// <summary>
+    /// OUTQ-01: distance travelled from the first to the latest questionnaire, per question and overall, of the
+    /// episodes whose latest completion falls in the window and that have two completions or more (counts only).
+    /// </summary>
+    public OutcomesCohortSummary Outcomes { get; }
+
     /// <summary>The report as tables for the CSV and Markdown writers (<see cref="ReportCsvWriter"/>, <see cref="ReportMarkdownWriter"/>).</summary>
     /// <returns>The tables: periods, top needs, each breakdown, panels, timeliness, re-referrals.</returns>
     public ImmutableArray<ReportTable> ToTables() => ReportTables.From(this);
@@ -158,7 +168,8 @@ public sealed record CafReport
                 && ByAgeBand.SequenceEqual(other.ByAgeBand) && ByClosureOutcome.SequenceEqual(other.ByClosureOutcome)
                 && ByClosureCategory.SequenceEqual(other.ByClosureCategory)
                 && ByLeadProfessionalAgency.SequenceEqual(other.ByLeadProfessionalAgency)
-                && PanelReferralsByAgency.SequenceEqual(other.PanelReferralsByAgency)));
+                && PanelReferralsByAgency.SequenceEqual(other.PanelReferralsByAgency)
+                && Outcomes == other.Outcomes));
 
     /// <inheritdoc />
     public override int GetHashCode() =>

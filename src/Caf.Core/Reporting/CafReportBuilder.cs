@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
+using Caf.Core.Outcomes;
 using Caf.Core.Primitives;
 
 namespace Caf.Core.Reporting;
@@ -53,6 +54,7 @@ public sealed class CafReportBuilder
     private readonly Dictionary<string, int> _byOutcome = new(StringComparer.Ordinal);
     private readonly Dictionary<AgencyId, int> _byLeadAgency = [];
     private readonly Dictionary<AgencyId, PanelTally> _panels = [];
+    private readonly OutcomesTally _outcomes = new();
 
     private int _episodes;
     private int _openBeforeWindow;
@@ -235,6 +237,13 @@ public sealed class CafReportBuilder
             {
                 _completedLate++;
             }
+        }
+
+        // OUTQ-01: the distance travelled of episodes whose latest questionnaire was completed in the window.
+        if (row.Outcomes is { HasDistance: true } outcomes
+            && outcomes.LatestCompletedOn >= _windowStart && outcomes.LatestCompletedOn < _windowEnd)
+        {
+            _outcomes.Add(outcomes);
         }
     }
 
@@ -432,7 +441,8 @@ public sealed class CafReportBuilder
                 [.. panels],
                 b._episodesReferred,
                 new TimelinessCounts(b._assessmentsCompleted, b._assessmentsCompleted - b._completedLate, b._completedLate, b._assessmentsOverdue, b._reviewsOverdue),
-                new ReReferralCounts(b._reReferralMonths, opened, b._withPrevious, reReferrals));
+                new ReReferralCounts(b._reReferralMonths, opened, b._withPrevious, reReferrals),
+                b._outcomes.ToSummary());
         }
 
         private static int CompareNeeds(NeedSlot x, NeedSlot y)

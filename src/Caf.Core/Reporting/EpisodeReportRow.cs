@@ -8,7 +8,8 @@ namespace Caf.Core.Reporting;
 /// <summary>
 /// The report read model of one CAF episode (REP-01..06): what monitoring needs, derived from the episode's
 /// events and kept by a store beside the episode, so reports never rebuild aggregates. Flat and small: dates,
-/// codes and ids; the only collections are the needs, the panel referrals and the agencies excluded by consent.
+/// codes and ids; the only collections are the needs, the panel referrals, the agencies excluded by consent and the
+/// outcomes questionnaire's first and latest ratings (<see cref="Outcomes"/>).
 /// </summary>
 /// <remarks>
 /// <para>Dates are calendar dates (<see cref="DateOnly"/>), the local date of the event as recorded.
@@ -46,6 +47,7 @@ public sealed record EpisodeReportRow
     /// <param name="previousEpisodes">How many earlier, closed episodes of the same child this one is linked to (LIFE-03).</param>
     /// <param name="previousClosedOn">The closure date of the most recent of those (REP-06), or null.</param>
     /// <param name="excludedAgencies">Agencies the consent in force excludes (CONS-05): a report for one of them skips this row (SHARE-01).</param>
+    /// <param name="outcomes">The outcomes questionnaire's first and latest completion (OUTQ-01), or null when none is recorded; the first is not before opening and, once closed, the latest not after closure.</param>
     /// <exception cref="ArgumentException">The row is inconsistent (see remarks).</exception>
     public EpisodeReportRow(
         EpisodeId episodeId,
@@ -67,7 +69,8 @@ public sealed record EpisodeReportRow
         ImmutableArray<ReportPanelReferral> panelReferrals = default,
         int previousEpisodes = 0,
         DateOnly? previousClosedOn = null,
-        ImmutableArray<AgencyId> excludedAgencies = default)
+        ImmutableArray<AgencyId> excludedAgencies = default,
+        ReportOutcomes? outcomes = null)
     {
         Require(!episodeId.IsDefault, nameof(episodeId), "The row needs the episode id.");
         Require(!childId.IsDefault, nameof(childId), "The row needs the child id.");
@@ -106,6 +109,9 @@ public sealed record EpisodeReportRow
             NotBefore(referral.ReferredOn, openedOn, nameof(panelReferrals));
         }
 
+        NotBefore(outcomes?.FirstCompletedOn, openedOn, nameof(outcomes));
+        Require(outcomes is null || closedOn is null || outcomes.LatestCompletedOn <= closedOn.Value, nameof(outcomes), "A questionnaire is completed on or before the episode closes (LIFE-10).");
+
         EpisodeId = episodeId;
         ChildId = childId;
         OpenedOn = openedOn;
@@ -126,6 +132,7 @@ public sealed record EpisodeReportRow
         PreviousEpisodes = previousEpisodes;
         PreviousClosedOn = previousClosedOn;
         ExcludedAgencies = Normalise(excludedAgencies);
+        Outcomes = outcomes;
     }
 
     /// <summary>The episode.</summary>
@@ -188,6 +195,9 @@ public sealed record EpisodeReportRow
     /// <summary>Agencies excluded by the consent in force (CONS-05), sorted and distinct; never default (SHARE-01).</summary>
     public ImmutableArray<AgencyId> ExcludedAgencies { get; }
 
+    /// <summary>The outcomes questionnaire's first and latest completion (OUTQ-01), or null when none is recorded.</summary>
+    public ReportOutcomes? Outcomes { get; }
+
     /// <summary>True once the episode has a closure date.</summary>
     public bool IsClosed => ClosedOn.HasValue;
 
@@ -231,7 +241,8 @@ public sealed record EpisodeReportRow
                 && PreviousEpisodes == other.PreviousEpisodes && PreviousClosedOn == other.PreviousClosedOn
                 && System.Linq.Enumerable.SequenceEqual(Needs, other.Needs)
                 && System.Linq.Enumerable.SequenceEqual(PanelReferrals, other.PanelReferrals)
-                && System.Linq.Enumerable.SequenceEqual(ExcludedAgencies, other.ExcludedAgencies)));
+                && System.Linq.Enumerable.SequenceEqual(ExcludedAgencies, other.ExcludedAgencies)
+                && Equals(Outcomes, other.Outcomes)));
 
     /// <inheritdoc />
     public override int GetHashCode() =>

@@ -44,8 +44,9 @@ public static class EpisodeReportRows
         var needs = (episode.Assessment?.IndicatorIds ?? []).Distinct(StringComparer.Ordinal)
             .Select(id => byId.TryGetValue(id, out var indicator) ? ReportNeed.FromIndicator(indicator) : new ReportNeed(id, "unknown"))
             .ToImmutableArray();
-        var referrals = episode.Events.OfType<ReferredToPanel>()
-            .Select(r => new ReportPanelReferral(Day(r.OccurredAt), r.Actor.Agency, 0))
+        // REP-04: each referral by the referrer's agency, with the services its decision sheet allocated (PANEL-05).
+        var referrals = episode.PanelReferrals
+            .Select(r => new ReportPanelReferral(Day(r.RecordedAt), r.Referral.ReferredBy.Agency, r.Allocations.Length))
             .ToImmutableArray();
         var closure = episode.Closure;
         var intent = episode.SteppingDownService is null;
@@ -69,7 +70,8 @@ public static class EpisodeReportRows
             panelReferrals: referrals,
             previousEpisodes: episode.PreviousEpisodes.Length,
             previousClosedOn: episode.PreviousEpisodes.IsEmpty ? null : previousClosedOn,
-            excludedAgencies: [.. episode.Consent.Exclusions.Select(x => x.Agency).Distinct().Order()]);
+            excludedAgencies: [.. episode.Consent.Exclusions.Select(x => x.Agency).Distinct().Order()],
+            outcomes: ReportOutcomes.Of(episode.OutcomesCompletions));
     }
 
     /// <summary>Report rows for many episodes, streamed.</summary>

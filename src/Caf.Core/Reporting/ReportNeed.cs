@@ -39,7 +39,7 @@ public sealed record ReportNeed
     /// <summary>The indicator's assessment domain id.</summary>
     public string Domain { get; }
 
-    /// <summary>The national code (DESIGN.md §11), or null.</summary>
+    /// <summary>The national code the framework gives the indicator (e.g. a Children in Need census "factor identified at assessment" code), or null.</summary>
     public string? NationalCode { get; }
 
     /// <summary>The need for a thresholds indicator.</summary>

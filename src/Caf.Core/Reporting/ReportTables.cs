@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using Caf.Core.Outcomes;
 
 namespace Caf.Core.Reporting;
 
@@ -45,9 +46,31 @@ internal static class ReportTables
                 "REP-04 Panel referrals by referring agency",
                 ["Agency", "Referrals", "Allocations"],
                 [.. report.PanelReferralsByAgency.Select(p => Row(ReportCell.Of(p.Agency.Value), ReportCell.Of(p.Referrals), ReportCell.Of(p.Allocations)))]),
+            Outcomes(report.Outcomes),
             Summary(report),
         ];
     }
+
+    // OUTQ-01: counts of children per movement; the mean change is a text cell (it is not a count to suppress).
+    private static ReportTable Outcomes(OutcomesCohortSummary summary)
+    {
+        var rows = new List<ImmutableArray<ReportCell>>(OutcomesQuestionnaire.Questions.Length + 1);
+        foreach (var question in OutcomesQuestionnaire.Questions)
+        {
+            rows.Add(Movement(OutcomesQuestionnaire.Text(question), summary.Of(question)));
+        }
+
+        rows.Add(Movement("Overall", summary.Overall));
+        return new ReportTable(
+            "outq01-distance-travelled",
+            "OUTQ-01 Distance travelled, first to latest questionnaire",
+            ["Question", "Compared", "Improved", "Unchanged", "Worse", "Mean change"],
+            [.. rows]);
+    }
+
+    private static ImmutableArray<ReportCell> Movement(string label, OutcomesMovement m) =>
+        Row(ReportCell.Of(label), ReportCell.Of(m.Count), ReportCell.Of(m.Improved), ReportCell.Of(m.Unchanged), ReportCell.Of(m.Worse),
+            ReportCell.Of(m.MeanChange.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)));
 
     private static ReportTable Summary(CafReport report)
     {

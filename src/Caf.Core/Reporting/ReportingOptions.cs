@@ -3,7 +3,7 @@ using Caf.Core.Annotations;
 
 namespace Caf.Core.Reporting;
 
-/// <summary>Monitoring report policy (DESIGN.md §9, REP-01..06, SHARE-01).</summary>
+/// <summary>Monitoring report policy (docs/rules.md, REP-01..06, SHARE-01).</summary>
 /// <threadsafety>Mutable; configure on one thread before use. A report builder copies what it needs when created.</threadsafety>
 [Mutable]
 public sealed class ReportingOptions

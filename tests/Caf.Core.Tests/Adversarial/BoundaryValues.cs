@@ -14,6 +14,7 @@ using Caf.Core.Events;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
+using Caf.Core.Outcomes;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
 using Caf.Core.Register.Specifications;
@@ -78,6 +79,7 @@ internal sealed class BoundaryWorld
         ("LP's agency excluded", w => { var e = w.Seeds.Identified(); Seeds.Ok(e.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(TestIds.School), "Consent to assess and share with partner agencies.")); return e; }),
         ("assessing", w => w.Seeds.Assessing()),
         ("assessed", w => w.Seeds.Assessed()),
+        ("panel referred", w => { var e = w.Seeds.Assessed(); Seeds.Ok(Panels.EpisodePanels.Refer(e, Seeds.Teacher)); return e; }),
         ("plan active", w => w.Seeds.PlanActive()),
         ("consent withdrawn", w =>
         {
@@ -85,8 +87,8 @@ internal sealed class BoundaryWorld
             Seeds.Ok(e.WithdrawConsent(Seeds.Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "Moving on")));
             return e;
         }),
-        ("closed", w => { var e = w.Seeds.Assessing(); Seeds.Ok(e.StepUp(Seeds.Teacher, "CSC", "Significant harm")); return e; }),
-        ("transferred out", w => { var e = w.Seeds.Assessing(); Seeds.Ok(e.TransferOut(Seeds.Teacher, "Leeds", "Moved")); return e; }),
+        ("closed", w => { var e = w.Seeds.Assessing(); Seeds.Ok(e.StepUp(Seeds.Teacher, new SpecialistService("CSC"), "Significant harm")); return e; }),
+        ("transferred out", w => { var e = w.Seeds.Assessing(); Seeds.Ok(e.TransferOut(Seeds.Teacher, new LocalAuthority("Leeds"), "Moved")); return e; }),
     ];
 
     /// <summary>How to build the instances an instance member is called on (label, factory); empty when none can be built.</summary>
@@ -302,13 +304,52 @@ internal sealed class BoundaryWorld
         _ when t == typeof(ThresholdFramework) => Matcher.Framework,
         _ when t == typeof(ThresholdLoadResult) => BoundaryWorld.Loader.Load(BoundaryWorld.Loader.DefaultJson()),
         _ when t == typeof(AssessmentSummary) => Seeds.Level3,
+        _ when t == typeof(SpecialistService) => new SpecialistService("Children's social care"),
+        _ when t == typeof(LocalAuthority) => new LocalAuthority("Leeds City Council"),
+        _ when t == typeof(FamilyAgreement) => new FamilyAgreement("Ms Smith and Amy agreed at the TAC meeting."),
         _ when t == typeof(Refusal) => new Refusal("X-01", "Refused.", "field"),
         _ when t == typeof(Result) => Result.Ok,
         _ when t == typeof(Ardalis.Specification.ISpecification<EpisodeSummary>) => new OpenEpisodesByLeadProfessionalAgencySpec(Support.TestIds.School),
         _ when t == typeof(IServiceCollection) => new ServiceCollection(),
+        _ when t == typeof(OutcomesAnswer) => new OutcomesAnswer(OutcomesQuestion.GettingOnWell, OutcomesRating.Ok, "Better at school."),
+        _ when t == typeof(OutcomesCompletion) => Completion(DateOnly.FromDateTime(Seeds.Start.UtcDateTime), OutcomesRespondent.Child, OutcomesRating.NotGood),
+        _ when t == typeof(ImmutableArray<OutcomesRating>) => ImmutableArray.CreateRange(Enumerable.Repeat(OutcomesRating.Ok, 7)),
+        _ when t == typeof(DistanceTravelled) => DistanceTravelled.Between(
+            Completion(new DateOnly(2026, 3, 2), OutcomesRespondent.Child, OutcomesRating.NotGood), Completion(new DateOnly(2026, 6, 1), OutcomesRespondent.Child, OutcomesRating.Good)).Value,
+        _ when t == typeof(Caf.Core.Reporting.ReportOutcomes) => new Caf.Core.Reporting.ReportOutcomes(
+            2, new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 1), true, [.. Enumerable.Repeat(OutcomesRating.NotGood, 7)], [.. Enumerable.Repeat(OutcomesRating.Good, 7)]),
         _ when t == typeof(Stream) => new MemoryStream(Encoding.UTF8.GetBytes(BoundaryWorld.Loader.DefaultJson())),
+        _ when t == typeof(Caf.Core.Panels.PanelReferralId) => new Caf.Core.Panels.PanelReferralId("ref-1"),
+        _ when t == typeof(Caf.Core.Panels.PanelId) => Panels.EpisodePanels.North.Id,
+        _ when t == typeof(Caf.Core.Panels.PanelSlotId) => new Caf.Core.Panels.PanelSlotId("ref-1"),
+        _ when t == typeof(Caf.Core.Panels.Panel) => Panels.EpisodePanels.North,
+        _ when t == typeof(Caf.Core.Panels.PanelReferral) => PanelReferral(),
+        _ when t == typeof(Caf.Core.Panels.PanelBooking) => PanelBooking(),
+        _ when t == typeof(Caf.Core.Panels.PanelDecision) => Caf.Core.Panels.PanelDecision.Allocate(PanelBooking(), Panels.EpisodePanels.Chair,
+            [Panels.EpisodePanels.HealthVisiting, Panels.EpisodePanels.Youth], Panels.EpisodePanels.HealthVisitorLead).Value,
         _ => null,
     };
+
+    // PANEL-01, PANEL-02: a complete referral of ep-1 (the sweep's episodes) to MAAG North, dated at the seeds' start.
+    private static Caf.Core.Panels.PanelReferral PanelReferral() =>
+        new(new Caf.Core.Panels.PanelReferralId("ref-1"), new EpisodeId("ep-1"), "north", Seeds.Teacher, Seeds.Start)
+        {
+            Reason = Caf.Core.Panels.PanelReferralReason.VariedOrComplexNeeds,
+            WrittenConsentToShare = true,
+            IdentifiedNeeds = ["Falling attendance"],
+            DesiredOutcome = "Amy attends school every day.",
+            SmartGoals = ["Attendance above 95% by the end of term"],
+        };
+
+    // ref-1 on a MAAG North meeting on the seeds' first day (so a decision is recorded on or after it).
+    private static Caf.Core.Panels.PanelBooking PanelBooking() =>
+        new(new Caf.Core.Panels.PanelSlotRequest(new Caf.Core.Panels.PanelSlotId("ref-1"), new Caf.Core.Panels.PanelReferralId("ref-1"), new EpisodeId("ep-1"), "north",
+                Caf.Core.Panels.PanelSlotOrigin.Referral, Seeds.Start, Panels.PanelFixtures.MaagMembers),
+            new Caf.Core.Panels.PanelMeeting(Panels.EpisodePanels.North.Id, "north", DateOnly.FromDateTime(Seeds.Start.UtcDateTime)), 20);
+
+    /// <summary>OUTQ-01: a completion with every question rated the same.</summary>
+    public static OutcomesCompletion Completion(DateOnly on, OutcomesRespondent by, OutcomesRating rating) =>
+        OutcomesCompletion.Create(on, by, OutcomesQuestionnaire.Questions.Select(q => new OutcomesAnswer(q, rating))).Value;
 
     private static ConsentRecorded AnEvent() => new(new EpisodeId("ep-1"), Seeds.Start, Seeds.Teacher, Seeds.MotherWritten(), "Consent to assess and share.");
 

@@ -252,7 +252,7 @@ public sealed class ConcurrencyTests
 
                 var episode = world.Store.GetAsync(summary.Id).AsTask().GetAwaiter().GetResult()!;
                 var version = episode.Version;
-                Seeds.Ok(episode.StepUp(Seeds.Teacher, "Children's social care", "Significant harm"));
+                Seeds.Ok(episode.StepUp(Seeds.Teacher, new SpecialistService("Children's social care"), "Significant harm"));
                 var saved = world.Store.UpdateAsync(episode, version).AsTask().GetAwaiter().GetResult();
                 if (saved.IsSuccess)
                 {

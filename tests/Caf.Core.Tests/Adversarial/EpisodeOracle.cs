@@ -103,6 +103,29 @@ internal static class EpisodeOracle
         return episode;
     }
 
+    // The panel a stored referral was made to, as far as the command needs it: its area and its member agencies
+    // (those who may see the papers and those withheld). Chair, cadence and capacity do not reach the event.
+    private static Caf.Core.Panels.Panel PanelOf(ReferredToPanel r) =>
+        new(new Caf.Core.Panels.PanelId("panel"), r.Referral?.Area ?? "area", "Panel", "Chair", Caf.Core.Panels.PanelCadence.Weekly(DayOfWeek.Monday),
+            new Caf.Core.Panels.PanelCapacity(10, 30, 800), r.PapersFor.IsDefault || r.PapersWithheldFrom.IsDefault ? [] : [.. r.PapersFor, .. r.PapersWithheldFrom]);
+
+    // The decision sheet a stored decision came from, through the public factories (a refused one is not one the command takes).
+    private static Caf.Core.Panels.PanelDecision DecisionOf(CafEpisode e, PanelDecisionRecorded d)
+    {
+        var request = new Caf.Core.Panels.PanelSlotRequest(new Caf.Core.Panels.PanelSlotId("slot"), d.Referral, e.Id, d.Meeting.Area ?? "area",
+            Caf.Core.Panels.PanelSlotOrigin.Referral, d.OccurredAt, []);
+        var booking = new Caf.Core.Panels.PanelBooking(request, d.Meeting, 20);
+        var made = d.Outcome == Caf.Core.Panels.PanelDecisionOutcome.ServicesAllocated
+            ? Caf.Core.Panels.PanelDecision.Allocate(booking, d.Chair, d.Allocations.IsDefault ? [] : d.Allocations, d.RecommendedLeadProfessional)
+            : Caf.Core.Panels.PanelDecision.RePresent(booking, d.Chair, d.MoreInformationNeeded);
+        if (made.IsRefused)
+        {
+            throw new ArgumentException("Not a decision the factories make: " + made.Refusal, nameof(d));
+        }
+
+        return made.Value;
+    }
+
     private static Result Run(CafEpisode e, CafEvent x) => x switch
     {
         ConsentRecorded c => e.RecordConsent(c.Actor, c.Record, c.Reason),
@@ -110,23 +133,26 @@ internal static class EpisodeOracle
         AssessmentStarted s => e.StartAssessment(s.Actor, s.Reason),
         AssessmentCompleted a => e.CompleteAssessment(a.Actor, a.Summary, a.Reason),
         NextStepChosen n => e.ChooseNextStep(n.Actor, n.Step, n.Reason),
-        ReferredToPanel r => e.ReferToPanel(r.Actor, r.Panel, r.Reason),
+        ReferredToPanel r => e.ReferToPanel(r.Actor, r.Referral, PanelOf(r)),
+        PanelDecisionRecorded d => e.RecordPanelDecision(d.Actor, DecisionOf(e, d)),
+        PanelServiceStartConfirmed c => e.ConfirmServiceStart(c.Actor, c.Referral, c.Agency, c.StartDate),
         LeadProfessionalNominated n => e.NominateLeadProfessional(n.Actor,
             new LeadProfessionalCandidate(n.Practitioner, n.Agency, AgencyKind.Other, "Practitioner", n.IsLeadProfessionalTrained, ContactFrequency.Weekly, [], n.CurrentLeadCaseload, n.WorksWithFamily),
             n.Reason),
         NominationConfirmedBySupervisor c => e.ConfirmNomination(c.Actor, c.Supervisor, c.Reason),
-        NominationAgreedByFamily a => e.RecordFamilyAgreement(a.Actor, a.Agreement),
+        NominationAgreedByFamily a => e.RecordFamilyAgreement(a.Actor, new FamilyAgreement(a.Agreement)),
         PlanAgreed p => e.AgreePlan(p.Actor, p.Plan, p.Reason),
         PlanRevised p => e.RevisePlan(p.Actor, p.Plan, p.Reason),
         ReviewHeld r => e.HoldReview(r.Actor, r.Review),
         StepDownTacDecided d => e.RecordStepDownTacDecision(d.Actor, d.Decision, d.Reason),
         ReassessmentRequired r => e.RequireReassessment(r.Actor, r.Reason),
-        SteppedUp s => e.StepUp(s.Actor, s.SpecialistService, s.Reason),
+        SteppedUp s => e.StepUp(s.Actor, new SpecialistService(s.SpecialistService), s.Reason),
         ConsentWithdrawalRecorded w => e.WithdrawConsent(w.Actor, w.Withdrawal),
         ConsentOverrideRecorded o => e.OverrideConsent(o.Actor, o.Override),
         EpisodeClosed c => e.Close(c.Actor, c.Request),
-        EpisodeTransferredOut t => e.TransferOut(t.Actor, t.ReceivingAuthority, t.Reason),
+        EpisodeTransferredOut t => e.TransferOut(t.Actor, new LocalAuthority(t.ReceivingAuthority), t.Reason),
         LinkedToFamilyGroup f => e.LinkToFamily(f.Actor, f.FamilyGroup),
+        OutcomesQuestionnaireRecorded q => e.RecordOutcomesQuestionnaire(q.Actor, q.Completion),
         _ => Result.Refused("ORACLE", $"{x.GetType().Name} is not made by a command after the opening.", "type"),
     };
 }

@@ -84,12 +84,12 @@ public class HardeningTests
 
         var review = EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient);
         Assert.Equal("LP-11", e.HoldReview(Teacher, review).Refusal.RuleId);
-        Assert.Equal("LP-11", e.ReferToPanel(Teacher, "MAAG North", "Complex needs.").Refusal.RuleId);
+        Assert.Equal("LP-11", Caf.Core.Tests.Panels.EpisodePanels.Refer(e, Teacher).Refusal.RuleId);
         Assert.Equal("LP-11", e.Close(Teacher, EpisodePlans.PractitionersAgree("resolvedOther", TestIds.HealthVisitor, TestIds.Teacher)).Refusal.RuleId);
         Assert.Equal(audited + 3, _seeds.Audit.Entries.Count);
         Assert.All(_seeds.Audit.Entries.Skip(audited), a => Assert.False(a.Decision.Granted));
 
-        Ok(e.AppointLeadProfessional(Teacher, Nominee(TestIds.Teacher, TestIds.School), new PractitionerId("pr-head"), "Ms Smith agreed.", "Handover: the family excluded health visiting."));
+        Ok(e.AppointLeadProfessional(Teacher, Nominee(TestIds.Teacher, TestIds.School), new PractitionerId("pr-head"), new FamilyAgreement("Ms Smith agreed."), "Handover: the family excluded health visiting."));
         Assert.Equal("SHARE-01", e.HoldReview(Teacher, review).Refusal.RuleId);  // the health visitor's open action is suspended
         var revised = EpisodePlans.Revised(e.Plan!, _seeds.Today) with
         {
@@ -108,7 +108,7 @@ public class HardeningTests
 
         Assert.Equal("SHARE-01", e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family.").Refusal.RuleId);  // the teacher's own agency is excluded
         Assert.Equal("LP-11", e.StartAssessment(HealthVisitor, "Concerns about attendance and wellbeing: assessment agreed with the family.").Refusal.RuleId);
-        Ok(e.AppointLeadProfessional(HealthVisitor, Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-hv-lead"), "Ms Smith agreed.", "The family excluded the school."));
+        Ok(e.AppointLeadProfessional(HealthVisitor, Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-hv-lead"), new FamilyAgreement("Ms Smith agreed."), "The family excluded the school."));
         Ok(e.StartAssessment(HealthVisitor, "Concerns about attendance and wellbeing: assessment agreed with the family."));
     }
 
@@ -169,11 +169,13 @@ public class HardeningTests
         var e = _seeds.Assessed();
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
 
-        Ok(e.ReferToPanel(Teacher, "MAAG North", "Needs could be met by more than one service."));
+        Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(e, Teacher));
 
         Assert.Equal([TestIds.Camhs], ((ReferredToPanel)e.Events[^1]).PapersWithheldFrom.ToArray());
-        var entry = _seeds.Audit.Entries[^1];
-        Assert.Equal((SharingPurpose.Panel, true, SharedItems.PanelPapers), (entry.Purpose, entry.Decision.Granted, entry.Items));
+        var camhs = _seeds.Audit.Entries.Last(a => a.Agency == TestIds.Camhs);
+        Assert.Equal((SharingPurpose.Panel, false, SharedItems.None), (camhs.Purpose, camhs.Decision.Granted, camhs.Items));
+        var lead = _seeds.Audit.Entries.First(a => a.Purpose == SharingPurpose.Panel && a.Agency == e.LeadProfessional.Agency);
+        Assert.Equal((true, SharedItems.PanelPapers), (lead.Decision.Granted, lead.Items));
     }
 
     [Trait("Rule", "SHARE-01")]
@@ -343,7 +345,7 @@ public class HardeningTests
     public void THR04_both_assessment_overloads_refuse_significant_harm()
     {
         var e = _seeds.Assessing();
-        var harm = new AssessmentSummary("default", "1.0.0", 5, "Safeguarding", ["sexual-exploitation"]);
+        var harm = new AssessmentSummary("default", "1.0.0", ThresholdLevel.SignificantHarm, ThresholdRoute.Safeguarding, ["sexual-exploitation"]);
 
         Assert.Equal("THR-04", e.CompleteAssessment(Teacher, harm, "Needs identified across school and health.").Refusal.RuleId);
     }
@@ -358,7 +360,7 @@ public class HardeningTests
         var untrained = Nominee(new PractitionerId("pr-new"), TestIds.YouthService) with { IsLeadProfessionalTrained = false };
 
         Assert.Equal("LP-03", e.NominateLeadProfessional(Teacher, outsider, "x").Refusal.RuleId);
-        Assert.Equal("LP-04", e.AppointLeadProfessional(Teacher, untrained, new PractitionerId("pr-s"), "agreed", "x").Refusal.RuleId);
+        Assert.Equal("LP-04", e.AppointLeadProfessional(Teacher, untrained, new PractitionerId("pr-s"), new FamilyAgreement("agreed"), "x").Refusal.RuleId);
     }
 
     [Trait("Rule", "LIFE-10")]
@@ -396,10 +398,10 @@ public class HardeningTests
     {
         var withdrawn = _seeds.Assessing();
         Ok(withdrawn.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We are moving.")));
-        Assert.Equal("CONS-07", withdrawn.TransferOut(Teacher, "Leeds", "Family moved.").Refusal.RuleId);
+        Assert.Equal("CONS-07", withdrawn.TransferOut(Teacher, new LocalAuthority("Leeds"), "Family moved.").Refusal.RuleId);
 
         var moved = new Seeds().Assessing();
-        Ok(moved.TransferOut(Teacher, "Leeds City Council", "Family moved."));
+        Ok(moved.TransferOut(Teacher, new LocalAuthority("Leeds City Council"), "Family moved."));
         Assert.Equal(DateOnly.FromDateTime(Start.UtcDateTime).AddYears(5), moved.RetentionDueOn);
     }
 

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Caf.Core.Consent;
 using Caf.Core.Events;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
@@ -137,11 +138,25 @@ public class ReaderFuzzTests(ITestOutputHelper output)
         var e2 = s2.Assessed();
         Seeds.Ok(e2.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
         Seeds.Ok(e2.ChooseNextStep(Seeds.Teacher, NextStep.SingleAgencySupport, "The school can meet the needs."));
-        Seeds.Ok(e2.ReferToPanel(Seeds.Teacher, "MAAG North", "Unclear which service fits."));
+        Seeds.Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(e2, Seeds.Teacher));
         list.Add(EpisodeJson.Serialize(e2));
+        // PANEL-05, PANEL-06, LP-08: re-presented, then two services allocated with the health visitor recommended and appointed.
+        var s6 = new Seeds();
+        var e6 = s6.Assessed();
+        Seeds.Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(e6, Seeds.Teacher));
+        s6.Time.Advance(TimeSpan.FromDays(14));
+        Seeds.Ok(e6.RecordPanelDecision(Seeds.Teacher, Caf.Core.Tests.Panels.EpisodePanels.RePresent(e6)));
+        s6.Time.Advance(TimeSpan.FromDays(14));
+        Seeds.Ok(e6.RecordPanelDecision(Seeds.Teacher, Caf.Core.Tests.Panels.EpisodePanels.Allocate(e6, Caf.Core.Tests.Panels.EpisodePanels.HealthVisitorLead,
+            Caf.Core.Tests.Panels.EpisodePanels.HealthVisiting, Caf.Core.Tests.Panels.EpisodePanels.Youth)));
+        Seeds.Ok(e6.AppointLeadProfessional(Seeds.Teacher, Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-supervisor"), new FamilyAgreement("Mum agreed."), "Recommended by the panel (LP-08)."));
+        Seeds.Ok(e6.ConfirmServiceStart(Seeds.Teacher, new Caf.Core.Panels.PanelReferralId("ref-1"), TestIds.YouthService, s6.Today.AddDays(7)));
+        list.Add(EpisodeJson.Serialize(e6));
         var s3 = new Seeds();
         var e3 = s3.PlanActive();
+        Seeds.Ok(e3.RecordOutcomesQuestionnaire(Seeds.HealthVisitor, Questionnaire(s3.Today, Caf.Core.Outcomes.OutcomesRespondent.Child, Caf.Core.Outcomes.OutcomesRating.NotGood)));
         s3.Time.Advance(TimeSpan.FromDays(42));
+        Seeds.Ok(e3.RecordOutcomesQuestionnaire(Seeds.HealthVisitor, Questionnaire(s3.Today.AddDays(-1), Caf.Core.Outcomes.OutcomesRespondent.Together, Caf.Core.Outcomes.OutcomesRating.Good, "Going to the homework club.")));
         Seeds.Ok(e3.HoldReview(Seeds.HealthVisitor, EpisodePlans.Review(e3.Plan!, s3.Today, ReviewProgress.Insufficient, Caf.Core.Planning.ActionProgress.NotCarriedOut) with { Barriers = ["Mum's shifts changed"] }));
         Seeds.Ok(e3.RevisePlan(Seeds.HealthVisitor, EpisodePlans.Revised(e3.Plan!, s3.Today) with { Actions = [.. e3.Plan!.Actions, EpisodePlans.Family(s3.Today.AddDays(21)) with { Id = "a-dad" }] }, "Dad does the Tuesday school run."));
         Seeds.Ok(e3.WithdrawConsent(Seeds.HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "")));
@@ -161,6 +176,15 @@ public class ReaderFuzzTests(ITestOutputHelper output)
         list.Add(EpisodeJson.Serialize(e5));
         return list;
     }
+
+    // OUTQ-01: a completion rating every question the same, except the future one OK, with an optional closing comment.
+    private static Caf.Core.Outcomes.OutcomesCompletion Questionnaire(DateOnly on, Caf.Core.Outcomes.OutcomesRespondent by, Caf.Core.Outcomes.OutcomesRating rating, string? comment = null) =>
+        Caf.Core.Outcomes.OutcomesCompletion.Create(
+            on,
+            by,
+            Caf.Core.Outcomes.OutcomesQuestionnaire.Questions.Select(q => new Caf.Core.Outcomes.OutcomesAnswer(
+                q, q == Caf.Core.Outcomes.OutcomesQuestion.Future ? Caf.Core.Outcomes.OutcomesRating.Ok : rating, q == Caf.Core.Outcomes.OutcomesQuestion.Family ? "Dad helps more." : null)),
+            comment).Value;
 
     private static IEnumerable<string> Inputs(List<string> bases, Random random)
     {

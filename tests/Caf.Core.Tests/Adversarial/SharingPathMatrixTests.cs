@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Caf.Core.Closure;
 using Caf.Core.Consent;
 using Caf.Core.Events;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
@@ -99,7 +100,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         new("LP: nominate CAMHS", true, ["CafEpisode.NominateLeadProfessional", "CafEpisode.ConfirmNomination", "CafEpisode.RecordFamilyAgreement"],
             w => Task.FromResult(Of(w.Episode.NominateLeadProfessional(HealthVisitor, Nominee(CamhsWorker.Practitioner, TestIds.Camhs), "Therapy.")))),
         new("LP: appoint CAMHS", true, ["CafEpisode.AppointLeadProfessional"],
-            w => Task.FromResult(Of(w.Episode.AppointLeadProfessional(HealthVisitor, Nominee(CamhsWorker.Practitioner, TestIds.Camhs), new PractitionerId("pr-s"), "Agreed.", "Therapy.")))),
+            w => Task.FromResult(Of(w.Episode.AppointLeadProfessional(HealthVisitor, Nominee(CamhsWorker.Practitioner, TestIds.Camhs), new PractitionerId("pr-s"), new FamilyAgreement("Agreed."), "Therapy.")))),
         new("plan: CAMHS delivers", true, ["CafEpisode.AgreePlan"],
             w => Task.FromResult(Of(w.Episode.AgreePlan(HealthVisitor, EpisodePlans.WithCamhs(w.Seeds.Today), "CAMHS offered six sessions.")))),
         new("revision: CAMHS keeps or gets an action", true, ["CafEpisode.RevisePlan"], w =>
@@ -136,12 +137,28 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
             w => Task.FromResult(Of(w.Episode.ChooseNextStep(HealthVisitor, NextStep.MultiAgencySupport, "Needs span services.")))),
         new("review (LP and plan agencies receive)", false, ["CafEpisode.HoldReview"],
             w => Task.FromResult(Of(w.Episode.HoldReview(HealthVisitor, EpisodePlans.Review(w.Episode.Plan!, w.Seeds.Today, ReviewProgress.Sufficient))))),
-        new("panel referral (papers)", false, ["CafEpisode.ReferToPanel"],
-            w => Task.FromResult(Of(w.Episode.ReferToPanel(HealthVisitor, "MAAG North", "Needs could be met by more than one service.")))),
+        new("panel referral (papers; CAMHS sits on the panel)", false, ["CafEpisode.ReferToPanel"],
+            w => Task.FromResult(Of(Caf.Core.Tests.Panels.EpisodePanels.Refer(w.Episode, HealthVisitor)))),
+        new("panel decision sheet allocates CAMHS", true, ["CafEpisode.RecordPanelDecision"], w =>
+        {
+            _ = Caf.Core.Tests.Panels.EpisodePanels.Refer(w.Episode, HealthVisitor);
+            return Task.FromResult(Of(w.Episode.RecordPanelDecision(HealthVisitor, Caf.Core.Tests.Panels.EpisodePanels.AnyDecision(w.Episode,
+                Caf.Core.Tests.Panels.EpisodePanels.Camhs, Caf.Core.Tests.Panels.EpisodePanels.Youth))));
+        }),
+        new("panel decision sheet recommends a CAMHS worker as LP", true, ["CafEpisode.RecordPanelDecision"], w =>
+        {
+            _ = Caf.Core.Tests.Panels.EpisodePanels.Refer(w.Episode, HealthVisitor);
+            var booking = Caf.Core.Tests.Panels.EpisodePanels.AnyDecision(w.Episode).Booking;
+            var decision = Caf.Core.Panels.PanelDecision.Allocate(booking, "Chair", [Caf.Core.Tests.Panels.EpisodePanels.Youth],
+                new Caf.Core.Panels.RecommendedLeadProfessional(CamhsWorker.Practitioner, TestIds.Camhs)).Value;
+            return Task.FromResult(Of(w.Episode.RecordPanelDecision(HealthVisitor, decision)));
+        }),
+        new("a panel-allocated service confirms its start (shares nothing more)", false, ["CafEpisode.ConfirmServiceStart"],
+            w => Task.FromResult(Of(w.Episode.ConfirmServiceStart(HealthVisitor, new Caf.Core.Panels.PanelReferralId("ref-1"), TestIds.YouthService, w.Seeds.Today)))),
         new("closure (the LP records it)", false, ["CafEpisode.Close"],
             w => Task.FromResult(Of(w.Episode.Close(HealthVisitor, EpisodePlans.PractitionersAgree("resolvedOther", TestIds.HealthVisitor, TestIds.Teacher, CamhsWorker.Practitioner))))),
         new("transfer out of area", false, ["CafEpisode.TransferOut", "CafRegister.TransferOutAsync"],
-            w => Task.FromResult(Of(w.Episode.TransferOut(HealthVisitor, "Leeds City Council", "Family moved.")))),
+            w => Task.FromResult(Of(w.Episode.TransferOut(HealthVisitor, new LocalAuthority("Leeds City Council"), "Family moved.")))),
         new("a CAMHS practitioner records work", true, ["CafEpisode.RecordConsent", "CafEpisode.LiftExclusion", "CafEpisode.WithdrawConsent", "CafEpisode.OverrideConsent"],
             w => Task.FromResult(Of(w.Episode.RecordConsent(CamhsWorker, MotherWritten(), "Consent to assess and share with partner agencies.")))),
         new("family link with a sibling led by CAMHS", true, ["CafRegister.LinkFamilyAsync"], async w =>
@@ -159,8 +176,12 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
             var replay = CafEpisode.Replay(w.Seeds.Policy, forged);
             return Task.FromResult(new Outcome(replay.Episode is null, replay.Failure?.RuleId));
         }),
+        new("outcomes questionnaire (kept on the episode: the LP sees it)", false, ["CafEpisode.RecordOutcomesQuestionnaire"],
+            w => Task.FromResult(Of(w.Episode.RecordOutcomesQuestionnaire(HealthVisitor, BoundaryWorld.Completion(w.Seeds.Today, Caf.Core.Outcomes.OutcomesRespondent.Child, Caf.Core.Outcomes.OutcomesRating.Ok))))),
+        new("outcomes questionnaire recorded by CAMHS", true, ["CafEpisode.RecordOutcomesQuestionnaire"],
+            w => Task.FromResult(Of(w.Episode.RecordOutcomesQuestionnaire(CamhsWorker, BoundaryWorld.Completion(w.Seeds.Today, Caf.Core.Outcomes.OutcomesRespondent.Parent, Caf.Core.Outcomes.OutcomesRating.Ok))))),
         new("a step-up (shares nothing with CAMHS)", false, ["CafEpisode.StepUp"],
-            w => Task.FromResult(Of(w.Episode.StepUp(HealthVisitor, "Children's social care", "Disclosure of harm.")))),
+            w => Task.FromResult(Of(w.Episode.StepUp(HealthVisitor, new SpecialistService("Children's social care"), "Disclosure of harm.")))),
     ];
 
     /// <summary>Public members that hand nothing to an agency, so have no row.</summary>
@@ -168,6 +189,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
     [
         "CafEpisode.IdentifyConcern", "CafEpisode.RegisterPotentialFromStepDown", // open the episode: the opener holds it
         "CafEpisode.CheckPermitted", "CafEpisode.GetAvailableActions",             // the UI port: no content
+        "CafEpisode.SelectionRequest",                                             // builds a request; the selector decides sharing (LP-11)
         "CafRegister.FindOpenForCoordinatorAsync", "CafRegister.HistoryOfAsync",     // the co-ordinator's own register
         "CafRegister.FamilyAsync", "CafRegister.DueForDisposalAsync",
         "CafRegister.ExecuteAsync",                                                // runs the caller's episode command: that command's row covers it
@@ -212,6 +234,9 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is PlanAgreed p && p.Plan.DeliveringAgencies.Contains(TestIds.Camhs));
         Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is PlanRevised p && p.Plan.DeliveringAgencies.Contains(TestIds.Camhs));
         Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is ReviewHeld r && r.Review.NewActions.Any(a => a.Owner.Agency == TestIds.Camhs));
+        Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is PanelDecisionRecorded d
+            && (d.Allocations.Any(a => a.Agency == TestIds.Camhs) || d.RecommendedLeadProfessional?.Agency == TestIds.Camhs));
+        Assert.DoesNotContain(e.Events, x => x.OccurredAt >= w.ExcludedAt && x is ReferredToPanel r && r.PapersFor.Contains(TestIds.Camhs));
         Assert.True(e.Consent.Excludes(TestIds.Camhs));
     }
 
@@ -250,7 +275,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         Ok(e.CompleteAssessment(HealthVisitor, Level3, "Needs identified across school and health."));
         Ok(e.ChooseNextStep(HealthVisitor, NextStep.MultiAgencySupport, "Needs span school and health."));
         var lead = camhsLeads ? Nominee(CamhsWorker.Practitioner, TestIds.Camhs) : Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting);
-        Ok(e.AppointLeadProfessional(HealthVisitor, lead, new PractitionerId("pr-supervisor"), "Amy and her mother agreed.", "Sees Amy weekly."));
+        Ok(e.AppointLeadProfessional(HealthVisitor, lead, new PractitionerId("pr-supervisor"), new FamilyAgreement("Amy and her mother agreed."), "Sees Amy weekly."));
         if (atPlan)
         {
             var today = w.Seeds.Today;

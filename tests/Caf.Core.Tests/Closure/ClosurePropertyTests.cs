@@ -143,7 +143,7 @@ public class ClosurePropertyTests
     private static ClosureCheck CheckOf(Scenario s, ClosureTaxonomy taxonomy) =>
         new(taxonomy, new ClosureOptions { AdultServicesTransferAge = s.TransferAge, SupervisorMayCloseOnBehalfOfLeadProfessional = s.SupervisorMayClose });
 
-    // ---- the oracle, from the rule text of 002 §9 and DESIGN.md §6 --------------------------------
+    // ---- the oracle, from the rule text of 002 §9 and docs/rules.md (CLOSE) -------------------------------
 
     private static bool HasPlan(PlanShape shape) => shape != PlanShape.None;
 

@@ -170,7 +170,7 @@ public class EpisodeClosureTests
         var e = _seeds.PlanActive();
         Assert.Equal("CLOSE-06", e.Close(HealthVisitor, EpisodePlans.PractitionersAgree("consentOverridden", TestIds.HealthVisitor, TestIds.Teacher)).Refusal.RuleId);
         Assert.Equal("CLOSE-07", e.Close(HealthVisitor, EpisodePlans.PractitionersAgree("steppedUp", TestIds.HealthVisitor, TestIds.Teacher)).Refusal.RuleId);
-        Ok(e.StepUp(HealthVisitor, "Children's social care", "Disclosure of significant harm."));
+        Ok(e.StepUp(HealthVisitor, new SpecialistService("Children's social care"), "Disclosure of significant harm."));
         Assert.Equal("CLOSE-07", e.Closure!.RuleId);
     }
 

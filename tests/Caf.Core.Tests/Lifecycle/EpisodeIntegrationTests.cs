@@ -27,8 +27,8 @@ public class EpisodeIntegrationTests
 
         Assert.Equal(Matcher.FrameworkId, e.Assessment!.FrameworkId);
         Assert.Equal(Matcher.FrameworkVersion, e.Assessment.FrameworkVersion);
-        Assert.Equal((int)result.Level, e.Assessment.Level);
-        Assert.Equal(result.Route.ToString(), e.Assessment.Route);
+        Assert.Equal(result.Level, e.Assessment.Level); // the same types: ThresholdLevel and ThresholdRoute
+        Assert.Equal(result.Route, e.Assessment.Route);
         Assert.Equal(result.MatchedIndicatorIds.Order(StringComparer.Ordinal), e.Assessment.IndicatorIds);
     }
 
@@ -44,7 +44,7 @@ public class EpisodeIntegrationTests
 
         Assert.Equal("THR-04", refused.Refusal.RuleId);
         Assert.Equal(EpisodeState.Assessing, e.State);
-        Ok(e.StepUp(Teacher, "Children's social care", harm.Explanation));
+        Ok(e.StepUp(Teacher, new SpecialistService("Children's social care"), harm.Explanation));
     }
 
     private static LeadProfessionalSelector Selector() =>
@@ -67,7 +67,7 @@ public class EpisodeIntegrationTests
             PlanNeeds = ["attendance"],
         };
 
-        Ok(e.AppointLeadProfessional(Teacher, Selector().Select(request), new PractitionerId("pr-sup"), "Mother agreed"));
+        Ok(e.AppointLeadProfessional(Teacher, Selector().Select(request), new PractitionerId("pr-sup"), new FamilyAgreement("Mother agreed")));
 
         Assert.Equal(TestIds.HealthVisiting, e.LeadProfessional.Agency);
         Assert.Contains("LP-04", e.LeadProfessional.Reason, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ public class EpisodeIntegrationTests
             Candidates = [Candidate(new PractitionerId("pr-youth"), TestIds.YouthService, AgencyKind.YouthService)],
         };
 
-        var result = e.AppointLeadProfessional(Teacher, Selector().Select(request), new PractitionerId("pr-sup"), "agreed");
+        var result = e.AppointLeadProfessional(Teacher, Selector().Select(request), new PractitionerId("pr-sup"), new FamilyAgreement("agreed"));
 
         Assert.Equal("LP-09", result.Refusal.RuleId);
         Assert.True(e.LeadProfessional.IsInterim);

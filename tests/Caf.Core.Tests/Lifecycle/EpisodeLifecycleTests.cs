@@ -2,10 +2,12 @@ using System;
 using System.Linq;
 using Caf.Core.Closure;
 using Caf.Core.Consent;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
 using Caf.Core.Tests.Support;
+using Caf.Core.Thresholds;
 using static Caf.Core.Tests.Support.Seeds;
 
 namespace Caf.Core.Tests.Lifecycle;
@@ -91,7 +93,7 @@ public class EpisodeLifecycleTests
     public void THR07_the_episode_records_the_framework_id_and_version()
     {
         var e = _seeds.Assessed();
-        Assert.Equal(("default", "1.0.0", 3), (e.Assessment!.FrameworkId, e.Assessment.FrameworkVersion, e.Assessment.Level));
+        Assert.Equal(("default", "1.0.0", ThresholdLevel.Complex), (e.Assessment!.FrameworkId, e.Assessment.FrameworkVersion, e.Assessment.Level));
     }
 
     [Trait("Rule", "LIFE-07")]
@@ -118,11 +120,11 @@ public class EpisodeLifecycleTests
         Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
         Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
 
-        var refused = e.ReferToPanel(Teacher, "MAAG North", "Unclear which service fits.");
+        var refused = Caf.Core.Tests.Panels.EpisodePanels.Refer(e, Teacher);
         Assert.Equal("CONS-04", refused.Refusal.RuleId);
 
         Ok(e.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies."));
-        Ok(e.ReferToPanel(Teacher, "MAAG North", "Unclear which service fits."));
+        Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(e, Teacher));
         Assert.Equal(EpisodeState.PanelReferred, e.State);
     }
 
@@ -159,11 +161,11 @@ public class EpisodeLifecycleTests
         var e = _seeds.Assessed();
         var supervisor = new PractitionerId("pr-supervisor");
 
-        Assert.Equal("LP-06", e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), null, "agreed", "why").Refusal.RuleId);
-        Assert.Equal("LP-05", e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), supervisor, " ", "why").Refusal.RuleId);
+        Assert.Equal("LP-06", e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), null, new FamilyAgreement("agreed"), "why").Refusal.RuleId);
+        Assert.Equal("LP-05", e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), supervisor, null, "why").Refusal.RuleId);
         Assert.True(e.LeadProfessional.IsInterim);
 
-        Ok(e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), supervisor, "Mother agreed", "Weekly contact."));
+        Ok(e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), supervisor, new FamilyAgreement("Mother agreed"), "Weekly contact."));
         Assert.False(e.LeadProfessional.IsInterim);
         Assert.Equal(supervisor, e.LeadProfessional.ConfirmedBySupervisor);
     }
@@ -173,7 +175,7 @@ public class EpisodeLifecycleTests
     public void LP10_handover_keeps_the_history_of_lead_professionals()
     {
         var e = _seeds.PlanActive();
-        Ok(e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.Teacher, TestIds.School), new PractitionerId("pr-head"), "Family agreed", "Transition to secondary school."));
+        Ok(e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.Teacher, TestIds.School), new PractitionerId("pr-head"), new FamilyAgreement("Family agreed"), "Transition to secondary school."));
 
         Assert.Equal(3, e.LeadProfessionalHistory.Length);
         Assert.True(e.LeadProfessionalHistory[0].IsInterim);
@@ -190,7 +192,7 @@ public class EpisodeLifecycleTests
         Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
         Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
 
-        var result = e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-s"), "agreed", "why");
+        var result = e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-s"), new FamilyAgreement("agreed"), "why");
 
         Assert.Equal("LP-11", result.Refusal.RuleId);
         Ok(e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "Health only."));
@@ -258,7 +260,7 @@ public class EpisodeLifecycleTests
             _ => _seeds.PlanActive(),
         };
 
-        Ok(e.StepUp(Teacher, "Children's social care (section 47)", "Disclosure of significant harm."));
+        Ok(e.StepUp(Teacher, new SpecialistService("Children's social care (section 47)"), "Disclosure of significant harm."));
 
         Assert.Equal(EpisodeState.Closed, e.State);
         Assert.Equal(ClosureOutcome.SteppedUp, e.Closure!.Outcome);
@@ -335,7 +337,7 @@ public class EpisodeLifecycleTests
 
         Assert.All(e.GetAvailableActions(), a => Assert.Equal("LIFE-10", a.Refusal!.RuleId));
         Assert.Equal("LIFE-10", e.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies.").Refusal.RuleId);
-        Assert.Equal("LIFE-10", e.StepUp(Teacher, "CSC", "x").Refusal.RuleId);
+        Assert.Equal("LIFE-10", e.StepUp(Teacher, new SpecialistService("CSC"), "x").Refusal.RuleId);
         Assert.Equal(version, e.Version);
         Assert.Empty(e.PermittedActions);
     }
@@ -381,7 +383,7 @@ public class EpisodeLifecycleTests
         var e = _seeds.Identified();
         Assert.Throws<ArgumentException>(() => e.StartAssessment(default, "Concerns about attendance and wellbeing: assessment agreed with the family."));
         Assert.ThrowsAny<ArgumentException>(() => e.RecordConsent(Teacher, null!, "Consent to assess and share with partner agencies."));
-        Assert.ThrowsAny<ArgumentException>(() => e.ChooseNextStep(Teacher, NextStep.PanelReferral, "x"));
+        Assert.ThrowsAny<ArgumentException>(() => e.ChooseNextStep(Teacher, (NextStep)4, "x"));
         Assert.ThrowsAny<ArgumentException>(() => CafEpisode.IdentifyConcern(_seeds.Policy, default, NineYearOld, Teacher, "x"));
         Assert.ThrowsAny<ArgumentException>(() => CafEpisode.IdentifyConcern(_seeds.Policy, new EpisodeId("e"), NineYearOld, Teacher, " "));
     }
@@ -460,10 +462,10 @@ public class EpisodeLifecycleTests
     {
         var e = _seeds.PlanActive(); // written consent
 
-        Ok(e.ReferToPanel(Teacher, "MAF South", "Waiting list: the allocated service cannot start."));
+        Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(e, Teacher));
 
         Assert.Equal(EpisodeState.PanelReferred, e.State);
-        Assert.Equal("MAF South", e.Panel);
+        Assert.Equal("north", e.CurrentPanelReferral!.Referral.Area);
         Ok(e.AgreePlan(Teacher, EpisodePlans.MultiAgency(_seeds.Today), "The panel agreed the plan."));
         Assert.Equal(EpisodeState.PlanActive, e.State);
         Assert.Equal(2, e.Plans.Versions.Length);
@@ -498,8 +500,8 @@ public class EpisodeLifecycleTests
         Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
         Ok(e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "Many needs."));
 
-        Assert.Equal("LP-11", e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(new PractitionerId("pr-camhs"), TestIds.Camhs), new PractitionerId("pr-s"), "agreed", "x").Refusal.RuleId);
-        Ok(e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-s"), "agreed", "weekly"));
+        Assert.Equal("LP-11", e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(new PractitionerId("pr-camhs"), TestIds.Camhs), new PractitionerId("pr-s"), new FamilyAgreement("agreed"), "x").Refusal.RuleId);
+        Ok(e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-s"), new FamilyAgreement("agreed"), "weekly"));
         var camhs = EpisodePlans.Plan(_seeds.Today, EpisodePlans.School(_seeds.Today.AddDays(28)), EpisodePlans.Camhs(_seeds.Today.AddDays(28)));
         Assert.Equal("SHARE-01", e.AgreePlan(Teacher, camhs, "x").Refusal.RuleId);
         Ok(e.AgreePlan(Teacher, EpisodePlans.MultiAgency(_seeds.Today), "Agreed at the TAC meeting."));
@@ -520,18 +522,18 @@ public class EpisodeLifecycleTests
         var supervisor = new PractitionerId("pr-hv-team-lead");
         var first = _seeds.Assessed();
         Assert.Equal("LP-06", first.ConfirmNomination(Teacher, supervisor, "Has capacity on their caseload.").Refusal.RuleId);      // nobody nominated yet
-        Assert.Equal("LP-05", first.RecordFamilyAgreement(Teacher, "agreed").Refusal.RuleId);
+        Assert.Equal("LP-05", first.RecordFamilyAgreement(Teacher, new FamilyAgreement("agreed")).Refusal.RuleId);
 
         Ok(first.NominateLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), "Sees the family weekly."));
         Ok(first.ConfirmNomination(Teacher, supervisor, "Has capacity on their caseload."));
         Assert.True(first.LeadProfessional.IsInterim);                                            // still waiting for the family
         Assert.Equal(supervisor, first.PendingNomination!.ConfirmedBySupervisor);
         Assert.Equal("LP-06", first.ConfirmNomination(Teacher, supervisor, "Has capacity on their caseload.").Refusal.RuleId);        // already confirmed
-        Ok(first.RecordFamilyAgreement(Teacher, "Mother and Amy agreed at the TAC meeting."));
+        Ok(first.RecordFamilyAgreement(Teacher, new FamilyAgreement("Mother and Amy agreed at the TAC meeting.")));
 
         var second = new Seeds().Assessed();
         Ok(second.NominateLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), "Sees the family weekly."));
-        Ok(second.RecordFamilyAgreement(Teacher, "Mother and Amy agreed at the TAC meeting."));
+        Ok(second.RecordFamilyAgreement(Teacher, new FamilyAgreement("Mother and Amy agreed at the TAC meeting.")));
         Ok(second.ConfirmNomination(Teacher, supervisor, "Has capacity on their caseload."));
 
         foreach (var e in new[] { first, second })
@@ -552,7 +554,7 @@ public class EpisodeLifecycleTests
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.HealthVisiting), "Consent to assess and share with partner agencies."));                      // the family changes its mind
         var version = e.Version;
 
-        var result = e.RecordFamilyAgreement(Teacher, "agreed");
+        var result = e.RecordFamilyAgreement(Teacher, new FamilyAgreement("agreed"));
 
         Assert.Equal(("LP-11", "agency"), (result.Refusal.RuleId, result.Refusal.Field));
         Assert.Equal(version, e.Version);

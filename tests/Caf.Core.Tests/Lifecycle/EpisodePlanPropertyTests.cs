@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Caf.Core.Closure;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Planning;
 using Caf.Core.Primitives;
@@ -68,7 +69,7 @@ public class EpisodePlanPropertyTests
                 break;
             default:
                 Ok(e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "School and health."));
-                Ok(e.AppointLeadProfessional(Teacher, Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-supervisor"), "Mum agreed.", "Weekly contact."));
+                Ok(e.AppointLeadProfessional(Teacher, Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-supervisor"), new FamilyAgreement("Mum agreed."), "Weekly contact."));
                 Ok(e.AgreePlan(HealthVisitor, EpisodePlans.MultiAgency(today), "Agreed."));
                 break;
         }

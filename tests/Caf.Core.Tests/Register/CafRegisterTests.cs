@@ -55,7 +55,7 @@ public class CafRegisterTests
     public async Task LIFE03_a_closed_episode_means_a_new_episode_linked_to_the_earlier_ones()
     {
         var first = (await _register.IdentifyConcernAsync(new EpisodeId("ep-1"), NineYearOld, Teacher, "Attendance")).Opened!;
-        Ok(first.StepUp(Teacher, "CSC", "Significant harm"));
+        Ok(first.StepUp(Teacher, new SpecialistService("CSC"), "Significant harm"));
         Ok(await _store.UpdateAsync(first, 1));
 
         var next = await _register.IdentifyConcernAsync(new EpisodeId("ep-2"), NineYearOld, Teacher, "New concern a year later");
@@ -148,7 +148,7 @@ public class CafRegisterTests
         await _register.IdentifyConcernAsync(new EpisodeId("ep-1"), NineYearOld, Teacher, "Attendance");
         await ConsentAsync("ep-1");
 
-        Ok(await _register.TransferOutAsync(new EpisodeId("ep-1"), Teacher, "Leeds City Council", "Family moved."));
+        Ok(await _register.TransferOutAsync(new EpisodeId("ep-1"), Teacher, new LocalAuthority("Leeds City Council"), "Family moved."));
 
         var e = (await _store.GetAsync(new EpisodeId("ep-1")))!;
         Assert.Equal(EpisodeState.TransferredOut, e.State);

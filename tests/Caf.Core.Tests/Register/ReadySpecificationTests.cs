@@ -35,18 +35,18 @@ public class ReadySpecificationTests
     [
         Summary("ep-01", Amy, School, Jan, closedAt: Jan.AddDays(40), retention: new DateOnly(2031, 2, 14)),
         Summary("ep-02", Amy, Health, Jan.AddDays(50)),
-        Summary("ep-03", Ben, School, Jan.AddDays(10), family: "family-smith"),
-        Summary("ep-04", Cal, School, Jan.AddDays(10), family: "family-smith"),
+        Summary("ep-03", Ben, School, Jan.AddDays(10), family: "family-smith", review: new DateOnly(2026, 3, 9)),
+        Summary("ep-04", Cal, School, Jan.AddDays(10), family: "family-smith", review: new DateOnly(2026, 2, 16)),
         Summary("ep-05", Ben, Health, Jan.AddDays(-300), closedAt: Jan.AddDays(-20), retention: new DateOnly(2030, 12, 16)),
         Summary("ep-06", Cal, Health, Jan.AddDays(-200), closedAt: Jan.AddDays(-1), retention: new DateOnly(2031, 1, 4)),
     ];
 
     private static EpisodeSummary Summary(
         string id, ChildId child, AgencyId lpAgency, DateTimeOffset openedAt,
-        DateTimeOffset? closedAt = null, string? family = null, DateOnly? retention = null) =>
+        DateTimeOffset? closedAt = null, string? family = null, DateOnly? retention = null, DateOnly? review = null) =>
         new(new EpisodeId(id), child, closedAt is null ? EpisodeState.PlanActive : EpisodeState.Closed, closedAt is null,
             openedAt, School, new PractitionerId("pr-" + id), lpAgency, false, closedAt,
-            closedAt is null ? null : ClosureOutcome.ResolvedMultiAgency, family, retention, 3, [], null, null, null);
+            closedAt is null ? null : ClosureOutcome.ResolvedMultiAgency, family, retention, 3, [], null, null, closedAt is null ? review : null);
 
     private static Task<string[]> List(ISpecification<EpisodeSummary> spec) =>
         Task.FromResult<string[]>([.. InMemorySpecificationEvaluator.Default.Evaluate(Register.OrderBy(s => s.Id), spec).Select(s => s.Id.Value)]);
@@ -105,6 +105,33 @@ public class ReadySpecificationTests
         Assert.Equal(["ep-05", "ep-06", "ep-01"], await List(new DueForDisposalSpec(new DateOnly(2031, 2, 14))));
     }
 
+    [Trait("Rule", "REV-05")]
+    [Fact]
+    public async Task REV05_review_due_before_a_date_lists_earlier_due_dates_earliest_first()
+    {
+        // ep-04 is due on 16 February, ep-03 on 9 March; ep-02 has no review date; closed episodes have none.
+        Assert.Empty(await List(new ReviewDueBeforeSpec(new DateOnly(2026, 2, 16))));   // due on the day is not before it
+        Assert.Equal(["ep-04"], await List(new ReviewDueBeforeSpec(new DateOnly(2026, 2, 17))));
+        Assert.Equal(["ep-04", "ep-03"], await List(new ReviewDueBeforeSpec(new DateOnly(2026, 3, 10))));
+    }
+
+    [Trait("Rule", "REV-05")]
+    [Fact]
+    public async Task REV05_the_in_memory_store_lists_the_active_plans_whose_review_is_due_before_a_date()
+    {
+        var seeds = new Support.Seeds();
+        var store = new InMemoryEpisodeRepository(seeds.Policy);
+        var planned = seeds.PlanActive(); // agreed on 12 March 2026, first review six weeks later: 23 April
+        var assessed = CafEpisode.IdentifyConcern( // no plan yet
+            seeds.Policy, new EpisodeId("ep-2"), new ChildDetails(Ben, new DateOnly(2017, 5, 1)), Support.Seeds.Teacher, "Withdrawn at nursery.");
+        Support.Seeds.Ok(await store.AddAsync(planned));
+        Support.Seeds.Ok(await store.AddAsync(assessed));
+
+        Assert.Empty(await store.ListAsync(new ReviewDueBeforeSpec(new DateOnly(2026, 4, 23))));
+        Assert.Equal(["ep-1"], (await store.ListAsync(new ReviewDueBeforeSpec(new DateOnly(2026, 4, 24)))).Select(s => s.Id.Value));
+        Assert.True((await store.ListAsync(new ReviewDueBeforeSpec(new DateOnly(2026, 4, 24))))[0].IsReviewOverdueOn(new DateOnly(2026, 4, 24)));
+    }
+
     [Trait("Rule", "REG-03")]
     [Fact]
     public async Task REG03_a_family_group_lists_its_siblings_by_child()
@@ -130,6 +157,7 @@ public class ReadySpecificationTests
         [
             new OpenEpisodesOfChildSpec(Amy), new EpisodesOfChildSpec(Amy), new OpenEpisodesByLeadProfessionalAgencySpec(School),
             new ClosedBetweenSpec(Jan, Jan.AddDays(1)), new DueForDisposalSpec(new DateOnly(2031, 1, 1)), new FamilyGroupSpec("f"),
+            new ReviewDueBeforeSpec(new DateOnly(2026, 3, 1)),
         ];
 
         Assert.All(ready, spec =>
@@ -194,9 +222,11 @@ public class ReadySpecificationTests
             from openedDays in Gen.Choose(-400, 400)
             from closedDays in Gen.Choose(-1, 400)
             from family in Gen.Elements<string?>(null, "family-smith", "family-jones")
+            from reviewDays in Gen.Choose(-1, 120)
             select Summary($"ep-{id:00}", child, lp, Jan.AddDays(openedDays),
                 closedDays < 0 ? null : Jan.AddDays(openedDays + closedDays), family,
-                closedDays < 0 ? null : DateOnly.FromDateTime(Jan.AddDays(openedDays + closedDays).DateTime).AddYears(5)));
+                closedDays < 0 ? null : DateOnly.FromDateTime(Jan.AddDays(openedDays + closedDays).DateTime).AddYears(5),
+                reviewDays < 0 ? null : DateOnly.FromDateTime(Jan.DateTime).AddDays(reviewDays)));
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)])]
@@ -206,7 +236,7 @@ public class ReadySpecificationTests
         [
             new OpenEpisodesOfChildSpec(Amy), new EpisodesOfChildSpec(Ben), new OpenEpisodesByLeadProfessionalAgencySpec(School),
             new ClosedBetweenSpec(Jan, Jan.AddDays(Math.Abs(days % 500) + 1)), new DueForDisposalSpec(new DateOnly(2031, 1, 1).AddDays(days % 500)),
-            new FamilyGroupSpec("family-smith"),
+            new FamilyGroupSpec("family-smith"), new ReviewDueBeforeSpec(DateOnly.FromDateTime(Jan.DateTime).AddDays(Math.Abs(days % 120))),
         ];
 
         return specs.All(spec =>
@@ -225,6 +255,7 @@ public class ReadySpecificationTests
         {
             ClosedBetweenSpec => Nullable.Compare(a.ClosedAt, b.ClosedAt),
             DueForDisposalSpec => Nullable.Compare(a.RetentionDueOn, b.RetentionDueOn),
+            ReviewDueBeforeSpec => Nullable.Compare(a.NextReviewDue, b.NextReviewDue),
             FamilyGroupSpec => a.Child.CompareTo(b.Child),
             _ => a.OpenedAt.CompareTo(b.OpenedAt),
         };

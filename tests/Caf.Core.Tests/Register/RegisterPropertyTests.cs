@@ -53,8 +53,8 @@ public class RegisterPropertyTests
                     var r = op switch
                     {
                         Op.Close => e.Close(Seeds.Teacher, EpisodePlans.PractitionersAgree("resolvedOther", TestIds.Teacher)),
-                        Op.StepUp => e.StepUp(Seeds.Teacher, "CSC", "harm"),
-                        _ => e.TransferOut(Seeds.Teacher, "Leeds", "moved"),
+                        Op.StepUp => e.StepUp(Seeds.Teacher, new SpecialistService("CSC"), "harm"),
+                        _ => e.TransferOut(Seeds.Teacher, new LocalAuthority("Leeds"), "moved"),
                     };
                     if (r.IsSuccess)
                     {

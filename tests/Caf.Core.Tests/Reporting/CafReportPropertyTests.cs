@@ -78,6 +78,7 @@ public class CafReportPropertyTests
         Assert.Equal(oracle.EpisodesReferred(), report.EpisodesReferredToPanel);
         Assert.Equal(oracle.Timeliness(), report.Timeliness);
         Assert.Equal(oracle.ReReferrals(), report.ReReferrals);
+        Assert.Equal(oracle.Outcomes(), report.Outcomes.ByQuestion.Append(report.Outcomes.Overall).Select(m => (m.Improved, m.Unchanged, m.Worse, m.TotalChange)));
     }
 
     [Trait("Rule", "SHARE-01")]

@@ -32,7 +32,7 @@ public class EpisodeReportStoreTests
         var stale = (await store.GetAsync(episode.Id))!;
         Ok(episode.RecordConsent(Teacher, MotherWritten(TestIds.YouthService), "Consent recorded with the family."));
         Ok(await store.UpdateAsync(episode, 1));
-        Ok(stale.StepUp(Teacher, "CSC", "Significant harm"));
+        Ok(stale.StepUp(Teacher, new Caf.Core.Lifecycle.SpecialistService("CSC"), "Significant harm"));
 
         Assert.Equal(StoreCodes.Concurrency, (await store.UpdateAsync(stale, 1)).Refusal.RuleId);
         var row = (await store.GetReportRowAsync(episode.Id))!;
@@ -50,7 +50,7 @@ public class EpisodeReportStoreTests
         var seeds = new Seeds();
         var store = new InMemoryEpisodeRepository(seeds.Policy, Projector);
         var first = seeds.Identified(new EpisodeId("ep-b"));          // 2 March
-        Ok(first.StepUp(Teacher, "CSC", "Significant harm"));        // closed 2 March
+        Ok(first.StepUp(Teacher, new Caf.Core.Lifecycle.SpecialistService("CSC"), "Significant harm"));        // closed 2 March
         Ok(await store.AddAsync(first));
         seeds.Time.Advance(TimeSpan.FromDays(10));
         Ok(await store.AddAsync(CafEpisode.IdentifyConcern(seeds.Policy, new EpisodeId("ep-a"),

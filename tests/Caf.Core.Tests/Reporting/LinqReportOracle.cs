@@ -144,6 +144,17 @@ internal sealed class LinqReportOracle
     public ReReferralCounts ReReferrals() =>
         new(_s.WindowMonths, OpenedInWindow.Count(), OpenedInWindow.Count(r => r.PreviousEpisodes > 0), OpenedInWindow.Count(IsReReferral));
 
+    /// <summary>OUTQ-01: per question, then overall: (improved, unchanged, worse, total change) of rows whose latest completion is in the window.</summary>
+    public (int Improved, int Unchanged, int Worse, int Total)[] Outcomes()
+    {
+        var changes = _s.Rows
+            .Where(r => r.Outcomes is { Completions: > 1 } o && InWindow(o.LatestCompletedOn))
+            .Select(r => Enumerable.Range(0, 7).Select(i => (int)r.Outcomes!.LatestRatings[i] - (int)r.Outcomes.FirstRatings[i]).ToArray())
+            .ToList();
+        static (int, int, int, int) Movement(IEnumerable<int> c) => (c.Count(x => x > 0), c.Count(x => x == 0), c.Count(x => x < 0), c.Sum());
+        return [.. Enumerable.Range(0, 7).Select(q => Movement(changes.Select(c => c[q]).ToList())), Movement(changes.Select(c => c.Sum()).ToList())];
+    }
+
     private bool IsReReferral(EpisodeReportRow r) =>
         r.PreviousEpisodes > 0 && r.PreviousClosedOn is { } p && p.AddMonths(_s.WindowMonths) >= r.OpenedOn;
 

@@ -69,6 +69,7 @@ public static class ReportCohortGen
         from previous in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(1, 2)))
         from previousGap in Gen.Choose(0, 800)
         from excluded in Gen.SubListOf(Agencies)
+        from questionnaire in Questionnaire()
         select (Func<int, EpisodeReportRow>)(i =>
         {
             DateOnly? closed = closedAfter < 0 ? null : opened.AddDays(closedAfter);
@@ -93,7 +94,36 @@ public static class ReportCohortGen
                 panelReferrals: [.. referrals],
                 previousEpisodes: previous,
                 previousClosedOn: previous > 0 ? opened.AddDays(-previousGap) : null,
-                excludedAgencies: [.. excluded]);
+                excludedAgencies: [.. excluded],
+                outcomes: questionnaire(opened, closed));
+        });
+
+    // OUTQ-01: none, one, or two to four completions; the first on or after opening, the latest not after closure.
+    private static Gen<Func<DateOnly, DateOnly?, ReportOutcomes?>> Questionnaire() =>
+        from completions in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Constant(1)), (3, Gen.Choose(2, 4)))
+        from firstAfter in Gen.Choose(0, 200)
+        from gap in Gen.Choose(0, 300)
+        from same in Gen.Elements(true, false)
+        from first in Gen.Elements(Enum.GetValues<Caf.Core.Outcomes.OutcomesRating>().AsEnumerable()).ArrayOf(7)
+        from latest in Gen.Elements(Enum.GetValues<Caf.Core.Outcomes.OutcomesRating>().AsEnumerable()).ArrayOf(7)
+        select (Func<DateOnly, DateOnly?, ReportOutcomes?>)((opened, closed) =>
+        {
+            if (completions == 0)
+            {
+                return null;
+            }
+
+            var firstOn = opened.AddDays(firstAfter);
+            var latestOn = completions == 1 ? firstOn : firstOn.AddDays(gap);
+            if (closed is { } c && latestOn > c)
+            {
+                latestOn = c;
+                firstOn = completions == 1 || firstOn > c ? c : firstOn;
+            }
+
+            return completions == 1
+                ? new ReportOutcomes(1, firstOn, firstOn, true, [.. first], [.. first])
+                : new ReportOutcomes(completions, firstOn, latestOn, same, [.. first], [.. latest]);
         });
 
     public static Gen<EpisodeReportRow[]> Rows() =>

@@ -61,7 +61,7 @@ public class ReportOutputTests
             new[]
             {
                 "rep01-periods", "rep02-top-needs", "rep02-needs-by-domain", "rep03-setting", "rep03-initiating-agency", "rep03-age-band",
-                "rep03-closure-outcome", "rep03-closure-category", "rep03-lead-professional-agency", "rep04-panel-referrals", "summary",
+                "rep03-closure-outcome", "rep03-closure-category", "rep03-lead-professional-agency", "rep04-panel-referrals", "outq01-distance-travelled", "summary",
             },
             tables.Select(t => t.Id));
         Assert.Equal(

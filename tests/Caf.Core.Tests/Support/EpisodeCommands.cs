@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Caf.Core.Closure;
 using Caf.Core.Consent;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.StepDown;
@@ -36,14 +37,17 @@ public static class EpisodeCommands
         new("choose family action", e => e.ChooseNextStep(Teacher, NextStep.FamilyAction, "family")),
         new("choose single agency", e => e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "school")),
         new("choose multi-agency", e => e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "many")),
-        new("refer to panel", e => e.ReferToPanel(Teacher, "MAAG North", "complex")),
-        new("appoint health visitor", e => e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), Supervisor, "agreed", "weekly contact")),
-        new("appoint CAMHS worker", e => e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(new PractitionerId("pr-camhs"), TestIds.Camhs), Supervisor, "agreed", "therapy")),
+        new("refer to panel", e => Caf.Core.Tests.Panels.EpisodePanels.Refer(e, Teacher, Caf.Core.Tests.Panels.EpisodePanels.NextId(e))),
+        new("panel decision: youth and health visiting, health visitor as LP", e => e.RecordPanelDecision(Teacher, Caf.Core.Tests.Panels.EpisodePanels.AnyDecision(e))),
+        new("panel decision: CAMHS allocated", e => e.RecordPanelDecision(Teacher, Caf.Core.Tests.Panels.EpisodePanels.AnyDecision(e, Caf.Core.Tests.Panels.EpisodePanels.Camhs, Caf.Core.Tests.Panels.EpisodePanels.Youth))),
+        new("youth service confirms its start", e => e.ConfirmServiceStart(Teacher, e.CurrentPanelReferral?.Referral.Id ?? new Caf.Core.Panels.PanelReferralId("ref-x"), TestIds.YouthService, PlanDay)),
+        new("appoint health visitor", e => e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), Supervisor, new FamilyAgreement("agreed"), "weekly contact")),
+        new("appoint CAMHS worker", e => e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(new PractitionerId("pr-camhs"), TestIds.Camhs), Supervisor, new FamilyAgreement("agreed"), "therapy")),
         new("nominate health visitor", e => e.NominateLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), "weekly contact")),
         new("nominate CAMHS worker", e => e.NominateLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(new PractitionerId("pr-camhs"), TestIds.Camhs), "therapy")),
         new("supervisor confirms", e => e.ConfirmNomination(Teacher, Supervisor, "Has capacity on their caseload.")),
-        new("family agrees", e => e.RecordFamilyAgreement(Teacher, "mother agreed")),
-        new("appoint without supervisor", e => e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.Teacher, TestIds.School), null, "agreed", "x")),
+        new("family agrees", e => e.RecordFamilyAgreement(Teacher, new FamilyAgreement("mother agreed"))),
+        new("appoint without supervisor", e => e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.Teacher, TestIds.School), null, new FamilyAgreement("agreed"), "x")),
         new("agree plan: school + family", e => e.AgreePlan(Teacher, EpisodePlans.SingleService(PlanDay), "The school and Mum agreed the plan at the TAC meeting.")),
         new("agree plan: school + health + family", e => e.AgreePlan(Teacher, EpisodePlans.MultiAgency(PlanDay), "Agreed at the TAC meeting.")),
         new("agree plan: family", e => e.AgreePlan(Teacher, EpisodePlans.FamilyOnly(PlanDay), "Mum will lead the changes.")),
@@ -60,7 +64,7 @@ public static class EpisodeCommands
         new("step-down TAC: continue with the health visitor", e => e.RecordStepDownTacDecision(Teacher, StepDownTacDecision.Continue(Seeds.HealthVisitor, EpisodePlans.MultiAgency(PlanDay), true, true), "Ongoing support is required.")),
         new("step-down TAC: minimum outcome not met", e => e.RecordStepDownTacDecision(Teacher, StepDownTacDecision.Close(false, true), "x")),
         new("require reassessment", e => e.RequireReassessment(Teacher, "no progress")),
-        new("step up", e => e.StepUp(Teacher, "CSC", "significant harm")),
+        new("step up", e => e.StepUp(Teacher, new SpecialistService("CSC"), "significant harm")),
         new("withdraw consent", e => e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "moving on"))),
         new("override consent", e => e.OverrideConsent(Teacher, new ConsentOverride("risk of neglect", new PractitionerId("pr-dsl")))),
         new("close: C3 resolved other (by the LP)", e => e.Close(Lp(e), EpisodePlans.PractitionersAgree("resolvedOther", [Lp(e).Practitioner, .. Owners(e)]))),
@@ -70,7 +74,7 @@ public static class EpisodeCommands
         new("close: C3 consent withdrawn (by the LP)", e => e.Close(Lp(e), EpisodePlans.PractitionersAgree("consentWithdrawn", [Lp(e).Practitioner, .. Owners(e)]))),
         new("close: stepped up (CLOSE-07)", e => e.Close(Lp(e), EpisodePlans.MostOutcomesAchieved("steppedUp"))),
         new("close: by the teacher", e => e.Close(Teacher, EpisodePlans.PractitionersAgree("resolvedOther", [Teacher.Practitioner, .. Owners(e)]))),
-        new("transfer out", e => e.TransferOut(Teacher, "Leeds", "moved")),
+        new("transfer out", e => e.TransferOut(Teacher, new LocalAuthority("Leeds"), "moved")),
         new("link family", e => e.LinkToFamily(Teacher, "family-smith")),
     ];
 

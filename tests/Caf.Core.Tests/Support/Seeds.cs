@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Immutable;
 using Caf.Core.Consent;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
+using Caf.Core.Thresholds;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Caf.Core.Tests.Support;
@@ -56,7 +58,7 @@ internal sealed class Seeds
     public static Caf.Core.LeadProfessional.LeadProfessionalCandidate Nominee(PractitionerId practitioner, AgencyId agency) =>
         new(practitioner, agency, Caf.Core.LeadProfessional.AgencyKind.Other, "Practitioner", true, Caf.Core.LeadProfessional.ContactFrequency.Weekly, [], 0);
 
-    public static AssessmentSummary Level3 => new("default", "1.0.0", 3, "multi-agency", ImmutableArray.Create("attendance", "behaviour"));
+    public static AssessmentSummary Level3 => new("default", "1.0.0", ThresholdLevel.Complex, ThresholdRoute.CafMultiAgency, ImmutableArray.Create("attendance", "behaviour"));
 
     public CafEpisode Identified(EpisodeId? id = null) =>
         CafEpisode.IdentifyConcern(Policy, id ?? new EpisodeId("ep-1"), NineYearOld, Teacher, "Falling attendance and withdrawn in class.");
@@ -82,7 +84,7 @@ internal sealed class Seeds
     {
         var e = Assessed();
         Ok(e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "Needs span school and health."));
-        Ok(e.AppointLeadProfessional(Teacher, Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-supervisor"), "Mother agreed at the TAC meeting.", "Sees the family weekly."));
+        Ok(e.AppointLeadProfessional(Teacher, Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-supervisor"), new FamilyAgreement("Mother agreed at the TAC meeting."), "Sees the family weekly."));
         Ok(e.AgreePlan(Teacher, EpisodePlans.MultiAgency(Today), "Agreed with Mum and Amy at the TAC meeting."));
         return e;
     }
