@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using Caf.Core.Reporting;
-using Caf.Core.Thresholds;
 using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Planning;
