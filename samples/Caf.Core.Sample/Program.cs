@@ -4,11 +4,14 @@ using System.Threading.Tasks;
 using Caf.Core.Closure;
 using Caf.Core.Consent;
 using Caf.Core.Configuration;
+using Caf.Core.EntityFrameworkCore;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Planning;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
+using Caf.Core.Register.Specifications;
+using Caf.Core.Reporting;
 using Caf.Core.Sample;
 using Caf.Core.Thresholds;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,14 +21,21 @@ using Microsoft.Extensions.Options;
 // default thresholds framework, choose the lead professional, plan, review, close, report — printing what
 // happened and why. `dotnet run --project samples/Caf.Core.Sample -- --demos` adds the per-area demos.
 var clock = new SampleClock(new DateTimeOffset(2026, 1, 12, 9, 0, 0, TimeSpan.Zero));
-var audit = new InMemorySharingAuditLog();
+var school = new AgencyId("oakfield-primary");
+var health = new AgencyId("health-visiting");
+var youth = new AgencyId("youth-service");
+// The store: a SQLite file in the working directory (CAF_SAMPLE_DB names another), created and migrated at start.
+var database = System.IO.Path.GetFullPath(Environment.GetEnvironmentVariable("CAF_SAMPLE_DB") is { Length: > 0 } named ? named : "caf-sample.db");
 await using var services = new ServiceCollection()
     .AddSingleton<TimeProvider>(clock)
-    .AddSingleton<ISharingAuditLog>(audit)
     .AddCafCore(options => options.Retention.RetentionYears = 5)
-    .AddCafInMemoryEpisodeStore()
+    .AddCafReportReadModel(agency => agency == school ? InitiatingSetting.PrimarySchool
+        : agency == health ? InitiatingSetting.Health : agency == youth ? InitiatingSetting.YouthService : InitiatingSetting.Other)
+    .AddCafEntityFrameworkCore(o => o.UseSqlite($"Data Source={database}")) // episodes, report rows, sharing audit log
     .BuildServiceProvider();
+await services.MigrateCafDatabaseAsync();
 services.GetRequiredService<IStartupValidator>().Validate(); // what the generic host does at start: options and ports checked
+var audit = services.GetRequiredService<EntityFrameworkSharingAuditLog<CafDbContext>>();
 
 var register = services.GetRequiredService<CafRegister>();
 var store = services.GetRequiredService<IEpisodeRepository>();
@@ -34,22 +44,39 @@ var matcher = services.GetRequiredService<ThresholdMatcher>();
 var selector = services.GetRequiredService<LeadProfessionalSelector>();
 var options = services.GetRequiredService<IOptions<CafOptions>>().Value;
 
-var school = new AgencyId("oakfield-primary");
-var health = new AgencyId("health-visiting");
-var youth = new AgencyId("youth-service");
 var teacher = new Actor(new PractitionerId("ms-jones"), school);
 var healthVisitor = new Actor(new PractitionerId("mr-patel"), health);
 var youthWorker = new Actor(new PractitionerId("ms-khan"), youth);
 var amy = new ChildDetails(new ChildId("child-amy-smith"), new DateOnly(2016, 9, 1));
 
 Console.WriteLine("Caf.Core sample: one child's CAF episode, end to end");
+// A second run continues from the file: Amy's earlier episodes are closed, so she may have a new one (REG-01), which
+// starts four weeks after the last closure and links the earlier ones (LIFE-03, REP-06).
+var earlier = await store.ListAsync(new EpisodesOfChildSpec(amy.Id));
+var run = earlier.Count + 1;
+Console.WriteLine(earlier.Count == 0
+    ? $"Store: SQLite file {database} (new; a second run continues from it)."
+    : $"Store: SQLite file {database}: found {earlier.Count} episodes from an earlier run, continuing.");
+if (earlier.FirstOrDefault(s => s.IsOpen) is { } leftOpen)
+{
+    // An earlier run stopped part-way: its episode stays open as it was; this run follows Amy's twin instead.
+    Console.WriteLine($"   {leftOpen.Id} is still open ({leftOpen.State}): an earlier run stopped part-way; this run follows Amy's twin.");
+    amy = amy with { Id = new ChildId($"child-amy-smith-twin-{run}") };
+}
+else if (earlier.Count > 0)
+{
+    var lastClosed = earlier.Max(s => s.ClosedAt!.Value);
+    clock.Advance(new DateTimeOffset(lastClosed.UtcDateTime.Date, TimeSpan.Zero).AddDays(28).AddHours(9) - clock.GetUtcNow());
+    Console.WriteLine($"   Amy's last episode closed on {lastClosed:yyyy-MM-dd}; a new concern is raised on {clock.GetUtcNow():yyyy-MM-dd}.");
+}
+
 Console.WriteLine($"Policy: assessment within {options.Lifecycle.AssessmentTimescaleMonths} month, reassess when review " +
                   $"{options.Reviews.InsufficientProgressReviewLimit} or a later review of a plan finds insufficient progress, records kept {options.Retention.RetentionYears} years after closure.");
 
 // 1. Identify (LIFE-01, LIFE-03): the register is checked before anything else.
 Step("1. Identify needs early");
 var registration = await register.IdentifyConcernAsync(
-    new EpisodeId("ep-2026-0001"), amy, teacher, "Amy (9) is often late, withdrawn in class and falling behind in reading.");
+    new EpisodeId($"ep-2026-{(2 * run) - 1:0000}"), amy, teacher, "Amy (9) is often late, withdrawn in class and falling behind in reading.");
 var episode = registration.Opened!;
 Say(registration.Explanation);
 Say($"Interim lead professional (LP-01): {episode.LeadProfessional.Practitioner} ({episode.LeadProfessional.Agency}).");
@@ -57,7 +84,7 @@ Say("What may happen next: " + string.Join(", ", episode.PermittedActions.Select
 var notYet = episode.GetAvailableActions().First(a => a.Action == EpisodeAction.StartAssessment);
 Say($"Refused now: {LifecycleDisplayText.For(notYet.Action)}: {notYet.Refusal}");
 
-var sameChild = await register.IdentifyConcernAsync(new EpisodeId("ep-2026-0002"), amy, healthVisitor, "Weight loss noticed at a home visit.");
+var sameChild = await register.IdentifyConcernAsync(new EpisodeId($"ep-2026-{2 * run:0000}"), amy, healthVisitor, "Weight loss noticed at a home visit.");
 Say($"The health visitor raises a concern the same week: {sameChild.Explanation}");
 
 // 2. Consent (CONS-01, CONS-04, CONS-05): written, but the family excludes the youth service.
@@ -219,7 +246,11 @@ foreach (var e in stored.Events)
     Say($"  {e.OccurredAt:yyyy-MM-dd}  {LifecycleDisplayText.For(e),-33} {Who(e)}: {Why(e)}");
 }
 
-Say($"Sharing decisions audited (SHARE-03/04): {audit.Entries.Count}, refused {audit.Entries.Count(a => !a.Decision.Granted)}.");
+var decisions = await audit.ReadAsync(episode.Id);
+Say($"Sharing decisions audited (SHARE-03/04): {decisions.Count}, refused {decisions.Count(a => !a.Granted)}.");
+var row = (await services.GetRequiredService<IEpisodeReportStore>().GetReportRowAsync(episode.Id))!;
+Say($"Report row saved with the episode (REP-01..06): opened {row.OpenedOn:yyyy-MM-dd} by a {row.InitiatingSetting} setting, closed {row.ClosedOn:yyyy-MM-dd} "
+    + $"({row.ClosureCategory}), {row.Needs.Length} needs, linked to {row.PreviousEpisodes} earlier episodes{(row.PreviousClosedOn is { } prev ? $" (last closed {prev:yyyy-MM-dd})" : "")}.");
 var json = EpisodeJson.Serialize(stored);
 var reread = EpisodeJson.Deserialize(services.GetRequiredService<EpisodePolicy>(), json);
 Say($"Snapshot: {json.Length} bytes of JSON (schema {EpisodeJson.CurrentSchemaVersion}); read back to the same state: {reread.State == stored.State && reread.Version == stored.Version}.");

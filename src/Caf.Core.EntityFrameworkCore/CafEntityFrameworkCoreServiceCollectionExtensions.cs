@@ -6,7 +6,10 @@ using Caf.Core.Consent;
 using Caf.Core.EntityFrameworkCore;
 using Caf.Core.EntityFrameworkCore.Providers;
 using Caf.Core.Lifecycle;
+using Caf.Core.Panels;
 using Caf.Core.Register;
+using Caf.Core.Reporting;
+using Caf.Core.Thresholds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,10 +20,14 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class CafEntityFrameworkCoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="CafDbContext"/> on the chosen provider (with its migrations), and over it the
-    /// <see cref="IEpisodeRepository"/>, the <see cref="ISharingAuditLog"/> and the <see cref="EpisodeOutbox{TContext}"/>
-    /// (which needs the host's <see cref="IEpisodeEventPublisher"/> when it is used). Registered after an in-memory store,
-    /// these win. Create or upgrade the database with <see cref="MigrateCafDatabaseAsync"/>.
+    /// Registers <see cref="CafDbContext"/> on the chosen provider (with its migrations; contexts are pooled), and over it the
+    /// <see cref="IEpisodeRepository"/> (which is also the <see cref="IEpisodeReportStore"/>, the report read model kept in
+    /// the same save), the <see cref="IPanelBookingStore"/>, the <see cref="ISharingAuditLog"/> and the
+    /// <see cref="EpisodeOutbox{TContext}"/> (which needs the host's <see cref="IEpisodeEventPublisher"/> when it is used).
+    /// Registered after an in-memory store, these win. The report rows are computed by the registered
+    /// <see cref="IEpisodeReportProjector"/> (<c>AddCafCore</c> registers one; <c>AddCafReportReadModel</c> supplies the
+    /// agencies' settings), or, without one, over the default thresholds framework with every setting
+    /// <see cref="InitiatingSetting.Other"/>. Create or upgrade the database with <see cref="MigrateCafDatabaseAsync"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Chooses the provider (<c>o.UseSqlite(...)</c> or <c>o.UseNpgsql(...)</c>) and outbox settings.</param>
@@ -38,18 +45,24 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
         switch (options.Provider)
         {
             case CafStoreProvider.Sqlite:
-                services.AddDbContextFactory<SqliteCafDbContext>(b =>
+                services.AddPooledDbContextFactory<SqliteCafDbContext>(b =>
                 {
-                    b.UseSqlite(connection); // always, also with no extra configuration (a null-conditional call would skip it)
+                    // The provider always (a null-conditional call would skip its argument too), then the host's extras.
+                    b.UseSqlite(connection);
+                    if (options.SqliteSynchronousNormal)
+                    {
+                        b.AddInterceptors(SqliteSynchronousNormal.Instance);
+                    }
+
                     extra?.Invoke(b);
                 });
                 services.AddSingleton<IDbContextFactory<CafDbContext>>(sp =>
                     new CafDbContextFactory<SqliteCafDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteCafDbContext>>()));
                 break;
             case CafStoreProvider.Npgsql:
-                services.AddDbContextFactory<NpgsqlCafDbContext>(b =>
+                services.AddPooledDbContextFactory<NpgsqlCafDbContext>(b =>
                 {
-                    b.UseNpgsql(connection); // always, also with no extra configuration (a null-conditional call would skip it)
+                    b.UseNpgsql(connection);
                     extra?.Invoke(b);
                 });
                 services.AddSingleton<IDbContextFactory<CafDbContext>>(sp =>
@@ -137,8 +150,13 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(outbox);
         services.AddSingleton(sp => new EntityFrameworkEpisodeRepository<TContext>(
-            sp.GetRequiredService<IDbContextFactory<TContext>>(), sp.GetRequiredService<EpisodePolicy>()));
+            sp.GetRequiredService<IDbContextFactory<TContext>>(), sp.GetRequiredService<EpisodePolicy>(),
+            sp.GetService<IEpisodeReportProjector>()
+                ?? new EpisodeReportProjector(new ThresholdFrameworkLoader().LoadDefault().Framework, _ => InitiatingSetting.Other)));
         services.AddSingleton<IEpisodeRepository>(sp => sp.GetRequiredService<EntityFrameworkEpisodeRepository<TContext>>());
+        services.AddSingleton<IEpisodeReportStore>(sp => sp.GetRequiredService<EntityFrameworkEpisodeRepository<TContext>>());
+        services.AddSingleton(sp => new EntityFrameworkPanelBookingStore<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+        services.AddSingleton<IPanelBookingStore>(sp => sp.GetRequiredService<EntityFrameworkPanelBookingStore<TContext>>());
         services.AddSingleton(sp => new EntityFrameworkSharingAuditLog<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
         services.AddSingleton<ISharingAuditLog>(sp => sp.GetRequiredService<EntityFrameworkSharingAuditLog<TContext>>());
         services.AddSingleton(sp => new EpisodeOutbox<TContext>(

@@ -14,7 +14,10 @@ namespace Caf.Core.EntityFrameworkCore;
 /// <para>The tables: <c>caf_episodes</c> (one row per episode: the <see cref="EpisodeSummary"/> columns the register
 /// queries, the episode's JSON snapshot, its version as the optimistic-concurrency token, and a hash of its history);
 /// <c>caf_episode_events</c> (append-only, unique on (episode, sequence), LIFE-11); <c>caf_outbox</c> (the events still
-/// to publish); <c>caf_sharing_audit</c> (append-only, SHARE-03).</para>
+/// to publish); <c>caf_sharing_audit</c> (append-only, SHARE-03); <c>caf_episode_report_rows</c> (the report read model,
+/// one row per episode written in the same save: a JSON payload plus indexed child, opening, closure and LP-agency columns,
+/// REP-01..06); <c>caf_panel_bookings</c> (agenda bookings, unique on the slot, PANEL-03) and <c>caf_panel_meetings</c>
+/// (each meeting's taken capacity, a concurrency-checked counter row moved in the same transaction as each booking).</para>
 /// <para>REG-01 (at most one open episode per child) is a filtered unique index on <c>caf_episodes(child_id)</c>
 /// where <c>is_open</c>, so it holds across processes and servers. A host that includes these tables in its own
 /// model writes its own migrations; the ones this package ships are for <see cref="CafDbContext"/>, and they also
@@ -28,8 +31,11 @@ public static class CafModelBuilderExtensions
     internal const string EventsTable = "caf_episode_events";
     internal const string OutboxTable = "caf_outbox";
     internal const string SharingAuditTable = "caf_sharing_audit";
+    internal const string ReportRowsTable = "caf_episode_report_rows";
+    internal const string PanelBookingsTable = "caf_panel_bookings";
+    internal const string PanelMeetingsTable = "caf_panel_meetings";
 
-    /// <summary>Adds the episode, event, outbox and sharing-audit tables to the model.</summary>
+    /// <summary>Adds the episode, event, outbox, sharing-audit, report-row and panel-booking tables to the model.</summary>
     /// <param name="modelBuilder">The host's model builder (in <c>OnModelCreating</c>).</param>
     /// <returns>The model builder.</returns>
     public static ModelBuilder ApplyCafConfigurations(this ModelBuilder modelBuilder)
@@ -39,6 +45,8 @@ public static class CafModelBuilderExtensions
         ConfigureEvents(modelBuilder);
         ConfigureOutbox(modelBuilder);
         ConfigureSharingAudit(modelBuilder);
+        ConfigureReportRows(modelBuilder);
+        ConfigurePanelBookings(modelBuilder);
         return modelBuilder;
     }
 
@@ -121,5 +129,56 @@ public static class CafModelBuilderExtensions
         e.Property(r => r.Items).HasColumnName("items");
         e.Property(r => r.Text).HasColumnName("text");
         e.HasIndex(r => r.EpisodeId).HasDatabaseName("ix_caf_sharing_audit_episode");
+    }
+
+    private static void ConfigureReportRows(ModelBuilder modelBuilder)
+    {
+        var e = modelBuilder.Entity<ReportRowEntity>();
+        e.ToTable(ReportRowsTable);
+        e.HasKey(r => r.EpisodeId).HasName("pk_caf_episode_report_rows");
+        e.Property(r => r.EpisodeId).HasColumnName("episode_id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
+        e.Property(r => r.ChildId).HasColumnName("child_id").HasConversion(StoreConverters.ChildId).HasMaxLength(128);
+        e.Property(r => r.OpenedOn).HasColumnName("opened_on");
+        e.Property(r => r.ClosedOn).HasColumnName("closed_on");
+        e.Property(r => r.LeadProfessionalAgency).HasColumnName("lead_professional_agency").HasConversion(StoreConverters.AgencyId).HasMaxLength(128);
+        e.Property(r => r.Payload).HasColumnName("payload").IsRequired();
+        e.HasOne<EpisodeSummary>().WithOne().HasForeignKey<ReportRowEntity>(r => r.EpisodeId).OnDelete(DeleteBehavior.Cascade)
+            .HasConstraintName("fk_caf_episode_report_rows_episode");
+        e.HasIndex(r => r.ChildId).HasDatabaseName("ix_caf_episode_report_rows_child");
+        e.HasIndex(r => r.OpenedOn).HasDatabaseName("ix_caf_episode_report_rows_opened_on");
+        e.HasIndex(r => r.ClosedOn).HasDatabaseName("ix_caf_episode_report_rows_closed_on");
+        e.HasIndex(r => r.LeadProfessionalAgency).HasDatabaseName("ix_caf_episode_report_rows_lp_agency");
+    }
+
+    private static void ConfigurePanelBookings(ModelBuilder modelBuilder)
+    {
+        var b = modelBuilder.Entity<PanelBookingRow>();
+        b.ToTable(PanelBookingsTable);
+        b.HasKey(r => r.Slot).HasName("pk_caf_panel_bookings");
+        b.Property(r => r.Slot).HasColumnName("slot_id").HasConversion(StoreConverters.PanelSlotId).HasMaxLength(128);
+        b.Property(r => r.Referral).HasColumnName("referral_id").HasConversion(StoreConverters.PanelReferralId).HasMaxLength(128);
+        b.Property(r => r.Episode).HasColumnName("episode_id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
+        b.Property(r => r.Area).HasColumnName("area").HasMaxLength(128);
+        b.Property(r => r.Origin).HasColumnName("origin");
+        b.Property(r => r.Kind).HasColumnName("kind");
+        b.Property(r => r.RequestedAt).HasColumnName("requested_at").HasConversion(StoreConverters.UtcTime);
+        b.Property(r => r.PapersFor).HasColumnName("papers_for")
+            .HasConversion(StoreConverters.AgencyList, StoreConverters.AgencyListComparer);
+        b.Property(r => r.Panel).HasColumnName("panel_id").HasConversion(StoreConverters.PanelId).HasMaxLength(128);
+        b.Property(r => r.MeetingDate).HasColumnName("meeting_date");
+        b.Property(r => r.Minutes).HasColumnName("minutes");
+        b.HasIndex(r => new { r.Panel, r.MeetingDate }).HasDatabaseName("ix_caf_panel_bookings_meeting");
+        b.HasIndex(r => new { r.MeetingDate, r.Panel }).HasDatabaseName("ix_caf_panel_bookings_date");
+        b.HasIndex(r => r.Episode).HasDatabaseName("ix_caf_panel_bookings_episode");
+
+        var m = modelBuilder.Entity<PanelMeetingLoadRow>();
+        m.ToTable(PanelMeetingsTable);
+        m.HasKey(r => new { r.Panel, r.MeetingDate }).HasName("pk_caf_panel_meetings");
+        m.Property(r => r.Panel).HasColumnName("panel_id").HasConversion(StoreConverters.PanelId).HasMaxLength(128);
+        m.Property(r => r.MeetingDate).HasColumnName("meeting_date");
+        m.Property(r => r.NewCases).HasColumnName("new_cases");
+        m.Property(r => r.Reviews).HasColumnName("reviews");
+        m.Property(r => r.Minutes).HasColumnName("minutes");
+        m.Property(r => r.Version).HasColumnName("version").IsConcurrencyToken();
     }
 }

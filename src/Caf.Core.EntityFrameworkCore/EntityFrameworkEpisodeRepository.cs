@@ -9,6 +9,7 @@ using Caf.Core.EntityFrameworkCore.Mapping;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
+using Caf.Core.Reporting;
 using Microsoft.EntityFrameworkCore;
 using ArdalisSpecification = Ardalis.Specification.ISpecification<Caf.Core.Register.EpisodeSummary>;
 
@@ -16,8 +17,8 @@ namespace Caf.Core.EntityFrameworkCore;
 
 /// <summary>
 /// The <see cref="IEpisodeRepository"/> on EF Core: one row per episode (summary columns, JSON snapshot, version),
-/// its events appended to an append-only table, and each new event written to the outbox, all in one
-/// transaction per save. The database enforces REG-01 (a filtered unique index), optimistic concurrency (the
+/// its events appended to an append-only table, each new event written to the outbox, and the episode's report row
+/// (<see cref="IEpisodeReportStore"/>, REP-01..06) written or replaced, all in one transaction per save. The database enforces REG-01 (a filtered unique index), optimistic concurrency (the
 /// version and the history hash are concurrency tokens) and (episode, sequence) uniqueness.
 /// </summary>
 /// <remarks>
@@ -33,19 +34,22 @@ namespace Caf.Core.EntityFrameworkCore;
 /// <typeparam name="TContext">A context whose model includes <see cref="CafModelBuilderExtensions.ApplyCafConfigurations"/>.</typeparam>
 /// <threadsafety>Thread-safe: it holds no context between calls.</threadsafety>
 [Immutable]
-public sealed class EntityFrameworkEpisodeRepository<TContext> : IEpisodeRepository
+public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisodeRepository, IEpisodeReportStore
     where TContext : DbContext
 {
     private readonly IDbContextFactory<TContext> _contexts;
     private readonly EpisodePolicy _policy;
+    private readonly IEpisodeReportProjector _projector;
 
     /// <summary>Creates the repository.</summary>
     /// <param name="contexts">Creates a context per operation.</param>
     /// <param name="policy">The policy episodes are rebuilt with.</param>
-    public EntityFrameworkEpisodeRepository(IDbContextFactory<TContext> contexts, EpisodePolicy policy)
+    /// <param name="reportProjector">Computes the report row written with each save (REP-01..06).</param>
+    public EntityFrameworkEpisodeRepository(IDbContextFactory<TContext> contexts, EpisodePolicy policy, IEpisodeReportProjector reportProjector)
     {
         _contexts = Guard.Against.Null(contexts);
         _policy = Guard.Against.Null(policy);
+        _projector = Guard.Against.Null(reportProjector);
     }
 
     /// <inheritdoc />
@@ -78,6 +82,7 @@ public sealed class EntityFrameworkEpisodeRepository<TContext> : IEpisodeReposit
             entry.Property<string>(CafModelBuilderExtensions.SnapshotProperty).CurrentValue = EpisodeJson.Serialize(episode);
             entry.Property<string>(CafModelBuilderExtensions.HistoryHashProperty).CurrentValue = staged.Hashes[episode.Version];
             AppendEvents(db, episode, 0, staged.Json);
+            db.Add(await ReportRowAsync(db, episode, cancellationToken).ConfigureAwait(false));
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -167,6 +172,10 @@ public sealed class EntityFrameworkEpisodeRepository<TContext> : IEpisodeReposit
                     hash.OriginalValue = staged[i].Hashes[expected];
                     hash.IsModified = true;
                     AppendEvents(db, episode, expected, staged[i].Json);
+                    var row = db.Attach(await ReportRowAsync(db, episode, cancellationToken).ConfigureAwait(false));
+                    // A row is replaced, not read first; an episode stored before the read model existed gets one on the retry.
+                    row.State = attempt > 0 && !await HasReportRowAsync(db, episode.Id, cancellationToken).ConfigureAwait(false)
+                        ? EntityState.Added : EntityState.Modified;
                 }
 
                 try
@@ -187,7 +196,8 @@ public sealed class EntityFrameworkEpisodeRepository<TContext> : IEpisodeReposit
             }
 
             // The histories match by value but their hashes differ (the event JSON was written by another release):
-            // the classification re-based the expected hashes on the stored ones; try once more.
+            // the classification re-based the expected hashes on the stored ones; or the episode has no report row yet
+            // (stored before the read model existed). Try once more.
         }
 
         throw new InvalidOperationException("The episodes could not be saved, and no version or history difference explains why.");

@@ -11,6 +11,7 @@ using Caf.Core.Primitives;
 using Caf.Core.Register;
 using Caf.Core.Register.Specifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static Caf.Core.EntityFrameworkCore.Tests.Support.Episodes;
 
@@ -20,7 +21,7 @@ namespace Caf.Core.EntityFrameworkCore.Tests;
 /// The store's contract, run on every provider (a subclass per provider). Each test gets a fresh database.
 /// Expected values are written by hand.
 /// </summary>
-public abstract class EpisodeStoreContract : IAsyncLifetime
+public abstract partial class EpisodeStoreContract : IAsyncLifetime
 {
     private readonly List<StoreHost> _hosts = [];
     private TestDatabase? _database;
@@ -76,6 +77,19 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
         Assert.False(db.Database.HasPendingModelChanges());
         Assert.Empty(db.Database.GetPendingMigrations());
         Assert.Equal(db.Database.GetMigrations(), db.Database.GetAppliedMigrations()); // every committed migration applied
+    }
+
+    [StoreFact]
+    public async Task A_host_that_configures_only_the_provider_gets_a_working_store()
+    {
+        var services = new ServiceCollection().AddSingleton(Policy);
+        services.AddCafEntityFrameworkCore(o => _database!.Use(o)); // no ConfigureDbContext: the provider alone
+        await using var provider = services.BuildServiceProvider();
+        await provider.MigrateCafDatabaseAsync();
+
+        Ok(await provider.GetRequiredService<IEpisodeRepository>().AddAsync(Identified(Policy, "ep-plain")));
+
+        Assert.Equal(1, (await Host.Repository.GetAsync(new EpisodeId("ep-plain")))!.Version);
     }
 
     [StoreFact]
@@ -222,24 +236,29 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
 
     [Trait("Rule", "LIFE-11")]
     [StoreFact]
-    public async Task A_save_writes_only_the_new_events_and_the_episode_row()
+    public async Task A_save_writes_only_the_new_events_the_episode_row_the_report_row_and_the_outbox_rows()
     {
         var episode = Identified(Policy, "ep-1");
         Ok(episode.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
         Ok(await Host.Repository.AddAsync(episode));
         Ok(episode.StartAssessment(Teacher, "The family agreed to an assessment."));
+        Ok(episode.StepUp(Teacher, new Caf.Core.Lifecycle.SpecialistService("CSC"), "Significant harm"));
 
         Host.Commands.Recording = true;
-        Ok(await Host.Repository.UpdateAsync(episode, 2));
+        Host.Commands.RowsWritten = 0;
+        Ok(await Host.Repository.UpdateAsync(episode, 2)); // two new events on a stored history of two
         Host.Commands.Recording = false;
 
         var sql = string.Join("\n", Host.Commands.Commands).Replace("\"", "", StringComparison.Ordinal);
-        // Identifiers are quoted on SQLite and bare on PostgreSQL.
-        Assert.Equal(1, Occurrences(sql, "INSERT INTO caf_episode_events "));
-        Assert.Equal(1, Occurrences(sql, "INSERT INTO caf_outbox "));
+        // Identifiers are quoted on SQLite and bare on PostgreSQL; EF Core may batch the two rows of a table in one INSERT.
+        Assert.InRange(Occurrences(sql, "INSERT INTO caf_episode_events "), 1, 2);
+        Assert.InRange(Occurrences(sql, "INSERT INTO caf_outbox "), 1, 2);
         Assert.Equal(1, Occurrences(sql, "UPDATE caf_episodes "));
-        Assert.Equal(0, Occurrences(sql, "UPDATE caf_episode_events ") + Occurrences(sql, "DELETE"));
-        Assert.Equal(3, await CountAsync<EpisodeEventRow>());
+        Assert.Equal(1, Occurrences(sql, "UPDATE caf_episode_report_rows "));
+        Assert.Equal(0, Occurrences(sql, "UPDATE caf_episode_events ") + Occurrences(sql, "DELETE") + Occurrences(sql, "UPDATE caf_outbox "));
+        // Rows written: 2 events + 2 outbox rows + the episode row + the report row. The stored history is not rewritten.
+        Assert.Equal(6, Host.Commands.RowsWritten);
+        Assert.Equal(4, await CountAsync<EpisodeEventRow>());
     }
 
     [Trait("Rule", "LIFE-11")]
@@ -515,6 +534,36 @@ public abstract class EpisodeStoreContract : IAsyncLifetime
 public sealed class SqliteEpisodeStoreTests : EpisodeStoreContract
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult<TestDatabase>(new SqliteTestDatabase());
+
+    [Fact]
+    public async Task The_file_is_in_WAL_mode_with_FULL_sync_by_default_and_NORMAL_when_asked()
+    {
+        await using var database = new SqliteTestDatabase();
+        var relaxed = new ServiceCollection().AddSingleton(Policy)
+            .AddCafEntityFrameworkCore(o => o.UseSqlite(database.ConnectionString).UseSqliteSynchronousNormal()).BuildServiceProvider();
+        await using (relaxed)
+        {
+            await relaxed.MigrateCafDatabaseAsync();
+            Assert.Equal((1L, "wal"), await PragmasAsync(relaxed.GetRequiredService<IDbContextFactory<CafDbContext>>().CreateDbContext()));
+        }
+
+        Assert.Equal((2L, "wal"), await PragmasAsync(Host.NewContext())); // SQLite's default, FULL
+    }
+
+    private static async Task<(long Synchronous, string JournalMode)> PragmasAsync(CafDbContext db)
+    {
+        await using (db)
+        {
+            await db.Database.OpenConnectionAsync();
+            var connection = db.Database.GetDbConnection();
+            await using var sync = connection.CreateCommand();
+            sync.CommandText = "PRAGMA synchronous;";
+            var synchronous = (long)(await sync.ExecuteScalarAsync())!;
+            await using var journal = connection.CreateCommand();
+            journal.CommandText = "PRAGMA journal_mode;";
+            return (synchronous, (string)(await journal.ExecuteScalarAsync())!);
+        }
+    }
 }
 
 [RequiresEnvironment(PostgresTestDatabase.Variable, "set it to a PostgreSQL connection string whose user may create databases (.ci/run does)")]

@@ -26,6 +26,12 @@ internal static class StoreConverters
 
     public static readonly ValueConverter<PractitionerId, string> PractitionerId = new(v => v.Value, v => new PractitionerId(v));
 
+    public static readonly ValueConverter<Caf.Core.Panels.PanelId, string> PanelId = new(v => v.Value, v => new Caf.Core.Panels.PanelId(v));
+
+    public static readonly ValueConverter<Caf.Core.Panels.PanelSlotId, string> PanelSlotId = new(v => v.Value, v => new Caf.Core.Panels.PanelSlotId(v));
+
+    public static readonly ValueConverter<Caf.Core.Panels.PanelReferralId, string> PanelReferralId = new(v => v.Value, v => new Caf.Core.Panels.PanelReferralId(v));
+
     public static readonly ValueConverter<DateTimeOffset, DateTime> UtcTime =
         new(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
 
@@ -60,6 +66,11 @@ internal static class StoreConverters
 
     internal static ImmutableArray<AgencyId> ReadAgencies(string json)
     {
+        if (json == "[]")
+        {
+            return []; // most rows: no parse
+        }
+
         using var document = JsonDocument.Parse(json);
         var list = new List<AgencyId>();
         foreach (var item in document.RootElement.EnumerateArray())

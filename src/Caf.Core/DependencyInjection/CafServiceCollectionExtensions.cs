@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Ardalis.GuardClauses;
 using Caf.Core.Configuration;
 using Caf.Core.Consent;
@@ -6,7 +7,9 @@ using Caf.Core.DependencyInjection;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Panels;
+using Caf.Core.Primitives;
 using Caf.Core.Register;
+using Caf.Core.Reporting;
 using Caf.Core.Thresholds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -88,10 +91,41 @@ public static class CafServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection.</returns>
+    /// <remarks>It keeps each episode's report row too (REP-01..06, <see cref="IEpisodeReportStore"/>), computed by the
+    /// registered <see cref="IEpisodeReportProjector"/> (<c>AddCafCore</c> registers one; without one, reading rows throws
+    /// <see cref="InvalidOperationException"/>). Nothing is registered when the host already registered an
+    /// <see cref="IEpisodeRepository"/>.</remarks>
     public static IServiceCollection AddCafInMemoryEpisodeStore(this IServiceCollection services)
     {
         Guard.Against.Null(services);
-        services.TryAddSingleton<IEpisodeRepository>(sp => new InMemoryEpisodeRepository(sp.GetRequiredService<EpisodePolicy>()));
+        if (services.Any(d => d.ServiceType == typeof(IEpisodeRepository)))
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(sp => sp.GetService<IEpisodeReportProjector>() is { } projector
+            ? new InMemoryEpisodeRepository(sp.GetRequiredService<EpisodePolicy>(), projector)
+            : new InMemoryEpisodeRepository(sp.GetRequiredService<EpisodePolicy>()));
+        services.AddSingleton<IEpisodeRepository>(sp => sp.GetRequiredService<InMemoryEpisodeRepository>());
+        services.TryAddSingleton<IEpisodeReportStore>(sp => sp.GetRequiredService<InMemoryEpisodeRepository>());
+        return services;
+    }
+
+    /// <summary>
+    /// Supplies the host's directory of agency settings to the report read model (REP-03): the stores compute each
+    /// episode's <see cref="EpisodeReportRow"/> with the registered thresholds framework (REP-02) and this mapping.
+    /// Without it every initiating agency's setting is <see cref="InitiatingSetting.Other"/>. Replaces any
+    /// <see cref="IEpisodeReportProjector"/> registered before; call it before or after <c>AddCafCore</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="settingOf">The setting of an agency; it must answer for every agency (e.g. <see cref="InitiatingSetting.Other"/> when unknown).</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddCafReportReadModel(this IServiceCollection services, Func<AgencyId, InitiatingSetting> settingOf)
+    {
+        Guard.Against.Null(services);
+        Guard.Against.Null(settingOf);
+        services.RemoveAll<IEpisodeReportProjector>();
+        services.AddSingleton<IEpisodeReportProjector>(sp => new EpisodeReportProjector(sp.GetRequiredService<ThresholdMatcher>().Framework, settingOf));
         return services;
     }
 
@@ -139,6 +173,10 @@ public static class CafServiceCollectionExtensions
         // authority's own ThresholdMatcher before calling AddCafCore to replace it.
         services.TryAddSingleton<ThresholdFrameworkLoader>();
         services.TryAddSingleton(provider => provider.GetRequiredService<ThresholdFrameworkLoader>().LoadDefault());
+
+        // REP-01..06: the report read model the stores keep beside each episode; AddCafReportReadModel supplies the settings.
+        services.TryAddSingleton<IEpisodeReportProjector>(sp => new EpisodeReportProjector(
+            sp.GetRequiredService<ThresholdMatcher>().Framework, _ => InitiatingSetting.Other));
     }
 
     /// <summary>The validated options (reading them validates them; every problem in one exception).</summary>

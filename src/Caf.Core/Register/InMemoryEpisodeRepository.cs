@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -9,19 +10,23 @@ using Caf.Core.Annotations;
 using Caf.Core.Events;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
+using Caf.Core.Reporting;
 
 namespace Caf.Core.Register;
 
 /// <summary>
 /// An in-memory <see cref="IEpisodeRepository"/> for tests, samples and small hosts. Stores each episode's
 /// immutable event history and hands out fresh rebuilt instances, so a caller's unsaved changes never
-/// leak. Enforces REG-01 and optimistic concurrency atomically under one lock.
+/// leak. Enforces REG-01 and optimistic concurrency atomically under one lock. Given an
+/// <see cref="IEpisodeReportProjector"/>, it also keeps each episode's report row (<see cref="IEpisodeReportStore"/>),
+/// computed and stored under the same lock as the episode, so a refused save leaves the previous row.
 /// </summary>
 /// <threadsafety>Mutable and thread-safe.</threadsafety>
 [Mutable]
-public sealed class InMemoryEpisodeRepository : IEpisodeRepository
+public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeReportStore
 {
     private readonly EpisodePolicy _policy;
+    private readonly IEpisodeReportProjector? _projector;
     private readonly object _gate = new();
     private readonly Dictionary<EpisodeId, Entry> _entries = [];
     private readonly Dictionary<ChildId, EpisodeId> _openByChild = []; // REG-01 in O(1), like a filtered unique index
@@ -31,6 +36,15 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository
     public InMemoryEpisodeRepository(EpisodePolicy policy)
     {
         _policy = Guard.Against.Null(policy);
+    }
+
+    /// <summary>Creates an empty repository that keeps each episode's report row too (REP-01..06).</summary>
+    /// <param name="policy">The policy episodes are rebuilt with.</param>
+    /// <param name="reportProjector">Computes the report row of each saved episode.</param>
+    public InMemoryEpisodeRepository(EpisodePolicy policy, IEpisodeReportProjector reportProjector)
+        : this(policy)
+    {
+        _projector = Guard.Against.Null(reportProjector);
     }
 
     /// <inheritdoc />
@@ -68,7 +82,7 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository
                     $"Child {episode.Child.Id} already has an open episode ({open.Id}, lead professional {open.LeadProfessional}).", "child"));
             }
 
-            Store(episode);
+            Store(episode, RowOf(episode));
         }
 
         return new(Result.Ok);
@@ -84,7 +98,7 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository
             var valid = CheckUpdate(episode, expectedVersion);
             if (valid.IsSuccess)
             {
-                Store(episode);
+                Store(episode, RowOf(episode));
             }
 
             return new(valid);
@@ -117,9 +131,10 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository
                 }
             }
 
-            foreach (var update in updates)
+            var rows = updates.Select(u => RowOf(u.Episode)).ToList(); // all computed before any is stored
+            for (var i = 0; i < updates.Count; i++)
             {
-                Store(update.Episode);
+                Store(updates[i].Episode, rows[i]);
             }
         }
 
@@ -169,11 +184,90 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository
         return new(InMemorySpecificationEvaluator.Default.Evaluate(summaries, specification).ToList());
     }
 
+    /// <inheritdoc />
+    /// <exception cref="System.InvalidOperationException">The repository was created without a report projector.</exception>
+    public ValueTask<EpisodeReportRow?> GetReportRowAsync(EpisodeId id, CancellationToken cancellationToken = default)
+    {
+        RequireProjector();
+        lock (_gate)
+        {
+            return new(_entries.TryGetValue(id, out var entry) ? entry.Row : null);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="System.InvalidOperationException">The repository was created without a report projector.</exception>
+    public IAsyncEnumerable<EpisodeReportRow> StreamAsync(DateOnly from, DateOnly until, CancellationToken cancellationToken = default)
+    {
+        if (until < from)
+        {
+            throw new System.ArgumentException($"The window ends ({until}) before it starts ({from}).", nameof(until));
+        }
+
+        return Stream(r => r.OpenedOn < until && (r.ClosedOn is not { } closed || closed >= from));
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="System.InvalidOperationException">The repository was created without a report projector.</exception>
+    public IAsyncEnumerable<EpisodeReportRow> StreamAllAsync(CancellationToken cancellationToken = default) => Stream(_ => true);
+
+    private IAsyncEnumerable<EpisodeReportRow> Stream(System.Func<EpisodeReportRow, bool> include)
+    {
+        RequireProjector();
+        List<EpisodeReportRow> rows;
+        lock (_gate)
+        {
+            rows = [.. _entries.Values.Select(e => e.Row!).Where(include)];
+        }
+
+        return Yield(rows.OrderBy(r => r.OpenedOn).ThenBy(r => r.EpisodeId));
+    }
+
+    private static async IAsyncEnumerable<EpisodeReportRow> Yield(IEnumerable<EpisodeReportRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            yield return row;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private void RequireProjector()
+    {
+        if (_projector is null)
+        {
+            throw new System.InvalidOperationException(
+                "This InMemoryEpisodeRepository keeps no report rows: create it with an IEpisodeReportProjector (AddCafInMemoryEpisodeStore does).");
+        }
+    }
+
+    // Called under the lock. REP-06: the closure date of the most recent linked previous episode this store holds.
+    private EpisodeReportRow? RowOf(CafEpisode episode)
+    {
+        if (_projector is null)
+        {
+            return null;
+        }
+
+        DateOnly? previousClosedOn = null;
+        foreach (var previous in episode.PreviousEpisodes)
+        {
+            if (_entries.TryGetValue(previous, out var entry) && entry.Summary.ClosedAt is { } closedAt)
+            {
+                var day = DateOnly.FromDateTime(closedAt.UtcDateTime);
+                previousClosedOn = previousClosedOn is { } known && known >= day ? known : day;
+            }
+        }
+
+        return _projector.Project(episode, previousClosedOn);
+    }
+
     // Called under the lock.
-    private void Store(CafEpisode episode)
+    private void Store(CafEpisode episode, EpisodeReportRow? row)
     {
         var summary = EpisodeSummary.Of(episode);
-        _entries[episode.Id] = new Entry([.. episode.Events], summary);
+        _entries[episode.Id] = new Entry([.. episode.Events], summary, row);
         if (summary.IsOpen)
         {
             _openByChild[summary.Child] = summary.Id;
@@ -184,5 +278,5 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository
         }
     }
 
-    private sealed record Entry(ImmutableArray<CafEvent> History, EpisodeSummary Summary);
+    private sealed record Entry(ImmutableArray<CafEvent> History, EpisodeSummary Summary, EpisodeReportRow? Row);
 }

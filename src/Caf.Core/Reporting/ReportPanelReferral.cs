@@ -15,6 +15,7 @@ public readonly record struct ReportPanelReferral
     /// <param name="referringAgency">The agency of the practitioner who referred.</param>
     /// <param name="allocations">Services the panel allocated for this referral (PANEL-05); 0 while undecided or when re-presented.</param>
     /// <exception cref="ArgumentException"><paramref name="referringAgency"/> is default or <paramref name="allocations"/> is negative.</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
     public ReportPanelReferral(DateOnly referredOn, AgencyId referringAgency, int allocations)
     {
         if (referringAgency.IsDefault)

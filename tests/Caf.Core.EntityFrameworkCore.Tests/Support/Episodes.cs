@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using Caf.Core.Reporting;
 using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Planning;
@@ -14,6 +16,11 @@ public static class Episodes
     public static readonly AgencyId School = new("school-oakfield-primary");
     public static readonly AgencyId HealthVisiting = new("health-visiting");
     public static readonly Actor Teacher = new(new PractitionerId("pr-teacher-jones"), School);
+
+    /// <summary>The report projector of the tests: the default framework; the school is a primary school, every other agency "other".</summary>
+    public static readonly IEpisodeReportProjector Projector = EpisodeReportProjector.FromTable(
+        new ThresholdFrameworkLoader().LoadDefault().Framework,
+        new Dictionary<AgencyId, InitiatingSetting> { [School] = InitiatingSetting.PrimarySchool });
 
     public static ChildDetails Child(string id) => new(new ChildId(id), new DateOnly(2016, 9, 1));
 

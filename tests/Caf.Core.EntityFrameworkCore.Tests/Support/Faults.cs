@@ -24,7 +24,63 @@ public sealed class CommandLog : DbCommandInterceptor
 {
     public volatile bool Recording;
 
+    private int _rowsWritten;
+
     public ConcurrentQueue<string> Commands { get; } = new();
+
+    /// <summary>Rows inserted, updated or deleted by the recorded commands (the drivers' records-affected counts).</summary>
+    public int RowsWritten
+    {
+        get => Volatile.Read(ref _rowsWritten);
+        set => Volatile.Write(ref _rowsWritten, value);
+    }
+
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Count(result);
+        return result;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Count(result);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult DataReaderClosing(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+    {
+        Drain(eventData.DataReader);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+    {
+        Drain(eventData.DataReader);
+        return ValueTask.FromResult(result);
+    }
+
+    // EF Core has read the batch's results; what the reader still holds is consumed so its records-affected count is final.
+    private void Drain(DbDataReader reader)
+    {
+        if (!Recording)
+        {
+            return;
+        }
+
+        while (reader.NextResult())
+        {
+        }
+
+        Count(reader.RecordsAffected);
+    }
+
+    private void Count(int rows)
+    {
+        if (Recording && rows > 0)
+        {
+            Interlocked.Add(ref _rowsWritten, rows);
+        }
+    }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {

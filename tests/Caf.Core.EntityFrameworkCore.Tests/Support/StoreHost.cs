@@ -2,7 +2,9 @@ using System;
 using System.Threading.Tasks;
 using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
+using Caf.Core.Panels;
 using Caf.Core.Register;
+using Caf.Core.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +23,7 @@ public sealed class StoreHost : IAsyncDisposable
         services.AddSingleton(policy);
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IEpisodeEventPublisher>(publisher);
+        services.AddSingleton<IEpisodeReportProjector>(Episodes.Projector);
         services.AddCafEntityFrameworkCore(o =>
         {
             database.Use(o);
@@ -50,6 +53,10 @@ public sealed class StoreHost : IAsyncDisposable
     public EntityFrameworkEpisodeRepository<CafDbContext> Store => _services.GetRequiredService<EntityFrameworkEpisodeRepository<CafDbContext>>();
 
     public EntityFrameworkSharingAuditLog<CafDbContext> Audit => _services.GetRequiredService<EntityFrameworkSharingAuditLog<CafDbContext>>();
+
+    public IEpisodeReportStore Reports => _services.GetRequiredService<IEpisodeReportStore>();
+
+    public IPanelBookingStore Bookings => _services.GetRequiredService<IPanelBookingStore>();
 
     public EpisodeOutbox<CafDbContext> Outbox => _services.GetRequiredService<EpisodeOutbox<CafDbContext>>();
 

@@ -462,6 +462,11 @@ internal sealed class BoundarySweep
             return true;
         }
 
+        if (thrown is JsonException && type == typeof(Caf.Core.Reporting.EpisodeReportRowJson) && member.Name == nameof(Caf.Core.Reporting.EpisodeReportRowJson.Deserialize))
+        {
+            return true;
+        }
+
         var isResult = type == typeof(Result) || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Result<>));
         if (isResult && thrown is InvalidOperationException)
         {

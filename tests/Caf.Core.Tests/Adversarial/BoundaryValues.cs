@@ -58,7 +58,9 @@ internal sealed class BoundaryWorld
 
     private InMemoryEpisodeRepository NewRepository()
     {
-        var store = new InMemoryEpisodeRepository(Policy);
+        // With the report read model (REP-01), as AddCafInMemoryEpisodeStore builds it, so its members are exercised too.
+        var store = new InMemoryEpisodeRepository(Policy, new Caf.Core.Reporting.EpisodeReportProjector(
+            new Caf.Core.Thresholds.ThresholdFrameworkLoader().LoadDefault().Framework, _ => Caf.Core.Reporting.InitiatingSetting.Other));
         var first = Seeds.Identified();
         Seeds.Ok(first.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(), "Consent to assess and share with partner agencies."));
         var second = CafEpisode.IdentifyConcern(Policy, new EpisodeId("ep-2"), Sibling, Seeds.Teacher, "Sibling: withdrawn at nursery.");

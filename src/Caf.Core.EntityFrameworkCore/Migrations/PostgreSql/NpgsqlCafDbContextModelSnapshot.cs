@@ -103,6 +103,160 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
                     b.ToTable("caf_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.PanelBookingRow", b =>
+                {
+                    b.Property<string>("Slot")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("slot_id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Episode")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("episode_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("meeting_date");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Panel")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("panel_id");
+
+                    b.Property<string>("PapersFor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("papers_for");
+
+                    b.Property<string>("Referral")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("referral_id");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("Slot")
+                        .HasName("pk_caf_panel_bookings");
+
+                    b.HasIndex("Episode")
+                        .HasDatabaseName("ix_caf_panel_bookings_episode");
+
+                    b.HasIndex("MeetingDate", "Panel")
+                        .HasDatabaseName("ix_caf_panel_bookings_date");
+
+                    b.HasIndex("Panel", "MeetingDate")
+                        .HasDatabaseName("ix_caf_panel_bookings_meeting");
+
+                    b.ToTable("caf_panel_bookings", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.PanelMeetingLoadRow", b =>
+                {
+                    b.Property<string>("Panel")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("panel_id");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("meeting_date");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<int>("NewCases")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_cases");
+
+                    b.Property<int>("Reviews")
+                        .HasColumnType("integer")
+                        .HasColumnName("reviews");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Panel", "MeetingDate")
+                        .HasName("pk_caf_panel_meetings");
+
+                    b.ToTable("caf_panel_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ReportRowEntity", b =>
+                {
+                    b.Property<string>("EpisodeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("ChildId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("LeadProfessionalAgency")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("lead_professional_agency");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.HasKey("EpisodeId")
+                        .HasName("pk_caf_episode_report_rows");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_caf_episode_report_rows_child");
+
+                    b.HasIndex("ClosedOn")
+                        .HasDatabaseName("ix_caf_episode_report_rows_closed_on");
+
+                    b.HasIndex("LeadProfessionalAgency")
+                        .HasDatabaseName("ix_caf_episode_report_rows_lp_agency");
+
+                    b.HasIndex("OpenedOn")
+                        .HasDatabaseName("ix_caf_episode_report_rows_opened_on");
+
+                    b.ToTable("caf_episode_report_rows", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.SharingAuditRow", b =>
                 {
                     b.Property<long>("Id")
@@ -300,6 +454,16 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_caf_episode_events_episode");
+                });
+
+            modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ReportRowEntity", b =>
+                {
+                    b.HasOne("Caf.Core.Register.EpisodeSummary", null)
+                        .WithOne()
+                        .HasForeignKey("Caf.Core.EntityFrameworkCore.Mapping.ReportRowEntity", "EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_caf_episode_report_rows_episode");
                 });
 #pragma warning restore 612, 618
         }

@@ -98,6 +98,160 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("caf_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.PanelBookingRow", b =>
+                {
+                    b.Property<string>("Slot")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slot_id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Episode")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("episode_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_date");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Panel")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("panel_id");
+
+                    b.Property<string>("PapersFor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("papers_for");
+
+                    b.Property<string>("Referral")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referral_id");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("Slot")
+                        .HasName("pk_caf_panel_bookings");
+
+                    b.HasIndex("Episode")
+                        .HasDatabaseName("ix_caf_panel_bookings_episode");
+
+                    b.HasIndex("MeetingDate", "Panel")
+                        .HasDatabaseName("ix_caf_panel_bookings_date");
+
+                    b.HasIndex("Panel", "MeetingDate")
+                        .HasDatabaseName("ix_caf_panel_bookings_meeting");
+
+                    b.ToTable("caf_panel_bookings", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.PanelMeetingLoadRow", b =>
+                {
+                    b.Property<string>("Panel")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("panel_id");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_date");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes");
+
+                    b.Property<int>("NewCases")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_cases");
+
+                    b.Property<int>("Reviews")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviews");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Panel", "MeetingDate")
+                        .HasName("pk_caf_panel_meetings");
+
+                    b.ToTable("caf_panel_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ReportRowEntity", b =>
+                {
+                    b.Property<string>("EpisodeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("ChildId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("LeadProfessionalAgency")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_professional_agency");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.HasKey("EpisodeId")
+                        .HasName("pk_caf_episode_report_rows");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_caf_episode_report_rows_child");
+
+                    b.HasIndex("ClosedOn")
+                        .HasDatabaseName("ix_caf_episode_report_rows_closed_on");
+
+                    b.HasIndex("LeadProfessionalAgency")
+                        .HasDatabaseName("ix_caf_episode_report_rows_lp_agency");
+
+                    b.HasIndex("OpenedOn")
+                        .HasDatabaseName("ix_caf_episode_report_rows_opened_on");
+
+                    b.ToTable("caf_episode_report_rows", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.SharingAuditRow", b =>
                 {
                     b.Property<long>("Id")
@@ -293,6 +447,16 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_caf_episode_events_episode");
+                });
+
+            modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ReportRowEntity", b =>
+                {
+                    b.HasOne("Caf.Core.Register.EpisodeSummary", null)
+                        .WithOne()
+                        .HasForeignKey("Caf.Core.EntityFrameworkCore.Mapping.ReportRowEntity", "EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_caf_episode_report_rows_episode");
                 });
 #pragma warning restore 612, 618
         }
