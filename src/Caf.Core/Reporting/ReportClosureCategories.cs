@@ -13,10 +13,10 @@ public static class ReportClosureCategories
     /// <summary>Resolved: CLOSE-01..04 (and no further action, CLOSE-09).</summary>
     public const string Resolved = "Resolved";
 
-    /// <summary>Consent ended: CLOSE-05 (withdrawn) and CLOSE-06 (overridden, a safeguarding issue).</summary>
+    /// <summary>Consent ended: CLOSE-05 (withdrawn).</summary>
     public const string ConsentEnded = "ConsentEnded";
 
-    /// <summary>Escalated: CLOSE-07 (stepped up to a specialist service).</summary>
+    /// <summary>Escalated: CLOSE-06 (consent overridden for safeguarding, which takes the case out of the voluntary route, CONS-06) and CLOSE-07 (stepped up to a specialist service), as in the closure taxonomy.</summary>
     public const string Escalated = "Escalated";
 
     /// <summary>True for one of the three canonical categories (ordinal comparison).</summary>
@@ -49,8 +49,8 @@ public static class ReportClosureCategories
     {
         ClosureOutcome.ResolvedFamilyActions or ClosureOutcome.ResolvedSingleService
             or ClosureOutcome.ResolvedMultiAgency or ClosureOutcome.ResolvedOther => Resolved,
-        ClosureOutcome.ConsentWithdrawn or ClosureOutcome.ConsentOverridden => ConsentEnded,
-        ClosureOutcome.SteppedUp => Escalated,
+        ClosureOutcome.ConsentWithdrawn => ConsentEnded,
+        ClosureOutcome.ConsentOverridden or ClosureOutcome.SteppedUp => Escalated,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a defined closure outcome."),
     };
 }

@@ -96,7 +96,7 @@ public class EarlyHelpExtractTests
             new EpisodeId("ep-0000007"), new ChildId("child-0000007"), new DateOnly(2025, 5, 6), true, new AgencyId("high-school-03"),
             InitiatingSetting.HighSchool, AgeBand.TenToFifteen,
             needs: [new ReportNeed("SPC-02", "family", "10A"), new ReportNeed("LEI-01", "development")],
-            closedOn: new DateOnly(2025, 9, 1), closureOutcomeCode: "CLOSE-06", closureCategory: ReportClosureCategories.ConsentEnded,
+            closedOn: new DateOnly(2025, 9, 1), closureOutcomeCode: "CLOSE-06", closureCategory: ReportClosureCategories.Escalated,
             leadProfessionalAgency: new AgencyId("camhs"),
             assessmentStartedOn: new DateOnly(2025, 5, 10), assessmentCompletedOn: new DateOnly(2025, 6, 2),
             panelReferrals: [new ReportPanelReferral(new DateOnly(2025, 6, 20), new AgencyId("high-school-03"), 1)]);

@@ -84,7 +84,7 @@ public class EpisodeReportRowTests
     [InlineData(ClosureOutcome.ResolvedMultiAgency, "CLOSE-03", "Resolved")]
     [InlineData(ClosureOutcome.ResolvedOther, "CLOSE-04", "Resolved")]
     [InlineData(ClosureOutcome.ConsentWithdrawn, "CLOSE-05", "ConsentEnded")]
-    [InlineData(ClosureOutcome.ConsentOverridden, "CLOSE-06", "ConsentEnded")]
+    [InlineData(ClosureOutcome.ConsentOverridden, "CLOSE-06", "Escalated")]
     [InlineData(ClosureOutcome.SteppedUp, "CLOSE-07", "Escalated")]
     public void Canonical_outcomes_map_to_their_code_and_category(ClosureOutcome outcome, string code, string category)
     {
