@@ -66,6 +66,8 @@ public sealed class BrowserTests : IAsyncLifetime
     {
         using var driver = StartChromium();
         var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(10));
+        // A post redirects back to the page: an element read while the old page unloads goes stale; keep waiting.
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
 
         driver.Navigate().GoToUrl($"{_address}/episodes/ep-amy-1");
         wait.Until(d => d.FindElements(By.Id("sign-in-ms-jones")).Count > 0);
@@ -111,6 +113,8 @@ public sealed class BrowserTests : IAsyncLifetime
     {
         using var driver = StartChromium();
         var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(10));
+        // A post redirects back to the page: an element read while the old page unloads goes stale; keep waiting.
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
 
         driver.Navigate().GoToUrl($"{_address}/episodes/ep-ben-1");
         wait.Until(d => d.FindElements(By.Id("sign-in-dr-khan")).Count > 0);
