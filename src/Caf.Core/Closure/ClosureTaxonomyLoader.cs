@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
+using Caf.Core.Primitives;
 
 namespace Caf.Core.Closure;
 
@@ -34,20 +35,8 @@ public sealed class ClosureTaxonomyLoader
     /// <returns>The taxonomy, or every problem with its JSON path.</returns>
     public ClosureTaxonomyLoadResult Load(ReadOnlySpan<byte> utf8Json)
     {
-        ClosureTaxonomyDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize(utf8Json, ClosureTaxonomyJsonContext.Default.ClosureTaxonomyDocument);
-        }
-        catch (JsonException ex)
-        {
-            // Malformed JSON, wrong types, unknown or duplicate members: report where, never crash.
-            return ClosureTaxonomyLoadResult.Failure(null, [new ClosureTaxonomyProblem(ex.Path ?? "$", FirstLine(ex.Message))]);
-        }
-
-        return document is null
-            ? ClosureTaxonomyLoadResult.Failure(null, [new ClosureTaxonomyProblem("$", "the document is null")])
-            : Compile(document);
+        var document = StrictJsonDocument.Read(utf8Json, ClosureTaxonomyJsonContext.Default.ClosureTaxonomyDocument, out var problem);
+        return document is null ? ClosureTaxonomyLoadResult.Failure(null, [new ClosureTaxonomyProblem(problem.Path, problem.Message)]) : Compile(document);
     }
 
     /// <summary>Reads and validates a taxonomy from a UTF-8 JSON stream (read to the end).</summary>
@@ -58,9 +47,7 @@ public sealed class ClosureTaxonomyLoader
     public ClosureTaxonomyLoadResult Load(Stream utf8Json)
     {
         Guard.Against.Null(utf8Json);
-        using var buffer = new MemoryStream();
-        utf8Json.CopyTo(buffer);
-        return Load(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return StrictJsonDocument.ReadStream<ClosureTaxonomyLoadResult>(utf8Json, Load);
     }
 
     /// <summary>Validates a taxonomy built in code (or read elsewhere).</summary>
@@ -81,7 +68,7 @@ public sealed class ClosureTaxonomyLoader
     /// <exception cref="InvalidOperationException">The embedded taxonomy is missing or invalid (a packaging bug).</exception>
     public ClosureTaxonomy LoadDefault()
     {
-        using var stream = OpenDefault();
+        using var stream = StrictJsonDocument.OpenResource(DefaultResourceName);
         return Load(stream).Taxonomy;
     }
 
@@ -90,9 +77,7 @@ public sealed class ClosureTaxonomyLoader
     /// <exception cref="InvalidOperationException">The embedded taxonomy is missing (a packaging bug).</exception>
     public string DefaultJson()
     {
-        using var stream = OpenDefault();
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
+        return StrictJsonDocument.ResourceText(DefaultResourceName);
     }
 
     /// <summary>Writes a taxonomy document as indented JSON that <see cref="Load(string)"/> reads back unchanged.</summary>
@@ -103,15 +88,5 @@ public sealed class ClosureTaxonomyLoader
     {
         Guard.Against.Null(document);
         return JsonSerializer.Serialize(document, ClosureTaxonomyJsonContext.Default.ClosureTaxonomyDocument);
-    }
-
-    private static Stream OpenDefault() =>
-        typeof(ClosureTaxonomyLoader).Assembly.GetManifestResourceStream(DefaultResourceName)
-        ?? throw new InvalidOperationException($"The embedded resource {DefaultResourceName} is missing.");
-
-    private static string FirstLine(string message)
-    {
-        var end = message.IndexOfAny(['\r', '\n']);
-        return end < 0 ? message : message[..end];
     }
 }

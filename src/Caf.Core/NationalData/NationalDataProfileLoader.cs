@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
+using Caf.Core.Primitives;
 
 namespace Caf.Core.NationalData;
 
@@ -34,20 +35,8 @@ public sealed class NationalDataProfileLoader
     /// <returns>The profile, or every problem with its JSON path.</returns>
     public NationalDataProfileLoadResult Load(ReadOnlySpan<byte> utf8Json)
     {
-        NationalDataProfileDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize(utf8Json, NationalDataProfileJsonContext.Default.NationalDataProfileDocument);
-        }
-        catch (JsonException ex)
-        {
-            // Malformed JSON, wrong types, unknown or duplicate members: report where, never crash.
-            return NationalDataProfileLoadResult.Failure(null, [new NationalDataProblem(ex.Path ?? "$", FirstLine(ex.Message))]);
-        }
-
-        return document is null
-            ? NationalDataProfileLoadResult.Failure(null, [new NationalDataProblem("$", "the document is null")])
-            : Compile(document);
+        var document = StrictJsonDocument.Read(utf8Json, NationalDataProfileJsonContext.Default.NationalDataProfileDocument, out var problem);
+        return document is null ? NationalDataProfileLoadResult.Failure(null, [new NationalDataProblem(problem.Path, problem.Message)]) : Compile(document);
     }
 
     /// <summary>Reads and validates a profile from a UTF-8 JSON stream (read to the end).</summary>
@@ -58,9 +47,7 @@ public sealed class NationalDataProfileLoader
     public NationalDataProfileLoadResult Load(Stream utf8Json)
     {
         Guard.Against.Null(utf8Json);
-        using var buffer = new MemoryStream();
-        utf8Json.CopyTo(buffer);
-        return Load(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return StrictJsonDocument.ReadStream<NationalDataProfileLoadResult>(utf8Json, Load);
     }
 
     /// <summary>Validates a profile built in code (or read elsewhere).</summary>
@@ -81,7 +68,7 @@ public sealed class NationalDataProfileLoader
     /// <exception cref="InvalidOperationException">The embedded profile is missing or invalid (a packaging bug).</exception>
     public NationalDataProfile LoadDefault()
     {
-        using var stream = OpenDefault();
+        using var stream = StrictJsonDocument.OpenResource(DefaultResourceName);
         return Load(stream).Profile;
     }
 
@@ -90,9 +77,7 @@ public sealed class NationalDataProfileLoader
     /// <exception cref="InvalidOperationException">The embedded profile is missing (a packaging bug).</exception>
     public string DefaultJson()
     {
-        using var stream = OpenDefault();
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
+        return StrictJsonDocument.ResourceText(DefaultResourceName);
     }
 
     /// <summary>Writes a profile document as indented JSON that <see cref="Load(string)"/> reads back unchanged.</summary>
@@ -103,15 +88,5 @@ public sealed class NationalDataProfileLoader
     {
         Guard.Against.Null(document);
         return JsonSerializer.Serialize(document, NationalDataProfileJsonContext.Default.NationalDataProfileDocument);
-    }
-
-    private static Stream OpenDefault() =>
-        typeof(NationalDataProfileLoader).Assembly.GetManifestResourceStream(DefaultResourceName)
-        ?? throw new InvalidOperationException($"The embedded resource {DefaultResourceName} is missing.");
-
-    private static string FirstLine(string message)
-    {
-        var end = message.IndexOfAny(['\r', '\n']);
-        return end < 0 ? message : message[..end];
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
+using Caf.Core.Primitives;
 
 namespace Caf.Core.Thresholds;
 
@@ -38,20 +39,8 @@ public sealed class ThresholdFrameworkLoader
     /// <returns>The compiled matcher, or every problem with its JSON path.</returns>
     public ThresholdLoadResult Load(ReadOnlySpan<byte> utf8Json)
     {
-        ThresholdFramework? framework;
-        try
-        {
-            framework = JsonSerializer.Deserialize(utf8Json, ThresholdJsonContext.Default.ThresholdFramework);
-        }
-        catch (JsonException ex)
-        {
-            // Malformed JSON, wrong types, unknown or duplicate members: report where, never crash.
-            return ThresholdLoadResult.Failure(null, [new ThresholdProblem(ex.Path ?? "$", FirstLine(ex.Message))]);
-        }
-
-        return framework is null
-            ? ThresholdLoadResult.Failure(null, [new ThresholdProblem("$", "the document is null")])
-            : Compile(framework);
+        var framework = StrictJsonDocument.Read(utf8Json, ThresholdJsonContext.Default.ThresholdFramework, out var problem);
+        return framework is null ? ThresholdLoadResult.Failure(null, [new ThresholdProblem(problem.Path, problem.Message)]) : Compile(framework);
     }
 
     /// <summary>Reads, validates and compiles a framework from a UTF-8 JSON stream (read to the end).</summary>
@@ -62,9 +51,7 @@ public sealed class ThresholdFrameworkLoader
     public ThresholdLoadResult Load(Stream utf8Json)
     {
         Guard.Against.Null(utf8Json);
-        using var buffer = new MemoryStream();
-        utf8Json.CopyTo(buffer);
-        return Load(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return StrictJsonDocument.ReadStream<ThresholdLoadResult>(utf8Json, Load);
     }
 
     /// <summary>Validates and compiles a framework built in code (or read elsewhere).</summary>
@@ -85,8 +72,7 @@ public sealed class ThresholdFrameworkLoader
     /// <exception cref="InvalidOperationException">The embedded framework is missing or invalid (a packaging bug).</exception>
     public ThresholdMatcher LoadDefault()
     {
-        using var stream = typeof(ThresholdFrameworkLoader).Assembly.GetManifestResourceStream(DefaultResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {DefaultResourceName} is missing.");
+        using var stream = StrictJsonDocument.OpenResource(DefaultResourceName);
         return Load(stream).Matcher;
     }
 
@@ -95,10 +81,7 @@ public sealed class ThresholdFrameworkLoader
     /// <exception cref="InvalidOperationException">The embedded framework is missing (a packaging bug).</exception>
     public string DefaultJson()
     {
-        using var stream = typeof(ThresholdFrameworkLoader).Assembly.GetManifestResourceStream(DefaultResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {DefaultResourceName} is missing.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
+        return StrictJsonDocument.ResourceText(DefaultResourceName);
     }
 
     /// <summary>Writes a framework document as indented JSON that <see cref="Load(string)"/> reads back unchanged.</summary>
@@ -109,11 +92,5 @@ public sealed class ThresholdFrameworkLoader
     {
         Guard.Against.Null(framework);
         return JsonSerializer.Serialize(framework, ThresholdJsonContext.Default.ThresholdFramework);
-    }
-
-    private static string FirstLine(string message)
-    {
-        var end = message.IndexOfAny(['\r', '\n']);
-        return end < 0 ? message : message[..end];
     }
 }
