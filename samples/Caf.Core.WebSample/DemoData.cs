@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using Caf.Core.Consent;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
@@ -11,12 +12,40 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Caf.Core.WebSample;
 
-/// <summary>A practitioner of the demo sign-in list.</summary>
+/// <summary>
+/// A practitioner of the demo's directory (what a host's own staff directory holds): who they are, their agency, and
+/// what lead-professional selection needs to know of them (LP-03, LP-04, LP-06).
+/// </summary>
 public sealed record DemoPractitioner(PractitionerId Id, string Name, AgencyId Agency, string AgencyName)
 {
     /// <summary>The practitioner as the episode records them.</summary>
     public Actor Actor => new(Id, Agency);
+
+    /// <summary>The kind of agency (LP-07 spreads the role across kinds).</summary>
+    public AgencyKind Kind { get; init; }
+
+    /// <summary>Their role, in the directory's words.</summary>
+    public string Role { get; init; } = "Practitioner";
+
+    /// <summary>Whether they are trained for the lead professional role (LP-04).</summary>
+    public bool IsLeadProfessionalTrained { get; init; } = true;
+
+    /// <summary>How often they see the family (LP-04).</summary>
+    public ContactFrequency Contact { get; init; } = ContactFrequency.Weekly;
+
+    /// <summary>The needs their service addresses (LP-04).</summary>
+    public ImmutableArray<string> Addresses { get; init; } = [];
+
+    /// <summary>Their supervisor (LP-06 confirms they can take the role).</summary>
+    public required DemoSupervisor Supervisor { get; init; }
+
+    /// <summary>The practitioner as a lead-professional candidate working with the family (LP-03).</summary>
+    public LeadProfessionalCandidate Candidate(int currentLeadCaseload = 0) =>
+        new(Id, Agency, Kind, Role, IsLeadProfessionalTrained, Contact, Addresses, currentLeadCaseload);
 }
+
+/// <summary>A practitioner's supervisor in the demo's directory.</summary>
+public sealed record DemoSupervisor(PractitionerId Id, string Name);
 
 /// <summary>A child of the demo: the host holds names; the library holds ids.</summary>
 public sealed record DemoChild(ChildId Id, string Name, DateOnly DateOfBirth, EpisodeId Episode);
@@ -25,13 +54,34 @@ public sealed record DemoChild(ChildId Id, string Name, DateOnly DateOfBirth, Ep
 public static class DemoData
 {
     /// <summary>Ms Jones, a primary-school teacher (she identifies Amy's needs).</summary>
-    public static readonly DemoPractitioner Teacher = new(new("ms-jones"), "Ms Jones", new("oakfield-primary"), "Oakfield Primary School");
+    public static readonly DemoPractitioner Teacher = new(new("ms-jones"), "Ms Jones", new("oakfield-primary"), "Oakfield Primary School")
+    {
+        Kind = AgencyKind.School,
+        Role = "Class teacher",
+        Contact = ContactFrequency.Daily,
+        Addresses = ["attendance", "learning"],
+        Supervisor = new(new("mrs-hughes"), "Mrs Hughes, head teacher"),
+    };
 
     /// <summary>Mr Patel, a health visitor (he identifies Ben's needs).</summary>
-    public static readonly DemoPractitioner HealthVisitor = new(new("mr-patel"), "Mr Patel", new("health-visiting"), "Health visiting");
+    public static readonly DemoPractitioner HealthVisitor = new(new("mr-patel"), "Mr Patel", new("health-visiting"), "Health visiting")
+    {
+        Kind = AgencyKind.Health,
+        Role = "Health visitor",
+        Contact = ContactFrequency.Weekly,
+        Addresses = ["health", "attendance"],
+        Supervisor = new(new("ms-osei"), "Ms Osei, health visiting team lead"),
+    };
 
     /// <summary>Dr Khan, of the child and adolescent mental health service: Ben's family excluded that agency (CONS-05).</summary>
-    public static readonly DemoPractitioner Camhs = new(new("dr-khan"), "Dr Khan", new("camhs"), "CAMHS");
+    public static readonly DemoPractitioner Camhs = new(new("dr-khan"), "Dr Khan", new("camhs"), "CAMHS")
+    {
+        Kind = AgencyKind.Health,
+        Role = "Clinical psychologist",
+        Contact = ContactFrequency.Monthly,
+        Addresses = ["emotional-wellbeing"],
+        Supervisor = new(new("dr-reid"), "Dr Reid, CAMHS service lead"),
+    };
 
     /// <summary>Everyone who can sign in.</summary>
     public static readonly ImmutableArray<DemoPractitioner> Practitioners = [Teacher, HealthVisitor, Camhs];

@@ -18,58 +18,20 @@ namespace Caf.Core.AspNetCore.Tests;
 /// Amy's episode, try to start the assessment and read why not (LIFE-05), record consent, see "Start assessment"
 /// become permitted, start it. A screenshot of each step is saved under the test output (screenshots/).
 /// </summary>
-public sealed class BrowserTests : IAsyncLifetime
+public sealed class BrowserTests : BrowserTestBase
 {
-    private readonly ITestOutputHelper _output;
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "caf-web-browser", Guid.NewGuid().ToString("N"));
-    private WebApplication _app = null!;
-    private string _address = null!;
-
     public BrowserTests(ITestOutputHelper output)
+        : base(output)
     {
-        _output = output;
-    }
-
-    public static string Screenshots => Path.Combine(AppContext.BaseDirectory, "screenshots");
-
-    public async Task InitializeAsync()
-    {
-        if (Browser.Missing is not null)
-        {
-            return; // the test itself is reported skipped
-        }
-
-        Directory.CreateDirectory(_folder);
-        _app = WebSampleHost.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Caf=Data Source={Path.Combine(_folder, "caf.db")}"]);
-        await WebSampleHost.PrepareAsync(_app.Services);
-        await _app.StartAsync();
-        _address = _app.Urls.Single();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
     }
 
     [BrowserFact]
     public void LIFE_05_a_practitioner_records_consent_and_start_assessment_becomes_permitted()
     {
         using var driver = StartChromium();
-        var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(10));
-        // A post redirects back to the page: an element read while the old page unloads goes stale; keep waiting.
-        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
+        var wait = WaitFor(driver);
 
-        driver.Navigate().GoToUrl($"{_address}/episodes/ep-amy-1");
+        driver.Navigate().GoToUrl($"{Address}/episodes/ep-amy-1");
         wait.Until(d => d.FindElements(By.Id("sign-in-ms-jones")).Count > 0);
         driver.FindElement(By.Id("sign-in-ms-jones")).Click();
         wait.Until(d => d.FindElements(By.Id("state")).Count > 0);
@@ -112,11 +74,9 @@ public sealed class BrowserTests : IAsyncLifetime
     public void SHARE_01_an_excluded_agency_sees_why_and_nothing_of_the_episode()
     {
         using var driver = StartChromium();
-        var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(10));
-        // A post redirects back to the page: an element read while the old page unloads goes stale; keep waiting.
-        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
+        var wait = WaitFor(driver);
 
-        driver.Navigate().GoToUrl($"{_address}/episodes/ep-ben-1");
+        driver.Navigate().GoToUrl($"{Address}/episodes/ep-ben-1");
         wait.Until(d => d.FindElements(By.Id("sign-in-dr-khan")).Count > 0);
         driver.FindElement(By.Id("sign-in-dr-khan")).Click();
         var forbidden = wait.Until(d => d.FindElements(By.Id("forbidden")).FirstOrDefault());
@@ -126,32 +86,5 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.DoesNotContain("Ben Okafor", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Missed health appointments", page, StringComparison.Ordinal);
         Save(driver, "5-excluded-agency");
-    }
-
-    private ChromeDriver StartChromium()
-    {
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Browser.ChromeDriver)!, Path.GetFileName(Browser.ChromeDriver));
-        service.HideCommandPromptWindow = true;
-        service.SuppressInitialDiagnosticInformation = true;
-        var options = new ChromeOptions { BinaryLocation = Browser.Chromium };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1100,1500");
-        return new ChromeDriver(service, options, TimeSpan.FromSeconds(30));
-    }
-
-    private void Save(ChromeDriver driver, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        var path = Path.Combine(Screenshots, $"{name}.png");
-        driver.GetScreenshot().SaveAsFile(path);
-        _output.WriteLine($"screenshot: {path}");
-    }
-
-    private static void AssertNoEnumNames(string text)
-    {
-        var names = Enum.GetNames<Caf.Core.Lifecycle.EpisodeAction>()
-            .Concat(Enum.GetNames<Caf.Core.Lifecycle.EpisodeState>())
-            .Concat(Enum.GetNames<Caf.Core.Consent.ConsentGiverRole>())
-            .Where(n => n.Skip(1).Any(char.IsUpper));
-        Assert.DoesNotContain(names, n => Regex.IsMatch(text, $@"\b{n}\b"));
     }
 }

@@ -6,6 +6,7 @@ using Caf.Core.AspNetCore;
 using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
+using Caf.Core.Thresholds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,20 +16,34 @@ namespace Caf.Core.WebSample.Pages;
 /// The episode page: the stage, the history in plain words, what may happen next and why not the rest, and forms for
 /// the main commands. Everything goes through the adapter's sharing gate (<see cref="CafEpisodeAccess"/>).
 /// </summary>
-public sealed class EpisodeModel : PageModel
+public sealed partial class EpisodeModel : PageModel
 {
     private readonly CafEpisodeAccess _access;
     private readonly ICafCallerAccessor _callers;
 
     /// <summary>Creates the page.</summary>
-    public EpisodeModel(CafEpisodeAccess access, ICafCallerAccessor callers)
+    public EpisodeModel(CafEpisodeAccess access, ICafCallerAccessor callers, ThresholdMatcher thresholds, EpisodePolicy policy)
     {
         _access = access;
         _callers = callers;
+        Thresholds = thresholds;
+        Policy = policy;
     }
+
+    /// <summary>The authority's thresholds framework: the assessment form lists its indicators (THR-01..03).</summary>
+    public ThresholdMatcher Thresholds { get; }
+
+    /// <summary>The episode policy: its clock dates the forms, its closure taxonomy lists the outcomes (CLOSE-10).</summary>
+    public EpisodePolicy Policy { get; }
+
+    /// <summary>Today, by the policy's clock (the forms' default dates).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Policy.Time.GetUtcNow().UtcDateTime);
 
     /// <summary>The episode as the caller may see it; null when refused.</summary>
     public EpisodeView? View { get; private set; }
+
+    /// <summary>The episode itself, once the gate let the caller through: the plan and assessment the forms show.</summary>
+    public CafEpisode? Episode { get; private set; }
 
     /// <summary>The child's name (the host's directory).</summary>
     public string? ChildName { get; private set; }
@@ -62,8 +77,32 @@ public sealed class EpisodeModel : PageModel
         return slug.ToString();
     }
 
-    /// <summary>The display text of an action (by its code).</summary>
-    public string TextOf(string action) => View?.Actions.First(a => a.Action == action).Text ?? action;
+    /// <summary>Dates as a British reader writes them.</summary>
+    public static System.Globalization.CultureInfo EnGb { get; } = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>Who owns an action, in words: the practitioner's name and agency from the directory, or the family or child.</summary>
+    public static string OwnerText(Caf.Core.Planning.ActionOwner owner)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        return owner is { Practitioner: { } practitioner, Agency: { } agency }
+            ? DemoData.NameOf(practitioner.Value, agency.Value)
+            : Caf.Core.Planning.PlanningDisplayText.For(owner.Kind);
+    }
+
+    /// <summary>The display text of an action.</summary>
+    public static string TextOf(EpisodeAction action) => LifecycleDisplayText.For(action);
+
+    /// <summary>
+    /// Whether the page offers the form of an action: it is permitted now, or refused by a rule the form can answer
+    /// (consent missing, no lead professional yet...). An action the stage does not allow at all (a refusal about the
+    /// state: LIFE-10, LIFE-12, RET-02) gets no form; the table above says why.
+    /// </summary>
+    public bool Offers(params EpisodeAction[] actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        return View is { } view && actions.Any(action =>
+            view.Actions.FirstOrDefault(a => a.Action == action.ToString()) is { } a && (a.Permitted || a.Refusal!.Field != "state"));
+    }
 
     /// <summary>Shows the episode.</summary>
     public async Task<IActionResult> OnGetAsync(string id)
@@ -91,28 +130,11 @@ public sealed class EpisodeModel : PageModel
             return NotFound();
         }
 
+        Episode = episode;
         View = EpisodeView.Of(episode);
         ChildName = DemoData.ChildOf(View.ChildId)?.Name ?? View.ChildId;
         return Page();
     }
-
-    /// <summary>Record consent (CONS-01..05).</summary>
-    public Task<IActionResult> OnPostConsentAsync(string id, int giverRole, string? giverName, int decision, int form, string? excludedAgency, string? reason) =>
-        RunAsync(id, EpisodeAction.RecordConsent, (e, by) =>
-        {
-            var record = new ConsentRecord(
-                (ConsentGiverRole)giverRole, giverName!, (ConsentDecision)decision, (ConsentForm)form,
-                string.IsNullOrWhiteSpace(excludedAgency) ? [] : [new AgencyId(excludedAgency)]);
-            return e.RecordConsent(by, record, reason!);
-        });
-
-    /// <summary>Start the assessment (LIFE-05).</summary>
-    public Task<IActionResult> OnPostStartAsync(string id, string? reason) =>
-        RunAsync(id, EpisodeAction.StartAssessment, (e, by) => e.StartAssessment(by, reason!));
-
-    /// <summary>Record a withdrawal of consent (CONS-07).</summary>
-    public Task<IActionResult> OnPostWithdrawAsync(string id, int withdrawnBy, string? reason) =>
-        RunAsync(id, EpisodeAction.WithdrawConsent, (e, by) => e.WithdrawConsent(by, new ConsentWithdrawal((ConsentGiverRole)withdrawnBy, reason ?? string.Empty)));
 
     private async Task<IActionResult> RunAsync(string id, EpisodeAction action, Func<CafEpisode, Actor, Result> command)
     {

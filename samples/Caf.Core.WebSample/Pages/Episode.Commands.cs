@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Caf.Core.Closure;
+using Caf.Core.Consent;
+using Caf.Core.LeadProfessional;
+using Caf.Core.Lifecycle;
+using Caf.Core.Planning;
+using Caf.Core.Primitives;
+using Caf.Core.Thresholds;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Caf.Core.WebSample.Pages;
+
+/// <summary>
+/// The episode page's forms, one handler per command. Each turns the form's fields into the command's typed
+/// arguments and runs it through the adapter's gate (<see cref="Caf.Core.AspNetCore.CafEpisodeAccess"/>), so the
+/// library judges everything: the page never decides a rule itself. A field the command cannot take (left empty, out
+/// of range) comes back as "check the form"; a rule's refusal comes back with its message and rule id.
+/// </summary>
+public sealed partial class EpisodeModel
+{
+    /// <summary>Record consent (CONS-01..05).</summary>
+    public Task<IActionResult> OnPostConsentAsync(string id, int giverRole, string? giverName, int decision, int form, string? excludedAgency, string? reason) =>
+        RunAsync(id, EpisodeAction.RecordConsent, (e, by) =>
+        {
+            var record = new ConsentRecord(
+                (ConsentGiverRole)giverRole, giverName!, (ConsentDecision)decision, (ConsentForm)form,
+                string.IsNullOrWhiteSpace(excludedAgency) ? [] : [new AgencyId(excludedAgency)]);
+            return e.RecordConsent(by, record, reason!);
+        });
+
+    /// <summary>Start the assessment (LIFE-05).</summary>
+    public Task<IActionResult> OnPostStartAsync(string id, string? reason) =>
+        RunAsync(id, EpisodeAction.StartAssessment, (e, by) => e.StartAssessment(by, reason!));
+
+    /// <summary>Record a withdrawal of consent (CONS-07).</summary>
+    public Task<IActionResult> OnPostWithdrawAsync(string id, int withdrawnBy, string? reason) =>
+        RunAsync(id, EpisodeAction.WithdrawConsent, (e, by) => e.WithdrawConsent(by, new ConsentWithdrawal((ConsentGiverRole)withdrawnBy, reason ?? string.Empty)));
+
+    /// <summary>
+    /// Complete the assessment (LIFE-06, THR-03, THR-07): the observed indicators go through the authority's thresholds
+    /// framework, and the episode records the level, route and framework version the matcher gives.
+    /// </summary>
+    public Task<IActionResult> OnPostAssessAsync(string id, string[]? observed, bool specialistsInvolved, string? reason) =>
+        RunAsync(id, EpisodeAction.CompleteAssessment, (e, by) =>
+        {
+            var matched = Thresholds.Assess(observed ?? [], new ThresholdContext { SpecialistServicesInvolved = specialistsInvolved });
+            return matched.TryGetValue(out var result) ? e.CompleteAssessment(by, result, reason!) : matched.ToResult();
+        });
+
+    /// <summary>Choose the next step after the assessment (LIFE-07).</summary>
+    public Task<IActionResult> OnPostNextStepAsync(string id, int step, string? reason) =>
+        RunAsync(id, (NextStep)step == NextStep.NoFurtherAction ? EpisodeAction.ChooseNoFurtherAction : EpisodeAction.ChooseSupport,
+            (e, by) => e.ChooseNextStep(by, (NextStep)step, reason!));
+
+    /// <summary>
+    /// Appoint the lead professional in one step (LP-02..LP-06, LP-11): the nominee as the directory describes them,
+    /// their supervisor's confirmation and the family's agreement; without either, nothing is recorded.
+    /// </summary>
+    public Task<IActionResult> OnPostAppointAsync(string id, string? nominee, bool supervisorConfirmed, string? familyAgreement, string? reason) =>
+        RunAsync(id, EpisodeAction.NominateLeadProfessional, (e, by) =>
+        {
+            var who = DemoData.Practitioner(nominee) ?? throw new ArgumentException("Choose the practitioner to appoint.", nameof(nominee));
+            return e.AppointLeadProfessional(
+                by,
+                who.Candidate(),
+                supervisorConfirmed ? who.Supervisor.Id : null,
+                string.IsNullOrWhiteSpace(familyAgreement) ? null : new FamilyAgreement(familyAgreement),
+                reason!);
+        });
+
+    /// <summary>Agree the action plan (PLAN-01..03, LIFE-08): outcomes in the family's words, owned actions, review arrangements.</summary>
+    public Task<IActionResult> OnPostPlanAsync(string id, PlanInput plan) =>
+        RunAsync(id, EpisodeAction.AgreePlan, (e, by) => e.AgreePlan(by, plan.ToPlan(Today), plan.Reason!));
+
+    /// <summary>Hold a review of the plan (REV-01..05): progress on every action, the overall judgement, the next date.</summary>
+    public Task<IActionResult> OnPostReviewAsync(string id, ReviewInput review) =>
+        RunAsync(id, EpisodeAction.HoldReview, (e, by) => e.HoldReview(by, review.ToReview()));
+
+    /// <summary>Close the CAF (CLOSE-C1..C4, CLOSE-01..10): the criteria met, the outcome, and how you will know.</summary>
+    public Task<IActionResult> OnPostCloseAsync(string id, int[]? criteria, string? outcomeCode, string? howWillYouKnow, string? explanation) =>
+        RunAsync(id, EpisodeAction.Close, (e, by) => e.Close(by, new ClosureRequest
+        {
+            Criteria = [.. (criteria ?? []).Select(c => (ClosureCriterion)c)],
+            OutcomeCode = outcomeCode ?? string.Empty,
+            HowWillYouKnow = howWillYouKnow ?? string.Empty,
+            Explanation = string.IsNullOrWhiteSpace(explanation) ? null : explanation,
+        }));
+
+    /// <summary>The actions' owners a plan form offers: the demo's practitioners, the family, the child.</summary>
+    public static ImmutableArray<(string Value, string Text)> Owners =>
+    [
+        .. DemoData.Practitioners.Select(p => (p.Id.Value, $"{p.Name}, {p.AgencyName}")),
+        ("family", PlanningDisplayText.For(ActionOwnerKind.Family)),
+        ("child", PlanningDisplayText.For(ActionOwnerKind.ChildOrYoungPerson)),
+    ];
+}
