@@ -57,7 +57,7 @@ public sealed class BrowserJourneyTests : BrowserTestBase
 
         // The next step (LIFE-07): multi-agency support, which needs a lead professional before the plan (LIFE-08).
         Choose(driver, "next-step", "Multi-agency support with a lead professional");
-        Assert.Equal("Done: Choose the support.", Submit(driver, "submit-choose-next-step"));
+        Assert.Equal("Done: Choose the next step.", Submit(driver, "submit-choose-next-step"));
         var agree = driver.FindElement(By.Id("action-agree-plan")).Text;
         Assert.Contains("Not possible now", agree, StringComparison.Ordinal);
         Assert.Contains("(LIFE-08)", agree, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed class BrowserJourneyTests : BrowserTestBase
         Choose(driver, "nominee", "Mr Patel, Health visitor, Health visiting");
         Tick(driver, "supervisor-confirmed");
         var refused = Submit(driver, "submit-appoint-lead");
-        Assert.StartsWith("Refused: Nominate the lead professional.", refused, StringComparison.Ordinal);
+        Assert.StartsWith("Refused: Appoint the lead professional.", refused, StringComparison.Ordinal);
         Assert.EndsWith("(LP-05)", refused, StringComparison.Ordinal);
         Assert.StartsWith("Ms Jones, Oakfield Primary School", driver.FindElement(By.Id("lead")).Text, StringComparison.Ordinal);
         Save(driver, "journey-2-appointment-refused");
@@ -74,7 +74,7 @@ public sealed class BrowserJourneyTests : BrowserTestBase
         Choose(driver, "nominee", "Mr Patel, Health visitor, Health visiting");
         Tick(driver, "supervisor-confirmed");
         Type(driver, "family-agreement", "Ms Smith and Amy agreed at the feedback meeting.");
-        Assert.Equal("Done: Nominate the lead professional.", Submit(driver, "submit-appoint-lead"));
+        Assert.Equal("Done: Appoint the lead professional.", Submit(driver, "submit-appoint-lead"));
         Assert.Equal("Mr Patel, Health visiting", driver.FindElement(By.Id("lead")).Text);
 
         // The plan (PLAN-01..03): an outcome in the family's words and three owned actions.

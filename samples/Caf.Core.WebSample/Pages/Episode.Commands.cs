@@ -46,6 +46,13 @@ public sealed partial class EpisodeModel
     public Task<IActionResult> OnPostAssessAsync(string id, string[]? observed, bool specialistsInvolved, string? reason) =>
         RunAsync(id, EpisodeAction.CompleteAssessment, (e, by) =>
         {
+            // The stage first (LIFE-12), then the framework's judgement of what was observed (THR-01), then the command.
+            var permitted = e.CheckPermitted(EpisodeAction.CompleteAssessment);
+            if (permitted.IsRefused)
+            {
+                return permitted;
+            }
+
             var matched = Thresholds.Assess(observed ?? [], new ThresholdContext { SpecialistServicesInvolved = specialistsInvolved });
             return matched.TryGetValue(out var result) ? e.CompleteAssessment(by, result, reason!) : matched.ToResult();
         });
@@ -53,7 +60,7 @@ public sealed partial class EpisodeModel
     /// <summary>Choose the next step after the assessment (LIFE-07).</summary>
     public Task<IActionResult> OnPostNextStepAsync(string id, int step, string? reason) =>
         RunAsync(id, (NextStep)step == NextStep.NoFurtherAction ? EpisodeAction.ChooseNoFurtherAction : EpisodeAction.ChooseSupport,
-            (e, by) => e.ChooseNextStep(by, (NextStep)step, reason!));
+            (e, by) => e.ChooseNextStep(by, (NextStep)step, reason!), NextStepText);
 
     /// <summary>
     /// Appoint the lead professional in one step (LP-02..LP-06, LP-11): the nominee as the directory describes them,
@@ -69,7 +76,7 @@ public sealed partial class EpisodeModel
                 supervisorConfirmed ? who.Supervisor.Id : null,
                 string.IsNullOrWhiteSpace(familyAgreement) ? null : new FamilyAgreement(familyAgreement),
                 reason!);
-        });
+        }, AppointText);
 
     /// <summary>Agree the action plan (PLAN-01..03, LIFE-08): outcomes in the family's words, owned actions, review arrangements.</summary>
     public Task<IActionResult> OnPostPlanAsync(string id, PlanInput plan) =>
@@ -88,6 +95,12 @@ public sealed partial class EpisodeModel
             HowWillYouKnow = howWillYouKnow ?? string.Empty,
             Explanation = string.IsNullOrWhiteSpace(explanation) ? null : explanation,
         }));
+
+    /// <summary>The next-step form's title (it is <see cref="EpisodeAction.ChooseSupport"/> or <see cref="EpisodeAction.ChooseNoFurtherAction"/>).</summary>
+    public const string NextStepText = "Choose the next step";
+
+    /// <summary>The one-step appointment form's title (nomination, the supervisor's confirmation and the family's agreement).</summary>
+    public const string AppointText = "Appoint the lead professional";
 
     /// <summary>The actions' owners a plan form offers: the demo's practitioners, the family, the child.</summary>
     public static ImmutableArray<(string Value, string Text)> Owners =>

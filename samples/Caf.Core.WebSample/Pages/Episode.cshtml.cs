@@ -136,7 +136,7 @@ public sealed partial class EpisodeModel : PageModel
         return Page();
     }
 
-    private async Task<IActionResult> RunAsync(string id, EpisodeAction action, Func<CafEpisode, Actor, Result> command)
+    private async Task<IActionResult> RunAsync(string id, EpisodeAction action, Func<CafEpisode, Actor, Result> command, string? text = null)
     {
         if (_callers.GetCaller(HttpContext) is not { } caller)
         {
@@ -148,7 +148,7 @@ public sealed partial class EpisodeModel : PageModel
             return NotFound();
         }
 
-        var text = LifecycleDisplayText.For(action);
+        text ??= LifecycleDisplayText.For(action);
         try
         {
             var done = await _access.ExecuteAsync(episodeId, caller, action, e => command(e, caller), HttpContext.RequestAborted);

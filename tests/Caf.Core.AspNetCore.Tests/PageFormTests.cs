@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Caf.Core.AspNetCore.Tests.Support;
+using Caf.Core.Register;
+using Caf.Core.Primitives;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caf.Core.AspNetCore.Tests;
+
+/// <summary>
+/// The episode page's forms posted as a careless or hostile browser would: a value out of range, a field left empty, an
+/// unknown practitioner. Each answer is the page again with a specific message ("check the form" for misuse, the rule
+/// for a refusal), never a server error, and the episode is unchanged. The sample's own sign-in and antiforgery apply.
+/// </summary>
+public sealed partial class PageFormTests : IAsyncLifetime
+{
+    private const string Amy = "/episodes/ep-amy-1";
+    private SampleFactory _factory = null!;
+    private HttpClient _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = await new SampleFactory().PreparedAsync();
+        _browser = _factory.CreateClient(); // follows redirects, keeps the cookies
+        // The test host reads the caller from headers (SampleFactory); the pages also want the sample's sign-in cookie.
+        _browser.DefaultRequestHeaders.Add(HeaderCallerAccessor.PractitionerHeader, "ms-jones");
+        _browser.DefaultRequestHeaders.Add(HeaderCallerAccessor.AgencyHeader, "oakfield-primary");
+        var login = await _browser.GetStringAsync("/login");
+        using var signedIn = await _browser.PostAsync("/login", Form(login, ("practitioner", "ms-jones"), ("returnUrl", Amy)));
+        Assert.Equal(Amy, signedIn.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _browser.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    public static TheoryData<string, string[], string> BadForms => new()
+    {
+        // handler, fields, what the page says: "check the form" where the command throws (misuse), the rule where the
+        // episode's checks refuse the event's content (LIFE-11)
+        { "NextStep", ["step", "99", "reason", "Agreed."], "Check the form: Choose the next step." },
+        { "Consent", ["giverRole", "42", "giverName", "Ms Smith", "decision", "0", "form", "1", "reason", "Consent."], "Refused: Record consent. 42 is not a ConsentGiverRole. (LIFE-11)" },
+        { "Consent", ["giverRole", "0", "giverName", "", "decision", "0", "form", "1", "reason", "Consent."], "Refused: Record consent. The text must not be empty (LIFE-11: every event says why). (LIFE-11)" },
+        { "Appoint", ["nominee", "somebody-else", "supervisorConfirmed", "true", "familyAgreement", "Agreed.", "reason", "Best placed."], "Check the form: Appoint the lead professional. Choose the practitioner to appoint." },
+        { "Plan", ["plan.Outcomes[0].InFamilysWords", "On time", "plan.Reason", "Agreed."], "Check the form: Agree the action plan." },
+        { "Plan", ["plan.Outcomes[0].InFamilysWords", "On time", "plan.Outcomes[0].WhatNeedsToChange", "Calmer mornings", "plan.Outcomes[0].HowWillYouKnow", "Attendance",
+                   "plan.Actions[0].Description", "Mentor on Mondays", "plan.Actions[0].Owner", "ms-jones", "plan.ChildsViews", "OK", "plan.Reason", "Agreed."],
+          "Check the form: Agree the action plan. Give a date for 'Mentor on Mondays' (PLAN-02: every action has a timescale)." },
+        { "Review", ["review.Progress[0].ActionId", "action-1", "review.OverallProgress", "0"], "Check the form: Hold a review. Give the day the review was held (REV-01)." },
+        { "Close", ["criteria", "99", "outcomeCode", "resolvedMultiAgency", "howWillYouKnow", "Better."], "Check the form: Close the CAF." },
+        { "Withdraw", ["withdrawnBy", "7", "reason", "They changed their mind."], "Check the form: Record a withdrawal of consent." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadForms))]
+    [Trait("Rule", "LIFE-12")]
+    public async Task A_bad_form_gets_a_specific_message_and_changes_nothing(string handler, string[] fields, string expected)
+    {
+        using var answer = await Post(handler, fields);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var outcome = Outcome(await answer.Content.ReadAsStringAsync());
+        Assert.StartsWith(expected, outcome, StringComparison.Ordinal);
+        Assert.Equal(1, await VersionOfAmy()); // only the concern is recorded
+    }
+
+    [Fact]
+    [Trait("Rule", "LIFE-12")]
+    public async Task The_stage_is_judged_before_the_thresholds_framework_reads_the_form()
+    {
+        // Amy waits for consent: completing an assessment is refused for the stage, even with an indicator the
+        // framework does not know (which it would refuse with THR-01 at the right stage).
+        using var answer = await Post("Assess", ["observed", "NOT-AN-INDICATOR", "reason", "Found needs."]);
+
+        var outcome = Outcome(await answer.Content.ReadAsStringAsync());
+        Assert.StartsWith("Refused: Complete assessment.", outcome, StringComparison.Ordinal);
+        Assert.EndsWith("(LIFE-12)", outcome, StringComparison.Ordinal);
+        Assert.Equal(1, await VersionOfAmy());
+    }
+
+    [Fact]
+    [Trait("Rule", "LIFE-05")]
+    public async Task A_rule_refusal_names_its_rule_and_the_stage_stays()
+    {
+        using var answer = await Post("Start", ["reason", "The family agreed."]);
+
+        var page = await answer.Content.ReadAsStringAsync();
+        var outcome = Outcome(page);
+        Assert.StartsWith("Refused: Start assessment. No consent from a parent with parental responsibility is recorded", outcome, StringComparison.Ordinal);
+        Assert.EndsWith("(LIFE-05)", outcome, StringComparison.Ordinal);
+        Assert.Contains("<strong id=\"state\">Concern identified, consent being sought</strong>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "LIFE-12")]
+    public async Task A_form_of_an_action_the_stage_does_not_allow_is_not_on_the_page()
+    {
+        var page = await _browser.GetStringAsync(Amy);
+
+        Assert.Contains("id=\"form-record-consent\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"form-start-assessment\"", page, StringComparison.Ordinal); // refused by LIFE-05, which the consent form answers
+        Assert.DoesNotContain("id=\"form-complete-assessment\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"form-agree-plan\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"form-hold-review\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_rejected_and_changes_nothing()
+    {
+        using var content = new FormUrlEncodedContent([new("reason", "The family agreed.")]);
+        using var answer = await _browser.PostAsync($"{Amy}?handler=Start", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Equal(1, await VersionOfAmy());
+    }
+
+    private async Task<HttpResponseMessage> Post(string handler, string[] fields)
+    {
+        var page = await _browser.GetStringAsync(Amy);
+        var pairs = Enumerable.Range(0, fields.Length / 2).Select(i => (fields[2 * i], fields[(2 * i) + 1])).ToArray();
+        return await _browser.PostAsync($"{Amy}?handler={handler}", Form(page, pairs));
+    }
+
+    private async Task<int> VersionOfAmy()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var episode = await scope.ServiceProvider.GetRequiredService<IEpisodeRepository>().GetAsync(new EpisodeId("ep-amy-1"));
+        return episode!.Version;
+    }
+
+    private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields)
+    {
+        var token = Token().Match(page);
+        Assert.True(token.Success, "the page has no antiforgery token");
+        var all = new List<KeyValuePair<string, string>>(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)))
+        {
+            new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)),
+        };
+        return new FormUrlEncodedContent(all);
+    }
+
+    private static string Outcome(string page)
+    {
+        var outcome = OutcomeDiv().Match(page);
+        Assert.True(outcome.Success, "the page shows no outcome");
+        return WebUtility.HtmlDecode(outcome.Groups[1].Value).Trim();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("id=\"outcome\" role=\"status\">([^<]*)</div>")]
+    private static partial Regex OutcomeDiv();
+}
