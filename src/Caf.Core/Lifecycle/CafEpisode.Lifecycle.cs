@@ -27,10 +27,13 @@ public sealed partial class CafEpisode
     private const string AwaitingSupervisor = "LP-06: a nomination awaits the supervisor's confirmation";
     private const string AwaitingFamily = "LP-05: a nomination awaits the family's agreement";
     private const string LeadExcluded = "LP-11: the family excluded the interim lead professional's agency, so the role is handed over now";
+    private const string PanelAllocated = "PANEL-05: the panel's decision sheet on the latest referral allocated services";
+    private const string LeadForPanel = "LIFE-08: a panel case is multi-agency support, so it has an appointed lead professional";
 
     // Guard index -> description; the episode's _guards array holds the delegates in the same order.
     private static readonly ImmutableArray<string> GuardDescriptions =
-        [ConsentToStart, WrittenConsentForPanel, SupportChosen, LeadForMultiAgency, ReviewLimitNotReached, ConsentGiven, ConsentNotGiven, AwaitingSupervisor, AwaitingFamily, LeadExcluded];
+        [ConsentToStart, WrittenConsentForPanel, SupportChosen, LeadForMultiAgency, ReviewLimitNotReached, ConsentGiven, ConsentNotGiven, AwaitingSupervisor, AwaitingFamily, LeadExcluded,
+            PanelAllocated, LeadForPanel];
 
     private static readonly int StateCount = Enum.GetValues<EpisodeState>().Length;
 
@@ -46,6 +49,8 @@ public sealed partial class CafEpisode
         [AwaitingSupervisor] = new("LP-06", "No nomination awaits a supervisor's confirmation: nominate the lead professional first.", "nomination"),
         [AwaitingFamily] = new("LP-05", "No nomination awaits the family's agreement: nominate the lead professional first.", "nomination"),
         [LeadExcluded] = new("LP-01", "Whoever started the CAF is the interim lead professional until the assessment is completed; a handover before then is only for an agency the family excluded (LP-11).", "leadProfessional"),
+        [PanelAllocated] = new("PANEL-05", "The panel has not allocated services for the latest referral yet: record its decision sheet before agreeing a plan.", "panelDecision"),
+        [LeadForPanel] = new("LIFE-08", "A panel case is multi-agency support: appoint the lead professional (the panel may recommend one, LP-08) before agreeing the plan.", "leadProfessional"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly ImmutableArray<EpisodeState> OpenStates =
@@ -139,6 +144,11 @@ public sealed partial class CafEpisode
             if (description == ConsentToStart && ConsentAt(_at).Refusal is { } consentRefusal)
             {
                 return Result.Refused(consentRefusal); // the consent policy says precisely what is missing
+            }
+
+            if (description == PanelAllocated && PanelNotAllocatedRefusal() is { } panel)
+            {
+                return Result.Refused(panel); // says whether the panel has yet to hear the case or asked for it again
             }
 
             if (description == ReviewLimitNotReached)
@@ -285,6 +295,8 @@ public sealed partial class CafEpisode
             () => PendingNomination is { ConfirmedBySupervisor: null },
             () => PendingNomination is { FamilyAgreement: null },
             () => _consent.Excludes(LeadProfessional.Agency),
+            () => CurrentPanelReferral is { IsAwaitingPanel: false },
+            () => !LeadProfessional.IsInterim,
         ];
     }
 
@@ -297,6 +309,7 @@ public sealed partial class CafEpisode
         // The same guard delegates as the table uses (GuardDescriptions order).
         var (consentToStart, writtenConsent, supportChosen, leadForMultiAgency, reviewLimit) = (_guards[0], _guards[1], _guards[2], _guards[3], _guards[4]);
         var (consentGiven, consentNotGiven, awaitingSupervisor, awaitingFamily, leadExcluded) = (_guards[5], _guards[6], _guards[7], _guards[8], _guards[9]);
+        var (panelAllocated, leadForPanel) = (_guards[10], _guards[11]);
 
         m.Configure(EpisodeState.Identified)
             .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, consentToStart, ConsentToStart);
@@ -324,7 +337,10 @@ public sealed partial class CafEpisode
             .PermitReentry(EpisodeAction.RecordPanelDecision)                     // PANEL-05
             .PermitReentry(EpisodeAction.ConfirmServiceStart)                     // PANEL-06
             .PermitReentryIf(EpisodeAction.ReferToPanel, writtenConsent, WrittenConsentForPanel) // PANEL-07: re-referral after a decision
-            .Permit(EpisodeAction.AgreePlan, EpisodeState.PlanActive);
+            // PANEL-05, LIFE-08, LP-08 (003 §4): the plan follows the panel's allocations, co-ordinated by the lead
+            // professional the panel case needs; not before the decision sheet, nor after a "re-present" one.
+            .PermitIf(EpisodeAction.AgreePlan, EpisodeState.PlanActive,
+                Tuple.Create(panelAllocated, PanelAllocated), Tuple.Create(leadForPanel, LeadForPanel));
 
         m.Configure(EpisodeState.PlanActive)
             .PermitReentryIf(EpisodeAction.HoldReview, reviewLimit, ReviewLimitNotReached)

@@ -144,6 +144,16 @@ public sealed partial class CafEpisode
 
     // ----- Pipeline parts (called from CafEpisode.Checks.cs and CafEpisode.Apply.cs) -----
 
+    // PANEL-05: why a plan cannot be agreed yet on a panel case, in plain words (the AgreePlan guard's refusal).
+    private Refusal? PanelNotAllocatedRefusal() => CurrentPanelReferral switch
+    {
+        { LatestDecision: null } r => new Refusal("PANEL-05",
+            $"The panel has not heard referral {r.Referral.Id} yet: agree the plan once its decision sheet allocates the services.", "panelDecision"),
+        { LatestDecision: { Outcome: PanelDecisionOutcome.RePresentWithMoreInformation } d } r => new Refusal("PANEL-05",
+            $"The panel asked for referral {r.Referral.Id} to be re-presented with more information ({d.MoreInformationNeeded}): agree the plan once a later decision sheet allocates the services.", "panelDecision"),
+        _ => null,
+    };
+
     private Result CheckReferral(ReferredToPanel r)
     {
         var problems = r.Referral.Validate();

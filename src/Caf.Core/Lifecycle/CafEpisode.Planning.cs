@@ -20,14 +20,17 @@ public sealed partial class CafEpisode
     /// Agrees the action plan (PLAN-01..03) and starts delivery (LIFE-09): the first plan, or the new plan
     /// negotiated after a reassessment (REV-03), which starts the count of reviews again. The episode numbers
     /// the versions: the plan is recorded as the next version of <see cref="Plans"/>. More than one delivering
-    /// agency, or multi-agency support, needs an appointed lead professional (LP-02, LIFE-08); every agency
-    /// owning an action and the lead professional receive the plan through the sharing service, so an excluded
-    /// agency cannot own an action (SHARE-01) and each decision is audited (SHARE-03).
+    /// agency, or multi-agency support, needs an appointed lead professional (LP-02, LIFE-08). On a panel case
+    /// the plan waits for the panel: the latest referral's decision sheet has allocated services (not yet heard, or
+    /// "re-present with more information": PANEL-05) and, a panel case being multi-agency, a lead professional is
+    /// appointed (LIFE-08; the panel may recommend one, LP-08). Every agency owning an action and the lead
+    /// professional receive the plan through the sharing service, so an excluded agency cannot own an action
+    /// (SHARE-01) and each decision is audited (SHARE-03).
     /// </summary>
     /// <param name="by">Who records the plan (normally the LP).</param>
     /// <param name="plan">The plan as agreed with the family (<see cref="ActionPlan.Problems"/> lists what it lacks).</param>
     /// <param name="reason">Why this plan, as agreed at the meeting (LIFE-11).</param>
-    /// <returns>Success, or a refusal (PLAN-01, PLAN-02, PLAN-03, LP-02, LIFE-07, LIFE-08, SHARE-01).</returns>
+    /// <returns>Success, or a refusal (PLAN-01, PLAN-02, PLAN-03, LP-02, LIFE-07, LIFE-08, PANEL-05 field <c>panelDecision</c>, SHARE-01).</returns>
     public Result AgreePlan(Actor by, ActionPlan plan, string reason)
     {
         GuardActor(by);

@@ -28,7 +28,7 @@ public enum EpisodeAction
     /// <summary>Nominate the lead professional (LP-02..LP-04, LP-11) or a successor for a handover (LP-10).</summary>
     NominateLeadProfessional = 6,
 
-    /// <summary>Agree the action plan (PLAN-01, LIFE-08: multi-agency needs an appointed LP).</summary>
+    /// <summary>Agree the action plan (PLAN-01, LIFE-08: multi-agency needs an appointed LP; on a panel case, PANEL-05: after the panel allocated services).</summary>
     AgreePlan = 7,
 
     /// <summary>Hold a review of the plan (REV-01, REV-02; refused once REV-03 requires reassessment and a new plan).</summary>

@@ -466,7 +466,9 @@ public class EpisodeLifecycleTests
 
         Assert.Equal(EpisodeState.PanelReferred, e.State);
         Assert.Equal("north", e.CurrentPanelReferral!.Referral.Area);
-        Ok(e.AgreePlan(Teacher, EpisodePlans.MultiAgency(_seeds.Today), "The panel agreed the plan."));
+        Ok(e.RecordPanelDecision(Teacher, Caf.Core.Tests.Panels.EpisodePanels.Allocate(e, Caf.Core.Tests.Panels.EpisodePanels.HealthVisitorLead,
+            Caf.Core.Tests.Panels.EpisodePanels.HealthVisiting, Caf.Core.Tests.Panels.EpisodePanels.Youth)));
+        Ok(e.AgreePlan(Teacher, EpisodePlans.MultiAgency(_seeds.Today), "The plan follows the panel's allocations."));
         Assert.Equal(EpisodeState.PlanActive, e.State);
         Assert.Equal(2, e.Plans.Versions.Length);
     }
