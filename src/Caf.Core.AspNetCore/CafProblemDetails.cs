@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Caf.Core.AspNetCore;
 
 /// <summary>
-/// Refusals as RFC 9457 problem details: <c>type</c> is the rule's address in the rulebook (one per rule id),
+/// Refusals as RFC 9457 problem details: <c>type</c> is the rule's anchor in the rulebook (one per rule id, see <see cref="TypeFor"/>),
 /// <c>title</c> says what kind of refusal it is, <c>detail</c> is the refusal's message, <c>status</c> follows the
 /// kind, and the extensions <c>ruleId</c> and <c>field</c> carry the refusal's code and field unchanged.
 /// </summary>
@@ -64,8 +64,13 @@ public static class CafProblemDetails
         };
     }
 
-    /// <summary>The problem type of a rule id: the rulebook's address with the rule id as fragment.</summary>
-    /// <param name="ruleId">The rule id, e.g. <c>LIFE-05</c>.</param>
+    /// <summary>
+    /// The problem type of a rule id: the rulebook's address with the rule id, lower case, as fragment. The fragment
+    /// is an anchor of docs/rules.md: every rule row has one (<c>&lt;a id="life-05"&gt;</c>, kept by
+    /// <c>eng/rule-index.py</c>), and so has each refusal code that is not a rule (<see cref="StoreCodes"/>, in its section
+    /// "Refusal codes that are not rules"), so the link lands on the rule or code.
+    /// </summary>
+    /// <param name="ruleId">The rule id or refusal code, e.g. <c>LIFE-05</c>, <c>STORE-NOT-FOUND</c>.</param>
     /// <param name="ruleDocumentation">The rulebook's address; <see cref="CafAspNetCoreOptions.DefaultRuleDocumentation"/> when null.</param>
     /// <returns>The absolute URI, e.g. <c>https://…/docs/rules.md#life-05</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="ruleId"/> is null or white space, or the address is not absolute.</exception>

@@ -106,6 +106,36 @@ public class EpisodeReportStoreTests
         Assert.Equal(InitiatingSetting.PrimarySchool, row.InitiatingSetting);
     }
 
+    [Trait("Rule", "REP-06")]
+    [Trait("Rule", "LIFE-03")]
+    [Fact]
+    public async Task REP06_a_new_episode_after_a_closed_one_carries_its_closure_date_into_the_row_and_counts_as_a_re_referral()
+    {
+        var seeds = new Seeds();
+        var store = new InMemoryEpisodeRepository(seeds.Policy, Projector);
+        var register = new CafRegister(store, seeds.Policy);
+        var first = (await register.IdentifyConcernAsync(new EpisodeId("ep-1"), NineYearOld, Teacher, "Falling attendance.")).Opened!; // 2 March
+        seeds.Time.Advance(TimeSpan.FromDays(10));
+        Ok(first.StepUp(Teacher, new Caf.Core.Lifecycle.SpecialistService("CSC"), "Significant harm"));                                   // closed 12 March
+        Ok(await store.UpdateAsync(first, 1));
+        seeds.Time.Advance(TimeSpan.FromDays(50));
+        Assert.NotNull((await register.IdentifyConcernAsync(new EpisodeId("ep-2"), NineYearOld, Teacher, "A new concern.")).Opened);     // 1 May
+
+        var row = (await store.GetReportRowAsync(new EpisodeId("ep-2")))!;
+        var rows = new List<EpisodeReportRow>();
+        await foreach (var r in store.StreamAllAsync())
+        {
+            rows.Add(r);
+        }
+
+        var may = new CafReportRequest(ReportPeriodKind.Month, new DateOnly(2026, 5, 1), new DateOnly(2026, 6, 1), new DateOnly(2026, 5, 31));
+        Assert.Equal((new DateOnly(2026, 5, 1), 1, new DateOnly(2026, 3, 12)), (row.OpenedOn, row.PreviousEpisodes, row.PreviousClosedOn));
+        Assert.Equal(new ReReferralCounts(WindowMonths: 12, Opened: 1, WithPreviousEpisode: 1, ReReferrals: 1), CafReportBuilder.Run(rows, may, new ReportingOptions()).ReReferrals);
+        // A one-month window ends on 12 April, before the new episode opened: linked, but not a re-referral.
+        Assert.Equal(new ReReferralCounts(WindowMonths: 1, Opened: 1, WithPreviousEpisode: 1, ReReferrals: 0),
+            CafReportBuilder.Run(rows, may, new ReportingOptions { ReReferralWindowMonths = 1 }).ReReferrals);
+    }
+
     [Trait("Rule", "REP-01")]
     [Fact]
     public void REP01_every_generated_row_reads_back_equal_from_its_JSON()
