@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Caf.Core.AspNetCore.Tests.Support;
 using Caf.Core.Register;
+using Caf.Core.WebSample;
 using Caf.Core.Primitives;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,13 +27,8 @@ public sealed partial class PageFormTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _factory = await new SampleFactory().PreparedAsync();
-        _browser = _factory.CreateClient(); // follows redirects, keeps the cookies
         // The test host reads the caller from headers (SampleFactory); the pages also want the sample's sign-in cookie.
-        _browser.DefaultRequestHeaders.Add(HeaderCallerAccessor.PractitionerHeader, "ms-jones");
-        _browser.DefaultRequestHeaders.Add(HeaderCallerAccessor.AgencyHeader, "oakfield-primary");
-        var login = await _browser.GetStringAsync("/login");
-        using var signedIn = await _browser.PostAsync("/login", Form(login, ("practitioner", "ms-jones"), ("returnUrl", Amy)));
-        Assert.Equal(Amy, signedIn.RequestMessage!.RequestUri!.AbsolutePath);
+        _browser = await SignedInAsync(DemoData.Teacher, Amy);
     }
 
     public async Task DisposeAsync()
@@ -121,17 +117,74 @@ public sealed partial class PageFormTests : IAsyncLifetime
         Assert.Equal(1, await VersionOfAmy());
     }
 
-    private async Task<HttpResponseMessage> Post(string handler, string[] fields)
+    [Fact]
+    [Trait("Rule", "SHARE-01")]
+    [Trait("Rule", "LP-11")]
+    public async Task The_forms_cannot_hand_Bens_episode_to_the_agency_his_family_excluded()
     {
-        var page = await _browser.GetStringAsync(Amy);
-        var pairs = Enumerable.Range(0, fields.Length / 2).Select(i => (fields[2 * i], fields[(2 * i) + 1])).ToArray();
-        return await _browser.PostAsync($"{Amy}?handler={handler}", Form(page, pairs));
+        // Ben's mother consented excluding CAMHS. Mr Patel takes the episode to the plan; the page offers the whole
+        // directory, but the library refuses CAMHS as lead professional (LP-11) and as an action's owner (SHARE-01).
+        const string ben = "/episodes/ep-ben-1";
+        using var patel = await SignedInAsync(DemoData.HealthVisitor, ben);
+        Assert.StartsWith("Done", await PostOutcome(patel, ben, "Start", ["reason", "The family agreed."]), StringComparison.Ordinal);
+        Assert.StartsWith("Done", await PostOutcome(patel, ben, "Assess", ["observed", "LEI-01", "observed", "LEI-07", "observed", "BFD-09", "observed", "LEI-10", "reason", "Needs found."]), StringComparison.Ordinal);
+        Assert.StartsWith("Done", await PostOutcome(patel, ben, "NextStep", ["step", "3", "reason", "Agreed with Mrs Okafor."]), StringComparison.Ordinal);
+        var before = await VersionOf("ep-ben-1");
+
+        var camhsLead = await PostOutcome(patel, ben, "Appoint", ["nominee", "dr-khan", "supervisorConfirmed", "true", "familyAgreement", "Agreed.", "reason", "Specialist."]);
+        Assert.StartsWith("Refused: Appoint the lead professional.", camhsLead, StringComparison.Ordinal);
+        Assert.EndsWith("(LP-11)", camhsLead, StringComparison.Ordinal);
+        Assert.Equal(before, await VersionOf("ep-ben-1"));
+
+        Assert.StartsWith("Done", await PostOutcome(patel, ben, "Appoint", ["nominee", "mr-patel", "supervisorConfirmed", "true", "familyAgreement", "Mrs Okafor agreed.", "reason", "Sees Ben weekly."]), StringComparison.Ordinal);
+        var appointed = await VersionOf("ep-ben-1");
+        var camhsAction = await PostOutcome(patel, ben, "Plan",
+        [
+            "plan.Outcomes[0].InFamilysWords", "Ben feels better", "plan.Outcomes[0].WhatNeedsToChange", "Ben sleeps", "plan.Outcomes[0].HowWillYouKnow", "Ben says so",
+            "plan.Actions[0].Description", "Weekly sessions with Ben", "plan.Actions[0].Owner", "dr-khan", "plan.Actions[0].DueBy", "2026-04-30", "plan.Actions[0].Serves", "1",
+            "plan.Actions[1].Description", "Health visitor checks in", "plan.Actions[1].Owner", "mr-patel", "plan.Actions[1].DueBy", "2026-04-30", "plan.Actions[1].Serves", "1",
+            "plan.Actions[2].Description", "Mrs Okafor keeps a bedtime routine", "plan.Actions[2].Owner", "family", "plan.Actions[2].DueBy", "2026-04-30", "plan.Actions[2].Serves", "1",
+            "plan.Strengths", "Mrs Okafor knows what helps Ben settle", "plan.ChildsViews", "Ben wants to sleep better.", "plan.FirstReviewDue", "2026-04-13", "plan.ReviewForm", "4", "plan.Reason", "Agreed.",
+        ]);
+        Assert.StartsWith("Refused: Agree the action plan.", camhsAction, StringComparison.Ordinal);
+        Assert.EndsWith("(SHARE-01)", camhsAction, StringComparison.Ordinal);
+        Assert.Equal(appointed, await VersionOf("ep-ben-1"));
     }
 
-    private async Task<int> VersionOfAmy()
+    private Task<HttpResponseMessage> Post(string handler, string[] fields) => Post(_browser, Amy, handler, fields);
+
+    private static async Task<HttpResponseMessage> Post(HttpClient client, string path, string handler, string[] fields)
+    {
+        var page = await client.GetStringAsync(path);
+        var pairs = Enumerable.Range(0, fields.Length / 2).Select(i => (fields[2 * i], fields[(2 * i) + 1])).ToArray();
+        return await client.PostAsync($"{path}?handler={handler}", Form(page, pairs));
+    }
+
+    private static async Task<string> PostOutcome(HttpClient client, string path, string handler, string[] fields)
+    {
+        using var answer = await Post(client, path, handler, fields);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        return Outcome(await answer.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A browser-like client signed in on the sample's sign-in page (and named in the test host's caller headers).</summary>
+    private async Task<HttpClient> SignedInAsync(DemoPractitioner who, string returnUrl)
+    {
+        var client = _factory.CreateClient(); // follows redirects, keeps the cookies
+        client.DefaultRequestHeaders.Add(HeaderCallerAccessor.PractitionerHeader, who.Id.Value);
+        client.DefaultRequestHeaders.Add(HeaderCallerAccessor.AgencyHeader, who.Agency.Value);
+        var login = await client.GetStringAsync("/login");
+        using var signedIn = await client.PostAsync("/login", Form(login, ("practitioner", who.Id.Value), ("returnUrl", returnUrl)));
+        Assert.Equal(returnUrl, signedIn.RequestMessage!.RequestUri!.AbsolutePath);
+        return client;
+    }
+
+    private Task<int> VersionOfAmy() => VersionOf("ep-amy-1");
+
+    private async Task<int> VersionOf(string id)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        var episode = await scope.ServiceProvider.GetRequiredService<IEpisodeRepository>().GetAsync(new EpisodeId("ep-amy-1"));
+        var episode = await scope.ServiceProvider.GetRequiredService<IEpisodeRepository>().GetAsync(new EpisodeId(id));
         return episode!.Version;
     }
 
