@@ -125,6 +125,7 @@ public sealed class BrowserJourneyTests : BrowserTestBase
         Type(driver, "how-will-you-know", "Amy's attendance is 97% this half term.");
         Assert.Equal("Done: Close the CAF.", Submit(driver, "submit-close"));
         Assert.Equal("CAF closed", State(driver));
+        Assert.EndsWith(": Resolved via multi-agency provision and lead professional.", driver.FindElement(By.Id("closure")).Text, StringComparison.Ordinal);
 
         // Closed is terminal (LIFE-10): no form is offered, and the history tells the story in words.
         Assert.Empty(driver.FindElements(By.CssSelector("form.command")));
