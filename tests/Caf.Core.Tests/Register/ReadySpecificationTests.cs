@@ -78,7 +78,7 @@ public class ReadySpecificationTests
         Assert.Equal(["ep-02"], await List(new OpenEpisodesByLeadProfessionalAgencySpec(Health)));
     }
 
-    [Trait("Rule", "REP-04")]
+    [Trait("Rule", "REP-01")]
     [Fact]
     public async Task Closed_between_two_dates_includes_the_start_and_excludes_the_end()
     {

@@ -6,7 +6,7 @@ namespace Caf.Core.Register.Specifications;
 
 /// <summary>
 /// Episodes closed in a period, from <see cref="From"/> (inclusive) to <see cref="Until"/> (exclusive), in
-/// closing order: a monitoring period (REP-04 closures and outcomes). A half-open period, so consecutive periods
+/// closing order: a monitoring period (REP-01 episodes closed per period). A half-open period, so consecutive periods
 /// never count an episode twice. An episode transferred out of area (RET-02) has no closure and is not listed.
 /// Criteria and ordering only, so any store can translate it (docs/storage.md).
 /// </summary>
