@@ -127,7 +127,7 @@ public sealed class CafTestWorld
     /// <param name="child">The child, or null for the nine-year-old of the seeds.</param>
     /// <returns>The episode.</returns>
     public CafEpisode RegisterStepDown(ChildDetails? child = null) =>
-        CafEpisode.RegisterPotentialFromStepDown(Policy, NextEpisodeId(), child ?? NineYearOld(), CafCatalogue.Teacher, EpisodeCommands.StepDownInformation());
+        CafEpisode.RegisterPotentialFromStepDown(Policy, NextEpisodeId(), child ?? NineYearOld(), CafCatalogue.Teacher, EpisodePlans.StepDown());
 
     /// <summary>
     /// An episode whose assessment is completed under the world's framework (THR-03, THR-07): the concern, the

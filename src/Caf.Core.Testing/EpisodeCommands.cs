@@ -66,12 +66,12 @@ public static class EpisodeCommands
         C("choose family action", (e, d) => e.ChooseNextStep(Teacher, NextStep.FamilyAction, "The family will make the changes.")),
         C("choose single agency", (e, d) => e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "The school can meet the needs.")),
         C("choose multi-agency", (e, d) => e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "Needs span school and health.")),
-        C("refer to panel", (e, d) => e.ReferToPanel(Teacher, PanelCommands.Referral(e, Teacher), PanelCommands.MaagNorth)),
-        C("panel decision: youth service and health visiting, the health visitor as LP", (e, d) => e.RecordPanelDecision(Teacher, PanelCommands.Decision(e, PanelCommands.Youth, PanelCommands.HealthVisitingService))),
-        C("panel decision: CAMHS allocated", (e, d) => e.RecordPanelDecision(Teacher, PanelCommands.Decision(e, PanelCommands.CamhsService, PanelCommands.Youth))),
+        C("refer to panel", (e, d) => e.ReferToPanel(Teacher, EpisodePanels.Referral(e, Teacher), EpisodePanels.MaagNorth)),
+        C("panel decision: youth service and health visiting, the health visitor as LP", (e, d) => e.RecordPanelDecision(Teacher, EpisodePanels.Decision(e, EpisodePanels.Youth, EpisodePanels.HealthVisitingService))),
+        C("panel decision: CAMHS allocated", (e, d) => e.RecordPanelDecision(Teacher, EpisodePanels.Decision(e, EpisodePanels.CamhsService, EpisodePanels.Youth))),
         C("youth service confirms its start", (e, d) => e.ConfirmServiceStart(Teacher, e.CurrentPanelReferral?.Referral.Id ?? new PanelReferralId("ref-x"), CafCatalogue.YouthService, d)),
-        C("outcomes questionnaire: all OK", (e, d) => e.RecordOutcomesQuestionnaire(Teacher, PanelCommands.Questionnaire(e, OutcomesRating.Ok))),
-        C("outcomes questionnaire: all good", (e, d) => e.RecordOutcomesQuestionnaire(Teacher, PanelCommands.Questionnaire(e, OutcomesRating.Good))),
+        C("outcomes questionnaire: all OK", (e, d) => e.RecordOutcomesQuestionnaire(Teacher, EpisodePanels.Questionnaire(e, OutcomesRating.Ok))),
+        C("outcomes questionnaire: all good", (e, d) => e.RecordOutcomesQuestionnaire(Teacher, EpisodePanels.Questionnaire(e, OutcomesRating.Good))),
         C("appoint health visitor", (e, d) => e.AppointLeadProfessional(Teacher, CafCatalogue.Nominee(CafCatalogue.HealthVisitor), CafCatalogue.Supervisor, new FamilyAgreement("Mother agreed at the TAC meeting."), "Sees the family weekly.")),
         C("appoint CAMHS worker", (e, d) => e.AppointLeadProfessional(Teacher, CafCatalogue.Nominee(CafCatalogue.CamhsWorker), CafCatalogue.Supervisor, new FamilyAgreement("Mother agreed."), "Sees Amy for therapy.")),
         C("nominate health visitor", (e, d) => e.NominateLeadProfessional(Teacher, CafCatalogue.Nominee(CafCatalogue.HealthVisitor), "Sees the family weekly.")),
@@ -79,32 +79,32 @@ public static class EpisodeCommands
         C("supervisor confirms", (e, d) => e.ConfirmNomination(Teacher, CafCatalogue.Supervisor, "Has capacity on their caseload.")),
         C("family agrees", (e, d) => e.RecordFamilyAgreement(Teacher, new FamilyAgreement("Mother agreed."))),
         C("appoint without supervisor", (e, d) => e.AppointLeadProfessional(Teacher, CafCatalogue.Nominee(Teacher), null, new FamilyAgreement("agreed"), "Knows Amy best.")),
-        C("agree plan: school + family", (e, d) => e.AgreePlan(Teacher, SingleService(d), "The school and Mum agreed the plan at the TAC meeting.")),
-        C("agree plan: school + health + family", (e, d) => e.AgreePlan(Teacher, MultiAgency(d), "Agreed at the TAC meeting.")),
-        C("agree plan: family", (e, d) => e.AgreePlan(Teacher, FamilyOnly(d), "Mum will lead the changes.")),
-        C("agree plan: CAMHS", (e, d) => e.AgreePlan(Teacher, WithCamhs(d), "CAMHS offered sessions.")),
-        C("agree plan: empty (PLAN-02)", (e, d) => e.AgreePlan(Teacher, Plan(d), "No actions yet.")),
-        C("review: sufficient", (e, d) => e.HoldReview(Teacher, Review(PlanOf(e, d), d, ReviewProgress.Sufficient))),
-        C("review: insufficient", (e, d) => e.HoldReview(Teacher, Review(PlanOf(e, d), d, ReviewProgress.Insufficient))),
-        C("review: insufficient, an agency action not carried out", (e, d) => e.HoldReview(Teacher, Review(PlanOf(e, d), d, ReviewProgress.Insufficient, ActionProgress.NotCarriedOut))),
-        C("review: most outcomes achieved, closing", (e, d) => e.HoldReview(Teacher, Closing(PlanOf(e, d), d))),
-        C("review: no next date", (e, d) => e.HoldReview(Teacher, Review(PlanOf(e, d), d, ReviewProgress.Sufficient) with { NextReviewDue = null })),
-        C("revise plan: add the family action", (e, d) => e.RevisePlan(Teacher, PlanOf(e, d).Revise(d) with { Actions = [.. PlanOf(e, d).Actions.Where(a => a.Id != "a-family"), Family(d.AddDays(30))] }, "Reviewed at the meeting.")),
+        C("agree plan: school + family", (e, d) => e.AgreePlan(Teacher, EpisodePlans.SingleService(d), "The school and Mum agreed the plan at the TAC meeting.")),
+        C("agree plan: school + health + family", (e, d) => e.AgreePlan(Teacher, EpisodePlans.MultiAgency(d), "Agreed at the TAC meeting.")),
+        C("agree plan: family", (e, d) => e.AgreePlan(Teacher, EpisodePlans.FamilyOnly(d), "Mum will lead the changes.")),
+        C("agree plan: CAMHS", (e, d) => e.AgreePlan(Teacher, EpisodePlans.WithCamhs(d), "CAMHS offered sessions.")),
+        C("agree plan: empty (PLAN-02)", (e, d) => e.AgreePlan(Teacher, EpisodePlans.Plan(d), "No actions yet.")),
+        C("review: sufficient", (e, d) => e.HoldReview(Teacher, EpisodePlans.Review(PlanOf(e, d), d, ReviewProgress.Sufficient))),
+        C("review: insufficient", (e, d) => e.HoldReview(Teacher, EpisodePlans.Review(PlanOf(e, d), d, ReviewProgress.Insufficient))),
+        C("review: insufficient, an agency action not carried out", (e, d) => e.HoldReview(Teacher, EpisodePlans.Review(PlanOf(e, d), d, ReviewProgress.Insufficient, ActionProgress.NotCarriedOut))),
+        C("review: most outcomes achieved, closing", (e, d) => e.HoldReview(Teacher, EpisodePlans.Closing(PlanOf(e, d), d))),
+        C("review: no next date", (e, d) => e.HoldReview(Teacher, EpisodePlans.Review(PlanOf(e, d), d, ReviewProgress.Sufficient) with { NextReviewDue = null })),
+        C("revise plan: add the family action", (e, d) => e.RevisePlan(Teacher, PlanOf(e, d).Revise(d) with { Actions = [.. PlanOf(e, d).Actions.Where(a => a.Id != "a-family"), EpisodePlans.Family(d.AddDays(30))] }, "Reviewed at the meeting.")),
         C("revise plan: drop CAMHS", (e, d) => e.RevisePlan(Teacher, PlanOf(e, d).Revise(d) with { Actions = [.. PlanOf(e, d).Actions.Where(a => a.Owner.Agency != CafCatalogue.Camhs)] }, "CAMHS excluded by the family.")),
         C("step-down TAC: close", (e, d) => e.RecordStepDownTacDecision(Teacher, StepDownTacDecision.Close(true, true), "No further TAC intervention is required."), ends: true),
-        C("step-down TAC: continue with the health visitor", (e, d) => e.RecordStepDownTacDecision(Teacher, StepDownTacDecision.Continue(CafCatalogue.HealthVisitor, MultiAgency(d), true, true), "Ongoing support is required.")),
+        C("step-down TAC: continue with the health visitor", (e, d) => e.RecordStepDownTacDecision(Teacher, StepDownTacDecision.Continue(CafCatalogue.HealthVisitor, EpisodePlans.MultiAgency(d), true, true), "Ongoing support is required.")),
         C("step-down TAC: minimum outcome not met", (e, d) => e.RecordStepDownTacDecision(Teacher, StepDownTacDecision.Close(false, true), "The family do not know who to go to.")),
         C("require reassessment", (e, d) => e.RequireReassessment(Teacher, "No progress: the assessment is reconsidered.")),
         C("step up", (e, d) => e.StepUp(Teacher, new SpecialistService("Children's social care"), "Significant harm suspected."), ends: true),
         C("withdraw consent", (e, d) => e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "moving on")), ends: true),
         C("override consent", (e, d) => e.OverrideConsent(Teacher, new ConsentOverride("Risk of neglect: the child's best interest.", new PractitionerId("pr-dsl"))), ends: true),
-        C("close: C3 resolved other (by the LP)", (e, d) => e.Close(Lp(e), PractitionersAgree("resolvedOther", [Lp(e).Practitioner, .. Owners(e)])), ends: true),
-        C("close: C1 multi-agency (by the LP)", (e, d) => e.Close(Lp(e), MostOutcomesAchieved("resolvedMultiAgency")), ends: true),
-        C("close: C1 single service (by the LP)", (e, d) => e.Close(Lp(e), MostOutcomesAchieved("resolvedSingleService")), ends: true),
-        C("close: C1 family (by the LP)", (e, d) => e.Close(Lp(e), MostOutcomesAchieved("resolvedFamilyActions")), ends: true),
-        C("close: C3 consent withdrawn (by the LP)", (e, d) => e.Close(Lp(e), PractitionersAgree("consentWithdrawn", [Lp(e).Practitioner, .. Owners(e)])), ends: true),
-        C("close: stepped up (CLOSE-07)", (e, d) => e.Close(Lp(e), MostOutcomesAchieved("steppedUp")), ends: true),
-        C("close: by the teacher", (e, d) => e.Close(Teacher, PractitionersAgree("resolvedOther", [Teacher.Practitioner, .. Owners(e)])), ends: true),
+        C("close: C3 resolved other (by the LP)", (e, d) => e.Close(Lp(e), EpisodePlans.PractitionersAgree("resolvedOther", [Lp(e).Practitioner, .. Owners(e)])), ends: true),
+        C("close: C1 multi-agency (by the LP)", (e, d) => e.Close(Lp(e), EpisodePlans.MostOutcomesAchieved("resolvedMultiAgency")), ends: true),
+        C("close: C1 single service (by the LP)", (e, d) => e.Close(Lp(e), EpisodePlans.MostOutcomesAchieved("resolvedSingleService")), ends: true),
+        C("close: C1 family (by the LP)", (e, d) => e.Close(Lp(e), EpisodePlans.MostOutcomesAchieved("resolvedFamilyActions")), ends: true),
+        C("close: C3 consent withdrawn (by the LP)", (e, d) => e.Close(Lp(e), EpisodePlans.PractitionersAgree("consentWithdrawn", [Lp(e).Practitioner, .. Owners(e)])), ends: true),
+        C("close: stepped up (CLOSE-07)", (e, d) => e.Close(Lp(e), EpisodePlans.MostOutcomesAchieved("steppedUp")), ends: true),
+        C("close: by the teacher", (e, d) => e.Close(Teacher, EpisodePlans.PractitionersAgree("resolvedOther", [Teacher.Practitioner, .. Owners(e)])), ends: true),
         C("transfer out", (e, d) => e.TransferOut(Teacher, new LocalAuthority("Leeds"), "The family moved to Leeds."), ends: true),
     ];
 
@@ -122,21 +122,6 @@ public static class EpisodeCommands
     public static EpisodeCommand Named(string name) =>
         All.FirstOrDefault(c => c.Name == name) ?? throw new ArgumentException($"No episode command is named '{name}'.", nameof(name));
 
-    /// <summary>The step-down information of the seeds: CAMHS work completed (STEP-01, STEP-02), every core item present.</summary>
-    /// <returns>The information.</returns>
-    public static StepDownInformation StepDownInformation() => new()
-    {
-        DocumentType = StepDownDocumentType.CamhsWorkCompletedLetter,
-        SpecialistService = "CAMHS Bradford North",
-        FamilyConsentsToShare = true,
-        HolisticViewOfNeeds = "Amy's anxiety has eased; attendance and eating still need support.",
-        ReasonForInvolvementAndDisengaging = "Referred for anxiety; six sessions completed and goals met.",
-        StrengthsAndWhatWorked = "Mum follows through on routines; worry-time worked well.",
-        UnmetNeedsAgreedWithFamily = "Morning routine and breakfast.",
-        NeedsFamilyWantToWorkOn = "Getting to school on time.",
-        FamilyLeadProfessionalPreference = "The health visitor",
-    };
-
     /// <summary>The default framework's result for these indicators (THR-03, THR-07), as the episode records it.</summary>
     /// <param name="indicators">Indicator ids of the default framework.</param>
     /// <returns>The summary.</returns>
@@ -152,81 +137,9 @@ public static class EpisodeCommands
     private static ConsentRecord Mother(ConsentForm form, params AgencyId[] excluded) =>
         new(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, form, [.. excluded]);
 
-    private static ActionPlan PlanOf(CafEpisode e, DateOnly d) => e.Plan ?? MultiAgency(d);
+    private static ActionPlan PlanOf(CafEpisode e, DateOnly d) => e.Plan ?? EpisodePlans.MultiAgency(d);
 
     private static Actor Lp(CafEpisode e) => new(e.LeadProfessional.Practitioner, e.LeadProfessional.Agency);
 
     private static PractitionerId[] Owners(CafEpisode e) => e.Plan is { } plan ? [.. plan.OwningPractitioners] : [];
-
-    // ----- Plans, reviews and closures in Bradford's words (002 §6, §8, §9) for Amy -----
-
-    private static IntendedOutcome Attendance => new(
-        "attendance", "Amy goes to school every day", "Mornings are calmer and Amy gets to school on time", "Amy's attendance is above 95% for a half term");
-
-    private static IntendedOutcome Weight => new(
-        "weight", "Amy eats breakfast and grows well", "Amy has breakfast every morning", "Amy's weight is back on her curve at the next check");
-
-    private static PlanAction School(DateOnly due) => new(
-        "a-school", "The learning mentor checks in with Amy every Monday", ActionOwner.ForPractitioner(Teacher), due, serves: ["attendance"]);
-
-    private static PlanAction Health(DateOnly due) => new(
-        "a-health", "The health visitor weighs Amy monthly and advises on meals", ActionOwner.ForPractitioner(CafCatalogue.HealthVisitor), due, serves: ["weight"]);
-
-    private static PlanAction Family(DateOnly due) => new(
-        "a-family", "Mum sets an alarm and walks Amy to school", ActionOwner.Family, due, serves: ["attendance"]);
-
-    private static PlanAction Camhs(DateOnly due) => new(
-        "a-camhs", "CAMHS sees Amy for six sessions about worries", ActionOwner.ForPractitioner(CafCatalogue.CamhsWorker), due, serves: ["attendance"]);
-
-    private static ActionPlan Plan(DateOnly agreedOn, params PlanAction[] actions) => new()
-    {
-        AgreedOn = agreedOn,
-        Outcomes = [Attendance, Weight],
-        FamilyStrengths = ["Mum is determined to get mornings right", "Grandma helps on Tuesdays"],
-        ChildsViews = "Amy says school is OK when her friend is there",
-        Actions = [.. actions],
-        ReviewArrangements = new ReviewArrangements(agreedOn.AddDays(42), ReviewForm.Meeting, "At school, after drop-off"),
-    };
-
-    private static ActionPlan MultiAgency(DateOnly d) => Plan(d, School(d.AddDays(28)), Health(d.AddDays(28)), Family(d.AddDays(14)));
-
-    private static ActionPlan SingleService(DateOnly d) => Plan(d, School(d.AddDays(28)), Family(d.AddDays(14)));
-
-    private static ActionPlan FamilyOnly(DateOnly d) => Plan(d, Family(d.AddDays(14)));
-
-    private static ActionPlan WithCamhs(DateOnly d) => Plan(d, Camhs(d.AddDays(28)), Family(d.AddDays(14)));
-
-    private static ReviewRecord Review(ActionPlan plan, DateOnly heldOn, ReviewProgress overall, ActionProgress each = ActionProgress.InProgress, params string[] achieved) => new()
-    {
-        Form = ReviewForm.Meeting,
-        HeldOn = heldOn,
-        Chair = CafCatalogue.HealthVisitor.Practitioner,
-        NoteTaker = Teacher.Practitioner,
-        ParentInvited = true,
-        ChildInvited = true,
-        Progress = [.. plan.Actions.Select(a => new ActionProgressEntry(a.Id, each))],
-        OverallProgress = overall,
-        OutcomesAchieved = [.. achieved],
-        NextReviewDue = heldOn.AddDays(42),
-    };
-
-    private static ReviewRecord Closing(ActionPlan plan, DateOnly heldOn) =>
-        Review(plan, heldOn, ReviewProgress.Sufficient, ActionProgress.Done, "attendance", "weight") with { NextReviewDue = null, DecidedToClose = true };
-
-    private static ClosureRequest MostOutcomesAchieved(string outcomeCode) => new()
-    {
-        Criteria = [ClosureCriterion.MostOutcomesAchieved],
-        OutcomeCode = outcomeCode,
-        HowWillYouKnow = "Amy's attendance is 97% this half term and her weight is back on her curve.",
-        Explanation = outcomeCode == "resolvedOther" ? "The family moved to a school with its own pastoral support." : null,
-    };
-
-    private static ClosureRequest PractitionersAgree(string outcomeCode, params PractitionerId[] agreed) => new()
-    {
-        Criteria = [ClosureCriterion.PractitionersAgreeNoFurtherInvolvement],
-        OutcomeCode = outcomeCode,
-        HowWillYouKnow = "The lead professional and practitioners conclude that progress is satisfactory and further involvement is not needed.",
-        Explanation = outcomeCode == "resolvedOther" ? "Family moved to a private school and declined support." : null,
-        PractitionersAgreement = new([.. agreed], "The child's progress is satisfactory and further involvement is not needed."),
-    };
 }

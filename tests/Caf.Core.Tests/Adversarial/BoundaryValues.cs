@@ -18,6 +18,7 @@ using Caf.Core.Outcomes;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
 using Caf.Core.Register.Specifications;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using Caf.Core.Thresholds;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,7 +80,7 @@ internal sealed class BoundaryWorld
         ("LP's agency excluded", w => { var e = w.Seeds.Identified(); Seeds.Ok(e.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(TestIds.School), "Consent to assess and share with partner agencies.")); return e; }),
         ("assessing", w => w.Seeds.Assessing()),
         ("assessed", w => w.Seeds.Assessed()),
-        ("panel referred", w => { var e = w.Seeds.Assessed(); Seeds.Ok(Panels.EpisodePanels.Refer(e, Seeds.Teacher)); return e; }),
+        ("panel referred", w => { var e = w.Seeds.Assessed(); Seeds.Ok(Panels.PanelFixtures.Refer(e, Seeds.Teacher)); return e; }),
         ("plan active", w => w.Seeds.PlanActive()),
         ("consent withdrawn", w =>
         {
@@ -320,13 +321,13 @@ internal sealed class BoundaryWorld
             2, new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 1), true, [.. Enumerable.Repeat(OutcomesRating.NotGood, 7)], [.. Enumerable.Repeat(OutcomesRating.Good, 7)]),
         _ when t == typeof(Stream) => new MemoryStream(Encoding.UTF8.GetBytes(BoundaryWorld.Loader.DefaultJson())),
         _ when t == typeof(Caf.Core.Panels.PanelReferralId) => new Caf.Core.Panels.PanelReferralId("ref-1"),
-        _ when t == typeof(Caf.Core.Panels.PanelId) => Panels.EpisodePanels.North.Id,
+        _ when t == typeof(Caf.Core.Panels.PanelId) => Panels.PanelFixtures.North.Id,
         _ when t == typeof(Caf.Core.Panels.PanelSlotId) => new Caf.Core.Panels.PanelSlotId("ref-1"),
-        _ when t == typeof(Caf.Core.Panels.Panel) => Panels.EpisodePanels.North,
+        _ when t == typeof(Caf.Core.Panels.Panel) => Panels.PanelFixtures.North,
         _ when t == typeof(Caf.Core.Panels.PanelReferral) => PanelReferral(),
         _ when t == typeof(Caf.Core.Panels.PanelBooking) => PanelBooking(),
-        _ when t == typeof(Caf.Core.Panels.PanelDecision) => Caf.Core.Panels.PanelDecision.Allocate(PanelBooking(), Panels.EpisodePanels.Chair,
-            [Panels.EpisodePanels.HealthVisiting, Panels.EpisodePanels.Youth], Panels.EpisodePanels.HealthVisitorLead).Value,
+        _ when t == typeof(Caf.Core.Panels.PanelDecision) => Caf.Core.Panels.PanelDecision.Allocate(PanelBooking(), EpisodePanels.Chair,
+            [EpisodePanels.HealthVisitingService, EpisodePanels.Youth], EpisodePanels.HealthVisitorLead).Value,
         _ => null,
     };
 
@@ -345,7 +346,7 @@ internal sealed class BoundaryWorld
     private static Caf.Core.Panels.PanelBooking PanelBooking() =>
         new(new Caf.Core.Panels.PanelSlotRequest(new Caf.Core.Panels.PanelSlotId("ref-1"), new Caf.Core.Panels.PanelReferralId("ref-1"), new EpisodeId("ep-1"), "north",
                 Caf.Core.Panels.PanelSlotOrigin.Referral, Seeds.Start, Panels.PanelFixtures.MaagMembers),
-            new Caf.Core.Panels.PanelMeeting(Panels.EpisodePanels.North.Id, "north", DateOnly.FromDateTime(Seeds.Start.UtcDateTime)), 20);
+            new Caf.Core.Panels.PanelMeeting(Panels.PanelFixtures.North.Id, "north", DateOnly.FromDateTime(Seeds.Start.UtcDateTime)), 20);
 
     /// <summary>OUTQ-01: a completion with every question rated the same.</summary>
     public static OutcomesCompletion Completion(DateOnly on, OutcomesRespondent by, OutcomesRating rating) =>

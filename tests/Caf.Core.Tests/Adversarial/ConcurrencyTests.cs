@@ -7,6 +7,7 @@ using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using Xunit.Abstractions;
 

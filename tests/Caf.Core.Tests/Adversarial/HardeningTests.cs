@@ -11,6 +11,7 @@ using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using Caf.Core.Thresholds;
 using static Caf.Core.Tests.Support.Seeds;
@@ -84,7 +85,7 @@ public class HardeningTests
 
         var review = EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient);
         Assert.Equal("LP-11", e.HoldReview(Teacher, review).Refusal.RuleId);
-        Assert.Equal("LP-11", Caf.Core.Tests.Panels.EpisodePanels.Refer(e, Teacher).Refusal.RuleId);
+        Assert.Equal("LP-11", Caf.Core.Tests.Panels.PanelFixtures.Refer(e, Teacher).Refusal.RuleId);
         Assert.Equal("LP-11", e.Close(Teacher, EpisodePlans.PractitionersAgree("resolvedOther", TestIds.HealthVisitor, TestIds.Teacher)).Refusal.RuleId);
         Assert.Equal(audited + 3, _seeds.Audit.Entries.Count);
         Assert.All(_seeds.Audit.Entries.Skip(audited), a => Assert.False(a.Decision.Granted));
@@ -169,7 +170,7 @@ public class HardeningTests
         var e = _seeds.Assessed();
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
 
-        Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(e, Teacher));
+        Ok(Caf.Core.Tests.Panels.PanelFixtures.Refer(e, Teacher));
 
         Assert.Equal([TestIds.Camhs], ((ReferredToPanel)e.Events[^1]).PapersWithheldFrom.ToArray());
         var camhs = _seeds.Audit.Entries.Last(a => a.Agency == TestIds.Camhs);

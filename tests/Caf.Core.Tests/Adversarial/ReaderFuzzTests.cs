@@ -10,6 +10,7 @@ using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using Caf.Core.Thresholds;
 using FsCheck.Fluent;
@@ -139,17 +140,17 @@ public class ReaderFuzzTests(ITestOutputHelper output)
         var e2 = s2.Assessed();
         Seeds.Ok(e2.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
         Seeds.Ok(e2.ChooseNextStep(Seeds.Teacher, NextStep.SingleAgencySupport, "The school can meet the needs."));
-        Seeds.Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(e2, Seeds.Teacher));
+        Seeds.Ok(Caf.Core.Tests.Panels.PanelFixtures.Refer(e2, Seeds.Teacher));
         list.Add(EpisodeJson.Serialize(e2));
         // PANEL-05, PANEL-06, LP-08: re-presented, then two services allocated with the health visitor recommended and appointed.
         var s6 = new Seeds();
         var e6 = s6.Assessed();
-        Seeds.Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(e6, Seeds.Teacher));
+        Seeds.Ok(Caf.Core.Tests.Panels.PanelFixtures.Refer(e6, Seeds.Teacher));
         s6.Time.Advance(TimeSpan.FromDays(14));
-        Seeds.Ok(e6.RecordPanelDecision(Seeds.Teacher, Caf.Core.Tests.Panels.EpisodePanels.RePresent(e6)));
+        Seeds.Ok(e6.RecordPanelDecision(Seeds.Teacher, EpisodePanels.RePresent(e6)));
         s6.Time.Advance(TimeSpan.FromDays(14));
-        Seeds.Ok(e6.RecordPanelDecision(Seeds.Teacher, Caf.Core.Tests.Panels.EpisodePanels.Allocate(e6, Caf.Core.Tests.Panels.EpisodePanels.HealthVisitorLead,
-            Caf.Core.Tests.Panels.EpisodePanels.HealthVisiting, Caf.Core.Tests.Panels.EpisodePanels.Youth)));
+        Seeds.Ok(e6.RecordPanelDecision(Seeds.Teacher, EpisodePanels.Allocate(e6, EpisodePanels.HealthVisitorLead,
+            EpisodePanels.HealthVisitingService, EpisodePanels.Youth)));
         Seeds.Ok(e6.AppointLeadProfessional(Seeds.Teacher, Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-supervisor"), new FamilyAgreement("Mum agreed."), "Recommended by the panel (LP-08)."));
         Seeds.Ok(e6.ConfirmServiceStart(Seeds.Teacher, new Caf.Core.Panels.PanelReferralId("ref-1"), TestIds.YouthService, s6.Today.AddDays(7)));
         list.Add(EpisodeJson.Serialize(e6));

@@ -12,6 +12,7 @@ using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using Xunit.Abstractions;
 using static Caf.Core.Tests.Support.Seeds;
@@ -138,18 +139,18 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         new("review (LP and plan agencies receive)", false, ["CafEpisode.HoldReview"],
             w => Task.FromResult(Of(w.Episode.HoldReview(HealthVisitor, EpisodePlans.Review(w.Episode.Plan!, w.Seeds.Today, ReviewProgress.Sufficient))))),
         new("panel referral (papers; CAMHS sits on the panel)", false, ["CafEpisode.ReferToPanel"],
-            w => Task.FromResult(Of(Caf.Core.Tests.Panels.EpisodePanels.Refer(w.Episode, HealthVisitor)))),
+            w => Task.FromResult(Of(Caf.Core.Tests.Panels.PanelFixtures.Refer(w.Episode, HealthVisitor)))),
         new("panel decision sheet allocates CAMHS", true, ["CafEpisode.RecordPanelDecision"], w =>
         {
-            _ = Caf.Core.Tests.Panels.EpisodePanels.Refer(w.Episode, HealthVisitor);
-            return Task.FromResult(Of(w.Episode.RecordPanelDecision(HealthVisitor, Caf.Core.Tests.Panels.EpisodePanels.AnyDecision(w.Episode,
-                Caf.Core.Tests.Panels.EpisodePanels.Camhs, Caf.Core.Tests.Panels.EpisodePanels.Youth))));
+            _ = Caf.Core.Tests.Panels.PanelFixtures.Refer(w.Episode, HealthVisitor);
+            return Task.FromResult(Of(w.Episode.RecordPanelDecision(HealthVisitor, EpisodePanels.Decision(w.Episode,
+                EpisodePanels.CamhsService, EpisodePanels.Youth))));
         }),
         new("panel decision sheet recommends a CAMHS worker as LP", true, ["CafEpisode.RecordPanelDecision"], w =>
         {
-            _ = Caf.Core.Tests.Panels.EpisodePanels.Refer(w.Episode, HealthVisitor);
-            var booking = Caf.Core.Tests.Panels.EpisodePanels.AnyDecision(w.Episode).Booking;
-            var decision = Caf.Core.Panels.PanelDecision.Allocate(booking, "Chair", [Caf.Core.Tests.Panels.EpisodePanels.Youth],
+            _ = Caf.Core.Tests.Panels.PanelFixtures.Refer(w.Episode, HealthVisitor);
+            var booking = EpisodePanels.Decision(w.Episode).Booking;
+            var decision = Caf.Core.Panels.PanelDecision.Allocate(booking, "Chair", [EpisodePanels.Youth],
                 new Caf.Core.Panels.RecommendedLeadProfessional(CamhsWorker.Practitioner, TestIds.Camhs)).Value;
             return Task.FromResult(Of(w.Episode.RecordPanelDecision(HealthVisitor, decision)));
         }),

@@ -162,7 +162,7 @@ public class CommandShapeTests
     public void LIFE07_a_panel_referral_and_a_step_up_are_their_own_commands_and_leave_NextStep_unset()
     {
         var referred = _seeds.Assessed();
-        Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(referred, Teacher, Caf.Core.Tests.Panels.EpisodePanels.NextId(referred)));
+        Ok(Caf.Core.Tests.Panels.PanelFixtures.Refer(referred, Teacher, Caf.Core.Testing.EpisodePanels.NextReferralId(referred)));
         var stepped = _seeds.Assessed();
         Ok(stepped.StepUp(Teacher, new SpecialistService("Children's social care"), "Disclosure of significant harm."));
 

@@ -6,6 +6,7 @@ using Caf.Core.Configuration;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.StepDown;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using static Caf.Core.Tests.Support.Seeds;
 
@@ -231,7 +232,7 @@ public class EpisodeClosureTests
         var decision = StepDownTacDecision.Continue(HealthVisitor, EpisodePlans.MultiAgency(_seeds.Today), true, true);
         Assert.Equal("LIFE-05", e.RecordStepDownTacDecision(Teacher, decision, "Ongoing support is required.").Refusal.RuleId); // consent first
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent to share the plan with the TAC."));
-        var camhs = StepDownTacDecision.Continue(new Actor(EpisodePlans.CamhsWorker, TestIds.Camhs), EpisodePlans.MultiAgency(_seeds.Today), true, true);
+        var camhs = StepDownTacDecision.Continue(CafCatalogue.CamhsWorker, EpisodePlans.MultiAgency(_seeds.Today), true, true);
         Assert.Equal("LP-11", e.RecordStepDownTacDecision(Teacher, camhs, "CAMHS leads.").Refusal.RuleId);
 
         Ok(e.RecordStepDownTacDecision(Teacher, decision, "Ongoing support is required: the health visitor leads."));

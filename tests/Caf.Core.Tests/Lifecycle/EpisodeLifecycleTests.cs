@@ -6,6 +6,7 @@ using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using Caf.Core.Thresholds;
 using static Caf.Core.Tests.Support.Seeds;
@@ -120,11 +121,11 @@ public class EpisodeLifecycleTests
         Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
         Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
 
-        var refused = Caf.Core.Tests.Panels.EpisodePanels.Refer(e, Teacher);
+        var refused = Caf.Core.Tests.Panels.PanelFixtures.Refer(e, Teacher);
         Assert.Equal("CONS-04", refused.Refusal.RuleId);
 
         Ok(e.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies."));
-        Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(e, Teacher));
+        Ok(Caf.Core.Tests.Panels.PanelFixtures.Refer(e, Teacher));
         Assert.Equal(EpisodeState.PanelReferred, e.State);
     }
 
@@ -462,12 +463,12 @@ public class EpisodeLifecycleTests
     {
         var e = _seeds.PlanActive(); // written consent
 
-        Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(e, Teacher));
+        Ok(Caf.Core.Tests.Panels.PanelFixtures.Refer(e, Teacher));
 
         Assert.Equal(EpisodeState.PanelReferred, e.State);
         Assert.Equal("north", e.CurrentPanelReferral!.Referral.Area);
-        Ok(e.RecordPanelDecision(Teacher, Caf.Core.Tests.Panels.EpisodePanels.Allocate(e, Caf.Core.Tests.Panels.EpisodePanels.HealthVisitorLead,
-            Caf.Core.Tests.Panels.EpisodePanels.HealthVisiting, Caf.Core.Tests.Panels.EpisodePanels.Youth)));
+        Ok(e.RecordPanelDecision(Teacher, EpisodePanels.Allocate(e, EpisodePanels.HealthVisitorLead,
+            EpisodePanels.HealthVisitingService, EpisodePanels.Youth)));
         Ok(e.AgreePlan(Teacher, EpisodePlans.MultiAgency(_seeds.Today), "The plan follows the panel's allocations."));
         Assert.Equal(EpisodeState.PlanActive, e.State);
         Assert.Equal(2, e.Plans.Versions.Length);

@@ -6,6 +6,7 @@ using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Planning;
 using Caf.Core.Primitives;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;

@@ -7,6 +7,7 @@ using Caf.Core.Lifecycle.Events;
 using Caf.Core.Planning;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using static Caf.Core.Tests.Support.Seeds;
 

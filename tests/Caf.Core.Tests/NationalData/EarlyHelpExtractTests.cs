@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using Caf.Core.Lifecycle;
+using Caf.Core.Testing;
 using Caf.Core.Thresholds;
 using Caf.Core.NationalData;
 using Caf.Core.Primitives;

@@ -12,6 +12,7 @@ using Caf.Core.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using EpisodePlans = Caf.Core.Testing.EpisodePlans;
 
 namespace Caf.Core.Tests.NationalData;
 

@@ -9,6 +9,7 @@ using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Outcomes;
 using Caf.Core.Primitives;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
@@ -123,7 +124,7 @@ public class EpisodeOutcomesTests
         Assert.Contains(EpisodeAction.RecordOutcomesQuestionnaire, new Seeds().Assessed().PermittedActions);
         Assert.Contains(EpisodeAction.RecordOutcomesQuestionnaire, new Seeds().PlanActive().PermittedActions);
         var referred = new Seeds().Assessed();
-        Ok(Caf.Core.Tests.Panels.EpisodePanels.Refer(referred, Teacher));
+        Ok(Caf.Core.Tests.Panels.PanelFixtures.Refer(referred, Teacher));
         Assert.Equal(EpisodeState.PanelReferred, referred.State);
         Ok(referred.RecordOutcomesQuestionnaire(Teacher, Same(DateOnly.FromDateTime(Seeds.Start.UtcDateTime), OutcomesRating.Ok)));
         Assert.Equal(EpisodeState.PanelReferred, referred.State);

@@ -7,6 +7,7 @@ using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using static Caf.Core.Tests.Support.Seeds;
 
@@ -35,7 +36,7 @@ public class EpisodePanelPlanTests
             AppointHealthVisitor(e);
         }
 
-        Ok(EpisodePanels.Refer(e, Teacher));
+        Ok(PanelFixtures.Refer(e, Teacher));
         _seeds.Time.Advance(TimeSpan.FromDays(9));
         return e;
     }
@@ -44,7 +45,7 @@ public class EpisodePanelPlanTests
         Ok(e.AppointLeadProfessional(Teacher, Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), Supervisor, new FamilyAgreement("Mum agreed."), "Recommended by the panel."));
 
     private static void Allocate(CafEpisode e) =>
-        Ok(e.RecordPanelDecision(Teacher, EpisodePanels.Allocate(e, EpisodePanels.HealthVisitorLead, EpisodePanels.HealthVisiting, EpisodePanels.Youth)));
+        Ok(e.RecordPanelDecision(Teacher, EpisodePanels.Allocate(e, EpisodePanels.HealthVisitorLead, EpisodePanels.HealthVisitingService, EpisodePanels.Youth)));
 
     private Result AgreePlan(CafEpisode e) => e.AgreePlan(Teacher, EpisodePlans.MultiAgency(_seeds.Today), "The plan follows the panel's allocations.");
 
@@ -91,7 +92,7 @@ public class EpisodePanelPlanTests
     public void PANEL05_PANEL07_a_re_referral_from_an_active_plan_waits_for_its_own_decision()
     {
         var e = _seeds.PlanActive(); // the health visitor is the appointed LP
-        Ok(EpisodePanels.Refer(e, Teacher)); // ref-1, from the active plan
+        Ok(PanelFixtures.Refer(e, Teacher)); // ref-1, from the active plan
 
         Assert.Equal(("PANEL-05", "panelDecision", NotHeard), Of(AgreePlan(e)));
         Allocate(e);

@@ -7,6 +7,7 @@ using Caf.Core.Lifecycle.Events;
 using Caf.Core.Panels;
 using Caf.Core.Primitives;
 using Caf.Core.Reporting;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using Caf.Core.Thresholds;
 using FsCheck.Xunit;
@@ -31,7 +32,7 @@ public class EpisodePanelTests
             Ok(e.RecordConsent(Teacher, MotherWritten(excluded), "Mum does not want every agency told."));
         }
 
-        Ok(EpisodePanels.Refer(e, Teacher));
+        Ok(PanelFixtures.Refer(e, Teacher));
         return e;
     }
 
@@ -39,7 +40,7 @@ public class EpisodePanelTests
     {
         var e = Referred();
         _seeds.Time.Advance(TimeSpan.FromDays(9));
-        Ok(e.RecordPanelDecision(Teacher, EpisodePanels.Allocate(e, EpisodePanels.HealthVisitorLead, EpisodePanels.HealthVisiting, EpisodePanels.Youth)));
+        Ok(e.RecordPanelDecision(Teacher, EpisodePanels.Allocate(e, EpisodePanels.HealthVisitorLead, EpisodePanels.HealthVisitingService, EpisodePanels.Youth)));
         return e;
     }
 
@@ -54,7 +55,7 @@ public class EpisodePanelTests
         var audited = _seeds.Audit.Entries.Count;
         var empty = new PanelReferral(new PanelReferralId("ref-1"), e.Id, "north", Teacher, e.Events[^1].OccurredAt);
 
-        var refused = e.ReferToPanel(Teacher, empty, EpisodePanels.North);
+        var refused = e.ReferToPanel(Teacher, empty, PanelFixtures.North);
 
         Assert.Equal("PANEL-01", refused.Refusal.RuleId);
         Assert.Equal("reason, writtenConsentToShare, identifiedNeeds, desiredOutcome, smartGoals", refused.Refusal.Field);
@@ -88,7 +89,7 @@ public class EpisodePanelTests
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.YouthService), "Mum does not want the youth service told."));
         var youthWorker = new Actor(new PractitionerId("pr-youth"), TestIds.YouthService);
 
-        var refused = e.ReferToPanel(Teacher, EpisodePanels.Referral(e, by: youthWorker), EpisodePanels.North);
+        var refused = e.ReferToPanel(Teacher, EpisodePanels.Referral(e, by: youthWorker), PanelFixtures.North);
 
         Assert.Equal(("SHARE-01", "referral.referredBy"), (refused.Refusal.RuleId, refused.Refusal.Field));
         Assert.Equal(EpisodeState.Assessed, e.State);
@@ -101,7 +102,7 @@ public class EpisodePanelTests
         var e = Referred(TestIds.Camhs); // referred Thursday 12 March 2026
         var request = e.CurrentPanelReferral!.ToSlotRequest(new PanelSlotId("ref-1")).Value;
 
-        var schedule = new PanelScheduler().Schedule([EpisodePanels.North], [], [request], new DateOnly(2026, 3, 12));
+        var schedule = new PanelScheduler().Schedule([PanelFixtures.North], [], [request], new DateOnly(2026, 3, 12));
 
         // MAAG North meets fortnightly on Wednesdays from 7 January: 18 March's agenda went out on Monday 16 March, after the 12th.
         var booking = Assert.Single(schedule.Placed);
@@ -135,7 +136,7 @@ public class EpisodePanelTests
         var e = Referred(TestIds.Camhs);
         var version = e.Version;
 
-        var refused = e.RecordPanelDecision(Teacher, EpisodePanels.Allocate(e, EpisodePanels.HealthVisitorLead, EpisodePanels.Camhs, EpisodePanels.Youth));
+        var refused = e.RecordPanelDecision(Teacher, EpisodePanels.Allocate(e, EpisodePanels.HealthVisitorLead, EpisodePanels.CamhsService, EpisodePanels.Youth));
 
         Assert.Equal(("SHARE-01", "allocations[camhs]"), (refused.Refusal.RuleId, refused.Refusal.Field));
         Assert.Equal(version, e.Version);
@@ -170,7 +171,7 @@ public class EpisodePanelTests
         Assert.Null(e.PanelRecommendedLeadProfessional);
         var back = e.CurrentPanelReferral.ToSlotRequest(new PanelSlotId("ref-1-b")).Value;
         Assert.Equal((PanelSlotOrigin.RePresentation, decidedAt, PanelSlotKind.NewCase), (back.Origin, back.RequestedAt, back.Kind));
-        var next = new PanelScheduler().Schedule([EpisodePanels.North], [], [back], new DateOnly(2026, 3, 19)).Placed.Single();
+        var next = new PanelScheduler().Schedule([PanelFixtures.North], [], [back], new DateOnly(2026, 3, 19)).Placed.Single();
         Assert.Equal(new DateOnly(2026, 4, 1), next.Meeting.Date); // the fortnight after 18 March
 
         _seeds.Time.Advance(TimeSpan.FromDays(14)); // 1 April
@@ -191,7 +192,7 @@ public class EpisodePanelTests
         Assert.Equal(("PANEL-05", "meeting"), (e.RecordPanelDecision(Teacher, early).Refusal.RuleId, e.RecordPanelDecision(Teacher, early).Refusal.Field));
 
         var otherRequest = new PanelSlotRequest(new PanelSlotId("x"), new PanelReferralId("ref-9"), e.Id, "north", PanelSlotOrigin.Referral, Start, []);
-        var other = PanelDecision.Allocate(new PanelBooking(otherRequest, new PanelMeeting(EpisodePanels.North.Id, "north", today), 20), EpisodePanels.Chair, [EpisodePanels.Youth], null).Value;
+        var other = PanelDecision.Allocate(new PanelBooking(otherRequest, new PanelMeeting(PanelFixtures.North.Id, "north", today), 20), EpisodePanels.Chair, [EpisodePanels.Youth], null).Value;
         Assert.Equal(("PANEL-05", "referral"), (e.RecordPanelDecision(Teacher, other).Refusal.RuleId, e.RecordPanelDecision(Teacher, other).Refusal.Field));
 
         var southRequest = new PanelSlotRequest(new PanelSlotId("y"), new PanelReferralId("ref-1"), e.Id, "south", PanelSlotOrigin.Referral, Start, []);
@@ -199,7 +200,7 @@ public class EpisodePanelTests
         Assert.Equal(("PANEL-03", "meeting"), (e.RecordPanelDecision(Teacher, south).Refusal.RuleId, e.RecordPanelDecision(Teacher, south).Refusal.Field));
 
         var elsewhereRequest = new PanelSlotRequest(new PanelSlotId("z"), new PanelReferralId("ref-1"), new EpisodeId("ep-sibling"), "north", PanelSlotOrigin.Referral, Start, []);
-        var elsewhere = PanelDecision.Allocate(new PanelBooking(elsewhereRequest, new PanelMeeting(EpisodePanels.North.Id, "north", today), 20), EpisodePanels.Chair, [EpisodePanels.Youth], null).Value;
+        var elsewhere = PanelDecision.Allocate(new PanelBooking(elsewhereRequest, new PanelMeeting(PanelFixtures.North.Id, "north", today), 20), EpisodePanels.Chair, [EpisodePanels.Youth], null).Value;
         Assert.Throws<ArgumentException>("decision", () => e.RecordPanelDecision(Teacher, elsewhere));
     }
 
@@ -209,7 +210,7 @@ public class EpisodePanelTests
     {
         var e = _seeds.Assessed();
 
-        var refused = e.RecordPanelDecision(Teacher, EpisodePanels.AnyDecision(e));
+        var refused = e.RecordPanelDecision(Teacher, EpisodePanels.Decision(e));
 
         Assert.Equal(("LIFE-12", "state"), (refused.Refusal.RuleId, refused.Refusal.Field));
     }
@@ -265,13 +266,13 @@ public class EpisodePanelTests
     {
         var e = Referred();
 
-        Assert.Equal(("PANEL-03", "referral"), Refusal(EpisodePanels.Refer(e, Teacher, "ref-2")));
+        Assert.Equal(("PANEL-03", "referral"), Refusal(PanelFixtures.Refer(e, Teacher, "ref-2")));
 
         _seeds.Time.Advance(TimeSpan.FromDays(9));
         Ok(e.RecordPanelDecision(Teacher, EpisodePanels.Allocate(e, null, EpisodePanels.Youth)));
-        Assert.Equal(("PANEL-07", "referral.id"), Refusal(EpisodePanels.Refer(e, Teacher, "ref-1")));
-        Ok(EpisodePanels.Refer(e, Teacher, "ref-2")); // the family disagreed; the referrer re-refers
-        Assert.Equal(["ref-1", "ref-2"], EpisodePanels.Ids(e));
+        Assert.Equal(("PANEL-07", "referral.id"), Refusal(PanelFixtures.Refer(e, Teacher, "ref-1")));
+        Ok(PanelFixtures.Refer(e, Teacher, "ref-2")); // the family disagreed; the referrer re-refers
+        Assert.Equal(["ref-1", "ref-2"], e.PanelReferrals.Select(r => r.Referral.Id.Value).ToArray());
         Assert.True(e.CurrentPanelReferral!.IsAwaitingPanel);
     }
 
@@ -309,7 +310,7 @@ public class EpisodePanelTests
         var framework = new ThresholdFrameworkLoader().LoadDefault().Framework;
         var e = Decided();
         _seeds.Time.Advance(TimeSpan.FromDays(1));
-        Ok(EpisodePanels.Refer(e, HealthVisitor, "ref-2"));
+        Ok(PanelFixtures.Refer(e, HealthVisitor, "ref-2"));
 
         var row = EpisodeReportRows.From(e, framework, _ => InitiatingSetting.PrimarySchool);
 
@@ -327,7 +328,7 @@ public class EpisodePanelTests
         var seeds = new Seeds();
         var e = seeds.Assessed();
         Ok(e.RecordConsent(Teacher, MotherWritten(sheet.Excluded), "Mum does not want every agency told."));
-        var referred = EpisodePanels.Refer(e, Teacher);
+        var referred = PanelFixtures.Refer(e, Teacher);
         if (referred.IsRefused)
         {
             return PanelFixtures.MaagMembers.All(sheet.Excluded.Contains) && e.PanelReferrals.IsEmpty; // nobody may see the papers

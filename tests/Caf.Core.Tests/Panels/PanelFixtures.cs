@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Caf.Core.Consent;
+using Caf.Core.Lifecycle;
 using Caf.Core.Panels;
 using Caf.Core.Primitives;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -24,6 +26,15 @@ internal static class PanelFixtures
     public static readonly AgencyId Camhs = TestIds.Camhs;
     public static readonly AgencyId FamilySupport = new("voluntary-family-support");
     public static readonly AgencyId[] MaagMembers = [Education, Health, Youth, Camhs, FamilySupport];
+
+    /// <summary>
+    /// MAAG North as the episode tests refer to it, with the seeds' five member agencies (the package's
+    /// <see cref="EpisodePanels.MaagNorth"/> has the catalogue's four; the same id, area and cadence).
+    /// </summary>
+    public static readonly Panel North = MaagNorth();
+
+    /// <summary>Refers the episode to <see cref="North"/> with the package's complete referral (id: the next, "ref-1" for a first referral).</summary>
+    public static Result Refer(CafEpisode e, Actor by, string? id = null) => e.ReferToPanel(by, EpisodePanels.Referral(e, by, id), North);
 
     /// <summary>Leicestershire MAF: first Tuesday of January, April, July and October 2026: 6 Jan, 7 Apr, 7 Jul, 6 Oct.</summary>
     public static Panel LeicestershireMaf(string area = "charnwood", int minutes = 800) =>

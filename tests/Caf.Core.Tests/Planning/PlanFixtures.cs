@@ -4,6 +4,7 @@ using System.Linq;
 using Caf.Core.Lifecycle;
 using Caf.Core.Planning;
 using Caf.Core.Primitives;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 
 namespace Caf.Core.Tests.Planning;
@@ -53,18 +54,7 @@ internal static class PlanFixtures
 
     public static ActionPlan MultiAgencyPlan() => Plan(FamilyRoutine, ChildClub, SchoolMentor, HealthVisit);
 
-    /// <summary>A review meeting of a plan that passes the check: every action reported with one progress.</summary>
-    public static ReviewRecord Review(ActionPlan plan, DateOnly heldOn, ReviewProgress overall, ActionProgress each = ActionProgress.InProgress, params string[] achieved) => new()
-    {
-        Form = ReviewForm.Meeting,
-        HeldOn = heldOn,
-        Chair = TestIds.Teacher,
-        NoteTaker = TestIds.HealthVisitor,
-        ParentInvited = true,
-        ChildInvited = true,
-        Progress = [.. plan.Actions.Select(a => new ActionProgressEntry(a.Id, each))],
-        OverallProgress = overall,
-        OutcomesAchieved = [.. achieved],
-        NextReviewDue = heldOn.AddDays(42),
-    };
+    /// <summary>A review meeting of a plan that passes the check: the package's review (every action reported with one progress), chaired by the teacher, notes by the health visitor.</summary>
+    public static ReviewRecord Review(ActionPlan plan, DateOnly heldOn, ReviewProgress overall, ActionProgress each = ActionProgress.InProgress, params string[] achieved) =>
+        EpisodePlans.Review(plan, heldOn, overall, each, achieved) with { Chair = TestIds.Teacher, NoteTaker = TestIds.HealthVisitor };
 }

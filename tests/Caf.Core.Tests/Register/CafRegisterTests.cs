@@ -6,6 +6,7 @@ using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
 using Caf.Core.Register.Specifications;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using static Caf.Core.Tests.Support.Seeds;
 

@@ -4,6 +4,7 @@ using Caf.Core.Closure;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;

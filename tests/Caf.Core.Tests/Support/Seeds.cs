@@ -4,6 +4,7 @@ using Caf.Core.Consent;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
+using Caf.Core.Testing;
 using Caf.Core.Thresholds;
 using Microsoft.Extensions.Time.Testing;
 
@@ -56,7 +57,7 @@ internal sealed class Seeds
 
     /// <summary>A practitioner working with the family, trained, with room on their caseload (LP-03, LP-04).</summary>
     public static Caf.Core.LeadProfessional.LeadProfessionalCandidate Nominee(PractitionerId practitioner, AgencyId agency) =>
-        new(practitioner, agency, Caf.Core.LeadProfessional.AgencyKind.Other, "Practitioner", true, Caf.Core.LeadProfessional.ContactFrequency.Weekly, [], 0);
+        CafCatalogue.Nominee(new Actor(practitioner, agency));
 
     public static AssessmentSummary Level3 => new("default", "1.0.0", ThresholdLevel.Complex, ThresholdRoute.CafMultiAgency, ImmutableArray.Create("attendance", "behaviour"));
 
