@@ -249,7 +249,7 @@ foreach (var e in stored.Events)
 var decisions = await audit.ReadAsync(episode.Id);
 Say($"Sharing decisions audited (SHARE-03/04): {decisions.Count}, refused {decisions.Count(a => !a.Granted)}.");
 var row = (await services.GetRequiredService<IEpisodeReportStore>().GetReportRowAsync(episode.Id))!;
-Say($"Report row saved with the episode (REP-01..06): opened {row.OpenedOn:yyyy-MM-dd} by a {row.InitiatingSetting} setting, closed {row.ClosedOn:yyyy-MM-dd} "
+Say($"Report row saved with the episode (REP-01..06): opened {row.OpenedOn:yyyy-MM-dd} from the setting '{ReportingDisplayText.For(row.InitiatingSetting)}', closed {row.ClosedOn:yyyy-MM-dd} "
     + $"({row.ClosureCategory}), {row.Needs.Length} needs, linked to {row.PreviousEpisodes} earlier episodes{(row.PreviousClosedOn is { } prev ? $" (last closed {prev:yyyy-MM-dd})" : "")}.");
 var json = EpisodeJson.Serialize(stored);
 var reread = EpisodeJson.Deserialize(services.GetRequiredService<EpisodePolicy>(), json);

@@ -70,7 +70,7 @@ public class WhatIfTests
         // with the limit at 3. Closed on 2026-07-17 (2 March + 10 + 126 + 1 days): disposal 5 or 7 years later.
         Assert.Collection(result.Differences,
             d => { Assert.Equal(PolicyDecisionPoint.ThresholdLevel, d.Point); Assert.Equal(3, d.EventIndex); Assert.Equal("level 2", d.A.Outcome); Assert.Equal("level 3", d.B.Outcome); },
-            d => { Assert.Equal(PolicyDecisionPoint.ThresholdRoute, d.Point); Assert.Equal("route CafSingleAgency", d.A.Outcome); Assert.Equal("route CafMultiAgency", d.B.Outcome); },
+            d => { Assert.Equal(PolicyDecisionPoint.ThresholdRoute, d.Point); Assert.Equal("route CAF with single-agency or family action", d.A.Outcome); Assert.Equal("route CAF with multi-agency support / team around the child", d.B.Outcome); },
             d => { Assert.Equal(PolicyDecisionPoint.ReviewLimit, d.Point); Assert.Equal(5, d.EventIndex); Assert.Equal("no reassessment required", d.A.Outcome); Assert.Equal("reassessment required at review 3", d.B.Outcome); },
             d => { Assert.Equal(PolicyDecisionPoint.RetentionDate, d.Point); Assert.Equal("2031-07-17", d.A.Outcome); Assert.Equal("2033-07-17", d.B.Outcome); });
         Assert.Contains("R-MULTIPLE", result.Differences[0].B.Explanation, StringComparison.Ordinal);

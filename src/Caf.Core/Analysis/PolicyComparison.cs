@@ -71,7 +71,10 @@ public sealed class PolicyComparison : IEquatable<PolicyComparison>
     /// <returns>The swapped comparison (equal to comparing B with A).</returns>
     public PolicyComparison Swapped() => new(NameB, NameA, Episodes, Counts, Differences.Select(d => d.Swapped()));
 
-    /// <summary>The summary table as Markdown: one row per <see cref="Changes"/> line, then the totals per decision point.</summary>
+    /// <summary>
+    /// The summary table as Markdown: one row per <see cref="Changes"/> line, then the totals per decision point, each
+    /// decision point in its display text (<see cref="PolicyDisplayText"/>).
+    /// </summary>
     /// <returns>The table text, lines separated by '\n'.</returns>
     public string ToTable()
     {
@@ -81,7 +84,7 @@ public sealed class PolicyComparison : IEquatable<PolicyComparison>
         b.Append("| decision | A | B | moved | of | in words |\n|---|---|---|---:|---:|---|\n");
         foreach (var c in Changes)
         {
-            b.Append(inv, $"| {c.Point} | {c.From} | {c.To} | {c.Count:N0} | {c.OutOf:N0} | {c.Describe()} |\n");
+            b.Append(inv, $"| {PolicyDisplayText.For(c.Point)} | {c.From} | {c.To} | {c.Count:N0} | {c.OutOf:N0} | {c.Describe()} |\n");
         }
 
         if (Changes.IsEmpty)
@@ -92,7 +95,7 @@ public sealed class PolicyComparison : IEquatable<PolicyComparison>
         b.Append("\n| decision | re-decided | differ |\n|---|---:|---:|\n");
         foreach (var c in Counts)
         {
-            b.Append(inv, $"| {c.Point} | {c.Decided:N0} | {c.Differing:N0} |\n");
+            b.Append(inv, $"| {PolicyDisplayText.For(c.Point)} | {c.Decided:N0} | {c.Differing:N0} |\n");
         }
 
         return b.ToString();

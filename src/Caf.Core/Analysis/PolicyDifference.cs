@@ -6,7 +6,7 @@ using Caf.Core.Primitives;
 namespace Caf.Core.Analysis;
 
 /// <summary>One decision as one configuration makes it.</summary>
-/// <param name="Outcome">The decision itself, e.g. "level 3", "sufficient", "2031-06-30", "admissible as ResolvedMultiAgency".</param>
+/// <param name="Outcome">The decision itself, e.g. <c>level 3</c>, <c>sufficient</c>, <c>2031-06-30</c>, <c>admissible as "Resolved other"</c>.</param>
 /// <param name="Group">The coarser value the summary counts by, e.g. "level 3", "5 years", "refused (CLOSE-10)".</param>
 /// <param name="RuleId">The rule that decided (e.g. THR-03, CONS-02, REV-03, CLOSE-10, RET-01).</param>
 /// <param name="Explanation">Why, in the library's own words (the matcher's, consent policy's, selector's or closure check's explanation).</param>
@@ -71,8 +71,9 @@ public sealed record PolicyDifference
     /// <returns>The swapped difference.</returns>
     public PolicyDifference Swapped() => new(Episode, EventIndex, Point, Subject, B, A);
 
-    /// <inheritdoc />
-    public override string ToString() => $"{Episode} #{EventIndex} {Point} ({Subject}): {A.Outcome} -> {B.Outcome}";
+    /// <summary>The difference in one line, the decision point in its display text (<see cref="PolicyDisplayText"/>).</summary>
+    /// <returns>E.g. <c>ep-1 #3 Level of need (assessment completed 2026-03-12 (2 indicators)): level 2 -> level 3</c>.</returns>
+    public override string ToString() => $"{Episode} #{EventIndex} {PolicyDisplayText.For(Point)} ({Subject}): {A.Outcome} -> {B.Outcome}";
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Caf.Core.Closure;
 using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
@@ -85,7 +86,7 @@ public sealed partial class PolicyWhatIf
         private void ConsentRecordDecision(CafEpisode episode, int index, ConsentRecorded c)
         {
             var age = AgeAt(episode, c.OccurredAt);
-            Decide(episode, index, PolicyDecisionPoint.ConsentRecord, A.DecidesConsentAs(B), () => $"consent recorded {Day(c.OccurredAt)} ({c.Record.GiverRole}, {c.Record.Decision})", (config, explain) =>
+            Decide(episode, index, PolicyDecisionPoint.ConsentRecord, A.DecidesConsentAs(B), () => $"consent recorded {Day(c.OccurredAt)} ({ConsentDisplayText.For(c.Record.GiverRole)}, {ConsentDisplayText.For(c.Record.Decision).ToLowerInvariant()})", (config, explain) =>
             {
                 var valid = config.Consent.ValidateRecord(c.Record, age);
                 return valid.IsSuccess
@@ -163,7 +164,7 @@ public sealed partial class PolicyWhatIf
             var r = result.Value;
             var why = $"{r} {r.Explanation}";
             return (new PolicyDecision($"level {(int)r.Level}", $"level {(int)r.Level}", "THR-03", why),
-                    new PolicyDecision($"route {r.Route}", $"route {r.Route}", "THR-03", why));
+                    new PolicyDecision($"route {ThresholdVocabulary.Describe(r.Route)}", $"route {ThresholdVocabulary.Describe(r.Route)}", "THR-03", why));
         }
 
         private void EndPlan(CafEpisode episode, int planIndex, int version)
@@ -183,7 +184,7 @@ public sealed partial class PolicyWhatIf
                 var reading = config.CountConsecutiveInsufficientReviewsOnly
                     ? $"{config.InsufficientProgressReviewLimit} insufficient reviews in a row"
                     : $"insufficient progress at review {config.InsufficientProgressReviewLimit} or later";
-                var progress = string.Join(", ", reviews.Select(p => p.ToString()));
+                var progress = string.Join(", ", reviews.Select(p => LifecycleDisplayText.For(p).ToLowerInvariant()));
                 return n is { } at
                     ? new PolicyDecision($"reassessment required at review {at}", $"required at review {at}", "REV-03", $"Reviews: {progress}; the limit is {reading}.")
                     : new PolicyDecision("no reassessment required", "not required", "REV-03", $"Reviews: {progress}; the limit is {reading}.");
@@ -203,9 +204,10 @@ public sealed partial class PolicyWhatIf
                 }
 
                 var decision = checkedClosure.Value;
-                var outcome = $"admissible as {decision.Canonical}";
+                var canonical = ClosureDisplayText.For(decision.Canonical);
+                var outcome = $"admissible as \"{canonical}\"";
                 return new PolicyDecision(outcome, outcome, decision.RuleId,
-                    $"'{c.Request.OutcomeCode}' is {decision.Canonical} in {config.ClosureTaxonomy.Id} {config.ClosureTaxonomy.Version}; {decision.HowWillYouKnow}");
+                    $"'{c.Request.OutcomeCode}' is \"{canonical}\" in {config.ClosureTaxonomy.Id} {config.ClosureTaxonomy.Version}; {decision.HowWillYouKnow}");
             });
         }
 

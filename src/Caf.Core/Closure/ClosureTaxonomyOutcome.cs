@@ -37,6 +37,10 @@ public sealed record ClosureTaxonomyOutcome
     /// <summary>Optional guidance on when to choose it.</summary>
     public string? Description { get; }
 
-    /// <inheritdoc />
-    public override string ToString() => $"{Code} ({ClosureVocabulary.NameOf(Canonical)})";
+    /// <summary>
+    /// The code and, for a person, the canonical outcome's display text (<see cref="ClosureDisplayText"/>), e.g.
+    /// <c>bradford.resolvedOther (Resolved other)</c>.
+    /// </summary>
+    /// <returns>One line.</returns>
+    public override string ToString() => $"{Code} ({ClosureDisplayText.For(Canonical)})";
 }

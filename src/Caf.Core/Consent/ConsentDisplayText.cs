@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 
 namespace Caf.Core.Consent;
 
@@ -71,5 +72,50 @@ public static class ConsentDisplayText
         SharingBasis.Consent => "Recorded consent",
         SharingBasis.Override => "Consent overridden in the child's best interest",
         _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, "Unknown sharing basis."),
+    };
+
+    /// <summary>
+    /// The text for what was shared (SHARE-04): "Nothing" for <see cref="SharedItems.None"/>, otherwise every item
+    /// in declaration order, separated by commas ("The assessment, the action plan").
+    /// </summary>
+    /// <param name="items">The items (flags).</param>
+    /// <returns>The display text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A flag is set that is not defined.</exception>
+    public static string For(SharedItems items)
+    {
+        if (items == SharedItems.None)
+        {
+            return "Nothing";
+        }
+
+        var text = new StringBuilder();
+        for (var bit = 1; bit != 0; bit <<= 1)
+        {
+            var item = (SharedItems)bit;
+            if ((items & item) == 0)
+            {
+                continue;
+            }
+
+            var part = Single(item, items);
+            text.Append(text.Length == 0 ? part : ", " + char.ToLowerInvariant(part[0]) + part[1..]);
+        }
+
+        return text.ToString();
+    }
+
+    private static string Single(SharedItems item, SharedItems items) => item switch
+    {
+        SharedItems.RegisterEntry => "The register entry (that a CAF exists and whom to contact)",
+        SharedItems.Assessment => "The assessment",
+        SharedItems.Plan => "The action plan",
+        SharedItems.Review => "A review of the plan",
+        SharedItems.PanelPapers => "The panel referral papers",
+        SharedItems.LeadProfessionalRole => "The lead-professional role",
+        SharedItems.ClosureRecord => "The closure record",
+        SharedItems.EpisodeRecord => "The whole episode record",
+        SharedItems.FamilyInformation => "Family and environment information",
+        SharedItems.CaseNotes => "The episode's record seen while recording work on it",
+        _ => throw new ArgumentOutOfRangeException(nameof(items), items, "Unknown shared items."),
     };
 }

@@ -27,7 +27,10 @@ public readonly record struct SharingAuditEntry(
     /// <summary>What was shared (SHARE-04); <see cref="SharedItems.None"/> for a refusal.</summary>
     public SharedItems Items { get; init; }
 
-    /// <summary>Formats the entry for an audit trail: time, requester, agency, purpose, decision, basis.</summary>
+    /// <summary>
+    /// Formats the entry for an audit trail, for a person: time, requester, agency, purpose, decision, basis and what was
+    /// shared, in display texts (<see cref="ConsentDisplayText"/>) rather than enum names.
+    /// </summary>
     /// <returns>One line.</returns>
     public override string ToString()
     {
@@ -37,6 +40,8 @@ public readonly record struct SharingAuditEntry(
             SharingBasis.Override when Decision.BasisOverride is { } o => $"override decided by {o.DecidedBy}",
             _ => "no consent in force",
         };
-        return $"{DecidedAt:u} {RequestedBy} asked to share episode {Episode} with {Agency} for {ConsentDisplayText.For(Purpose)}: {Decision} (basis: {basis}; shared: {(Items == SharedItems.None ? "nothing" : Items.ToString())})";
+        return $"{DecidedAt:u} {RequestedBy} asked to share episode {Episode} with {Agency} for {Lowered(ConsentDisplayText.For(Purpose))}: {Decision} (basis: {basis}; shared: {Lowered(ConsentDisplayText.For(Items))})";
     }
+
+    private static string Lowered(string text) => char.ToLowerInvariant(text[0]) + text[1..];
 }

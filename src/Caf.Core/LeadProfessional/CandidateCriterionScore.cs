@@ -25,9 +25,9 @@ public sealed record CandidateCriterionScore(
     double Score,
     string Reason)
 {
-    /// <summary>Formats as <c>[LP-04] Relevance 0.67 x 3 = 2.00: reason</c>.</summary>
+    /// <summary>Formats as <c>[LP-04] Relevance to the plan 0.67 x 3 = 2.00: reason</c>, the criterion in its display text (<see cref="LeadProfessionalDisplayText"/>).</summary>
     /// <returns>The formatted score.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"[{RuleId}] {Criterion} {Value:0.00} x {Weight:0.##} = {Score:0.00}: {Reason}");
+        $"[{RuleId}] {LeadProfessionalDisplayText.For(Criterion)} {Value:0.00} x {Weight:0.##} = {Score:0.00}: {Reason}");
 }

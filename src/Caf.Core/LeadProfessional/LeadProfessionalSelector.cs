@@ -227,7 +227,7 @@ public sealed class LeadProfessionalSelector
 
         var contact = (double)candidate.ContactFrequency;
         criteria.Add(Criterion(LeadProfessionalCriterion.ContactFrequency, "LP-04", contact, contact / MaxContact, _contactWeight,
-            $"Sees the family: {candidate.ContactFrequency}."));
+            $"Sees the family {LeadProfessionalDisplayText.For(candidate.ContactFrequency).ToLowerInvariant()}."));
 
         criteria.Add(Named(LeadProfessionalCriterion.FamilyPreference, "LP-05", candidate.Practitioner, request.FamilyPreference, _preferenceWeight,
             "The family prefers this practitioner.", "The family prefers someone else.", "The family stated no preference."));

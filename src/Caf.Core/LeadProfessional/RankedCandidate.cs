@@ -30,7 +30,7 @@ public sealed record RankedCandidate(
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
-            $"#{Rank} {Candidate.Practitioner} ({Candidate.Role}, {Candidate.Agency}, {Candidate.AgencyKind}): ");
+            $"#{Rank} {Candidate.Practitioner} ({Candidate.Role}, {Candidate.Agency}, {LeadProfessionalDisplayText.For(Candidate.AgencyKind)}): ");
         text.Append(IsEligible ? "eligible" : "NOT eligible")
             .Append(CultureInfo.InvariantCulture, $", score {TotalScore:0.00}");
         foreach (var check in Constraints)

@@ -16,6 +16,11 @@ public readonly record struct ActionAvailability(EpisodeAction Action, Refusal? 
     /// <summary>True when the action may be taken now (its arguments are still checked when it is).</summary>
     public bool IsPermitted => Refusal is null;
 
-    /// <inheritdoc />
-    public override string ToString() => IsPermitted ? $"{Action}: permitted" : $"{Action}: {Refusal}";
+    /// <summary>
+    /// The answer for a person: the action's display text (<see cref="LifecycleDisplayText"/>), then "permitted" or the
+    /// refusal, e.g. <c>Start assessment: [LIFE-05] ...</c>.
+    /// </summary>
+    /// <returns>One line.</returns>
+    public override string ToString() =>
+        IsPermitted ? $"{LifecycleDisplayText.For(Action)}: permitted" : $"{LifecycleDisplayText.For(Action)}: {Refusal}";
 }

@@ -112,7 +112,7 @@ public sealed partial class CafEpisode
         if (checkedClosure.Value.Canonical != c.Outcome)
         {
             return Result.Refused("CLOSE-10",
-                $"'{c.Request.OutcomeCode}' maps to {checkedClosure.Value.Canonical} in the taxonomy, not {c.Outcome}.", "outcome");
+                $"'{c.Request.OutcomeCode}' maps to \"{ClosureDisplayText.For(checkedClosure.Value.Canonical)}\" in the taxonomy, not \"{ClosureDisplayText.For(c.Outcome)}\".", "outcome");
         }
 
         _checkedClosure = checkedClosure.Value;

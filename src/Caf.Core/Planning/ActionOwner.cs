@@ -78,6 +78,7 @@ public sealed record ActionOwner
     /// <exception cref="ArgumentException">The actor is default.</exception>
     public static ActionOwner ForPractitioner(Actor actor) => ForPractitioner(actor.Practitioner, actor.Agency);
 
-    /// <inheritdoc />
-    public override string ToString() => Kind == ActionOwnerKind.Practitioner ? $"{Practitioner} ({Agency})" : Kind.ToString();
+    /// <summary>Who owns the action, as a person reads it: the display text of <see cref="PlanningDisplayText.For(ActionOwner)"/>.</summary>
+    /// <returns>"The family", "The child or young person", or the practitioner and agency.</returns>
+    public override string ToString() => PlanningDisplayText.For(this);
 }

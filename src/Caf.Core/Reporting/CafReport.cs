@@ -148,7 +148,11 @@ public sealed record CafReport
     /// </summary>
     public OutcomesCohortSummary Outcomes { get; }
 
-    /// <summary>The report as tables for the CSV and Markdown writers (<see cref="ReportCsvWriter"/>, <see cref="ReportMarkdownWriter"/>).</summary>
+    /// <summary>
+    /// The report as tables for the CSV and Markdown writers (<see cref="ReportCsvWriter"/>, <see cref="ReportMarkdownWriter"/>),
+    /// for people: settings and closure categories in their display texts (<see cref="ReportingDisplayText"/>,
+    /// <see cref="Closure.ClosureDisplayText"/>), not the keys of <see cref="BySetting"/> and <see cref="ByClosureCategory"/>.
+    /// </summary>
     /// <returns>The tables: periods, top needs, each breakdown, panels, timeliness, re-referrals.</returns>
     public ImmutableArray<ReportTable> ToTables() => ReportTables.From(this);
 

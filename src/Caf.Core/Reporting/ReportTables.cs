@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using Caf.Core.Closure;
 using Caf.Core.Outcomes;
 
 namespace Caf.Core.Reporting;
@@ -35,11 +37,11 @@ internal static class ReportTables
                     ReportCell.Of(n.Rank.ToString(CultureInfo.InvariantCulture)), ReportCell.Of(n.Need.IndicatorId),
                     ReportCell.Of(n.Need.Domain), ReportCell.Of(n.Need.NationalCode ?? ""), ReportCell.Of(n.Count)))]),
             Counts("rep02-needs-by-domain", "REP-02 Needs identified by domain", "Domain", "Needs", report.NeedsByDomain),
-            Counts("rep03-setting", "REP-03 Episodes opened by initiating setting", "Setting", "Episodes", report.BySetting),
+            Counts("rep03-setting", "REP-03 Episodes opened by initiating setting", "Setting", "Episodes", report.BySetting, SettingText),
             Counts("rep03-initiating-agency", "REP-03 Episodes opened by initiating agency", "Agency", "Episodes", report.ByInitiatingAgency),
             Counts("rep03-age-band", "REP-03 Episodes opened by age band at opening", "Age band", "Episodes", report.ByAgeBand),
             Counts("rep03-closure-outcome", "REP-03 Episodes closed by outcome", "Outcome", "Episodes", report.ByClosureOutcome),
-            Counts("rep03-closure-category", "REP-03 Episodes closed by category", "Category", "Episodes", report.ByClosureCategory),
+            Counts("rep03-closure-category", "REP-03 Episodes closed by category", "Category", "Episodes", report.ByClosureCategory, CategoryText),
             Counts("rep03-lead-professional-agency", "REP-03 Open episodes by lead-professional agency", "Agency", "Episodes", report.ByLeadProfessionalAgency),
             new ReportTable(
                 "rep04-panel-referrals",
@@ -101,8 +103,23 @@ internal static class ReportTables
     private static ImmutableArray<ReportCell> Measure(string rule, string measure, int count) =>
         Row(ReportCell.Of(rule), ReportCell.Of(measure), ReportCell.Of(count));
 
-    private static ReportTable Counts(string id, string title, string keyHeader, string countHeader, ImmutableArray<ReportCount> counts) =>
-        new(id, title, [keyHeader, countHeader], [.. counts.Select(c => Row(ReportCell.Of(c.Key), ReportCell.Of(c.Count)))]);
+    private static ReportTable Counts(
+        string id, string title, string keyHeader, string countHeader, ImmutableArray<ReportCount> counts, Func<string, string>? text = null) =>
+        new(id, title, [keyHeader, countHeader], [.. counts.Select(c => Row(ReportCell.Of(text is null ? c.Key : text(c.Key)), ReportCell.Of(c.Count)))]);
+
+    // The report keys a setting by its enum name and a category by its read-model name; a table shows the display text.
+    private static string SettingText(string key) =>
+        Enum.TryParse<InitiatingSetting>(key, ignoreCase: false, out var setting) && Enum.IsDefined(setting) && key == setting.ToString()
+            ? ReportingDisplayText.For(setting)
+            : key;
+
+    private static string CategoryText(string key) => key switch
+    {
+        ReportClosureCategories.Resolved => ClosureDisplayText.For(ClosureCategory.Resolved),
+        ReportClosureCategories.ConsentEnded => ClosureDisplayText.For(ClosureCategory.ConsentEnded),
+        ReportClosureCategories.Escalated => ClosureDisplayText.For(ClosureCategory.Escalated),
+        _ => key,
+    };
 
     private static ImmutableArray<ReportCell> Row(params ReportCell[] cells) => [.. cells];
 }

@@ -72,7 +72,10 @@ public sealed class ThresholdResult
     /// <summary>The level and route alone.</summary>
     public ThresholdClassification Classification => new(Level, Route);
 
-    /// <summary>A one-line summary: level, route and framework.</summary>
+    /// <summary>
+    /// A one-line summary for a practitioner: level, route in words (as <see cref="ThresholdDisplayText.For(ThresholdRoute)"/> gives it) and framework,
+    /// e.g. <c>Level 3 (Complex), route: CAF with multi-agency support / team around the child [bradford 1.0.0]</c>.
+    /// </summary>
     /// <returns>The summary.</returns>
-    public override string ToString() => $"Level {(int)Level} ({LevelName}), route {Route} [{FrameworkId} {FrameworkVersion}]";
+    public override string ToString() => $"Level {(int)Level} ({LevelName}), route: {ThresholdVocabulary.Describe(Route)} [{FrameworkId} {FrameworkVersion}]";
 }

@@ -3,11 +3,15 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
+using Caf.Core.Analysis;
+using Caf.Core.Consent;
 using Caf.Core.Events;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Planning;
 using Caf.Core.Primitives;
+using Caf.Core.Reporting;
 using Caf.Core.Thresholds;
 
 namespace Caf.Core.Tests.Lifecycle;
@@ -38,6 +42,39 @@ public class DisplayTextTests
         Check<ActionOwnerKind>(PlanningDisplayText.For);
         Check<ActionProgress>(PlanningDisplayText.For);
         Check<ActionStatus>(PlanningDisplayText.For);
+    }
+
+    [Trait("Rule", "LP-04")]
+    [Trait("Rule", "LP-07")]
+    [Trait("Rule", "REP-03")]
+    [Fact]
+    public void Every_lead_professional_what_if_and_reporting_value_has_a_distinct_display_text()
+    {
+        Check<AgencyKind>(LeadProfessionalDisplayText.For);
+        Check<ContactFrequency>(LeadProfessionalDisplayText.For);
+        Check<LeadProfessionalCriterion>(LeadProfessionalDisplayText.For);
+        Check<PolicyDecisionPoint>(PolicyDisplayText.For);
+        Check<InitiatingSetting>(ReportingDisplayText.For);
+        Assert.Equal("Early-years setting or children's centre", LeadProfessionalDisplayText.For(AgencyKind.EarlyYears));
+        Assert.Equal("About every two weeks", LeadProfessionalDisplayText.For(ContactFrequency.Fortnightly));
+        Assert.Equal("The family's preference", LeadProfessionalDisplayText.For(LeadProfessionalCriterion.FamilyPreference));
+        Assert.Equal("Level of need", PolicyDisplayText.For(PolicyDecisionPoint.ThresholdLevel));
+        Assert.Equal("High (secondary) school", ReportingDisplayText.For(InitiatingSetting.HighSchool));
+    }
+
+    [Trait("Rule", "SHARE-04")]
+    [Fact]
+    public void What_was_shared_reads_as_a_list_of_every_item_or_nothing()
+    {
+        Assert.Equal("Nothing", ConsentDisplayText.For(SharedItems.None));
+        Assert.Equal("The panel referral papers", ConsentDisplayText.For(SharedItems.PanelPapers));
+        Assert.Equal("The assessment, the action plan, a review of the plan", ConsentDisplayText.For(SharedItems.Review | SharedItems.Plan | SharedItems.Assessment));
+
+        var singles = Enum.GetValues<SharedItems>().Where(i => i != SharedItems.None).Select(ConsentDisplayText.For).ToList();
+        Assert.Equal(singles.Count, singles.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(singles, t => Assert.DoesNotContain(",", t, StringComparison.Ordinal)); // a list stays readable
+        Assert.Throws<ArgumentOutOfRangeException>(() => ConsentDisplayText.For((SharedItems)4096));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ConsentDisplayText.For(SharedItems.Plan | (SharedItems)4096));
     }
 
     [Fact]
