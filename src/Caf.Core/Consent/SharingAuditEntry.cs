@@ -36,12 +36,26 @@ public readonly record struct SharingAuditEntry(
     {
         var basis = Decision.Basis switch
         {
-            SharingBasis.Consent when Decision.BasisRecord is { } r => $"consent of {r.GiverName} ({ConsentDisplayText.For(r.GiverRole)}, {ConsentDisplayText.For(r.Form)})",
+            SharingBasis.Consent when Decision.BasisRecord is { } r => $"consent of {r.GiverName} ({Text(r.GiverRole, ConsentDisplayText.For)}, {Text(r.Form, ConsentDisplayText.For)})",
             SharingBasis.Override when Decision.BasisOverride is { } o => $"override decided by {o.DecidedBy}",
             _ => "no consent in force",
         };
-        return $"{DecidedAt:u} {RequestedBy} asked to share episode {Episode} with {Agency} for {Lowered(ConsentDisplayText.For(Purpose))}: {Decision} (basis: {basis}; shared: {Lowered(ConsentDisplayText.For(Items))})";
+        return $"{DecidedAt:u} {RequestedBy} asked to share episode {Episode} with {Agency} for {Lowered(Text(Purpose, ConsentDisplayText.For))}: {Decision} (basis: {basis}; shared: {Lowered(Text(Items, ConsentDisplayText.For))})";
     }
 
     private static string Lowered(string text) => char.ToLowerInvariant(text[0]) + text[1..];
+
+    // ToString never throws: a value outside the enum (a host's mistake) is shown as its number, not refused here.
+    private static string Text<TEnum>(TEnum value, Func<TEnum, string> text)
+        where TEnum : struct, Enum
+    {
+        try
+        {
+            return text(value);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return value.ToString();
+        }
+    }
 }

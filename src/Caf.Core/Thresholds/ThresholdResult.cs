@@ -77,5 +77,6 @@ public sealed class ThresholdResult
     /// e.g. <c>Level 3 (Complex), route: CAF with multi-agency support / team around the child [bradford 1.0.0]</c>.
     /// </summary>
     /// <returns>The summary.</returns>
-    public override string ToString() => $"Level {(int)Level} ({LevelName}), route: {ThresholdVocabulary.Describe(Route)} [{FrameworkId} {FrameworkVersion}]";
+    public override string ToString() =>
+        $"Level {(int)Level} ({LevelName}), route: {(Enum.IsDefined(Route) ? ThresholdVocabulary.Describe(Route) : Route.ToString())} [{FrameworkId} {FrameworkVersion}]";
 }

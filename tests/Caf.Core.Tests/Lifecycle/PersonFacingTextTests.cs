@@ -166,6 +166,23 @@ public class PersonFacingTextTests
         Assert.EndsWith("shared: nothing)", (entry with { Items = SharedItems.None }).ToString(), StringComparison.Ordinal);
     }
 
+    [Trait("Rule", "SHARE-04")]
+    [Fact]
+    public void SHARE04_an_audit_line_of_values_outside_the_enums_still_prints_and_never_throws()
+    {
+        // A host's mistake (a cast number) must not make ToString throw in a log line or a debugger.
+        var decision = new SharingDecision(false, "SHARE-01", "not covered");
+        var entry = new SharingAuditEntry(new EpisodeId("ep-1"), TestIds.Camhs, (SharingPurpose)99, decision, TestIds.TeacherAtSchool, Seeds.Start)
+        {
+            Items = (SharedItems)(1 << 30),
+        };
+
+        var line = entry.ToString();
+
+        Assert.Contains(" for 99: refused", line, StringComparison.Ordinal);
+        Assert.EndsWith("shared: 1073741824)", line, StringComparison.Ordinal);
+    }
+
     // ----- Thresholds (THR-03), action owners (PLAN-02), closure taxonomy (CLOSE-10) -----
 
     public static TheoryData<ThresholdRoute> Routes() => new(Enum.GetValues<ThresholdRoute>());
