@@ -28,7 +28,8 @@ namespace Caf.Core.EntityFrameworkCore;
 /// disagree. A save writes the episode row and the new events, never the stored history again.</para>
 /// <para>A save serialises and hashes only the events the stored history lacks: for each episode instance it loaded or
 /// saved, the repository remembers (weakly: as long as the instance lives) the version and history hash it is stored with,
-/// and, for rows it wrote itself, their columns, so the next save's UPDATE sets only the columns that changed. An instance
+/// and the episode row's columns as it read or wrote them (the report row's when it wrote it), so the next save's UPDATE
+/// sets only the columns that changed. An instance
 /// it has not seen (built elsewhere, loaded by another repository) is hashed from its first event and every column is
 /// written. What is remembered never decides a save: the database checks the version and the hash in the UPDATE itself,
 /// and a refused save is classified from what is stored.</para>
@@ -70,6 +71,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             .Where(s => s.Id == id)
             .Select(s => new
             {
+                Columns = s,
                 Snapshot = EF.Property<string>(s, CafModelBuilderExtensions.SnapshotProperty),
                 Hash = EF.Property<string>(s, CafModelBuilderExtensions.HistoryHashProperty),
             })
@@ -80,8 +82,8 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         }
 
         var episode = EpisodeJson.Deserialize(_policy, row.Snapshot);
-        // Written with the snapshot in one row, so it is the hash of exactly these events (as stored).
-        _stored.Remember(episode, new StoredEpisode(episode.Version, row.Hash, null, null));
+        // Read with the snapshot from one row: the hash of exactly these events as stored, and the row's columns as they are.
+        _stored.Remember(episode, new StoredEpisode(episode.Version, row.Hash, row.Columns.Version == episode.Version ? row.Columns : null, null));
         return episode;
     }
 
@@ -197,7 +199,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
                 for (var i = 0; i < updates.Count; i++)
                 {
                     var (episode, expected) = (updates[i].Episode, updates[i].ExpectedVersion);
-                    // The row as this repository wrote it at the expected version, if it did: only the columns that differ are set.
+                    // The row as this repository read or wrote it at the expected version, if it did: only the columns that differ are set.
                     var row = known[i] is { Version: var v } k && v == expected ? k : null;
                     var summary = EpisodeSummary.Of(episode);
                     var entry = db.Entry(summary);

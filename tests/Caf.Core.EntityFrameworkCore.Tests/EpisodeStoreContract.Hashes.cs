@@ -77,6 +77,7 @@ public abstract partial class EpisodeStoreContract
                 Assert.Equal(episode.Events, loaded.Events);
                 var loadedSql = await EpisodeUpdateSqlAsync(loadedHost, () => loadedHost.Repository.UpdateAsync(loaded, expected));
                 Assert.Equal(1, Occurrences(loadedSql, "UPDATE caf_episodes ")); // resumed from the hash read with the snapshot
+                Assert.DoesNotContain("child_id = ", EpisodeRowSet(loadedSql), StringComparison.Ordinal); // compared with the columns read
             }
 
             var (hash, json) = await StoredHistoryAsync(Host.NewContext());
@@ -110,10 +111,10 @@ public abstract partial class EpisodeStoreContract
         Ok(await Host.Repository.AddAsync(episode));
         Ok(episode.RecordConsent(Teacher, MotherWritten(HealthVisiting), "Consent recorded with the family."));
 
-        var written = await EpisodeUpdateSqlAsync(() => Host.Repository.UpdateAsync(episode, 1));
+        var written = EpisodeRowSet(await EpisodeUpdateSqlAsync(() => Host.Repository.UpdateAsync(episode, 1)));
         var copy = Copy(episode);
         Ok(copy.StartAssessment(Teacher, "The family agreed to an assessment."));
-        var full = await EpisodeUpdateSqlAsync(() => Host.Repository.UpdateAsync(copy, 2));
+        var full = EpisodeRowSet(await EpisodeUpdateSqlAsync(() => Host.Repository.UpdateAsync(copy, 2)));
 
         foreach (var column in new[] { "excluded_agencies", "version", "snapshot", "history_hash" })
         {
@@ -125,6 +126,28 @@ public abstract partial class EpisodeStoreContract
         Assert.DoesNotContain(" state = ", written, StringComparison.Ordinal);         // consent leaves the state as it was
         Assert.Contains("child_id = ", full, StringComparison.Ordinal);               // an instance it never wrote: every column
         Assert.Contains("opened_at = ", full, StringComparison.Ordinal);
+    }
+
+    [Trait("Rule", "REG-02")]
+    [StoreFact]
+    public async Task A_loaded_episode_is_saved_against_its_columns_as_stored_not_as_this_release_would_write_them()
+    {
+        Ok(await Host.Repository.AddAsync(Identified(Policy, "ep-1")));
+        await using (var db = Host.NewContext())
+        {
+            // As if another release had written the row: a column no command below changes.
+            Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("UPDATE caf_episodes SET lead_professional = 'pr-written-elsewhere'"));
+        }
+
+        var host = NewHost();
+        var episode = (await host.Repository.GetAsync(Ep1))!;
+        Ok(episode.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
+        var sql = await EpisodeUpdateSqlAsync(host, () => host.Repository.UpdateAsync(episode, 1));
+
+        Assert.Contains("lead_professional = ", EpisodeRowSet(sql), StringComparison.Ordinal);
+        Assert.DoesNotContain("child_id = ", EpisodeRowSet(sql), StringComparison.Ordinal);
+        Assert.Equal(EpisodeSummary.Of(episode), (await StoredRowsAsync(Host)).Summary);
+        Assert.Equal(Teacher.Practitioner, (await StoredRowsAsync(Host)).Summary.LeadProfessional);
     }
 
     [Trait("Rule", "STORE-CONCURRENCY")]
@@ -237,6 +260,13 @@ public abstract partial class EpisodeStoreContract
         await using var db = host.NewContext();
         var summary = await db.Set<EpisodeSummary>().AsNoTracking().SingleAsync(s => s.Id == Ep1);
         return (summary, (await host.Reports.GetReportRowAsync(Ep1))!);
+    }
+
+    // The SET list of the save's UPDATE of the episode row.
+    private static string EpisodeRowSet(string sql)
+    {
+        var update = sql[sql.IndexOf("UPDATE caf_episodes SET ", StringComparison.Ordinal)..];
+        return update[..update.IndexOf("WHERE", StringComparison.Ordinal)];
     }
 
     // The SQL of the save through Host (identifiers unquoted), which must succeed.

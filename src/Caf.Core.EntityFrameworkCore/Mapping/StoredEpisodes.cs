@@ -6,12 +6,12 @@ namespace Caf.Core.EntityFrameworkCore.Mapping;
 
 /// <summary>
 /// What one repository last read or wrote for an episode instance: the version, the history hash at that version (where
-/// the next save's hash chain resumes), and, when the repository wrote the row itself, the episode row's and the report
-/// row's column values (so the next save sets only the columns that changed).
+/// the next save's hash chain resumes), and the column values of the episode row (read with the snapshot, or written) and
+/// of the report row (when written), so the next save sets only the columns that changed.
 /// </summary>
 /// <param name="Version">The stored version the rest describes.</param>
 /// <param name="HistoryHash">The stored <c>history_hash</c> at <paramref name="Version"/>.</param>
-/// <param name="Summary">The episode row's columns as written at <paramref name="Version"/>; null when only read.</param>
+/// <param name="Summary">The episode row's columns as read or written at <paramref name="Version"/>.</param>
 /// <param name="Report">The report row as written at <paramref name="Version"/>; null when only read.</param>
 internal sealed record StoredEpisode(int Version, string HistoryHash, EpisodeSummary? Summary, ReportRowEntity? Report);
 
