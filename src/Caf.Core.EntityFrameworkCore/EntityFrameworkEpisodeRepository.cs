@@ -29,9 +29,8 @@ namespace Caf.Core.EntityFrameworkCore;
 /// <para>A save serialises and hashes only the events the stored history lacks: for each episode instance it loaded or
 /// saved, the repository remembers (weakly: as long as the instance lives) the version and history hash it is stored with,
 /// and the episode row's columns as it read or wrote them (the report row's when it wrote it), so the next save's UPDATE
-/// sets only the columns that changed. An instance
-/// it has not seen (built elsewhere, loaded by another repository) is hashed from its first event and every column is
-/// written. What is remembered never decides a save: the database checks the version and the hash in the UPDATE itself,
+/// sets only the columns that changed. An instance it has not seen (built elsewhere, loaded by another repository) is
+/// hashed from its first event and every column is written. What is remembered never decides a save: the database checks the version and the hash in the UPDATE itself,
 /// and a refused save is classified from what is stored.</para>
 /// <para>Refusals are those of <see cref="InMemoryEpisodeRepository"/>: <c>REG-01</c> and
 /// <see cref="StoreCodes.DuplicateId"/> on add; <see cref="StoreCodes.NotFound"/>, <see cref="StoreCodes.Concurrency"/>
