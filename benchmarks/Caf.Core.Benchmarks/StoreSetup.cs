@@ -22,6 +22,7 @@ internal sealed class BenchStore : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     public static readonly AgencyId School = new("school-oakfield-primary");
     public static readonly Actor Teacher = new(new PractitionerId("pr-teacher-jones"), School);
+    public static readonly ConsentRecord MotherConsents = new(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, []);
 
     private readonly ServiceProvider? _services;
     private readonly Func<ValueTask>? _drop;
@@ -76,8 +77,11 @@ internal sealed class BenchStore : IAsyncDisposable
         });
     }
 
-    /// <summary>A new database on the server; <paramref name="asynchronousCommit"/>: the connections run with <c>synchronous_commit=off</c>.</summary>
-    public static async Task<BenchStore> PostgresAsync(bool asynchronousCommit = false)
+    /// <summary>
+    /// A new database on the server; <paramref name="asynchronousCommit"/>: the connections run with <c>synchronous_commit=off</c>;
+    /// <paramref name="autoPrepare"/>: <c>Max Auto Prepare=20</c> (Npgsql prepares statements it sees often, per connection).
+    /// </summary>
+    public static async Task<BenchStore> PostgresAsync(bool asynchronousCommit = false, bool autoPrepare = false)
     {
         var admin = PostgresConnection ?? throw new InvalidOperationException("Set CAF_BENCH_POSTGRES or CAF_TEST_POSTGRES.");
         var name = $"caf_bench_{Guid.NewGuid():N}";
@@ -88,7 +92,7 @@ internal sealed class BenchStore : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 32 };
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 32, MaxAutoPrepare = autoPrepare ? 20 : 0 };
         if (asynchronousCommit)
         {
             builder.Options = "-c synchronous_commit=off";
@@ -109,7 +113,7 @@ internal sealed class BenchStore : IAsyncDisposable
     public CafEpisode Consented(string id, string child)
     {
         var e = CafEpisode.IdentifyConcern(Policy, new EpisodeId(id), new ChildDetails(new ChildId(child), new DateOnly(2016, 9, 1)), Teacher, "Falling attendance and withdrawn in class.");
-        e.RecordConsent(Teacher, new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, []), "Consent recorded with the family.").ThrowIfRefused();
+        e.RecordConsent(Teacher, MotherConsents, "Consent recorded with the family.").ThrowIfRefused();
         return e;
     }
 

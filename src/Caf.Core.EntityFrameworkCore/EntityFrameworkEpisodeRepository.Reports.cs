@@ -81,7 +81,4 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext>
 
         return ReportRowEntity.Of(_projector.Project(episode, previousClosedOn));
     }
-
-    private static Task<bool> HasReportRowAsync(DbContext db, EpisodeId id, CancellationToken cancellationToken) =>
-        db.Set<ReportRowEntity>().AsNoTracking().AnyAsync(r => r.EpisodeId == id, cancellationToken);
 }

@@ -26,13 +26,20 @@ namespace Caf.Core.EntityFrameworkCore;
 /// snapshot only and rebuilds the episode through <see cref="EpisodeJson.Deserialize"/> (every event replayed
 /// through the command checks); the snapshot and the events are written together or not at all, so they never
 /// disagree. A save writes the episode row and the new events, never the stored history again.</para>
+/// <para>A save serialises and hashes only the events the stored history lacks: for each episode instance it loaded or
+/// saved, the repository remembers (weakly: as long as the instance lives) the version and history hash it is stored with,
+/// and the episode row's columns as it read or wrote them (the report row's when it wrote it), so the next save's UPDATE
+/// sets only the columns that changed. An instance it has not seen (built elsewhere, loaded by another repository) is
+/// hashed from its first event and every column is written. What is remembered never decides a save: the database checks the version and the hash in the UPDATE itself,
+/// and a refused save is classified from what is stored.</para>
 /// <para>Refusals are those of <see cref="InMemoryEpisodeRepository"/>: <c>REG-01</c> and
 /// <see cref="StoreCodes.DuplicateId"/> on add; <see cref="StoreCodes.NotFound"/>, <see cref="StoreCodes.Concurrency"/>
 /// and <see cref="StoreCodes.HistoryMismatch"/>, in that order of checking, on update. A race lost in the database
 /// (another process added the child's open episode or saved first) gives the same refusal as one seen beforehand.</para>
 /// </remarks>
 /// <typeparam name="TContext">A context whose model includes <see cref="CafModelBuilderExtensions.ApplyCafConfigurations"/>.</typeparam>
-/// <threadsafety>Thread-safe: it holds no context between calls.</threadsafety>
+/// <threadsafety>Thread-safe: it holds no context between calls, and what it remembers per episode instance is kept in a
+/// thread-safe weak table whose entries are replaced whole.</threadsafety>
 [Immutable]
 public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisodeRepository, IEpisodeReportStore
     where TContext : DbContext
@@ -40,6 +47,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     private readonly IDbContextFactory<TContext> _contexts;
     private readonly EpisodePolicy _policy;
     private readonly IEpisodeReportProjector _projector;
+    private readonly StoredEpisodes _stored = new();
 
     /// <summary>Creates the repository.</summary>
     /// <param name="contexts">Creates a context per operation.</param>
@@ -58,18 +66,31 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     {
         Guard.Against.Default(id);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var json = await db.Set<EpisodeSummary>().AsNoTracking()
+        var row = await db.Set<EpisodeSummary>().AsNoTracking()
             .Where(s => s.Id == id)
-            .Select(s => EF.Property<string>(s, CafModelBuilderExtensions.SnapshotProperty))
+            .Select(s => new
+            {
+                Columns = s,
+                Snapshot = EF.Property<string>(s, CafModelBuilderExtensions.SnapshotProperty),
+                Hash = EF.Property<string>(s, CafModelBuilderExtensions.HistoryHashProperty),
+            })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return json is null ? null : EpisodeJson.Deserialize(_policy, json);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var episode = EpisodeJson.Deserialize(_policy, row.Snapshot);
+        // Read with the snapshot from one row: the hash of exactly these events as stored, and the row's columns as they are.
+        _stored.Remember(episode, new StoredEpisode(episode.Version, row.Hash, row.Columns.Version == episode.Version ? row.Columns : null, null));
+        return episode;
     }
 
     /// <inheritdoc />
     public async ValueTask<Result> AddAsync(CafEpisode episode, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(episode);
-        var staged = EventStaging.Prepare(episode.Events);
+        var staged = EventStaging.Prepare(episode.Events, 0, EventStaging.EmptyHash);
         await using (var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
             if (await RefuseAddAsync(db, episode, cancellationToken).ConfigureAwait(false) is { } refused)
@@ -77,15 +98,19 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
                 return refused;
             }
 
+            db.ChangeTracker.AutoDetectChangesEnabled = false; // every entry's state is set below
             var summary = EpisodeSummary.Of(episode);
-            var entry = db.Add(summary);
+            var entry = db.Entry(summary);
+            entry.State = EntityState.Added;
             entry.Property<string>(CafModelBuilderExtensions.SnapshotProperty).CurrentValue = EpisodeJson.Serialize(episode);
-            entry.Property<string>(CafModelBuilderExtensions.HistoryHashProperty).CurrentValue = staged.Hashes[episode.Version];
-            AppendEvents(db, episode, 0, staged.Json);
-            db.Add(await ReportRowAsync(db, episode, cancellationToken).ConfigureAwait(false));
+            entry.Property<string>(CafModelBuilderExtensions.HistoryHashProperty).CurrentValue = staged.Head;
+            AppendEvents(db, episode, 0, staged);
+            var report = await ReportRowAsync(db, episode, cancellationToken).ConfigureAwait(false);
+            db.Entry(report).State = EntityState.Added;
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                _stored.Remember(episode, new StoredEpisode(episode.Version, staged.Head, summary, report));
                 return Result.Ok;
             }
             catch (DbUpdateException)
@@ -142,54 +167,105 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
 
     private async Task<Result> SaveAsync(IReadOnlyList<EpisodeUpdate> updates, CancellationToken cancellationToken)
     {
-        var staged = new (string[] Json, string[] Hashes)[updates.Count];
+        var staged = new StagedEvents[updates.Count];
+        var known = new StoredEpisode?[updates.Count];
+        var missingReport = new bool[updates.Count];
         for (var i = 0; i < updates.Count; i++)
         {
-            if (updates[i].Episode.Version < updates[i].ExpectedVersion)
+            var (episode, expected) = (updates[i].Episode, updates[i].ExpectedVersion);
+            if (episode.Version < expected)
             {
                 // Fewer events than the stored history: cannot extend it. Refused in the same order as the in-memory store.
-                return await ClassifyAsync(updates, null, cancellationToken).ConfigureAwait(false)
+                return (await ClassifyAsync(updates, null, cancellationToken).ConfigureAwait(false)).Refusal
                     ?? throw new InvalidOperationException("Unreachable: a shorter history is always refused.");
             }
 
-            staged[i] = EventStaging.Prepare(updates[i].Episode.Events);
+            // The hash this instance was loaded or last saved with is where its chain resumes: only the events after it
+            // are serialised and hashed. Unknown (another instance, built elsewhere): the whole chain from the start.
+            // Either way the database's check on the hash column decides whether the history extends the stored one.
+            known[i] = _stored.Recall(episode);
+            staged[i] = known[i] is { } k && k.Version <= expected
+                ? EventStaging.Prepare(episode.Events, k.Version, k.HistoryHash)
+                : EventStaging.Prepare(episode.Events, 0, EventStaging.EmptyHash);
         }
 
         for (var attempt = 0; attempt < 2; attempt++)
         {
+            var written = new (EpisodeSummary Summary, ReportRowEntity Report)[updates.Count];
             await using (var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
             {
+                db.ChangeTracker.AutoDetectChangesEnabled = false; // every entry's state is set below
                 for (var i = 0; i < updates.Count; i++)
                 {
                     var (episode, expected) = (updates[i].Episode, updates[i].ExpectedVersion);
-                    var entry = db.Attach(EpisodeSummary.Of(episode));
-                    entry.State = EntityState.Modified;
-                    entry.Property(s => s.Version).OriginalValue = expected;
+                    // The row as this repository read or wrote it at the expected version, if it did: only the columns that differ are set.
+                    var row = known[i] is { Version: var v } k && v == expected ? k : null;
+                    var summary = EpisodeSummary.Of(episode);
+                    var entry = db.Entry(summary);
+                    if (row?.Summary is { } storedSummary)
+                    {
+                        entry.State = EntityState.Unchanged;
+                        entry.OriginalValues.SetValues(storedSummary);
+                        entry.DetectChanges();
+                    }
+                    else
+                    {
+                        entry.State = EntityState.Modified;
+                        entry.Property(nameof(EpisodeSummary.Version)).OriginalValue = expected;
+                    }
+
                     var snapshot = entry.Property<string>(CafModelBuilderExtensions.SnapshotProperty);
                     snapshot.CurrentValue = EpisodeJson.Serialize(episode);
+                    snapshot.IsModified = true;
                     var hash = entry.Property<string>(CafModelBuilderExtensions.HistoryHashProperty);
-                    hash.CurrentValue = staged[i].Hashes[episode.Version];
-                    hash.OriginalValue = staged[i].Hashes[expected];
+                    hash.CurrentValue = staged[i].Head;
+                    hash.OriginalValue = staged[i].HashAt(expected);
                     hash.IsModified = true;
-                    AppendEvents(db, episode, expected, staged[i].Json);
-                    var row = db.Attach(await ReportRowAsync(db, episode, cancellationToken).ConfigureAwait(false));
+                    AppendEvents(db, episode, expected, staged[i]);
+                    var report = await ReportRowAsync(db, episode, cancellationToken).ConfigureAwait(false);
                     // A row is replaced, not read first; an episode stored before the read model existed gets one on the retry.
-                    row.State = attempt > 0 && !await HasReportRowAsync(db, episode.Id, cancellationToken).ConfigureAwait(false)
-                        ? EntityState.Added : EntityState.Modified;
+                    var reportEntry = db.Entry(report);
+                    if (missingReport[i])
+                    {
+                        reportEntry.State = EntityState.Added;
+                    }
+                    else if (row?.Report is { } storedReport)
+                    {
+                        reportEntry.State = EntityState.Unchanged;
+                        reportEntry.OriginalValues.SetValues(storedReport);
+                        reportEntry.DetectChanges();
+                        reportEntry.Property(nameof(ReportRowEntity.Payload)).IsModified = true; // always written, so a missing row is noticed
+                    }
+                    else
+                    {
+                        reportEntry.State = EntityState.Modified;
+                    }
+
+                    written[i] = (summary, report);
                 }
 
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                    return Result.Ok;
                 }
                 catch (DbUpdateException)
                 {
                     // Stale, missing or foreign: the transaction was rolled back. Classify below.
+                    written = null;
                 }
             }
 
-            var refusal = await ClassifyAsync(updates, staged, cancellationToken).ConfigureAwait(false);
+            if (written is not null)
+            {
+                for (var i = 0; i < updates.Count; i++)
+                {
+                    _stored.Remember(updates[i].Episode, new StoredEpisode(updates[i].Episode.Version, staged[i].Head, written[i].Summary, written[i].Report));
+                }
+
+                return Result.Ok;
+            }
+
+            var (refusal, classified) = await ClassifyAsync(updates, staged, cancellationToken).ConfigureAwait(false);
             if (refusal is not null)
             {
                 return refusal.Value;
@@ -197,39 +273,53 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
 
             // The histories match by value but their hashes differ (the event JSON was written by another release):
             // the classification re-based the expected hashes on the stored ones; or the episode has no report row yet
-            // (stored before the read model existed). Try once more.
+            // (stored before the read model existed). Try once more, writing every column.
+            for (var i = 0; i < updates.Count; i++)
+            {
+                known[i] = null;
+                missingReport[i] = !classified[i];
+            }
         }
 
         throw new InvalidOperationException("The episodes could not be saved, and no version or history difference explains why.");
     }
 
-    // Null when every update extends its stored episode (then the staged hashes are re-based on the stored ones).
-    private async Task<Result?> ClassifyAsync(IReadOnlyList<EpisodeUpdate> updates, (string[] Json, string[] Hashes)[]? staged, CancellationToken cancellationToken)
+    // A refusal; or none when every update extends its stored episode (then the staged hashes are re-based on the stored
+    // ones where they differ), with whether each episode has its report row.
+    private async Task<(Result? Refusal, bool[] HasReportRow)> ClassifyAsync(
+        IReadOnlyList<EpisodeUpdate> updates, StagedEvents[]? staged, CancellationToken cancellationToken)
     {
+        var found = new bool[updates.Count];
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < updates.Count; i++)
         {
             var (episode, expected) = (updates[i].Episode, updates[i].ExpectedVersion);
             var stored = await db.Set<EpisodeSummary>().AsNoTracking().Where(s => s.Id == episode.Id)
-                .Select(s => new { s.Version, Hash = EF.Property<string>(s, CafModelBuilderExtensions.HistoryHashProperty) })
+                .Select(s => new
+                {
+                    s.Version,
+                    Hash = EF.Property<string>(s, CafModelBuilderExtensions.HistoryHashProperty),
+                    HasReportRow = db.Set<ReportRowEntity>().Any(r => r.EpisodeId == s.Id),
+                })
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             if (stored is null)
             {
-                return Result.Refused(StoreCodes.NotFound, $"Episode {episode.Id} is not stored.", "id");
+                return (Result.Refused(StoreCodes.NotFound, $"Episode {episode.Id} is not stored.", "id"), found);
             }
 
             if (stored.Version != expected)
             {
-                return Result.Refused(StoreCodes.Concurrency,
-                    $"Episode {episode.Id} was saved by someone else (stored version {stored.Version}, expected {expected}); reload and try again.", "version");
+                return (Result.Refused(StoreCodes.Concurrency,
+                    $"Episode {episode.Id} was saved by someone else (stored version {stored.Version}, expected {expected}); reload and try again.", "version"), found);
             }
 
             if (staged is null || episode.Version < expected)
             {
-                return HistoryMismatch();
+                return (HistoryMismatch(), found);
             }
 
-            if (stored.Hash == staged[i].Hashes[expected])
+            found[i] = stored.HasReportRow;
+            if (stored.Hash == staged[i].HashAt(expected))
             {
                 continue;
             }
@@ -239,23 +329,14 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
                 .OrderBy(r => r.Sequence).Select(r => r.Json).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (storedJson.Count != expected || !storedJson.Select(EpisodeJson.DeserializeEvent).SequenceEqual(episode.Events.Take(expected)))
             {
-                return HistoryMismatch();
+                return (HistoryMismatch(), found);
             }
 
-            RebaseHashes(staged[i], stored.Hash, expected);
+            staged[i].Rebase(expected, stored.Hash);
         }
 
-        // Nothing explains the failure unless a hash was re-based: then the caller retries.
-        return null;
-    }
-
-    private static void RebaseHashes((string[] Json, string[] Hashes) staged, string storedHash, int from)
-    {
-        staged.Hashes[from] = storedHash;
-        for (var i = from; i < staged.Json.Length; i++)
-        {
-            staged.Hashes[i + 1] = EventStaging.Next(staged.Hashes[i], staged.Json[i]);
-        }
+        // Nothing explains the failure unless a hash was re-based or a report row is missing: then the caller retries.
+        return (null, found);
     }
 
     private static Result HistoryMismatch() =>
@@ -283,20 +364,20 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             : Result.Refused("REG-01", $"Child {child} already has an open episode ({open.Id}, lead professional {open.LeadProfessional}).", "child");
     }
 
-    private static void AppendEvents(DbContext db, CafEpisode episode, int from, string[] json)
+    private static void AppendEvents(DbContext db, CafEpisode episode, int from, StagedEvents staged)
     {
         for (var sequence = from; sequence < episode.Version; sequence++)
         {
-            var type = EventStaging.TypeOf(json[sequence]);
-            db.Add(new EpisodeEventRow
+            var (json, type) = (staged.Json[sequence - staged.From], staged.Types[sequence - staged.From]);
+            db.Entry(new EpisodeEventRow
             {
                 EpisodeId = episode.Id,
                 Sequence = sequence,
                 Type = type,
                 OccurredAt = episode.Events[sequence].OccurredAt,
-                Json = json[sequence],
-            });
-            db.Add(new OutboxRow { EpisodeId = episode.Id, Sequence = sequence, EventType = type, Payload = json[sequence] });
+                Json = json,
+            }).State = EntityState.Added;
+            db.Entry(new OutboxRow { EpisodeId = episode.Id, Sequence = sequence, EventType = type, Payload = json }).State = EntityState.Added;
         }
     }
 }

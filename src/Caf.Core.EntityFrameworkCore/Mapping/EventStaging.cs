@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,31 +18,52 @@ internal static class EventStaging
 {
     public static readonly string EmptyHash = new('0', 64);
 
-    /// <summary>Serialises every event and the chain; <c>Hashes[i]</c> is the hash of the first i events.</summary>
-    public static (string[] Json, string[] Hashes) Prepare(IReadOnlyList<CafEvent> events)
+    /// <summary>
+    /// Serialises the events from <paramref name="from"/> on, once each, and extends the chain from
+    /// <paramref name="hashAtFrom"/> (the hash of the first <paramref name="from"/> events; <see cref="EmptyHash"/> for 0).
+    /// </summary>
+    public static StagedEvents Prepare(IReadOnlyList<CafEvent> events, int from, string hashAtFrom)
     {
-        var json = new string[events.Count];
-        var hashes = new string[events.Count + 1];
-        hashes[0] = EmptyHash;
-        for (var i = 0; i < events.Count; i++)
+        var count = events.Count - from;
+        var json = new string[count];
+        var types = new string[count];
+        var hashes = new string[count + 1];
+        hashes[0] = hashAtFrom;
+        for (var i = 0; i < count; i++)
         {
-            json[i] = EpisodeJson.SerializeEvent(events[i]);
-            hashes[i + 1] = Next(hashes[i], json[i]);
+            json[i] = EpisodeJson.SerializeEvent(events[from + i]);
+            hashes[i + 1] = Next(hashes[i], json[i], out types[i]);
         }
 
-        return (json, hashes);
+        return new StagedEvents(from, json, types, hashes);
     }
 
-    public static string Next(string previous, string eventJson)
+    /// <summary>SHA-256 over the UTF-8 of <c>previous + eventJson</c> (lower-case hex), without building the concatenation.</summary>
+    public static string Next(string previous, string eventJson) => Next(previous, eventJson, out _);
+
+    // The event's UTF-8 is encoded once, into a pooled buffer, for both the hash and the type discriminator.
+    private static string Next(string previous, string eventJson, out string type)
     {
-        var bytes = Encoding.UTF8.GetBytes(previous + eventJson);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(previous.Length + eventJson.Length));
+        try
+        {
+            var head = Encoding.UTF8.GetBytes(previous, buffer);
+            var body = Encoding.UTF8.GetBytes(eventJson, buffer.AsSpan(head));
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, head + body), digest);
+            type = TypeOf(buffer.AsSpan(head, body));
+            return Convert.ToHexStringLower(digest);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    /// <summary>The stable type discriminator written first in the event's JSON.</summary>
-    public static string TypeOf(string eventJson)
+    // The stable type discriminator written first in the event's JSON.
+    private static string TypeOf(ReadOnlySpan<byte> utf8)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(eventJson));
+        var reader = new Utf8JsonReader(utf8);
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("type"u8))
@@ -57,5 +79,50 @@ internal static class EventStaging
         }
 
         return "";
+    }
+}
+
+/// <summary>
+/// The events a save writes (sequences <see cref="From"/> to the episode's version, each serialised once) and the hash
+/// chain over them, starting from the hash of the history they extend.
+/// </summary>
+internal sealed class StagedEvents
+{
+    private readonly string[] _hashes;
+
+    public StagedEvents(int from, string[] json, string[] types, string[] hashes)
+    {
+        From = from;
+        Json = json;
+        Types = types;
+        _hashes = hashes;
+    }
+
+    /// <summary>The sequence of the first staged event (the version of the history it extends).</summary>
+    public int From { get; }
+
+    /// <summary><c>Json[i]</c> is the event with sequence <c>From + i</c>.</summary>
+    public string[] Json { get; }
+
+    /// <summary>The type discriminators of <see cref="Json"/>.</summary>
+    public string[] Types { get; }
+
+    /// <summary>The hash of the episode's history (the last one in the chain).</summary>
+    public string Head => _hashes[^1];
+
+    /// <summary>The hash of the first <paramref name="version"/> events (at least <see cref="From"/>).</summary>
+    public string HashAt(int version) => _hashes[version - From];
+
+    /// <summary>
+    /// Replaces the hash at <paramref name="version"/> by the stored one (its events equal these by value but were written
+    /// with other JSON) and recomputes the chain after it.
+    /// </summary>
+    public void Rebase(int version, string storedHash)
+    {
+        _hashes[version - From] = storedHash;
+        for (var i = version - From; i < Json.Length; i++)
+        {
+            _hashes[i + 1] = EventStaging.Next(_hashes[i], Json[i]);
+        }
     }
 }
