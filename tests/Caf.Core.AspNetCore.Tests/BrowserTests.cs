@@ -1,14 +1,7 @@
 using System;
-using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 using Caf.Core.AspNetCore.Tests.Support;
-using Caf.Core.WebSample;
-using Microsoft.AspNetCore.Builder;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
-using OpenQA.Selenium.Support.UI;
 using Xunit.Abstractions;
 
 namespace Caf.Core.AspNetCore.Tests;

@@ -170,9 +170,7 @@ public sealed partial class PageFormTests : IAsyncLifetime
     /// <summary>A browser-like client signed in on the sample's sign-in page (and named in the test host's caller headers).</summary>
     private async Task<HttpClient> SignedInAsync(DemoPractitioner who, string returnUrl)
     {
-        var client = _factory.CreateClient(); // follows redirects, keeps the cookies
-        client.DefaultRequestHeaders.Add(HeaderCallerAccessor.PractitionerHeader, who.Id.Value);
-        client.DefaultRequestHeaders.Add(HeaderCallerAccessor.AgencyHeader, who.Agency.Value);
+        var client = _factory.ClientFor(who); // follows redirects, keeps the cookies
         var login = await client.GetStringAsync("/login");
         using var signedIn = await client.PostAsync("/login", Form(login, ("practitioner", who.Id.Value), ("returnUrl", returnUrl)));
         Assert.Equal(returnUrl, signedIn.RequestMessage!.RequestUri!.AbsolutePath);

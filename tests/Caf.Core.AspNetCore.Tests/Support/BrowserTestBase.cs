@@ -1,8 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using Caf.Core.Testing;
 using Caf.Core.WebSample;
 using Microsoft.AspNetCore.Builder;
 using OpenQA.Selenium;
@@ -142,19 +142,11 @@ public abstract class BrowserTestBase : IAsyncLifetime
         _output.WriteLine($"screenshot: {path}");
     }
 
-    /// <summary>Fails when the page shows a code instead of words: an enum name of the library's vocabulary.</summary>
+    /// <summary>Fails when the page shows a code instead of words: a member name of one of Caf.Core's enums.</summary>
     protected static void AssertNoEnumNames(string text)
     {
-        var names = Enum.GetNames<Caf.Core.Lifecycle.EpisodeAction>()
-            .Concat(Enum.GetNames<Caf.Core.Lifecycle.EpisodeState>())
-            .Concat(Enum.GetNames<Caf.Core.Lifecycle.NextStep>())
-            .Concat(Enum.GetNames<Caf.Core.Consent.ConsentGiverRole>())
-            .Concat(Enum.GetNames<Caf.Core.Planning.ActionProgress>())
-            .Concat(Enum.GetNames<Caf.Core.Planning.ActionStatus>())
-            .Concat(Enum.GetNames<Caf.Core.Closure.ClosureCriterion>())
-            .Concat(Enum.GetNames<Caf.Core.Thresholds.ThresholdRoute>())
-            .Where(n => n.Skip(1).Any(char.IsUpper));
-        Assert.DoesNotContain(names, n => Regex.IsMatch(text, $@"\b{n}\b"));
+        var name = DisplayTextCheck.FindEnumName(text);
+        Assert.False(name is not null, $"The page names the enum member '{name}'.");
     }
 
     private static bool IsStale(IWebElement element)

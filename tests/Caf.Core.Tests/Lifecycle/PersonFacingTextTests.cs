@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Caf.Core.Analysis;
 using Caf.Core.Closure;
 using Caf.Core.Consent;
@@ -11,6 +10,7 @@ using Caf.Core.Lifecycle;
 using Caf.Core.Planning;
 using Caf.Core.Primitives;
 using Caf.Core.Reporting;
+using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using Caf.Core.Thresholds;
 using Microsoft.Extensions.Time.Testing;
@@ -24,36 +24,19 @@ namespace Caf.Core.Tests.Lifecycle;
 /// </summary>
 public class PersonFacingTextTests
 {
-    /// <summary>
-    /// Every member name of Caf.Core's public enums that is not also a plain English word: one-word names such as
-    /// "Done" or "Weekly" are skipped (as the browser tests' <c>AssertNoEnumNames</c> does), names like
-    /// "ParentWithParentalResponsibility" are kept.
-    /// </summary>
-    internal static readonly ImmutableArray<string> EnumNames =
-    [
-        .. typeof(CafEpisode).Assembly.GetExportedTypes()
-            .Where(t => t.IsEnum)
-            .SelectMany(Enum.GetNames)
-            .Where(n => n.Skip(1).Any(char.IsUpper))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal),
-    ];
-
-    private static readonly Regex AnyEnumName = new($@"\b({string.Join("|", EnumNames)})\b", RegexOptions.CultureInvariant);
-
     internal static void AssertNoEnumNames(string text)
     {
-        var match = AnyEnumName.Match(text);
-        Assert.False(match.Success, $"The text names the enum member '{match.Value}': {text}");
+        var name = DisplayTextCheck.FindEnumName(text);
+        Assert.False(name is not null, $"The text names the enum member '{name}': {text}");
     }
 
     [Fact]
     public void The_check_knows_the_library_enums_and_finds_their_names_in_a_text()
     {
-        Assert.Contains("ParentWithParentalResponsibility", EnumNames);
-        Assert.Contains("CafMultiAgency", EnumNames);
-        Assert.Contains("RegisterEntry", EnumNames);
-        Assert.DoesNotContain("Done", EnumNames);
+        Assert.Contains("ParentWithParentalResponsibility", DisplayTextCheck.EnumMemberNames);
+        Assert.Contains("CafMultiAgency", DisplayTextCheck.EnumMemberNames);
+        Assert.Contains("RegisterEntry", DisplayTextCheck.EnumMemberNames);
+        Assert.DoesNotContain("Done", DisplayTextCheck.EnumMemberNames);
         Assert.Throws<Xunit.Sdk.FalseException>(() => AssertNoEnumNames("route CafMultiAgency [default 1.0.0]"));
         Assert.Throws<Xunit.Sdk.FalseException>(() => AssertNoEnumNames("shared: RegisterEntry, Assessment"));
         AssertNoEnumNames("Done: the family attended every meeting"); // one-word names are English words
