@@ -122,8 +122,10 @@ public sealed class PanelConsentInForce
         var papers = new PanelPapers(Episode, referral, JudgedAt, granted.ToImmutable(), withheld.ToImmutable());
         if (papers.PapersFor.IsEmpty)
         {
-            return (papers, new Refusal(papers.Withheld[0].Decision.RuleId,
-                $"No agency at the panel may see the papers of referral {referral} any more: {papers.Withheld[0].Decision.Reason}", "consent"));
+            // The reason that holds for everyone (CONS-07, CONS-04) before a single agency's exclusion (SHARE-01).
+            var cause = papers.Withheld.FirstOrDefault(x => !Consent.Excludes(x.Agency)) is { Agency.IsDefault: false } general ? general : papers.Withheld[0];
+            return (papers, new Refusal(cause.Decision.RuleId,
+                $"No agency at the panel may see the papers of referral {referral} any more: {cause.Decision.Reason}", "consent"));
         }
 
         return (papers, Stopped);
