@@ -93,7 +93,7 @@ internal static class PanelsDemo
                           $"withheld from {Agencies(referral.PapersWithheldFrom)} (the family excluded it).");
 
         // Eleven other families' referrals, each through the sharing gate (PANEL-02, SHARE-01).
-        var requests = new List<PanelSlotRequest> { referral.ToSlotRequest(new PanelSlotId("ref-amy")).Value };
+        var requests = new List<PanelSlotRequest> { amy.ToPanelSlotRequest(new PanelSlotId("ref-amy")).Value }; // papers judged now
         for (var i = 1; i <= 11; i++)
         {
             var area = i <= 6 ? "south" : "charnwood";
@@ -120,6 +120,11 @@ internal static class PanelsDemo
             Console.WriteLine($"  {name} on {Day(agenda.Meeting.Date)}: agenda out {Day(agenda.AgendaIssueDate)}, decision sheets out {Day(agenda.DecisionSheetDate)}; " +
                               $"{agenda.NewCases} of {agenda.Capacity.NewCases} new cases{full}: {string.Join(", ", agenda.Entries.Select(e => e.Request.Referral))}");
         }
+
+        // PANEL-04, SHARE-01: the papers go out on the issue date, judged again against each episode's consent then.
+        var amysAgenda = schedule.Agendas.First(a => a.Entries.Any(e => e.Request.Episode == amy.Id));
+        var sent = amysAgenda.IssuePapers(teacher, id => id == amy.Id ? amy.PanelConsent() : null).Single(p => p.Entry.Request.Episode == amy.Id);
+        Console.WriteLine($"  Amy's papers went out to {Agencies(sent.PapersFor)} (judged when the agenda was issued).");
 
         var firstSouth = schedule.Agendas.First(a => a.Meeting.Panel == south.Id);
         var moved = schedule.Placed.Count(b => b.Meeting.Panel == south.Id && b.Meeting.Date > firstSouth.Meeting.Date);

@@ -68,7 +68,7 @@ public static class EpisodePanels
         };
 
     /// <summary>
-    /// The agenda slot of the episode's current referral (<see cref="EpisodePanelReferral.ToSlotRequest"/>) on a
+    /// The agenda slot of the episode's current referral (<see cref="CafEpisode.ToPanelSlotRequest"/>, papers judged now) on a
     /// MAAG North meeting in the referral's area, held on the episode's last day unless another day is given.
     /// </summary>
     /// <param name="episode">The episode, with a referral awaiting the panel.</param>
@@ -78,13 +78,19 @@ public static class EpisodePanels
     public static PanelBooking Booking(CafEpisode episode, DateOnly? meeting = null)
     {
         var current = NotNull(episode).CurrentPanelReferral ?? throw new InvalidOperationException("The episode has no panel referral.");
-        var request = current.ToSlotRequest(new PanelSlotId(current.Referral.Id.Value + "-" + current.Decisions.Length));
-        if (request.IsRefused)
+        var slot = new PanelSlotId(current.Referral.Id.Value + "-" + current.Decisions.Length);
+        if (!current.IsAwaitingPanel)
         {
-            throw new InvalidOperationException(request.Refusal.Message);
+            throw new InvalidOperationException($"Referral {current.Referral.Id} is not awaiting the panel.");
         }
 
-        return new PanelBooking(request.Value, new PanelMeeting(MaagNorth.Id, current.Referral.Area, meeting ?? LastDay(episode)), 20);
+        // The papers are judged now (SHARE-01); when no member may see them any more (an exclusion, a withdrawal), the
+        // booking still stands for the decision sheet a test records, with no papers.
+        var request = episode.ToPanelSlotRequest(slot) is { IsSuccess: true } judged
+            ? judged.Value
+            : new PanelSlotRequest(slot, current.Referral.Id, episode.Id, current.Referral.Area,
+                current.LatestDecision is null ? PanelSlotOrigin.Referral : PanelSlotOrigin.RePresentation, current.Referral.ReferredAt, []);
+        return new PanelBooking(request, new PanelMeeting(MaagNorth.Id, current.Referral.Area, meeting ?? LastDay(episode)), 20);
     }
 
     /// <summary>A decision sheet for the episode's current referral (<see cref="Booking"/>) allocating the services and recommending <paramref name="lead"/>.</summary>

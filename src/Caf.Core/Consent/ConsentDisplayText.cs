@@ -62,6 +62,18 @@ public static class ConsentDisplayText
         _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown sharing purpose."),
     };
 
+    /// <summary>The text for what an audit entry records.</summary>
+    /// <param name="kind">The kind of entry.</param>
+    /// <returns>The display text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public static string For(SharingAuditKind kind) => kind switch
+    {
+        SharingAuditKind.Decision => "Sharing decision",
+        SharingAuditKind.Revoked => "Revoked",
+        SharingAuditKind.Restored => "Restored",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown audit entry kind."),
+    };
+
     /// <summary>The text for what a sharing decision rests on.</summary>
     /// <param name="basis">The basis.</param>
     /// <returns>The display text.</returns>

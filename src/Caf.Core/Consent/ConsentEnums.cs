@@ -108,3 +108,21 @@ public enum SharedItems
     /// <summary>The episode's record seen while recording work on it.</summary>
     CaseNotes = 512,
 }
+
+/// <summary>
+/// What an audit entry records (SHARE-03, SHARE-04): a decision made when information was about to flow, or the
+/// effect of a consent change on something an agency already held (a standing grant: the lead-professional role,
+/// plan delivery, a panel's papers or allocation).
+/// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<SharingAuditKind>))]
+public enum SharingAuditKind
+{
+    /// <summary>A sharing decision, granted or refused (<see cref="SharingDecision.Granted"/> says which).</summary>
+    Decision = 0,
+
+    /// <summary>A consent change took away what the agency held: nothing more of it goes to the agency.</summary>
+    Revoked = 1,
+
+    /// <summary>A consent change gave back what the agency held before (an exclusion lifted, consent given again).</summary>
+    Restored = 2,
+}

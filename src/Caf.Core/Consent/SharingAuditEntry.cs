@@ -24,8 +24,18 @@ public readonly record struct SharingAuditEntry(
     Actor RequestedBy,
     DateTimeOffset DecidedAt)
 {
-    /// <summary>What was shared (SHARE-04); <see cref="SharedItems.None"/> for a refusal.</summary>
+    /// <summary>
+    /// What was shared (SHARE-04); <see cref="SharedItems.None"/> for a refusal. For a <see cref="SharingAuditKind.Revoked"/> or
+    /// <see cref="SharingAuditKind.Restored"/> entry: what the agency held that the consent change took away or gave back.
+    /// </summary>
     public SharedItems Items { get; init; }
+
+    /// <summary>
+    /// What the entry records: a decision when information was about to flow (the default), or what a consent change
+    /// revoked or restored of an agency's standing grant; then <see cref="Decision"/> is the decision under the consent in
+    /// force after the change (refused for a revocation, with the rule and the record that excludes the agency).
+    /// </summary>
+    public SharingAuditKind Kind { get; init; }
 
     /// <summary>
     /// Formats the entry for an audit trail, for a person: time, requester, agency, purpose, decision, basis and what was
@@ -40,6 +50,15 @@ public readonly record struct SharingAuditEntry(
             SharingBasis.Override when Decision.BasisOverride is { } o => $"override decided by {o.DecidedBy}",
             _ => "no consent in force",
         };
+        if (Kind is SharingAuditKind.Revoked or SharingAuditKind.Restored)
+        {
+            // "revoked: the panel referral papers for CAMHS, excluded by Jo Smith (parent ...) on 2026-02-01"
+            var why = Decision.BasisRecord is { } excluding && !Decision.Granted && excluding.ExcludesAgency(Agency)
+                ? $"excluded by {excluding.GiverName} ({Text(excluding.GiverRole, ConsentDisplayText.For)}){(excluding.RecordedAt is { } on ? $" on {on:yyyy-MM-dd}" : "")}"
+                : $"basis: {basis}";
+            return $"{DecidedAt:u} {Lowered(Text(Kind, ConsentDisplayText.For))}: {Lowered(Text(Items, ConsentDisplayText.For))} for {Agency} ({Lowered(Text(Purpose, ConsentDisplayText.For))}) on episode {Episode}, {why}; recorded by {RequestedBy}: {Decision}";
+        }
+
         return $"{DecidedAt:u} {RequestedBy} asked to share episode {Episode} with {Agency} for {Lowered(Text(Purpose, ConsentDisplayText.For))}: {Decision} (basis: {basis}; shared: {Lowered(Text(Items, ConsentDisplayText.For))})";
     }
 

@@ -93,6 +93,12 @@ public sealed partial class CafEpisode
             {
                 Audit(e.Actor, shares[i], decided[i], decided[i].Granted ? shares[i].Items : SharedItems.None);
             }
+
+            // SHARE-03/04: a consent change records what it revoked and restored of the standing grants (live only).
+            if (ChangesConsent(e))
+            {
+                RecordGrantChanges(e);
+            }
         }
 
         Fire(action);
@@ -167,7 +173,7 @@ public sealed partial class CafEpisode
         {
             case AssessmentCompleted:
                 return [new Share(lp, SharingPurpose.LeadProfessional, SharedItems.Assessment, true, "SHARE-01")];
-            case ReferredToPanel or PanelDecisionRecorded:
+            case ReferredToPanel or PanelDecisionRecorded or PanelServiceStartConfirmed:
                 return PanelRecipients(e);
             case NominationConfirmedBySupervisor when PendingNomination is { FamilyAgreement: not null } p:
                 return [new Share(p.Agency, SharingPurpose.LeadProfessional, SharedItems.LeadProfessionalRole, true, "LP-11")];

@@ -102,7 +102,7 @@ public sealed partial class CafEpisode
     /// The allocations are recorded with the decision; each allocated agency is put to the sharing service for purpose
     /// "panel" and the recommended lead professional's agency for the lead-professional role, so an agency the family
     /// excluded can never be allocated or recommended (refused, and audited, naming the agency). "Re-present with more
-    /// information" puts the case back in the panel's queue (<see cref="EpisodePanelReferral.ToSlotRequest"/>). The
+    /// information" puts the case back in the panel's queue (<see cref="ToPanelSlotRequest"/>). The
     /// recommended lead professional feeds the selector (<see cref="SelectionRequest"/>, LP-08). Recorded on or after the
     /// meeting day.
     /// </summary>
@@ -125,14 +125,16 @@ public sealed partial class CafEpisode
     }
 
     /// <summary>
-    /// PANEL-06: records the start date a service the panel allocated confirmed. Refused (PANEL-06) when the referral is
-    /// not the episode's, its decision did not allocate the agency, or the start is before the meeting.
+    /// PANEL-06, SHARE-01: records the start date a service the panel allocated confirmed. Refused (PANEL-06) when the
+    /// referral is not the episode's, its decision did not allocate the agency, or the start is before the meeting; refused
+    /// (SHARE-01, field <c>agency</c>, audited) when the consent in force no longer covers the service for a panel: the
+    /// family excluded it since the allocation. The same holds when a stored history is read.
     /// </summary>
     /// <param name="by">Who records it.</param>
     /// <param name="referral">The referral whose decision allocated the service.</param>
     /// <param name="agency">The allocated service.</param>
     /// <param name="startDate">When it starts (or started).</param>
-    /// <returns>Success, or a refusal (LIFE-12, PANEL-06 naming <c>referral</c>, <c>agency</c> or <c>startDate</c>).</returns>
+    /// <returns>Success, or a refusal (LIFE-12, PANEL-06 naming <c>referral</c>, <c>agency</c> or <c>startDate</c>; SHARE-01 naming <c>agency</c>).</returns>
     /// <exception cref="ArgumentException">The actor or an id is default.</exception>
     public Result ConfirmServiceStart(Actor by, PanelReferralId referral, AgencyId agency, DateOnly startDate)
     {
@@ -276,6 +278,11 @@ public sealed partial class CafEpisode
 
                 return shares.ToImmutable();
             }
+
+            case PanelServiceStartConfirmed c:
+                // PANEL-06, SHARE-01: an allocation stands only while the consent in force covers the service; one the
+                // family excluded since (or every one after a withdrawal, CONS-07) confirms nothing.
+                return [new Share(c.Agency, SharingPurpose.Panel, SharedItems.PanelPapers, true, "SHARE-01", "agency")];
 
             default:
                 return [];

@@ -32,7 +32,11 @@ public sealed record EpisodePanelReferral
     /// <summary>When the referral was recorded on the episode.</summary>
     public DateTimeOffset RecordedAt { get; }
 
-    /// <summary>SHARE-01: the panel's member agencies that may see the papers (sorted).</summary>
+    /// <summary>
+    /// SHARE-01: the panel's member agencies that could see the papers when the referral was recorded (sorted): the record
+    /// of that decision. What goes out now is judged again (<see cref="CafEpisode.JudgePanelPapers"/>,
+    /// <see cref="PanelAgenda.IssuePapers"/>).
+    /// </summary>
     public ImmutableArray<AgencyId> PapersFor { get; }
 
     /// <summary>SHARE-01: the panel's member agencies the papers are withheld from (sorted).</summary>
@@ -61,7 +65,10 @@ public sealed record EpisodePanelReferral
     public RecommendedLeadProfessional? RecommendedLeadProfessional =>
         LatestDecision is { Outcome: PanelDecisionOutcome.ServicesAllocated } d ? d.RecommendedLeadProfessional : null;
 
-    /// <summary>PANEL-06: the allocations with no confirmed start date yet, in agency order.</summary>
+    /// <summary>
+    /// PANEL-06: the allocations with no confirmed start date yet, in agency order, as recorded; an allocation the consent in
+    /// force no longer covers is among <see cref="CafEpisode.SuspendedGrants"/> (and the quarterly audit lists it as suspended).
+    /// </summary>
     public ImmutableArray<ServiceAllocation> UnconfirmedAllocations =>
         [.. Allocations.Where(a => ConfirmedStartOf(a.Agency) is null)];
 
@@ -81,31 +88,8 @@ public sealed record EpisodePanelReferral
         return null;
     }
 
-    /// <summary>
-    /// PANEL-03, PANEL-05: the case's place in the panel's queue, for <see cref="PanelScheduler"/>: a new-case slot of the
-    /// referral's area with the papers' agencies — as a new referral timed at <see cref="PanelReferral.ReferredAt"/> before
-    /// the first hearing, or as a re-presentation timed at the decision that asked for more information. Refused
-    /// (PANEL-05, field <c>referral</c>) once services are allocated.
-    /// </summary>
-    /// <param name="slot">The slot's id (for the first hearing, <see cref="PanelSlotRequest.NewCase"/> uses the referral id).</param>
-    /// <returns>The slot request, or the refusal.</returns>
-    /// <exception cref="ArgumentException">The slot id is default.</exception>
-    public Result<PanelSlotRequest> ToSlotRequest(PanelSlotId slot)
-    {
-        if (slot.IsDefault)
-        {
-            throw new ArgumentException("The slot id must not be default.", nameof(slot));
-        }
-
-        if (!IsAwaitingPanel)
-        {
-            return Result<PanelSlotRequest>.Refused("PANEL-05", $"The panel allocated services for referral {Referral.Id}: the case is not in the queue.", "referral");
-        }
-
-        return LatestDecision is { } represented
-            ? new PanelSlotRequest(slot, Referral.Id, Referral.Episode, Referral.Area, PanelSlotOrigin.RePresentation, represented.OccurredAt, PapersFor)
-            : new PanelSlotRequest(slot, Referral.Id, Referral.Episode, Referral.Area, PanelSlotOrigin.Referral, Referral.ReferredAt, PapersFor);
-    }
+    /// <summary>The panel's member agencies when the referral was made: everyone its papers could go to (sorted).</summary>
+    internal ImmutableArray<AgencyId> Members => [.. PapersFor.Concat(PapersWithheldFrom).Distinct().Order()];
 
     internal EpisodePanelReferral With(PanelDecisionRecorded decision) => this with { Decisions = Decisions.Add(decision) };
 

@@ -67,6 +67,19 @@ public static class LifecycleDisplayText
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown episode action."),
     };
 
+    /// <summary>The text for what an agency holds on an episode (a standing grant).</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The display text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public static string For(StandingGrantKind kind) => kind switch
+    {
+        StandingGrantKind.LeadProfessionalRole => "The lead-professional role",
+        StandingGrantKind.PlanDelivery => "Delivering the action plan",
+        StandingGrantKind.PanelPapers => "The panel referral papers",
+        StandingGrantKind.PanelAllocation => "A service allocated by the panel",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown standing grant."),
+    };
+
     /// <summary>The text for a next step (LIFE-07).</summary>
     /// <param name="step">The step.</param>
     /// <returns>The display text.</returns>

@@ -134,32 +134,41 @@ public sealed record PanelDecision
     public bool Allocates(AgencyId agency) => Allocations.Any(a => a.Agency == agency);
 
     /// <summary>
-    /// PANEL-05: the case back in the queue as a new-case slot of the same area, with the same papers. Schedule
-    /// it from the day after the meeting. Refused (PANEL-05) when the decision allocated services.
+    /// PANEL-05: the case back in the queue as a new-case slot of the same area, with the papers' recipients judged
+    /// against the consent in force now (<paramref name="papers"/>: <c>episode.JudgePanelPapers(referral)</c> or
+    /// <see cref="PanelConsentInForce.PapersFor"/>). Schedule it from the day after the meeting. Refused (PANEL-05) when the
+    /// decision allocated services.
     /// </summary>
     /// <param name="slot">The new slot's id.</param>
     /// <param name="requestedAt">When it was put back: its place in the queue.</param>
+    /// <param name="papers">Who may see the papers now, for this decision's episode and referral.</param>
     /// <returns>The slot request, or the refusal.</returns>
-    public Result<PanelSlotRequest> RePresentation(PanelSlotId slot, DateTimeOffset requestedAt)
+    /// <exception cref="ArgumentException">The slot id is default, or the papers are null or for another case.</exception>
+    public Result<PanelSlotRequest> RePresentation(PanelSlotId slot, DateTimeOffset requestedAt, PanelPapers papers)
     {
         CheckSlot(slot);
+        PanelSlotRequest.CheckPapers(papers, Episode, Referral);
         return Outcome == PanelDecisionOutcome.RePresentWithMoreInformation
-            ? PanelSlotRequest.BackToPanel(Booking, slot, PanelSlotOrigin.RePresentation, requestedAt)
+            ? PanelSlotRequest.BackToPanel(Booking, slot, PanelSlotOrigin.RePresentation, requestedAt, papers)
             : Result<PanelSlotRequest>.Refused("PANEL-05", "Services were allocated: the case is not re-presented (use a waiting-list return or a re-hearing).", "outcome");
     }
 
     /// <summary>
-    /// 000 §1: the lead professional "reports progress to the next meeting": a review slot for the case.
-    /// Refused (PANEL-05) for a re-presentation, which has no allocation to review.
+    /// 000 §1: the lead professional "reports progress to the next meeting": a review slot for the case, with the papers'
+    /// recipients judged against the consent in force now (<paramref name="papers"/>). Refused (PANEL-05) for a
+    /// re-presentation, which has no allocation to review.
     /// </summary>
     /// <param name="slot">The review slot's id.</param>
     /// <param name="requestedAt">When it was requested.</param>
+    /// <param name="papers">Who may see the papers now, for this decision's episode and referral.</param>
     /// <returns>The review request, or the refusal.</returns>
-    public Result<PanelSlotRequest> ProgressReview(PanelSlotId slot, DateTimeOffset requestedAt)
+    /// <exception cref="ArgumentException">The slot id is default, or the papers are null or for another case.</exception>
+    public Result<PanelSlotRequest> ProgressReview(PanelSlotId slot, DateTimeOffset requestedAt, PanelPapers papers)
     {
         CheckSlot(slot);
+        PanelSlotRequest.CheckPapers(papers, Episode, Referral);
         return Outcome == PanelDecisionOutcome.ServicesAllocated
-            ? PanelSlotRequest.BackToPanel(Booking, slot, PanelSlotOrigin.Review, requestedAt)
+            ? PanelSlotRequest.BackToPanel(Booking, slot, PanelSlotOrigin.Review, requestedAt, papers)
             : Result<PanelSlotRequest>.Refused("PANEL-05", "Nothing was allocated, so there is no progress to review: the case is re-presented instead.", "outcome");
     }
 

@@ -105,7 +105,7 @@ public sealed class PanelScheduler
                     continue; // PANEL-04: the papers have gone out.
                 }
 
-                var load = new MeetingLoad(meeting, panel.Capacity);
+                var load = new MeetingLoad(meeting, panel.Capacity, panel.MemberAgencies);
                 loads.Add((panel.Id, meeting.Date), load);
                 if (!byArea.TryGetValue(panel.Area, out var list))
                 {
@@ -175,7 +175,7 @@ public sealed class PanelScheduler
         var agendas = loads.Values
             .OrderBy(l => l.Meeting.Date).ThenBy(l => l.Meeting.Panel)
             .Select(l => new PanelAgenda(l.Meeting, Timetable.AgendaIssueDate(l.Meeting.Date), Timetable.DecisionSheetDate(l.Meeting.Date), l.Capacity,
-                [.. l.Entries.OrderBy(e => e.Request.RequestedAt).ThenBy(e => e.Slot)]))
+                [.. l.Entries.OrderBy(e => e.Request.RequestedAt).ThenBy(e => e.Slot)], l.Members))
             .ToImmutableArray();
         return new PanelSchedule(placed.ToImmutable(), unplaced.ToImmutable(), agendas);
     }
@@ -194,8 +194,10 @@ public sealed class PanelScheduler
     }
 
     /// <summary>One meeting's use during a scheduling run (local to the run).</summary>
-    private sealed class MeetingLoad(PanelMeeting meeting, PanelCapacity capacity)
+    private sealed class MeetingLoad(PanelMeeting meeting, PanelCapacity capacity, ImmutableArray<Primitives.AgencyId> members)
     {
+        public ImmutableArray<Primitives.AgencyId> Members { get; } = members;
+
         private readonly int[] _count = new int[2];
 
         public PanelMeeting Meeting { get; } = meeting;

@@ -14,9 +14,11 @@ namespace Caf.Core.Panels;
 /// places requests in the order of <see cref="RequestedAt"/>, then <see cref="Slot"/>.
 /// </summary>
 /// <remarks>
-/// <see cref="PapersFor"/> is copied from the <see cref="PanelCase"/> the sharing gate produced (or from
-/// the booking being brought back), never typed in, so an excluded agency is never on the papers
-/// (SHARE-01). Value equality covers the agencies.
+/// <see cref="PapersFor"/> is the recipients as judged when the request was made: from the <see cref="PanelCase"/> the
+/// sharing gate produced, or from <see cref="PanelPapers"/> judged against the consent in force when a case is brought
+/// back (a re-presentation, a progress review, a waiting-list return, a re-hearing), never copied from an earlier
+/// booking. It is kept for the record only: the papers go out through <see cref="PanelAgenda.IssuePapers"/>, which
+/// judges them again when they flow (SHARE-01). Value equality covers the agencies.
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
@@ -81,16 +83,32 @@ public sealed record PanelSlotRequest
         return new(new PanelSlotId(r.Id.Value), r.Id, r.Episode, r.Area, PanelSlotOrigin.Referral, r.ReferredAt, @case.PapersFor);
     }
 
-    /// <summary>The same case brought back to its area's panel (PANEL-05, PANEL-06, PANEL-07), with the same papers.</summary>
+    /// <summary>
+    /// The same case brought back to its area's panel (PANEL-05, PANEL-06, PANEL-07), with the papers' recipients
+    /// judged against the consent in force now (<paramref name="papers"/>), not the booking's.
+    /// </summary>
     /// <param name="booking">The slot where it was last heard.</param>
     /// <param name="slot">The new slot's id.</param>
     /// <param name="origin">Why it comes back.</param>
     /// <param name="requestedAt">When it was asked for: its place in the queue.</param>
+    /// <param name="papers">The recipients judged now, for the booking's episode and referral.</param>
     /// <returns>The request.</returns>
-    internal static PanelSlotRequest BackToPanel(PanelBooking booking, PanelSlotId slot, PanelSlotOrigin origin, DateTimeOffset requestedAt)
+    /// <exception cref="ArgumentException">The papers are null or for another episode or referral.</exception>
+    internal static PanelSlotRequest BackToPanel(PanelBooking booking, PanelSlotId slot, PanelSlotOrigin origin, DateTimeOffset requestedAt, PanelPapers papers)
     {
         var r = booking.Request;
-        return new(slot, r.Referral, r.Episode, r.Area, origin, requestedAt, r.PapersFor);
+        CheckPapers(papers, r.Episode, r.Referral);
+        return new(slot, r.Referral, r.Episode, r.Area, origin, requestedAt, papers.PapersFor);
+    }
+
+    /// <summary>Misuse: papers judged for another case.</summary>
+    internal static void CheckPapers(PanelPapers papers, Caf.Core.Primitives.EpisodeId episode, PanelReferralId referral)
+    {
+        Guard.Against.Null(papers);
+        if (papers.Episode != episode || papers.Referral != referral)
+        {
+            throw new ArgumentException($"The papers were judged for referral {papers.Referral} of episode {papers.Episode}, not referral {referral} of episode {episode}.", nameof(papers));
+        }
     }
 
     /// <inheritdoc />

@@ -100,7 +100,7 @@ public class EpisodePanelTests
     public void PANEL03_the_episode_gives_the_scheduler_its_case_and_the_papers_list_only_the_permitted_agencies()
     {
         var e = Referred(TestIds.Camhs); // referred Thursday 12 March 2026
-        var request = e.CurrentPanelReferral!.ToSlotRequest(new PanelSlotId("ref-1")).Value;
+        var request = e.ToPanelSlotRequest(new PanelSlotId("ref-1")).Value;
 
         var schedule = new PanelScheduler().Schedule([PanelFixtures.North], [], [request], new DateOnly(2026, 3, 12));
 
@@ -125,7 +125,7 @@ public class EpisodePanelTests
         Assert.Equal(EpisodePanels.HealthVisitorLead, e.PanelRecommendedLeadProfessional);
         Assert.False(e.CurrentPanelReferral.IsAwaitingPanel);
         Assert.Equal(EpisodeState.PanelReferred, e.State);
-        Assert.True(e.CurrentPanelReferral.ToSlotRequest(new PanelSlotId("again")).IsRefused);
+        Assert.True(e.ToPanelSlotRequest(new PanelSlotId("again")).IsRefused);
     }
 
     [Trait("Rule", "PANEL-05")]
@@ -169,7 +169,7 @@ public class EpisodePanelTests
 
         Assert.True(e.CurrentPanelReferral!.IsAwaitingPanel);
         Assert.Null(e.PanelRecommendedLeadProfessional);
-        var back = e.CurrentPanelReferral.ToSlotRequest(new PanelSlotId("ref-1-b")).Value;
+        var back = e.ToPanelSlotRequest(new PanelSlotId("ref-1-b")).Value;
         Assert.Equal((PanelSlotOrigin.RePresentation, decidedAt, PanelSlotKind.NewCase), (back.Origin, back.RequestedAt, back.Kind));
         var next = new PanelScheduler().Schedule([PanelFixtures.North], [], [back], new DateOnly(2026, 3, 19)).Placed.Single();
         Assert.Equal(new DateOnly(2026, 4, 1), next.Meeting.Date); // the fortnight after 18 March

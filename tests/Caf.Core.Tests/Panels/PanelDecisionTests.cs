@@ -71,7 +71,7 @@ public class PanelDecisionTests
         Assert.Equal("moreInformationNeeded", PanelDecision.RePresent(Heard(), "Chair", " ").Refusal.Field);
         var decision = PanelDecision.RePresent(Heard(), "Chair", "School attendance figures for the autumn term").Value;
 
-        var request = decision.RePresentation(new PanelSlotId("ref-1-again"), Morning.AddDays(40)).Value;
+        var request = decision.RePresentation(new PanelSlotId("ref-1-again"), Morning.AddDays(40), PapersNow(decision)).Value;
 
         Assert.Equal(PanelSlotOrigin.RePresentation, request.Origin);
         Assert.Equal(PanelSlotKind.NewCase, request.Kind);
@@ -79,7 +79,7 @@ public class PanelDecisionTests
         Assert.Equal(new PanelReferralId("ref-1"), request.Referral);
         var schedule = new PanelScheduler().Schedule([MaagNorth()], [Heard()], [request], new DateOnly(2026, 1, 10));
         Assert.Equal(new DateOnly(2026, 1, 21), schedule.Placed.Single().Meeting.Date);
-        Assert.Equal("PANEL-05", TwoServices().RePresentation(new PanelSlotId("x"), Morning).Refusal.RuleId);
+        Assert.Equal("PANEL-05", TwoServices().RePresentation(new PanelSlotId("x"), Morning, PapersNow(TwoServices())).Refusal.RuleId);
     }
 
     [Fact]

@@ -80,6 +80,14 @@ internal static class PanelFixtures
         return (new SharingService(audit, new FakeTimeProvider(Morning)), audit);
     }
 
+    /// <summary>The consent in force for an episode now: the mother's written consent, excluding <paramref name="excluded"/>.</summary>
+    public static PanelConsentInForce ConsentNow(EpisodeId episode, params AgencyId[] excluded) =>
+        new(episode, WrittenConsent(excluded), 9, Morning, Sharing().Sharing);
+
+    /// <summary>The papers of a decision's case judged now, against <see cref="ConsentNow"/>.</summary>
+    public static PanelPapers PapersNow(PanelDecision decision, params AgencyId[] excluded) =>
+        ConsentNow(decision.Episode, excluded).PapersFor(decision.Referral, MaagMembers).Value;
+
     public static PanelBooking BookingOn(Panel panel, DateOnly date, string id = "r001") =>
         new(Request(id, panel.Area), new PanelMeeting(panel.Id, panel.Area, date), 20);
 }
