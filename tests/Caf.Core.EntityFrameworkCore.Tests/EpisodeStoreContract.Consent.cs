@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using Ardalis.Specification;
+using Caf.Core.Consent;
 using Caf.Core.EntityFrameworkCore.Tests.Support;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
@@ -45,6 +46,31 @@ public abstract partial class EpisodeStoreContract
             Assert.Equal(expected[i], stored.Select(s => s.Id.Value));
             Assert.Equal(await reference.ListAsync(specs[i]), stored);
         }
+    }
+
+    [Trait("Rule", "SHARE-01")]
+    [Trait("Rule", "CONS-07")]
+    [StoreFact]
+    public async Task SHARE01_each_outbox_envelope_says_which_agencies_its_event_may_reach_under_the_consent_then()
+    {
+        var e = Identified(Policy, "ep-1"); // no consent yet: the opening reaches no other agency
+        Ok(await Host.Repository.AddAsync(e));
+        Ok(e.RecordConsent(Teacher, MotherWritten(HealthVisiting, Quoted), "Consent, but not health visiting or St Mary's."));
+        Ok(await Host.Repository.UpdateAsync(e, 1));
+        Ok(e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "No more.")));
+        Ok(await Host.Repository.UpdateAsync(e, 2));
+
+        await Host.Outbox.DispatchPendingAsync();
+
+        var envelopes = Publisher.Delivered.OrderBy(d => d.Sequence).ToArray();
+        Assert.Equal(3, envelopes.Length);
+        Assert.Equal(new OutboxConsentScope(SharingBasis.None, []), envelopes[0].Consent);
+        // Sorted by ordinal id ("St..." before "health...").
+        Assert.Equal(new OutboxConsentScope(SharingBasis.Consent, [Quoted, HealthVisiting]), envelopes[1].Consent);
+        Assert.Equal(new OutboxConsentScope(SharingBasis.None, [Quoted, HealthVisiting]), envelopes[2].Consent);
+        Assert.Equal([false, true, false], envelopes.Select(x => x.MayReach(School)));
+        Assert.Equal([false, false, false], envelopes.Select(x => x.MayReach(HealthVisiting)));
+        Assert.False(envelopes[1].MayReach(Quoted));
     }
 
     // A host's own consent criterion, written against the list itself.
