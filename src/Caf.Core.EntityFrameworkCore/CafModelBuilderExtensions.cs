@@ -107,6 +107,8 @@ public static class CafModelBuilderExtensions
         e.Property(r => r.Attempts).HasColumnName("attempts");
         e.Property(r => r.NextAttemptAt).HasColumnName("next_attempt_at").HasConversion(StoreConverters.UtcTime);
         e.Property(r => r.LastError).HasColumnName("last_error").HasMaxLength(2000);
+        e.Property(r => r.ConsentBasis).HasColumnName("consent_basis");
+        e.Property(r => r.ExcludedAgencies).HasColumnName("excluded_agencies");
         e.HasIndex(r => new { r.EpisodeId, r.Sequence }).HasFilter("\"dispatched_at\" IS NULL").HasDatabaseName("ix_caf_outbox_pending");
     }
 

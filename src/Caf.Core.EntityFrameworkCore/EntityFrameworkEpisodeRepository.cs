@@ -364,8 +364,11 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             : Result.Refused("REG-01", $"Child {child} already has an open episode ({open.Id}, lead professional {open.LeadProfessional}).", "child");
     }
 
-    private static void AppendEvents(DbContext db, CafEpisode episode, int from, StagedEvents staged)
+    private void AppendEvents(DbContext db, CafEpisode episode, int from, StagedEvents staged)
     {
+        // SHARE-01: what the events of this save may reach under the consent in force once it is made (the outbox
+        // envelope's Consent; hosts forwarding events gate on it).
+        var scope = episode.Version > from ? OutboxConsentScope.Of(episode, _policy) : null;
         for (var sequence = from; sequence < episode.Version; sequence++)
         {
             var (json, type) = (staged.Json[sequence - staged.From], staged.Types[sequence - staged.From]);
@@ -377,7 +380,15 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
                 OccurredAt = episode.Events[sequence].OccurredAt,
                 Json = json,
             }).State = EntityState.Added;
-            db.Entry(new OutboxRow { EpisodeId = episode.Id, Sequence = sequence, EventType = type, Payload = json }).State = EntityState.Added;
+            db.Entry(new OutboxRow
+            {
+                EpisodeId = episode.Id,
+                Sequence = sequence,
+                EventType = type,
+                Payload = json,
+                ConsentBasis = (int?)scope?.Basis,
+                ExcludedAgencies = scope is null ? null : StoreConverters.WriteAgencies(scope.ExcludedAgencies),
+            }).State = EntityState.Added;
         }
     }
 }

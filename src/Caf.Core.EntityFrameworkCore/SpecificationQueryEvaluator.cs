@@ -13,6 +13,12 @@ namespace Caf.Core.EntityFrameworkCore;
 /// in our package source, so this small evaluator stands in for it; the parts it does not translate are refused,
 /// never evaluated on the client.
 /// </summary>
+/// <remarks>
+/// A criterion on the agencies the family's consent excludes (<see cref="Caf.Core.Register.EpisodeSummary.Excludes"/>, or
+/// <c>ExcludedAgencies.Contains(agency)</c>) is rewritten to a test on the stored column (a JSON array of ids), so the
+/// consent-gated specifications (SHARE-01) run in SQL on SQLite and PostgreSQL alike. The agency must not depend on the
+/// row (a captured value, as in the ready specifications).
+/// </remarks>
 public static class SpecificationQueryEvaluator
 {
     /// <summary>Applies the specification's criteria (AND), ordering and paging.</summary>
@@ -52,7 +58,9 @@ public static class SpecificationQueryEvaluator
 
         foreach (var where in specification.WhereExpressions)
         {
-            source = source.Where(where.Filter);
+            source = source.Where(typeof(T) == typeof(Caf.Core.Register.EpisodeSummary)
+                ? (Expression<Func<T, bool>>)ExclusionRewriter.Instance.Visit(where.Filter)
+                : where.Filter);
         }
 
         IOrderedQueryable<T>? ordered = null;
@@ -113,4 +121,55 @@ public static class SpecificationQueryEvaluator
     private static IOrderedQueryable<T> Call<T>(IQueryable<T> source, string method, LambdaExpression key) =>
         (IOrderedQueryable<T>)source.Provider.CreateQuery<T>(Expression.Call(
             typeof(Queryable), method, [typeof(T), key.ReturnType], source.Expression, Expression.Quote(key)));
+
+    // SHARE-01 in SQL: `s.Excludes(a)` becomes a test that the stored JSON array holds a's JSON string token. The column
+    // is read as its stored text ((string)(object) makes EF Core cast the column, not convert a parameter), and the token
+    // is computed on the client as a parameter with the writer the column is written with, so the escaping agrees. A
+    // raw quote never occurs inside an encoded id, so the token matches exactly one element; the only id that could
+    // match across two elements is "," itself, and then the episode is left out (fail closed).
+    private sealed class ExclusionRewriter : ExpressionVisitor
+    {
+        public static readonly ExclusionRewriter Instance = new();
+
+        private static readonly System.Reflection.MethodInfo Excludes =
+            typeof(Caf.Core.Register.EpisodeSummary).GetMethod(nameof(Caf.Core.Register.EpisodeSummary.Excludes))!;
+
+        private static readonly System.Reflection.PropertyInfo ExcludedAgencies =
+            typeof(Caf.Core.Register.EpisodeSummary).GetProperty(nameof(Caf.Core.Register.EpisodeSummary.ExcludedAgencies))!;
+
+        private static readonly System.Reflection.MethodInfo Token =
+            typeof(Mapping.StoreConverters).GetMethod(nameof(Mapping.StoreConverters.AgencyToken), System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!;
+
+        private static readonly System.Reflection.MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method == Excludes && node.Object is { } summary)
+            {
+                return Test(Expression.Property(Visit(summary), ExcludedAgencies), node.Arguments[0]);
+            }
+
+            // ExcludedAgencies.Contains(agency): the array's own method or Enumerable.Contains.
+            if (node.Method.Name == nameof(Enumerable.Contains))
+            {
+                if (node.Object is MemberExpression { Member: var m } list && m == ExcludedAgencies && node.Arguments.Count == 1)
+                {
+                    return Test(list, node.Arguments[0]);
+                }
+
+                if (node.Object is null && node.Arguments.Count == 2 && node.Arguments[0] is MemberExpression { Member: var n } items && n == ExcludedAgencies)
+                {
+                    return Test(items, node.Arguments[1]);
+                }
+            }
+
+            return base.VisitMethodCall(node);
+        }
+
+        private static Expression Test(Expression agencies, Expression agency) =>
+            Expression.Call(
+                Expression.Convert(Expression.Convert(agencies, typeof(object)), typeof(string)),
+                StringContains,
+                Expression.Call(Token, agency));
+    }
 }

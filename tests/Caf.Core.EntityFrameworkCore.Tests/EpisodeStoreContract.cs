@@ -408,7 +408,7 @@ public abstract partial class EpisodeStoreContract : IAsyncLifetime
     {
         Ok(await Host.Repository.AddAsync(Identified(Policy, "ep-1")));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(async () => await Host.Store.ListAsync(new ExcludingSchool()));
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await Host.Store.ListAsync(new ReviewOverdue()));
         await Assert.ThrowsAsync<NotSupportedException>(async () => await Host.Store.ListAsync(new SearchByGroup()));
     }
 
@@ -520,9 +520,9 @@ public abstract partial class EpisodeStoreContract : IAsyncLifetime
         public OpenNewestFirst(int skip, int take) => Query.Where(s => s.IsOpen).OrderByDescending(s => s.OpenedAt).Skip(skip).Take(take);
     }
 
-    private sealed class ExcludingSchool : Specification<EpisodeSummary>
+    private sealed class ReviewOverdue : Specification<EpisodeSummary>
     {
-        public ExcludingSchool() => Query.Where(s => s.Excludes(School));
+        public ReviewOverdue() => Query.Where(s => s.IsReviewOverdueOn(new DateOnly(2026, 1, 1)));
     }
 
     private sealed class SearchByGroup : Specification<EpisodeSummary>

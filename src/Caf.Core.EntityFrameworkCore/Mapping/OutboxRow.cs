@@ -21,4 +21,10 @@ internal sealed class OutboxRow
     public DateTimeOffset? NextAttemptAt { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>The <see cref="Caf.Core.Consent.SharingBasis"/> in force when the event was saved; null for a row saved before it was recorded.</summary>
+    public int? ConsentBasis { get; set; }
+
+    /// <summary>The agencies the consent excluded when the event was saved (a JSON array); null for a row saved before it was recorded.</summary>
+    public string? ExcludedAgencies { get; set; }
 }

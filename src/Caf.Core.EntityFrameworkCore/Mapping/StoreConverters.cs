@@ -43,7 +43,15 @@ internal static class StoreConverters
         a => a.IsDefault ? 0 : a.Aggregate(0, (h, x) => HashCode.Combine(h, x)),
         a => a);
 
-    // A JSON array of agency ids (sorted by the summary): not queried, kept for readers of the table.
+    // One agency id as its JSON string token in the column below ("id", escaped as the writer escapes it): what a
+    // consent-gated specification looks for in SQL (SpecificationQueryEvaluator).
+    internal static string AgencyToken(AgencyId agency)
+    {
+        var array = WriteAgencies([agency]);
+        return array[1..^1];
+    }
+
+    // A JSON array of agency ids (sorted by the summary), kept for readers of the table and searched by AgencyToken.
     internal static string WriteAgencies(ImmutableArray<AgencyId> agencies)
     {
         using var stream = new MemoryStream();

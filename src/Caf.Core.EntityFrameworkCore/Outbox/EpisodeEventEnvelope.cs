@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
@@ -20,6 +21,23 @@ namespace Caf.Core.EntityFrameworkCore;
 [Immutable]
 public sealed record EpisodeEventEnvelope(EpisodeId Episode, int Sequence, string EventType, string Json, CafEvent Event, int Attempt)
 {
+    /// <summary>
+    /// SHARE-01: what the event may reach under the consent in force when it was saved: the basis (consent, an override,
+    /// or none) and the agencies the family excluded then. Null for an event saved before this was recorded (judge it
+    /// against the episode's consent yourself, or forward it to no other agency). A host forwarding events to other
+    /// agencies' systems must gate on it: <see cref="MayReach"/>.
+    /// </summary>
+    public OutboxConsentScope? Consent { get; init; }
+
+    /// <summary>
+    /// True when the event may be forwarded to the agency's systems: consent or an override was in force when it was
+    /// saved and the family had not excluded the agency (SHARE-01, CONS-05..07). False when unknown (<see cref="Consent"/> null).
+    /// </summary>
+    /// <param name="agency">The receiving agency.</param>
+    /// <returns>True when the event may reach the agency.</returns>
+    /// <exception cref="ArgumentException"><paramref name="agency"/> is default.</exception>
+    public bool MayReach(AgencyId agency) => Consent?.MayReach(agency) == true;
+
     /// <summary>The stable event id, <c>{episode}#{sequence}</c> (e.g. <c>ep-1#0</c>): de-duplicate by it.</summary>
     public string EventId => FormatEventId(Episode, Sequence);
 

@@ -100,7 +100,10 @@ public sealed class EpisodeOutbox<TContext>
             try
             {
                 var envelope = new EpisodeEventEnvelope(row.EpisodeId, row.Sequence, row.EventType, row.Payload,
-                    EpisodeJson.DeserializeEvent(row.Payload), row.Attempts);
+                    EpisodeJson.DeserializeEvent(row.Payload), row.Attempts)
+                {
+                    Consent = OutboxConsentScope.Read(row.ConsentBasis, row.ExcludedAgencies),
+                };
                 await _publisher.PublishAsync(envelope, cancellationToken).ConfigureAwait(false);
                 row.DispatchedAt = _time.GetUtcNow();
                 row.NextAttemptAt = null;

@@ -43,4 +43,5 @@ namespace Caf.Core.Events;
 [JsonDerivedType(typeof(OutcomesQuestionnaireRecorded), "outcomes-questionnaire-recorded")]
 [JsonDerivedType(typeof(PanelDecisionRecorded), "panel-decision-recorded")]
 [JsonDerivedType(typeof(PanelServiceStartConfirmed), "panel-service-start-confirmed")]
+[JsonDerivedType(typeof(UnlinkedFromFamilyGroup), "unlinked-from-family")]
 public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, Actor Actor);

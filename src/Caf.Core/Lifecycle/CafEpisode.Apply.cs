@@ -82,6 +82,9 @@ public sealed partial class CafEpisode
             case LinkedToFamilyGroup f:
                 FamilyGroup = f.FamilyGroup;
                 break;
+            case UnlinkedFromFamilyGroup:
+                FamilyGroup = null;
+                break;
             case OutcomesQuestionnaireRecorded q:
                 OutcomesCompletions = OutcomesCompletions.Add(q.Completion);
                 break;

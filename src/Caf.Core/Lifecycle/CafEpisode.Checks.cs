@@ -130,6 +130,12 @@ public sealed partial class CafEpisode
 
     private Result CheckGate(CafEvent e, EpisodeAction action, bool live)
     {
+        // REG-03: ending a family link hands nothing to anyone; the register records it whoever made the change.
+        if (e is UnlinkedFromFamilyGroup)
+        {
+            return Result.Ok;
+        }
+
         // SHARE-01: a practitioner of an excluded agency neither records nor sees work on the episode. A
         // step-up is exempt: a concern of significant harm is acted on whoever sees it (LIFE-04).
         if (action != EpisodeAction.StepUp && _consent.Excludes(e.Actor.Agency))
@@ -215,7 +221,9 @@ public sealed partial class CafEpisode
         EpisodeClosed c => CheckClosure(c),
         EpisodeTransferredOut => CheckTransfer(),
         OutcomesQuestionnaireRecorded q => CheckOutcomesCompletion(q.Completion),
-        LinkedToFamilyGroup f when FamilyGroup == f.FamilyGroup => Result.Refused("REG-03", $"The episode is already in family group {f.FamilyGroup}.", "familyGroup"),
+        LinkedToFamilyGroup f => CheckLink(f),
+        UnlinkedFromFamilyGroup u when FamilyGroup != u.FamilyGroup => Result.Refused("REG-03",
+            $"The episode is not in family group {u.FamilyGroup}, so it cannot leave it.", "familyGroup"),
         _ => Result.Ok,
     };
 
@@ -255,6 +263,24 @@ public sealed partial class CafEpisode
         return _policy.LeadProfessionalCaseloadCap is { } cap && n.CurrentLeadCaseload >= cap
             ? Result.Refused("LP-06", $"The nominee leads {n.CurrentLeadCaseload} episode(s), at or above the cap of {cap}: their supervisor cannot confirm capacity.", "nominee")
             : Result.Ok;
+    }
+
+    // REG-03, SHARE-01: what one episode can judge of a link on its own, live and on replay alike. Linking shares the
+    // child's family information with the practitioner linking (and the siblings' teams, which only the register sees):
+    // that agency must be covered by the consent in force or an override, so a link is refused with no consent, after
+    // a withdrawal or for an excluded agency.
+    private Result CheckLink(LinkedToFamilyGroup f)
+    {
+        if (FamilyGroup == f.FamilyGroup)
+        {
+            return Result.Refused("REG-03", $"The episode is already in family group {f.FamilyGroup}.", "familyGroup");
+        }
+
+        var decision = Evaluate(f.Actor.Agency, SharingPurpose.FamilyLink);
+        return decision.Granted
+            ? Result.Ok
+            : Result.Refused("SHARE-01",
+                $"Linking would share {Child.Id}'s family information with {f.Actor.Agency}: [{decision.RuleId}] {decision.Reason}", "familyGroup");
     }
 
     // RET-02 hands the child's record to another authority: only with consent in force (CONS-07, SHARE-01).

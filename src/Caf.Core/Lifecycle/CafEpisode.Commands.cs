@@ -309,6 +309,18 @@ public sealed partial class CafEpisode
         return Execute(new LinkedToFamilyGroup(Id, Now, by, familyGroup), live: true, dryRun);
     }
 
+    /// <summary>
+    /// REG-03: ends the episode's family link because a consent or team change means the link would now be refused
+    /// (the register's re-judgement, <see cref="Caf.Core.Register.CafRegister.ExecuteAsync(EpisodeId, Func{CafEpisode, Result}, System.Threading.CancellationToken)"/>).
+    /// </summary>
+    internal Result UnlinkFromFamily(Actor by, AgencyId agency, string ruleId, string reason)
+    {
+        GuardActor(by);
+        return FamilyGroup is { } group
+            ? Execute(new UnlinkedFromFamilyGroup(Id, Now, by, group, agency, ruleId, reason), live: true)
+            : Result.Refused("REG-03", "The episode is not in a family group.", "familyGroup");
+    }
+
     // ----- Internals -----
 
     private LeadProfessionalNominated Nomination(Actor by, LeadProfessionalCandidate nominee, string reason, DateTimeOffset at) =>

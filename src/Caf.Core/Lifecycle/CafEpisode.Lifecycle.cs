@@ -275,6 +275,7 @@ public sealed partial class CafEpisode
         EpisodeClosed => EpisodeAction.Close,
         EpisodeTransferredOut => EpisodeAction.TransferOut,
         LinkedToFamilyGroup => EpisodeAction.LinkToFamily,
+        UnlinkedFromFamilyGroup => EpisodeAction.LinkToFamily, // the same permission: any open state
         OutcomesQuestionnaireRecorded => EpisodeAction.RecordOutcomesQuestionnaire,
         _ => (EpisodeAction)(-1), // an opening event, or a type this release does not know
     };

@@ -110,6 +110,9 @@ internal static partial class EventChecks
                 : Defined(c.Outcome, "outcome") ?? Text(c.Request.OutcomeCode, "request.outcomeCode"),
             EpisodeTransferredOut t => Text(t.ReceivingAuthority, "receivingAuthority") ?? Text(t.Reason, "reason"),
             LinkedToFamilyGroup f => Text(f.FamilyGroup, "familyGroup"),
+            UnlinkedFromFamilyGroup u => Text(u.FamilyGroup, "familyGroup")
+                ?? (u.Agency.IsDefault ? Bad("The unlink names the agency the link may no longer reach.", "agency") : null)
+                ?? Text(u.RuleId, "ruleId") ?? Text(u.Reason, "reason"),
             OutcomesQuestionnaireRecorded q => Completion(q.Completion),
             _ => null,
         };

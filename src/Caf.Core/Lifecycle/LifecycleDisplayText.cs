@@ -133,6 +133,7 @@ public static class LifecycleDisplayText
         EpisodeClosed => "CAF closed",
         EpisodeTransferredOut => "Transferred to another authority",
         LinkedToFamilyGroup => "Linked to a family group",
+        UnlinkedFromFamilyGroup => "Left the family group",
         OutcomesQuestionnaireRecorded => "Outcomes questionnaire recorded",
         PanelDecisionRecorded => "Panel decision recorded",
         PanelServiceStartConfirmed => "Allocated service confirmed its start",
@@ -173,6 +174,7 @@ public static class LifecycleDisplayText
         EpisodeClosed c => $"Closed: {ClosureDisplayText.For(c.Outcome)}",
         EpisodeTransferredOut t => $"Transferred to {t.ReceivingAuthority}",
         LinkedToFamilyGroup f => $"Linked to family group {f.FamilyGroup}",
+        UnlinkedFromFamilyGroup u => $"Left family group {u.FamilyGroup}: the link may no longer share with {u.Agency} ({u.RuleId})",
         OutcomesQuestionnaireRecorded => "\"How have you been doing?\" questionnaire recorded",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event type."),
     };

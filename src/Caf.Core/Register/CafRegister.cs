@@ -19,7 +19,7 @@ namespace Caf.Core.Register;
 /// </summary>
 /// <threadsafety>Immutable and thread-safe; consistency under concurrency comes from the repository.</threadsafety>
 [Immutable]
-public sealed class CafRegister
+public sealed partial class CafRegister
 {
     private readonly IEpisodeRepository _repository;
     private readonly EpisodePolicy _policy;
@@ -142,9 +142,14 @@ public sealed class CafRegister
                 return null; // nothing to save
             }
 
-            var saved = await _repository.UpdateAsync(episode, version, cancellationToken).ConfigureAwait(false);
+            // REG-03: a change to an episode in a family group re-judges the group; a link now refused ends in this save.
+            var family = await RejudgeFamilyAsync(episode, cancellationToken).ConfigureAwait(false);
+            var saved = family.Leaving.Count == 0
+                ? await _repository.UpdateAsync(episode, version, cancellationToken).ConfigureAwait(false)
+                : await _repository.UpdateManyAsync([new EpisodeUpdate(episode, version), .. family.Siblings], cancellationToken).ConfigureAwait(false);
             if (saved.IsSuccess)
             {
+                RecordRevocations(family);
                 return null;
             }
 
@@ -299,13 +304,7 @@ public sealed class CafRegister
         // SHARE-01: linking shares each child's family information with the siblings' teams. Every episode's
         // consent must cover every agency on the others' teams (and the practitioner linking them); the
         // refusals are checked before any grant is recorded, and each is audited.
-        var handovers = new List<(CafEpisode From, AgencyId To)>();
-        foreach (var from in loaded)
-        {
-            var recipients = loaded.Where(o => o != from).SelectMany(o => o.Episode.TeamAgencies()).Append(by.Agency).Distinct().Order();
-            handovers.AddRange(recipients.Select(r => (from.Episode, r)));
-        }
-
+        var handovers = Handovers([.. loaded.Select(l => l.Episode)], by.Agency).Select(h => (h.From, h.Agency)).Distinct().ToList();
         foreach (var (from, to) in handovers)
         {
             var decision = from.DecideSharing(by, to, SharingPurpose.FamilyLink, SharedItems.FamilyInformation, record: false);

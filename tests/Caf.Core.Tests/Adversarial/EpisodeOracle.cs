@@ -152,6 +152,7 @@ internal static class EpisodeOracle
         EpisodeClosed c => e.Close(c.Actor, c.Request),
         EpisodeTransferredOut t => e.TransferOut(t.Actor, new LocalAuthority(t.ReceivingAuthority), t.Reason),
         LinkedToFamilyGroup f => e.LinkToFamily(f.Actor, f.FamilyGroup),
+        UnlinkedFromFamilyGroup u => e.UnlinkFromFamily(u.Actor, u.Agency, u.RuleId, u.Reason),
         OutcomesQuestionnaireRecorded q => e.RecordOutcomesQuestionnaire(q.Actor, q.Completion),
         _ => Result.Refused("ORACLE", $"{x.GetType().Name} is not made by a command after the opening.", "type"),
     };

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Caf.Core.Closure;
+using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
@@ -101,14 +102,13 @@ public class CafRegisterTests
 
         Ok(alice.RecordConsent(Teacher, MotherVerbal(), "Consent to assess and share with partner agencies."));
         Ok(await _store.UpdateAsync(alice, 1));
-        Ok(bob.LinkToFamily(Teacher, "family-smith"));
+        Ok(bob.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies."));
         var stale = await _store.UpdateAsync(bob, 1);
 
         Assert.Equal(StoreCodes.Concurrency, stale.Refusal.RuleId);
         var stored = (await _store.GetAsync(new EpisodeId("ep-1")))!;
         Assert.Equal(2, stored.Version);
-        Assert.Single(stored.Consent.Records);
-        Assert.Null(stored.FamilyGroup);
+        Assert.Equal(ConsentForm.Verbal, Assert.Single(stored.Consent.Records).Form);
     }
 
     [Trait("Rule", "REG-03")]

@@ -78,6 +78,26 @@ public class ReadySpecificationTests
         Assert.Equal(["ep-02"], await List(new OpenEpisodesByLeadProfessionalAgencySpec(Health)));
     }
 
+    [Trait("Rule", "SHARE-01")]
+    [Trait("Rule", "LP-07")]
+    [Fact]
+    public async Task SHARE01_an_agencys_caseload_leaves_out_an_episode_whose_consent_now_excludes_it()
+    {
+        // ep-04: the school still leads (until the handover), but the family excluded it since.
+        var register = Register.SetItem(3, Register[3] with { ExcludedAgencies = [Health, School] });
+        Assert.Equal(["ep-03"], InMemorySpecificationEvaluator.Default.Evaluate(register.OrderBy(s => s.Id), new OpenEpisodesByLeadProfessionalAgencySpec(School)).Select(s => s.Id.Value));
+
+        // The same through the in-memory store, from real episodes: the teacher leads both (interim), Mum excludes the school on one.
+        var seeds = new Caf.Core.Tests.Support.Seeds();
+        var store = new InMemoryEpisodeRepository(seeds.Policy);
+        var kept = seeds.Identified(new EpisodeId("ep-kept"));
+        var excluded = CafEpisode.IdentifyConcern(seeds.Policy, new EpisodeId("ep-excluded"), new ChildDetails(new ChildId("child-002"), new DateOnly(2015, 1, 1)), Caf.Core.Tests.Support.Seeds.Teacher, "Falling attendance.");
+        Caf.Core.Tests.Support.Seeds.Ok(excluded.RecordConsent(Caf.Core.Tests.Support.Seeds.Teacher, Caf.Core.Tests.Support.Seeds.MotherWritten(Caf.Core.Tests.Support.TestIds.School), "Consent, but not the school."));
+        Caf.Core.Tests.Support.Seeds.Ok(await store.AddAsync(kept));
+        Caf.Core.Tests.Support.Seeds.Ok(await store.AddAsync(excluded));
+        Assert.Equal(["ep-kept"], (await store.ListAsync(new OpenEpisodesByLeadProfessionalAgencySpec(Caf.Core.Tests.Support.TestIds.School))).Select(x => x.Id.Value));
+    }
+
     [Trait("Rule", "REP-01")]
     [Fact]
     public async Task Closed_between_two_dates_includes_the_start_and_excludes_the_end()

@@ -69,6 +69,10 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<int?>("ConsentBasis")
+                        .HasColumnType("integer")
+                        .HasColumnName("consent_basis");
+
                     b.Property<DateTime?>("DispatchedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("dispatched_at");
@@ -78,6 +82,10 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("event_type");
+
+                    b.Property<string>("ExcludedAgencies")
+                        .HasColumnType("text")
+                        .HasColumnName("excluded_agencies");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)

@@ -64,6 +64,10 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
+                    b.Property<int?>("ConsentBasis")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consent_basis");
+
                     b.Property<DateTime?>("DispatchedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("dispatched_at");
@@ -73,6 +77,10 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("event_type");
+
+                    b.Property<string>("ExcludedAgencies")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("excluded_agencies");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
