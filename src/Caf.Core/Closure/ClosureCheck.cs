@@ -280,8 +280,9 @@ public sealed class ClosureCheck
 
         // SHARE-01: an open action owned by a practitioner of an agency the family excluded is suspended; the
         // lead professional cannot conclude with them, so the plan is revised first (its actions reassigned).
+        // Once consent is withdrawn nothing is revised (CONS-07): the suspended actions end with the episode.
         var excluded = facts.ExcludedPractitioners;
-        if (facts.CurrentPlan is { } current && !excluded.IsEmpty)
+        if (facts.CurrentPlan is { } current && !excluded.IsEmpty && !facts.ConsentWithdrawn)
         {
             var suspended = current.Actions
                 .Where(a => a.IsOpen && a.Owner.Practitioner is { } owner && excluded.Contains(owner))
