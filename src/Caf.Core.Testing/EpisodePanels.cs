@@ -57,8 +57,9 @@ public static class EpisodePanels
     /// <param name="by">The referrer.</param>
     /// <param name="id">The referral's id, or null for <see cref="NextReferralId"/>.</param>
     /// <returns>The referral.</returns>
+    /// <exception cref="ArgumentException">The episode is null.</exception>
     public static PanelReferral Referral(CafEpisode episode, Actor by, string? id = null) =>
-        new(new PanelReferralId(id ?? NextReferralId(episode)), episode.Id, MaagNorth.Area, by, Last(episode))
+        new(new PanelReferralId(id ?? NextReferralId(episode)), NotNull(episode).Id, MaagNorth.Area, by, Last(episode))
         {
             Reason = PanelReferralReason.VariedOrComplexNeeds,
             WrittenConsentToShare = true,
@@ -117,8 +118,10 @@ public static class EpisodePanels
     /// <param name="episode">The episode.</param>
     /// <param name="allocations">The services allocated; none for <see cref="Youth"/> and <see cref="HealthVisitingService"/>.</param>
     /// <returns>The decision.</returns>
+    /// <exception cref="ArgumentException">The episode or the allocations are null.</exception>
     public static PanelDecision Decision(CafEpisode episode, params ServiceAllocation[] allocations)
     {
+        ArgumentNullException.ThrowIfNull(allocations);
         var booking = NotNull(episode).CurrentPanelReferral is { IsAwaitingPanel: true }
             ? Booking(episode)
             : new PanelBooking(

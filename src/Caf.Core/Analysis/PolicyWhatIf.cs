@@ -54,8 +54,9 @@ public sealed partial class PolicyWhatIf
     /// <paramref name="episodes"/>, and comparing B with A gives exactly <see cref="PolicyComparison.Swapped"/>.
     /// </summary>
     /// <param name="episodes">The recorded episodes (read only; for example rebuilt from storage).</param>
-    /// <param name="leadProfessionalPools">For the LP ranking: a selection request (candidate pool, consent, plan needs,
-    /// preference) per episode; episodes without one have no ranking decision. Optional.</param>
+    /// <param name="leadProfessionalPools">For the LP ranking: a selection request (candidate pool, plan needs,
+    /// preference) per episode; episodes without one have no ranking decision. Optional. Each is ranked under its
+    /// episode's consent in force, not the consent the request was made with (LP-11, SHARE-01).</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentException">An argument or an episode is null, or two episodes share an id.</exception>
     public PolicyComparison Compare(
@@ -129,8 +130,11 @@ public sealed partial class PolicyWhatIf
                 throw new ArgumentException($"The selection request for {episode.Id} names episode {request.Episode}.", "leadProfessionalPools");
             }
 
+            // LP-11, SHARE-01: ranked under the episode's consent in force (its whole history), whatever consent the
+            // request was made with: an agency the family excluded since is never ranked as granted.
+            var current = request with { Source = episode };
             Decide(episode, episode.Events.Count - 1, PolicyDecisionPoint.LeadProfessionalRanking,
-                A.DecidesConsentAs(B) && A.LeadProfessionalKey == B.LeadProfessionalKey, () => $"lead-professional selection from {request.Candidates.Length} candidate(s)", (c, _) => Ranking(c.LeadProfessional.Select(request)));
+                A.DecidesConsentAs(B) && A.LeadProfessionalKey == B.LeadProfessionalKey, () => $"lead-professional selection from {request.Candidates.Length} candidate(s)", (c, _) => Ranking(c.LeadProfessional.Select(current)));
         }
 
         private static PolicyDecision Ranking(LeadProfessionalSelection selection)

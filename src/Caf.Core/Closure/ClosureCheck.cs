@@ -278,6 +278,31 @@ public sealed class ClosureCheck
             problems.Add(new Refusal("CLOSE-C3", "Record what the practitioners concluded: progress is satisfactory and further involvement is not needed.", "practitionersAgreement.conclusion"));
         }
 
+        // SHARE-01: an open action owned by a practitioner of an agency the family excluded is suspended; the
+        // lead professional cannot conclude with them, so the plan is revised first (its actions reassigned).
+        // Once consent is withdrawn nothing is revised (CONS-07): the suspended actions end with the episode.
+        var excluded = facts.ExcludedPractitioners;
+        if (facts.CurrentPlan is { } current && !excluded.IsEmpty && !facts.ConsentWithdrawn)
+        {
+            var suspended = current.Actions
+                .Where(a => a.IsOpen && a.Owner.Practitioner is { } owner && excluded.Contains(owner))
+                .Select(a => a.Id).ToList();
+            if (suspended.Count > 0)
+            {
+                problems.Add(new Refusal("SHARE-01",
+                    $"The family excluded the agency of the practitioner owning {string.Join(", ", suspended)}: those actions are suspended. Revise the plan to reassign them before closing with the practitioners' agreement (CLOSE-C3).",
+                    "actions"));
+            }
+        }
+
+        var agreedExcluded = agreement.Practitioners.Where(excluded.Contains).Distinct().ToList();
+        if (agreedExcluded.Count > 0)
+        {
+            problems.Add(new Refusal("SHARE-01",
+                $"{string.Join(", ", agreedExcluded)} work(s) for an agency the family excluded: they cannot agree the closure (CLOSE-C3). Conclude with practitioners of agencies the family has not excluded.",
+                "practitionersAgreement.practitioners"));
+        }
+
         var agreed = agreement.Practitioners.ToHashSet();
         var needed = new List<PractitionerId> { facts.LeadProfessional.Practitioner };
         if (facts.CurrentPlan is { } plan)
@@ -285,7 +310,8 @@ public sealed class ClosureCheck
             needed.AddRange(plan.OwningPractitioners);
         }
 
-        var missing = needed.Distinct().Where(p => !agreed.Contains(p)).ToList();
+        // A practitioner of an excluded agency is not consulted (SHARE-01): their open actions are refused above.
+        var missing = needed.Distinct().Where(p => !agreed.Contains(p) && !excluded.Contains(p)).ToList();
         if (missing.Count > 0)
         {
             problems.Add(new Refusal("CLOSE-C3", $"The lead professional concludes with the other relevant practitioners (those owning actions); missing: {string.Join(", ", missing)}.", "practitionersAgreement.practitioners"));

@@ -45,6 +45,13 @@ public sealed record ClosureFacts
     /// <summary>The supervisor who confirmed the LP (LP-06), who may close on their behalf when the options allow (CLOSE-08); null when none.</summary>
     public PractitionerId? LeadProfessionalSupervisor { get; init; }
 
+    /// <summary>
+    /// SHARE-01: the practitioners the episode records as working for an agency the consent in force excludes
+    /// (distinct, in id order). They cannot agree a closure (CLOSE-C3); an open action one of them owns is
+    /// suspended and must be reassigned by a plan revision before a CLOSE-C3 closure.
+    /// </summary>
+    public ImmutableArray<PractitionerId> ExcludedPractitioners { get; init => field = ValueEquality.OrEmpty(value); } = [];
+
     /// <inheritdoc />
     public bool Equals(ClosureFacts? other) =>
         other is not null
@@ -57,12 +64,13 @@ public sealed record ClosureFacts
         && ClosingBy == other.ClosingBy
         && LeadProfessional == other.LeadProfessional
         && LeadProfessionalSupervisor == other.LeadProfessionalSupervisor
-        && ValueEquality.Equal(ReviewsOfCurrentPlan, other.ReviewsOfCurrentPlan);
+        && ValueEquality.Equal(ReviewsOfCurrentPlan, other.ReviewsOfCurrentPlan)
+        && ValueEquality.Equal(ExcludedPractitioners, other.ExcludedPractitioners);
 
     /// <inheritdoc />
     public override int GetHashCode() =>
         HashCode.Combine(CurrentPlan, ConsentWithdrawn, ConsentOverridden, SteppedUp, LeadProfessionalAppointed, ChildAgeOnClosure,
-            HashCode.Combine(ClosingBy, LeadProfessional, LeadProfessionalSupervisor), ValueEquality.Hash(ReviewsOfCurrentPlan));
+            HashCode.Combine(ClosingBy, LeadProfessional, LeadProfessionalSupervisor, ValueEquality.Hash(ExcludedPractitioners)), ValueEquality.Hash(ReviewsOfCurrentPlan));
 
     private static Actor NotDefault(Actor actor, string name) =>
         actor.IsDefault ? throw new ArgumentException("The actor needs a practitioner and an agency.", name) : actor;

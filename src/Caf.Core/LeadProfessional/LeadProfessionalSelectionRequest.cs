@@ -11,12 +11,32 @@ namespace Caf.Core.LeadProfessional;
 /// recommendation (LP-08) and how many LP roles each agency carries now (LP-07).
 /// </summary>
 /// <param name="Episode">The episode the lead professional is for.</param>
-/// <param name="Consent">The episode's recorded consent, passed to the sharing service (LP-11, SHARE-01).</param>
+/// <param name="Consent">
+/// The consent the sharing service judges each candidate's agency against (LP-11, SHARE-01). A request made by
+/// <see cref="Caf.Core.Lifecycle.CafEpisode.SelectionRequest"/> is bound to its episode: the selector judges the
+/// episode's consent in force at the moment it selects (<see cref="ConsentInForce"/>), so an agency the family
+/// excluded after the request was made is refused, never granted. A request built by hand is judged against this
+/// value as given (for analysis of a recorded state); a host selecting for a live episode asks the episode.
+/// </param>
 /// <param name="RequestedBy">Who asks for the selection (recorded with each sharing decision, SHARE-03).</param>
-/// <threadsafety>This type is immutable and thread-safe.</threadsafety>
+/// <threadsafety>This type is immutable. A request bound to an episode reads that episode's consent when selected, so
+/// use it where the episode is used (an episode is not thread-safe).</threadsafety>
 [Immutable]
 public sealed record LeadProfessionalSelectionRequest(EpisodeId Episode, ConsentState Consent, Actor RequestedBy)
 {
+    /// <summary>The episode the request was made by, whose consent in force the selector judges; null for a request built by hand.</summary>
+    internal Caf.Core.Lifecycle.CafEpisode? Source { get; init; }
+
+    /// <summary>
+    /// The consent the selector judges now: the episode's consent in force for a request made by
+    /// <see cref="Caf.Core.Lifecycle.CafEpisode.SelectionRequest"/> (read when asked, so never stale), otherwise
+    /// <see cref="Consent"/>.
+    /// </summary>
+    public ConsentState ConsentInForce => Source?.Consent ?? Consent;
+
+    /// <summary>True when the request was made by an episode and is judged against its consent in force.</summary>
+    public bool IsBoundToEpisode => Source is not null;
+
     /// <summary>The practitioners to consider; practitioner ids must be unique. The order does not matter.</summary>
     public ImmutableArray<LeadProfessionalCandidate> Candidates { get; init; } = [];
 

@@ -34,6 +34,12 @@ namespace Caf.Core.LeadProfessional;
 /// depend on the order the candidates were supplied in, and the sharing service is asked once per agency in
 /// agency-id order, so its audit trail does not either. Nobody eligible gives the LP-09 escalation, not an exception.
 /// </para>
+/// <para>
+/// <b>Consent</b>: each agency is judged against <see cref="LeadProfessionalSelectionRequest.ConsentInForce"/> at the
+/// moment of selection: for a request made by <see cref="Caf.Core.Lifecycle.CafEpisode.SelectionRequest"/>, the
+/// episode's consent then, not a copy taken when the request was made (docs/consent.md, "Revocation: roles and
+/// the selector").
+/// </para>
 /// <para>Cost: O(n log n) in the number of candidates plus the total size of their <see cref="LeadProfessionalCandidate.Addresses"/>.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe if the sharing service is.</threadsafety>
@@ -173,9 +179,13 @@ public sealed class LeadProfessionalSelector
         }
 
         agencies.Sort();
+
+        // LP-11, SHARE-01: judged against the consent in force now, read once, so every agency sees the same consent
+        // and an agency excluded after the request was made is refused (the audit log records the refusal).
+        var consent = request.ConsentInForce;
         foreach (var agency in agencies)
         {
-            decisions[agency] = _sharing.Decide(request.Episode, request.Consent, agency, SharingPurpose.LeadProfessional, request.RequestedBy);
+            decisions[agency] = _sharing.Decide(request.Episode, consent, agency, SharingPurpose.LeadProfessional, request.RequestedBy);
         }
 
         return decisions;

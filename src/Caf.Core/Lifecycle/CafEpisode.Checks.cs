@@ -24,7 +24,8 @@ public sealed partial class CafEpisode
     /// <summary>
     /// Checks an event and, if every check holds, records its sharing decisions (live only) and applies it.
     /// Order: the state (and its guards) first; then the event's content; then the sharing gate for the
-    /// acting practitioner and the lead professional; then the command's own rules; then every recipient.
+    /// acting practitioner and the lead professional; then the practitioners it puts in a role (SHARE-01);
+    /// then the command's own rules; then every recipient.
     /// A dry run stops before recording grants and applying (refusals found on the way are still audited).
     /// </summary>
     private Result Execute(CafEvent e, bool live, bool dryRun = false)
@@ -37,6 +38,11 @@ public sealed partial class CafEpisode
         if (!TryActionOf(e, out var action))
         {
             return Result.Refused("LIFE-01", $"{e.GetType().Name} opens an episode; it cannot follow the opening event.", "type");
+        }
+
+        if (FutureProblem(e) is { } future)
+        {
+            return Result.Refused(future);
         }
 
         _at = e.OccurredAt;
@@ -55,6 +61,13 @@ public sealed partial class CafEpisode
         if (gate.IsRefused)
         {
             return gate;
+        }
+
+        // SHARE-01 for roles: nobody the episode records as working for an excluded agency takes a role.
+        var roles = CheckRoles(e);
+        if (roles.IsRefused)
+        {
+            return roles;
         }
 
         var rules = CheckRules(e, live);
@@ -104,6 +117,23 @@ public sealed partial class CafEpisode
         Fire(action);
         Apply(e);
         return Result.Ok;
+    }
+
+    /// <summary>
+    /// LIFE-11: an event is recorded when it happens, so none is dated later than the reading clock's now plus the
+    /// clock-skew allowance (a closure dated in the future would postpone disposal, RET-01). Live commands take
+    /// their time from the same clock, so only stored data can fail this.
+    /// </summary>
+    private Refusal? FutureProblem(CafEvent e) => FutureProblem(_policy, e);
+
+    private static Refusal? FutureProblem(EpisodePolicy policy, CafEvent e)
+    {
+        var now = policy.Time.GetUtcNow();
+        return e.OccurredAt > now && e.OccurredAt - now > policy.ClockSkewAllowance
+            ? new Refusal("LIFE-11",
+                $"{e.GetType().Name} is dated {e.OccurredAt:u}, later than now ({now:u}) plus the clock-skew allowance of {policy.ClockSkewAllowance.TotalMinutes:0} minute(s): an event is recorded when it happens, never in advance.",
+                "occurredAt")
+            : null;
     }
 
     private static string FieldOf(Share share) => share.Field ?? (share.RuleId == "LP-11" ? "agency" : share.Purpose switch

@@ -74,6 +74,7 @@ public sealed partial class CafEpisode
             ClosingBy = closingBy,
             LeadProfessional = new Actor(lp.Practitioner, lp.Agency),
             LeadProfessionalSupervisor = lp.ConfirmedBySupervisor,
+            ExcludedPractitioners = ExcludedPractitioners(),
         };
     }
 

@@ -173,7 +173,7 @@ public sealed partial class CafEpisode
     /// <param name="confirmedBySupervisor">The supervisor who confirmed, or null if not yet confirmed.</param>
     /// <param name="familyAgreement">How the family agreed, or null if they have not.</param>
     /// <param name="reason">Why this person (e.g. the selection's explanation) or why the handover.</param>
-    /// <returns>Success, or a refusal (LP-03, LP-04, LP-05, LP-06, LP-10, LP-11).</returns>
+    /// <returns>Success, or a refusal (LP-03, LP-04, LP-05, LP-06, LP-10, LP-11; SHARE-01 when the episode records the nominee or the supervisor at an agency the family excluded).</returns>
     public Result AppointLeadProfessional(
         Actor by, LeadProfessionalCandidate nominee, PractitionerId? confirmedBySupervisor, FamilyAgreement? familyAgreement, string reason)
     {
@@ -192,7 +192,7 @@ public sealed partial class CafEpisode
     /// <param name="selection">The selection for this episode.</param>
     /// <param name="confirmedBySupervisor">The chosen practitioner's supervisor who confirmed (LP-06), or null.</param>
     /// <param name="familyAgreement">How the family agreed (LP-05), or null.</param>
-    /// <returns>Success, or a refusal (LIFE-10/LIFE-12 for the state, LP-09, LP-05, LP-06, LP-11).</returns>
+    /// <returns>Success, or a refusal (LIFE-10/LIFE-12 for the state, LP-09, LP-05, LP-06, LP-11, SHARE-01).</returns>
     /// <exception cref="ArgumentException">The selection was made for another episode.</exception>
     public Result AppointLeadProfessional(Actor by, LeadProfessionalSelection selection, PractitionerId? confirmedBySupervisor, FamilyAgreement? familyAgreement)
     {
@@ -346,6 +346,13 @@ public sealed partial class CafEpisode
             return Result.Refused("LP-05", "The child and family must understand and agree to the lead professional.", "familyAgreement");
         }
 
+        // SHARE-01: the supervisor takes a role too; checked before anything is recorded (CafEpisode.Roles.cs).
+        var confirmed = new NominationConfirmedBySupervisor(Id, at, by, supervisor, "Supervisor confirmed at appointment: " + reason);
+        if (CheckRoles(confirmed) is { IsRefused: true } role)
+        {
+            return Result.Refused(role.Refusal.RuleId, role.Refusal.Message, "confirmedBySupervisor");
+        }
+
         // The appointment hands the role to the nominee's agency: decided before anything is recorded, so all
         // three events go ahead or none does (and a refusal is audited, SHARE-04).
         _at = at;
@@ -358,7 +365,7 @@ public sealed partial class CafEpisode
                 $"{nominee.Agency} may not receive the lead-professional role: [{decision.RuleId}] {decision.Reason}", "agency");
         }
 
-        foreach (var e in (Caf.Core.Events.CafEvent[])[nominated, new NominationConfirmedBySupervisor(Id, at, by, supervisor, "Supervisor confirmed at appointment: " + reason), new NominationAgreedByFamily(Id, at, by, familyAgreement.HowAgreed)])
+        foreach (var e in (Caf.Core.Events.CafEvent[])[nominated, confirmed, new NominationAgreedByFamily(Id, at, by, familyAgreement.HowAgreed)])
         {
             if (Execute(e, live: true) is { IsRefused: true } refused)
             {

@@ -32,7 +32,9 @@ public sealed partial class CafEpisode
     /// <summary>
     /// LP-05, LP-08, LP-11: a lead-professional selection request for this episode, with its consent, the family's
     /// preference (step-down, LP-05) and the panel's recommendation (<see cref="PanelRecommendedLeadProfessional"/>,
-    /// LP-08) filled in from the episode. The host adds the candidates (or uses
+    /// LP-08) filled in from the episode. The request is bound to this episode: the selector judges this episode's
+    /// consent in force when it selects (<see cref="LeadProfessionalSelectionRequest.ConsentInForce"/>), so consent
+    /// changed after the request was made is honoured (LP-11, SHARE-01). The host adds the candidates (or uses
     /// <see cref="LeadProfessionalSelector.SelectAsync"/> with its directory), then appoints with
     /// <see cref="AppointLeadProfessional(Actor, LeadProfessionalSelection, PractitionerId?, FamilyAgreement?)"/>.
     /// </summary>
@@ -44,6 +46,7 @@ public sealed partial class CafEpisode
         GuardActor(requestedBy);
         return new LeadProfessionalSelectionRequest(Id, _consent, requestedBy)
         {
+            Source = this,
             FamilyPreference = FamilyPreferredLeadProfessional,
             PanelRecommendation = PanelRecommendedLeadProfessional?.Practitioner,
         };

@@ -347,7 +347,7 @@ public sealed partial class CafEpisode
             case null:
                 return (null, 0, new Refusal("LIFE-11", "The event is null.", "events"));
             case ConcernIdentified or PotentialCafRegistered:
-                var opening = EventChecks.Opening(history[0]);
+                var opening = EventChecks.Opening(history[0]) ?? FutureProblem(policy, history[0]);
                 if (opening is not null)
                 {
                     return (null, 0, opening);

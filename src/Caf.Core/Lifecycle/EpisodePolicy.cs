@@ -48,6 +48,7 @@ public sealed class EpisodePolicy
         Sharing = Guard.Against.Null(sharing);
         Consent = new ConsentPolicy(options.Consent);
         AssessmentTimescaleMonths = options.Lifecycle.AssessmentTimescaleMonths;
+        ClockSkewAllowance = TimeSpan.FromMinutes(options.Lifecycle.ClockSkewAllowanceMinutes);
         InsufficientProgressReviewLimit = options.Reviews.InsufficientProgressReviewLimit;
         CountConsecutiveInsufficientReviewsOnly = options.Reviews.CountConsecutiveOnly;
         Closure = new ClosureCheck(closureTaxonomy, options.Closure);
@@ -55,6 +56,9 @@ public sealed class EpisodePolicy
         RequireLeadProfessionalTraining = options.LeadProfessional.RequireTraining;
         LeadProfessionalCaseloadCap = options.LeadProfessional.CaseloadCap;
     }
+
+    /// <summary>LIFE-11: how far an event's time may be ahead of <see cref="Time"/>'s now and still be read (<see cref="LifecycleOptions.ClockSkewAllowanceMinutes"/>).</summary>
+    public TimeSpan ClockSkewAllowance { get; }
 
     /// <summary>The default policy (the documented defaults of <see cref="Caf.Core.Configuration.CafOptions"/>) on a given clock, auditing sharing decisions to a log.</summary>
     /// <param name="timeProvider">The clock.</param>

@@ -96,7 +96,7 @@ internal static partial class EventChecks
             ReviewHeld r => r.Review is null ? Bad("The review is missing.", "review")
                 : r.Escalations.IsDefault ? Bad("The escalations must be a list.", "escalations")
                 : r.PlanVersion < 1 ? Bad("The review names the plan version it reviews.", "planVersion")
-                : null,
+                : Escalations(r.Escalations),
             StepDownTacDecided d => d.Decision is null ? Bad("The decision is missing.", "decision") : Text(d.Reason, "reason"),
             ReassessmentRequired r => Text(r.Reason, "reason"),
             SteppedUp s => Text(s.SpecialistService, "specialistService") ?? Text(s.Reason, "reason"),
@@ -116,6 +116,36 @@ internal static partial class EventChecks
             OutcomesQuestionnaireRecorded q => Completion(q.Completion),
             _ => null,
         };
+    }
+
+    // REV-04: what ReviewRecord.EscalationsAgainst makes: an action id, its owner and agency, raised by a practitioner of an agency.
+    private static Refusal? Escalations(ImmutableArray<Caf.Core.Planning.ActionEscalation> escalations)
+    {
+        for (var i = 0; i < escalations.Length; i++)
+        {
+            var field = $"escalations[{i}]";
+            if (escalations[i] is not { } escalation)
+            {
+                return Bad("An escalation is missing.", field);
+            }
+
+            if (Text(escalation.ActionId, field + ".actionId") is { } action)
+            {
+                return action;
+            }
+
+            if (escalation.Owner.IsDefault || escalation.Agency.IsDefault)
+            {
+                return Bad("An escalation names the action's owner and agency.", field + (escalation.Owner.IsDefault ? ".owner" : ".agency"));
+            }
+
+            if (escalation.RaisedBy.IsDefault)
+            {
+                return Bad("An escalation is raised by a practitioner of an agency (the lead professional).", field + ".raisedBy");
+            }
+        }
+
+        return null;
     }
 
     private static Refusal? Common(CafEvent e, EpisodeId episode)

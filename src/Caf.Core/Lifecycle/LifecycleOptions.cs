@@ -4,7 +4,7 @@ using Caf.Core.Annotations;
 
 namespace Caf.Core.Lifecycle;
 
-/// <summary>Lifecycle timescales (docs/rules.md, LIFE-06).</summary>
+/// <summary>Lifecycle timescales (docs/rules.md, LIFE-06) and the clock-skew allowance for event times (LIFE-11).</summary>
 /// <threadsafety>Mutable; configure on one thread before use.</threadsafety>
 [Mutable]
 public sealed class LifecycleOptions
@@ -16,11 +16,25 @@ public sealed class LifecycleOptions
     /// <value>Default 1 month (Bedfordshire 003 §3 "Agree a timescale").</value>
     public int AssessmentTimescaleMonths { get; set; } = 1;
 
+    /// <summary>
+    /// LIFE-11: how far an event's time may be ahead of the reading clock's now (the policy's
+    /// <see cref="TimeProvider"/>) and still be read: hosts' clocks differ a little. An event dated later than
+    /// now plus this allowance is refused on replay and when reading stored data (docs/lifecycle.md), so a
+    /// closure dated in the future cannot postpone disposal (RET-01).
+    /// </summary>
+    /// <value>Default 5 minutes; 0 to 60.</value>
+    public int ClockSkewAllowanceMinutes { get; set; } = 5;
+
     internal void Validate(ICollection<string> problems)
     {
         if (AssessmentTimescaleMonths is < 1 or > 24)
         {
             problems.Add($"Lifecycle.AssessmentTimescaleMonths must be 1 to 24 (LIFE-06); got {AssessmentTimescaleMonths}.");
+        }
+
+        if (ClockSkewAllowanceMinutes is < 0 or > 60)
+        {
+            problems.Add($"Lifecycle.ClockSkewAllowanceMinutes must be 0 to 60 (LIFE-11); got {ClockSkewAllowanceMinutes}.");
         }
     }
 }

@@ -19,6 +19,14 @@ public static class ReviewSchedule
     {
         Guard.Against.Null(plan);
         Guard.Against.Null(reviewsOfPlan);
+        for (var i = 0; i < reviewsOfPlan.Count; i++)
+        {
+            if (reviewsOfPlan[i] is null)
+            {
+                throw new ArgumentException($"reviewsOfPlan[{i}] is null.", nameof(reviewsOfPlan));
+            }
+        }
+
         return reviewsOfPlan.Count == 0 ? plan.ReviewArrangements.FirstReviewDue : reviewsOfPlan[^1].NextReviewDue;
     }
 

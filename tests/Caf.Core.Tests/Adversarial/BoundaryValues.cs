@@ -199,7 +199,9 @@ internal sealed class BoundaryWorld
         var invoke = delegateType.GetMethod("Invoke")!;
         var parameters = invoke.GetParameters().Select(q => Expression.Parameter(q.ParameterType, q.Name)).ToArray();
         Expression body = invoke.ReturnType == typeof(void) ? Expression.Empty()
-            : invoke.ReturnType == typeof(bool) ? Expression.Constant(true) : Expression.Default(invoke.ReturnType);
+            : invoke.ReturnType == typeof(bool) ? Expression.Constant(true)
+            : invoke.ReturnType == typeof(Result) ? Expression.Constant(Result.Ok, typeof(Result)) // default(Result) is documented misuse
+            : Expression.Default(invoke.ReturnType);
         return Expression.Lambda(delegateType, body, parameters);
     }
 
@@ -286,6 +288,7 @@ internal sealed class BoundaryWorld
         _ when t == typeof(SharingService) => new SharingService(Audit, Seeds.Time),
         _ when t == typeof(ISharingAuditLog) || t == typeof(InMemorySharingAuditLog) => Audit,
         _ when t == typeof(CafEpisode) => Seeds.PlanActive(),
+        _ when t == typeof(Caf.Core.Planning.ActionPlan) => Seeds.PlanActive().Plan, // a plan the episode accepted, so members reach past the plan's guard
         _ when t == typeof(EpisodeSnapshot) => EpisodeJson.ToSnapshot(Seeds.PlanActive()),
         _ when t == typeof(EpisodeSummary) => EpisodeSummary.Of(Seeds.PlanActive()),
         _ when t == typeof(EpisodeUpdate) => new EpisodeUpdate(Seeds.PlanActive(), 1),

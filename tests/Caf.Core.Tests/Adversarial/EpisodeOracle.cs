@@ -25,8 +25,11 @@ internal static class EpisodeOracle
 {
     private static readonly SettableClock Clock = new(Seeds.Start);
 
-    /// <summary>A policy for normalising accepted documents (its clock is never read by the reader).</summary>
-    public static EpisodePolicy Policy { get; } = EpisodePolicy.Default(new SettableClock(Seeds.Start), new InMemorySharingAuditLog());
+    /// <summary>
+    /// A policy for reading and normalising documents: its clock reads 2100, later than any event the tests
+    /// make, so only the clock-skew rule's own tests meet LIFE-11's future-event refusal.
+    /// </summary>
+    public static EpisodePolicy Policy { get; } = EpisodePolicy.Default(new SettableClock(new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero)), new InMemorySharingAuditLog());
 
     private static readonly EpisodePolicy OraclePolicy = EpisodePolicy.Default(Clock, new InMemorySharingAuditLog());
 

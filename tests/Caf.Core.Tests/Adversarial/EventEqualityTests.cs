@@ -38,7 +38,7 @@ public class EventEqualityTests
     {
         foreach (var e in Histories())
         {
-            var back = EpisodeJson.Deserialize(new Seeds().Policy, EpisodeJson.Serialize(e));
+            var back = EpisodeJson.Deserialize(EpisodeOracle.Policy, EpisodeJson.Serialize(e));
             Assert.Equal(EpisodeJson.ToSnapshot(e), EpisodeJson.ToSnapshot(back));
             Assert.Equal(EpisodeJson.ToSnapshot(e).GetHashCode(), EpisodeJson.ToSnapshot(back).GetHashCode());
             Assert.Equal(Caf.Core.Register.EpisodeSummary.Of(e) with { }, Caf.Core.Register.EpisodeSummary.Of(back));
@@ -50,6 +50,6 @@ public class EventEqualityTests
     {
         var clock = new SettableClock(Seeds.Start);
         var policy = EpisodePolicy.Default(clock, new InMemorySharingAuditLog());
-        return ReaderFuzzTests.ValidSnapshots(policy, clock).Select(json => EpisodeJson.Deserialize(new Seeds().Policy, json));
+        return ReaderFuzzTests.ValidSnapshots(policy, clock).Select(json => EpisodeJson.Deserialize(EpisodeOracle.Policy, json));
     }
 }

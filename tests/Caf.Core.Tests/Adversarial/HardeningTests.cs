@@ -97,7 +97,8 @@ public class HardeningTests
             Actions = [.. e.Plan!.Actions.Where(a => a.Id != "a-health"), EpisodePlans.Health(_seeds.Today.AddDays(28)) with { Id = "a-health-school", Owner = Caf.Core.Planning.ActionOwner.ForPractitioner(Teacher) }],
         };
         Ok(e.RevisePlan(Teacher, revised, "Health visiting excluded by the family: the school nurse takes over the weighing."));
-        Ok(e.HoldReview(Teacher, EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient)));
+        // The health visitor (excluded agency) may not chair the review either (SHARE-01): the teacher chairs it.
+        Ok(e.HoldReview(Teacher, EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient) with { Chair = TestIds.Teacher, NoteTaker = new PractitionerId("pr-head") }));
     }
 
     [Trait("Rule", "LP-11")]
@@ -122,7 +123,7 @@ public class HardeningTests
 
         Assert.Equal([TestIds.School], e.SuspendedPlanAgencies.ToArray());
         Assert.Equal(["a-school"], e.SuspendedActions.Select(a => a.Id).ToArray());
-        var review = EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient);
+        var review = EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient) with { NoteTaker = new PractitionerId("pr-hv-admin") }; // not the excluded school's teacher (SHARE-01)
         var suspended = e.HoldReview(HealthVisitor, review);
         Assert.Equal(("SHARE-01", "actions"), (suspended.Refusal.RuleId, suspended.Refusal.Field)); // reassign first
         Assert.Contains("a-school", suspended.Refusal.Message, StringComparison.Ordinal);
@@ -140,7 +141,7 @@ public class HardeningTests
         Assert.Empty(e.SuspendedActions);
 
         var audited = _seeds.Audit.Entries.Count;
-        Ok(e.HoldReview(HealthVisitor, EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient)));
+        Ok(e.HoldReview(HealthVisitor, EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient) with { NoteTaker = new PractitionerId("pr-hv-admin") }));
         Assert.DoesNotContain(_seeds.Audit.Entries.Skip(audited), a => a.Agency == TestIds.School); // no longer on the plan
     }
 
@@ -155,7 +156,7 @@ public class HardeningTests
         Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.School), "Mum no longer wants the school told about the CAF."));
         Assert.Empty(e.SuspendedActions);                               // the school's action is done: nothing to reassign
 
-        Ok(e.HoldReview(HealthVisitor, EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient)));
+        Ok(e.HoldReview(HealthVisitor, EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient) with { NoteTaker = new PractitionerId("pr-hv-admin") })); // not the excluded school's teacher
         var toSchool = _seeds.Audit.Entries.Where(a => a.Agency == TestIds.School && a.Purpose == SharingPurpose.Review).ToArray();
         Assert.False(toSchool[^1].Decision.Granted);
         Assert.Equal(SharedItems.None, toSchool[^1].Items);

@@ -47,7 +47,7 @@ public class ReaderFuzzTests(ITestOutputHelper output)
             CafEpisode? read = null;
             try
             {
-                read = EpisodeJson.Deserialize(policy, json);
+                read = EpisodeJson.Deserialize(EpisodeOracle.Policy, json);
             }
             catch (JsonException ex)
             {

@@ -214,7 +214,7 @@ public class EpisodeOutcomesTests
         Assert.Equal("outcomes-questionnaire-recorded", JsonNode.Parse(json)!["type"]!.GetValue<string>());
         Assert.Equal("Together", JsonNode.Parse(json)!["completion"]!["answeredBy"]!.GetValue<string>());
         Assert.Equal(e.Events[^1], EpisodeJson.DeserializeEvent(json));
-        var back = EpisodeJson.Deserialize(new Seeds().Policy, EpisodeJson.Serialize(e));
+        var back = EpisodeJson.Deserialize(Caf.Core.Tests.Adversarial.EpisodeOracle.Policy, EpisodeJson.Serialize(e));
         Assert.Equal(e.OutcomesCompletions.ToArray(), back.OutcomesCompletions.ToArray());
 
         // A stored completion dated after the day it was recorded is one the command would refuse: replay refuses it.
