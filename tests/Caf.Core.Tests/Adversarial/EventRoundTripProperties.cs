@@ -177,7 +177,7 @@ public class EventRoundTripProperties
         ];
     }
 
-    // Events the reader fuzzing's snapshots may not hold: an escalation (REV-04), a lifted exclusion, a transfer.
+    // Events the reader fuzzing's snapshots may not hold: an escalation (REV-04), a lifted exclusion, a transfer, an unlink (REG-03).
     private static IEnumerable<string> Extra()
     {
         var s = new Seeds();
@@ -191,6 +191,9 @@ public class EventRoundTripProperties
 
         var s2 = new Seeds();
         var linked = s2.Assessing();
+        Seeds.Ok(linked.LinkToFamily(Seeds.Teacher, "family-smith"));
+        s2.Time.Advance(TimeSpan.FromDays(1));
+        Seeds.Ok(linked.UnlinkFromFamily(Seeds.Teacher, TestIds.Camhs, "REG-03", "Revoked (REG-03): the sibling's family excluded CAMHS."));
         Seeds.Ok(linked.LinkToFamily(Seeds.Teacher, "family-smith"));
         Seeds.Ok(linked.StepUp(Seeds.Teacher, new SpecialistService("Children's social care"), "Disclosure of significant harm."));
         yield return EpisodeJson.Serialize(linked);
