@@ -20,7 +20,9 @@ public class GoldenCorpusTests
 {
     [Fact]
     public void The_corpus_holds_the_schema_2_documents() =>
-        Assert.Equal((6, 25, 6), (GoldenCorpus.Documents("snapshots").Count(), GoldenCorpus.Documents("events").Count(), GoldenCorpus.Documents("report-rows").Count()));
+        Assert.Equal((6, 25, 6), (Count("snapshots"), Count("events"), Count("report-rows")));
+
+    private static int Count(string kind) => Directory.GetFiles(GoldenCorpus.Folder(2, kind), "*.json").Count(f => !f.EndsWith(".expected.json", StringComparison.Ordinal));
 
     [Trait("Rule", "LIFE-11")]
     [Fact]
