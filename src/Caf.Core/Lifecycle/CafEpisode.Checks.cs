@@ -16,7 +16,8 @@ public sealed partial class CafEpisode
     private DateTimeOffset _at; // the time being judged: the clock's for a live command, the event's own on replay
     private (ConsentState Consent, int? Age, ConsentEvaluation Evaluation)? _evaluated;
 
-    private DateTimeOffset Now => _policy.Time.GetUtcNow();
+    // Whole microseconds (EventChecks.ToStoredPrecision): what every store keeps, so a saved event reads back equal.
+    private DateTimeOffset Now => EventChecks.ToStoredPrecision(_policy.Time.GetUtcNow());
 
     /// <summary>A recipient of what an event hands over, and whether the event depends on the grant.</summary>
     private readonly record struct Share(AgencyId Agency, SharingPurpose Purpose, SharedItems Items, bool Mandatory, string RuleId, string? Field = null);

@@ -398,7 +398,7 @@ public sealed partial class CafEpisode
 
     private static DateTimeOffset OpeningTime(EpisodePolicy policy, ChildDetails child)
     {
-        var now = policy.Time.GetUtcNow();
+        var now = EventChecks.ToStoredPrecision(policy.Time.GetUtcNow());
         if (!EventChecks.IsSaneTime(now))
         {
             throw new ArgumentException($"The policy's clock reads {now:u}, outside {EventChecks.Earliest.Year}–{EventChecks.Latest.Year - 1} (LIFE-11).", nameof(policy));

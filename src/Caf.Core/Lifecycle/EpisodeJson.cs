@@ -1,5 +1,8 @@
 using System;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Ardalis.GuardClauses;
 using Caf.Core.Events;
 using Events = Caf.Core.Lifecycle.Events;
@@ -15,6 +18,11 @@ namespace Caf.Core.Lifecycle;
 /// event types and truncated input are refused; then every event is replayed through the same checks as the
 /// command that makes it (state and guards, content, the sharing gate, the command's rules), judged as of the
 /// event's own time under the given policy (<see cref="CafEpisode.Rebuild"/>).</para>
+/// <para>Stored documents carry their schema version (a snapshot's <c>schemaVersion</c>; a single event's
+/// <c>schemaVersion</c> right after its <c>type</c>, read as version 2 when absent). A document of an older version
+/// still read is upcast step by step to the current one on its JSON tree (<c>EpisodeUpcasting</c>: members changed,
+/// event types renamed) before the strict read; a newer version is refused with a message naming it
+/// (docs/storage.md "Schema versions and upcasting").</para>
 /// <para>Every refusal is a <see cref="JsonException"/> whose <see cref="JsonException.Path"/> names where
 /// (e.g. <c>$.events[3]</c>) and whose message names the rule; no other exception type escapes, and nothing
 /// half-built is ever returned.</para>
@@ -26,7 +34,7 @@ public static class EpisodeJson
     /// Version 2 (issue 11) stores plans, reviews, closures and step-down registrations with their full content
     /// (owned actions, progress per action, closure criteria and taxonomy code, the seven step-down items).
     /// Version 1 snapshots cannot be upgraded without inventing that content, so they are refused with a
-    /// message that says so (docs/lifecycle.md "Stored episodes").
+    /// message that says so (docs/lifecycle.md "Stored episodes"). A bump registers its upcasting step (docs/storage.md).
     /// </remarks>
     public const int CurrentSchemaVersion = 2;
 
@@ -45,7 +53,7 @@ public static class EpisodeJson
     public static string Serialize(CafEpisode episode) =>
         JsonSerializer.Serialize(ToSnapshot(episode), EpisodeJsonContext.Default.EpisodeSnapshot);
 
-    /// <summary>Writes one domain event as JSON, with its stable <c>type</c> discriminator.</summary>
+    /// <summary>Writes one domain event as JSON, with its stable <c>type</c> discriminator followed by its <c>schemaVersion</c>.</summary>
     /// <param name="event">The event.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentException">The event's content is not one a command makes (an empty text, an
@@ -60,7 +68,10 @@ public static class EpisodeJson
 
         try
         {
-            return JsonSerializer.Serialize(@event, EpisodeJsonContext.Default.CafEvent);
+            // {"type":"x",...} becomes {"type":"x","schemaVersion":2,...}: the version travels with the event (outbox, event rows).
+            var json = JsonSerializer.Serialize(@event, EpisodeJsonContext.Default.CafEvent);
+            var end = json.IndexOf('"', TypePrefix.Length) + 1;
+            return string.Concat(json.AsSpan(0, end), VersionMarker, CurrentSchemaVersion.ToString(CultureInfo.InvariantCulture), json.AsSpan(end));
         }
         catch (JsonException ex)
         {
@@ -76,11 +87,13 @@ public static class EpisodeJson
     /// <param name="json">The JSON text.</param>
     /// <returns>The event.</returns>
     /// <exception cref="JsonException">The JSON is not a valid event; the path names where.</exception>
-    public static CafEvent DeserializeEvent(string json)
+    public static CafEvent DeserializeEvent(string json) => DeserializeEvent(json, EpisodeUpcasting.Default);
+
+    /// <summary>Reads one domain event through an upcasting pipeline (tests inject others).</summary>
+    internal static CafEvent DeserializeEvent(string json, EpisodeUpcasting upcasting)
     {
         Guard.Against.Null(json);
-        var e = Read(() => JsonSerializer.Deserialize(json, EpisodeJsonContext.Default.CafEvent), "$")
-            ?? throw new JsonException("An event cannot be null.", "$", null, null);
+        var e = ReadEvent(json, upcasting) ?? throw new JsonException("An event cannot be null.", "$", null, null);
         if (ContentProblem(e) is { } problem)
         {
             throw new JsonException($"[{problem.RuleId}] {problem.Message}", "$." + problem.Field, null, null);
@@ -99,13 +112,35 @@ public static class EpisodeJson
     /// <param name="json">The JSON text.</param>
     /// <returns>The episode.</returns>
     /// <exception cref="JsonException">The JSON is not a valid episode; the path names where and the message the rule.</exception>
-    public static CafEpisode Deserialize(EpisodePolicy policy, string json)
+    public static CafEpisode Deserialize(EpisodePolicy policy, string json) => Deserialize(policy, json, EpisodeUpcasting.Default);
+
+    /// <summary>Reads an episode through an upcasting pipeline (tests inject others).</summary>
+    internal static CafEpisode Deserialize(EpisodePolicy policy, string json, EpisodeUpcasting upcasting)
     {
         Guard.Against.Null(policy);
         Guard.Against.Null(json);
-        var snapshot = Read(() => JsonSerializer.Deserialize(json, EpisodeJsonContext.Default.EpisodeSnapshot), "$")
-            ?? throw new JsonException("An episode snapshot cannot be null.", "$", null, null);
-        return FromSnapshot(policy, snapshot);
+        EpisodeSnapshot? snapshot;
+        if (EpisodeUpcasting.PeekVersion(Encoding.UTF8.GetBytes(json)) is { } version && version != upcasting.Current)
+        {
+            if (upcasting.Unreadable(version, "episode snapshot") is { } refused)
+            {
+                throw refused;
+            }
+
+            // An older version still read: its tree is taken step by step to the current version, then read as usual.
+            snapshot = ReadDiagnosed(json, () =>
+            {
+                var tree = ParseObject(json, "An episode snapshot");
+                upcasting.UpcastSnapshot(tree, version);
+                return tree.Deserialize(EpisodeJsonContext.Default.EpisodeSnapshot);
+            });
+        }
+        else
+        {
+            snapshot = ReadDiagnosed(json, () => JsonSerializer.Deserialize(json, EpisodeJsonContext.Default.EpisodeSnapshot));
+        }
+
+        return FromSnapshot(policy, snapshot ?? throw new JsonException("An episode snapshot cannot be null.", "$", null, null), upcasting.Current);
     }
 
     /// <summary>Rebuilds an episode from a snapshot, replaying its history and checking it against its own facts.</summary>
@@ -113,22 +148,17 @@ public static class EpisodeJson
     /// <param name="snapshot">The snapshot.</param>
     /// <returns>The episode.</returns>
     /// <exception cref="JsonException">The snapshot is inconsistent or its history is not one the commands can produce.</exception>
-    public static CafEpisode FromSnapshot(EpisodePolicy policy, EpisodeSnapshot snapshot)
+    public static CafEpisode FromSnapshot(EpisodePolicy policy, EpisodeSnapshot snapshot) => FromSnapshot(policy, snapshot, CurrentSchemaVersion);
+
+    private static CafEpisode FromSnapshot(EpisodePolicy policy, EpisodeSnapshot snapshot, int current)
     {
         Guard.Against.Null(policy);
         Guard.Against.Null(snapshot);
-        if (snapshot.SchemaVersion == 1)
+        if (snapshot.SchemaVersion != current)
         {
-            throw new JsonException(
-                "Episode schema version 1 is no longer read: it stored plans, reviews, closures and step-down registrations without the content this release checks "
-                + $"(owned actions, progress per action, closure criteria, step-down core items), and cannot be upgraded without inventing it. This release reads version {CurrentSchemaVersion} only; "
-                + "re-record the episode with the current commands.", "$.schemaVersion", null, null);
-        }
-
-        if (snapshot.SchemaVersion != CurrentSchemaVersion)
-        {
-            throw new JsonException(
-                $"Unsupported episode schema version {snapshot.SchemaVersion}; this release reads version {CurrentSchemaVersion}.", "$.schemaVersion", null, null);
+            // A typed snapshot is of the current model: an older one is upcast from its JSON (Deserialize), never here.
+            throw EpisodeUpcasting.Default.Unreadable(snapshot.SchemaVersion, "episode snapshot")
+                ?? new JsonException($"Unsupported episode schema version {snapshot.SchemaVersion}; a snapshot object is read at version {current} (read older ones from their JSON).", "$.schemaVersion", null, null);
         }
 
         if (snapshot.Events.IsDefaultOrEmpty)
@@ -180,6 +210,79 @@ public static class EpisodeJson
         }
 
         return episode;
+    }
+
+    private const string TypePrefix = "{\"type\":\"";
+    private const string VersionMarker = ",\"schemaVersion\":";
+
+    private static CafEvent? ReadEvent(string json, EpisodeUpcasting upcasting)
+    {
+        // This release's form, {"type":"x","schemaVersion":N,...}: the version is cut out without building a tree.
+        var version = EpisodeUpcasting.UnversionedEventVersion;
+        var text = json;
+        var end = json.StartsWith(TypePrefix, StringComparison.Ordinal) ? json.IndexOf('"', TypePrefix.Length) + 1 : 0;
+        if (end > 0 && string.CompareOrdinal(json, end, VersionMarker, 0, VersionMarker.Length) == 0)
+        {
+            var digits = end + VersionMarker.Length;
+            var stop = digits;
+            while (stop < json.Length && stop - digits < 9 && char.IsAsciiDigit(json[stop]))
+            {
+                stop++;
+            }
+
+            if (stop > digits && stop < json.Length && json[stop] is ',' or '}' && json[digits] != '0')
+            {
+                version = int.Parse(json.AsSpan(digits, stop - digits), NumberStyles.None, CultureInfo.InvariantCulture);
+                text = json[stop] == ',' ? string.Concat(json.AsSpan(0, end), json.AsSpan(stop)) : string.Concat(json.AsSpan(0, end), "}");
+            }
+        }
+        else if (EpisodeUpcasting.PeekVersion(Encoding.UTF8.GetBytes(json)) is { } elsewhere)
+        {
+            // The version member elsewhere in the object (written by another tool): taken out on the tree.
+            version = elsewhere;
+            text = ParseAndRemoveVersion(json);
+        }
+
+        if (upcasting.Unreadable(version, "event") is { } refused)
+        {
+            throw refused;
+        }
+
+        if (version == upcasting.Current)
+        {
+            return ReadDiagnosed(text, () => JsonSerializer.Deserialize(text, EpisodeJsonContext.Default.CafEvent));
+        }
+
+        return ReadDiagnosed(text, () =>
+        {
+            var tree = ParseObject(text, "An event");
+            upcasting.UpcastEvent(tree, version);
+            return tree.Deserialize(EpisodeJsonContext.Default.CafEvent);
+        });
+    }
+
+    private static string ParseAndRemoveVersion(string json) => Read(() =>
+    {
+        var tree = ParseObject(json, "An event");
+        tree.Remove(EpisodeUpcasting.VersionMember);
+        return tree.ToJsonString();
+    }, "$")!;
+
+    private static JsonObject ParseObject(string json, string what) =>
+        JsonNode.Parse(json, null, new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
+        ?? throw new JsonException(what + " must be a JSON object.");
+
+    // The strict read; a refusal of a shape an earlier release wrote and no step can upgrade says so plainly.
+    private static T? ReadDiagnosed<T>(string json, Func<T?> read)
+    {
+        try
+        {
+            return Read(read, "$");
+        }
+        catch (JsonException ex) when (EpisodeUpcasting.OlderShape(json) is { } older)
+        {
+            throw new JsonException(older.Message, older.Path, null, null, ex);
+        }
     }
 
     private static T? Read<T>(Func<T?> read, string path)

@@ -38,7 +38,7 @@ internal static partial class EventChecks
             return Bad("The referral's needs and goals must be lists.", "referral");
         }
 
-        if (!IsSaneTime(referral.ReferredAt) || referral.ReferredAt > r.OccurredAt)
+        if (!IsSaneTime(referral.ReferredAt) || ToStoredPrecision(referral.ReferredAt) > r.OccurredAt)
         {
             return Bad("The referral is dated on or before it was recorded.", "referral.referredAt");
         }

@@ -22,6 +22,14 @@ internal static partial class EventChecks
 
     public static bool IsSaneTime(DateTimeOffset t) => t >= Earliest && t < Latest;
 
+    /// <summary>
+    /// A clock reading cut to whole microseconds, the finest time PostgreSQL's <c>timestamptz</c> keeps: events are
+    /// recorded at this precision, so the episode, its stored columns and its replay agree on every database. Stored
+    /// events with finer times (written before) still replay: their own times are judged as they are.
+    /// </summary>
+    public static DateTimeOffset ToStoredPrecision(DateTimeOffset t) =>
+        new(t.Ticks - (t.Ticks % TimeSpan.TicksPerMicrosecond), t.Offset);
+
     /// <summary>Checks an opening event (concern identified or potential CAF registered).</summary>
     public static Refusal? Opening(CafEvent e)
     {

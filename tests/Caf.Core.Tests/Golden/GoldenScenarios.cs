@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Caf.Core.Events;
+using Caf.Core.Lifecycle;
+using Caf.Core.Primitives;
+using Caf.Core.Reporting;
+using Caf.Core.Testing;
+using Caf.Core.Thresholds;
+
+namespace Caf.Core.Tests.Golden;
+
+/// <summary>
+/// The situations the golden corpus was recorded from (schema 2, 2026): each a sequence of the Caf.Core.Testing
+/// commands on a <see cref="CafTestWorld"/> whose clock starts on Monday 2 March 2026 09:00 UTC and moves one day
+/// before every command. Only the generator (<see cref="GoldenCorpusWriter"/>) runs them; the corpus test reads the
+/// stored documents, never these.
+/// </summary>
+internal static class GoldenScenarios
+{
+    public sealed record Scenario(string Name, Func<CafTestWorld, CafEpisode> Build);
+
+    public static ImmutableArray<Scenario> All { get; } =
+    [
+        // A concern, consent, assessment, multi-agency support with the health visitor as lead professional, a plan,
+        // an insufficient then a sufficient review, the plan revised, a closing review, and closure by the LP (C1).
+        new("closed-after-reviews", w => Run(w, w.IdentifyConcern(),
+            "consent: mother written", "start assessment", "complete assessment", "choose multi-agency",
+            "appoint health visitor", "agree plan: school + health + family", "review: insufficient", "review: sufficient",
+            "revise plan: add the family action", "review: most outcomes achieved, closing", "close: C1 multi-agency (by the LP)")),
+
+        // A potential CAF registered from CAMHS's step-down; consent; the step-down TAC continues with the health visitor and a plan.
+        new("step-down-tac", w => Run(w, w.RegisterStepDown(),
+            "consent: mother written", "step-down TAC: continue with the health visitor", "review: sufficient")),
+
+        // Referred to MAAG North; the panel allocates the youth service and health visiting and recommends the health
+        // visitor; the youth service confirms its start; the child completes the outcomes questionnaire twice.
+        new("panel-referral", w => Run(w, w.IdentifyConcern(),
+            "consent: mother written", "start assessment", "complete assessment", "outcomes questionnaire: all OK", "refer to panel",
+            "panel decision: youth service and health visiting, the health visitor as LP", "youth service confirms its start",
+            "outcomes questionnaire: all good")),
+
+        // Consent excluding CAMHS, the exclusion lifted, the assessment started, consent withdrawn, then overridden.
+        new("consent-withdrawn-overridden", w => Run(w, w.IdentifyConcern(),
+            "consent: mother written excluding CAMHS", "consent: mother lifts the CAMHS exclusion", "start assessment",
+            "withdraw consent", "override consent")),
+
+        // Plan active, an insufficient review, reassessment required, then stepped up to children's social care.
+        new("reassessment-step-up", w => Run(w, w.IdentifyConcern(),
+            "consent: mother written", "start assessment", "complete assessment", "choose single agency",
+            "appoint health visitor", "agree plan: school + family", "review: insufficient", "require reassessment", "step up")),
+
+        // Linked to the Smith family group by the register, then transferred out to Leeds.
+        new("family-link-transfer", w => Run(w, w.IdentifyConcern(),
+            "consent: mother verbal", "start assessment", "link family", "transfer out")),
+    ];
+
+    /// <summary>The settings the report rows were projected with: the school is a primary school, every other agency "other".</summary>
+    public static InitiatingSetting SettingOf(AgencyId agency) =>
+        agency == CafCatalogue.School ? InitiatingSetting.PrimarySchool : InitiatingSetting.Other;
+
+    /// <summary>The default framework (report rows name its domains and national codes).</summary>
+    public static ThresholdFramework Framework { get; } = new ThresholdFrameworkLoader().LoadDefault().Framework;
+
+    private static CafEpisode Run(CafTestWorld world, CafEpisode episode, params string[] commands)
+    {
+        foreach (var name in commands)
+        {
+            world.Advance(TimeSpan.FromDays(1));
+            var result = name == "link family"
+                ? episode.LinkToFamily(CafCatalogue.Teacher, "family-smith")
+                : Testing.EpisodeCommands.Named(name).Run(episode, world.Today);
+            if (result.IsRefused)
+            {
+                throw new InvalidOperationException($"{name}: {result.Refusal}");
+            }
+        }
+
+        return episode;
+    }
+
+    /// <summary>The facts of an episode the corpus compares, each as readable text.</summary>
+    public static SortedDictionary<string, string> Facts(CafEpisode e)
+    {
+        static string D(DateTimeOffset? t) => t is { } v ? v.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "none";
+        static string Day(DateOnly? d) => d is { } v ? v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "none";
+        return new(StringComparer.Ordinal)
+        {
+            ["episodeId"] = e.Id.Value,
+            ["state"] = e.State.ToString(),
+            ["version"] = e.Version.ToString(CultureInfo.InvariantCulture),
+            ["events"] = string.Join(", ", e.Events.Select(x => x.GetType().Name)),
+            ["openedAt"] = D(e.OpenedAt),
+            ["lastEventAt"] = D(e.Events[^1].OccurredAt),
+            ["leadProfessional"] = $"{e.LeadProfessional.Practitioner.Value} ({e.LeadProfessional.Agency.Value}){(e.LeadProfessional.IsInterim ? ", interim" : "")}",
+            ["planActions"] = e.Plan is { } p ? string.Join(", ", p.Actions.Select(a => a.Id)) : "no plan",
+            ["planVersions"] = e.Plans.Versions.Length.ToString(CultureInfo.InvariantCulture),
+            ["reviewCount"] = e.ReviewCount.ToString(CultureInfo.InvariantCulture),
+            ["reviewsOfCurrentPlan"] = string.Join(", ", e.ReviewsOfCurrentPlan.Select(r => $"{Day(r.HeldOn)} {r.OverallProgress}")),
+            ["nextReviewDue"] = Day(e.NextReviewDue),
+            ["closure"] = e.Closure is { } c ? $"{c.Outcome} at {D(c.ClosedAt)} ({c.RuleId})" : "none",
+            ["consent"] = $"records {e.Consent.Records.Length}, excludes [{string.Join(", ", e.Consent.Exclusions.Select(x => x.Agency.Value))}], withdrawn {e.Consent.IsWithdrawn}, overridden {e.Consent.IsOverridden}",
+            ["reassessmentRequired"] = e.IsReassessmentRequired.ToString(),
+            ["panelReferrals"] = string.Join("; ", e.PanelReferrals.Select(r =>
+                $"{r.Referral.Id.Value}: decisions {r.Decisions.Length}, allocated [{string.Join(", ", r.Allocations.Select(a => a.Agency.Value))}], started [{string.Join(", ", r.StartConfirmations.Select(s => s.Agency.Value))}]")),
+            ["outcomesCompletions"] = e.OutcomesCompletions.Length.ToString(CultureInfo.InvariantCulture),
+            ["stepDown"] = e.StepDown is { } s ? $"{s.SpecialistService}; TAC {(e.StepDownTacDecision is { } t ? t.Outcome.ToString() : "none")}" : "none",
+            ["transferredTo"] = e.TransferredTo ?? "none",
+            ["familyGroup"] = e.FamilyGroup ?? "none",
+        };
+    }
+
+    /// <summary>The facts of a report row the corpus compares.</summary>
+    public static SortedDictionary<string, string> Facts(EpisodeReportRow r)
+    {
+        static string Day(DateOnly? d) => d is { } v ? v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "none";
+        return new(StringComparer.Ordinal)
+        {
+            ["episodeId"] = r.EpisodeId.Value,
+            ["childId"] = r.ChildId.Value,
+            ["openedOn"] = Day(r.OpenedOn),
+            ["intentToCaf"] = r.IntentToCaf.ToString(),
+            ["initiatingAgency"] = r.InitiatingAgency.Value,
+            ["initiatingSetting"] = r.InitiatingSetting.ToString(),
+            ["ageBandAtOpening"] = r.AgeBandAtOpening.ToString(),
+            ["needs"] = string.Join(", ", r.Needs.Select(n => n.IndicatorId)),
+            ["closedOn"] = Day(r.ClosedOn),
+            ["closureOutcomeCode"] = r.ClosureOutcomeCode ?? "none",
+            ["closureCategory"] = r.ClosureCategory ?? "none",
+            ["leadProfessionalAgency"] = r.LeadProfessionalAgency?.Value ?? "none",
+            ["assessmentStartedOn"] = Day(r.AssessmentStartedOn),
+            ["assessmentCompletedOn"] = Day(r.AssessmentCompletedOn),
+            ["assessmentDueOn"] = Day(r.AssessmentDueOn),
+            ["nextReviewDue"] = Day(r.NextReviewDue),
+            ["panelReferrals"] = r.PanelReferrals.Length.ToString(CultureInfo.InvariantCulture),
+            ["excludedAgencies"] = string.Join(", ", r.ExcludedAgencies.Select(a => a.Value)),
+            ["outcomes"] = r.Outcomes is null ? "none" : "recorded",
+        };
+    }
+
+    /// <summary>The facts of a single event the corpus compares.</summary>
+    public static SortedDictionary<string, string> EventFacts(CafEvent e) => new(StringComparer.Ordinal)
+    {
+        ["type"] = TypeOf(e),
+        ["episodeId"] = e.EpisodeId.Value,
+        ["occurredAt"] = e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+        ["actor"] = $"{e.Actor.Practitioner.Value} ({e.Actor.Agency.Value})",
+    };
+
+    /// <summary>The stable JSON type of an event (its discriminator).</summary>
+    public static string TypeOf(CafEvent e) =>
+        ((System.Text.Json.Serialization.JsonDerivedTypeAttribute[])Attribute.GetCustomAttributes(typeof(CafEvent), typeof(System.Text.Json.Serialization.JsonDerivedTypeAttribute)))
+        .Single(a => a.DerivedType == e.GetType()).TypeDiscriminator!.ToString()!;
+}
