@@ -54,6 +54,19 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         return new EpisodeStoreVerification(checkedCount, findings.ToImmutable());
     }
 
+    /// <summary>
+    /// The load as it was before issue 24: the snapshot only, nothing checked against the events. For the benchmark that
+    /// prices the checks (benchmarks/RESULTS.md); the library never calls it.
+    /// </summary>
+    internal async ValueTask<CafEpisode?> GetUncheckedAsync(EpisodeId id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = await db.Set<EpisodeSummary>().AsNoTracking().Where(s => s.Id == id)
+            .Select(s => EF.Property<string>(s, CafModelBuilderExtensions.SnapshotProperty))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return snapshot is null ? null : EpisodeJson.Deserialize(_policy, snapshot);
+    }
+
     // One episode, strictly (rows past the version are a problem), confirmed by a second read; null when intact or gone.
     private async Task<EpisodeIntegrityFinding?> CheckStoredAsync(EpisodeId id, CancellationToken cancellationToken)
     {
