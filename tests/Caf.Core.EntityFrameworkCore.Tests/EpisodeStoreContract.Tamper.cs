@@ -11,6 +11,8 @@ using Caf.Core.Primitives;
 using Caf.Core.Register;
 using Caf.Core.Register.Specifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static Caf.Core.EntityFrameworkCore.Tests.Support.Episodes;
 
 namespace Caf.Core.EntityFrameworkCore.Tests;
@@ -166,6 +168,72 @@ public abstract partial class EpisodeStoreContract
             [(Ep1, EpisodeIntegrityProblem.HistoryHashMismatch, (int?)null), (new EpisodeId("ep-3"), EpisodeIntegrityProblem.SnapshotUnreadable, null)],
             report.Findings.Select(f => (f.EpisodeId, f.Kind, f.EventVersion)));
         Assert.Equal([new(1, 3, 1), new(2, 3, 1), new(3, 3, 2)], seen);
+    }
+
+    [StoreFact]
+    public async Task The_verifier_snippet_of_docs_storage_md_compiles_and_reports_a_finding()
+    {
+        await StoreTwoEpisodesAsync();
+        await Attacker.RunAsync(Host.NewContext(), "UPDATE caf_episodes SET version = 7 WHERE id = 'ep-1'");
+        var services = Host.Services;
+        var logger = new ListLogger();
+        var cancellationToken = System.Threading.CancellationToken.None;
+
+        // Verbatim from docs/storage.md "Tamper evidence" (the block is compared below).
+        var verifier = services.GetRequiredService<EntityFrameworkEpisodeRepository<CafDbContext>>();
+        var progress = new Progress<EpisodeStoreVerificationProgress>(p => logger.LogInformation("{Checked}/{Total} episodes, {Problems} problems", p.Checked, p.Total, p.Problems));
+        EpisodeStoreVerification report = await verifier.VerifyAsync(progress, cancellationToken);
+        foreach (EpisodeIntegrityFinding finding in report.Findings)
+        {
+            logger.LogError("{Episode}: {Kind} at event version {Version}: {Detail}", finding.EpisodeId, finding.Kind, finding.EventVersion, finding.Detail);
+        }
+
+        var error = Assert.Single(logger.Errors);
+        Assert.StartsWith("ep-1: VersionMismatch at event version ", error, StringComparison.Ordinal);
+        Assert.Contains("the version column says 7", error, StringComparison.Ordinal);
+        var docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoRoot(), "docs", "storage.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains(DocsSnippet, docs, StringComparison.Ordinal);
+    }
+
+    private const string DocsSnippet = """
+        ```csharp
+        var verifier = services.GetRequiredService<EntityFrameworkEpisodeRepository<CafDbContext>>();
+        var progress = new Progress<EpisodeStoreVerificationProgress>(p => logger.LogInformation("{Checked}/{Total} episodes, {Problems} problems", p.Checked, p.Total, p.Problems));
+        EpisodeStoreVerification report = await verifier.VerifyAsync(progress, cancellationToken);
+        foreach (EpisodeIntegrityFinding finding in report.Findings)
+        {
+            logger.LogError("{Episode}: {Kind} at event version {Version}: {Detail}", finding.EpisodeId, finding.Kind, finding.EventVersion, finding.Detail);
+        }
+        ```
+        """;
+
+    private static string RepoRoot()
+    {
+        var dir = new System.IO.DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "docs", "storage.md")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("docs/storage.md not found above the test's directory.");
+    }
+
+    private sealed class ListLogger : ILogger
+    {
+        public List<string> Errors { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Error)
+            {
+                Errors.Add(formatter(state, exception));
+            }
+        }
     }
 
     private static readonly EpisodeId Ep2 = new("ep-2");
