@@ -117,7 +117,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             return (null, row, ex);
         }
 
-        var finding = StoredHistoryCheck.Find(id, row.Columns.Version, row.Hash, episode, events, laterRowsAllowed(row.Columns.Version));
+        var finding = StoredHistoryCheck.Find(id, row.Columns.Version, row.Hash, row.Snapshot, episode, events, laterRowsAllowed(row.Columns.Version));
         return (episode, row, finding is null ? null : new EpisodeIntegrityException(finding));
     }
 

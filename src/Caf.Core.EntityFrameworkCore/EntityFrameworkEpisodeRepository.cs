@@ -23,9 +23,11 @@ namespace Caf.Core.EntityFrameworkCore;
 /// </summary>
 /// <remarks>
 /// <para>Each call uses its own context from the factory, so one instance serves many threads. A load reads the
-/// snapshot only and rebuilds the episode through <see cref="EpisodeJson.Deserialize"/> (every event replayed
-/// through the command checks); the snapshot and the events are written together or not at all, so they never
-/// disagree. A save writes the episode row and the new events, never the stored history again.</para>
+/// episode row, rebuilds the episode from its snapshot through <see cref="EpisodeJson.Deserialize"/> (every event replayed
+/// through the command checks), then reads the event rows and checks the two against each other and against the history
+/// hash and version column (<see cref="EpisodeIntegrityException"/>; <see cref="VerifyAsync"/> over the whole store). The
+/// snapshot and the events are written together or not at all. A save writes the episode row and the new events, never
+/// the stored history again.</para>
 /// <para>A save serialises and hashes only the events the stored history lacks: for each episode instance it loaded or
 /// saved, the repository remembers (weakly: as long as the instance lives) the version and history hash it is stored with,
 /// and the episode row's columns as it read or wrote them (the report row's when it wrote it), so the next save's UPDATE

@@ -1,4 +1,7 @@
+using System;
+using System.Buffers;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.Json;
 using Caf.Core.Events;
 using Caf.Core.Lifecycle;
@@ -37,12 +40,13 @@ internal static class StoredHistoryCheck
     /// <param name="id">The episode row's id.</param>
     /// <param name="versionColumn">The row's version column.</param>
     /// <param name="storedHash">The row's history hash.</param>
-    /// <param name="episode">The episode read from the row's snapshot.</param>
+    /// <param name="snapshot">The row's snapshot JSON.</param>
+    /// <param name="episode">The episode read from <paramref name="snapshot"/>.</param>
     /// <param name="rows">The episode's event rows in sequence order, read after the episode row.</param>
     /// <param name="laterRowsAllowed">True when rows past the snapshot's version that continue it (1..N, N+1, ...) are
     /// another writer's save committed between the two reads, not a problem.</param>
     public static EpisodeIntegrityFinding? Find(
-        EpisodeId id, int versionColumn, string storedHash, CafEpisode episode, IReadOnlyList<StoredEventText> rows, bool laterRowsAllowed)
+        EpisodeId id, int versionColumn, string storedHash, string snapshot, CafEpisode episode, IReadOnlyList<StoredEventText> rows, bool laterRowsAllowed)
     {
         if (episode.Id != id)
         {
@@ -97,16 +101,30 @@ internal static class StoredHistoryCheck
                 $"an event is stored as version {outside[0].Sequence + 1}, outside the episode's {version} events.");
         }
 
+        // One pass: the hash chain over the rows, and each row compared byte for byte with the event's text in the snapshot
+        // (which is what the episode was read from); only a row that differs there is compared by value.
         var hash = EventStaging.EmptyHash;
-        foreach (var json in inHistory)
+        var sameText = new bool[version];
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(snapshot.Length));
+        try
         {
-            hash = EventStaging.Next(hash, json!);
+            var length = Encoding.UTF8.GetBytes(snapshot, utf8);
+            var spans = EventSpans(utf8.AsSpan(0, length), version);
+            for (var i = 0; i < version; i++)
+            {
+                var expected = spans is null ? [] : utf8.AsSpan(spans[i].Start, spans[i].Length);
+                hash = EventStaging.Next(hash, inHistory[i]!, expected, out sameText[i]);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
         }
 
         var hashHolds = hash == storedHash;
         for (var i = 0; i < version; i++)
         {
-            if (SameEvent(inHistory[i]!, events[i]))
+            if (sameText[i] || SameEvent(inHistory[i]!, events[i]))
             {
                 continue;
             }
@@ -141,6 +159,51 @@ internal static class StoredHistoryCheck
             ? null
             : new(id, EpisodeIntegrityProblem.VersionMismatch, null,
                 $"the version column says {versionColumn} but the stored history has {version} events (the snapshot and the event rows agree).");
+    }
+
+    // Where each element of the snapshot's "events" array is in its UTF-8; null if the array is not where it is expected
+    // (then every row is compared by value).
+    private static (int Start, int Length)[]? EventSpans(ReadOnlySpan<byte> utf8, int count)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isEvents = reader.ValueTextEquals("events"u8);
+            reader.Read();
+            if (!isEvents)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                return null;
+            }
+
+            var spans = new (int Start, int Length)[count];
+            var i = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                if (i == count)
+                {
+                    return null;
+                }
+
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                spans[i++] = (start, (int)reader.BytesConsumed - start);
+            }
+
+            return i == count ? spans : null;
+        }
+
+        return null;
     }
 
     // The row's JSON is the event: as this release writes it (the usual case, no parsing), or equal by value (written by another release).
