@@ -44,6 +44,9 @@ internal sealed class BenchStore : IAsyncDisposable
 
     public IEpisodeRepository Repository { get; }
 
+    /// <summary>The database store's services (null in memory).</summary>
+    public IServiceProvider? Services => _services;
+
     public static EpisodePolicy NewPolicy() => EpisodePolicy.Default(new FixedClock(Start), new InMemorySharingAuditLog());
 
     public static BenchStore InMemory()

@@ -21,7 +21,7 @@ namespace Caf.Core.EntityFrameworkCore;
 /// <para>REG-01 (at most one open episode per child) is a filtered unique index on <c>caf_episodes(child_id)</c>
 /// where <c>is_open</c>, so it holds across processes and servers. A host that includes these tables in its own
 /// model writes its own migrations; the ones this package ships are for <see cref="CafDbContext"/>, and they also
-/// add triggers that refuse updates of stored events and audit rows.</para>
+/// add triggers that refuse updates of stored events and audit rows, and deletes of stored events except with their episode row.</para>
 /// </remarks>
 public static class CafModelBuilderExtensions
 {

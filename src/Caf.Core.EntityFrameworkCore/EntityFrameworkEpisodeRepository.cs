@@ -23,9 +23,11 @@ namespace Caf.Core.EntityFrameworkCore;
 /// </summary>
 /// <remarks>
 /// <para>Each call uses its own context from the factory, so one instance serves many threads. A load reads the
-/// snapshot only and rebuilds the episode through <see cref="EpisodeJson.Deserialize"/> (every event replayed
-/// through the command checks); the snapshot and the events are written together or not at all, so they never
-/// disagree. A save writes the episode row and the new events, never the stored history again.</para>
+/// episode row, rebuilds the episode from its snapshot through <see cref="EpisodeJson.Deserialize"/> (every event replayed
+/// through the command checks), then reads the event rows and checks the two against each other and against the history
+/// hash and version column (<see cref="EpisodeIntegrityException"/>; <see cref="VerifyAsync"/> over the whole store). The
+/// snapshot and the events are written together or not at all. A save writes the episode row and the new events, never
+/// the stored history again.</para>
 /// <para>A save serialises and hashes only the events the stored history lacks: for each episode instance it loaded or
 /// saved, the repository remembers (weakly: as long as the instance lives) the version and history hash it is stored with,
 /// and the episode row's columns as it read or wrote them (the report row's when it wrote it), so the next save's UPDATE
@@ -61,29 +63,39 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     }
 
     /// <inheritdoc />
-    /// <exception cref="System.Text.Json.JsonException">The stored snapshot is not a valid episode (the path and rule are named).</exception>
+    /// <remarks>The episode row and then its event rows are read and checked against each other (docs/storage.md
+    /// "Tamper evidence"): the snapshot is readable and names the episode, the events are versions 1..N in order, each is the
+    /// snapshot's event of its version, their hash chain ends in the stored history hash, and the version column is N.
+    /// Events another writer appended between the two reads are not a problem (the episode is returned as of the row).</remarks>
+    /// <exception cref="EpisodeIntegrityException">The stored episode is not what the library wrote (it names the episode,
+    /// the event's version and what differs); a truncated or garbled snapshot too, with the reader's
+    /// <see cref="System.Text.Json.JsonException"/> inside. Other episodes are unaffected.</exception>
     public async ValueTask<CafEpisode?> GetAsync(EpisodeId id, CancellationToken cancellationToken = default)
     {
         Guard.Against.Default(id);
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await db.Set<EpisodeSummary>().AsNoTracking()
-            .Where(s => s.Id == id)
-            .Select(s => new
-            {
-                Columns = s,
-                Snapshot = EF.Property<string>(s, CafModelBuilderExtensions.SnapshotProperty),
-                Hash = EF.Property<string>(s, CafModelBuilderExtensions.HistoryHashProperty),
-            })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (row is null)
+        for (var attempt = 0; ; attempt++)
         {
-            return null;
-        }
+            var (episode, row, problem) = await ReadCheckedAsync(id, _ => true, cancellationToken).ConfigureAwait(false);
+            if (row is null)
+            {
+                return null;
+            }
 
-        var episode = EpisodeJson.Deserialize(_policy, row.Snapshot);
-        // Read with the snapshot from one row: the hash of exactly these events as stored, and the row's columns as they are.
-        _stored.Remember(episode, new StoredEpisode(episode.Version, row.Hash, row.Columns.Version == episode.Version ? row.Columns : null, null));
-        return episode;
+            if (problem is not null)
+            {
+                // Read once more before accusing the store: the episode may have been removed between the two reads.
+                if (attempt == 0)
+                {
+                    continue;
+                }
+
+                throw problem;
+            }
+
+            // Read with the snapshot from one row: the hash of exactly these events as stored (now checked), and the row's columns.
+            _stored.Remember(episode!, new StoredEpisode(episode!.Version, row.Hash, row.Columns, null));
+            return episode;
+        }
     }
 
     /// <inheritdoc />
@@ -300,6 +312,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
                     s.Version,
                     Hash = EF.Property<string>(s, CafModelBuilderExtensions.HistoryHashProperty),
                     HasReportRow = db.Set<ReportRowEntity>().Any(r => r.EpisodeId == s.Id),
+                    EventCount = db.Set<EpisodeEventRow>().Count(r => r.EpisodeId == s.Id), // in the same statement: consistent with the version
                 })
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             if (stored is null)
@@ -309,6 +322,12 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
 
             if (stored.Version != expected)
             {
+                if (stored.EventCount != stored.Version)
+                {
+                    // Not someone else's save: a save moves both together. Never a misleading concurrency refusal.
+                    await ThrowIfTamperedAsync(episode.Id, cancellationToken).ConfigureAwait(false);
+                }
+
                 return (Result.Refused(StoreCodes.Concurrency,
                     $"Episode {episode.Id} was saved by someone else (stored version {stored.Version}, expected {expected}); reload and try again.", "version"), found);
             }
@@ -330,6 +349,13 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             if (storedJson.Count != expected || !storedJson.Select(EpisodeJson.DeserializeEvent).SequenceEqual(episode.Events.Take(expected)))
             {
                 return (HistoryMismatch(), found);
+            }
+
+            // Equal by value: the stored JSON is another release's, and the stored hash must be its chain (else tampered).
+            var chain = storedJson.Aggregate(EventStaging.EmptyHash, EventStaging.Next);
+            if (chain != stored.Hash)
+            {
+                await ThrowIfTamperedAsync(episode.Id, cancellationToken).ConfigureAwait(false);
             }
 
             staged[i].Rebase(expected, stored.Hash);

@@ -180,11 +180,17 @@ public abstract partial class EpisodeStoreContract
     {
         var episode = Identified(Policy, "ep-1");
         Ok(await Host.Repository.AddAsync(episode)); // remembered: version 1 with this release's hash
-        var otherRelease = new string('a', 64); // as if another release had written the stored JSON and its hash
+        // As if another release had written the stored event: other JSON for the same value (a space after the brace),
+        // and the stored hash the chain over that JSON.
+        var otherJson = (await StoredHistoryAsync(Host.NewContext())).Json[0].Replace("{\"type\"", "{ \"type\"", StringComparison.Ordinal);
+        var otherRelease = Chain(EmptyHash, [otherJson]);
+        await Attacker.RunAsync(Host.NewContext(), $"UPDATE caf_episode_events SET json = '{otherJson.Replace("'", "''", StringComparison.Ordinal)}'");
         await using (var db = Host.NewContext())
         {
             Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("UPDATE caf_episodes SET history_hash = {0}", otherRelease));
         }
+
+        Assert.Equal(episode.Events, (await NewHost().Repository.GetAsync(Ep1))!.Events); // it loads: the chain over the JSON as stored holds
 
         Ok(episode.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
         Ok(await Host.Repository.UpdateAsync(episode, 1)); // refused by the hash column, the events equal by value: re-based
@@ -196,6 +202,25 @@ public abstract partial class EpisodeStoreContract
         (hash, json) = await StoredHistoryAsync(Host.NewContext());
         Assert.Equal(Chain(otherRelease, json.Skip(1)), hash);
         Assert.Equal(1, Occurrences(next, "UPDATE caf_episodes ")); // the re-based hash was remembered: no second attempt
+        Assert.True((await Host.Store.VerifyAsync()).IsIntact);
+    }
+
+    [Trait("Rule", "LIFE-11")]
+    [StoreFact]
+    public async Task A_stored_hash_that_is_not_the_chain_of_the_stored_events_is_not_re_based_but_reported()
+    {
+        var episode = Identified(Policy, "ep-1");
+        Ok(await Host.Repository.AddAsync(episode)); // remembered: version 1 with this release's hash
+        await using (var db = Host.NewContext())
+        {
+            Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("UPDATE caf_episodes SET history_hash = {0}", new string('a', 64)));
+        }
+
+        Ok(episode.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
+        var ex = await Assert.ThrowsAsync<EpisodeIntegrityException>(async () => await Host.Repository.UpdateAsync(episode, 1));
+
+        Assert.Equal((Ep1, EpisodeIntegrityProblem.HistoryHashMismatch), (ex.EpisodeId, ex.Kind));
+        Assert.Equal(1, await CountAsync<EpisodeEventRow>());
     }
 
     [Trait("Rule", "REP-01")]

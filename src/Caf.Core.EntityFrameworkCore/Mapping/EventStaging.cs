@@ -41,6 +41,28 @@ internal static class EventStaging
     /// <summary>SHA-256 over the UTF-8 of <c>previous + eventJson</c> (lower-case hex), without building the concatenation.</summary>
     public static string Next(string previous, string eventJson) => Next(previous, eventJson, out _);
 
+    /// <summary>
+    /// As <see cref="Next(string, string)"/>, and whether the event's UTF-8 is exactly <paramref name="expected"/> (the same
+    /// encoding serves both: a load's check compares each stored event with its text in the snapshot this way).
+    /// </summary>
+    public static string Next(string previous, string eventJson, ReadOnlySpan<byte> expected, out bool same)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(previous.Length + eventJson.Length));
+        try
+        {
+            var head = Encoding.UTF8.GetBytes(previous, buffer);
+            var body = Encoding.UTF8.GetBytes(eventJson, buffer.AsSpan(head));
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, head + body), digest);
+            same = buffer.AsSpan(head, body).SequenceEqual(expected);
+            return Convert.ToHexStringLower(digest);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     // The event's UTF-8 is encoded once, into a pooled buffer, for both the hash and the type discriminator.
     private static string Next(string previous, string eventJson, out string type)
     {

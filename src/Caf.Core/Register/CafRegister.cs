@@ -74,6 +74,9 @@ public sealed partial class CafRegister
     /// <see cref="StoreCodes.Concurrency"/> when every attempt conflicted; another store refusal as the store gave it.
     /// </returns>
     /// <exception cref="ArgumentException"><paramref name="id"/> is default, <paramref name="command"/> is null or returned <c>default(Result)</c>.</exception>
+    /// <exception cref="EpisodeIntegrityException">The store found the stored episode changed behind the library (a store
+    /// that checks, such as the EF Core one); not retried and not turned into a refusal: reloading cannot help
+    /// (docs/storage.md "Tamper evidence"). Other episodes are unaffected.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
         Justification = "Both overloads were added together; the command's return type (Result or Result<T>) selects one unambiguously.")]
     public async ValueTask<Result> ExecuteAsync(EpisodeId id, Func<CafEpisode, Result> command, CancellationToken cancellationToken = default)
@@ -97,6 +100,7 @@ public sealed partial class CafRegister
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The command's result once saved, or a refusal as for the other overload.</returns>
     /// <exception cref="ArgumentException"><paramref name="id"/> is default, <paramref name="command"/> is null or returned a default result.</exception>
+    /// <exception cref="EpisodeIntegrityException">As for the other overload.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
         Justification = "Both overloads were added together; the command's return type (Result or Result<T>) selects one unambiguously.")]
     public async ValueTask<Result<T>> ExecuteAsync<T>(EpisodeId id, Func<CafEpisode, Result<T>> command, CancellationToken cancellationToken = default)

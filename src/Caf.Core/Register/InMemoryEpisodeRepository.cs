@@ -20,10 +20,12 @@ namespace Caf.Core.Register;
 /// leak. Enforces REG-01 and optimistic concurrency atomically under one lock. Given an
 /// <see cref="IEpisodeReportProjector"/>, it also keeps each episode's report row (<see cref="IEpisodeReportStore"/>),
 /// computed and stored under the same lock as the episode, so a refused save leaves the previous row.
+/// Its histories are immutable objects no one else can reach, so there is nothing to tamper with: <see cref="VerifyAsync"/>
+/// only replays each history under the current policy.
 /// </summary>
 /// <threadsafety>Mutable and thread-safe.</threadsafety>
 [Mutable]
-public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeReportStore
+public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeReportStore, IEpisodeStoreVerifier
 {
     private readonly EpisodePolicy _policy;
     private readonly IEpisodeReportProjector? _projector;
@@ -139,6 +141,41 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
         }
 
         return new(Result.Ok);
+    }
+
+    /// <summary>
+    /// Replays every stored history under the repository's policy, as a load does, and reports each episode whose history
+    /// the commands would not produce now (<see cref="EpisodeIntegrityProblem.SnapshotUnreadable"/>). Nothing else can
+    /// differ: the store keeps each history as one immutable array, with no separate snapshot, hash or version column.
+    /// </summary>
+    /// <param name="progress">Told after each episode; may be null.</param>
+    /// <param name="cancellationToken">Cancellation (between episodes).</param>
+    /// <returns>The report, findings in episode-id order.</returns>
+    public ValueTask<EpisodeStoreVerification> VerifyAsync(IProgress<EpisodeStoreVerificationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        List<(EpisodeId Id, ImmutableArray<CafEvent> History)> stored;
+        lock (_gate)
+        {
+            stored = [.. _entries.Select(e => (e.Key, e.Value.History)).OrderBy(e => e.Key)];
+        }
+
+        var findings = ImmutableArray.CreateBuilder<EpisodeIntegrityFinding>();
+        for (var i = 0; i < stored.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                CafEpisode.Rebuild(_policy, stored[i].History);
+            }
+            catch (ArgumentException ex)
+            {
+                findings.Add(new EpisodeIntegrityFinding(stored[i].Id, EpisodeIntegrityProblem.SnapshotUnreadable, null, ex.Message));
+            }
+
+            progress?.Report(new EpisodeStoreVerificationProgress(i + 1, stored.Count, findings.Count));
+        }
+
+        return new(new EpisodeStoreVerification(stored.Count, findings.ToImmutable()));
     }
 
     // Called under the lock.
