@@ -14,7 +14,9 @@ namespace Caf.Core.Lifecycle;
 /// unknown or duplicate members, missing members, wrong types, enums as integers or unknown names, unknown
 /// event types and truncated input are refused; then every event is replayed through the same checks as the
 /// command that makes it (state and guards, content, the sharing gate, the command's rules), judged as of the
-/// event's own time under the given policy (<see cref="CafEpisode.Rebuild"/>).</para>
+/// event's own time under the policy version it names (<see cref="CafEvent.PolicyVersion"/>; under the version in
+/// effect at its time when it names none, as every document stored before policy versions) (<see cref="CafEpisode.Rebuild"/>).
+/// A history naming a version the policy does not register is refused with a message naming the version and what to register.</para>
 /// <para>Every refusal is a <see cref="JsonException"/> whose <see cref="JsonException.Path"/> names where
 /// (e.g. <c>$.events[3]</c>) and whose message names the rule; no other exception type escapes, and nothing
 /// half-built is ever returned.</para>
@@ -169,6 +171,12 @@ public static class EpisodeJson
         if (replay.Episode is not { } episode)
         {
             var f = replay.Failure!;
+            if (f.Field == "policyVersion")
+            {
+                // The history is fine but names a version this host does not register: say which, and what to register.
+                throw new JsonException($"[{f.RuleId}] Event {replay.FailedAt}: {f.Message}", $"$.events[{replay.FailedAt}].policyVersion", null, null);
+            }
+
             throw new JsonException(
                 $"[{f.RuleId}] The history is not one the commands can produce: event {replay.FailedAt} ({snapshot.Events[replay.FailedAt].GetType().Name}) would be refused: {f.Message}",
                 $"$.events[{replay.FailedAt}]", null, null);
