@@ -78,8 +78,10 @@ public sealed record PolicyVersionImpact(EpisodeId Episode, EpisodeState State, 
 public sealed record PolicyVersionReport(string CurrentVersion, string CandidateVersion, DateTimeOffset AsOf, int OpenEpisodes, ImmutableArray<PolicyVersionImpact> Changed)
 {
     /// <summary>The changed episodes that would have an action refused that is permitted today.</summary>
-    public ImmutableArray<PolicyVersionImpact> Blocked =>
-        [.. Changed.Where(c => c.Changes.Any(x => x.Question == PolicyVersionQuestion.ActionPermitted && x.Current == PolicyVersionWhatIf.Permitted))];
+    public ImmutableArray<PolicyVersionImpact> Blocked => Changed.IsDefault
+        ? []
+        : [.. Changed.Where(c => c is not null && !c.Changes.IsDefault
+            && c.Changes.Any(x => x is { Question: PolicyVersionQuestion.ActionPermitted, Current: PolicyVersionWhatIf.Permitted }))];
 
     /// <inheritdoc />
     public bool Equals(PolicyVersionReport? other) =>
