@@ -27,6 +27,7 @@ internal sealed class CafPolicyVersionRegistrations
         var taxonomy = firstTaxonomy;
         foreach (var (id, effectiveFrom, changes, versionTaxonomy) in Versions)
         {
+            var before = OptionsCopy.Of(options);
             try
             {
                 changes(options);
@@ -40,9 +41,15 @@ internal sealed class CafPolicyVersionRegistrations
             taxonomy = versionTaxonomy ?? taxonomy;
             ids.Add(id);
             dates.Add(effectiveFrom);
-            var before = problems.Count;
+            var found = problems.Count;
             PolicyVersion.Check(id, options, problems);
-            if (problems.Count == before)
+            foreach (var option in OptionsCopy.OutsideEpisodeChanges(before, options))
+            {
+                problems.Add(
+                    $"Policy version \"{id}\" changes {option}, which no episode judges: its service reads CafOptions, so change it there (docs/policy-versions.md).");
+            }
+
+            if (problems.Count == found)
             {
                 versions.Add(new PolicyVersion(id, effectiveFrom, options, taxonomy));
             }

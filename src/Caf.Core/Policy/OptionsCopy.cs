@@ -1,3 +1,4 @@
+using System.Linq;
 using Caf.Core.Closure;
 using Caf.Core.Configuration;
 using Caf.Core.Consent;
@@ -66,4 +67,33 @@ internal static class OptionsCopy
             TopNeeds = o.Reporting.TopNeeds,
         },
     };
+
+    /// <summary>
+    /// The options no episode judges (lead-professional ranking weights, panels, reporting, storage) that differ between
+    /// two option sets: read by their services from <see cref="CafOptions"/>, so a policy version cannot change them.
+    /// </summary>
+    internal static System.Collections.Generic.IEnumerable<string> OutsideEpisodeChanges(CafOptions a, CafOptions b)
+    {
+        var (x, y, p, q, r, t) = (a.LeadProfessional, b.LeadProfessional, a.Panels, b.Panels, a.Reporting, b.Reporting);
+        (string Option, bool Changed)[] options =
+        [
+            ("LeadProfessional.RelevanceWeight", x.RelevanceWeight != y.RelevanceWeight),
+            ("LeadProfessional.ContactFrequencyWeight", x.ContactFrequencyWeight != y.ContactFrequencyWeight),
+            ("LeadProfessional.FamilyPreferenceWeight", x.FamilyPreferenceWeight != y.FamilyPreferenceWeight),
+            ("LeadProfessional.AgencyBalanceWeight", x.AgencyBalanceWeight != y.AgencyBalanceWeight),
+            ("LeadProfessional.PanelRecommendationWeight", x.PanelRecommendationWeight != y.PanelRecommendationWeight),
+            ("Panels.AgendaDaysBefore", p.AgendaDaysBefore != q.AgendaDaysBefore),
+            ("Panels.AgendaWeekday", p.AgendaWeekday != q.AgendaWeekday),
+            ("Panels.DecisionSheetDaysAfter", p.DecisionSheetDaysAfter != q.DecisionSheetDaysAfter),
+            ("Panels.DecisionSheetWeekday", p.DecisionSheetWeekday != q.DecisionSheetWeekday),
+            ("Panels.SchedulingHorizonDays", p.SchedulingHorizonDays != q.SchedulingHorizonDays),
+            ("Panels.StartConfirmationGraceDays", p.StartConfirmationGraceDays != q.StartConfirmationGraceDays),
+            ("Reporting.YearStartMonth", r.YearStartMonth != t.YearStartMonth),
+            ("Reporting.ReReferralWindowMonths", r.ReReferralWindowMonths != t.ReReferralWindowMonths),
+            ("Reporting.SmallCountThreshold", r.SmallCountThreshold != t.SmallCountThreshold),
+            ("Reporting.TopNeeds", r.TopNeeds != t.TopNeeds),
+            ("Storage.ConcurrencyRetries", a.Storage.ConcurrencyRetries != b.Storage.ConcurrencyRetries),
+        ];
+        return options.Where(o => o.Changed).Select(o => o.Option);
+    }
 }

@@ -76,7 +76,8 @@ public class PolicyVersionRegistrationTests
             .AddCafPolicyVersion("2027-04", new DateOnly(2027, 4, 1), o => o.Reviews.InsufficientProgressReviewLimit = 0)
             .AddCafPolicyVersion("2027-04", new DateOnly(2027, 1, 1), _ => { })
             .AddCafPolicyVersion("default", new DateOnly(2028, 1, 1), _ => { })
-            .AddCafPolicyVersion("bad id", new DateOnly(2029, 1, 1), _ => { }));
+            .AddCafPolicyVersion("bad id", new DateOnly(2029, 1, 1), _ => { })
+            .AddCafPolicyVersion("2030", new DateOnly(2030, 1, 1), o => o.Reporting.TopNeeds = 3));
 
         Assert.NotNull(message);
         Assert.Contains("Policy version \"2027-04\": Reviews.InsufficientProgressReviewLimit must be 1 to 20", message, StringComparison.Ordinal);
@@ -84,6 +85,7 @@ public class PolicyVersionRegistrationTests
         Assert.Contains("\"default\" is used twice", message, StringComparison.Ordinal);
         Assert.Contains("takes effect on 2027-01-01, not after", message, StringComparison.Ordinal);
         Assert.Contains("\"bad id\" may hold only", message, StringComparison.Ordinal);
+        Assert.Contains("Policy version \"2030\" changes Reporting.TopNeeds, which no episode judges", message, StringComparison.Ordinal);
     }
 
     [Fact]
