@@ -4,6 +4,7 @@ using System.Linq;
 using Caf.Core.Configuration;
 using Caf.Core.Lifecycle;
 using Caf.Core.Policy;
+using Caf.Core.Primitives;
 using Caf.Core.Testing;
 using FsCheck;
 using FsCheck.Fluent;
@@ -116,8 +117,33 @@ public class PolicyChangeMatrixTests
         var (from, to) = Rows[option][direction];
         Action<CafOptions> first = o => Set(o, option, from);
         var property = Prop.ForAll(CafGen.Episodes(first), g => Check(g, OptionsWith(option, from), OptionsWith(option, to)));
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(8), property);
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(30), property);
+        foreach (var script in Corpus)
+        {
+            Check(script.Run(first), OptionsWith(option, from), OptionsWith(option, to));
+        }
     }
+
+    private static readonly DateOnly Start = DateOnly.FromDateTime(CafTestWorld.DefaultStart.UtcDateTime);
+
+    private static ChildDetails Child(string id, int years, int months) => new(new ChildId(id), Start.AddYears(-years).AddMonths(-months));
+
+    /// <summary>
+    /// Scripted episodes beside the generated ones, so every row meets the situations its option decides: a young
+    /// person at the self-consent age, a competent 13-year-old with a parent, a plan reviewed four times without
+    /// progress, a closed plan and a closed step-up (retention).
+    /// </summary>
+    private static readonly EpisodeScript[] Corpus =
+    [
+        new(Child("c-16", 16, 6), false, [new("consent: young person written (self-consent age)", 0), new("start assessment", 1), new("complete assessment", 3)]),
+        new(Child("c-13", 13, 2), false,
+            [new("consent: young person written (judged competent)", 0), new("consent: mother written", 1), new("start assessment", 1), new("complete assessment", 3)]),
+        new(Child("c-9", 9, 0), false,
+            [.. EpisodeCommands.HappyPath.Take(6).Select(c => new EpisodeStep(c, 1)), .. Enumerable.Repeat(new EpisodeStep("review: insufficient", 28), 4)]),
+        new(Child("c-10", 10, 0), false,
+            [.. EpisodeCommands.HappyPath.Select(c => new EpisodeStep(c, 7)), new("review: most outcomes achieved, closing", 28), new("close: C1 multi-agency (by the LP)", 1)]),
+        new(Child("c-18", 18, 6), true, [new("step up", 2)]),
+    ];
 
     internal static void Check(GeneratedEpisode g, CafOptions first, CafOptions second)
     {
