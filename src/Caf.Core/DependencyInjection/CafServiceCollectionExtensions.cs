@@ -24,7 +24,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class CafServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Caf.Core domain services (<see cref="EpisodePolicy"/>, the consent policy,
+    /// Registers the Caf.Core domain services (<see cref="EpisodePolicy"/> over the policy versions — a registered
+    /// <see cref="PolicyHistory"/>, or the configured <see cref="CafOptions"/> as the one version
+    /// <see cref="PolicyHistory.DefaultVersionId"/> followed by each <see cref="AddCafPolicyVersion"/> — the consent policy,
     /// <see cref="CafRegister"/> over the host's <see cref="IEpisodeRepository"/>, the lead-professional selector,
     /// the default thresholds matcher; the closure taxonomy is a registered <see cref="Caf.Core.Closure.ClosureTaxonomy"/> or the default, CLOSE-10), <see cref="CafOptions"/> through the options pattern
     /// (<see cref="IOptions{TOptions}"/>), and <see cref="TimeProvider.System"/> unless the host registered a

@@ -183,4 +183,23 @@ public class PolicyVersionTests
         Assert.True(Run(opened, later, "transfer out").IsSuccess || Run(opened, later, "step up").IsSuccess);
         Assert.Equal(DateOnly.FromDateTime(later.GetUtcNow().UtcDateTime).AddYears(7), opened.RetentionDueOn); // ended under v2: its period
     }
+
+    [Fact]
+    [Trait("Rule", "SHARE-01")]
+    [Trait("Rule", "CONS-02")]
+    public void Sharing_decisions_follow_the_consent_rules_of_the_version_judging()
+    {
+        // The host's sharing service is built on the first version's rules (self-consent at 16); the second lowers it to 15.
+        var history = TwoVersions(new CafOptions(), Options(o => o.Consent.SelfConsentAge = 15), SecondFrom);
+        var fifteen = new ChildDetails(new ChildId("child-15"), DateOnly.FromDateTime(Start.UtcDateTime).AddYears(-15).AddMonths(-6));
+        var (episode, clock, policy) = Open(history, fifteen);
+        Until(clock, SecondFrom);
+        foreach (var step in new[] { "consent: young person written (self-consent age)", "start assessment", "complete assessment" })
+        {
+            var result = Run(episode, clock, step);
+            Assert.True(result.IsSuccess, $"{step}: {(result.IsRefused ? result.Refusal.ToString() : "")}"); // the assessment is shared with the LP under v2's rules
+        }
+
+        Assert.Equal(EpisodeState.Assessed, CafEpisode.Rebuild(policy, episode.Events).State);
+    }
 }
