@@ -126,6 +126,9 @@ public sealed class SharingService : ISharingService
         _auditLog.Record(entry);
     }
 
+    /// <summary>The same service (audit log, clock) deciding under another consent policy: a later policy version's.</summary>
+    internal SharingService WithConsentPolicy(ConsentPolicy policy) => new(_auditLog, _timeProvider, policy);
+
     /// <summary>The decision without recording it (for the benchmark and tests). Allocation free.</summary>
     internal SharingDecision Compute(ConsentState consent, AgencyId agency, SharingPurpose purpose)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Ardalis.GuardClauses;
 using Caf.Core.Configuration;
@@ -7,6 +8,7 @@ using Caf.Core.DependencyInjection;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Panels;
+using Caf.Core.Policy;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
 using Caf.Core.Reporting;
@@ -22,7 +24,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class CafServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Caf.Core domain services (<see cref="EpisodePolicy"/>, the consent policy,
+    /// Registers the Caf.Core domain services (<see cref="EpisodePolicy"/> over the policy versions — a registered
+    /// <see cref="PolicyHistory"/>, or the configured <see cref="CafOptions"/> as the one version
+    /// <see cref="PolicyHistory.DefaultVersionId"/> followed by each <see cref="AddCafPolicyVersion"/> — the consent policy,
     /// <see cref="CafRegister"/> over the host's <see cref="IEpisodeRepository"/>, the lead-professional selector,
     /// the default thresholds matcher; the closure taxonomy is a registered <see cref="Caf.Core.Closure.ClosureTaxonomy"/> or the default, CLOSE-10), <see cref="CafOptions"/> through the options pattern
     /// (<see cref="IOptions{TOptions}"/>), and <see cref="TimeProvider.System"/> unless the host registered a
@@ -82,6 +86,31 @@ public static class CafServiceCollectionExtensions
         Guard.Against.Null(configuration);
         var options = services.AddOptions<CafOptions>().Configure(o => CafOptionsBinder.Bind(configuration, o));
         AddCore(services, options);
+        return services;
+    }
+
+    /// <summary>
+    /// Registers a later version of the authority's policy (docs/policy-versions.md): from <paramref name="effectiveFrom"/>
+    /// commands are judged under it, and every event records it, so episodes recorded under earlier versions still read
+    /// back the same. The version's options are those of the version before it (the first version is the
+    /// <see cref="CafOptions"/> configured with <c>AddCafCore</c>, id <see cref="PolicyHistory.DefaultVersionId"/>) with
+    /// <paramref name="changes"/> applied. Call once per version, in order of effective date. Checked when the host
+    /// starts (ids, order of dates, each version's options), every problem in one message.
+    /// </summary>
+    /// <remarks>A host that builds its <see cref="PolicyHistory"/> in code registers it instead (<c>services.AddSingleton(history)</c>, before <c>AddCafCore</c>).</remarks>
+    /// <param name="services">The service collection.</param>
+    /// <param name="id">The version's id, stored with every event accepted under it (e.g. <c>"2027-04"</c>).</param>
+    /// <param name="effectiveFrom">The first day (UTC) of the version.</param>
+    /// <param name="changes">The version's changes to the options of the version before it.</param>
+    /// <param name="closureTaxonomy">The version's closure taxonomy (CLOSE-10), or null to keep the version before's.</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddCafPolicyVersion(
+        this IServiceCollection services, string id, DateOnly effectiveFrom, Action<CafOptions> changes, Caf.Core.Closure.ClosureTaxonomy? closureTaxonomy = null)
+    {
+        Guard.Against.Null(services);
+        Guard.Against.Null(id);
+        Guard.Against.Null(changes);
+        services.AddOptions<CafPolicyVersionRegistrations>().Configure(r => r.Versions.Add((id, effectiveFrom, changes, closureTaxonomy)));
         return services;
     }
 
@@ -150,11 +179,15 @@ public static class CafServiceCollectionExtensions
         services.AddOptions<CafStartupCheck>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CafStartupCheck>, CafStartupCheckValidator>());
 
+        services.AddOptions<CafPolicyVersionRegistrations>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CafPolicyVersionRegistrations>, CafPolicyVersionsValidator>());
+
         services.TryAddSingleton(TimeProvider.System);
-        // CLOSE-10: the authority's closure taxonomy when the host registered one, otherwise the default.
+        // The policy versions: the host's PolicyHistory, or CafOptions ("default") and each AddCafPolicyVersion after it.
+        // CLOSE-10: the first version's closure taxonomy is the one the host registered, otherwise the default.
+        services.TryAddSingleton(History);
         services.TryAddSingleton(sp => new EpisodePolicy(
-            Options(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISharingService>(),
-            sp.GetService<Caf.Core.Closure.ClosureTaxonomy>() ?? Caf.Core.Closure.ClosureTaxonomy.Default));
+            sp.GetRequiredService<PolicyHistory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISharingService>()));
         Caf.Core.Consent.ConsentServiceRegistration.AddConsent(services); // ConsentPolicy, ISharingService (needs the host's ISharingAuditLog)
         // Transient: the register is cheap and must not capture a scoped repository (e.g. one on a DbContext).
         services.TryAddTransient(sp => new CafRegister(
@@ -177,6 +210,16 @@ public static class CafServiceCollectionExtensions
         // REP-01..06: the report read model the stores keep beside each episode; AddCafReportReadModel supplies the settings.
         services.TryAddSingleton<IEpisodeReportProjector>(sp => new EpisodeReportProjector(
             sp.GetRequiredService<ThresholdMatcher>().Framework, _ => InitiatingSetting.Other));
+    }
+
+    private static PolicyHistory History(IServiceProvider sp)
+    {
+        var problems = new List<string>();
+        var versions = sp.GetRequiredService<IOptions<CafPolicyVersionRegistrations>>().Value.Build(
+            Options(sp), sp.GetService<Caf.Core.Closure.ClosureTaxonomy>() ?? Caf.Core.Closure.ClosureTaxonomy.Default, problems);
+        return problems.Count == 0
+            ? new PolicyHistory(versions)
+            : throw new OptionsValidationException(nameof(PolicyHistory), typeof(PolicyHistory), problems);
     }
 
     /// <summary>The validated options (reading them validates them; every problem in one exception).</summary>

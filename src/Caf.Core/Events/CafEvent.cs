@@ -44,4 +44,15 @@ namespace Caf.Core.Events;
 [JsonDerivedType(typeof(PanelDecisionRecorded), "panel-decision-recorded")]
 [JsonDerivedType(typeof(PanelServiceStartConfirmed), "panel-service-start-confirmed")]
 [JsonDerivedType(typeof(UnlinkedFromFamilyGroup), "unlinked-from-family")]
-public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, Actor Actor);
+public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, Actor Actor)
+{
+    /// <summary>
+    /// The id of the policy version the event was accepted under (<see cref="Policy.PolicyVersion"/>), set by the
+    /// episode when it records the event; replay judges the event under that version. Null in documents stored
+    /// before policy versions existed: such an event is judged under the version in effect at its
+    /// <see cref="OccurredAt"/> (docs/policy-versions.md).
+    /// </summary>
+    /// <remarks>JSON: <c>policyVersion</c>, omitted when null.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PolicyVersion { get; init; }
+}

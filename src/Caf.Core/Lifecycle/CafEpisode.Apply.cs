@@ -57,7 +57,12 @@ public sealed partial class CafEpisode
             case ReassessmentRequired r:
                 NextReviewDue = null;
                 AssessmentCompletedAt = null;
-                ReassessmentRequiredAt = IsReassessmentRequired && ReassessmentRequiredAt is { } triggered ? triggered : r.OccurredAt;
+                if (!(IsReassessmentRequired && ReassessmentRequiredAt is not null))
+                {
+                    ReassessmentRequiredAt = r.OccurredAt;
+                    _assessmentTimescaleMonths = _rules.AssessmentTimescaleMonths; // LIFE-06 under the version that required it
+                }
+
                 break;
             case StepDownTacDecided d:
                 ApplyStepDownTac(d);
@@ -88,6 +93,11 @@ public sealed partial class CafEpisode
             case OutcomesQuestionnaireRecorded q:
                 OutcomesCompletions = OutcomesCompletions.Add(q.Completion);
                 break;
+        }
+
+        if (_retentionYears is null && (Closure is not null || TransferredAt is not null))
+        {
+            _retentionYears = _rules.RetentionYears; // RET-01: the period of the version the episode ended under
         }
 
         _events.Add(e);

@@ -6,6 +6,7 @@ using Caf.Core.Closure;
 using Caf.Core.Consent;
 using Caf.Core.Events;
 using Caf.Core.Lifecycle.Events;
+using Caf.Core.Policy;
 using Caf.Core.Primitives;
 
 namespace Caf.Core.Lifecycle;
@@ -14,7 +15,7 @@ namespace Caf.Core.Lifecycle;
 public sealed partial class CafEpisode
 {
     private DateTimeOffset _at; // the time being judged: the clock's for a live command, the event's own on replay
-    private (ConsentState Consent, int? Age, ConsentEvaluation Evaluation)? _evaluated;
+    private (ConsentState Consent, int? Age, EpisodeRules Rules, ConsentEvaluation Evaluation)? _evaluated;
 
     // Whole microseconds (EventChecks.ToStoredPrecision): what every store keeps, so a saved event reads back equal.
     private DateTimeOffset Now => EventChecks.ToStoredPrecision(_policy.Time.GetUtcNow());
@@ -46,7 +47,21 @@ public sealed partial class CafEpisode
             return Result.Refused(future);
         }
 
-        _at = e.OccurredAt;
+        if (live)
+        {
+            JudgeAt(e.OccurredAt);
+            e = e with { PolicyVersion = _rules.Version.Id }; // every event records the version it was accepted under
+        }
+        else if (_policy.RulesFor(e) is { } named)
+        {
+            _at = e.OccurredAt;
+            _rules = named;
+        }
+        else
+        {
+            return Result.Refused(_policy.UnknownVersion(e));
+        }
+
         var permitted = CheckStateAt(action);
         if (permitted.IsRefused)
         {
@@ -233,7 +248,7 @@ public sealed partial class CafEpisode
 
     private Result CheckRules(CafEvent e, bool live) => e switch
     {
-        ConsentRecorded c => _policy.Consent.ValidateRecord(c.Record, AgeAt(_at)),
+        ConsentRecorded c => _rules.Consent.ValidateRecord(c.Record, AgeAt(_at)),
         ConsentExclusionLifted l => _consent.IsExcludedBy(l.Lift.Agency, l.Lift.LiftedBy)
             ? Result.Ok
             : Result.Refused("CONS-05",
@@ -248,7 +263,7 @@ public sealed partial class CafEpisode
         PlanRevised p => CheckPlan(p.Plan, revision: true),
         ReviewHeld r => CheckReview(r),
         StepDownTacDecided d => CheckStepDownTac(d),
-        ConsentOverrideRecorded o => _policy.Consent.ValidateOverride(o.Override),
+        ConsentOverrideRecorded o => _rules.Consent.ValidateOverride(o.Override),
         EpisodeClosed c => CheckClosure(c),
         EpisodeTransferredOut => CheckTransfer(),
         OutcomesQuestionnaireRecorded q => CheckOutcomesCompletion(q.Completion),
@@ -286,12 +301,12 @@ public sealed partial class CafEpisode
             return Result.Refused("LP-03", "The lead professional comes from the practitioners already working with the family, not an extra professional.", "nominee");
         }
 
-        if (_policy.RequireLeadProfessionalTraining && !n.IsLeadProfessionalTrained)
+        if (_rules.RequireLeadProfessionalTraining && !n.IsLeadProfessionalTrained)
         {
             return Result.Refused("LP-04", "The lead professional needs the skills and competence to co-ordinate: local policy requires LP training.", "nominee");
         }
 
-        return _policy.LeadProfessionalCaseloadCap is { } cap && n.CurrentLeadCaseload >= cap
+        return _rules.LeadProfessionalCaseloadCap is { } cap && n.CurrentLeadCaseload >= cap
             ? Result.Refused("LP-06", $"The nominee leads {n.CurrentLeadCaseload} episode(s), at or above the cap of {cap}: their supervisor cannot confirm capacity.", "nominee")
             : Result.Ok;
     }
@@ -323,7 +338,7 @@ public sealed partial class CafEpisode
                 "Consent was withdrawn: the child's record cannot be handed to another authority (SHARE-01) unless consent is overridden.", "consent");
         }
 
-        return _consent.IsOverridden || ConsentAt(_at).SufficientToStartAssessment
+        return _consent.IsOverridden || ConsentAt(_at, _rules).SufficientToStartAssessment
             ? Result.Ok
             : Result.Refused("SHARE-01", "No consent in force covers handing the child's record to another authority.", "consent");
     }
@@ -334,7 +349,7 @@ public sealed partial class CafEpisode
     /// </summary>
     internal SharingDecision DecideSharing(Actor by, AgencyId agency, SharingPurpose purpose, SharedItems items, bool record)
     {
-        _at = Now;
+        JudgeAt(Now);
         var decision = Evaluate(agency, purpose);
         if (record)
         {
@@ -363,21 +378,28 @@ public sealed partial class CafEpisode
 
     // CONS-02/03 depend on the child's age on the day: judged as of each command's own time, live and on
     // replay alike. Cached per consent state and age, so repeated questions cost nothing.
-    private ConsentEvaluation ConsentAt(DateTimeOffset at)
+    private ConsentEvaluation ConsentAt(DateTimeOffset at, EpisodeRules rules)
     {
         var age = AgeAt(at);
-        if (_evaluated is { } cached && ReferenceEquals(cached.Consent, _consent) && cached.Age == age)
+        if (_evaluated is { } cached && ReferenceEquals(cached.Consent, _consent) && cached.Age == age && ReferenceEquals(cached.Rules, rules))
         {
             return cached.Evaluation;
         }
 
-        var evaluation = _policy.Consent.Evaluate(_consent, age);
-        _evaluated = (_consent, age, evaluation);
+        var evaluation = rules.Consent.Evaluate(_consent, age);
+        _evaluated = (_consent, age, rules, evaluation);
         return evaluation;
     }
 
+    /// <summary>Judges as of a time under the version in effect then (a live command, a query).</summary>
+    private void JudgeAt(DateTimeOffset at)
+    {
+        _at = at;
+        _rules = _policy.RulesAt(at);
+    }
+
     private SharingDecision Evaluate(AgencyId agency, SharingPurpose purpose) =>
-        _policy.Sharing.Evaluate(_consent, agency, purpose, AgeAt(_at));
+        _rules.Sharing.Evaluate(_consent, agency, purpose, AgeAt(_at));
 
     private void Audit(Actor by, Share share, SharingDecision decision, SharedItems items) =>
         _policy.Sharing.Record(new SharingAuditEntry(Id, share.Agency, share.Purpose, decision, by, _at) { Items = items });

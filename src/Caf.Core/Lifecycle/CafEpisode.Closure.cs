@@ -36,7 +36,7 @@ public sealed partial class CafEpisode
     {
         GuardActor(by);
         Guard.Against.Null(request);
-        var canonical = _policy.Closure.Taxonomy.TryFind(request.OutcomeCode, out var outcome) ? outcome.Canonical : ClosureOutcome.ResolvedOther;
+        var canonical = _policy.RulesAt(Now).Closure.Taxonomy.TryFind(request.OutcomeCode, out var outcome) ? outcome.Canonical : ClosureOutcome.ResolvedOther;
         return Execute(new EpisodeClosed(Id, Now, by, request, canonical), live: true);
     }
 
@@ -51,8 +51,8 @@ public sealed partial class CafEpisode
     {
         GuardActor(by);
         Guard.Against.Null(request);
-        _at = Now;
-        return _policy.Closure.Problems(request, ClosureFactsFor(by));
+        JudgeAt(Now);
+        return _rules.Closure.Problems(request, ClosureFactsFor(by));
     }
 
     /// <summary>The facts the closure rules judge, from the history, as of the time being judged.</summary>
@@ -104,7 +104,7 @@ public sealed partial class CafEpisode
 
     private Result CheckClosure(EpisodeClosed c)
     {
-        var checkedClosure = _policy.Closure.Check(c.Request, ClosureFactsFor(c.Actor));
+        var checkedClosure = _rules.Closure.Check(c.Request, ClosureFactsFor(c.Actor));
         if (checkedClosure.IsRefused)
         {
             return checkedClosure.ToResult();

@@ -355,7 +355,7 @@ public sealed partial class CafEpisode
 
         // The appointment hands the role to the nominee's agency: decided before anything is recorded, so all
         // three events go ahead or none does (and a refusal is audited, SHARE-04).
-        _at = at;
+        JudgeAt(at);
         var decision = Evaluate(nominee.Agency, SharingPurpose.LeadProfessional);
         if (!decision.Granted)
         {

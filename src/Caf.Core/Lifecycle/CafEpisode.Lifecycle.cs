@@ -65,6 +65,7 @@ public sealed partial class CafEpisode
     private CafEpisode()
     {
         _policy = null!;
+        _rules = null!;
         _state = EpisodeState.Identified;
         _guards = CreateGuards();
         _machine = CreateMachine();
@@ -75,7 +76,7 @@ public sealed partial class CafEpisode
     {
         get
         {
-            _at = Now;
+            JudgeAt(Now);
             foreach (var action in AllActions)
             {
                 if (IsPermitted(action, out _))
@@ -93,7 +94,7 @@ public sealed partial class CafEpisode
     /// <returns>One entry per <see cref="EpisodeAction"/>, in enum order.</returns>
     public ImmutableArray<ActionAvailability> GetAvailableActions()
     {
-        _at = Now;
+        JudgeAt(Now);
         var builder = ImmutableArray.CreateBuilder<ActionAvailability>(AllActions.Length);
         foreach (var action in AllActions)
         {
@@ -115,7 +116,7 @@ public sealed partial class CafEpisode
             throw new ArgumentOutOfRangeException(nameof(action), action, "Not an EpisodeAction.");
         }
 
-        _at = Now;
+        JudgeAt(Now);
         return CheckStateAt(action);
     }
 
@@ -141,7 +142,7 @@ public sealed partial class CafEpisode
         if (failedGuard >= 0)
         {
             var description = GuardDescriptions[failedGuard];
-            if (description == ConsentToStart && ConsentAt(_at).Refusal is { } consentRefusal)
+            if (description == ConsentToStart && ConsentAt(_at, _rules).Refusal is { } consentRefusal)
             {
                 return Result.Refused(consentRefusal); // the consent policy says precisely what is missing
             }
@@ -153,8 +154,9 @@ public sealed partial class CafEpisode
 
             if (description == ReviewLimitNotReached)
             {
-                var n = _policy.InsufficientProgressReviewLimit;
-                var reading = _policy.CountConsecutiveInsufficientReviewsOnly ? $"{n} reviews in a row of this plan found" : $"review {n} or a later review of this plan found";
+                var limit = _reassessmentRules ?? _rules;
+                var n = limit.InsufficientProgressReviewLimit;
+                var reading = limit.CountConsecutiveInsufficientReviewsOnly ? $"{n} reviews in a row of this plan found" : $"review {n} or a later review of this plan found";
                 return Result.Refused("REV-03",
                     $"\"Where there has been insufficient progress after {n} reviews of an action plan the assessment will need to be re-considered and a new Action Plan negotiated\": {reading} progress insufficient. Require the reassessment, then agree a new plan, before any further review or revision.",
                     "reviews");
@@ -286,13 +288,13 @@ public sealed partial class CafEpisode
         // live, the event's own time on replay, so a stored history passes exactly the guards it passed live.
         return
         [
-            () => ConsentAt(_at).SufficientToStartAssessment,
-            () => ConsentAt(_at).SufficientToShareAtPanel,
+            () => ConsentAt(_at, _rules).SufficientToStartAssessment,
+            () => ConsentAt(_at, _rules).SufficientToShareAtPanel,
             () => NextStep is Lifecycle.NextStep.FamilyAction or Lifecycle.NextStep.SingleAgencySupport or Lifecycle.NextStep.MultiAgencySupport,
             () => NextStep != Lifecycle.NextStep.MultiAgencySupport || !LeadProfessional.IsInterim,
             () => !IsReassessmentRequired,
             HasGivenConsent,
-            () => _consent.IsWithdrawn || !ConsentAt(_at).SufficientToStartAssessment,
+            () => _consent.IsWithdrawn || !ConsentAt(_at, _rules).SufficientToStartAssessment,
             () => PendingNomination is { ConfirmedBySupervisor: null },
             () => PendingNomination is { FamilyAgreement: null },
             () => _consent.Excludes(LeadProfessional.Agency),

@@ -89,7 +89,7 @@ public sealed partial class CafEpisode
         }
 
         var at = Now;
-        _at = at;
+        JudgeAt(at);
         var papers = ImmutableArray.CreateBuilder<AgencyId>();
         var withheld = ImmutableArray.CreateBuilder<AgencyId>();
         foreach (var agency in panel.MemberAgencies)

@@ -243,9 +243,11 @@ public sealed partial class CafEpisode
                 progress[i] = ReviewsOfCurrentPlan[i].OverallProgress;
             }
 
-            IsReassessmentRequired = ReassessmentRule.IsRequired(progress, _policy.InsufficientProgressReviewLimit, _policy.CountConsecutiveInsufficientReviewsOnly);
+            IsReassessmentRequired = ReassessmentRule.IsRequired(progress, _rules.InsufficientProgressReviewLimit, _rules.CountConsecutiveInsufficientReviewsOnly);
             if (IsReassessmentRequired)
             {
+                _reassessmentRules = _rules;
+                _assessmentTimescaleMonths = _rules.AssessmentTimescaleMonths;
                 // LIFE-06: the reassessment is due from the day this review required it; until it is completed
                 // the earlier assessment no longer counts as the completed one.
                 ReassessmentRequiredAt = r.OccurredAt;

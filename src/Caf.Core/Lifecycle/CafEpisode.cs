@@ -9,6 +9,7 @@ using Caf.Core.Consent;
 using Caf.Core.Events;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Planning;
+using Caf.Core.Policy;
 using Caf.Core.Primitives;
 using Caf.Core.StepDown;
 using Stateless;
@@ -38,6 +39,10 @@ namespace Caf.Core.Lifecycle;
 public sealed partial class CafEpisode
 {
     private readonly EpisodePolicy _policy;
+    private EpisodeRules _rules; // the policy version being judged: the one in effect for a live command or query, the one an event names on replay
+    private int _assessmentTimescaleMonths; // LIFE-06 under the version in effect when the running timescale started
+    private int? _retentionYears; // RET-01 under the version the closure or transfer was recorded under
+    private EpisodeRules? _reassessmentRules; // REV-03: the version whose limit required the reassessment
     private readonly List<CafEvent> _events = new(24);
     private StateMachine<EpisodeState, EpisodeAction>? _machine; // built only when Stateless itself is asked (tests, descriptions)
     private readonly Func<bool>[] _guards; // same order as GuardDescriptions
@@ -46,9 +51,11 @@ public sealed partial class CafEpisode
     private ConsentState _consent = ConsentState.Empty;
     private ImmutableArray<LeadProfessionalRecord> _leadProfessionals = [];
 
-    private CafEpisode(EpisodePolicy policy, CafEvent opening, EpisodeState initialState)
+    private CafEpisode(EpisodePolicy policy, EpisodeRules rules, CafEvent opening, EpisodeState initialState)
     {
         _policy = policy;
+        _rules = rules;
+        _assessmentTimescaleMonths = rules.AssessmentTimescaleMonths;
         _state = initialState;
         _guards = CreateGuards(); // the lifecycle's transitions come from the shared table read once from Stateless
         Id = opening.EpisodeId;
@@ -98,7 +105,7 @@ public sealed partial class CafEpisode
     /// today's date, so a child who turned 16 since consent was recorded is judged at 16. Commands judge consent
     /// as of their own time, the same live and on replay.
     /// </summary>
-    public ConsentEvaluation ConsentEvaluation => ConsentAt(Now);
+    public ConsentEvaluation ConsentEvaluation => ConsentAt(Now, _policy.RulesAt(Now));
 
     /// <summary>When the assessment started, if it has.</summary>
     public DateTimeOffset? AssessmentStartedAt { get; private set; }
@@ -216,9 +223,9 @@ public sealed partial class CafEpisode
     /// (the step-down information takes the place of the assessment, STEP-02) until a reassessment is required.
     /// </summary>
     public DateTimeOffset? AssessmentDueBy =>
-        ReassessmentRequiredAt is { } required ? required.AddMonths(_policy.AssessmentTimescaleMonths)
+        ReassessmentRequiredAt is { } required ? required.AddMonths(_assessmentTimescaleMonths)
         : StepDown is not null ? null
-        : OpenedAt.AddMonths(_policy.AssessmentTimescaleMonths);
+        : OpenedAt.AddMonths(_assessmentTimescaleMonths);
 
     /// <summary>
     /// LIFE-06: true when an assessment is due, not completed and the timescale has passed. Reported, never
@@ -235,7 +242,7 @@ public sealed partial class CafEpisode
     /// closure, or after the transfer out of area for the sending authority's copy; null while open.
     /// </summary>
     public DateOnly? RetentionDueOn => (Closure?.ClosedAt ?? TransferredAt) is { } ended
-        ? DateOnly.FromDateTime(ended.UtcDateTime).AddYears(_policy.RetentionYears)
+        ? DateOnly.FromDateTime(ended.UtcDateTime).AddYears(_retentionYears ?? _policy.RetentionYears)
         : null;
 
     // ----- Opening -----
@@ -263,7 +270,7 @@ public sealed partial class CafEpisode
         GuardActor(by);
         Guard.Against.NullOrWhiteSpace(concern);
         var opening = new ConcernIdentified(id, OpeningTime(policy, child), by, child, concern, ToLinks(previousEpisodes));
-        return Open(policy, opening);
+        return OpenLive(policy, opening);
     }
 
     /// <summary>
@@ -307,19 +314,21 @@ public sealed partial class CafEpisode
 
         var opening = new PotentialCafRegistered(
             id, OpeningTime(policy, child), by, child, information, familyPreferredLeadProfessional, ToLinks(previousEpisodes));
-        return Open(policy, opening);
+        return OpenLive(policy, opening);
     }
 
     /// <summary>
     /// Rebuilds an episode from its history (for example from storage). Each event is replayed through the
-    /// same checks as the command that makes it, judged as of the event's own time and under this policy, so
+    /// same checks as the command that makes it, judged as of the event's own time and under the policy version it
+    /// names (<see cref="CafEvent.PolicyVersion"/>; an event naming none, under the version in effect at its time), so
     /// the result is exactly the episode the commands produced — or the history is refused.
     /// </summary>
     /// <param name="policy">The host's policy and clock.</param>
     /// <param name="history">The events, oldest first.</param>
     /// <returns>The episode.</returns>
     /// <exception cref="ArgumentException">The history is empty, contains null, does not start with an opening event,
-    /// mixes episodes, or contains an event its command would have refused (the message names the event and the rule).</exception>
+    /// mixes episodes, contains an event its command would have refused (the message names the event and the rule), or names a
+    /// policy version the policy does not register (the message names the version and what to register).</exception>
     public static CafEpisode Rebuild(EpisodePolicy policy, IEnumerable<CafEvent> history)
     {
         Guard.Against.Null(policy);
@@ -353,7 +362,12 @@ public sealed partial class CafEpisode
                     return (null, 0, opening);
                 }
 
-                episode = Open(policy, history[0]);
+                if (policy.RulesFor(history[0]) is not { } rules)
+                {
+                    return (null, 0, policy.UnknownVersion(history[0]));
+                }
+
+                episode = Open(policy, rules, history[0]);
                 break;
             default:
                 return (null, 0, new Refusal("LIFE-01",
@@ -372,7 +386,14 @@ public sealed partial class CafEpisode
         return (episode, -1, null);
     }
 
-    private static CafEpisode Open(EpisodePolicy policy, CafEvent opening)
+    // A live opening is judged under the version in effect now and records it.
+    private static CafEpisode OpenLive(EpisodePolicy policy, CafEvent opening)
+    {
+        var rules = policy.RulesAt(opening.OccurredAt);
+        return Open(policy, rules, opening with { PolicyVersion = rules.Version.Id });
+    }
+
+    private static CafEpisode Open(EpisodePolicy policy, EpisodeRules rules, CafEvent opening)
     {
         var (child, links) = opening switch
         {
@@ -380,7 +401,7 @@ public sealed partial class CafEpisode
             PotentialCafRegistered p => (p.Child, p.PreviousEpisodes),
             _ => throw new ArgumentException("Not an opening event.", nameof(opening)),
         };
-        var episode = new CafEpisode(policy, opening, opening is ConcernIdentified ? EpisodeState.Identified : EpisodeState.PotentialFromStepDown)
+        var episode = new CafEpisode(policy, rules, opening, opening is ConcernIdentified ? EpisodeState.Identified : EpisodeState.PotentialFromStepDown)
         {
             Child = child,
             PreviousEpisodes = links.IsDefault ? [] : links,

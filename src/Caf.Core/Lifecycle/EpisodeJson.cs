@@ -17,7 +17,9 @@ namespace Caf.Core.Lifecycle;
 /// unknown or duplicate members, missing members, wrong types, enums as integers or unknown names, unknown
 /// event types and truncated input are refused; then every event is replayed through the same checks as the
 /// command that makes it (state and guards, content, the sharing gate, the command's rules), judged as of the
-/// event's own time under the given policy (<see cref="CafEpisode.Rebuild"/>).</para>
+/// event's own time under the policy version it names (<see cref="CafEvent.PolicyVersion"/>; under the version in
+/// effect at its time when it names none, as every document stored before policy versions) (<see cref="CafEpisode.Rebuild"/>).
+/// A history naming a version the policy does not register is refused with a message naming the version and what to register.</para>
 /// <para>Stored documents carry their schema version (a snapshot's <c>schemaVersion</c>; a single event's
 /// <c>schemaVersion</c> right after its <c>type</c>, read as version 2 when absent). A document of an older version
 /// still read is upcast step by step to the current one on its JSON tree (<c>EpisodeUpcasting</c>: members changed,
@@ -199,6 +201,12 @@ public static class EpisodeJson
         if (replay.Episode is not { } episode)
         {
             var f = replay.Failure!;
+            if (f.Field == "policyVersion")
+            {
+                // The history is fine but names a version this host does not register: say which, and what to register.
+                throw new JsonException($"[{f.RuleId}] Event {replay.FailedAt}: {f.Message}", $"$.events[{replay.FailedAt}].policyVersion", null, null);
+            }
+
             throw new JsonException(
                 $"[{f.RuleId}] The history is not one the commands can produce: event {replay.FailedAt} ({snapshot.Events[replay.FailedAt].GetType().Name}) would be refused: {f.Message}",
                 $"$.events[{replay.FailedAt}]", null, null);

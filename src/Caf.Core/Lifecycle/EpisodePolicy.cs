@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Frozen;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Ardalis.GuardClauses;
@@ -6,6 +8,9 @@ using Caf.Core.Annotations;
 using Caf.Core.Closure;
 using Caf.Core.Configuration;
 using Caf.Core.Consent;
+using Caf.Core.Events;
+using Caf.Core.Policy;
+using Caf.Core.Primitives;
 using Caf.Core.Planning;
 
 namespace Caf.Core.Lifecycle;
@@ -38,27 +43,67 @@ public sealed class EpisodePolicy
     /// <param name="timeProvider">The clock.</param>
     /// <param name="sharing">The sharing service every hand-over of information goes through (SHARE-01..04).</param>
     /// <param name="closureTaxonomy">The closure outcomes the authority records (<see cref="ClosureTaxonomy.Default"/> or one loaded by <see cref="ClosureTaxonomyLoader"/>).</param>
+    /// <remarks>A single policy is a <see cref="PolicyHistory"/> of one version, <see cref="PolicyHistory.DefaultVersionId"/> (<see cref="PolicyHistory.Single"/>).</remarks>
     /// <exception cref="ArgumentException">An argument is null or the options are invalid.</exception>
     public EpisodePolicy(CafOptions options, TimeProvider timeProvider, ISharingService sharing, ClosureTaxonomy closureTaxonomy)
+        : this(SingleHistory(options, closureTaxonomy), timeProvider, sharing)
+    {
+    }
+
+    /// <summary>
+    /// Creates the policy over an authority's dated policy versions (docs/policy-versions.md): each command is judged
+    /// under the version in effect on its day, each stored event under the version it names.
+    /// </summary>
+    /// <param name="history">The versions.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="sharing">
+    /// The sharing service every hand-over of information goes through (SHARE-01..04), deciding under the first
+    /// version's consent rules. When it is a <see cref="SharingService"/>, a later version's decisions are made by the
+    /// same service (same audit log and clock) under that version's consent rules; a host's own implementation
+    /// decides every version's hand-overs itself.
+    /// </param>
+    /// <exception cref="ArgumentException">An argument is null.</exception>
+    public EpisodePolicy(PolicyHistory history, TimeProvider timeProvider, ISharingService sharing)
+    {
+        History = Guard.Against.Null(history);
+        Time = Guard.Against.Null(timeProvider);
+        Sharing = Guard.Against.Null(sharing);
+        var rules = new EpisodeRules[history.Versions.Length];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var version = history.Versions[i];
+            rules[i] = new EpisodeRules(version, i == 0 ? sharing : SharingFor(sharing, new ConsentPolicy(version.Options.Consent)));
+        }
+
+        _rules = [.. rules];
+        _rulesById = _rules.ToFrozenDictionary(r => r.Version.Id, StringComparer.Ordinal);
+        ClockSkewAllowance = TimeSpan.FromMinutes(history.Latest.Options.Lifecycle.ClockSkewAllowanceMinutes);
+    }
+
+    /// <summary>
+    /// LIFE-11: how far an event's time may be ahead of <see cref="Time"/>'s now and still be read
+    /// (<see cref="LifecycleOptions.ClockSkewAllowanceMinutes"/>). A reading concern, not a judgement: every version
+    /// of a history has the same allowance (a version that changes it is refused at start-up).
+    /// </summary>
+    public TimeSpan ClockSkewAllowance { get; }
+
+    private readonly ImmutableArray<EpisodeRules> _rules;
+    private readonly FrozenDictionary<string, EpisodeRules> _rulesById;
+
+    private static PolicyHistory SingleHistory(CafOptions options, ClosureTaxonomy closureTaxonomy)
     {
         Guard.Against.Null(options);
         Guard.Against.Null(closureTaxonomy);
         options.ThrowIfInvalid();
-        Time = Guard.Against.Null(timeProvider);
-        Sharing = Guard.Against.Null(sharing);
-        Consent = new ConsentPolicy(options.Consent);
-        AssessmentTimescaleMonths = options.Lifecycle.AssessmentTimescaleMonths;
-        ClockSkewAllowance = TimeSpan.FromMinutes(options.Lifecycle.ClockSkewAllowanceMinutes);
-        InsufficientProgressReviewLimit = options.Reviews.InsufficientProgressReviewLimit;
-        CountConsecutiveInsufficientReviewsOnly = options.Reviews.CountConsecutiveOnly;
-        Closure = new ClosureCheck(closureTaxonomy, options.Closure);
-        RetentionYears = options.Retention.RetentionYears;
-        RequireLeadProfessionalTraining = options.LeadProfessional.RequireTraining;
-        LeadProfessionalCaseloadCap = options.LeadProfessional.CaseloadCap;
+        return PolicyHistory.Single(options, closureTaxonomy);
     }
 
-    /// <summary>LIFE-11: how far an event's time may be ahead of <see cref="Time"/>'s now and still be read (<see cref="LifecycleOptions.ClockSkewAllowanceMinutes"/>).</summary>
-    public TimeSpan ClockSkewAllowance { get; }
+    private static ISharingService SharingFor(ISharingService sharing, ConsentPolicy consent) => sharing switch
+    {
+        SharingService s => s.WithConsentPolicy(consent),
+        Analysis.EvaluatingSharingService => new Analysis.EvaluatingSharingService(consent),
+        _ => sharing,
+    };
 
     /// <summary>The default policy (the documented defaults of <see cref="Caf.Core.Configuration.CafOptions"/>) on a given clock, auditing sharing decisions to a log.</summary>
     /// <param name="timeProvider">The clock.</param>
@@ -76,29 +121,68 @@ public sealed class EpisodePolicy
     /// <summary>The clock every event's time comes from.</summary>
     public TimeProvider Time { get; }
 
-    /// <summary>The consent policy (CONS-01..08).</summary>
-    public ConsentPolicy Consent { get; }
+    /// <summary>The authority's policy versions (docs/policy-versions.md).</summary>
+    public PolicyHistory History { get; }
 
-    /// <summary>LIFE-06: months allowed for an assessment.</summary>
-    public int AssessmentTimescaleMonths { get; }
+    /// <summary>The version in effect today on the clock: the one that judges commands now.</summary>
+    public PolicyVersion CurrentVersion => Current.Version;
 
-    /// <summary>REV-03: N, the review of the current plan from which insufficient progress requires reassessment and a new plan.</summary>
-    public int InsufficientProgressReviewLimit { get; }
+    /// <summary>The consent policy (CONS-01..08) of the version in effect now.</summary>
+    public ConsentPolicy Consent => Current.Consent;
 
-    /// <summary>REV-03: the optional consecutive reading (N insufficient reviews in a row), see <see cref="ReassessmentRule"/>.</summary>
-    public bool CountConsecutiveInsufficientReviewsOnly { get; }
+    /// <summary>LIFE-06: months allowed for an assessment, under the version in effect now.</summary>
+    public int AssessmentTimescaleMonths => Current.AssessmentTimescaleMonths;
 
-    /// <summary>The closure rules over the authority's taxonomy (CLOSE-C1..C4, CLOSE-01..10).</summary>
-    public ClosureCheck Closure { get; }
+    /// <summary>REV-03: N, the review of the current plan from which insufficient progress requires reassessment and a new plan (version in effect now).</summary>
+    public int InsufficientProgressReviewLimit => Current.InsufficientProgressReviewLimit;
 
-    /// <summary>RET-01: years a closed episode is retained.</summary>
-    public int RetentionYears { get; }
+    /// <summary>REV-03: the optional consecutive reading (N insufficient reviews in a row), see <see cref="ReassessmentRule"/> (version in effect now).</summary>
+    public bool CountConsecutiveInsufficientReviewsOnly => Current.CountConsecutiveInsufficientReviewsOnly;
 
-    /// <summary>LP-04: whether a nominee must be trained for the role (the selector's hard check, applied to every nomination).</summary>
-    public bool RequireLeadProfessionalTraining { get; }
+    /// <summary>The closure rules over the authority's taxonomy (CLOSE-C1..C4, CLOSE-01..10), under the version in effect now.</summary>
+    public ClosureCheck Closure => Current.Closure;
 
-    /// <summary>The caseload cap a nominee must be under (the selector's hard check, applied to every nomination), or null.</summary>
-    public int? LeadProfessionalCaseloadCap { get; }
+    /// <summary>RET-01: years a closed episode is retained, under the version in effect now.</summary>
+    public int RetentionYears => Current.RetentionYears;
+
+    /// <summary>LP-04: whether a nominee must be trained for the role (the selector's hard check, applied to every nomination), under the version in effect now.</summary>
+    public bool RequireLeadProfessionalTraining => Current.RequireLeadProfessionalTraining;
+
+    /// <summary>The caseload cap a nominee must be under (the selector's hard check, applied to every nomination), or null; version in effect now.</summary>
+    public int? LeadProfessionalCaseloadCap => Current.LeadProfessionalCaseloadCap;
+
+    private EpisodeRules Current => RulesAt(Time.GetUtcNow());
+
+    /// <summary>The rules of the version in effect at a time (a live command's, a query's).</summary>
+    internal EpisodeRules RulesAt(DateTimeOffset at)
+    {
+        if (_rules.Length == 1)
+        {
+            return _rules[0];
+        }
+
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        var index = 0;
+        for (var i = 1; i < _rules.Length && _rules[i].Version.EffectiveFrom <= day; i++)
+        {
+            index = i;
+        }
+
+        return _rules[index];
+    }
+
+    /// <summary>
+    /// The rules a stored event is judged under: the version it names, or — for an event stored before versions
+    /// existed, which names none — the version in effect at its time; null when it names a version not registered.
+    /// </summary>
+    internal EpisodeRules? RulesFor(CafEvent e) =>
+        e.PolicyVersion is { } id ? _rulesById.GetValueOrDefault(id) : RulesAt(e.OccurredAt);
+
+    /// <summary>The refusal for an event naming a version this policy does not register: names the version and what to register.</summary>
+    internal Refusal UnknownVersion(CafEvent e) => new("LIFE-11",
+        $"{e.GetType().Name} of {e.OccurredAt:yyyy-MM-dd} was accepted under policy version \"{e.PolicyVersion}\", which this host does not register (registered: {string.Join(", ", History.Versions.Select(v => $"\"{v.Id}\""))}). "
+        + $"Register that version with the options it had, e.g. services.AddCafPolicyVersion(\"{e.PolicyVersion}\", <effective date>, options => ...) or a PolicyVersion in the PolicyHistory given to EpisodePolicy (docs/policy-versions.md).",
+        "policyVersion");
 
     /// <summary>Today's date in UTC from the clock.</summary>
     internal DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);

@@ -41,6 +41,11 @@ internal static class EpisodeOracle
         }
     }
 
+    // The commands record the version they were accepted under; a stored event without one (a document from before
+    // policy versions) means the version in effect at its time, here the only one (docs/policy-versions.md).
+    private static bool SameEvent(Caf.Core.Events.CafEvent produced, Caf.Core.Events.CafEvent stored) =>
+        produced.Equals(stored.PolicyVersion is null ? stored with { PolicyVersion = produced.PolicyVersion } : stored);
+
     private static CafEpisode? Replay(EpisodeSnapshot s)
     {
         if (s.SchemaVersion != EpisodeJson.CurrentSchemaVersion || s.Events.IsDefaultOrEmpty || s.Events.Length != s.Version)
@@ -73,7 +78,7 @@ internal static class EpisodeOracle
             return null;
         }
 
-        if (episode is null || !episode.Events[0].Equals(s.Events[0]))
+        if (episode is null || !SameEvent(episode.Events[0], s.Events[0]))
         {
             return null;
         }
@@ -97,7 +102,7 @@ internal static class EpisodeOracle
                 return null;
             }
 
-            if (result.IsRefused || episode.Version != i + 1 || !episode.Events[i].Equals(x))
+            if (result.IsRefused || episode.Version != i + 1 || !SameEvent(episode.Events[i], x))
             {
                 return null;
             }
