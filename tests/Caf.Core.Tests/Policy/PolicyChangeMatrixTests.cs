@@ -33,6 +33,7 @@ public class PolicyChangeMatrixTests
         ["Consent.ParentConsentRequiredForCompetentYoungPerson"] = [(true, false), (false, true)],
         ["Consent.CompetentYoungPersonRefusalPrevails"] = [(true, false), (false, true)],
         ["Lifecycle.AssessmentTimescaleMonths"] = [(1, 2), (2, 1)],
+        ["Lifecycle.ClockSkewAllowanceMinutes"] = [(5, 10), (5, 1)],
         ["Reviews.InsufficientProgressReviewLimit"] = [(4, 3), (4, 5)],
         ["Reviews.CountConsecutiveOnly"] = [(false, true), (true, false)],
         ["Closure.AdultServicesTransferAge"] = [(19, 20), (19, 18)],
