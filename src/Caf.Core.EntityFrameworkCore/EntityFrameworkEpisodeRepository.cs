@@ -375,6 +375,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
                 Sequence = sequence,
                 Type = type,
                 OccurredAt = episode.Events[sequence].OccurredAt,
+                IdempotencyKey = episode.Events[sequence].IdempotencyKey,
                 Json = json,
             }).State = EntityState.Added;
             db.Entry(new OutboxRow { EpisodeId = episode.Id, Sequence = sequence, EventType = type, Payload = json }).State = EntityState.Added;

@@ -34,6 +34,11 @@ public sealed partial class CafEpisode
             return Result.Refused("LIFE-11", "The event is null.", "events");
         }
 
+        if (ProbeStop(e) is { } probed)
+        {
+            return probed;
+        }
+
         if (!TryActionOf(e, out var action))
         {
             return Result.Refused("LIFE-01", $"{e.GetType().Name} opens an episode; it cannot follow the opening event.", "type");
@@ -46,7 +51,7 @@ public sealed partial class CafEpisode
             return permitted;
         }
 
-        if (EventChecks.Following(e, Id, _events[^1].OccurredAt) is { } content)
+        if ((EventChecks.Following(e, Id, _events[^1].OccurredAt) ?? KeyProblem(e)) is { } content)
         {
             return Result.Refused(content);
         }
@@ -96,7 +101,7 @@ public sealed partial class CafEpisode
         }
 
         Fire(action);
-        Apply(e);
+        Apply(Keyed(e, live));
         return Result.Ok;
     }
 
