@@ -51,7 +51,7 @@ public sealed partial class CafEpisode
             return permitted;
         }
 
-        if ((EventChecks.Following(e, Id, _events[^1].OccurredAt) ?? KeyProblem(e)) is { } content)
+        if ((EventChecks.Following(e, Id, _events[^1].OccurredAt) ?? KeyProblem(e, live)) is { } content)
         {
             return Result.Refused(content);
         }

@@ -70,10 +70,11 @@ public sealed partial class CafEpisode
         return Result.Refused(ProbedRefusal);
     }
 
-    // In the pipeline, with the content checks: a key is applied once per episode (LIFE-11).
-    private Refusal? KeyProblem(CafEvent e)
+    // In the pipeline, with the content checks: a key is applied once per episode (LIFE-11), whether the event carries it
+    // (replay) or the register's key is about to go on it (live).
+    private Refusal? KeyProblem(CafEvent e, bool live)
     {
-        if (e.IdempotencyKey is not { } key)
+        if ((e.IdempotencyKey ?? (live ? _commandKey : null)) is not { } key)
         {
             return null;
         }

@@ -211,6 +211,22 @@ public class IdempotencyTests
         Assert.Equal(3, CafEpisode.Rebuild(_seeds.Policy, forged.Select((x, i) => i == 2 ? x with { IdempotencyKey = K2 } : x)).Version); // distinct keys read
     }
 
+    [Trait("Rule", "LIFE-11")]
+    [Fact]
+    public void LIFE11_the_pipeline_refuses_to_key_a_live_event_with_a_key_the_episode_holds()
+    {
+        // Beneath the register's own check: an instance asked to key its next event with a key it already holds refuses.
+        var e = _seeds.Identified();
+        e.KeyNextEvent(K1);
+        Ok(Consent(e));
+        e.KeyNextEvent(K1);
+
+        var again = Consent(e);
+
+        Assert.Equal(("LIFE-11", "idempotencyKey"), (again.Refusal.RuleId, again.Refusal.Field));
+        Assert.Equal(2, e.Version);
+    }
+
     [Fact]
     public void An_event_without_a_key_is_written_as_before_and_one_with_a_key_round_trips()
     {
