@@ -108,20 +108,21 @@ public class IdempotencyTests
     [Fact]
     public async Task A_replayed_key_is_answered_without_recording_or_auditing_anything()
     {
-        var assessing = _seeds.Assessing();
-        var id = new EpisodeId("ep-assessing");
+        // A review hands the review to every agency of the plan, and records each hand-over (SHARE-03). Held again with
+        // its key, the command is only asked which event it records: no review, no audit entry.
+        var plan = _seeds.PlanActive();
         var store = new InMemoryEpisodeRepository(_seeds.Policy);
-        var copy = CafEpisode.Rebuild(_seeds.Policy, assessing.Events.Select(e => e with { EpisodeId = id } as CafEvent));
-        Ok(await store.AddAsync(copy));
+        Ok(await store.AddAsync(plan));
         var register = new CafRegister(store, _seeds.Policy);
-        Result Complete(CafEpisode e) => e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health.");
-        Ok(await register.ExecuteAsync(id, K1, Complete)); // audits the hand-over of the assessment to the LP's agency
+        Result Review(CafEpisode e) => e.HoldReview(Teacher, Caf.Core.Testing.EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient));
+        Ok(await register.ExecuteAsync(plan.Id, K1, Review));
         var audited = _seeds.Audit.Entries.Count;
 
-        Ok(await register.ExecuteAsync(id, K1, Complete));
+        Ok(await register.ExecuteAsync(plan.Id, K1, Review));
 
         Assert.Equal(audited, _seeds.Audit.Entries.Count);
-        Assert.Equal(4, (await store.GetAsync(id))!.Version);
+        Assert.Equal(plan.Version + 1, (await store.GetAsync(plan.Id))!.Version);
+        Assert.Single((await store.GetAsync(plan.Id))!.Events.OfType<ReviewHeld>());
     }
 
     [Fact]
