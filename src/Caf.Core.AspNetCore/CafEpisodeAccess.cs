@@ -88,14 +88,44 @@ public sealed class CafEpisodeAccess
     /// </returns>
     /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="caller"/> is default, <paramref name="action"/> is not defined, or the command misused the episode.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="command"/> is null.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+        Justification = "The overload with a key was added beside this one; the key's position keeps them apart.")]
+    public ValueTask<Result<EpisodeView?>> ExecuteAsync(
+        EpisodeId id, Actor caller, EpisodeAction action, Func<CafEpisode, Result> command, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(id, caller, action, null, command, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync(EpisodeId, Actor, EpisodeAction, Func{CafEpisode, Result}, CancellationToken)"/>, once per
+    /// idempotency key when one is given (<see cref="CafRegister.ExecuteAsync(EpisodeId, IdempotencyKey, Func{CafEpisode, Result}, CancellationToken)"/>):
+    /// a key already applied to the episode by the same command records nothing again and answers as the first time did,
+    /// with the episode as the caller may see it now (read through the gate; null when the caller may no longer see it).
+    /// </summary>
+    /// <param name="id">The episode.</param>
+    /// <param name="caller">Who acts: the command should record this actor.</param>
+    /// <param name="action">Which action the command is.</param>
+    /// <param name="idempotencyKey">The request's key (<see cref="CafIdempotency.TryRead"/>), or null to run the command unkeyed.</param>
+    /// <param name="command">The command.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>
+    /// As the overload without a key; <see cref="StoreCodes.IdempotencyKeyReused"/> when the key was applied by a different command.
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/>, <paramref name="caller"/> or a given <paramref name="idempotencyKey"/> is default, <paramref name="action"/> is not defined, or the command misused the episode.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="command"/> is null.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+        Justification = "The overload with a key was added beside the one without; the key's position keeps them apart.")]
     public async ValueTask<Result<EpisodeView?>> ExecuteAsync(
-        EpisodeId id, Actor caller, EpisodeAction action, Func<CafEpisode, Result> command, CancellationToken cancellationToken = default)
+        EpisodeId id, Actor caller, EpisodeAction action, IdempotencyKey? idempotencyKey, Func<CafEpisode, Result> command, CancellationToken cancellationToken = default)
     {
         GuardRequest(id, caller);
         Guard.Against.EnumOutOfRange(action);
         Guard.Against.Null(command);
+        if (idempotencyKey is { IsDefault: true })
+        {
+            throw new ArgumentException("IdempotencyKey must not be default.", nameof(idempotencyKey));
+        }
+
         SharingAuditEntry? answer = null;
-        var result = await _register.ExecuteAsync<EpisodeView?>(id, episode =>
+        Func<CafEpisode, Result<EpisodeView?>> gated = episode =>
         {
             answer = null;
             var before = Judge(episode, caller, SharedItems.None);
@@ -122,14 +152,32 @@ public sealed class CafEpisodeAccess
             var after = Judge(episode, caller, SharedItems.EpisodeRecord);
             answer = after.Entry;
             return Result.Success<EpisodeView?>(after.Refusal is null ? EpisodeView.Of(episode) : null);
-        }, cancellationToken).ConfigureAwait(false);
+        };
+        var result = idempotencyKey is { } key
+            ? await _register.ExecuteAsync(id, key, gated, cancellationToken).ConfigureAwait(false)
+            : await _register.ExecuteAsync(id, gated, cancellationToken).ConfigureAwait(false);
 
         if (result.IsSuccess)
         {
             Record(answer); // what the answer shows, once the command is saved
+            return result;
         }
 
-        return result;
+        return result.Refusal.RuleId == StoreCodes.AlreadyApplied ? await ReplayedAsync(id, caller, cancellationToken).ConfigureAwait(false) : result;
+    }
+
+    // A key applied before: the answer the first request got, from the episode as it is now and as the caller may see it.
+    private async ValueTask<Result<EpisodeView?>> ReplayedAsync(EpisodeId id, Actor caller, CancellationToken cancellationToken)
+    {
+        var episode = await _repository.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (episode is null)
+        {
+            return Result<EpisodeView?>.Refused(StoreCodes.NotFound, $"Episode {id} is not on the register.", "id");
+        }
+
+        var judged = Judge(episode, caller, SharedItems.EpisodeRecord);
+        Record(judged.Entry);
+        return Result.Success<EpisodeView?>(judged.Refusal is null ? EpisodeView.Of(episode) : null);
     }
 
     /// <summary>Judges the caller's agency for the episode now; the entry to record, or null when nothing is to be recorded.</summary>

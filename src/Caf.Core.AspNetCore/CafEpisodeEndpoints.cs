@@ -56,14 +56,17 @@ public static class CafEpisodeEndpoints
 
     /// <summary>
     /// Maps <c>POST</c> of a command: the body is read as <typeparamref name="TBody"/> (JSON), the route's <c>{id}</c>
-    /// names the episode, and the command runs behind the gate (<see cref="CafEpisodeAccess.ExecuteAsync"/>). Answers:
+    /// names the episode, and the command runs behind the gate (<see cref="CafEpisodeAccess.ExecuteAsync(EpisodeId, Actor, EpisodeAction, IdempotencyKey?, Func{CafEpisode, Result}, CancellationToken)"/>).
+    /// An <c>Idempotency-Key</c> header (<see cref="CafIdempotency"/>) makes the command once-only on the episode: the same
+    /// POST sent again with the same key records nothing more and answers as the first did. Answers:
     /// 200 with the <see cref="EpisodeView"/> after the command; 204 when the command was saved but the caller may no
-    /// longer see the episode; problem details for a refusal (409, 403, 404, 422) or for misuse of the command (400).
+    /// longer see the episode; problem details for a refusal (409, 403, 404, 422) or for misuse of the command or of the
+    /// key header (400).
     /// </summary>
     /// <typeparam name="TBody">The request body.</typeparam>
     /// <param name="endpoints">The routes (e.g. the group <see cref="MapCafEpisodes"/> returned).</param>
     /// <param name="pattern">The route, with an <c>{id}</c> parameter, e.g. <c>/{id}/step-up</c>.</param>
-    /// <param name="action">The action the command is (see <see cref="CafEpisodeAccess.ExecuteAsync"/>).</param>
+    /// <param name="action">The action the command is (see <see cref="CafEpisodeAccess"/>).</param>
     /// <param name="command">The command on the episode for the caller, e.g. <c>(e, by, body) =&gt; e.StepUp(by, body.Service, body.Reason)</c>.</param>
     /// <returns>The endpoint, for metadata.</returns>
     /// <exception cref="ArgumentException">An argument is null or empty, or <paramref name="action"/> is not defined.</exception>
@@ -81,11 +84,16 @@ public static class CafEpisodeEndpoints
                 return problem;
             }
 
+            if (!CafIdempotency.TryRead(http.Request, out var key, out var keyProblem))
+            {
+                return CafResults.BadRequest(keyProblem, CafIdempotency.HeaderName);
+            }
+
             var access = http.RequestServices.GetRequiredService<CafEpisodeAccess>();
             Result<EpisodeView?> done;
             try
             {
-                done = await access.ExecuteAsync(episodeId, caller, action, e => command(e, caller, body), ct).ConfigureAwait(false);
+                done = await access.ExecuteAsync(episodeId, caller, action, key, e => command(e, caller, body), ct).ConfigureAwait(false);
             }
             catch (ArgumentException ex)
             {

@@ -17,11 +17,13 @@ namespace Caf.Core.AspNetCore;
 /// <list type="table">
 /// <item><term>409 Conflict</term><description>the episode's state does not allow the command (LIFE-10 closed, LIFE-12
 /// not in this state, RET-02 transferred out: every refusal whose field is <c>state</c>), and the storage codes
-/// <see cref="StoreCodes.Concurrency"/>, <see cref="StoreCodes.DuplicateId"/>, <see cref="StoreCodes.HistoryMismatch"/>.</description></item>
+/// <see cref="StoreCodes.Concurrency"/>, <see cref="StoreCodes.DuplicateId"/>, <see cref="StoreCodes.HistoryMismatch"/>,
+/// <see cref="StoreCodes.AlreadyApplied"/> (the adapter's own endpoints answer a replayed key as the first request instead).</description></item>
 /// <item><term>403 Forbidden</term><description>SHARE-01: the family's consent does not allow the sharing the request
 /// needs (an excluded agency calling, or an agency a command would hand information to).</description></item>
 /// <item><term>404 Not Found</term><description><see cref="StoreCodes.NotFound"/>.</description></item>
-/// <item><term>422 Unprocessable Content</term><description>every other rule of the guidance (LIFE-05, CONS-04, LP-11, ...).</description></item>
+/// <item><term>422 Unprocessable Content</term><description>every other rule of the guidance (LIFE-05, CONS-04, LP-11, ...),
+/// and <see cref="StoreCodes.IdempotencyKeyReused"/> (an <c>Idempotency-Key</c> sent again with a different command).</description></item>
 /// </list>
 /// </remarks>
 public static class CafProblemDetails
@@ -57,7 +59,7 @@ public static class CafProblemDetails
         return refusal.RuleId switch
         {
             StoreCodes.NotFound => StatusCodes.Status404NotFound,
-            StoreCodes.Concurrency or StoreCodes.DuplicateId or StoreCodes.HistoryMismatch => StatusCodes.Status409Conflict,
+            StoreCodes.Concurrency or StoreCodes.DuplicateId or StoreCodes.HistoryMismatch or StoreCodes.AlreadyApplied => StatusCodes.Status409Conflict,
             _ when refusal.Field == "state" => StatusCodes.Status409Conflict,
             "SHARE-01" => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status422UnprocessableEntity,

@@ -13,7 +13,8 @@ namespace Caf.Core.EntityFrameworkCore;
 /// <remarks>
 /// <para>The tables: <c>caf_episodes</c> (one row per episode: the <see cref="EpisodeSummary"/> columns the register
 /// queries, the episode's JSON snapshot, its version as the optimistic-concurrency token, and a hash of its history);
-/// <c>caf_episode_events</c> (append-only, unique on (episode, sequence), LIFE-11); <c>caf_outbox</c> (the events still
+/// <c>caf_episode_events</c> (append-only, unique on (episode, sequence), LIFE-11, and on (episode, idempotency key)
+/// where a key is stored); <c>caf_outbox</c> (the events still
 /// to publish); <c>caf_sharing_audit</c> (append-only, SHARE-03); <c>caf_episode_report_rows</c> (the report read model,
 /// one row per episode written in the same save: a JSON payload plus indexed child, opening, closure and LP-agency columns,
 /// REP-01..06); <c>caf_panel_bookings</c> (agenda bookings, unique on the slot, PANEL-03) and <c>caf_panel_meetings</c>
@@ -90,6 +91,12 @@ public static class CafModelBuilderExtensions
         e.Property(r => r.Type).HasColumnName("type").HasMaxLength(64);
         e.Property(r => r.OccurredAt).HasColumnName("occurred_at").HasConversion(StoreConverters.UtcTime);
         e.Property(r => r.Json).HasColumnName("json");
+        e.Property(r => r.IdempotencyKey).HasColumnName("idempotency_key").HasConversion(StoreConverters.IdempotencyKey)
+            .HasMaxLength(Caf.Core.Primitives.IdempotencyKey.MaxLength);
+
+        // A command's idempotency key is applied once per episode, across processes and servers (docs/storage.md).
+        e.HasIndex(r => new { r.EpisodeId, r.IdempotencyKey }).IsUnique().HasFilter("\"idempotency_key\" IS NOT NULL")
+            .HasDatabaseName("ux_caf_episode_events_idempotency_key");
         e.HasOne<EpisodeSummary>().WithMany().HasForeignKey(r => r.EpisodeId).OnDelete(DeleteBehavior.Cascade)
             .HasConstraintName("fk_caf_episode_events_episode");
     }

@@ -404,6 +404,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
                 Sequence = sequence,
                 Type = type,
                 OccurredAt = episode.Events[sequence].OccurredAt,
+                IdempotencyKey = episode.Events[sequence].IdempotencyKey,
                 Json = json,
             }).State = EntityState.Added;
             db.Entry(new OutboxRow

@@ -77,6 +77,13 @@ public sealed partial class EpisodeModel : PageModel
         return slug.ToString();
     }
 
+    /// <summary>
+    /// A new idempotency key for a command form, generated when the form is rendered and posted in its hidden
+    /// <see cref="CafIdempotency.FormField"/> field: the same form submitted twice (a double click, a resubmission after a
+    /// lost answer) carries the same key, so the command is recorded once.
+    /// </summary>
+    public static string NewFormKey() => IdempotencyKey.New().Value;
+
     /// <summary>Dates as a British reader writes them.</summary>
     public static System.Globalization.CultureInfo EnGb { get; } = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
 
@@ -149,9 +156,17 @@ public sealed partial class EpisodeModel : PageModel
         }
 
         text ??= LifecycleDisplayText.For(action);
+        if (!CafIdempotency.TryRead(Request, out var key, out var keyProblem))
+        {
+            OutcomeOk = false;
+            Outcome = $"Check the form: {text}. {keyProblem}";
+            return RedirectToPage(new { id });
+        }
+
         try
         {
-            var done = await _access.ExecuteAsync(episodeId, caller, action, e => command(e, caller), HttpContext.RequestAborted);
+            // The form's key: submitted twice, the command is recorded once and the second answer is the first's.
+            var done = await _access.ExecuteAsync(episodeId, caller, action, key, e => command(e, caller), HttpContext.RequestAborted);
             OutcomeOk = done.IsSuccess;
             Outcome = done.IsSuccess
                 ? $"Done: {text}."

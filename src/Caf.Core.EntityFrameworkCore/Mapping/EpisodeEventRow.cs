@@ -16,6 +16,9 @@ internal sealed class EpisodeEventRow
 
     public DateTimeOffset OccurredAt { get; set; }
 
+    /// <summary>The host's idempotency key of the command that recorded the event (also in <see cref="Json"/>); unique per episode.</summary>
+    public IdempotencyKey? IdempotencyKey { get; set; }
+
     /// <summary>The event as <c>EpisodeJson.SerializeEvent</c> writes it.</summary>
     public string Json { get; set; } = "";
 }

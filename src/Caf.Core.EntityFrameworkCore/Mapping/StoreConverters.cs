@@ -20,6 +20,8 @@ internal static class StoreConverters
 {
     public static readonly ValueConverter<EpisodeId, string> EpisodeId = new(v => v.Value, v => new EpisodeId(v));
 
+    public static readonly ValueConverter<IdempotencyKey, string> IdempotencyKey = new(v => v.Value, v => new IdempotencyKey(v));
+
     public static readonly ValueConverter<ChildId, string> ChildId = new(v => v.Value, v => new ChildId(v));
 
     public static readonly ValueConverter<AgencyId, string> AgencyId = new(v => v.Value, v => new AgencyId(v));

@@ -14,7 +14,8 @@ namespace Caf.Core.Events;
 /// <param name="EpisodeId">The episode the event belongs to.</param>
 /// <param name="OccurredAt">When it happened, read from the host's <see cref="TimeProvider"/>.</param>
 /// <param name="Actor">Who made it happen: practitioner and agency.</param>
-/// <remarks>JSON: polymorphic with a stable <c>type</c> discriminator per event (e.g. <c>concern-identified</c>); renaming a C# type never changes stored JSON.</remarks>
+/// <remarks>JSON: polymorphic with a stable <c>type</c> discriminator per event (e.g. <c>concern-identified</c>); renaming a C# type never changes stored JSON.
+/// The optional <see cref="IdempotencyKey"/> is written as <c>idempotencyKey</c> only when set, so an event without one reads and writes as before.</remarks>
 /// <threadsafety>Events are immutable and thread-safe.</threadsafety>
 [Immutable]
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
@@ -55,4 +56,13 @@ public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, 
     /// <remarks>JSON: <c>policyVersion</c>, omitted when null.</remarks>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? PolicyVersion { get; init; }
+
+    /// <summary>
+    /// The host's idempotency key of the command that recorded this event, or null. Set by
+    /// <c>CafRegister.ExecuteAsync</c> with a key, on the first event the command recorded; unique within an episode:
+    /// a history holding a key twice is refused on reading (LIFE-11), and a database store has a unique index on it.
+    /// </summary>
+    [JsonPropertyName("idempotencyKey")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IdempotencyKey? IdempotencyKey { get; init; }
 }

@@ -37,6 +37,11 @@ public sealed partial class CafEpisode
             return Result.Refused("LIFE-11", "The event is null.", "events");
         }
 
+        if (ProbeStop(e) is { } probed)
+        {
+            return probed;
+        }
+
         if (!TryActionOf(e, out var action))
         {
             return Result.Refused("LIFE-01", $"{e.GetType().Name} opens an episode; it cannot follow the opening event.", "type");
@@ -68,7 +73,7 @@ public sealed partial class CafEpisode
             return permitted;
         }
 
-        if (EventChecks.Following(e, Id, _events[^1].OccurredAt) is { } content)
+        if ((EventChecks.Following(e, Id, _events[^1].OccurredAt) ?? KeyProblem(e, live)) is { } content)
         {
             return Result.Refused(content);
         }
@@ -131,7 +136,7 @@ public sealed partial class CafEpisode
         }
 
         Fire(action);
-        Apply(e);
+        Apply(Keyed(e, live));
         return Result.Ok;
     }
 

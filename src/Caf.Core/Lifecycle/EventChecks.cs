@@ -168,6 +168,11 @@ internal static partial class EventChecks
             return Bad("Every event records who made it: a practitioner and an agency.", "actor");
         }
 
+        if (e.IdempotencyKey is { IsDefault: true })
+        {
+            return Bad("An idempotency key, when present, needs a value.", "idempotencyKey");
+        }
+
         return IsSaneTime(e.OccurredAt)
             ? null
             : Bad($"The event's time {e.OccurredAt:u} is outside {Earliest.Year}–{Latest.Year - 1}.", "occurredAt");

@@ -64,7 +64,9 @@ public sealed partial class CafRegister
     /// events is not saved; an exception from the command reaches the caller and nothing is saved. The command may
     /// run more than once: keep it a function of the episode and do side effects after success. Hosts that save in
     /// their own transaction use <see cref="IEpisodeRepository.GetAsync"/> and
-    /// <see cref="IEpisodeRepository.UpdateAsync"/> with the expected version instead.
+    /// <see cref="IEpisodeRepository.UpdateAsync"/> with the expected version instead. A command that may arrive twice
+    /// (a double-submitted form, a retried request) takes the host's key:
+    /// <see cref="ExecuteAsync(EpisodeId, IdempotencyKey, Func{CafEpisode, Result}, CancellationToken)"/>.
     /// </remarks>
     /// <param name="id">The episode.</param>
     /// <param name="command">The command, e.g. <c>e =&gt; e.StartAssessment(by)</c>.</param>
@@ -78,16 +80,51 @@ public sealed partial class CafRegister
     /// that checks, such as the EF Core one); not retried and not turned into a refusal: reloading cannot help
     /// (docs/storage.md "Tamper evidence"). Other episodes are unaffected.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
-        Justification = "Both overloads were added together; the command's return type (Result or Result<T>) selects one unambiguously.")]
+        Justification = "The command's return type (Result or Result<T>) and the key's presence select one overload unambiguously.")]
     public async ValueTask<Result> ExecuteAsync(EpisodeId id, Func<CafEpisode, Result> command, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(command);
-        var done = await ExecuteCoreAsync(id, e =>
-        {
-            var result = command(e);
-            return result == default(Result) ? throw DefaultResult(nameof(command)) : result.IsRefused ? result.Refusal : null;
-        }, cancellationToken).ConfigureAwait(false);
-        return done ?? Result.Ok;
+        var done = await ExecuteCoreAsync(id, null, Plain(command), cancellationToken).ConfigureAwait(false);
+        return done.Refusal is { } refusal ? refusal : Result.Ok;
+    }
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync(EpisodeId, Func{CafEpisode, Result}, CancellationToken)"/>, once per idempotency key:
+    /// when the episode already holds an event recorded with <paramref name="idempotencyKey"/> (the same form submitted
+    /// twice, a request retried after a lost answer), nothing is recorded again and the earlier outcome is returned.
+    /// </summary>
+    /// <remarks>
+    /// <para>The earlier outcome is <see cref="Result.Ok"/>: a key is only stored with a command that succeeded and
+    /// recorded something. Read the episode for what it holds now (later commands may have followed).</para>
+    /// <para>The same key with a different command: the command is asked, without checking, recording or auditing
+    /// anything, which event it would record first; when that is of another type than the event the key is stored
+    /// with, the answer is <see cref="StoreCodes.IdempotencyKeyReused"/> and nothing is recorded. A command that
+    /// refuses before it reaches the episode's pipeline (a check of its own, such as
+    /// <see cref="CafEpisode.CheckPermitted"/>) cannot be asked; it gets the earlier outcome.</para>
+    /// <para>A refused command, or one that records nothing, stores no key: the same key may be sent again once the
+    /// refusal is answered. Two requests with the same key at once record one event: both load the same version,
+    /// the store accepts one save (the version check; a database also has a unique index on (episode, key)), and the
+    /// other's retry finds the key and returns the earlier outcome. The key is stored on the first event the
+    /// command records (<see cref="Events.CafEvent.IdempotencyKey"/>).</para>
+    /// </remarks>
+    /// <param name="id">The episode.</param>
+    /// <param name="idempotencyKey">The host's key for this command, e.g. from an <c>Idempotency-Key</c> header or a form field.</param>
+    /// <param name="command">The command.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>
+    /// <see cref="Result.Ok"/> when saved now or already applied with this key; <see cref="StoreCodes.IdempotencyKeyReused"/>
+    /// for the key with a different command; otherwise as <see cref="ExecuteAsync(EpisodeId, Func{CafEpisode, Result}, CancellationToken)"/>.
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="idempotencyKey"/> is default, <paramref name="command"/> is null or returned <c>default(Result)</c>.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+        Justification = "The command's return type (Result or Result<T>) and the key's presence select one overload unambiguously.")]
+    public async ValueTask<Result> ExecuteAsync(
+        EpisodeId id, IdempotencyKey idempotencyKey, Func<CafEpisode, Result> command, CancellationToken cancellationToken = default)
+    {
+        GuardKey(idempotencyKey);
+        Guard.Against.Null(command);
+        var done = await ExecuteCoreAsync(id, idempotencyKey, Plain(command), cancellationToken).ConfigureAwait(false);
+        return done.Refusal is { } refusal ? refusal : Result.Ok; // a replay's earlier outcome is Ok too
     }
 
     /// <summary>
@@ -102,24 +139,82 @@ public sealed partial class CafRegister
     /// <exception cref="ArgumentException"><paramref name="id"/> is default, <paramref name="command"/> is null or returned a default result.</exception>
     /// <exception cref="EpisodeIntegrityException">As for the other overload.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
-        Justification = "Both overloads were added together; the command's return type (Result or Result<T>) selects one unambiguously.")]
-    public async ValueTask<Result<T>> ExecuteAsync<T>(EpisodeId id, Func<CafEpisode, Result<T>> command, CancellationToken cancellationToken = default)
+        Justification = "The command's return type (Result or Result<T>) and the key's presence select one overload unambiguously.")]
+    public ValueTask<Result<T>> ExecuteAsync<T>(EpisodeId id, Func<CafEpisode, Result<T>> command, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(command);
+        return ExecuteValueAsync(id, null, command, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync(EpisodeId, IdempotencyKey, Func{CafEpisode, Result}, CancellationToken)"/>, for a
+    /// command that returns a value. The value is not stored, so a key already applied is not answered with it: the
+    /// answer is the refusal <see cref="StoreCodes.AlreadyApplied"/>, naming the event the key is stored with; nothing
+    /// is recorded again. Read the episode for the value now (the web adapter answers a replayed request so).
+    /// </summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="id">The episode.</param>
+    /// <param name="idempotencyKey">The host's key for this command.</param>
+    /// <param name="command">The command.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>
+    /// The command's result once saved; <see cref="StoreCodes.AlreadyApplied"/> when the key was applied by the same
+    /// command; <see cref="StoreCodes.IdempotencyKeyReused"/> for the key with a different command; otherwise a refusal
+    /// as for the other overloads.
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="idempotencyKey"/> is default, <paramref name="command"/> is null or returned a default result.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+        Justification = "The command's return type (Result or Result<T>) and the key's presence select one overload unambiguously.")]
+    public ValueTask<Result<T>> ExecuteAsync<T>(
+        EpisodeId id, IdempotencyKey idempotencyKey, Func<CafEpisode, Result<T>> command, CancellationToken cancellationToken = default)
+    {
+        GuardKey(idempotencyKey);
+        Guard.Against.Null(command);
+        return ExecuteValueAsync(id, idempotencyKey, command, cancellationToken);
+    }
+
+    private async ValueTask<Result<T>> ExecuteValueAsync<T>(
+        EpisodeId id, IdempotencyKey? key, Func<CafEpisode, Result<T>> command, CancellationToken cancellationToken)
+    {
         Result<T> last = default;
-        var refusal = await ExecuteCoreAsync(id, e =>
+        var done = await ExecuteCoreAsync(id, key, e =>
         {
             last = command(e);
             return last == default(Result<T>) ? throw DefaultResult(nameof(command)) : last.IsRefused ? last.Refusal : null;
         }, cancellationToken).ConfigureAwait(false);
-        return refusal is null ? last : Result<T>.Refused(refusal);
+        if (done.Refusal is { } refusal)
+        {
+            return Result<T>.Refused(refusal);
+        }
+
+        return done.Replayed is { } at
+            ? Result<T>.Refused(StoreCodes.AlreadyApplied,
+                $"This command (idempotency key '{key}') was already recorded on episode {id} as event {at.Index} ({LifecycleDisplayText.For(at.Event)}); it was not recorded again. Reload the episode to see it.",
+                "idempotencyKey")
+            : last;
     }
+
+    private static Func<CafEpisode, Refusal?> Plain(Func<CafEpisode, Result> command) => e =>
+    {
+        var result = command(e);
+        return result == default(Result) ? throw DefaultResult(nameof(command)) : result.IsRefused ? result.Refusal : null;
+    };
 
     private static ArgumentException DefaultResult(string name) =>
         new("The command returned default(Result), which is neither a success nor a refusal; nothing was saved.", name);
 
-    // Returns null when the command succeeded and what it did is saved; otherwise the refusal to return.
-    private async ValueTask<Refusal?> ExecuteCoreAsync(EpisodeId id, Func<CafEpisode, Refusal?> run, CancellationToken cancellationToken)
+    private static void GuardKey(IdempotencyKey key)
+    {
+        if (key.IsDefault)
+        {
+            throw new ArgumentException("IdempotencyKey must not be default.", nameof(key));
+        }
+    }
+
+    // Refusal null and Replayed null: the command succeeded and what it did is saved. Replayed: the key was already
+    // applied by the same command (the event it is stored with). Otherwise the refusal to return.
+    private async ValueTask<(Refusal? Refusal, (int Index, Events.CafEvent Event)? Replayed)> ExecuteCoreAsync(
+        EpisodeId id, IdempotencyKey? key, Func<CafEpisode, Refusal?> run, CancellationToken cancellationToken)
     {
         if (id.IsDefault)
         {
@@ -132,18 +227,28 @@ public sealed partial class CafRegister
             var episode = await _repository.GetAsync(id, cancellationToken).ConfigureAwait(false);
             if (episode is null)
             {
-                return new Refusal(StoreCodes.NotFound, $"Episode {id} is not on the register.", "id");
+                return (new Refusal(StoreCodes.NotFound, $"Episode {id} is not on the register.", "id"), null);
+            }
+
+            if (key is { } k)
+            {
+                if (episode.IndexOfKey(k) is var at and >= 0)
+                {
+                    return Replay(episode, k, at, run);
+                }
+
+                episode.KeyNextEvent(k);
             }
 
             var version = episode.Version;
             if (run(episode) is { } refused)
             {
-                return refused; // the instance is dropped: nothing it did is saved
+                return (refused, null); // the instance is dropped: nothing it did is saved
             }
 
             if (episode.Version == version)
             {
-                return null; // nothing to save
+                return (null, null); // nothing to save
             }
 
             // REG-03: a change to an episode in a family group re-judges the group; a link now refused ends in this save.
@@ -154,21 +259,38 @@ public sealed partial class CafRegister
             if (saved.IsSuccess)
             {
                 RecordRevocations(family);
-                return null;
+                return (null, null);
             }
 
             if (saved.Refusal.RuleId != StoreCodes.Concurrency)
             {
-                return saved.Refusal;
+                return (saved.Refusal, null);
             }
 
             if (attempt >= _concurrencyRetries)
             {
-                return new Refusal(StoreCodes.Concurrency,
+                return (new Refusal(StoreCodes.Concurrency,
                     $"Episode {id} was saved by someone else each time the command ran ({attempt + 1} times); nothing of this command was saved. Reload and try again.",
-                    "version");
+                    "version"), null);
             }
         }
+    }
+
+    // The key is already applied: the same command gets the earlier outcome; another command (by the type of the first
+    // event it would record) is refused. The probe checks, records and audits nothing; the instance is dropped.
+    private static (Refusal?, (int, Events.CafEvent)?) Replay(CafEpisode episode, IdempotencyKey key, int at, Func<CafEpisode, Refusal?> run)
+    {
+        var stored = episode.Events[at];
+        var probed = episode.Probe(e => run(e));
+        if (probed is not null && probed.GetType() != stored.GetType())
+        {
+            return (new Refusal(StoreCodes.IdempotencyKeyReused,
+                $"Idempotency key '{key}' was already used on episode {episode.Id} for another command ({LifecycleDisplayText.For(stored)}, event {at}); "
+                + $"this one ({LifecycleDisplayText.For(probed)}) was not recorded. Send a new key with a new command.",
+                "idempotencyKey"), null);
+        }
+
+        return (null, (at, stored));
     }
 
     /// <summary>

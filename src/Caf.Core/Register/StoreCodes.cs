@@ -17,4 +17,16 @@ public static class StoreCodes
 
     /// <summary>The events being saved do not extend the stored history (a different episode instance).</summary>
     public const string HistoryMismatch = "STORE-HISTORY";
+
+    /// <summary>
+    /// The idempotency key was already used on this episode for a different command (the first event each records is of
+    /// another type); nothing was recorded. Send a new key with a new command (docs/storage.md "Idempotent commands").
+    /// </summary>
+    public const string IdempotencyKeyReused = "STORE-IDEMPOTENCY-KEY-REUSED";
+
+    /// <summary>
+    /// The command with this idempotency key was already recorded on the episode; it was not recorded again. The answer of
+    /// <c>CafRegister.ExecuteAsync&lt;T&gt;</c> with a key applied before, whose value is not stored: read the episode.
+    /// </summary>
+    public const string AlreadyApplied = "STORE-ALREADY-APPLIED";
 }

@@ -33,6 +33,11 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("text")
@@ -50,6 +55,11 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasKey("EpisodeId", "Sequence")
                         .HasName("pk_caf_episode_events");
+
+                    b.HasIndex("EpisodeId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_caf_episode_events_idempotency_key")
+                        .HasFilter("\"idempotency_key\" IS NOT NULL");
 
                     b.ToTable("caf_episode_events", (string)null);
                 });

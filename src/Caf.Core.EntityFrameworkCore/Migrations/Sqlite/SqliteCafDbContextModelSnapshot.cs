@@ -28,6 +28,11 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -45,6 +50,11 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasKey("EpisodeId", "Sequence")
                         .HasName("pk_caf_episode_events");
+
+                    b.HasIndex("EpisodeId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_caf_episode_events_idempotency_key")
+                        .HasFilter("\"idempotency_key\" IS NOT NULL");
 
                     b.ToTable("caf_episode_events", (string)null);
                 });
