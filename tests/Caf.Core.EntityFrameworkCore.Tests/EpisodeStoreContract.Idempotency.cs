@@ -144,7 +144,7 @@ public abstract partial class EpisodeStoreContract
         var forged = legit.Events.Select((e, i) => i == 0 ? e : e with { IdempotencyKey = FormKey }).ToArray();
         var json = forged.Select(EpisodeJson.SerializeEvent).ToArray();
         var snapshot = EpisodeJson.Serialize(legit);
-        snapshot = snapshot[..(snapshot.IndexOf("\"events\":[", StringComparison.Ordinal) + "\"events\":[".Length)] + string.Join(",", json) + "]}";
+        snapshot = snapshot[..(snapshot.IndexOf("\"events\":[", StringComparison.Ordinal) + "\"events\":[".Length)] + string.Join(",", json.Select(j => j.Replace($",\"schemaVersion\":{EpisodeJson.CurrentSchemaVersion}", "", StringComparison.Ordinal))) + "]}"; // a snapshot's events carry no version of their own
         var hash = json.Aggregate(EventStaging.EmptyHash, EventStaging.Next);
         Ok(await Host.Repository.AddAsync(Identified(Policy, "ep-other", "child-002")));
         await using (var db = Host.NewContext())
@@ -160,7 +160,11 @@ public abstract partial class EpisodeStoreContract
             await db.SaveChangesAsync();
         }
 
-        var refused = await Assert.ThrowsAsync<JsonException>(async () => await NewHost().Repository.GetAsync(legit.Id));
+        // The store's load names the episode (tamper evidence: the snapshot cannot be read); the reader's refusal is inside.
+        var unreadable = await Assert.ThrowsAsync<EpisodeIntegrityException>(async () => await NewHost().Repository.GetAsync(legit.Id));
+        Assert.Equal(legit.Id, unreadable.EpisodeId);
+        Assert.Equal(EpisodeIntegrityProblem.SnapshotUnreadable, unreadable.Kind);
+        var refused = Assert.IsType<JsonException>(unreadable.InnerException);
 
         Assert.Equal("$.events[2]", refused.Path);
         Assert.Contains("[LIFE-11]", refused.Message, StringComparison.Ordinal);
