@@ -37,8 +37,12 @@ public static class EpisodeJson
     /// (owned actions, progress per action, closure criteria and taxonomy code, the seven step-down items).
     /// Version 1 snapshots cannot be upgraded without inventing that content, so they are refused with a
     /// message that says so (docs/lifecycle.md "Stored episodes"). A bump registers its upcasting step (docs/storage.md).
+    /// Version 3 (issues 23 and 24) adds two optional members to every event, <c>policyVersion</c> (the policy version
+    /// it was accepted under) and <c>idempotencyKey</c>, and the event type <c>unlinked-from-family</c>; a version 2
+    /// document is read through the step 2 → 3, which changes nothing in it (an event without a policy version is
+    /// judged under the version in effect at its time, one without a key has none).
     /// </remarks>
-    public const int CurrentSchemaVersion = 2;
+    public const int CurrentSchemaVersion = 3;
 
     /// <summary>The episode's snapshot (its history and the facts a reader checks).</summary>
     /// <param name="episode">The episode.</param>

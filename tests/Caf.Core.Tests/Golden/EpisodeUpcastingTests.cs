@@ -80,7 +80,7 @@ public class EpisodeUpcastingTests
     {
         // A version-2 store that called consent "consent-given": the step maps it to today's discriminator.
         var pipeline = Version3(new UpcastStep(2, "consent-given renamed consent-recorded", ImmutableDictionary<string, string>.Empty.Add("consent-given", "consent-recorded")));
-        var (path, json, expected) = GoldenCorpus.Documents("snapshots").Single(d => d.Path.EndsWith("closed-after-reviews.json", StringComparison.Ordinal));
+        var (path, json, expected) = GoldenCorpus.Documents("snapshots").Single(d => d.Path.EndsWith("closed-after-reviews.json", StringComparison.Ordinal) && d.Path.Contains("schema-2", StringComparison.Ordinal));
         var old = json.Replace("\"type\":\"consent-recorded\"", "\"type\":\"consent-given\"", StringComparison.Ordinal);
         Assert.NotEqual(json, old);
 
@@ -96,23 +96,23 @@ public class EpisodeUpcastingTests
         Assert.Throws<ArgumentException>(() => new EpisodeUpcasting(4, [new UpcastStep(2, "2 to 3", NoRenames)]));
 
     [Theory]
-    [InlineData(3)]
+    [InlineData(4)]
     [InlineData(17)]
     public void A_snapshot_newer_than_the_reader_is_refused_naming_its_version(int version)
     {
         var json = GoldenSnapshot("step-down-tac").Replace("{\"schemaVersion\":2,", $"{{\"schemaVersion\":{version},", StringComparison.Ordinal);
         var ex = Assert.Throws<JsonException>(() => EpisodeJson.Deserialize(GoldenCorpusTests.Policy(), json));
         Assert.Equal("$.schemaVersion", ex.Path);
-        Assert.Contains($"schema version {version}, newer than this release reads (versions 2 to 2)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version {version}, newer than this release reads (versions 2 to {EpisodeJson.CurrentSchemaVersion})", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_single_event_newer_than_the_reader_is_refused_naming_its_version()
     {
-        var json = EpisodeJson.SerializeEvent(EpisodeJson.DeserializeEvent(GoldenEvent("assessment-started"))).Replace("\"schemaVersion\":2", "\"schemaVersion\":3", StringComparison.Ordinal);
+        var json = EpisodeJson.SerializeEvent(EpisodeJson.DeserializeEvent(GoldenEvent("assessment-started"))).Replace($"\"schemaVersion\":{EpisodeJson.CurrentSchemaVersion}", $"\"schemaVersion\":{EpisodeJson.CurrentSchemaVersion + 1}", StringComparison.Ordinal);
         var ex = Assert.Throws<JsonException>(() => EpisodeJson.DeserializeEvent(json));
         Assert.Equal("$.schemaVersion", ex.Path);
-        Assert.Contains("schema version 3, newer than this release reads", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version {EpisodeJson.CurrentSchemaVersion + 1}, newer than this release reads", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,14 +131,14 @@ public class EpisodeUpcastingTests
         Assert.DoesNotContain("schemaVersion", golden, StringComparison.Ordinal); // as release 0.x wrote events
         var e = EpisodeJson.DeserializeEvent(golden);
         var written = EpisodeJson.SerializeEvent(e);
-        Assert.StartsWith("{\"type\":\"review-held\",\"schemaVersion\":2,", written, StringComparison.Ordinal);
+        Assert.StartsWith($"{{\"type\":\"review-held\",\"schemaVersion\":{EpisodeJson.CurrentSchemaVersion},", written, StringComparison.Ordinal);
         Assert.Equal(e, EpisodeJson.DeserializeEvent(written));
 
         // The member elsewhere in the object (another writer's order) reads too; twice is refused.
         var node = JsonNode.Parse(golden)!.AsObject();
         node["schemaVersion"] = 2;
         Assert.Equal(e, EpisodeJson.DeserializeEvent(node.ToJsonString()));
-        Assert.Throws<JsonException>(() => EpisodeJson.DeserializeEvent(written.Replace("\"schemaVersion\":2,", "\"schemaVersion\":2,\"schemaVersion\":2,", StringComparison.Ordinal)));
+        Assert.Throws<JsonException>(() => EpisodeJson.DeserializeEvent(written.Replace($"\"schemaVersion\":{EpisodeJson.CurrentSchemaVersion},", $"\"schemaVersion\":{EpisodeJson.CurrentSchemaVersion},\"schemaVersion\":{EpisodeJson.CurrentSchemaVersion},", StringComparison.Ordinal)));
     }
 
     [Fact]

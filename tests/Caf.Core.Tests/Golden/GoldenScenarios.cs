@@ -13,7 +13,7 @@ using Caf.Core.Thresholds;
 namespace Caf.Core.Tests.Golden;
 
 /// <summary>
-/// The situations the golden corpus was recorded from (schema 2, 2026): each a sequence of the Caf.Core.Testing
+/// The situations the golden corpus was recorded from (schema 2, 2026; family-link-revoked from schema 3): each a sequence of the Caf.Core.Testing
 /// commands on a <see cref="CafTestWorld"/> whose clock starts on Monday 2 March 2026 09:00 UTC and moves one day
 /// before every command. Only the generator (<see cref="GoldenCorpusWriter"/>) runs them; the corpus test reads the
 /// stored documents, never these.
@@ -55,6 +55,11 @@ internal static class GoldenScenarios
         // Linked to the Smith family group by the register, then transferred out to Leeds.
         new("family-link-transfer", w => Run(w, w.IdentifyConcern(),
             "consent: mother verbal", "start assessment", "link family", "transfer out")),
+
+        // Schema 3 on: linked to the Smith family group, then the link ended by the register (REG-03) because a
+        // sibling's family excluded CAMHS, which serves this child.
+        new("family-link-revoked", w => Run(w, w.IdentifyConcern(),
+            "consent: mother verbal", "start assessment", "link family", "unlink family: CAMHS excluded by a sibling's family")),
     ];
 
     /// <summary>The settings the report rows were projected with: the school is a primary school, every other agency "other".</summary>
@@ -69,9 +74,13 @@ internal static class GoldenScenarios
         foreach (var name in commands)
         {
             world.Advance(TimeSpan.FromDays(1));
-            var result = name == "link family"
-                ? episode.LinkToFamily(CafCatalogue.Teacher, "family-smith")
-                : Testing.EpisodeCommands.Named(name).Run(episode, world.Today);
+            var result = name switch
+            {
+                "link family" => episode.LinkToFamily(CafCatalogue.Teacher, "family-smith"),
+                "unlink family: CAMHS excluded by a sibling's family" => episode.UnlinkFromFamily(CafCatalogue.Teacher, CafCatalogue.Camhs, "REG-03",
+                    "Revoked (REG-03): a sibling's family excluded camhs, which serves this child."),
+                _ => Testing.EpisodeCommands.Named(name).Run(episode, world.Today),
+            };
             if (result.IsRefused)
             {
                 throw new InvalidOperationException($"{name}: {result.Refusal}");

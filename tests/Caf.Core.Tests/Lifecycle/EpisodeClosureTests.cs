@@ -247,7 +247,7 @@ public class EpisodeClosureTests
     [Fact]
     public void Snapshots_of_schema_version_1_are_refused_with_a_message_that_says_so()
     {
-        var json = EpisodeJson.Serialize(_seeds.PlanActive()).Replace("\"schemaVersion\":2", "\"schemaVersion\":1", StringComparison.Ordinal);
+        var json = EpisodeJson.Serialize(_seeds.PlanActive()).Replace($"\"schemaVersion\":{EpisodeJson.CurrentSchemaVersion}", "\"schemaVersion\":1", StringComparison.Ordinal);
 
         var ex = Assert.Throws<JsonException>(() => EpisodeJson.Deserialize(_seeds.Policy, json));
 

@@ -93,7 +93,8 @@ public class EpisodeJsonTests
     [Fact]
     public void Duplicate_property_is_rejected()
     {
-        var json = ValidJson().Replace("\"schemaVersion\":2", "\"schemaVersion\":2,\"schemaVersion\":2", StringComparison.Ordinal);
+        var version = $"\"schemaVersion\":{EpisodeJson.CurrentSchemaVersion}";
+        var json = ValidJson().Replace(version, version + "," + version, StringComparison.Ordinal);
 
         Rejects(json);
     }
