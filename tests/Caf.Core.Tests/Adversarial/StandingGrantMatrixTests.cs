@@ -200,7 +200,7 @@ public partial class StandingGrantMatrixTests(ITestOutputHelper output)
         SharingPath("closure (the LP records it)", "CafEpisode.Close"),
         SharingPath("transfer out of area", "CafEpisode.TransferOut", "CafRegister.TransferOutAsync"),
         SharingPath("a CAMHS practitioner records work", "CafEpisode.RecordConsent", "CafEpisode.LiftExclusion", "CafEpisode.WithdrawConsent", "CafEpisode.OverrideConsent"),
-        SharingPath("stored history that hands CAMHS the LP role", "CafEpisode.Rebuild", "CafEpisode.Replay", "EpisodeJson.Deserialize", "EpisodeJson.FromSnapshot", "EpisodeJson.DeserializeEvent"),
+        SharingPath("stored history that hands CAMHS the LP role", "CafEpisode.Rebuild", "EpisodeJson.Deserialize", "EpisodeJson.FromSnapshot", "EpisodeJson.DeserializeEvent"),
         SharingPath("outcomes questionnaire recorded by CAMHS", "CafEpisode.RecordOutcomesQuestionnaire", "CafEpisode.OutcomesCompletions"),
         SharingPath("a step-up (shares nothing with CAMHS)", "CafEpisode.StepUp"),
 
