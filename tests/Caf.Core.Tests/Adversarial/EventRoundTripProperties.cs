@@ -177,7 +177,7 @@ public class EventRoundTripProperties
         ];
     }
 
-    // Events the reader fuzzing's snapshots may not hold: an escalation (REV-04), a lifted exclusion, a transfer.
+    // Events the reader fuzzing's snapshots may not hold: an escalation (REV-04), a lifted exclusion, a transfer, an unlink.
     private static IEnumerable<string> Extra()
     {
         var s = new Seeds();
@@ -200,5 +200,9 @@ public class EventRoundTripProperties
         Seeds.Ok(overridden.RecordConsent(Seeds.Teacher, Seeds.MotherWritten() with { Decision = ConsentDecision.Refused }, "Mum refused."));
         Seeds.Ok(overridden.OverrideConsent(Seeds.Teacher, new ConsentOverride("Risk of neglect: the safeguarding lead decided to share.", new Caf.Core.Primitives.PractitionerId("pr-dsl"))));
         yield return EpisodeJson.Serialize(overridden);
+
+        // A family link ended by the register (REG-03): the linked sibling's family excluded CAMHS, which leads Amy.
+        var world = StandingGrantWorld.ArrangeAsync(StandingGrantMatrixTests.Way.OnLinkedSibling).GetAwaiter().GetResult();
+        yield return EpisodeJson.Serialize(world.EpisodeAsync(StandingGrantWorld.Amy).GetAwaiter().GetResult());
     }
 }
