@@ -192,9 +192,15 @@ public sealed partial class CafEpisode
     /// <summary>When the next review is due (REV-05): the plan's first review date, then each review's next date; null when none is due.</summary>
     public DateOnly? NextReviewDue { get; private set; }
 
-    /// <summary>REV-05: the open actions of the current plan past their due date, as of today.</summary>
+    /// <summary>
+    /// REV-05: the open actions of the current plan past their due date, as of today, to chase with their owners. An action
+    /// of an agency the family has since excluded is not listed: it is suspended (<see cref="SuspendedActions"/>), and
+    /// chasing it would hand that agency the plan (SHARE-01); the plan is revised without it.
+    /// </summary>
     public ImmutableArray<PlanAction> OverdueActions =>
-        _state == EpisodeState.PlanActive && Plan is { } plan ? plan.OverdueActions(_policy.Today) : [];
+        _state == EpisodeState.PlanActive && Plan is { } plan
+            ? [.. plan.OverdueActions(_policy.Today).Where(a => a.Owner.Agency is not { } agency || !_consent.Excludes(agency))]
+            : [];
 
     /// <summary>The accepted closure of <see cref="Close"/> (criteria, taxonomy outcome, decision text); null otherwise.</summary>
     public ClosureDecision? ClosureDecision { get; private set; }

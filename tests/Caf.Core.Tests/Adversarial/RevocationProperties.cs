@@ -4,6 +4,8 @@ using System.Linq;
 using Caf.Core.Lifecycle;
 using Caf.Core.Panels;
 using Caf.Core.Primitives;
+using Caf.Core.Register;
+using Caf.Core.Register.Specifications;
 using Caf.Core.Testing;
 using FsCheck;
 using FsCheck.Fluent;
@@ -15,7 +17,9 @@ namespace Caf.Core.Tests.Adversarial;
 /// Issue 23: after any sequence of commands and consent changes, nothing the episode derives or hands to a panel names an
 /// agency the consent in force excludes — standing grants, slot requests, the papers of every referral, the agenda's
 /// papers (from a booking stored before the change, listing every member), the quarterly aftercare audit's services
-/// asked to confirm — an excluded service cannot confirm a start, and after a withdrawal (CONS-07) nothing flows at all.
+/// asked to confirm — nor the plan's agencies in force, the actions to chase, the lead professional's role, an agency's
+/// caseload (the specification on an <see cref="InMemoryEpisodeRepository"/>), the register's summary or the UI port; an
+/// excluded service cannot confirm a start, and after a withdrawal (CONS-07) nothing flows at all.
 /// </summary>
 public class RevocationProperties
 {
@@ -80,6 +84,22 @@ public class RevocationProperties
         if (withdrawn && !e.Consent.IsOverridden)
         {
             Assert.Empty(e.StandingGrants);
+        }
+
+        // The plan, the lead professional's role, the register's caseload, reports and the UI port (issue 23's matrix, as a property).
+        Assert.DoesNotContain(e.Plan?.DeliveringAgencies.Except(e.SuspendedPlanAgencies) ?? [], Excluded);
+        Assert.DoesNotContain(e.OverdueActions, a => a.Owner.Agency is { } owner && Excluded(owner));
+        Assert.All(e.Plan?.Actions.Where(a => a.IsOpen && a.Owner.Agency is { } owner && Excluded(owner)) ?? [], a => Assert.Contains(a, e.SuspendedActions));
+        Assert.True(!Excluded(e.LeadProfessional.Agency) || e.IsLeadProfessionalExcluded);
+        var store = new InMemoryEpisodeRepository(g.World.Policy);
+        Assert.True(store.AddAsync(e).AsTask().Result.IsSuccess);
+        var summary = store.ListAsync(new EpisodesOfChildSpec(e.Child.Id)).AsTask().Result.Single();
+        foreach (var agency in e.Consent.Exclusions.Select(x => x.Agency).Append(e.LeadProfessional.Agency).Distinct())
+        {
+            var caseload = store.ListAsync(new OpenEpisodesByLeadProfessionalAgencySpec(agency)).AsTask().Result;
+            Assert.True(!Excluded(agency) || caseload.Count == 0, $"{agency}'s caseload lists an episode that excludes it");
+            Assert.Equal(Excluded(agency), summary.Excludes(agency));
+            Assert.DoesNotContain(e.GetAvailableActions(), a => Excluded(agency) && a.Refusal?.Message.Contains(agency.Value, StringComparison.Ordinal) == true);
         }
 
         if (e.CurrentPanelReferral is not { } current)

@@ -241,6 +241,13 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         Assert.True(e.Consent.Excludes(TestIds.Camhs));
     }
 
+    /// <summary>Runs one cell by its row's name (for <see cref="StandingGrantMatrixTests"/>, the one list of every entry point).</summary>
+    internal Task CellAsync(string rowName, Way way)
+    {
+        var index = Array.FindIndex(Rows, r => r.Name == rowName);
+        return index < 0 ? throw new ArgumentException($"No row '{rowName}' in the sharing path matrix.", nameof(rowName)) : SHARE01_an_excluded_agency_never_receives_information(index, way);
+    }
+
     [Trait("Rule", "SHARE-01")]
     [Fact]
     public void Every_public_command_has_a_row_in_the_matrix_or_is_listed_as_sharing_nothing()

@@ -1,0 +1,94 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Caf.Core.Analysis;
+using Caf.Core.LeadProfessional;
+using Caf.Core.Lifecycle;
+using Caf.Core.Panels;
+using Caf.Core.Register;
+using Caf.Core.Register.Specifications;
+using Caf.Core.Reporting;
+
+namespace Caf.Core.Tests.Adversarial;
+
+/// <summary>The reflection half of the matrix: the public surface that can hand over, list or assign, each with a row or a reason.</summary>
+public partial class StandingGrantMatrixTests
+{
+    /// <summary>Types whose public methods can hand over, list or assign (plus every PolicyWhatIf* type, found by name).</summary>
+    private static readonly Type[] Scanned =
+    [
+        typeof(CafEpisode), typeof(CafRegister), typeof(EpisodeJson),
+        typeof(PanelAgenda), typeof(PanelAftercare), typeof(PanelDecision), typeof(PanelReHearing), typeof(PanelReHearingRequest),
+        typeof(PanelSlotRequest), typeof(PanelScheduler), typeof(PanelSharingGate),
+        typeof(LeadProfessionalSelector), typeof(CafReportBuilder), typeof(EpisodeReportRows),
+    ];
+
+    /// <summary>Public members that hand nothing to an agency, each with the reason.</summary>
+    private static readonly Dictionary<string, string> SharesNothing = new(StringComparer.Ordinal)
+    {
+        ["CafEpisode.IdentifyConcern"] = "opens the episode: the opener holds it, and the consent that could exclude anyone comes after",
+        ["CafEpisode.RegisterPotentialFromStepDown"] = "opens a potential CAF: as IdentifyConcern",
+        ["CafEpisode.Escalations"] = "a record of what was escalated, kept with the plan history; it hands nothing now (a new escalation is a plan or review command, judged per owner)",
+        ["CafEpisode.ReviewsOfCurrentPlan"] = "the reviews held: records, not recipients (a review's chair and new actions are judged when held: role and command rows)",
+    };
+
+    private static IEnumerable<string> EntryPoints()
+    {
+        var assembly = typeof(CafEpisode).Assembly;
+        var types = Scanned.Concat(assembly.GetExportedTypes().Where(t => t.Name.StartsWith("PolicyWhatIf", StringComparison.Ordinal))).Distinct();
+        string[] valueMembers = ["Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers"];
+        foreach (var type in types)
+        {
+            foreach (var m in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            {
+                if (!m.IsSpecialName && !m.Name.Contains('<', StringComparison.Ordinal) && !valueMembers.Contains(m.Name))
+                {
+                    yield return $"{type.Name}.{m.Name}";
+                }
+            }
+        }
+
+        // The episode's collections: derived lists of agencies, grants, actions, referrals, roles.
+        foreach (var p in typeof(CafEpisode).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+        {
+            if (p.SetMethod is not { IsPublic: true } && p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType))
+            {
+                yield return $"CafEpisode.{p.Name}";
+            }
+        }
+
+        // Every ready specification a store runs.
+        foreach (var spec in assembly.GetExportedTypes().Where(t => !t.IsAbstract && typeof(EpisodeSummarySpecification).IsAssignableFrom(t)))
+        {
+            yield return spec.Name;
+        }
+    }
+
+    private static bool IsPublicMember(string name)
+    {
+        if (name.StartsWith("EpisodeEventEnvelope.", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        var type = dot < 0 ? null : Scanned.FirstOrDefault(t => t.Name == name[..dot]);
+        return type is not null && type.GetMember(name[(dot + 1)..], BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static).Length > 0;
+    }
+
+    [Trait("Rule", "SHARE-01")]
+    [Fact]
+    public void Every_public_entry_point_has_a_row_or_says_why_it_shares_nothing()
+    {
+        var rows = AllRows.SelectMany(r => r.Members).ToHashSet(StringComparer.Ordinal);
+        var surface = EntryPoints().ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(surface.Where(m => !rows.Contains(m) && !SharesNothing.ContainsKey(m)).Order(StringComparer.Ordinal));
+
+        // And no stale name: every member a row or a reason lists is still public (the outbox is in the EF Core package).
+        Assert.Empty(rows.Concat(SharesNothing.Keys).Where(m => !surface.Contains(m) && !IsPublicMember(m)).Order(StringComparer.Ordinal));
+        Assert.All(SharesNothing, r => Assert.True(r.Value.Length > 20, $"{r.Key}: say why it shares nothing"));
+    }
+}
