@@ -68,7 +68,8 @@ internal sealed class EpisodeUpcasting
     [
         // 2 → 3: events gained the optional members policyVersion and idempotencyKey and the type unlinked-from-family.
         // A version 2 document has none of them and means what it meant: nothing in it changes.
-        new(2, "events may record their policy version and idempotency key (both optional); new event type unlinked-from-family", []),
+        new(2, "events may record their policy version and idempotency key (both optional); new event type unlinked-from-family",
+            ImmutableDictionary<string, string>.Empty),
     ]);
 
     /// <summary>The schema version the typed contract reads.</summary>
