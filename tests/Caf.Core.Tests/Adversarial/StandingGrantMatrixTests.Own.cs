@@ -194,7 +194,7 @@ public partial class StandingGrantMatrixTests
         }, "PanelSharingGate.Refer", "PanelSharingGate.CheckDecision"),
 
         new("outbox", "outbox envelope (EpisodeEventEnvelope.MayReach)", ["EpisodeEventEnvelope.MayReach"], (_, _) => Task.FromResult(Cell.DoesNotApply(
-            "needs the EF Core store: tests/Caf.Core.EntityFrameworkCore.Tests/EpisodeStoreContract.Consent.cs (SHARE01_each_outbox_envelope_says_which_agencies_its_event_may_reach_under_the_consent_then) on SQLite and PostgreSQL"))),
+            "needs the EF Core store: tests/Caf.Core.EntityFrameworkCore.Tests/EpisodeStoreContract.OutboxWays.cs crosses the envelope with the six ways on one episode (SHARE01_every_envelope_from_an_exclusion_on_says_the_excluded_agency_may_not_be_reached_in_every_way), EpisodeStoreContract.Consent.cs checks the scope it stores, on SQLite and PostgreSQL; the sibling way ends the link (FamilyLinkRevocationTests) and each episode's envelopes follow its own consent"))),
     ];
 
     // ----- The linked sibling's cells of the delegated rows: Sam's family excluded CAMHS, which leads and serves Amy. -----
