@@ -53,6 +53,12 @@ public class EpisodeBenchmarks
         _actions = [.. _history.Skip(1).Select(ActionOf)];
     }
 
+    /// <summary>The 40-event history of <see cref="Setup"/> (read by <see cref="PolicyVersionReplayBenchmarks"/>).</summary>
+    internal IReadOnlyList<CafEvent> History => _history;
+
+    /// <summary>The policy the history was recorded under.</summary>
+    internal EpisodePolicy Policy => _policy;
+
     [IterationSetup(Target = nameof(OneCommandOnALoadedEpisode))]
     public void LoadEpisodes()
     {
