@@ -64,7 +64,7 @@ public sealed class RegisterMetricsTests : IDisposable
 
         // 7. The sharing service asked directly: CAMHS for the assessment, covered by the mother's written consent (SHARE-01).
         var held = (await host.Store.GetAsync(Episode))!;
-        Assert.True(host.Sharing.Decide(Episode, held.Consent, TestIds.Camhs, Consent.SharingPurpose.Assessment, Teacher).Granted);
+        Assert.True(host.Sharing.Decide(Episode, held.Consent, TestIds.Camhs, Caf.Core.Consent.SharingPurpose.Assessment, Teacher).Granted);
     }
 
     [Fact]
