@@ -19,6 +19,7 @@ internal static class ConsentServiceRegistration
         services.TryAddSingleton<ISharingService>(sp => new SharingService(
             sp.GetService<ISharingAuditLog>() ?? throw new InvalidOperationException(CafStartupCheckValidator.MissingAuditLog),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ConsentPolicy>()));
+            sp.GetRequiredService<ConsentPolicy>(),
+            sp.GetRequiredService<Caf.Core.Diagnostics.CafMetrics>()));
     }
 }

@@ -1,6 +1,8 @@
 using System;
+using System.Diagnostics.Metrics;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
+using Caf.Core.Diagnostics;
 using Caf.Core.Primitives;
 
 namespace Caf.Core.Consent;
@@ -21,7 +23,8 @@ namespace Caf.Core.Consent;
 /// the voluntary CAF route; a panel needs the family's written consent).</item>
 /// <item>Otherwise refused: withdrawn (CONS-07), refused (CONS-01/02/03/08) or none recorded (SHARE-01).</item>
 /// </list>
-/// <para>Computing the decision allocates nothing (the reasons are constants).</para>
+/// <para>Computing the decision allocates nothing (the reasons are constants). Every recorded decision is counted
+/// (<see cref="CafTelemetry.SharingDecisions"/>) when the service was given a meter factory.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable; it is thread-safe when its audit log is.</threadsafety>
 [Immutable]
@@ -51,17 +54,41 @@ public sealed class SharingService : ISharingService
     private readonly ISharingAuditLog _auditLog;
     private readonly TimeProvider _timeProvider;
     private readonly ConsentPolicy _policy;
+    private readonly CafMetrics _metrics;
 
     /// <summary>Creates the service.</summary>
     /// <param name="auditLog">Where every decision is recorded (SHARE-03, SHARE-04); implemented by the host.</param>
     /// <param name="timeProvider">The clock for the decision time.</param>
     /// <param name="policy">The consent policy that resolves who must consent; the defaults when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="auditLog"/> or <paramref name="timeProvider"/> is null.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads",
+        Justification = "The overload with a meter factory takes every parameter explicitly; this one keeps its optional policy for existing callers.")]
     public SharingService(ISharingAuditLog auditLog, TimeProvider timeProvider, ConsentPolicy? policy = null)
+        : this(auditLog, timeProvider, policy, CafMetrics.None)
+    {
+    }
+
+    /// <summary>
+    /// Creates the service, counting every recorded decision on the <see cref="CafTelemetry.MeterName"/> meter of
+    /// <paramref name="meterFactory"/> (<see cref="CafTelemetry.SharingDecisions"/>, docs/operations.md). Without a factory
+    /// nothing is counted and no meter is created.
+    /// </summary>
+    /// <param name="auditLog">Where every decision is recorded (SHARE-03, SHARE-04); implemented by the host.</param>
+    /// <param name="timeProvider">The clock for the decision time.</param>
+    /// <param name="policy">The consent policy that resolves who must consent; the defaults when null.</param>
+    /// <param name="meterFactory">The host's meter factory, or null to count nothing.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="auditLog"/> or <paramref name="timeProvider"/> is null.</exception>
+    public SharingService(ISharingAuditLog auditLog, TimeProvider timeProvider, ConsentPolicy? policy, IMeterFactory? meterFactory)
+        : this(auditLog, timeProvider, policy, CafMetrics.Create(meterFactory))
+    {
+    }
+
+    internal SharingService(ISharingAuditLog auditLog, TimeProvider timeProvider, ConsentPolicy? policy, CafMetrics metrics)
     {
         _auditLog = Guard.Against.Null(auditLog);
         _timeProvider = Guard.Against.Null(timeProvider);
         _policy = policy ?? new ConsentPolicy(new ConsentOptions());
+        _metrics = Guard.Against.Null(metrics);
     }
 
     /// <inheritdoc />
@@ -75,6 +102,7 @@ public sealed class SharingService : ISharingService
 
         // SHARE-03/SHARE-04: recorded before it is returned, refusals too.
         _auditLog.Record(new SharingAuditEntry(episode, agency, purpose, decision, requestedBy, _timeProvider.GetUtcNow()));
+        _metrics.Sharing(purpose, decision);
         return decision;
     }
 
@@ -101,6 +129,7 @@ public sealed class SharingService : ISharingService
         Guard.Against.Null(consent);
         var decision = Compute(consent, agency, purpose, _policy.ResolveForSharing(consent, childAgeInYears));
         _auditLog.Record(new SharingAuditEntry(episode, agency, purpose, decision, requestedBy, _timeProvider.GetUtcNow()));
+        _metrics.Sharing(purpose, decision);
         return decision;
     }
 
@@ -124,10 +153,11 @@ public sealed class SharingService : ISharingService
         }
 
         _auditLog.Record(entry);
+        _metrics.Sharing(entry.Purpose, entry.Decision);
     }
 
     /// <summary>The same service (audit log, clock) deciding under another consent policy: a later policy version's.</summary>
-    internal SharingService WithConsentPolicy(ConsentPolicy policy) => new(_auditLog, _timeProvider, policy);
+    internal SharingService WithConsentPolicy(ConsentPolicy policy) => new(_auditLog, _timeProvider, policy, _metrics);
 
     /// <summary>The decision without recording it (for the benchmark and tests). Allocation free.</summary>
     internal SharingDecision Compute(ConsentState consent, AgencyId agency, SharingPurpose purpose)

@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using System.Linq;
 using Ardalis.GuardClauses;
 using Caf.Core.Configuration;
 using Caf.Core.Consent;
 using Caf.Core.DependencyInjection;
+using Caf.Core.Diagnostics;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Panels;
@@ -30,7 +32,9 @@ public static class CafServiceCollectionExtensions
     /// <see cref="CafRegister"/> over the host's <see cref="IEpisodeRepository"/>, the lead-professional selector,
     /// the default thresholds matcher; the closure taxonomy is a registered <see cref="Caf.Core.Closure.ClosureTaxonomy"/> or the default, CLOSE-10), <see cref="CafOptions"/> through the options pattern
     /// (<see cref="IOptions{TOptions}"/>), and <see cref="TimeProvider.System"/> unless the host registered a
-    /// <see cref="TimeProvider"/> already. Services are added only if absent (a host's own registration wins).
+    /// <see cref="TimeProvider"/> already. Services are added only if absent (a host's own registration wins). The register and
+    /// the sharing service publish metrics on the <c>Caf.Core</c> meter of the host's <see cref="IMeterFactory"/> when one is
+    /// registered (the generic host registers one), and count nothing otherwise (docs/operations.md).
     /// </summary>
     /// <remarks>
     /// <para>
@@ -183,6 +187,9 @@ public static class CafServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CafPolicyVersionRegistrations>, CafPolicyVersionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
+        // Metrics (docs/operations.md): one set of instruments on the host's IMeterFactory (the generic host registers
+        // one; AddMetrics() does otherwise), shared by every register and the sharing service; none without a factory.
+        services.TryAddSingleton(sp => CafMetrics.Create(sp.GetService<IMeterFactory>()));
         // The policy versions: the host's PolicyHistory, or CafOptions ("default") and each AddCafPolicyVersion after it.
         // CLOSE-10: the first version's closure taxonomy is the one the host registered, otherwise the default.
         services.TryAddSingleton(History);
@@ -193,7 +200,8 @@ public static class CafServiceCollectionExtensions
         services.TryAddTransient(sp => new CafRegister(
             sp.GetService<IEpisodeRepository>() ?? throw new InvalidOperationException(CafStartupCheckValidator.MissingStore),
             sp.GetRequiredService<EpisodePolicy>(),
-            Options(sp).Storage));
+            Options(sp).Storage,
+            sp.GetRequiredService<CafMetrics>()));
         // LP-04..LP-11: needs an ISharingService (registered by the consent area or the host).
         services.TryAddSingleton(sp => new LeadProfessionalSelector(Options(sp).LeadProfessional, sp.GetRequiredService<ISharingService>()));
 

@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
 using Caf.Core.Consent;
+using Caf.Core.Diagnostics;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register.Specifications;
@@ -24,6 +27,7 @@ public sealed partial class CafRegister
     private readonly IEpisodeRepository _repository;
     private readonly EpisodePolicy _policy;
     private readonly int _concurrencyRetries;
+    private readonly CafMetrics _metrics;
 
     /// <summary>Creates the register over a repository, with the default storage options (3 retries on a conflict).</summary>
     /// <param name="repository">The storage port.</param>
@@ -39,7 +43,30 @@ public sealed partial class CafRegister
     /// <param name="storage">The storage options; copied now.</param>
     /// <exception cref="ArgumentException">The storage options are invalid.</exception>
     public CafRegister(IEpisodeRepository repository, EpisodePolicy policy, StorageOptions storage)
+        : this(repository, policy, storage, CafMetrics.None)
     {
+    }
+
+    /// <summary>
+    /// As <see cref="CafRegister(IEpisodeRepository, EpisodePolicy, StorageOptions)"/>, publishing metrics on the
+    /// <see cref="CafTelemetry.MeterName"/> meter of <paramref name="meterFactory"/> (docs/operations.md). Without a
+    /// factory nothing is counted and no meter is created; traces (<see cref="CafTelemetry.ActivitySourceName"/>) are
+    /// published either way. Each call creates the instruments: construct the register once per host (<c>AddCafCore</c>
+    /// shares one set of instruments between every register it creates).
+    /// </summary>
+    /// <param name="repository">The storage port.</param>
+    /// <param name="policy">The host's policy and clock.</param>
+    /// <param name="storage">The storage options; copied now.</param>
+    /// <param name="meterFactory">The host's meter factory, or null to count nothing.</param>
+    /// <exception cref="ArgumentException">The storage options are invalid.</exception>
+    public CafRegister(IEpisodeRepository repository, EpisodePolicy policy, StorageOptions storage, IMeterFactory? meterFactory)
+        : this(repository, policy, storage, CafMetrics.Create(meterFactory))
+    {
+    }
+
+    internal CafRegister(IEpisodeRepository repository, EpisodePolicy policy, StorageOptions storage, CafMetrics metrics)
+    {
+        _metrics = Guard.Against.Null(metrics);
         _repository = Guard.Against.Null(repository);
         _policy = Guard.Against.Null(policy);
         Guard.Against.Null(storage);
@@ -208,71 +235,6 @@ public sealed partial class CafRegister
         if (key.IsDefault)
         {
             throw new ArgumentException("IdempotencyKey must not be default.", nameof(key));
-        }
-    }
-
-    // Refusal null and Replayed null: the command succeeded and what it did is saved. Replayed: the key was already
-    // applied by the same command (the event it is stored with). Otherwise the refusal to return.
-    private async ValueTask<(Refusal? Refusal, (int Index, Events.CafEvent Event)? Replayed)> ExecuteCoreAsync(
-        EpisodeId id, IdempotencyKey? key, Func<CafEpisode, Refusal?> run, CancellationToken cancellationToken)
-    {
-        if (id.IsDefault)
-        {
-            throw new ArgumentException("EpisodeId must not be default.", nameof(id));
-        }
-
-        for (var attempt = 0; ; attempt++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var episode = await _repository.GetAsync(id, cancellationToken).ConfigureAwait(false);
-            if (episode is null)
-            {
-                return (new Refusal(StoreCodes.NotFound, $"Episode {id} is not on the register.", "id"), null);
-            }
-
-            if (key is { } k)
-            {
-                if (episode.IndexOfKey(k) is var at and >= 0)
-                {
-                    return Replay(episode, k, at, run);
-                }
-
-                episode.KeyNextEvent(k);
-            }
-
-            var version = episode.Version;
-            if (run(episode) is { } refused)
-            {
-                return (refused, null); // the instance is dropped: nothing it did is saved
-            }
-
-            if (episode.Version == version)
-            {
-                return (null, null); // nothing to save
-            }
-
-            // REG-03: a change to an episode in a family group re-judges the group; a link now refused ends in this save.
-            var family = await RejudgeFamilyAsync(episode, cancellationToken).ConfigureAwait(false);
-            var saved = family.Leaving.Count == 0
-                ? await _repository.UpdateAsync(episode, version, cancellationToken).ConfigureAwait(false)
-                : await _repository.UpdateManyAsync([new EpisodeUpdate(episode, version), .. family.Siblings], cancellationToken).ConfigureAwait(false);
-            if (saved.IsSuccess)
-            {
-                RecordRevocations(family);
-                return (null, null);
-            }
-
-            if (saved.Refusal.RuleId != StoreCodes.Concurrency)
-            {
-                return (saved.Refusal, null);
-            }
-
-            if (attempt >= _concurrencyRetries)
-            {
-                return (new Refusal(StoreCodes.Concurrency,
-                    $"Episode {id} was saved by someone else each time the command ran ({attempt + 1} times); nothing of this command was saved. Reload and try again.",
-                    "version"), null);
-            }
         }
     }
 
