@@ -121,8 +121,8 @@ public abstract partial class EpisodeStoreContract
 
     private async Task DispatchersAtOnceAsync(int dispatchers)
     {
-        // 8 episodes of 3 events each, written by hand: ep-0#0..ep-7#2.
-        for (var i = 0; i < 8; i++)
+        // 16 episodes of 3 events each, written by hand: ep-0#0..ep-15#2.
+        for (var i = 0; i < 16; i++)
         {
             var episode = Identified(Policy, $"ep-{i}", $"child-{i:000}");
             Ok(episode.RecordConsent(Teacher, MotherWritten(), "Consent recorded with the family."));
@@ -147,7 +147,7 @@ public abstract partial class EpisodeStoreContract
         var delivered = shared.Delivered.ToList();
         var ids = delivered.Select(e => e.EventId).ToList();
         Assert.Equal(0, ids.Count - ids.Distinct().Count()); // duplicates
-        var expected = Enumerable.Range(0, 8).SelectMany(i => new[] { $"ep-{i}#0", $"ep-{i}#1", $"ep-{i}#2" }).Order(StringComparer.Ordinal);
+        var expected = Enumerable.Range(0, 16).SelectMany(i => new[] { $"ep-{i}#0", $"ep-{i}#1", $"ep-{i}#2" }).Order(StringComparer.Ordinal);
         Assert.Equal(expected, ids.Order(StringComparer.Ordinal));
         foreach (var episode in delivered.GroupBy(e => e.Episode))
         {
