@@ -130,7 +130,7 @@ public abstract partial class EpisodeStoreContract
             Ok(await Host.Repository.AddAsync(episode));
         }
 
-        var shared = new RecordingPublisher();
+        var shared = new YieldingPublisher(); // gives the other dispatchers a turn while an event is being published
         var hosts = Enumerable.Range(0, dispatchers).Select(_ => NewHost(shared, o => o.BatchSize = 4)).ToList();
         using var start = new ManualResetEventSlim();
         var runs = hosts.Select(h => Task.Run(async () =>
@@ -155,6 +155,18 @@ public abstract partial class EpisodeStoreContract
         }
 
         Assert.All(delivered, e => Assert.Equal(1, e.Attempt));
+    }
+
+    /// <summary>Records the event, then yields the thread before returning, as a publisher awaiting I/O would.</summary>
+    private sealed class YieldingPublisher : IEpisodeEventPublisher
+    {
+        public ConcurrentQueue<EpisodeEventEnvelope> Delivered { get; } = new();
+
+        public async ValueTask PublishAsync(EpisodeEventEnvelope envelope, CancellationToken cancellationToken)
+        {
+            Delivered.Enqueue(envelope);
+            await Task.Yield();
+        }
     }
 
     /// <summary>Publishes, then the process is "killed" before the dispatcher can mark the event delivered.</summary>
