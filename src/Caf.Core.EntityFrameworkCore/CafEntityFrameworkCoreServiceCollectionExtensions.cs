@@ -12,6 +12,7 @@ using Caf.Core.Reporting;
 using Caf.Core.Thresholds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 // Conventional namespace for registration extensions, so hosts find them without a using.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -161,6 +162,6 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
         services.AddSingleton<ISharingAuditLog>(sp => sp.GetRequiredService<EntityFrameworkSharingAuditLog<TContext>>());
         services.AddSingleton(sp => new EpisodeOutbox<TContext>(
             sp.GetRequiredService<IDbContextFactory<TContext>>(), sp.GetRequiredService<IEpisodeEventPublisher>(),
-            sp.GetRequiredService<TimeProvider>(), outbox));
+            sp.GetRequiredService<TimeProvider>(), outbox, sp.GetService<ILoggerFactory>()));
     }
 }

@@ -116,7 +116,12 @@ public static class CafModelBuilderExtensions
         e.Property(r => r.LastError).HasColumnName("last_error").HasMaxLength(2000);
         e.Property(r => r.ConsentBasis).HasColumnName("consent_basis");
         e.Property(r => r.ExcludedAgencies).HasColumnName("excluded_agencies");
+        e.Property(r => r.LockedUntil).HasColumnName("locked_until").HasConversion(StoreConverters.UtcTime);
+        e.Property(r => r.LockedBy).HasColumnName("locked_by").HasMaxLength(64);
+        e.Property(r => r.DeadLetteredAt).HasColumnName("dead_lettered_at").HasConversion(StoreConverters.UtcTime);
         e.HasIndex(r => new { r.EpisodeId, r.Sequence }).HasFilter("\"dispatched_at\" IS NULL").HasDatabaseName("ix_caf_outbox_pending");
+        // The purge of delivered rows past their retention.
+        e.HasIndex(r => r.DispatchedAt).HasFilter("\"dispatched_at\" IS NOT NULL").HasDatabaseName("ix_caf_outbox_delivered");
     }
 
     private static void ConfigureSharingAudit(ModelBuilder modelBuilder)

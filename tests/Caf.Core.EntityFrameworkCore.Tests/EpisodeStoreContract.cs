@@ -12,6 +12,7 @@ using Caf.Core.Register;
 using Caf.Core.Register.Specifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using static Caf.Core.EntityFrameworkCore.Tests.Support.Episodes;
 
@@ -63,9 +64,9 @@ public abstract partial class EpisodeStoreContract : IAsyncLifetime
     }
 
     /// <summary>Another "process" over the same database: its own services and connections.</summary>
-    protected StoreHost NewHost(RecordingPublisher? publisher = null)
+    protected StoreHost NewHost(IEpisodeEventPublisher? publisher = null, Action<CafOutboxOptions>? outbox = null, ILoggerFactory? logs = null)
     {
-        var host = new StoreHost(_database!, Policy, Time, publisher ?? Publisher);
+        var host = new StoreHost(_database!, Policy, Time, publisher ?? Publisher, outbox, logs);
         _hosts.Add(host);
         return host;
     }

@@ -22,6 +22,15 @@ internal sealed class OutboxRow
 
     public string? LastError { get; set; }
 
+    /// <summary>Until when the dispatcher that claimed the row owns it; null or past when no dispatcher does.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>The claim (a dispatch's own id) that last took the row; kept after release, so a logged claim id finds the row.</summary>
+    public string? LockedBy { get; set; }
+
+    /// <summary>When the row was set aside after <see cref="CafOutboxOptions.MaxAttempts"/> failures (reason in <see cref="LastError"/>).</summary>
+    public DateTimeOffset? DeadLetteredAt { get; set; }
+
     /// <summary>The <see cref="Caf.Core.Consent.SharingBasis"/> in force when the event was saved; null for a row saved before it was recorded.</summary>
     public int? ConsentBasis { get; set; }
 

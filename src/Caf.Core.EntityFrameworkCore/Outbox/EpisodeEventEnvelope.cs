@@ -38,7 +38,11 @@ public sealed record EpisodeEventEnvelope(EpisodeId Episode, int Sequence, strin
     /// <exception cref="ArgumentException"><paramref name="agency"/> is default.</exception>
     public bool MayReach(AgencyId agency) => Consent?.MayReach(agency) == true;
 
-    /// <summary>The stable event id, <c>{episode}#{sequence}</c> (e.g. <c>ep-1#0</c>): de-duplicate by it.</summary>
+    /// <summary>
+    /// The stable event id, <c>{episode}#{sequence}</c> (e.g. <c>ep-1#0</c>): <b>the consumer's idempotency key</b>.
+    /// Delivery is at least once (a crash between publish and mark, or a publish that outlasts its lease, delivers the
+    /// event again with a higher <see cref="Attempt"/>); the id never changes, so de-duplicate by it.
+    /// </summary>
     public string EventId => FormatEventId(Episode, Sequence);
 
     /// <summary>Formats the stable id of an episode's event.</summary>

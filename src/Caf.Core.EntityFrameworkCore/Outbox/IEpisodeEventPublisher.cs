@@ -9,10 +9,12 @@ namespace Caf.Core.EntityFrameworkCore;
 /// </summary>
 /// <remarks>
 /// <para>Delivery is <b>at least once</b>: an event is marked delivered only after <see cref="PublishAsync"/> returns,
-/// so a process that stops in between publishes it again on the next dispatch. Hosts de-duplicate by
-/// <see cref="EpisodeEventEnvelope.EventId"/>, which is stable (the episode id and the event's sequence).</para>
+/// so a process that stops in between publishes it again once its lease expires (with the next attempt number). In the
+/// normal course each event is published once, however many dispatchers run. Hosts de-duplicate by
+/// <see cref="EpisodeEventEnvelope.EventId"/>, the idempotency key, which is stable (the episode id and the event's sequence).</para>
 /// <para>Events of one episode are published in order, and never the next before the previous one succeeded.
-/// Throwing means "not delivered": the event stays pending and is retried later with a bounded back-off.</para>
+/// Throwing means "not delivered": the event stays pending and is retried later with a bounded back-off, and is
+/// dead-lettered after <see cref="CafOutboxOptions.MaxAttempts"/> attempts.</para>
 /// </remarks>
 public interface IEpisodeEventPublisher
 {

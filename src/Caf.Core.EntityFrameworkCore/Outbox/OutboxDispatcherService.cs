@@ -6,7 +6,11 @@ using Microsoft.Extensions.Hosting;
 
 namespace Caf.Core.EntityFrameworkCore;
 
-/// <summary>The optional hosted dispatcher: calls <see cref="EpisodeOutbox{TContext}.DispatchPendingAsync"/> every poll interval.</summary>
+/// <summary>
+/// The optional hosted dispatcher: every poll interval, calls <see cref="EpisodeOutbox{TContext}.DispatchPendingAsync"/>
+/// then <see cref="EpisodeOutbox{TContext}.PurgeDeliveredAsync"/>. A failure is logged (<see cref="CafOutboxLogEvents.DispatchFailed"/>,
+/// <see cref="CafOutboxLogEvents.PurgeFailed"/>) and the next tick tries again.
+/// </summary>
 internal sealed class OutboxDispatcherService<TContext> : BackgroundService
     where TContext : DbContext
 {
@@ -26,15 +30,29 @@ internal sealed class OutboxDispatcherService<TContext> : BackgroundService
         using var timer = new PeriodicTimer(_options.PollInterval, _time);
         do
         {
-            try
-            {
-                await _outbox.DispatchPendingAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The database may be briefly unavailable: the events stay pending and the next tick tries again.
-            }
+            await TickAsync(stoppingToken).ConfigureAwait(false);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    internal async Task TickAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _outbox.DispatchPendingAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            OutboxLog.DispatchFailed(_outbox.Logger, ex);
+        }
+
+        try
+        {
+            await _outbox.PurgeDeliveredAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            OutboxLog.PurgeFailed(_outbox.Logger, ex);
+        }
     }
 }

@@ -8,6 +8,7 @@ using Caf.Core.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Caf.Core.EntityFrameworkCore.Tests.Support;
@@ -17,9 +18,15 @@ public sealed class StoreHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public StoreHost(TestDatabase database, EpisodePolicy policy, FakeTimeProvider time, RecordingPublisher publisher)
+    public StoreHost(TestDatabase database, EpisodePolicy policy, FakeTimeProvider time, IEpisodeEventPublisher publisher,
+        Action<CafOutboxOptions>? outbox = null, ILoggerFactory? logs = null)
     {
         var services = new ServiceCollection();
+        if (logs is not null)
+        {
+            services.AddSingleton(logs);
+        }
+
         services.AddSingleton(policy);
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IEpisodeEventPublisher>(publisher);
@@ -29,6 +36,7 @@ public sealed class StoreHost : IAsyncDisposable
             database.Use(o);
             o.Outbox.RetryBaseDelay = TimeSpan.FromSeconds(10);
             o.Outbox.RetryMaxDelay = TimeSpan.FromMinutes(1);
+            outbox?.Invoke(o.Outbox);
             o.ConfigureDbContext(b => b
                 .AddInterceptors(Fault, Commands)
                 // Anything EF Core would do in memory or nondeterministically is an error in the tests.

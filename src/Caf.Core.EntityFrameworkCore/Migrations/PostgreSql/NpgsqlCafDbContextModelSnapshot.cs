@@ -83,6 +83,10 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("consent_basis");
 
+                    b.Property<DateTime?>("DeadLetteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dead_lettered_at");
+
                     b.Property<DateTime?>("DispatchedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("dispatched_at");
@@ -102,6 +106,15 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("last_error");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("locked_by");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
@@ -113,6 +126,10 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasKey("EpisodeId", "Sequence")
                         .HasName("pk_caf_outbox");
+
+                    b.HasIndex("DispatchedAt")
+                        .HasDatabaseName("ix_caf_outbox_delivered")
+                        .HasFilter("\"dispatched_at\" IS NOT NULL");
 
                     b.HasIndex("EpisodeId", "Sequence")
                         .HasDatabaseName("ix_caf_outbox_pending")

@@ -78,6 +78,10 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("consent_basis");
 
+                    b.Property<DateTime?>("DeadLetteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dead_lettered_at");
+
                     b.Property<DateTime?>("DispatchedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("dispatched_at");
@@ -97,6 +101,15 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");
 
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_by");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_until");
+
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_at");
@@ -108,6 +121,10 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasKey("EpisodeId", "Sequence")
                         .HasName("pk_caf_outbox");
+
+                    b.HasIndex("DispatchedAt")
+                        .HasDatabaseName("ix_caf_outbox_delivered")
+                        .HasFilter("\"dispatched_at\" IS NOT NULL");
 
                     b.HasIndex("EpisodeId", "Sequence")
                         .HasDatabaseName("ix_caf_outbox_pending")
