@@ -253,12 +253,12 @@ public sealed partial class CafRegister
 
             // REG-03: a change to an episode in a family group re-judges the group; a link now refused ends in this save.
             var family = await RejudgeFamilyAsync(episode, cancellationToken).ConfigureAwait(false);
+            HoldRevocations(episode, family);
             var saved = family.Leaving.Count == 0
                 ? await _repository.UpdateAsync(episode, version, cancellationToken).ConfigureAwait(false)
                 : await _repository.UpdateManyAsync([new EpisodeUpdate(episode, version), .. family.Siblings], cancellationToken).ConfigureAwait(false);
             if (saved.IsSuccess)
             {
-                RecordRevocations(family);
                 return (null, null);
             }
 
