@@ -94,6 +94,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
 
             // Read with the snapshot from one row: the hash of exactly these events as stored (now checked), and the row's columns.
             _stored.Remember(episode!, new StoredEpisode(episode!.Version, row.Hash, row.Columns, null));
+            episode.HoldSharingAuditUntilSaved(); // SHARE-03: its commands' decisions go in the save's transaction
             return episode;
         }
     }

@@ -6,7 +6,7 @@ using Caf.Core.Consent;
 namespace Caf.Core.Lifecycle;
 
 /// <summary>
-/// SHARE-03/04 with the save: the sharing decisions of a command that goes ahead are held with its event and written
+/// SHARE-03/04 with the save: for an episode a store loaded (<see cref="HoldSharingAuditUntilSaved"/>), the sharing decisions of a command that goes ahead are held with its event and written
 /// by the store with that event (the EF store in the same transaction; the in-memory store once the save succeeded), so
 /// a save that is refused or loses a race leaves no entry claiming a grant. A refused command's refusals are recorded
 /// at once: no save follows, and a refusal hands nothing over.
@@ -15,6 +15,19 @@ public sealed partial class CafEpisode
 {
     private readonly List<SharingAuditEntry> _auditScratch = []; // decided for the command being run, not yet tied to an event
     private readonly List<(int Event, SharingAuditEntry Entry)> _unsavedAudit = []; // tied to the event at that index
+    private bool _holdsAudit; // set by the store that loaded the episode; otherwise every decision is recorded at once
+
+    /// <summary>
+    /// Called by a store on an episode it loads, before handing it out: from then on the sharing decisions of the commands
+    /// that go ahead are held with their events (<see cref="UnsavedSharingAudit"/>) until the store saves those events,
+    /// instead of being recorded in the <see cref="ISharingAuditLog"/> when the command runs. Both stores that ship call it;
+    /// an episode built in memory (<see cref="IdentifyConcern"/>,
+    /// <see cref="Rebuild"/>) records at once, as a host's own store that does not call it sees.
+    /// </summary>
+    public void HoldSharingAuditUntilSaved() => _holdsAudit = true;
+
+    /// <summary>Whether the decisions are held until saved (<see cref="HoldSharingAuditUntilSaved"/>).</summary>
+    internal bool HoldsSharingAudit => _holdsAudit;
 
     /// <summary>
     /// The sharing decisions (SHARE-03, SHARE-04) recorded by the commands whose events come at or after
@@ -52,7 +65,17 @@ public sealed partial class CafEpisode
     public void ForgetSavedSharingAudit() => _unsavedAudit.RemoveAll(a => a.Event < _events.Count);
 
     /// <summary>Holds an entry for the command being run (live only); tied to its event when it goes ahead.</summary>
-    private void Hold(SharingAuditEntry entry) => _auditScratch.Add(entry);
+    private void Hold(SharingAuditEntry entry)
+    {
+        if (_holdsAudit)
+        {
+            _auditScratch.Add(entry);
+        }
+        else
+        {
+            _policy.Sharing.Record(entry);
+        }
+    }
 
     /// <summary>Holds an entry with the episode's latest event (a revocation the register records with the save).</summary>
     internal void HoldWithLatestEvent(SharingAuditEntry entry) => _unsavedAudit.Add((_events.Count - 1, entry));

@@ -259,6 +259,11 @@ public sealed partial class CafRegister
                 : await _repository.UpdateManyAsync([new EpisodeUpdate(episode, version), .. family.Siblings], cancellationToken).ConfigureAwait(false);
             if (saved.IsSuccess)
             {
+                if (!episode.HoldsSharingAudit)
+                {
+                    episode.RecordUnsavedSharingAudit(version); // a host's store that does not hold them: the revocations, after the save
+                }
+
                 return (null, null);
             }
 

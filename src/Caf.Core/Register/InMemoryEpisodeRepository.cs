@@ -63,7 +63,9 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
             history = entry.History;
         }
 
-        return new ValueTask<CafEpisode?>(CafEpisode.Rebuild(_policy, history));
+        var episode = CafEpisode.Rebuild(_policy, history);
+        episode.HoldSharingAuditUntilSaved(); // SHARE-03: its commands' decisions are recorded with the save
+        return new ValueTask<CafEpisode?>(episode);
     }
 
     /// <inheritdoc />
