@@ -141,6 +141,7 @@ public static class CafModelBuilderExtensions
         e.Property(r => r.RequestedByAgency).HasColumnName("requested_by_agency").HasConversion(StoreConverters.AgencyId).HasMaxLength(128);
         e.Property(r => r.DecidedAt).HasColumnName("decided_at").HasConversion(StoreConverters.UtcTime);
         e.Property(r => r.Items).HasColumnName("items");
+        e.Property(r => r.Kind).HasColumnName("kind"); // 0 = Decision: what every row written before the column was
         e.Property(r => r.Text).HasColumnName("text");
         e.HasIndex(r => r.EpisodeId).HasDatabaseName("ix_caf_sharing_audit_episode");
     }

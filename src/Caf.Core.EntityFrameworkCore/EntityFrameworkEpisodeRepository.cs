@@ -94,6 +94,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
 
             // Read with the snapshot from one row: the hash of exactly these events as stored (now checked), and the row's columns.
             _stored.Remember(episode!, new StoredEpisode(episode!.Version, row.Hash, row.Columns, null));
+            episode.HoldSharingAuditUntilSaved(); // SHARE-03: its commands' decisions go in the save's transaction
             return episode;
         }
     }
@@ -117,12 +118,14 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             entry.Property<string>(CafModelBuilderExtensions.SnapshotProperty).CurrentValue = EpisodeJson.Serialize(episode);
             entry.Property<string>(CafModelBuilderExtensions.HistoryHashProperty).CurrentValue = staged.Head;
             AppendEvents(db, episode, 0, staged);
+            AppendSharingAudit(db, episode, 0);
             var report = await ReportRowAsync(db, episode, cancellationToken).ConfigureAwait(false);
             db.Entry(report).State = EntityState.Added;
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 _stored.Remember(episode, new StoredEpisode(episode.Version, staged.Head, summary, report));
+                episode.ForgetSavedSharingAudit();
                 return Result.Ok;
             }
             catch (DbUpdateException)
@@ -234,6 +237,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
                     hash.OriginalValue = staged[i].HashAt(expected);
                     hash.IsModified = true;
                     AppendEvents(db, episode, expected, staged[i]);
+                    AppendSharingAudit(db, episode, expected);
                     var report = await ReportRowAsync(db, episode, cancellationToken).ConfigureAwait(false);
                     // A row is replaced, not read first; an episode stored before the read model existed gets one on the retry.
                     var reportEntry = db.Entry(report);
@@ -272,6 +276,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
                 for (var i = 0; i < updates.Count; i++)
                 {
                     _stored.Remember(updates[i].Episode, new StoredEpisode(updates[i].Episode.Version, staged[i].Head, written[i].Summary, written[i].Report));
+                    updates[i].Episode.ForgetSavedSharingAudit();
                 }
 
                 return Result.Ok;
@@ -388,6 +393,17 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         return open is null
             ? (Result?)null
             : Result.Refused("REG-01", $"Child {child} already has an open episode ({open.Id}, lead professional {open.LeadProfessional}).", "child");
+    }
+
+    // SHARE-03/04: the sharing decisions of the commands being saved go in the same transaction as their events, so the
+    // audit and the change commit together or not at all; nothing is handed over before the commit (the outbox row is in
+    // it too), so a decision is still on the record before it takes effect.
+    private static void AppendSharingAudit(DbContext db, CafEpisode episode, int from)
+    {
+        foreach (var entry in episode.UnsavedSharingAudit(from))
+        {
+            db.Entry(SharingAuditRow.Of(entry)).State = EntityState.Added;
+        }
     }
 
     private void AppendEvents(DbContext db, CafEpisode episode, int from, StagedEvents staged)

@@ -17,6 +17,12 @@ namespace Caf.Core.EntityFrameworkCore;
 /// its rule, reason, basis, what was shared, who asked and when. <see cref="Record"/> commits before it returns, so
 /// the sharing service never returns a decision that is not stored; if the database refuses, it throws.
 /// </summary>
+/// <remarks>
+/// The decisions of an episode's commands do not come through <see cref="Record"/>: the episode holds them with its events
+/// and <see cref="EntityFrameworkEpisodeRepository{TContext}"/> writes them to the same table in the save's transaction,
+/// so a refused or conflicted save leaves none (docs/consent.md, "The audit and the save"). <see cref="Record"/> serves
+/// the rest: refusals of refused commands, the register's checks, reads and panel papers.
+/// </remarks>
 /// <typeparam name="TContext">A context whose model includes <see cref="CafModelBuilderExtensions.ApplyCafConfigurations"/>.</typeparam>
 /// <threadsafety>Thread-safe: a context per call.</threadsafety>
 [Immutable]
@@ -37,21 +43,7 @@ public sealed class EntityFrameworkSharingAuditLog<TContext> : ISharingAuditLog
     {
         Guard.Against.Default(entry.Episode);
         using var db = _contexts.CreateDbContext();
-        db.Add(new SharingAuditRow
-        {
-            EpisodeId = entry.Episode,
-            Agency = entry.Agency,
-            Purpose = entry.Purpose,
-            Granted = entry.Decision.Granted,
-            RuleId = entry.Decision.RuleId ?? "",
-            Reason = entry.Decision.Reason ?? "",
-            Basis = entry.Decision.Basis,
-            RequestedBy = entry.RequestedBy.Practitioner,
-            RequestedByAgency = entry.RequestedBy.Agency,
-            DecidedAt = entry.DecidedAt,
-            Items = entry.Items,
-            Text = entry.ToString(),
-        });
+        db.Add(SharingAuditRow.Of(entry));
         db.SaveChanges();
     }
 
@@ -67,7 +59,7 @@ public sealed class EntityFrameworkSharingAuditLog<TContext> : ISharingAuditLog
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => new StoredSharingDecision(
             r.Id, r.EpisodeId, r.Agency, r.Purpose, r.Granted, r.RuleId, r.Reason, r.Basis,
-            new Actor(r.RequestedBy, r.RequestedByAgency), r.DecidedAt, r.Items, r.Text))];
+            new Actor(r.RequestedBy, r.RequestedByAgency), r.DecidedAt, r.Items, r.Text) { Kind = r.Kind })];
     }
 }
 
@@ -84,6 +76,7 @@ public sealed class EntityFrameworkSharingAuditLog<TContext> : ISharingAuditLog
 /// <param name="DecidedAt">When (UTC).</param>
 /// <param name="Items">What was shared (SHARE-04).</param>
 /// <param name="Text">The entry as one line, naming the consent record or override relied on.</param>
+/// <remarks><see cref="Kind"/> is read from its own column (rows stored before it existed read as a decision).</remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
 public sealed record StoredSharingDecision(
@@ -98,4 +91,8 @@ public sealed record StoredSharingDecision(
     Actor RequestedBy,
     DateTimeOffset DecidedAt,
     SharedItems Items,
-    string Text);
+    string Text)
+{
+    /// <summary>A decision (the default), or what a consent change revoked or restored of a standing grant.</summary>
+    public SharingAuditKind Kind { get; init; }
+}

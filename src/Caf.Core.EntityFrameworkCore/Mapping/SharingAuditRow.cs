@@ -31,6 +31,27 @@ internal sealed class SharingAuditRow
 
     public SharedItems Items { get; set; }
 
+    /// <summary>A decision, or what a consent change revoked or restored (issue 23); Decision for rows written before the column.</summary>
+    public SharingAuditKind Kind { get; set; }
+
+    /// <summary>The row an entry is stored as.</summary>
+    public static SharingAuditRow Of(SharingAuditEntry entry) => new()
+    {
+        EpisodeId = entry.Episode,
+        Agency = entry.Agency,
+        Purpose = entry.Purpose,
+        Granted = entry.Decision.Granted,
+        RuleId = entry.Decision.RuleId ?? "",
+        Reason = entry.Decision.Reason ?? "",
+        Basis = entry.Decision.Basis,
+        RequestedBy = entry.RequestedBy.Practitioner,
+        RequestedByAgency = entry.RequestedBy.Agency,
+        DecidedAt = entry.DecidedAt,
+        Items = entry.Items,
+        Kind = entry.Kind,
+        Text = entry.ToString(),
+    };
+
     /// <summary>The entry as one line (its <c>ToString()</c>), with the consent record or override it relied on.</summary>
     public string Text { get; set; } = "";
 }

@@ -32,6 +32,19 @@ public sealed partial class CafEpisode
     /// </summary>
     private Result Execute(CafEvent e, bool live, bool dryRun = false)
     {
+        var held = _auditScratch.Count;
+        var versionBefore = _events.Count;
+        var result = ExecuteChecked(e, live, dryRun);
+        if (live)
+        {
+            Settle(held, applied: _events.Count > versionBefore);
+        }
+
+        return result;
+    }
+
+    private Result ExecuteChecked(CafEvent e, bool live, bool dryRun)
+    {
         if (e is null)
         {
             return Result.Refused("LIFE-11", "The event is null.", "events");
@@ -358,7 +371,13 @@ public sealed partial class CafEpisode
         var decision = Evaluate(agency, purpose);
         if (record)
         {
+            // A grant is held for the link's own event (saved with it); a refusal ends the link attempt, so it is recorded now.
+            var held = _auditScratch.Count;
             Audit(by, new Share(agency, purpose, items, true, "SHARE-01"), decision, decision.Granted ? items : SharedItems.None);
+            if (!decision.Granted)
+            {
+                RecordHeldFrom(held);
+            }
         }
 
         return decision;
@@ -406,8 +425,9 @@ public sealed partial class CafEpisode
     private SharingDecision Evaluate(AgencyId agency, SharingPurpose purpose) =>
         _rules.Sharing.Evaluate(_consent, agency, purpose, AgeAt(_at));
 
+    // Held until the command goes ahead (then saved with its event) or is refused (then recorded at once): CafEpisode.Audit.cs.
     private void Audit(Actor by, Share share, SharingDecision decision, SharedItems items) =>
-        _policy.Sharing.Record(new SharingAuditEntry(Id, share.Agency, share.Purpose, decision, by, _at) { Items = items });
+        Hold(new SharingAuditEntry(Id, share.Agency, share.Purpose, decision, by, _at) { Items = items });
 
     private static string Describe(SharedItems items) => items switch
     {

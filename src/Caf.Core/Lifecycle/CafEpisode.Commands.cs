@@ -360,7 +360,9 @@ public sealed partial class CafEpisode
         if (!decision.Granted)
         {
             var share = new Share(nominee.Agency, SharingPurpose.LeadProfessional, SharedItems.LeadProfessionalRole, true, "LP-11");
+            var held = _auditScratch.Count;
             Audit(by, share, decision, SharedItems.None);
+            RecordHeldFrom(held); // refused: recorded now, no save follows
             return Result.Refused("LP-11",
                 $"{nominee.Agency} may not receive the lead-professional role: [{decision.RuleId}] {decision.Reason}", "agency");
         }

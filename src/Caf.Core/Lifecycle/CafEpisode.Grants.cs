@@ -143,7 +143,7 @@ public sealed partial class CafEpisode
                 : SharingAuditKind.Decision;
             if (kind != SharingAuditKind.Decision)
             {
-                _policy.Sharing.Record(new SharingAuditEntry(Id, now.Agency, now.Purpose, now.Decision, e.Actor, _at) { Items = now.Items, Kind = kind });
+                Hold(new SharingAuditEntry(Id, now.Agency, now.Purpose, now.Decision, e.Actor, _at) { Items = now.Items, Kind = kind });
             }
         }
     }

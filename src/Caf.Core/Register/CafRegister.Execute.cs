@@ -99,6 +99,7 @@ public sealed partial class CafRegister
             {
                 // REG-03: a change to an episode in a family group re-judges the group; a link now refused ends in this save.
                 family = await RejudgeFamilyAsync(episode, cancellationToken).ConfigureAwait(false);
+                HoldRevocations(episode, family);
                 saved = family.Leaving.Count == 0
                     ? await _repository.UpdateAsync(episode, version, cancellationToken).ConfigureAwait(false)
                     : await _repository.UpdateManyAsync([new EpisodeUpdate(episode, version), .. family.Siblings], cancellationToken).ConfigureAwait(false);
@@ -108,7 +109,11 @@ public sealed partial class CafRegister
 
             if (saved.IsSuccess)
             {
-                RecordRevocations(family);
+                if (!episode.HoldsSharingAudit)
+                {
+                    episode.RecordUnsavedSharingAudit(version); // a host's store that does not hold them: the revocations, after the save
+                }
+
                 return (null, null, eventType);
             }
 

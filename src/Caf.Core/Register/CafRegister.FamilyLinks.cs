@@ -117,8 +117,10 @@ public sealed partial class CafRegister
         return new FamilyJudgement(siblings, leaving, refused, by, group);
     }
 
-    // SHARE-03/04: every hand-over the re-judgement refused is on the audit log as a revocation of the family link.
-    private void RecordRevocations(FamilyJudgement family)
+    // SHARE-03/04: every hand-over the re-judgement refused is on the audit log as a revocation of the family link, held
+    // with the changed episode's latest event so the store writes it with the save that ends the link (and a save that
+    // fails leaves none).
+    private void HoldRevocations(CafEpisode changed, FamilyJudgement family)
     {
         if (family.Leaving.Count == 0)
         {
@@ -132,7 +134,7 @@ public sealed partial class CafRegister
             {
                 Reason = $"Revoked (REG-03): the family link in group {family.Group} ended; nothing more of this child's family information reaches this agency through it. {decision.Reason}",
             };
-            _policy.Sharing.Record(new SharingAuditEntry(handover.From.Id, handover.Agency, SharingPurpose.FamilyLink, revoked, family.By, at)
+            changed.HoldWithLatestEvent(new SharingAuditEntry(handover.From.Id, handover.Agency, SharingPurpose.FamilyLink, revoked, family.By, at)
             {
                 Items = SharedItems.None,
             });

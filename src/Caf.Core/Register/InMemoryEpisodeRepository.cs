@@ -63,7 +63,9 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
             history = entry.History;
         }
 
-        return new ValueTask<CafEpisode?>(CafEpisode.Rebuild(_policy, history));
+        var episode = CafEpisode.Rebuild(_policy, history);
+        episode.HoldSharingAuditUntilSaved(); // SHARE-03: its commands' decisions are recorded with the save
+        return new ValueTask<CafEpisode?>(episode);
     }
 
     /// <inheritdoc />
@@ -84,7 +86,10 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
                     $"Child {episode.Child.Id} already has an open episode ({open.Id}, lead professional {open.LeadProfessional}).", "child"));
             }
 
-            Store(episode, RowOf(episode));
+            // SHARE-03: the held sharing decisions are recorded once nothing can refuse the save, before it is stored.
+            var row = RowOf(episode);
+            episode.RecordUnsavedSharingAudit(0);
+            Store(episode, row);
         }
 
         return new(Result.Ok);
@@ -100,7 +105,9 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
             var valid = CheckUpdate(episode, expectedVersion);
             if (valid.IsSuccess)
             {
-                Store(episode, RowOf(episode));
+                var row = RowOf(episode);
+                episode.RecordUnsavedSharingAudit(expectedVersion);
+                Store(episode, row);
             }
 
             return new(valid);
@@ -134,6 +141,11 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
             }
 
             var rows = updates.Select(u => RowOf(u.Episode)).ToList(); // all computed before any is stored
+            foreach (var update in updates)
+            {
+                update.Episode.RecordUnsavedSharingAudit(update.ExpectedVersion);
+            }
+
             for (var i = 0; i < updates.Count; i++)
             {
                 Store(updates[i].Episode, rows[i]);

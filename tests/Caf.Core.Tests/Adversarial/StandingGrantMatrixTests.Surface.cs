@@ -32,6 +32,10 @@ public partial class StandingGrantMatrixTests
         ["CafEpisode.RegisterPotentialFromStepDown"] = "opens a potential CAF: as IdentifyConcern",
         ["CafEpisode.Escalations"] = "a record of what was escalated, kept with the plan history; it hands nothing now (a new escalation is a plan or review command, judged per owner)",
         ["CafEpisode.ReviewsOfCurrentPlan"] = "the reviews held: records, not recipients (a review's chair and new actions are judged when held: role and command rows)",
+        ["CafEpisode.HoldSharingAuditUntilSaved"] = "a store's switch: the decisions already made are held until the save, to the same audit log; it decides nothing",
+        ["CafEpisode.UnsavedSharingAudit"] = "the audit entries of decisions already made (to the store that saves them), not information about the child to an agency",
+        ["CafEpisode.RecordUnsavedSharingAudit"] = "writes decisions already made to the episode's own audit log once saved: no agency receives anything",
+        ["CafEpisode.ForgetSavedSharingAudit"] = "forgets audit entries a store has written: hands nothing to anyone",
     };
 
     private static IEnumerable<string> EntryPoints()

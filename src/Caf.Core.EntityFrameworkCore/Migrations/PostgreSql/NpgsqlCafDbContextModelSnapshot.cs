@@ -329,6 +329,10 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("items");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
                     b.Property<int>("Purpose")
                         .HasColumnType("integer")
                         .HasColumnName("purpose");

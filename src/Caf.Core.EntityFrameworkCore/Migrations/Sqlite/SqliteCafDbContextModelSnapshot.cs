@@ -322,6 +322,10 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("items");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
                     b.Property<int>("Purpose")
                         .HasColumnType("INTEGER")
                         .HasColumnName("purpose");
