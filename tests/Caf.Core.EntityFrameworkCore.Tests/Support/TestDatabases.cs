@@ -76,7 +76,22 @@ public sealed class PostgresTestDatabase : TestDatabase
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_admin);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        // A plain DROP cancels an autovacuum worker that is visiting the database; WITH (FORCE) ends our own stray
+        // sessions but is refused (42501) while a worker of another role (autovacuum) is connected. So: plain first,
+        // forced when a session of ours is still there, and a few short retries for the worker case.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var force = attempt % 2 == 0 ? " WITH (FORCE)" : "";
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\"{force}", connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (attempt < 8 && e.SqlState is "55006" or "42501")
+            {
+                await Task.Delay(100 * attempt);
+            }
+        }
     }
 }
