@@ -61,12 +61,18 @@ public sealed class TelemetryRecorder
         return sum;
     }
 
-    internal static Dictionary<string, string> TagsOf(MetricPoint point)
+    /// <summary>A metric point's tags as text (a tag without a value, e.g. <c>error.type</c> of a success, is left out).</summary>
+    /// <param name="point">The point.</param>
+    /// <returns>Each tag's value by its key.</returns>
+    public static Dictionary<string, string> TagsOf(MetricPoint point)
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var tag in point.Tags)
         {
-            tags[tag.Key] = Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? string.Empty;
+            if (Convert.ToString(tag.Value, CultureInfo.InvariantCulture) is { Length: > 0 } value)
+            {
+                tags[tag.Key] = value;
+            }
         }
 
         return tags;
