@@ -14,7 +14,10 @@ namespace Caf.Core.WebSample;
 /// <summary>The web host: Caf.Core on the SQLite store, the adapter's API, a demo sign-in and the episode page.</summary>
 public static class WebSampleHost
 {
-    /// <summary>Builds the app. Settings: <c>ConnectionStrings:Caf</c> (default <c>Data Source=caf-websample.db</c>), <c>--urls</c>.</summary>
+    /// <summary>
+    /// Builds the app. Settings: <c>ConnectionStrings:Caf</c> (default <c>Data Source=caf-websample.db</c>), <c>--urls</c>,
+    /// <c>Telemetry:Console</c> and <c>Telemetry:Page</c> (<see cref="WebSampleTelemetry"/>).
+    /// </summary>
     public static WebApplication Build(string[] args)
     {
         // The application name is this assembly's, so the Razor pages are found when a test hosts the app.
@@ -29,6 +32,7 @@ public static class WebSampleHost
             .AddCafCore(builder.Configuration.GetSection("Caf"))
             .AddCafEntityFrameworkCore(o => o.UseSqlite(connection))
             .AddCafAspNetCore();
+        builder.AddWebSampleTelemetry(); // OpenTelemetry, health checks (WebSampleTelemetry.cs)
 
         // A demo sign-in: choose a practitioner from a list. A real host uses its own identity provider and puts the
         // practitioner and agency in the claims ClaimsCafCallerAccessor reads (or implements ICafCallerAccessor).
@@ -43,6 +47,7 @@ public static class WebSampleHost
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapCafEpisodes("/api/episodes");
+        app.MapWebSampleTelemetry(); // /healthz, and the developer page /_telemetry
         return app;
     }
 

@@ -13,7 +13,8 @@ public static class CafAspNetCoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the sharing gate (<see cref="CafEpisodeAccess"/>), the default <see cref="ICafCallerAccessor"/>
-    /// (<see cref="ClaimsCafCallerAccessor"/>, unless the host registered its own) and the adapter's options. Needs
+    /// (<see cref="ClaimsCafCallerAccessor"/>, unless the host registered its own) and the adapter's options. The gate
+    /// and the endpoints log under <see cref="CafAspNetCoreLogEvents.Category"/> with the host's logger factory. Needs
     /// <c>AddCafCore()</c> and a store (<c>AddCafEntityFrameworkCore(...)</c> or <c>AddCafInMemoryEpisodeStore()</c>).
     /// </summary>
     /// <param name="services">The services.</param>
@@ -36,7 +37,8 @@ public static class CafAspNetCoreServiceCollectionExtensions
             sp.GetRequiredService<IEpisodeRepository>(),
             sp.GetRequiredService<CafRegister>(),
             sp.GetRequiredService<EpisodePolicy>(),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CafAspNetCoreOptions>>()));
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CafAspNetCoreOptions>>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
         return services;
     }
 }

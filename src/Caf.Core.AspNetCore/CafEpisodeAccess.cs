@@ -6,6 +6,8 @@ using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Caf.Core.AspNetCore;
@@ -33,19 +35,36 @@ public sealed class CafEpisodeAccess
     private readonly CafRegister _register;
     private readonly EpisodePolicy _policy;
     private readonly bool _auditGrantedReads;
+    private readonly ILogger _logger;
 
-    /// <summary>Creates the gate over the store, the register and the policy (its sharing service and clock).</summary>
+    /// <summary>Creates the gate over the store, the register and the policy (its sharing service and clock); it logs nothing.</summary>
     /// <param name="repository">The storage port.</param>
     /// <param name="register">The register commands run through.</param>
     /// <param name="policy">The policy: its <see cref="EpisodePolicy.Sharing"/> judges and records, its clock dates the entries.</param>
     /// <param name="options">The adapter's options.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public CafEpisodeAccess(IEpisodeRepository repository, CafRegister register, EpisodePolicy policy, IOptions<CafAspNetCoreOptions> options)
+        : this(repository, register, policy, options, NullLoggerFactory.Instance)
+    {
+    }
+
+    /// <summary>
+    /// Creates the gate, logging under <see cref="CafAspNetCoreLogEvents.Category"/> (an idempotent replay,
+    /// <see cref="CafAspNetCoreLogEvents.IdempotentReplay"/>). <c>AddCafAspNetCore</c> uses this one with the host's factory.
+    /// </summary>
+    /// <param name="repository">The storage port.</param>
+    /// <param name="register">The register commands run through.</param>
+    /// <param name="policy">The policy: its <see cref="EpisodePolicy.Sharing"/> judges and records, its clock dates the entries.</param>
+    /// <param name="options">The adapter's options.</param>
+    /// <param name="loggerFactory">The host's logger factory.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public CafEpisodeAccess(IEpisodeRepository repository, CafRegister register, EpisodePolicy policy, IOptions<CafAspNetCoreOptions> options, ILoggerFactory loggerFactory)
     {
         _repository = Guard.Against.Null(repository);
         _register = Guard.Against.Null(register);
         _policy = Guard.Against.Null(policy);
         _auditGrantedReads = Guard.Against.Null(options).Value.AuditGrantedReads;
+        _logger = Guard.Against.Null(loggerFactory).CreateLogger(CafAspNetCoreLogEvents.Category);
     }
 
     /// <summary>
@@ -163,7 +182,13 @@ public sealed class CafEpisodeAccess
             return result;
         }
 
-        return result.Refusal.RuleId == StoreCodes.AlreadyApplied ? await ReplayedAsync(id, caller, cancellationToken).ConfigureAwait(false) : result;
+        if (result.Refusal.RuleId != StoreCodes.AlreadyApplied)
+        {
+            return result;
+        }
+
+        AdapterLog.IdempotentReplay(_logger, action.ToString());
+        return await ReplayedAsync(id, caller, cancellationToken).ConfigureAwait(false);
     }
 
     // A key applied before: the answer the first request got, from the episode as it is now and as the caller may see it.

@@ -1,16 +1,21 @@
 using System;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Caf.Core.AspNetCore;
 using Caf.Core.Consent;
+using Caf.Core.Diagnostics;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 // Conventional namespace for endpoint extensions, so hosts find MapCafEpisodes without a using.
@@ -19,7 +24,9 @@ namespace Microsoft.AspNetCore.Routing;
 /// <summary>
 /// Minimal-API endpoints for an episode, every one behind the sharing gate for the caller (<see cref="CafEpisodeAccess"/>):
 /// read it for a UI, list what may happen next and why not the rest, and run commands. Refusals answer as RFC 9457
-/// problem details (<see cref="CafProblemDetails"/>); a request with no caller answers 401.
+/// problem details (<see cref="CafProblemDetails"/>); a request with no caller answers 401. Each answer that is not a
+/// success is logged (<see cref="CafAspNetCoreLogEvents"/>: the status and the rule id, no personal data), and a refusal
+/// tags the request's activity with <c>caf.rule.id</c>.
 /// </summary>
 public static class CafEpisodeEndpoints
 {
@@ -79,43 +86,57 @@ public static class CafEpisodeEndpoints
         Guard.Against.Null(command);
         return endpoints.MapPost(pattern, async (string id, TBody body, HttpContext http, CancellationToken ct) =>
         {
-            if (!TryRequest(http, id, out var episodeId, out var caller, out var problem))
-            {
-                return problem;
-            }
-
-            if (!CafIdempotency.TryRead(http.Request, out var key, out var keyProblem))
-            {
-                return CafResults.BadRequest(keyProblem, CafIdempotency.HeaderName);
-            }
-
-            var access = http.RequestServices.GetRequiredService<CafEpisodeAccess>();
-            Result<EpisodeView?> done;
             try
             {
-                done = await access.ExecuteAsync(episodeId, caller, action, key, e => command(e, caller, body), ct).ConfigureAwait(false);
-            }
-            catch (ArgumentException ex)
-            {
-                return CafResults.BadRequest(ex.Message, ex.ParamName);
-            }
+                if (!TryRequest(http, id, out var episodeId, out var caller, out var problem))
+                {
+                    return problem;
+                }
 
-            return done.TryGetValue(out var view)
-                ? view is null ? TypedResults.NoContent() : TypedResults.Ok(view)
-                : Problem(http, done.Refusal);
+                if (!CafIdempotency.TryRead(http.Request, out var key, out var keyProblem))
+                {
+                    return BadRequest(http, keyProblem, CafIdempotency.HeaderName);
+                }
+
+                var access = http.RequestServices.GetRequiredService<CafEpisodeAccess>();
+                Result<EpisodeView?> done;
+                try
+                {
+                    done = await access.ExecuteAsync(episodeId, caller, action, key, e => command(e, caller, body), ct).ConfigureAwait(false);
+                }
+                catch (ArgumentException ex)
+                {
+                    return BadRequest(http, ex.Message, ex.ParamName);
+                }
+
+                return done.TryGetValue(out var view)
+                    ? view is null ? TypedResults.NoContent() : TypedResults.Ok(view)
+                    : Problem(http, done.Refusal);
+            }
+            catch (Exception ex) when (LogUnexpected(http, ex, ct))
+            {
+                throw; // never reached: the filter logs and lets the exception go on to the host
+            }
         });
     }
 
     private static async Task<IResult> ReadAsync<T>(HttpContext http, string id, SharedItems shown, Func<CafEpisode, T> view, CancellationToken ct)
     {
-        if (!TryRequest(http, id, out var episodeId, out var caller, out var problem))
+        try
         {
-            return problem;
-        }
+            if (!TryRequest(http, id, out var episodeId, out var caller, out var problem))
+            {
+                return problem;
+            }
 
-        var access = http.RequestServices.GetRequiredService<CafEpisodeAccess>();
-        var read = await access.ReadAsync(episodeId, caller, shown, ct).ConfigureAwait(false);
-        return read.TryGetValue(out var episode) ? TypedResults.Ok(view(episode)) : Problem(http, read.Refusal);
+            var access = http.RequestServices.GetRequiredService<CafEpisodeAccess>();
+            var read = await access.ReadAsync(episodeId, caller, shown, ct).ConfigureAwait(false);
+            return read.TryGetValue(out var episode) ? TypedResults.Ok(view(episode)) : Problem(http, read.Refusal);
+        }
+        catch (Exception ex) when (LogUnexpected(http, ex, ct))
+        {
+            throw; // never reached: the filter logs and lets the exception go on to the host
+        }
     }
 
     private static bool TryRequest(HttpContext http, string id, out EpisodeId episodeId, out Actor caller, out IResult problem)
@@ -125,6 +146,7 @@ public static class CafEpisodeEndpoints
         problem = null!;
         if (http.RequestServices.GetRequiredService<ICafCallerAccessor>().GetCaller(http) is not { IsDefault: false } who)
         {
+            AdapterLog.NotSignedIn(Logger(http), Route(http));
             problem = CafResults.NotSignedIn();
             return false;
         }
@@ -136,7 +158,7 @@ public static class CafEpisodeEndpoints
         }
         catch (ArgumentException ex)
         {
-            problem = CafResults.BadRequest(ex.Message, "id");
+            problem = BadRequest(http, ex.Message, "id");
             return false;
         }
 
@@ -146,8 +168,33 @@ public static class CafEpisodeEndpoints
     private static IResult Problem(HttpContext http, Refusal refusal)
     {
         var options = http.RequestServices.GetRequiredService<IOptions<CafAspNetCoreOptions>>().Value;
+        http.Features.Get<IHttpActivityFeature>()?.Activity.SetTag(CafTelemetry.RuleIdTag, refusal.RuleId);
+        AdapterLog.RefusalAnswered(Logger(http), CafProblemDetails.StatusCodeFor(refusal), refusal.RuleId, Route(http));
         return CafResults.Problem(refusal, http.Request.Path, options.RuleDocumentation);
     }
+
+    private static IResult BadRequest(HttpContext http, string detail, string? parameter)
+    {
+        AdapterLog.BadRequestAnswered(Logger(http), Route(http), parameter ?? "(none)");
+        return CafResults.BadRequest(detail, parameter);
+    }
+
+    /// <summary>Logs an exception the endpoint does not answer (not a request the client abandoned); always false, so it goes on unwound.</summary>
+    private static bool LogUnexpected(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        if (!(exception is OperationCanceledException && ct.IsCancellationRequested))
+        {
+            AdapterLog.UnexpectedException(Logger(http), Route(http), AdapterLog.TypeOf(exception));
+        }
+
+        return false;
+    }
+
+    private static ILogger Logger(HttpContext http) =>
+        http.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(CafAspNetCoreLogEvents.Category) ?? NullLogger.Instance;
+
+    // The route template (e.g. /api/episodes/{id}/consent), never the path: the path carries the episode id.
+    private static string Route(HttpContext http) => (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unknown route)";
 
     private static ConsentRecord ToRecord(RecordConsentRequest body)
     {
