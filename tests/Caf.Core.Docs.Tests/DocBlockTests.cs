@@ -50,6 +50,13 @@ public partial class DocBlockTests(ITestOutputHelper output)
         Assert.True(exempt.Count <= 3, "exemptions are kept rare: make the block compile (a fragment with its context) instead");
     }
 
+    [Fact]
+    public void The_check_is_part_of_the_solution_that_CI_tests()
+    {
+        Assert.Contains(@"tests\Caf.Core.Docs.Tests\Caf.Core.Docs.Tests.csproj", Documents.Read("Caf.Core.sln"), StringComparison.Ordinal);
+        Assert.Contains("\ndotnet test\n", Documents.Read(".ci/run"), StringComparison.Ordinal);
+    }
+
     public static TheoryData<string> Programs() =>
         new(DocBlocks.Manifest.All.Where(b => b.Run is not null).Select(b => $"{b.File}:{b.Line}"));
 

@@ -23,6 +23,19 @@ public partial class ReadmeTests
     }
 
     [Fact]
+    public void Install_adds_every_package_the_Quick_start_project_uses()
+    {
+        var install = Section(Documents.Read("README.md"), "## Install");
+        var project = Documents.Read("samples/Caf.Core.QuickStart/Caf.Core.QuickStart.csproj");
+        var packages = Regex.Matches(project, @"<(?:PackageReference|ProjectReference) Include=""(?:[^""]*[\\/])?([\w.]+?)(?:\.csproj)?""")
+            .Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Equal(["Microsoft.Extensions.DependencyInjection", "Caf.Core"], packages);
+        var added = Regex.Matches(install, @"^dotnet add package (\S+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.All(packages, package => Assert.Contains(package, added));
+    }
+
+    [Fact]
     public void The_two_commands_are_two_and_CI_runs_both()
     {
         var section = Section(Documents.Read("README.md"), "## The two commands");

@@ -47,7 +47,7 @@ public class DocBlockGenerator : Task
         manifest.AppendLine("{");
         manifest.AppendLine("    public static readonly global::Caf.Core.Docs.Tests.DocBlock[] All =");
         manifest.AppendLine("    [");
-        int compiled = 0, run = 0, exempt = 0;
+        int compiled = 0, run = 0, notRun = 0, exempt = 0;
         bool ok = true;
 
         foreach (var file in files)
@@ -70,6 +70,7 @@ public class DocBlockGenerator : Task
                 var ns = Slug(relative) + "_L" + fenceLine;
                 var path = Path.Combine(RepoRoot, relative).Replace('\\', '/');
                 string runner = "null";
+                string label = block.Kind;
                 if (block.Kind == "not compiled")
                 {
                     exempt++;
@@ -82,6 +83,8 @@ public class DocBlockGenerator : Task
                         bool hasStatements;
                         source = Program(body, firstCodeLine, path, ns, block, out hasStatements);
                         if (hasStatements && block.NotRun == null) { runner = "global::DocBlocks." + ns + ".Program.RunAsync"; run++; }
+                        if (block.NotRun != null) notRun++;
+                        if (!hasStatements) label = "file (types only; their tests run with the suite)";
                     }
                     else if (block.Kind == "fragment")
                     {
@@ -96,7 +99,7 @@ public class DocBlockGenerator : Task
                     written.Add(output);
                     compiled++;
                 }
-                manifest.AppendLine("        new(" + Literal(relative) + ", " + fenceLine + ", " + Literal(block.Kind) + ", "
+                manifest.AppendLine("        new(" + Literal(relative) + ", " + fenceLine + ", " + Literal(label) + ", "
                     + Literal(block.Reason) + ", " + runner + "),");
             }
         }
@@ -110,8 +113,9 @@ public class DocBlockGenerator : Task
         foreach (var stale in Directory.GetFiles(OutputDirectory, "*.g.cs").Except(written)) File.Delete(stale);
 
         Generated = written.Select(w => (ITaskItem)new TaskItem(w)).ToArray();
-        Log.LogMessage(MessageImportance.High, "doc code blocks: {0} compiled ({1} whole programs run by the tests), {2} not compiled (listed in docs/contributing.md)",
-            compiled, run, exempt);
+        Log.LogMessage(MessageImportance.High,
+            "doc code blocks: {0} compiled ({1} whole programs run by the tests, {2} programs not run), {3} not compiled; exemptions: docs/contributing.md",
+            compiled, run, notRun, exempt);
         return ok && !Log.HasLoggedErrors;
     }
 
