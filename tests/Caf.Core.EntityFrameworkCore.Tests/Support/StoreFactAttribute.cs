@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -34,6 +35,9 @@ public sealed class RequiresEnvironmentAttribute : Attribute
 
 public sealed class StoreFactDiscoverer : IXunitTestCaseDiscoverer
 {
+    // Issue 27: the reason is said once per test run, as a runner message dotnet test shows (xunit.runner.json turns
+    // diagnostic messages on), not only as the skip reason of each test, which dotnet test does not print.
+    private static int s_told;
     private readonly IMessageSink _sink;
 
     public StoreFactDiscoverer(IMessageSink diagnosticMessageSink)
@@ -49,6 +53,12 @@ public sealed class StoreFactDiscoverer : IXunitTestCaseDiscoverer
             .GetCustomAttributes(typeof(RequiresEnvironmentAttribute), inherit: true).OfType<RequiresEnvironmentAttribute>().FirstOrDefault();
         if (requires is not null && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(requires.Variable)))
         {
+            if (Interlocked.Exchange(ref s_told, 1) == 0)
+            {
+                _sink.OnMessage(new DiagnosticMessage(
+                    $"{requires.Variable} is not set, so the PostgreSQL tests are skipped (the same suite runs on SQLite): {requires.Reason}."));
+            }
+
             yield return new XunitSkippedDataRowTestCase(_sink, display, options, testMethod, $"{requires.Variable} is not set: {requires.Reason}");
             yield break;
         }
