@@ -8,6 +8,7 @@ namespace Caf.Core.Diagnostics;
 /// <param name="Done">Rows read so far.</param>
 /// <param name="Total">Rows in all, when known before the end (a collection); null while a stream's length is unknown; at the end, always <see cref="Done"/>.</param>
 /// <param name="Stage">What is counted: <see cref="ReportRows"/> or <see cref="ExtractRows"/>.</param>
+[Annotations.Immutable]
 public sealed record CafProgress(long Done, long? Total, string Stage)
 {
     /// <summary>Rows between two reports (bounded rate: a run over a million rows reports a thousand times).</summary>
