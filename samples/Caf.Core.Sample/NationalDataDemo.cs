@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
 using Caf.Core.NationalData;
 using Caf.Core.Reporting;
 
@@ -26,14 +27,15 @@ internal static class NationalDataDemo
             long written;
             using (var file = new StreamWriter(path, append: false, new UTF8Encoding(false)))
             {
-                written = EarlyHelpCsv.Write(file, EarlyHelpExtract.From(rows, settings));   // streamed: one row in memory
+                Console.WriteLine();
+                written = EarlyHelpCsv.Write(file, EarlyHelpExtract.From(rows, settings),   // streamed: one row in memory
+                    new ConsoleProgress("National data, writing the extract"), CancellationToken.None);
             }
 
             using var reader = new StreamReader(path, Encoding.UTF8);
             var report = new NationalDataValidator(settings.Profile).Validate(EarlyHelpCsv.Read(reader));
             var size = new FileInfo(path).Length;
 
-            Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"National data: {written} early-help episodes exported as SSD-shaped CSV ({size / 1024} KB, person ids pseudonymised), read back and validated: {report}."));
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading;
 using Caf.Core.Reporting;
 
 namespace Caf.Core.Sample;
@@ -17,10 +18,12 @@ internal static class ReportsDemo
         var from = new DateOnly(2025, 4, 1);
         var to = new DateOnly(2026, 4, 1);
         var generator = CafCohortGenerator.ForDefaultFramework();
-        var rows = generator.Generate(seed: 2009, count: 1200, from, to);
-        var report = CafReportBuilder.Run(rows, new CafReportRequest(ReportPeriodKind.Month, from, to, to.AddDays(-1)), options);
+        var rows = generator.Generate(seed: 2009, count: 1200, from, to).ToList();
 
+        // Long work: progress every 1,000 rows and at the end; a real host passes its request's cancellation token.
         Console.WriteLine();
+        var report = CafReportBuilder.Run(rows, new CafReportRequest(ReportPeriodKind.Month, from, to, to.AddDays(-1)), options,
+            include: null, new ConsoleProgress("Monitoring reports, reading the read model"), CancellationToken.None);
         Console.WriteLine($"Monitoring reports for a generated cohort of {report.Episodes} episodes (synthetic; 2025/26):");
         var tables = report.ToTables();
         foreach (var id in new[] { "rep01-periods", "rep02-top-needs", "rep03-setting", "outq01-distance-travelled", "summary" })

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Caf.Core.Diagnostics;
 using Caf.Core.EntityFrameworkCore.Mapping;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
@@ -30,27 +32,38 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     public async ValueTask<EpisodeStoreVerification> VerifyAsync(
         IProgress<EpisodeStoreVerificationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        List<EpisodeId> ids;
-        await using (var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
-        {
-            ids = await db.Set<EpisodeSummary>().AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        ids.Sort();
+        // caf.store.verify (docs/operations.md): its queries' spans (EF Core's, Npgsql's) nest under it.
+        using var activity = VerifyTracing.Source.StartActivity(CafTelemetry.VerifyActivity);
         var findings = ImmutableArray.CreateBuilder<EpisodeIntegrityFinding>();
         var checkedCount = 0;
-        foreach (var id in ids)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (await CheckStoredAsync(id, cancellationToken).ConfigureAwait(false) is { } finding)
+            List<EpisodeId> ids;
+            await using (var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
             {
-                findings.Add(finding);
+                ids = await db.Set<EpisodeSummary>().AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            checkedCount++;
-            progress?.Report(new EpisodeStoreVerificationProgress(checkedCount, ids.Count, findings.Count));
+            ids.Sort();
+            foreach (var id in ids)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (await CheckStoredAsync(id, cancellationToken).ConfigureAwait(false) is { } finding)
+                {
+                    findings.Add(finding);
+                }
+
+                checkedCount++;
+                progress?.Report(new EpisodeStoreVerificationProgress(checkedCount, ids.Count, findings.Count));
+            }
+        }
+        catch (Exception ex)
+        {
+            VerifyTracing.Ended(activity, ex is OperationCanceledException ? "cancelled" : "error", checkedCount, findings.Count, ex);
+            throw;
         }
 
+        VerifyTracing.Ended(activity, "ok", checkedCount, findings.Count, null);
         return new EpisodeStoreVerification(checkedCount, findings.ToImmutable());
     }
 
@@ -129,6 +142,30 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         if (read.Problem is { } problem)
         {
             throw problem;
+        }
+    }
+}
+
+/// <summary>The verifier's span on the <see cref="CafTelemetry.ActivitySourceName"/> source (static and immutable, the .NET convention).</summary>
+internal static class VerifyTracing
+{
+    internal static readonly ActivitySource Source = new(CafTelemetry.ActivitySourceName);
+
+    /// <summary>Tags the outcome, the episodes checked and the problems found (counts, never ids).</summary>
+    internal static void Ended(Activity? activity, string outcome, int checkedCount, int problems, Exception? exception)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag(CafTelemetry.OutcomeTag, outcome);
+        activity.SetTag(CafTelemetry.RowsTag, checkedCount);
+        activity.SetTag(CafTelemetry.ProblemsTag, problems);
+        if (exception is not null && exception is not OperationCanceledException)
+        {
+            activity.SetTag(CafTelemetry.ErrorTypeTag, exception.GetType().Name);
+            activity.SetStatus(ActivityStatusCode.Error);
         }
     }
 }

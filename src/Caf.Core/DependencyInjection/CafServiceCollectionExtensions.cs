@@ -17,6 +17,7 @@ using Caf.Core.Reporting;
 using Caf.Core.Thresholds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 // Conventional namespace for registration extensions, so hosts find AddCafCore without a using.
@@ -34,7 +35,9 @@ public static class CafServiceCollectionExtensions
     /// (<see cref="IOptions{TOptions}"/>), and <see cref="TimeProvider.System"/> unless the host registered a
     /// <see cref="TimeProvider"/> already. Services are added only if absent (a host's own registration wins). The register and
     /// the sharing service publish metrics on the <c>Caf.Core</c> meter of the host's <see cref="IMeterFactory"/> when one is
-    /// registered (the generic host registers one), and count nothing otherwise (docs/operations.md).
+    /// registered (the generic host registers one), and count nothing otherwise (docs/operations.md); the register logs
+    /// through the host's <c>ILogger&lt;CafRegister&gt;</c> when logging is registered. <see cref="CafLongWork"/> runs
+    /// reports and extracts with progress, counted on the same meter.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -201,7 +204,10 @@ public static class CafServiceCollectionExtensions
             sp.GetService<IEpisodeRepository>() ?? throw new InvalidOperationException(CafStartupCheckValidator.MissingStore),
             sp.GetRequiredService<EpisodePolicy>(),
             Options(sp).Storage,
-            sp.GetRequiredService<CafMetrics>()));
+            sp.GetRequiredService<CafMetrics>(),
+            sp.GetService<ILogger<CafRegister>>()));
+        // Long work (issue 25): reports and extracts with progress, counted on the same instruments.
+        services.TryAddSingleton(sp => new CafLongWork(Options(sp).Reporting, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CafMetrics>()));
         // LP-04..LP-11: needs an ISharingService (registered by the consent area or the host).
         services.TryAddSingleton(sp => new LeadProfessionalSelector(Options(sp).LeadProfessional, sp.GetRequiredService<ISharingService>()));
 

@@ -18,28 +18,15 @@ namespace Caf.Core.NationalData;
 /// </summary>
 /// <remarks>Texts are written as they are: a host opening the file in a spreadsheet should guard against formula
 /// injection itself (as for <c>ReportCsvWriter</c>).</remarks>
-public static class EarlyHelpCsv
+public static partial class EarlyHelpCsv
 {
     /// <summary>Writes the header and the rows.</summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="rows">The rows, read once.</param>
     /// <returns>How many rows were written.</returns>
     /// <exception cref="ArgumentNullException">An argument, or a row, is null.</exception>
-    public static long Write(TextWriter writer, IEnumerable<EarlyHelpEpisodeRecord> rows)
-    {
-        Guard.Against.Null(writer);
-        Guard.Against.Null(rows);
-        var line = new StringBuilder(256);
-        writer.Write(Header(line));
-        long count = 0;
-        foreach (var row in rows)
-        {
-            writer.Write(Line(line, Guard.Against.Null(row, nameof(rows))));
-            count++;
-        }
-
-        return count;
-    }
+    public static long Write(TextWriter writer, IEnumerable<EarlyHelpEpisodeRecord> rows) =>
+        Write(writer, rows, null, Diagnostics.LongWorkTelemetry.Traced, CancellationToken.None);
 
     /// <summary>Writes the header and rows read asynchronously (for example from a store).</summary>
     /// <param name="writer">Where to write.</param>
@@ -47,22 +34,10 @@ public static class EarlyHelpCsv
     /// <param name="cancellationToken">Stops the writing.</param>
     /// <returns>How many rows were written.</returns>
     /// <exception cref="ArgumentNullException">An argument, or a row, is null.</exception>
-    public static async Task<long> WriteAsync(TextWriter writer, IAsyncEnumerable<EarlyHelpEpisodeRecord> rows, CancellationToken cancellationToken = default)
-    {
-        Guard.Against.Null(writer);
-        Guard.Against.Null(rows);
-        var line = new StringBuilder(256);
-        await writer.WriteAsync(Header(line).AsMemory(), cancellationToken).ConfigureAwait(false);
-        long count = 0;
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            await writer.WriteAsync(Line(line, Guard.Against.Null(row, nameof(rows))).AsMemory(), cancellationToken).ConfigureAwait(false);
-            count++;
-        }
-
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return count;
-    }
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads",
+        Justification = "The overload with progress takes both its parameters without defaults, so no call is ambiguous.")]
+    public static Task<long> WriteAsync(TextWriter writer, IAsyncEnumerable<EarlyHelpEpisodeRecord> rows, CancellationToken cancellationToken = default) =>
+        WriteAsync(writer, rows, null, Diagnostics.LongWorkTelemetry.Traced, cancellationToken);
 
     /// <summary>Writes rows to a string (for tests and small extracts).</summary>
     /// <param name="rows">The rows.</param>
@@ -76,7 +51,7 @@ public static class EarlyHelpCsv
     }
 
     /// <summary>
-    /// Reads an extract written by <see cref="Write"/> (or by hand, to the same columns), streamed. The header must
+    /// Reads an extract written by <see cref="Write(TextWriter, IEnumerable{EarlyHelpEpisodeRecord})"/> (or by hand, to the same columns), streamed. The header must
     /// name exactly the columns of <see cref="EarlyHelpColumns.All"/>, in order; LF line endings are accepted too.
     /// </summary>
     /// <param name="reader">The CSV text.</param>

@@ -14,7 +14,7 @@ public sealed partial class CafRegister
 {
     // Refusal null and Replayed null: the command succeeded and what it did is saved. Replayed: the key was already
     // applied by the same command (the event it is stored with). Otherwise the refusal to return.
-    // Counted (caf.commands, caf.command.refusals) and traced (caf.execute) here; the attempts in AttemptAsync.
+    // Counted (caf.commands, caf.command.refusals), traced (caf.execute) and logged here; the attempts in AttemptAsync.
     private async ValueTask<(Refusal? Refusal, (int Index, Events.CafEvent Event)? Replayed)> ExecuteCoreAsync(
         EpisodeId id, IdempotencyKey? key, Func<CafEpisode, Refusal?> run, CancellationToken cancellationToken)
     {
@@ -27,24 +27,12 @@ public sealed partial class CafRegister
         try
         {
             var (refusal, replayed, eventType) = await AttemptAsync(id, key, run, activity, cancellationToken).ConfigureAwait(false);
-            var outcome = refusal is null ? replayed is null ? "ok" : "already-applied"
-                : refusal.RuleId == StoreCodes.Concurrency ? "conflict" : "refused";
-            _metrics.Command(outcome, eventType, refusal?.RuleId, null);
-            if (activity is not null)
-            {
-                activity.SetTag(CafTelemetry.OutcomeTag, outcome);
-                activity.SetTag(CafTelemetry.EventTypeTag, eventType);
-                activity.SetTag(CafTelemetry.RuleIdTag, refusal?.RuleId);
-            }
-
+            Ended(activity, refusal is null && replayed is not null ? "already-applied" : OutcomeOf(refusal), eventType, refusal);
             return (refusal, replayed);
         }
         catch (Exception ex)
         {
-            _metrics.Command("error", NoEvent, null, ex.GetType().Name);
-            activity?.SetTag(CafTelemetry.OutcomeTag, "error");
-            activity?.SetTag(CafTelemetry.ErrorTypeTag, ex.GetType().Name);
-            activity?.SetStatus(ActivityStatusCode.Error);
+            Threw(activity, CafTelemetry.ExecuteActivity, ex);
             throw;
         }
     }
@@ -125,13 +113,13 @@ public sealed partial class CafRegister
             _metrics.Conflict();
             if (attempt >= _concurrencyRetries)
             {
+                RegisterLog.RetriesExhausted(_logger, CafTelemetry.ExecuteActivity, attempt + 1, eventType);
                 return (new Refusal(StoreCodes.Concurrency,
                     $"Episode {id} was saved by someone else each time the command ran ({attempt + 1} times); nothing of this command was saved. Reload and try again.",
                     "version"), null, eventType);
             }
 
-            _metrics.Retry();
-            activity?.AddEvent(new ActivityEvent(CafTelemetry.RetryEvent, tags: new ActivityTagsCollection { [CafTelemetry.AttemptTag] = attempt + 2 }));
+            Retrying(activity, CafTelemetry.ExecuteActivity, attempt + 1);
         }
     }
 

@@ -12,6 +12,8 @@ using Caf.Core.Diagnostics;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register.Specifications;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Caf.Core.Register;
 
@@ -28,6 +30,7 @@ public sealed partial class CafRegister
     private readonly EpisodePolicy _policy;
     private readonly int _concurrencyRetries;
     private readonly CafMetrics _metrics;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the register over a repository, with the default storage options (3 retries on a conflict).</summary>
     /// <param name="repository">The storage port.</param>
@@ -64,9 +67,31 @@ public sealed partial class CafRegister
     {
     }
 
+    /// <summary>
+    /// As <see cref="CafRegister(IEpisodeRepository, EpisodePolicy, StorageOptions, IMeterFactory?)"/>, logging refusals,
+    /// conflicts and failures through a logger of <paramref name="loggerFactory"/> (category <c>Caf.Core.Register.CafRegister</c>,
+    /// event ids <see cref="CafRegisterLogEvents"/>; docs/operations.md). Without a factory nothing is logged.
+    /// </summary>
+    /// <param name="repository">The storage port.</param>
+    /// <param name="policy">The host's policy and clock.</param>
+    /// <param name="storage">The storage options; copied now.</param>
+    /// <param name="meterFactory">The host's meter factory, or null to count nothing.</param>
+    /// <param name="loggerFactory">The host's logger factory, or null to log nothing.</param>
+    /// <exception cref="ArgumentException">The storage options are invalid.</exception>
+    public CafRegister(IEpisodeRepository repository, EpisodePolicy policy, StorageOptions storage, IMeterFactory? meterFactory, ILoggerFactory? loggerFactory)
+        : this(repository, policy, storage, CafMetrics.Create(meterFactory), loggerFactory?.CreateLogger<CafRegister>())
+    {
+    }
+
     internal CafRegister(IEpisodeRepository repository, EpisodePolicy policy, StorageOptions storage, CafMetrics metrics)
+        : this(repository, policy, storage, metrics, null)
+    {
+    }
+
+    internal CafRegister(IEpisodeRepository repository, EpisodePolicy policy, StorageOptions storage, CafMetrics metrics, ILogger? logger)
     {
         _metrics = Guard.Against.Null(metrics);
+        _logger = logger ?? NullLogger.Instance;
         _repository = Guard.Against.Null(repository);
         _policy = Guard.Against.Null(policy);
         Guard.Against.Null(storage);
@@ -362,13 +387,19 @@ public sealed partial class CafRegister
         }
 
         GuardActor(by);
+        return await ObserveAsync(CafTelemetry.FamilyLinkActivity, _ => LinkFamilyCoreAsync(familyGroup, by, episodes, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async ValueTask<Observed<Result>> LinkFamilyCoreAsync(
+        string familyGroup, Actor by, IReadOnlyCollection<EpisodeId> episodes, CancellationToken cancellationToken)
+    {
         var loaded = new List<EpisodeUpdate>();
         foreach (var id in episodes.Distinct())
         {
             var episode = await _repository.GetAsync(id, cancellationToken).ConfigureAwait(false);
             if (episode is null)
             {
-                return Result.Refused(StoreCodes.NotFound, $"Episode {id} is not on the register.", "episodes");
+                return Refused(Result.Refused(StoreCodes.NotFound, $"Episode {id} is not on the register.", "episodes"));
             }
 
             loaded.Add(new EpisodeUpdate(episode, episode.Version));
@@ -376,7 +407,7 @@ public sealed partial class CafRegister
 
         if (loaded.Select(l => l.Episode.Child.Id).Distinct().Count() != loaded.Count)
         {
-            return Result.Refused("REG-03", "A family group links siblings' episodes: each child appears once.", "episodes");
+            return Refused(Result.Refused("REG-03", "A family group links siblings' episodes: each child appears once.", "episodes"));
         }
 
         // Each episode checks the link as its own command would (state, the acting agency, the LP's agency).
@@ -385,7 +416,7 @@ public sealed partial class CafRegister
             var linked = update.Episode.LinkToFamily(by, familyGroup, dryRun: true);
             if (linked.IsRefused)
             {
-                return linked;
+                return Refused(linked);
             }
         }
 
@@ -399,8 +430,8 @@ public sealed partial class CafRegister
             if (!decision.Granted)
             {
                 from.DecideSharing(by, to, SharingPurpose.FamilyLink, SharedItems.FamilyInformation, record: true);
-                return Result.Refused("SHARE-01",
-                    $"Linking would share {from.Child.Id}'s family information with {to}: [{decision.RuleId}] {decision.Reason}", "episodes");
+                return Refused(Result.Refused("SHARE-01",
+                    $"Linking would share {from.Child.Id}'s family information with {to}: [{decision.RuleId}] {decision.Reason}", "episodes"));
             }
         }
 
@@ -419,7 +450,8 @@ public sealed partial class CafRegister
         }
 
         // One atomic save: every sibling is linked, or none is (REG-03).
-        return await _repository.UpdateManyAsync(loaded, cancellationToken).ConfigureAwait(false);
+        var first = loaded[0];
+        return await SaveAsync(first.Episode.Events[first.ExpectedVersion], () => _repository.UpdateManyAsync(loaded, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>REG-03: the episodes in a family group.</summary>
@@ -446,15 +478,20 @@ public sealed partial class CafRegister
     {
         Guard.Against.Null(receivingAuthority);
         Guard.Against.NullOrWhiteSpace(reason);
-        var episode = await _repository.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        if (episode is null)
+        return await ObserveAsync(CafTelemetry.TransferOutActivity, async _ =>
         {
-            return Result.Refused(StoreCodes.NotFound, $"Episode {id} is not on the register.", "id");
-        }
+            var episode = await _repository.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            if (episode is null)
+            {
+                return Refused(Result.Refused(StoreCodes.NotFound, $"Episode {id} is not on the register.", "id"));
+            }
 
-        var version = episode.Version;
-        var transferred = episode.TransferOut(by, receivingAuthority, reason);
-        return transferred.IsRefused ? transferred : await _repository.UpdateAsync(episode, version, cancellationToken).ConfigureAwait(false);
+            var version = episode.Version;
+            var transferred = episode.TransferOut(by, receivingAuthority, reason);
+            return transferred.IsRefused
+                ? Refused(transferred)
+                : await SaveAsync(episode.Events[version], () => _repository.UpdateAsync(episode, version, cancellationToken)).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>RET-01: closed episodes whose retention period has ended by a date, oldest first.</summary>
@@ -469,33 +506,7 @@ public sealed partial class CafRegister
     {
         GuardChild(child.Id);
         GuardActor(by);
-
-        // If another registration for the same child wins the race between our check and our add, the store
-        // refuses ours (REG-01) and the next look finds theirs to contribute to. Bounded: a register that keeps
-        // changing under us is a refusal, not an exception.
-        for (var attempt = 0; attempt < MaxRegistrationAttempts; attempt++)
-        {
-            var history = await HistoryOfAsync(child.Id, cancellationToken).ConfigureAwait(false);
-            if (history.FirstOrDefault(s => s.IsOpen) is { } open)
-            {
-                return Registration.Contribute(Answer(open, by));
-            }
-
-            var episode = create(history.Select(s => s.Id));
-            var added = await _repository.AddAsync(episode, cancellationToken).ConfigureAwait(false);
-            if (added.IsSuccess)
-            {
-                return Registration.NewEpisode(episode);
-            }
-
-            if (added.Refusal.RuleId != "REG-01")
-            {
-                added.ThrowIfRefused(); // e.g. a duplicate episode id: the caller's mistake
-            }
-        }
-
-        return Registration.Refused(new Refusal(StoreCodes.Concurrency,
-            $"REG-01: the register changed {MaxRegistrationAttempts} times while registering this child; nothing was stored. Try again.", "child"));
+        return await ObserveAsync(CafTelemetry.RegistrationActivity, activity => OpenCoreAsync(child, by, create, activity, cancellationToken)).ConfigureAwait(false);
     }
 
     private const int MaxRegistrationAttempts = 8;

@@ -172,22 +172,41 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
         }
 
         var findings = ImmutableArray.CreateBuilder<EpisodeIntegrityFinding>();
-        for (var i = 0; i < stored.Count; i++)
+        using var activity = Diagnostics.CafActivities.Source.StartActivity(Diagnostics.CafTelemetry.VerifyActivity);
+        var i = 0;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
+            for (; i < stored.Count; i++)
             {
-                CafEpisode.Rebuild(_policy, stored[i].History);
-            }
-            catch (ArgumentException ex)
-            {
-                findings.Add(new EpisodeIntegrityFinding(stored[i].Id, EpisodeIntegrityProblem.SnapshotUnreadable, null, ex.Message));
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    CafEpisode.Rebuild(_policy, stored[i].History);
+                }
+                catch (ArgumentException ex)
+                {
+                    findings.Add(new EpisodeIntegrityFinding(stored[i].Id, EpisodeIntegrityProblem.SnapshotUnreadable, null, ex.Message));
+                }
 
-            progress?.Report(new EpisodeStoreVerificationProgress(i + 1, stored.Count, findings.Count));
+                progress?.Report(new EpisodeStoreVerificationProgress(i + 1, stored.Count, findings.Count));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Verified(activity, "cancelled", i, findings.Count);
+            throw;
         }
 
+        Verified(activity, "ok", stored.Count, findings.Count);
         return new(new EpisodeStoreVerification(stored.Count, findings.ToImmutable()));
+    }
+
+    // caf.store.verify: the outcome, episodes checked and problems found (counts, never ids).
+    private static void Verified(System.Diagnostics.Activity? activity, string outcome, int checkedCount, int problems)
+    {
+        activity?.SetTag(Diagnostics.CafTelemetry.OutcomeTag, outcome);
+        activity?.SetTag(Diagnostics.CafTelemetry.RowsTag, checkedCount);
+        activity?.SetTag(Diagnostics.CafTelemetry.ProblemsTag, problems);
     }
 
     // Called under the lock.

@@ -25,7 +25,7 @@ namespace Caf.Core.Reporting;
 /// </remarks>
 /// <threadsafety>Mutable and not thread-safe: one builder per pass. The result of <see cref="Build"/> is immutable.</threadsafety>
 [Mutable]
-public sealed class CafReportBuilder
+public sealed partial class CafReportBuilder
 {
     // Rows produced from one framework share their ReportNeed instances; this cache finds them by reference
     // first. It is capped so that rows with unshared instances cannot make memory grow with the row count.
@@ -114,12 +114,10 @@ public sealed class CafReportBuilder
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">An argument or a row is null.</exception>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public static CafReport Run(IEnumerable<EpisodeReportRow> rows, CafReportRequest request, ReportingOptions options, Func<EpisodeReportRow, bool>? include = null)
-    {
-        var builder = new CafReportBuilder(request, options, include);
-        builder.AddRange(rows);
-        return builder.Build();
-    }
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads",
+        Justification = "The overload with progress takes both its parameters without defaults, so no call is ambiguous.")]
+    public static CafReport Run(IEnumerable<EpisodeReportRow> rows, CafReportRequest request, ReportingOptions options, Func<EpisodeReportRow, bool>? include = null) =>
+        Run(rows, request, options, include, null, Diagnostics.LongWorkTelemetry.Traced, CancellationToken.None);
 
     /// <summary>Runs every report over an asynchronous stream of rows (e.g. a database query) in one pass.</summary>
     /// <param name="rows">The read model rows (each episode once).</param>
@@ -131,17 +129,15 @@ public sealed class CafReportBuilder
     /// <exception cref="ArgumentNullException">An argument or a row is null.</exception>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public static async ValueTask<CafReport> RunAsync(
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads",
+        Justification = "The overload with progress takes both its parameters without defaults, so no call is ambiguous.")]
+    public static ValueTask<CafReport> RunAsync(
         IAsyncEnumerable<EpisodeReportRow> rows,
         CafReportRequest request,
         ReportingOptions options,
         Func<EpisodeReportRow, bool>? include = null,
-        CancellationToken cancellationToken = default)
-    {
-        var builder = new CafReportBuilder(request, options, include);
-        await builder.AddRangeAsync(rows, cancellationToken).ConfigureAwait(false);
-        return builder.Build();
-    }
+        CancellationToken cancellationToken = default) =>
+        RunAsync(rows, request, options, include, null, Diagnostics.LongWorkTelemetry.Traced, cancellationToken);
 
     /// <summary>Adds every row of a sequence.</summary>
     /// <param name="rows">The rows.</param>

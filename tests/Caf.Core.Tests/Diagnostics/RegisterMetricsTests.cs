@@ -77,6 +77,7 @@ public sealed class RegisterMetricsTests : IDisposable
             .ToList();
         Assert.Equal(
             [
+                (1d, "ok", "ConcernIdentified"), // the registration
                 (1d, "refused", "none"),
                 (1d, "ok", "ConsentRecorded"),
                 (1d, "already-applied", "ConsentRecorded"),

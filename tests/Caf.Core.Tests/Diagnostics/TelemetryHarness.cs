@@ -13,6 +13,7 @@ using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Caf.Core.Tests.Diagnostics;
@@ -24,7 +25,7 @@ internal sealed record Measured(string Instrument, double Value, IReadOnlyDictio
 }
 
 /// <summary>
-/// A host built with <c>AddMetrics()</c> and <c>AddCafCore()</c> over an in-memory store whose loads take 250 ms of the
+/// A host built with <c>AddMetrics()</c>, <c>AddLogging()</c> (a collecting provider) and <c>AddCafCore()</c> over an in-memory store whose loads take 250 ms of the
 /// fake clock, and a <see cref="MeterListener"/> that hears only this host's <c>Caf.Core</c> meter (by the factory's
 /// scope), so tests running in parallel do not mix.
 /// </summary>
@@ -45,6 +46,7 @@ internal sealed class TelemetryHarness : IDisposable
             .AddSingleton<ISharingAuditLog>(Audit)
             .AddSingleton(sp => new InMemoryEpisodeRepository(sp.GetRequiredService<EpisodePolicy>()))
             .AddSingleton<IEpisodeRepository>(sp => new SlowLoads(sp.GetRequiredService<InMemoryEpisodeRepository>(), Clock))
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs))
             .AddCafCore();
         _provider = services.BuildServiceProvider();
         var factory = _provider.GetRequiredService<IMeterFactory>();
@@ -61,6 +63,13 @@ internal sealed class TelemetryHarness : IDisposable
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>What the host's loggers were told (AddLogging with this provider, at Debug).</summary>
+    public CollectingLoggerProvider Logs { get; } = new();
+
+    public CafLongWork LongWork => _provider.GetRequiredService<CafLongWork>();
+
+    public IServiceProvider Services => _provider;
 
     public InMemorySharingAuditLog Audit { get; } = new();
 
