@@ -10,7 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Caf.Core.Benchmarks;
 
 /// <summary>
-/// Outbox dispatch throughput (issue 25) on a SQLite file (WAL, <c>UseSqliteSynchronousNormal</c>): each operation is one
+/// Outbox dispatch throughput (issue 25) on a SQLite file (WAL, <c>UseSqliteSynchronousNormal</c>) and, when
+/// CAF_BENCH_POSTGRES or CAF_TEST_POSTGRES is set, on a fresh PostgreSQL database (the <c>Postgres*</c> cases; left out
+/// otherwise, see <see cref="Program"/>): each operation is one
 /// event claimed, published to a publisher that does nothing, and marked delivered. Every iteration starts with
 /// <see cref="Events"/> fresh pending events (100 episodes of 2 events, added in the setup, not measured); the dispatchers
 /// (each its own <see cref="EpisodeOutbox{TContext}"/>, as separate hosts over one database) dispatch until none is
@@ -24,8 +26,11 @@ public class OutboxDispatchBenchmarks
     private BenchStore _store = null!;
     private int _iteration;
 
-    [GlobalSetup]
+    [GlobalSetup(Targets = [nameof(OneDispatcher), nameof(FourDispatchers)])]
     public void Setup() => _store = BenchStore.SqliteAsync(synchronousNormal: true).GetAwaiter().GetResult();
+
+    [GlobalSetup(Targets = [nameof(PostgresOneDispatcher), nameof(PostgresFourDispatchers)])]
+    public void SetupPostgres() => _store = BenchStore.PostgresAsync().GetAwaiter().GetResult();
 
     [IterationSetup]
     public void AddPendingEvents()
@@ -45,6 +50,12 @@ public class OutboxDispatchBenchmarks
 
     [Benchmark(OperationsPerInvoke = Events, Description = "SQLite (WAL, NORMAL): 4 dispatchers at once")]
     public Task FourDispatchers() => DispatchAllAsync(4);
+
+    [Benchmark(OperationsPerInvoke = Events, Description = "PostgreSQL: 1 dispatcher")]
+    public Task PostgresOneDispatcher() => DispatchAllAsync(1);
+
+    [Benchmark(OperationsPerInvoke = Events, Description = "PostgreSQL: 4 dispatchers at once")]
+    public Task PostgresFourDispatchers() => DispatchAllAsync(4);
 
     private Task DispatchAllAsync(int dispatchers)
     {

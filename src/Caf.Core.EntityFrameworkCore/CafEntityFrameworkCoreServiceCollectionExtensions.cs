@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics.Metrics;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
@@ -127,8 +129,33 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Adds a hosted service that removes delivered outbox rows past <see cref="CafOutboxOptions.DeliveredRetention"/> every
+    /// <see cref="CafOutboxOptions.PollInterval"/>, without dispatching and without a publisher (for <see cref="CafDbContext"/>):
+    /// for a host whose events are dispatched by another process or by its own loop. A host that registers
+    /// <see cref="AddCafOutboxDispatcher(IServiceCollection)"/> needs it not (the dispatcher purges too).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddCafOutboxPurge(this IServiceCollection services) => AddCafOutboxPurge<CafDbContext>(services);
+
+    /// <summary>As <see cref="AddCafOutboxPurge(IServiceCollection)"/>, for the host's own context.</summary>
+    /// <typeparam name="TContext">The context the store was registered with.</typeparam>
+    /// <param name="services">The services.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddCafOutboxPurge<TContext>(this IServiceCollection services)
+        where TContext : DbContext
+    {
+        Guard.Against.Null(services);
+        services.AddHostedService(sp => new OutboxPurgeService<TContext>(
+            sp.GetRequiredService<IDbContextFactory<TContext>>(), sp.GetRequiredService<CafOutboxOptions>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>(), sp.GetService<IMeterFactory>()));
+        return services;
+    }
+
+    /// <summary>
     /// Creates the database or applies the migrations it lacks (<see cref="CafDbContext"/> only), and on SQLite switches
-    /// the file to write-ahead logging. Safe to call at every start.
+    /// the file to write-ahead logging. Safe to call at every start. The migrations applied are logged
+    /// (<see cref="CafStoreLogEvents.MigrationsApplied"/>) when an <see cref="ILoggerFactory"/> is registered.
     /// </summary>
     /// <param name="services">The built service provider.</param>
     /// <param name="cancellationToken">Cancellation.</param>
@@ -138,7 +165,13 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
         Guard.Against.Null(services);
         var factory = services.GetRequiredService<IDbContextFactory<CafDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        if (pending.Count > 0 && services.GetService<ILoggerFactory>() is { } logs)
+        {
+            StoreLog.MigrationsApplied(logs.CreateLogger(CafStoreLogEvents.Category), pending.Count, string.Join(", ", pending));
+        }
+
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
@@ -153,7 +186,8 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
         services.AddSingleton(sp => new EntityFrameworkEpisodeRepository<TContext>(
             sp.GetRequiredService<IDbContextFactory<TContext>>(), sp.GetRequiredService<EpisodePolicy>(),
             sp.GetService<IEpisodeReportProjector>()
-                ?? new EpisodeReportProjector(new ThresholdFrameworkLoader().LoadDefault().Framework, _ => InitiatingSetting.Other)));
+                ?? new EpisodeReportProjector(new ThresholdFrameworkLoader().LoadDefault().Framework, _ => InitiatingSetting.Other),
+            outbox, sp.GetService<IMeterFactory>(), sp.GetService<ILoggerFactory>()));
         services.AddSingleton<IEpisodeRepository>(sp => sp.GetRequiredService<EntityFrameworkEpisodeRepository<TContext>>());
         services.AddSingleton<IEpisodeReportStore>(sp => sp.GetRequiredService<EntityFrameworkEpisodeRepository<TContext>>());
         services.AddSingleton(sp => new EntityFrameworkPanelBookingStore<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
@@ -162,6 +196,6 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
         services.AddSingleton<ISharingAuditLog>(sp => sp.GetRequiredService<EntityFrameworkSharingAuditLog<TContext>>());
         services.AddSingleton(sp => new EpisodeOutbox<TContext>(
             sp.GetRequiredService<IDbContextFactory<TContext>>(), sp.GetRequiredService<IEpisodeEventPublisher>(),
-            sp.GetRequiredService<TimeProvider>(), outbox, sp.GetService<ILoggerFactory>()));
+            sp.GetRequiredService<TimeProvider>(), outbox, sp.GetService<ILoggerFactory>(), sp.GetService<IMeterFactory>()));
     }
 }

@@ -1,16 +1,20 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
+using Caf.Core.EntityFrameworkCore.Diagnostics;
 using Caf.Core.EntityFrameworkCore.Mapping;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
 using Caf.Core.Reporting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ArdalisSpecification = Ardalis.Specification.ISpecification<Caf.Core.Register.EpisodeSummary>;
 
 namespace Caf.Core.EntityFrameworkCore;
@@ -50,16 +54,41 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     private readonly EpisodePolicy _policy;
     private readonly IEpisodeReportProjector _projector;
     private readonly StoredEpisodes _stored = new();
+    private readonly bool _writeOutbox;
+    private readonly CafStoreMetrics _metrics;
+    private readonly ILogger _logger;
 
-    /// <summary>Creates the repository.</summary>
+    /// <summary>Creates the repository: outbox rows written, no metrics, no logs.</summary>
     /// <param name="contexts">Creates a context per operation.</param>
     /// <param name="policy">The policy episodes are rebuilt with.</param>
     /// <param name="reportProjector">Computes the report row written with each save (REP-01..06).</param>
     public EntityFrameworkEpisodeRepository(IDbContextFactory<TContext> contexts, EpisodePolicy policy, IEpisodeReportProjector reportProjector)
+        : this(contexts, policy, reportProjector, null, null, null)
+    {
+    }
+
+    /// <summary>Creates the repository with outbox settings, metrics and logs (what <c>AddCafEntityFrameworkCore</c> does).</summary>
+    /// <param name="contexts">Creates a context per operation.</param>
+    /// <param name="policy">The policy episodes are rebuilt with; its clock times the saves.</param>
+    /// <param name="reportProjector">Computes the report row written with each save (REP-01..06).</param>
+    /// <param name="outbox">The outbox settings: <see cref="CafOutboxOptions.WriteEvents"/> decides whether saves write outbox rows (the defaults when null).</param>
+    /// <param name="meterFactory">Where the store's instruments are created (<see cref="CafStoreTelemetry.Saves"/>,
+    /// <see cref="CafStoreTelemetry.SaveDuration"/> and, when outbox rows are written, the outbox gauges); nothing is
+    /// measured when null. Construct one repository per host and factory.</param>
+    /// <param name="loggerFactory">Where the store logs (<see cref="CafStoreLogEvents"/>); nothing when null.</param>
+    public EntityFrameworkEpisodeRepository(IDbContextFactory<TContext> contexts, EpisodePolicy policy, IEpisodeReportProjector reportProjector,
+        CafOutboxOptions? outbox, IMeterFactory? meterFactory, ILoggerFactory? loggerFactory)
     {
         _contexts = Guard.Against.Null(contexts);
         _policy = Guard.Against.Null(policy);
         _projector = Guard.Against.Null(reportProjector);
+        _writeOutbox = outbox?.WriteEvents ?? true;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(CafStoreLogEvents.Category);
+        _metrics = CafStoreMetrics.ForStore(meterFactory, _writeOutbox ? contexts.CreateDbContext : null, policy.Time);
+        if (!_writeOutbox)
+        {
+            StoreLog.OutboxWritesOff(_logger);
+        }
     }
 
     /// <inheritdoc />
@@ -73,6 +102,22 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     public async ValueTask<CafEpisode?> GetAsync(EpisodeId id, CancellationToken cancellationToken = default)
     {
         Guard.Against.Default(id);
+        using var activity = CafStoreActivities.Source.StartActivity(CafStoreTelemetry.LoadActivity);
+        try
+        {
+            var episode = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(CafStoreTelemetry.OutcomeTag, episode is null ? "not-found" : "found");
+            return episode;
+        }
+        catch (Exception ex)
+        {
+            await FailedAsync(activity, ex, "load").ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<CafEpisode?> LoadAsync(EpisodeId id, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; ; attempt++)
         {
             var (episode, row, problem) = await ReadCheckedAsync(id, _ => true, cancellationToken).ConfigureAwait(false);
@@ -100,9 +145,14 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     }
 
     /// <inheritdoc />
-    public async ValueTask<Result> AddAsync(CafEpisode episode, CancellationToken cancellationToken = default)
+    public ValueTask<Result> AddAsync(CafEpisode episode, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(episode);
+        return MeasureSaveAsync("add", 1, episode, static (self, e, ct) => self.AddCoreAsync(e, ct), cancellationToken);
+    }
+
+    private async Task<Result> AddCoreAsync(CafEpisode episode, CancellationToken cancellationToken)
+    {
         var staged = EventStaging.Prepare(episode.Events, 0, EventStaging.EmptyHash);
         await using (var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -180,7 +230,10 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     internal static IQueryable<EpisodeSummary> Query(DbContext db, ArdalisSpecification specification) =>
         db.Set<EpisodeSummary>().AsNoTracking().WithSpecification(specification, s => s.Id);
 
-    private async Task<Result> SaveAsync(IReadOnlyList<EpisodeUpdate> updates, CancellationToken cancellationToken)
+    private ValueTask<Result> SaveAsync(IReadOnlyList<EpisodeUpdate> updates, CancellationToken cancellationToken) =>
+        MeasureSaveAsync("update", updates.Count, updates, static (self, u, ct) => self.SaveCoreAsync(u, ct), cancellationToken);
+
+    private async Task<Result> SaveCoreAsync(IReadOnlyList<EpisodeUpdate> updates, CancellationToken cancellationToken)
     {
         var staged = new StagedEvents[updates.Count];
         var known = new StoredEpisode?[updates.Count];
@@ -285,6 +338,11 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             var (refusal, classified) = await ClassifyAsync(updates, staged, cancellationToken).ConfigureAwait(false);
             if (refusal is not null)
             {
+                if (refusal.Value.Refusal.RuleId == StoreCodes.Concurrency)
+                {
+                    await LogConflictAsync(updates, cancellationToken).ConfigureAwait(false);
+                }
+
                 return refusal.Value;
             }
 
@@ -410,7 +468,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     {
         // SHARE-01: what the events of this save may reach under the consent in force once it is made (the outbox
         // envelope's Consent; hosts forwarding events gate on it).
-        var scope = episode.Version > from ? OutboxConsentScope.Of(episode, _policy) : null;
+        var scope = _writeOutbox && episode.Version > from ? OutboxConsentScope.Of(episode, _policy) : null;
         for (var sequence = from; sequence < episode.Version; sequence++)
         {
             var (json, type) = (staged.Json[sequence - staged.From], staged.Types[sequence - staged.From]);
@@ -423,6 +481,11 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
                 IdempotencyKey = episode.Events[sequence].IdempotencyKey,
                 Json = json,
             }).State = EntityState.Added;
+            if (!_writeOutbox)
+            {
+                continue; // CafOutboxOptions.WriteEvents off: a host with no consumer of the events
+            }
+
             db.Entry(new OutboxRow
             {
                 EpisodeId = episode.Id,

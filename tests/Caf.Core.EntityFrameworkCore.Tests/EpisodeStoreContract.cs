@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading.Tasks;
 using Ardalis.Specification;
@@ -64,9 +65,10 @@ public abstract partial class EpisodeStoreContract : IAsyncLifetime
     }
 
     /// <summary>Another "process" over the same database: its own services and connections.</summary>
-    protected StoreHost NewHost(IEpisodeEventPublisher? publisher = null, Action<CafOutboxOptions>? outbox = null, ILoggerFactory? logs = null)
+    protected StoreHost NewHost(IEpisodeEventPublisher? publisher = null, Action<CafOutboxOptions>? outbox = null, ILoggerFactory? logs = null,
+        IMeterFactory? meters = null, Action<IServiceCollection>? extra = null, bool noPublisher = false)
     {
-        var host = new StoreHost(_database!, Policy, Time, publisher ?? Publisher, outbox, logs);
+        var host = new StoreHost(_database!, Policy, Time, noPublisher ? null : publisher ?? Publisher, outbox, logs, meters, extra);
         _hosts.Add(host);
         return host;
     }

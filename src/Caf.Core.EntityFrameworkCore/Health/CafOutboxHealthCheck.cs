@@ -54,13 +54,21 @@ public sealed class CafOutboxHealthCheck<TContext> : IHealthCheck
                 return HealthCheckResult.Healthy("No event is waiting in the outbox.");
             }
 
-            var age = _time.GetUtcNow() - at;
+            var now = _time.GetUtcNow();
+            var age = now - at;
             var data = new Dictionary<string, object> { ["oldestPendingAgeSeconds"] = Math.Max(0, age.TotalSeconds) };
-            return age <= _maxPendingAge
-                ? HealthCheckResult.Healthy($"The oldest event waiting in the outbox is {Format(age)} old (threshold {Format(_maxPendingAge)}).", data)
-                : new HealthCheckResult(context.Registration.FailureStatus,
-                    $"The oldest event waiting in the outbox is {Format(age)} old, over the threshold of {Format(_maxPendingAge)}: is a dispatcher running and can it publish?",
-                    data: data);
+            if (age <= _maxPendingAge)
+            {
+                return HealthCheckResult.Healthy($"The oldest event waiting in the outbox is {Format(age)} old (threshold {Format(_maxPendingAge)}).", data);
+            }
+
+            // Over the threshold: tell a stalled or failing dispatcher from none at all (a host with no dispatcher grows the table for ever).
+            var drained = await DispatcherSeenAsync(db, now, _maxPendingAge, cancellationToken).ConfigureAwait(false);
+            data["dispatcherSeen"] = drained;
+            return new HealthCheckResult(context.Registration.FailureStatus, drained
+                    ? $"The oldest event waiting in the outbox is {Format(age)} old, over the threshold of {Format(_maxPendingAge)}: is a dispatcher running and can it publish?"
+                    : $"The oldest event waiting in the outbox is {Format(age)} old, over the threshold of {Format(_maxPendingAge)}, and no dispatcher is draining the outbox: nothing was delivered in the last {Format(_maxPendingAge)} and no waiting event was ever tried. Register AddCafOutboxDispatcher on one host (with an IEpisodeEventPublisher), or, if nothing consumes the events, set CafOutboxOptions.WriteEvents = false.",
+                data: data);
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
         {
@@ -76,14 +84,30 @@ public sealed class CafOutboxHealthCheck<TContext> : IHealthCheck
     /// </summary>
     internal static async Task<DateTimeOffset?> OldestPendingAsync(DbContext db, CancellationToken cancellationToken)
     {
-        var oldest = await (
-                from o in db.Set<OutboxRow>().AsNoTracking()
-                where o.DispatchedAt == null
-                join e in db.Set<EpisodeEventRow>().AsNoTracking() on new { o.EpisodeId, o.Sequence } equals new { e.EpisodeId, e.Sequence }
-                orderby e.OccurredAt
-                select e.OccurredAt)
-            .Take(1).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var oldest = await OldestPendingQuery(db).Take(1).ToListAsync(cancellationToken).ConfigureAwait(false);
         return oldest.Count == 0 ? null : oldest[0];
+    }
+
+    /// <summary>The times of the undelivered events, oldest first (the query of <see cref="OldestPendingAsync"/> and of the
+    /// <see cref="CafStoreTelemetry.OutboxOldestPendingAge"/> gauge).</summary>
+    internal static IQueryable<DateTimeOffset> OldestPendingQuery(DbContext db) =>
+        from o in db.Set<OutboxRow>().AsNoTracking()
+        where o.DispatchedAt == null
+        join e in db.Set<EpisodeEventRow>().AsNoTracking() on new { o.EpisodeId, o.Sequence } equals new { e.EpisodeId, e.Sequence }
+        orderby e.OccurredAt
+        select e.OccurredAt;
+
+    /// <summary>
+    /// Whether any dispatcher drains the outbox: an event was delivered within <paramref name="window"/> before
+    /// <paramref name="now"/>, or an undelivered one was ever tried (claimed or attempted). Read only when the check fails,
+    /// so a healthy outbox costs one query.
+    /// </summary>
+    internal static async Task<bool> DispatcherSeenAsync(DbContext db, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var since = now - window;
+        var rows = db.Set<OutboxRow>().AsNoTracking();
+        return await rows.AnyAsync(r => r.DispatchedAt != null && r.DispatchedAt >= since, cancellationToken).ConfigureAwait(false)
+            || await rows.AnyAsync(r => r.DispatchedAt == null && (r.Attempts > 0 || r.LockedBy != null), cancellationToken).ConfigureAwait(false);
     }
 
     private static string Format(TimeSpan span) => span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.#} min" : $"{Math.Max(0, span.TotalSeconds):0} s";

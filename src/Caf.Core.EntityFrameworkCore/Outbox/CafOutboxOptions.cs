@@ -40,6 +40,14 @@ public sealed class CafOutboxOptions
     /// </summary>
     public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// Whether each save writes its new events to the outbox table (default true). Set it to false on a host with no
+    /// consumer of the events (no <see cref="IEpisodeEventPublisher"/>, no dispatcher anywhere): otherwise every event
+    /// also stays in <c>caf_outbox</c> for ever, undelivered, and the outbox health check fails. The events themselves are
+    /// stored either way; rows written before the change stay until dispatched (or removed by an operator).
+    /// </summary>
+    public bool WriteEvents { get; set; } = true;
+
     internal void Validate()
     {
         if (MaxAttempts < 1)

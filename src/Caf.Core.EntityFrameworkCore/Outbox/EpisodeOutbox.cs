@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
+using Caf.Core.EntityFrameworkCore.Diagnostics;
 using Caf.Core.EntityFrameworkCore.Mapping;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
@@ -70,6 +73,7 @@ public sealed class EpisodeOutbox<TContext>
     private readonly TimeProvider _time;
     private readonly CafOutboxOptions _options;
     private readonly ILogger _logger;
+    private readonly CafStoreMetrics _metrics;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Creates the dispatcher.</summary>
@@ -78,8 +82,12 @@ public sealed class EpisodeOutbox<TContext>
     /// <param name="time">The clock for leases, back-off, delivery times and retention.</param>
     /// <param name="options">Batch size, lease, back-off, attempts and retention.</param>
     /// <param name="loggerFactory">Where failures are logged (<see cref="CafOutboxLogEvents"/>); none when null.</param>
+    /// <param name="meterFactory">Where the dispatcher's counters are created (<see cref="CafStoreTelemetry.OutboxDelivered"/>,
+    /// <see cref="CafStoreTelemetry.OutboxFailed"/>, <see cref="CafStoreTelemetry.OutboxDeadLettered"/>,
+    /// <see cref="CafStoreTelemetry.OutboxPurged"/>); nothing is counted when null. Construct one outbox per host.</param>
     /// <exception cref="ArgumentException">An argument is null, or an option is out of range.</exception>
-    public EpisodeOutbox(IDbContextFactory<TContext> contexts, IEpisodeEventPublisher publisher, TimeProvider time, CafOutboxOptions options, ILoggerFactory? loggerFactory = null)
+    public EpisodeOutbox(IDbContextFactory<TContext> contexts, IEpisodeEventPublisher publisher, TimeProvider time, CafOutboxOptions options,
+        ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null)
     {
         _contexts = Guard.Against.Null(contexts);
         _publisher = Guard.Against.Null(publisher);
@@ -87,6 +95,7 @@ public sealed class EpisodeOutbox<TContext>
         _options = Guard.Against.Null(options);
         options.Validate();
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LogCategory);
+        _metrics = CafStoreMetrics.ForDispatcher(meterFactory, time);
     }
 
     internal ILogger Logger => _logger;
@@ -126,16 +135,22 @@ public sealed class EpisodeOutbox<TContext>
     /// </summary>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>How many rows were removed.</returns>
-    public async Task<int> PurgeDeliveredAsync(CancellationToken cancellationToken = default)
+    public Task<int> PurgeDeliveredAsync(CancellationToken cancellationToken = default) =>
+        PurgeAsync(_contexts, _time, _options, _logger, _metrics, cancellationToken);
+
+    /// <summary>The purge of <see cref="PurgeDeliveredAsync"/>, also run without a publisher by <c>AddCafOutboxPurge</c>.</summary>
+    internal static async Task<int> PurgeAsync(IDbContextFactory<TContext> contexts, TimeProvider time, CafOutboxOptions options,
+        ILogger logger, CafStoreMetrics metrics, CancellationToken cancellationToken)
     {
-        var cutoff = _time.GetUtcNow() - _options.DeliveredRetention;
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var cutoff = time.GetUtcNow() - options.DeliveredRetention;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var removed = await db.Set<OutboxRow>()
             .Where(r => r.DispatchedAt != null && r.DispatchedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         if (removed > 0)
         {
-            OutboxLog.Purged(_logger, removed, _options.DeliveredRetention);
+            OutboxLog.Purged(logger, removed, options.DeliveredRetention);
+            metrics.Purged(removed);
         }
 
         return removed;
@@ -144,12 +159,14 @@ public sealed class EpisodeOutbox<TContext>
     private async Task<OutboxDispatchResult> DispatchAsync(CancellationToken cancellationToken)
     {
         var claim = Guid.NewGuid().ToString("N");
+        using var activity = CafStoreActivities.Source.StartActivity(CafStoreTelemetry.DispatchActivity);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await ClaimAsync(db, claim, cancellationToken).ConfigureAwait(false);
         var claimed = await db.Set<OutboxRow>().AsNoTracking()
             .Where(r => r.LockedBy == claim && r.DispatchedAt == null && r.DeadLetteredAt == null)
             .OrderBy(r => r.EpisodeId).ThenBy(r => r.Sequence)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        activity?.SetTag(CafStoreTelemetry.OutboxCountTag, claimed.Count);
 
         int delivered = 0, failed = 0, deadLettered = 0;
         EpisodeId? stopped = null;
@@ -173,6 +190,7 @@ public sealed class EpisodeOutbox<TContext>
         await Owned(db, claim).Where(r => r.LockedUntil != null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LockedUntil, (DateTimeOffset?)null), CancellationToken.None).ConfigureAwait(false);
         var pending = await db.Set<OutboxRow>().CountAsync(r => r.DispatchedAt == null && r.DeadLetteredAt == null, CancellationToken.None).ConfigureAwait(false);
+        activity?.SetTag(CafStoreTelemetry.OutboxDeliveredTag, delivered);
         return new OutboxDispatchResult(delivered, failed, Math.Max(0, pending - (failed - deadLettered))) { DeadLettered = deadLettered };
     }
 
@@ -195,7 +213,32 @@ public sealed class EpisodeOutbox<TContext>
         }
     }
 
+    // caf.outbox.publish: the event's type and attempt, never its episode (no id, no link to anything personal).
     private async Task<Outcome> DeliverAsync(TContext db, string claim, OutboxRow row, CancellationToken cancellationToken)
+    {
+        using var activity = CafStoreActivities.Source.StartActivity(CafStoreTelemetry.PublishActivity);
+        activity?.SetTag(CafStoreTelemetry.EventTypeTag, row.EventType);
+        activity?.SetTag(CafStoreTelemetry.AttemptTag, row.Attempts + 1);
+        var outcome = await DeliverCoreAsync(db, claim, row, cancellationToken).ConfigureAwait(false);
+        if (activity is not null)
+        {
+            activity.SetTag(CafStoreTelemetry.OutcomeTag, outcome switch
+            {
+                Outcome.Delivered => "delivered",
+                Outcome.Failed => "failed",
+                Outcome.DeadLettered => "dead-lettered",
+                _ => "lease-lost",
+            });
+            if (outcome is Outcome.Failed or Outcome.DeadLettered)
+            {
+                activity.SetStatus(ActivityStatusCode.Error);
+            }
+        }
+
+        return outcome;
+    }
+
+    private async Task<Outcome> DeliverCoreAsync(TContext db, string claim, OutboxRow row, CancellationToken cancellationToken)
     {
         // The attempt is written before publishing, so it survives a crash between publish and mark.
         var attempt = row.Attempts + 1;
@@ -241,6 +284,7 @@ public sealed class EpisodeOutbox<TContext>
                 OutboxLog.LeaseLost(_logger, row.EventType, claim, row.Sequence);
             }
 
+            _metrics.Delivered(row.EventType);
             return Outcome.Delivered;
         }
 
@@ -252,6 +296,7 @@ public sealed class EpisodeOutbox<TContext>
                 .SetProperty(r => r.LastError, reason)
                 .SetProperty(r => r.LockedUntil, (DateTimeOffset?)null), CancellationToken.None).ConfigureAwait(false);
             OutboxLog.DeadLettered(_logger, failure, row.EventType, claim, row.Sequence, attempt);
+            _metrics.Failed(row.EventType, failure.GetType().Name, deadLettered: true);
             return Outcome.DeadLettered;
         }
 
@@ -261,6 +306,7 @@ public sealed class EpisodeOutbox<TContext>
             .SetProperty(r => r.LastError, reason)
             .SetProperty(r => r.LockedUntil, (DateTimeOffset?)null), CancellationToken.None).ConfigureAwait(false);
         OutboxLog.PublishFailed(_logger, failure, row.EventType, claim, row.Sequence, attempt, retry);
+        _metrics.Failed(row.EventType, failure.GetType().Name, deadLettered: false);
         return Outcome.Failed;
     }
 

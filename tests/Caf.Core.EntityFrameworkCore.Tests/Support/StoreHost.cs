@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Metrics;
 using System.Threading.Tasks;
 using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
@@ -18,8 +19,8 @@ public sealed class StoreHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public StoreHost(TestDatabase database, EpisodePolicy policy, FakeTimeProvider time, IEpisodeEventPublisher publisher,
-        Action<CafOutboxOptions>? outbox = null, ILoggerFactory? logs = null)
+    public StoreHost(TestDatabase database, EpisodePolicy policy, FakeTimeProvider time, IEpisodeEventPublisher? publisher,
+        Action<CafOutboxOptions>? outbox = null, ILoggerFactory? logs = null, IMeterFactory? meters = null, Action<IServiceCollection>? extra = null)
     {
         var services = new ServiceCollection();
         if (logs is not null)
@@ -27,9 +28,18 @@ public sealed class StoreHost : IAsyncDisposable
             services.AddSingleton(logs);
         }
 
+        if (meters is not null)
+        {
+            services.AddSingleton(meters);
+        }
+
         services.AddSingleton(policy);
         services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<IEpisodeEventPublisher>(publisher);
+        if (publisher is not null)
+        {
+            services.AddSingleton(publisher); // none: a host with no consumer of the events
+        }
+
         services.AddSingleton<IEpisodeReportProjector>(Episodes.Projector);
         services.AddCafEntityFrameworkCore(o =>
         {
@@ -38,7 +48,7 @@ public sealed class StoreHost : IAsyncDisposable
             o.Outbox.RetryMaxDelay = TimeSpan.FromMinutes(1);
             outbox?.Invoke(o.Outbox);
             o.ConfigureDbContext(b => b
-                .AddInterceptors(Fault, Commands)
+                .AddInterceptors(Fault, Commands, Spans)
                 // Anything EF Core would do in memory or nondeterministically is an error in the tests.
                 .ConfigureWarnings(w => w.Throw(
                     CoreEventId.RowLimitingOperationWithoutOrderByWarning,
@@ -47,12 +57,16 @@ public sealed class StoreHost : IAsyncDisposable
                     RelationalEventId.MultipleCollectionIncludeWarning,
                     RelationalEventId.PendingModelChangesWarning)));
         });
+        extra?.Invoke(services);
         _services = services.BuildServiceProvider(validateScopes: true);
     }
 
     public CommitFault Fault { get; } = new();
 
     public CommandLog Commands { get; } = new();
+
+    /// <summary>The activity current when each database command ran (where the provider's spans would start).</summary>
+    public CommandSpans Spans { get; } = new();
 
     public IServiceProvider Services => _services;
 
