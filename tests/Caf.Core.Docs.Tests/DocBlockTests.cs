@@ -68,7 +68,7 @@ public partial class DocBlockTests(ITestOutputHelper output)
         await block.Run!([]);
     }
 
-    [GeneratedRegex(@"^```\s*(csharp|cs|c#)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[ \t]*```\s*(csharp|cs|c#)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CsharpFence();
 
     // | `README.md` | not run: it serves HTTP until stopped |

@@ -60,7 +60,8 @@ public partial class ReadmeTests
         Assert.Equal(folders, listedFolders);
 
         var projects = Directory.GetFiles(Documents.Root, "*.csproj", SearchOption.AllDirectories)
-            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(p => Path.GetRelativePath(Documents.Root, Path.GetDirectoryName(p)!).Replace('\\', '/') + "/");
         Assert.All(projects, project => Assert.Contains($"| `{project}` |", layout, StringComparison.Ordinal));
     }

@@ -18,7 +18,7 @@ public class DocBlockGenerator : Task
     [Required] public string OutputDirectory { get; set; }
     [Output] public ITaskItem[] Generated { get; set; }
 
-    private static readonly Regex Fence = new Regex(@"^```\s*(csharp|cs|c#)\b", RegexOptions.IgnoreCase);
+    private static readonly Regex Fence = new Regex(@"^[ \t]*```\s*(csharp|cs|c#)\b", RegexOptions.IgnoreCase);
     private static readonly Regex Marker = new Regex(@"^<!--\s*csharp:\s*(.*?)\s*-->\s*$");
     private static readonly Regex UsingDirective = new Regex(@"^using\s+(static\s+)?[A-Za-z_][\w.]*(\s*=\s*[\w.<>, ]+)?\s*;");
     private static readonly Regex TypeDeclaration = new Regex(@"^((public|internal|file|sealed|static|abstract|partial|readonly|ref)\s+)*(class|record|struct|interface|enum)\b");
@@ -59,8 +59,12 @@ public class DocBlockGenerator : Task
                 if (!Fence.IsMatch(lines[i])) continue;
                 int fenceLine = i + 1;                         // 1-based line of the opening fence
                 int end = i + 1;
-                while (end < lines.Length && !lines[end].StartsWith("```", StringComparison.Ordinal)) end++;
-                var body = lines.Skip(i + 1).Take(end - i - 1).ToArray();
+                while (end < lines.Length && !lines[end].TrimStart().StartsWith("```", StringComparison.Ordinal)) end++;
+                // A block indented under a list item: its lines lose the fence's indentation.
+                int indent = lines[i].Length - lines[i].TrimStart().Length;
+                var body = lines.Skip(i + 1).Take(end - i - 1)
+                    .Select(l => l.Length >= indent && l.Substring(0, indent).Trim().Length == 0 ? l.Substring(indent) : l.TrimStart())
+                    .ToArray();
                 int firstCodeLine = fenceLine + 1;
                 var marker = i > 0 ? Marker.Match(lines[i - 1].Trim()) : Match.Empty;
                 var block = Parse(marker.Success ? marker.Groups[1].Value : "", relative, fenceLine);
