@@ -26,7 +26,7 @@ namespace Caf.Core.Thresholds;
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe: share one instance.</threadsafety>
 [Immutable]
-public sealed class ThresholdMatcher
+public sealed partial class ThresholdMatcher
 {
     private const int StackWords = 16;
     private const int StackRules = 256;
@@ -201,14 +201,92 @@ public sealed class ThresholdMatcher
             return ClassifyLarge(observed, context);
         }
 
-        // Up to 64 indicators the observed set is one word in a local: no stackalloc on the hot path.
+        // Up to 64 indicators the observed set is one word in a local: no stackalloc, no span on the hot path.
         var word = 0UL;
-        if (!TryEvaluate(observed, context, new Span<ulong>(ref word), [], out var classification, out var unknownAt))
+        var counts = default(LevelCounts);
+        var domains = default(LevelMasks);
+        if (!TryObserve(observed, context, ref word, ref counts, ref domains, out var harm))
         {
-            return UnknownIndicator(observed, unknownAt);
+            return UnknownIndicator(observed, FirstUnknown(observed));
         }
 
-        return classification;
+        if (harm)
+        {
+            return new ThresholdClassification(ThresholdLevel.SignificantHarm, ThresholdRoute.Safeguarding); // THR-04
+        }
+
+        var result = (int)ThresholdLevel.Universal;
+        var ruleRoute = -1;
+        foreach (ref readonly var rule in _countRules.AsSpan())
+        {
+            if (counts[rule.MinLevel] >= rule.MinCount && BitOperations.PopCount(domains[rule.MinLevel]) >= rule.MinDomains)
+            {
+                Fire(in rule, [], ref result, ref ruleRoute);
+            }
+        }
+
+        foreach (ref readonly var rule in _anyOfRules.AsSpan())
+        {
+            if (BitOperations.PopCount(word & _anyOfMasks[rule.MaskOffset]) >= rule.MinCount)
+            {
+                Fire(in rule, [], ref result, ref ruleRoute);
+            }
+        }
+
+        if (context.SpecialistServicesInvolved && !context.StepDown)
+        {
+            Fire(in _specialistRule, [], ref result, ref ruleRoute); // THR-05
+        }
+
+        return new ThresholdClassification((ThresholdLevel)result, (ThresholdRoute)Math.Max((int)_levelRoutes[result], ruleRoute));
+    }
+
+    /// <summary>
+    /// Reads an observed set of a framework of up to 64 indicators into one word and, per level L, how many observed
+    /// indicators are at L or above and in which domains. False at the first unknown id.
+    /// </summary>
+    private bool TryObserve(ReadOnlySpan<string> observed, ThresholdContext context, ref ulong word, ref LevelCounts counts, ref LevelMasks domains, out bool harm)
+    {
+        harm = context.SignificantHarmConcern;
+        for (var i = 0; i < observed.Length; i++)
+        {
+            var id = observed[i] ?? throw new ArgumentNullException(nameof(observed), $"Observed indicator id at index {i} is null.");
+            if (!_index.TryGetValue(id, out var index))
+            {
+                return false;
+            }
+
+            var bit = 1UL << index;
+            if ((word & bit) == 0)
+            {
+                word |= bit; // a repeated id is counted once
+                int level = _level[index];
+                counts[level]++;
+                domains[level] |= 1UL << _domain[index];
+                harm |= _harm[index];
+            }
+        }
+
+        for (var level = 3; level >= 1; level--)
+        {
+            counts[level] += counts[level + 1];
+            domains[level] |= domains[level + 1];
+        }
+
+        return true;
+    }
+
+    private int FirstUnknown(ReadOnlySpan<string> observed)
+    {
+        for (var i = 0; i < observed.Length; i++)
+        {
+            if (!_index.ContainsKey(observed[i]))
+            {
+                return i;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>
