@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -32,6 +33,7 @@ public sealed partial class ThresholdMatcher
     private const int StackRules = 256;
 
     private readonly FrozenDictionary<string, int> _index;
+    private readonly IndicatorIndex _lookup; // the hot path's id lookup
     private readonly ThresholdIndicator[] _indicators;
     private readonly byte[] _level;
     private readonly byte[] _domain;
@@ -96,6 +98,7 @@ public sealed partial class ThresholdMatcher
         }
 
         _index = ids.ToFrozenDictionary(StringComparer.Ordinal);
+        _lookup = new IndicatorIndex([.. framework.Indicators.Select(i => i.Id)]);
 
         var rules = framework.Rules;
         _ruleCount = rules.Length;
@@ -251,7 +254,7 @@ public sealed partial class ThresholdMatcher
         for (var i = 0; i < observed.Length; i++)
         {
             var id = observed[i] ?? throw new ArgumentNullException(nameof(observed), $"Observed indicator id at index {i} is null.");
-            if (!_index.TryGetValue(id, out var index))
+            if (!_lookup.TryGetIndex(id, out var index))
             {
                 return false;
             }
@@ -280,7 +283,7 @@ public sealed partial class ThresholdMatcher
     {
         for (var i = 0; i < observed.Length; i++)
         {
-            if (!_index.ContainsKey(observed[i]))
+            if (!_lookup.TryGetIndex(observed[i], out _))
             {
                 return i;
             }
@@ -379,7 +382,7 @@ public sealed partial class ThresholdMatcher
         for (var i = 0; i < observed.Length; i++)
         {
             var id = observed[i] ?? throw new ArgumentNullException(nameof(observed), $"Observed indicator id at index {i} is null.");
-            if (!_index.TryGetValue(id, out var index))
+            if (!_lookup.TryGetIndex(id, out var index))
             {
                 unknownAt = i;
                 return false;
