@@ -28,9 +28,13 @@ namespace Caf.Core.Analysis;
 /// of a potential CAF, THR-05); a closure on the facts at closure. The history itself is never re-run, so a decision
 /// that would have been refused under B is reported as a difference, and what would have followed it is not
 /// invented.</para>
-/// <para>Cost: one pass over the events. Threshold decisions are classified without allocating; explanations are
-/// built only for decisions that differ; a decision point whose part of the two configurations is equal (the same
-/// consent options, framework, taxonomy, review limit or retention period) is counted without being re-decided.</para>
+/// <para>Cost: the difference between A and B is worked out once, when the what-if is created; then one pass over the
+/// events. A decision point whose part of the two configurations is equal (the same consent options, taxonomy, review
+/// limit or retention period, or frameworks whose rules and level routes decide alike) is counted without being
+/// re-decided, and nothing is built for it. Two frameworks over the same indicators read each assessment once: the rules
+/// they share are evaluated once, each side's own rules separately, without allocating. Explanations are built only for
+/// decisions that differ, once per observed set and context. The result equals the naive loop's (every point decided
+/// under A and B, explained).</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
