@@ -41,6 +41,20 @@ public class SharingDecisionBenchmarks
     [Benchmark(Description = "SharingService (excluded)")]
     public SharingDecision LibraryExcluded() => _service.Compute(_state, Camhs, SharingPurpose.PlanDelivery);
 
+    /// <summary>
+    /// The former order of the excluded path: the consent resolved first (as the service did before exclusions were
+    /// checked first), then the decision; the difference to 'SharingService (excluded)' is the resolution it skips.
+    /// </summary>
+    [Benchmark(Description = "resolution, then exclusions (former order, excluded)")]
+    public SharingDecision FormerOrderExcluded()
+    {
+        _resolvedInForce = _policy.ResolveForSharing(_state).InForce;
+        return _service.Compute(_state, Camhs, SharingPurpose.PlanDelivery);
+    }
+
+    private readonly ConsentPolicy _policy = new(new ConsentOptions());
+    private bool _resolvedInForce;
+
     private static SharingDecision Naive(ConsentState state, AgencyId agency)
     {
         var latest = state.Records.GroupBy(r => r.GiverRole).Select(g => g.Last()).ToList();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
@@ -34,7 +35,9 @@ public sealed class PolicyComparison : IEquatable<PolicyComparison>
         NameB = Guard.Against.NullOrWhiteSpace(nameB);
         Episodes = episodes;
         Counts = counts;
-        Differences = [.. differences.Order(DifferenceOrder.Instance)];
+        // Already in order (the what-if emits them so): kept as they are; otherwise sorted (stable).
+        var given = differences.ToArray();
+        Differences = IsOrdered(given) ? ImmutableCollectionsMarshal.AsImmutableArray(given) : [.. given.Order(DifferenceOrder.Instance)];
         var decided = counts.ToDictionary(c => c.Point, c => c.Decided);
         Changes = [.. Differences
             .GroupBy(d => (d.Point, d.A.Group, d.B.Group))
@@ -117,8 +120,21 @@ public sealed class PolicyComparison : IEquatable<PolicyComparison>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{NameA} vs {NameB}: {Differences.Length:N0} differences over {Episodes:N0} episodes");
 
+    private static bool IsOrdered(PolicyDifference[] differences)
+    {
+        for (var i = 1; i < differences.Length; i++)
+        {
+            if (DifferenceOrder.Instance.Compare(differences[i - 1], differences[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // Orders that do not depend on which side is A: a swapped comparison sorts its items the same way.
-    private sealed class DifferenceOrder : IComparer<PolicyDifference>
+    internal sealed class DifferenceOrder : IComparer<PolicyDifference>
     {
         public static readonly DifferenceOrder Instance = new();
 

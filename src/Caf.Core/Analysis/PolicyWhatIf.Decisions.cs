@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Caf.Core.Closure;
 using Caf.Core.Consent;
+using Caf.Core.Events;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Planning;
@@ -17,6 +18,8 @@ public sealed partial class PolicyWhatIf
     private sealed partial class Run
     {
         private readonly List<ReviewProgress> _reviews = [];
+        private readonly Dictionary<(ulong Bits, ThresholdContext Context), ThresholdPair> _explained = [];
+        private readonly Dictionary<(DateOnly Day, int Count), string> _subjects = [];
 
         public void Episode(CafEpisode episode)
         {
@@ -27,32 +30,38 @@ public sealed partial class PolicyWhatIf
             var planVersion = 0;
             var planIndex = -1;
             _reviews.Clear();
+
+            // The consent in force is followed only when A and B may decide consent differently: nothing else reads it.
+            var followConsent = !whatIf._consentAlike;
             for (var i = 1; i < events.Count; i++)
             {
                 switch (events[i])
                 {
-                    case ConsentRecorded c:
+                    case ConsentRecorded c when followConsent:
                         ConsentRecordDecision(episode, i, c);
                         consent = consent.With(c.Record);
                         break;
-                    case ConsentExclusionLifted l:
+                    case ConsentRecorded:
+                        Alike(PolicyDecisionPoint.ConsentRecord);
+                        break;
+                    case ConsentExclusionLifted l when followConsent:
                         consent = consent.WithExclusionLifted(l.Lift);
                         break;
-                    case ConsentWithdrawalRecorded w:
+                    case ConsentWithdrawalRecorded w when followConsent:
                         consent = consent.WithWithdrawal(w.Withdrawal);
                         break;
-                    case ConsentOverrideRecorded o:
+                    case ConsentOverrideRecorded o when followConsent:
                         consent = consent.WithOverride(o.Override);
                         break;
                     case AssessmentStarted s:
                         assessmentStarted = true;
-                        ConsentDecision(episode, i, consent, s.OccurredAt, PolicyDecisionPoint.ConsentToStart, () => $"assessment started {Day(s.OccurredAt)}");
+                        ConsentDecision(episode, i, consent, s, PolicyDecisionPoint.ConsentToStart);
                         break;
                     case NextStepChosen n when fromStepDown && !assessmentStarted && n.Step != NextStep.NoFurtherAction:
-                        ConsentDecision(episode, i, consent, n.OccurredAt, PolicyDecisionPoint.ConsentToStart, () => $"support chosen from the step-down {Day(n.OccurredAt)}");
+                        ConsentDecision(episode, i, consent, n, PolicyDecisionPoint.ConsentToStart);
                         break;
                     case ReferredToPanel r:
-                        ConsentDecision(episode, i, consent, r.OccurredAt, PolicyDecisionPoint.ConsentToShareAtPanel, () => $"referred to the {r.Referral.Area} panel {Day(r.OccurredAt)}");
+                        ConsentDecision(episode, i, consent, r, PolicyDecisionPoint.ConsentToShareAtPanel);
                         break;
                     case AssessmentCompleted a:
                         Threshold(episode, i, a, fromStepDown);
@@ -66,7 +75,7 @@ public sealed partial class PolicyWhatIf
                         (planVersion, planIndex) = (p.Plan.Version, i);
                         break;
                     case StepDownTacDecided { Decision.Plan: { } plan } d:
-                        ConsentDecision(episode, i, consent, d.OccurredAt, PolicyDecisionPoint.ConsentToStart, () => $"continued after the step-down TAC {Day(d.OccurredAt)}");
+                        ConsentDecision(episode, i, consent, d, PolicyDecisionPoint.ConsentToStart);
                         EndPlan(episode, planIndex, planVersion);
                         (planVersion, planIndex) = (plan.Version, i);
                         break;
@@ -86,7 +95,7 @@ public sealed partial class PolicyWhatIf
         private void ConsentRecordDecision(CafEpisode episode, int index, ConsentRecorded c)
         {
             var age = AgeAt(episode, c.OccurredAt);
-            Decide(episode, index, PolicyDecisionPoint.ConsentRecord, A.DecidesConsentAs(B), () => $"consent recorded {Day(c.OccurredAt)} ({ConsentDisplayText.For(c.Record.GiverRole)}, {ConsentDisplayText.For(c.Record.Decision).ToLowerInvariant()})", (config, explain) =>
+            Decide(episode, index, PolicyDecisionPoint.ConsentRecord, () => $"consent recorded {Day(c.OccurredAt)} ({ConsentDisplayText.For(c.Record.GiverRole)}, {ConsentDisplayText.For(c.Record.Decision).ToLowerInvariant()})", (config, explain) =>
             {
                 var valid = config.Consent.ValidateRecord(c.Record, age);
                 return valid.IsSuccess
@@ -95,10 +104,31 @@ public sealed partial class PolicyWhatIf
             });
         }
 
+        // The subject is built from the event only when the decision differs.
+        private void ConsentDecision(CafEpisode episode, int index, ConsentState consent, CafEvent e, PolicyDecisionPoint point)
+        {
+            if (whatIf._consentAlike)
+            {
+                Alike(point);
+                return;
+            }
+
+            ConsentDecision(episode, index, consent, e.OccurredAt, point, Subject(e));
+        }
+
+        // A separate method: the closure is allocated only when the point is re-decided.
+        private static Func<string> Subject(CafEvent e) => () => e switch
+        {
+            AssessmentStarted => $"assessment started {Day(e.OccurredAt)}",
+            NextStepChosen => $"support chosen from the step-down {Day(e.OccurredAt)}",
+            ReferredToPanel r => $"referred to the {r.Referral.Area} panel {Day(e.OccurredAt)}",
+            _ => $"continued after the step-down TAC {Day(e.OccurredAt)}",
+        };
+
         private void ConsentDecision(CafEpisode episode, int index, ConsentState consent, DateTimeOffset at, PolicyDecisionPoint point, Func<string> subject)
         {
             var age = AgeAt(episode, at);
-            Decide(episode, index, point, A.DecidesConsentAs(B), subject, (config, explain) =>
+            Decide(episode, index, point, subject, (config, explain) =>
             {
                 var evaluation = config.Consent.Evaluate(consent, age);
                 var sufficient = point == PolicyDecisionPoint.ConsentToStart ? evaluation.SufficientToStartAssessment : evaluation.SufficientToShareAtPanel;
@@ -110,14 +140,23 @@ public sealed partial class PolicyWhatIf
 
         private void Threshold(CafEpisode episode, int index, AssessmentCompleted a, bool fromStepDown)
         {
-            var ids = a.Summary.IndicatorIds;
-            var decided = ThresholdDecisions(ids.AsSpan(), new ThresholdContext { StepDown = fromStepDown });
-
             Decided[(int)PolicyDecisionPoint.ThresholdLevel]++;
             Decided[(int)PolicyDecisionPoint.ThresholdRoute]++;
+            if (whatIf._thresholdsAlike)
+            {
+                return; // the same framework, or one whose rules and level routes decide alike: nothing to re-decide
+            }
+
+            var ids = a.Summary.IndicatorIds;
+            var decided = ThresholdDecisions(ids.AsSpan(), new ThresholdContext { StepDown = fromStepDown });
             if (decided is { } d)
             {
-                var subject = $"assessment completed {Day(a.OccurredAt)} ({ids.Length} indicators)";
+                // The subject names only the day and the count: built once per pair of them.
+                var key = (DateOnly.FromDateTime(a.OccurredAt.UtcDateTime), ids.Length);
+                if (!_subjects.TryGetValue(key, out var subject))
+                {
+                    _subjects.Add(key, subject = $"assessment completed {Day(a.OccurredAt)} ({ids.Length} indicators)");
+                }
                 Differ(episode, index, PolicyDecisionPoint.ThresholdLevel, subject, d.LevelA, d.LevelB);
                 Differ(episode, index, PolicyDecisionPoint.ThresholdRoute, subject, d.RouteA, d.RouteB);
             }
@@ -133,11 +172,26 @@ public sealed partial class PolicyWhatIf
         }
 
         // Null when A and B classify alike (the allocation-free path); otherwise both explained decisions.
-        private (PolicyDecision LevelA, PolicyDecision LevelB, PolicyDecision RouteA, PolicyDecision RouteB)? ThresholdDecisions(ReadOnlySpan<string> ids, ThresholdContext context)
+        private ThresholdPair? ThresholdDecisions(ReadOnlySpan<string> ids, ThresholdContext context)
         {
-            if (ReferenceEquals(A.Thresholds, B.Thresholds))
+            if (whatIf._thresholds is { } difference)
             {
-                return null; // the same compiled framework decides alike
+                // The same indicators: the set is read once, the shared rules evaluated once, each side's own rules
+                // alone. An unknown id is refused alike by both.
+                if (!difference.TryClassify(ids, context, out var ca, out var cb, out var bits) || ca == cb)
+                {
+                    return null;
+                }
+
+                // The explained decisions depend only on the observed set and the context: built once per set.
+                var key = (bits, context);
+                if (!_explained.TryGetValue(key, out var pair))
+                {
+                    pair = Explain(ids, context);
+                    _explained.Add(key, pair);
+                }
+
+                return pair;
             }
 
             var a = A.Thresholds.Classify(ids, context);
@@ -147,9 +201,14 @@ public sealed partial class PolicyWhatIf
                 return null;
             }
 
+            return Explain(ids, context);
+        }
+
+        private ThresholdPair Explain(ReadOnlySpan<string> ids, ThresholdContext context)
+        {
             var (levelA, routeA) = Explained(A.Thresholds, ids, context);
             var (levelB, routeB) = Explained(B.Thresholds, ids, context);
-            return (levelA, levelB, routeA, routeB);
+            return new ThresholdPair(levelA, levelB, routeA, routeB);
         }
 
         private static (PolicyDecision Level, PolicyDecision Route) Explained(ThresholdMatcher matcher, ReadOnlySpan<string> ids, ThresholdContext context)
@@ -175,10 +234,22 @@ public sealed partial class PolicyWhatIf
                 return;
             }
 
+            if (whatIf._reviewAlike)
+            {
+                _reviews.Clear();
+                Alike(PolicyDecisionPoint.ReviewLimit);
+                return;
+            }
+
             var reviews = _reviews.ToArray();
             _reviews.Clear();
-            Decide(episode, planIndex, PolicyDecisionPoint.ReviewLimit,
-                A.InsufficientProgressReviewLimit == B.InsufficientProgressReviewLimit && A.CountConsecutiveInsufficientReviewsOnly == B.CountConsecutiveInsufficientReviewsOnly, () => $"plan version {version} ({reviews.Length} review(s))", (config, explain) =>
+            ReviewLimit(episode, planIndex, version, reviews);
+        }
+
+        // Separate from EndPlan: its closures are allocated only for a plan that is re-decided.
+        private void ReviewLimit(CafEpisode episode, int planIndex, int version, ReviewProgress[] reviews)
+        {
+            Decide(episode, planIndex, PolicyDecisionPoint.ReviewLimit, () => $"plan version {version} ({reviews.Length} review(s))", (config, explain) =>
             {
                 var n = ReassessmentRule.TriggeringReview(reviews, config.InsufficientProgressReviewLimit, config.CountConsecutiveInsufficientReviewsOnly);
                 var reading = config.CountConsecutiveInsufficientReviewsOnly
@@ -193,8 +264,19 @@ public sealed partial class PolicyWhatIf
 
         private void Closure(CafEpisode episode, int index, EpisodeClosed c)
         {
+            if (whatIf._closureAlike)
+            {
+                Alike(PolicyDecisionPoint.ClosureAdmissibility);
+                return;
+            }
+
+            ClosureAdmissibility(episode, index, c);
+        }
+
+        private void ClosureAdmissibility(CafEpisode episode, int index, EpisodeClosed c)
+        {
             var facts = episode.ClosureFactsFor(c.Actor) with { ChildAgeOnClosure = AgeAt(episode, c.OccurredAt) };
-            Decide(episode, index, PolicyDecisionPoint.ClosureAdmissibility, A.DecidesClosureAs(B), () => $"closed {Day(c.OccurredAt)} as '{c.Request.OutcomeCode}'", (config, explain) =>
+            Decide(episode, index, PolicyDecisionPoint.ClosureAdmissibility, () => $"closed {Day(c.OccurredAt)} as '{c.Request.OutcomeCode}'", (config, explain) =>
             {
                 var checkedClosure = config.Closure.Check(c.Request, facts);
                 if (checkedClosure.IsRefused)
@@ -213,6 +295,22 @@ public sealed partial class PolicyWhatIf
 
         private void Retention(CafEpisode episode)
         {
+            if (episode.Closure is null && episode.TransferredAt is null)
+            {
+                return; // still open: no retention date
+            }
+
+            if (whatIf._retentionAlike)
+            {
+                Alike(PolicyDecisionPoint.RetentionDate);
+                return;
+            }
+
+            RetentionDate(episode);
+        }
+
+        private void RetentionDate(CafEpisode episode)
+        {
             var (ended, rule, how) = episode.Closure is { } closure ? (closure.ClosedAt, "RET-01", "closure")
                 : episode.TransferredAt is { } transferred ? (transferred, "RET-02", "transfer out")
                 : (default(DateTimeOffset?), "", "");
@@ -222,13 +320,15 @@ public sealed partial class PolicyWhatIf
             }
 
             var day = DateOnly.FromDateTime(at.UtcDateTime);
-            Decide(episode, episode.Events.Count - 1, PolicyDecisionPoint.RetentionDate, A.RetentionYears == B.RetentionYears, () => $"{how} {Day(at)}", (config, explain) =>
+            Decide(episode, episode.Events.Count - 1, PolicyDecisionPoint.RetentionDate, () => $"{how} {Day(at)}", (config, explain) =>
             {
                 var due = day.AddYears(config.RetentionYears).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 return new PolicyDecision(due, $"{config.RetentionYears} years after {how}", rule,
                     $"Kept {config.RetentionYears} years after the {how} on {Day(at)}: due for disposal on {due}.");
             });
         }
+
+        private sealed record ThresholdPair(PolicyDecision LevelA, PolicyDecision LevelB, PolicyDecision RouteA, PolicyDecision RouteB);
 
         private static string AgeText(int? age) => age is { } a ? a.ToString(CultureInfo.InvariantCulture) : "unborn";
     }

@@ -3,11 +3,14 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
+using System.Threading;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
+using Caf.Core.Thresholds;
 
 namespace Caf.Core.Analysis;
 
@@ -25,9 +28,13 @@ namespace Caf.Core.Analysis;
 /// of a potential CAF, THR-05); a closure on the facts at closure. The history itself is never re-run, so a decision
 /// that would have been refused under B is reported as a difference, and what would have followed it is not
 /// invented.</para>
-/// <para>Cost: one pass over the events. Threshold decisions are classified without allocating; explanations are
-/// built only for decisions that differ; a decision point whose part of the two configurations is equal (the same
-/// consent options, framework, taxonomy, review limit or retention period) is counted without being re-decided.</para>
+/// <para>Cost: the difference between A and B is worked out once, when the what-if is created; then one pass over the
+/// events. A decision point whose part of the two configurations is equal (the same consent options, taxonomy, review
+/// limit or retention period, or frameworks whose rules and level routes decide alike) is counted without being
+/// re-decided, and nothing is built for it. Two frameworks over the same indicators read each assessment once: the rules
+/// they share are evaluated once, each side's own rules separately, without allocating. Explanations are built only for
+/// decisions that differ, once per observed set and context. The result equals the naive loop's (every point decided
+/// under A and B, explained).</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
@@ -41,7 +48,25 @@ public sealed partial class PolicyWhatIf
     {
         A = Guard.Against.Null(a);
         B = Guard.Against.Null(b);
+
+        // The difference between the two configurations, once: which decision points they may decide differently.
+        _consentAlike = a.DecidesConsentAs(b);
+        _closureAlike = a.DecidesClosureAs(b);
+        _reviewAlike = a.InsufficientProgressReviewLimit == b.InsufficientProgressReviewLimit
+            && a.CountConsecutiveInsufficientReviewsOnly == b.CountConsecutiveInsufficientReviewsOnly;
+        _retentionAlike = a.RetentionYears == b.RetentionYears;
+        _leadProfessionalAlike = _consentAlike && a.LeadProfessionalKey == b.LeadProfessionalKey;
+        _thresholds = ReferenceEquals(a.Thresholds, b.Thresholds) ? null : ThresholdMatcher.Compare(a.Thresholds, b.Thresholds);
+        _thresholdsAlike = ReferenceEquals(a.Thresholds, b.Thresholds) || _thresholds is { DecidesAlike: true };
     }
+
+    private readonly bool _consentAlike;
+    private readonly bool _closureAlike;
+    private readonly bool _reviewAlike;
+    private readonly bool _retentionAlike;
+    private readonly bool _leadProfessionalAlike;
+    private readonly bool _thresholdsAlike;
+    private readonly ThresholdMatcher.Difference? _thresholds; // null: different indicators, each side classifies on its own
 
     /// <summary>Configuration A.</summary>
     public PolicyConfiguration A { get; }
@@ -57,43 +82,61 @@ public sealed partial class PolicyWhatIf
     /// <param name="leadProfessionalPools">For the LP ranking: a selection request (candidate pool, plan needs,
     /// preference) per episode; episodes without one have no ranking decision. Optional. Each is ranked under its
     /// episode's consent in force, not the consent the request was made with (LP-11, SHARE-01).</param>
+    /// <param name="progress">Told how many episodes have been compared: every 1,024 episodes and once at the end. Optional.</param>
+    /// <param name="cancellationToken">Stops the comparison; checked before each episode.</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentException">An argument or an episode is null, or two episodes share an id.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public PolicyComparison Compare(
-        IEnumerable<CafEpisode> episodes, IReadOnlyDictionary<EpisodeId, LeadProfessionalSelectionRequest>? leadProfessionalPools = null)
+        IEnumerable<CafEpisode> episodes, IReadOnlyDictionary<EpisodeId, LeadProfessionalSelectionRequest>? leadProfessionalPools = null,
+        IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(episodes);
         var run = new Run(this);
-        var seen = new HashSet<EpisodeId>();
+        // Ids as strings: a set of strings hashes without randomisation until collisions pile up (the runtime then switches).
+        var seen = new HashSet<string>(episodes.TryGetNonEnumeratedCount(out var count) ? count : 0, StringComparer.Ordinal);
         foreach (var episode in episodes)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (progress is not null && seen.Count > 0 && (seen.Count & ProgressEvery) == 0)
+            {
+                progress.Report(seen.Count);
+            }
+
             if (episode is null)
             {
                 throw new ArgumentException("An episode is null.", nameof(episodes));
             }
 
-            if (!seen.Add(episode.Id))
+            if (!seen.Add(episode.Id.Value))
             {
                 throw new ArgumentException($"Episode {episode.Id} appears twice.", nameof(episodes));
             }
 
+            var first = run.Differences.Count;
             run.Episode(episode);
             if (leadProfessionalPools is not null && leadProfessionalPools.TryGetValue(episode.Id, out var request) && request is not null)
             {
                 run.LeadProfessional(episode, request);
             }
+
+            run.EndEpisode(episode.Id, first);
         }
 
+        progress?.Report(seen.Count);
+        var differences = run.Ordered();
         var counts = ImmutableArray.CreateBuilder<PolicyDecisionCount>(PointCount);
         for (var p = 0; p < PointCount; p++)
         {
             counts.Add(new PolicyDecisionCount((PolicyDecisionPoint)p, run.Decided[p], run.Differing[p]));
         }
 
-        return new PolicyComparison(A.Name, B.Name, seen.Count, counts.MoveToImmutable(), run.Differences);
+        return new PolicyComparison(A.Name, B.Name, seen.Count, counts.MoveToImmutable(), differences);
     }
 
     private const int PointCount = (int)PolicyDecisionPoint.RetentionDate + 1;
+
+    private const int ProgressEvery = 1023; // a power of two less one: progress every 1,024 episodes
 
     private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -107,16 +150,79 @@ public sealed partial class PolicyWhatIf
         public readonly int[] Differing = new int[PointCount];
         public readonly List<PolicyDifference> Differences = [];
 
+        // Each episode's differences, in order within the episode: (episode id, first, count).
+        private readonly List<(string Episode, int First, int Count)> _segments = [];
+
+        /// <summary>Puts the episode's differences in order (usually they already are) and notes where they are.</summary>
+        public void EndEpisode(EpisodeId episode, int first)
+        {
+            var count = Differences.Count - first;
+            if (count == 0)
+            {
+                return;
+            }
+
+            for (var i = first + 1; i < Differences.Count; i++)
+            {
+                if (PolicyComparison.DifferenceOrder.Instance.Compare(Differences[i - 1], Differences[i]) > 0)
+                {
+                    var sorted = Differences.GetRange(first, count).Order(PolicyComparison.DifferenceOrder.Instance).ToArray();
+                    for (var j = 0; j < count; j++)
+                    {
+                        Differences[first + j] = sorted[j];
+                    }
+
+                    break;
+                }
+            }
+
+            _segments.Add((episode.Value, first, count));
+        }
+
+        /// <summary>Every difference in the comparison's order: the episodes' runs sorted by episode id, not every difference.</summary>
+        public List<PolicyDifference> Ordered()
+        {
+            var ordered = true;
+            for (var i = 1; i < _segments.Count && ordered; i++)
+            {
+                ordered = string.CompareOrdinal(_segments[i - 1].Episode, _segments[i].Episode) < 0;
+            }
+
+            if (ordered)
+            {
+                return Differences;
+            }
+
+            var keys = new string[_segments.Count];
+            var runs = _segments.ToArray();
+            for (var i = 0; i < runs.Length; i++)
+            {
+                keys[i] = runs[i].Episode;
+            }
+
+            Array.Sort(keys, runs, StringComparer.Ordinal); // ids are distinct: the order is total
+            var result = new List<PolicyDifference>(Differences.Count);
+            foreach (var (_, first, count) in runs)
+            {
+                result.AddRange(CollectionsMarshal.AsSpan(Differences).Slice(first, count));
+            }
+
+            return result;
+        }
+
         private PolicyConfiguration A => whatIf.A;
 
         private PolicyConfiguration B => whatIf.B;
 
+        // A point whose configuration parts are equal decides alike under A and B: it is counted, not re-decided (and
+        // callers check this before building anything for it).
+        private void Alike(PolicyDecisionPoint point) => Decided[(int)point]++;
+
         // Decides under A and B without explanations first; only a difference is decided again, explained.
-        // A point whose configuration parts are equal (same) decides alike under A and B: it is counted, not re-decided.
-        private void Decide(CafEpisode episode, int index, PolicyDecisionPoint point, bool same, Func<string> subject, Func<PolicyConfiguration, bool, PolicyDecision> decide)
+        private void Decide(CafEpisode episode, int index, PolicyDecisionPoint point, Func<string> subject, Func<PolicyConfiguration, bool, PolicyDecision> decide)
         {
             Decided[(int)point]++;
-            if (!same && decide(A, false).Outcome != decide(B, false).Outcome)
+            if (decide(A, false).Outcome != decide(B, false).Outcome)
             {
                 Differing[(int)point]++;
                 Differences.Add(new PolicyDifference(episode.Id, index, point, subject(), decide(A, true), decide(B, true)));
@@ -132,9 +238,19 @@ public sealed partial class PolicyWhatIf
 
             // LP-11, SHARE-01: ranked under the episode's consent in force (its whole history), whatever consent the
             // request was made with: an agency the family excluded since is never ranked as granted.
+            if (whatIf._leadProfessionalAlike)
+            {
+                Alike(PolicyDecisionPoint.LeadProfessionalRanking);
+                return;
+            }
+
+            Ranking(episode, request);
+        }
+
+        private void Ranking(CafEpisode episode, LeadProfessionalSelectionRequest request)
+        {
             var current = request with { Source = episode };
-            Decide(episode, episode.Events.Count - 1, PolicyDecisionPoint.LeadProfessionalRanking,
-                A.DecidesConsentAs(B) && A.LeadProfessionalKey == B.LeadProfessionalKey, () => $"lead-professional selection from {request.Candidates.Length} candidate(s)", (c, _) => Ranking(c.LeadProfessional.Select(current)));
+            Decide(episode, episode.Events.Count - 1, PolicyDecisionPoint.LeadProfessionalRanking, () => $"lead-professional selection from {request.Candidates.Length} candidate(s)", (c, _) => Ranking(c.LeadProfessional.Select(current)));
         }
 
         private static PolicyDecision Ranking(LeadProfessionalSelection selection)

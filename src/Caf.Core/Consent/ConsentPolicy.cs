@@ -417,7 +417,7 @@ public sealed class ConsentPolicy
         return string.Join(" and ", names);
     }
 
-    private static void GuardAge(int? childAgeInYears)
+    internal static void GuardAge(int? childAgeInYears)
     {
         if (childAgeInYears is < 0)
         {

@@ -127,7 +127,7 @@ public sealed class SharingService : ISharingService
     {
         GuardRequest(episode, requestedBy);
         Guard.Against.Null(consent);
-        var decision = Compute(consent, agency, purpose, _policy.ResolveForSharing(consent, childAgeInYears));
+        var decision = Compute(consent, agency, purpose, childAgeInYears);
         _auditLog.Record(new SharingAuditEntry(episode, agency, purpose, decision, requestedBy, _timeProvider.GetUtcNow()));
         _metrics.Sharing(purpose, decision);
         return decision;
@@ -139,7 +139,7 @@ public sealed class SharingService : ISharingService
     public SharingDecision Evaluate(ConsentState consent, AgencyId agency, SharingPurpose purpose, int? childAgeInYears)
     {
         Guard.Against.Null(consent);
-        return Compute(consent, agency, purpose, _policy.ResolveForSharing(consent, childAgeInYears));
+        return Compute(consent, agency, purpose, childAgeInYears);
     }
 
     /// <inheritdoc />
@@ -163,7 +163,18 @@ public sealed class SharingService : ISharingService
     internal SharingDecision Compute(ConsentState consent, AgencyId agency, SharingPurpose purpose)
     {
         Guard.Against.Null(consent);
-        return Compute(consent, agency, purpose, _policy.ResolveForSharing(consent));
+        GuardTarget(agency, purpose);
+
+        // An excluded agency is refused before the consent is resolved: it never needs the resolution.
+        return Excluded(consent, agency) ?? Decide(consent, purpose, _policy.ResolveForSharing(consent));
+    }
+
+    /// <summary>The decision with the child's age known, exclusions checked before the consent is resolved.</summary>
+    private SharingDecision Compute(ConsentState consent, AgencyId agency, SharingPurpose purpose, int? childAgeInYears)
+    {
+        ConsentPolicy.GuardAge(childAgeInYears);
+        GuardTarget(agency, purpose);
+        return Excluded(consent, agency) ?? Decide(consent, purpose, _policy.ResolveForSharing(consent, childAgeInYears));
     }
 
     private static void GuardRequest(EpisodeId episode, Actor requestedBy)
@@ -179,7 +190,7 @@ public sealed class SharingService : ISharingService
         }
     }
 
-    private static SharingDecision Compute(ConsentState consent, AgencyId agency, SharingPurpose purpose, ConsentResolution resolution)
+    private static void GuardTarget(AgencyId agency, SharingPurpose purpose)
     {
         if (agency.IsDefault)
         {
@@ -190,13 +201,16 @@ public sealed class SharingService : ISharingService
         {
             throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown sharing purpose.");
         }
+    }
 
-        // 1. CONS-05 / SHARE-01 / LP-11: an excluded agency is refused whatever the purpose or override.
-        if (consent.ExcludingRecord(agency) is { } excluding)
-        {
-            return new SharingDecision(false, "SHARE-01", ExcludedReason) { Basis = SharingBasis.Consent, BasisRecord = excluding };
-        }
+    // 1. CONS-05 / SHARE-01 / LP-11: an excluded agency is refused whatever the purpose or override.
+    private static SharingDecision? Excluded(ConsentState consent, AgencyId agency) =>
+        consent.ExcludingRecord(agency) is { } excluding
+            ? new SharingDecision(false, "SHARE-01", ExcludedReason) { Basis = SharingBasis.Consent, BasisRecord = excluding }
+            : null;
 
+    private static SharingDecision Decide(ConsentState consent, SharingPurpose purpose, ConsentResolution resolution)
+    {
         // 2. Consent in force.
         if (resolution.InForce)
         {

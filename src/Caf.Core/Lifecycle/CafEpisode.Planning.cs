@@ -146,9 +146,9 @@ public sealed partial class CafEpisode
             return Result.Refused("REV-01", $"A review is recorded once held: {r.Review.HeldOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).", "heldOn");
         }
 
-        if (!ReviewsOfCurrentPlan.IsEmpty && r.Review.HeldOn < ReviewsOfCurrentPlan[^1].HeldOn)
+        if (_reviews.Count > 0 && r.Review.HeldOn < _reviews[^1].HeldOn)
         {
-            return Result.Refused("REV-01", $"Reviews are recorded in order: the last one was held on {ReviewsOfCurrentPlan[^1].HeldOn:yyyy-MM-dd}.", "heldOn");
+            return Result.Refused("REV-01", $"Reviews are recorded in order: the last one was held on {_reviews[^1].HeldOn:yyyy-MM-dd}.", "heldOn");
         }
 
         var suspended = SuspendedActions;
@@ -219,7 +219,9 @@ public sealed partial class CafEpisode
     {
         Plans = Plans.Add(plan);
         Plan = plan;
-        ReviewsOfCurrentPlan = [];
+        _reviews.Clear();
+        _reviewProgress.Clear();
+        _reviewsView = [];
         IsReassessmentRequired = false;
         NextReviewDue = plan.ReviewArrangements.FirstReviewDue;
     }
@@ -227,7 +229,9 @@ public sealed partial class CafEpisode
     private void ApplyReview(ReviewHeld r)
     {
         Plan = Plan!.AfterReview(r.Review);
-        ReviewsOfCurrentPlan = ReviewsOfCurrentPlan.Add(r.Review);
+        _reviews.Add(r.Review); // appended, not copied: applying n reviews is linear
+        _reviewProgress.Add(r.Review.OverallProgress);
+        _reviewsView = default;
         ReviewCount++;
         if (!r.Escalations.IsDefaultOrEmpty)
         {
@@ -237,13 +241,7 @@ public sealed partial class CafEpisode
         NextReviewDue = r.Review.NextReviewDue;
         if (!IsReassessmentRequired && r.Review.OverallProgress == ReviewProgress.Insufficient)
         {
-            var progress = new ReviewProgress[ReviewsOfCurrentPlan.Length];
-            for (var i = 0; i < progress.Length; i++)
-            {
-                progress[i] = ReviewsOfCurrentPlan[i].OverallProgress;
-            }
-
-            IsReassessmentRequired = ReassessmentRule.IsRequired(progress, _rules.InsufficientProgressReviewLimit, _rules.CountConsecutiveInsufficientReviewsOnly);
+            IsReassessmentRequired = ReassessmentRule.IsRequired(_reviewProgress, _rules.InsufficientProgressReviewLimit, _rules.CountConsecutiveInsufficientReviewsOnly);
             if (IsReassessmentRequired)
             {
                 _reassessmentRules = _rules;

@@ -50,6 +50,9 @@ public sealed partial class CafEpisode
 
     private ConsentState _consent = ConsentState.Empty;
     private ImmutableArray<LeadProfessionalRecord> _leadProfessionals = [];
+    private readonly List<ReviewRecord> _reviews = []; // the reviews of the current plan, appended as applied (no copy per review)
+    private readonly List<ReviewProgress> _reviewProgress = []; // their overall progress, for REV-03
+    private ImmutableArray<ReviewRecord> _reviewsView = []; // ReviewsOfCurrentPlan; default after a change until read
 
     private CafEpisode(EpisodePolicy policy, EpisodeRules rules, CafEvent opening, EpisodeState initialState)
     {
@@ -152,7 +155,22 @@ public sealed partial class CafEpisode
     public PlanHistory Plans { get; private set; } = PlanHistory.Empty;
 
     /// <summary>The reviews of the current plan version, first to latest (REV-03 counts them; CLOSE-C1, CLOSE-C2 read them).</summary>
-    public ImmutableArray<ReviewRecord> ReviewsOfCurrentPlan { get; private set; } = [];
+    /// <remarks>Applying a review appends to a list the episode keeps (linear in the reviews); this array is built from it
+    /// on the first read after a change and then reused.</remarks>
+    public ImmutableArray<ReviewRecord> ReviewsOfCurrentPlan
+    {
+        get
+        {
+            // One reference field: a racing reader at worst builds an equal array twice.
+            var view = _reviewsView;
+            if (view.IsDefault)
+            {
+                _reviewsView = view = [.. _reviews];
+            }
+
+            return view;
+        }
+    }
 
     /// <summary>REV-04: every escalation of an agency's action not carried out, oldest first; the action keeps its owner.</summary>
     public ImmutableArray<ActionEscalation> Escalations { get; private set; } = [];

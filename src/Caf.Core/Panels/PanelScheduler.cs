@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
 
@@ -84,16 +85,18 @@ public sealed class PanelScheduler
     {
         var panelList = NoNulls(panels, nameof(panels));
         var bookingList = NoNulls(existing, nameof(existing));
-        var requestArray = NoNulls(requests, nameof(requests)).ToArray();
+        var requestArray = NoNulls(requests, nameof(requests));
         var horizon = Guard.Against.OutOfRange(horizonDays, nameof(horizonDays), 1, 3660);
 
-        // Meetings that can still take cases, by area, in date then panel-id order.
+        // Meetings that can still take cases, by area, in date then panel-id order; and every one of them, in that order.
+        Array.Sort(panelList, static (a, b) => a.Id.CompareTo(b.Id));
         var loads = new Dictionary<(PanelId, DateOnly), MeetingLoad>();
         var byArea = new Dictionary<string, List<MeetingLoad>>(StringComparer.Ordinal);
-        var panelIds = new HashSet<PanelId>();
-        foreach (var panel in panelList.OrderBy(p => p.Id))
+        var all = new List<MeetingLoad>();
+        for (var p = 0; p < panelList.Length; p++)
         {
-            if (!panelIds.Add(panel.Id))
+            var panel = panelList[p];
+            if (p > 0 && panel.Id == panelList[p - 1].Id)
             {
                 throw new ArgumentException($"Panel {panel.Id} is listed more than once.", nameof(panels));
             }
@@ -113,40 +116,53 @@ public sealed class PanelScheduler
                 }
 
                 list.Add(load);
+                all.Add(load);
             }
         }
 
-        var booked = new HashSet<PanelSlotId>();
+        // Slot ids are unique among bookings and requests. Their strings in a set of strings: hashed without
+        // randomisation unless collisions pile up (the runtime then switches to randomised hashing itself).
+        var booked = new HashSet<string>(bookingList.Length + requestArray.Length, StringComparer.Ordinal);
         foreach (var booking in bookingList)
         {
-            if (!booked.Add(booking.Slot))
+            if (!booked.Add(booking.Slot.Value))
             {
                 throw new ArgumentException($"Slot {booking.Slot} is booked more than once.", nameof(existing));
             }
 
             if (loads.TryGetValue((booking.Meeting.Panel, booking.Meeting.Date), out var load))
             {
-                load.Add(booking);
+                load.AddExisting(booking);
             }
         }
 
+        var perArea = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var request in requestArray)
         {
-            if (!booked.Add(request.Slot))
+            if (!booked.Add(request.Slot.Value))
             {
                 throw new ArgumentException($"Slot {request.Slot} is requested more than once or already booked.", nameof(requests));
             }
+
+            CollectionsMarshal.GetValueRefOrAddDefault(perArea, request.Area, out _)++;
         }
 
         var areas = new Dictionary<string, AreaQueue>(StringComparer.Ordinal);
         foreach (var (area, list) in byArea)
         {
-            list.Sort(static (a, b) => a.Meeting.Date != b.Meeting.Date ? a.Meeting.Date.CompareTo(b.Meeting.Date) : a.Meeting.Panel.CompareTo(b.Meeting.Panel));
+            list.Sort(MeetingOrder);
+            var requested = perArea.GetValueOrDefault(area);
+            foreach (var load in list)
+            {
+                load.Reserve(requested);
+            }
+
             areas.Add(area, new AreaQueue([.. list]));
         }
 
-        Array.Sort(requestArray, RequestOrder);
-        var placed = ImmutableArray.CreateBuilder<PanelBooking>(requestArray.Length);
+        SortRequests(requestArray);
+        var placed = new PanelBooking[requestArray.Length];
+        var placedCount = 0;
         var unplaced = ImmutableArray.CreateBuilder<PanelUnplacedSlot>();
         foreach (var request in requestArray)
         {
@@ -157,48 +173,99 @@ public sealed class PanelScheduler
                 continue;
             }
 
-            var load = queue.FirstWithRoom(request.Kind);
+            var kind = request.Kind;
+            var load = queue.FirstWithRoom(kind);
             if (load is null)
             {
-                // One text per area and kind, built once: an overloaded area reports many requests.
-                var full = queue.FullMessage(request.Kind, () => string.Create(CultureInfo.InvariantCulture,
-                    $"Every meeting of area '{request.Area}' from {from:yyyy-MM-dd} for {horizon} days is full for {PanelDisplayText.For(request.Kind).ToLowerInvariant()}s."));
-                unplaced.Add(new PanelUnplacedSlot(request, PanelUnplacedReason.NoMeetingWithRoom, full));
+                // One text per area and kind, built once (no closure per request): an overloaded area reports many requests.
+                unplaced.Add(new PanelUnplacedSlot(request, PanelUnplacedReason.NoMeetingWithRoom, queue.FullMessage(kind) ?? queue.SetFullMessage(kind, FullText(request.Area, kind, from, horizon))));
                 continue;
             }
 
-            var booking = new PanelBooking(request, load.Meeting, load.Capacity.MinutesFor(request.Kind));
+            var booking = new PanelBooking(request, load.Meeting, load.Capacity.MinutesFor(kind));
             load.Add(booking);
-            placed.Add(booking);
+            placed[placedCount++] = booking;
         }
 
-        var agendas = loads.Values
-            .OrderBy(l => l.Meeting.Date).ThenBy(l => l.Meeting.Panel)
-            .Select(l => new PanelAgenda(l.Meeting, Timetable.AgendaIssueDate(l.Meeting.Date), Timetable.DecisionSheetDate(l.Meeting.Date), l.Capacity,
-                [.. l.Entries.OrderBy(e => e.Request.RequestedAt).ThenBy(e => e.Slot)], l.Members))
-            .ToImmutableArray();
-        return new PanelSchedule(placed.ToImmutable(), unplaced.ToImmutable(), agendas);
+        all.Sort(MeetingOrder);
+        var agendas = new PanelAgenda[all.Count];
+        for (var i = 0; i < agendas.Length; i++)
+        {
+            var l = all[i];
+            agendas[i] = new PanelAgenda(l.Meeting, Timetable.AgendaIssueDate(l.Meeting.Date), Timetable.DecisionSheetDate(l.Meeting.Date), l.Capacity,
+                l.Entries(), l.Members);
+        }
+
+        return new PanelSchedule(
+            ImmutableCollectionsMarshal.AsImmutableArray(placedCount == placed.Length ? placed : placed.AsSpan(0, placedCount).ToArray()),
+            unplaced.ToImmutable(),
+            ImmutableCollectionsMarshal.AsImmutableArray(agendas));
     }
 
-    private static List<T> NoNulls<T>(IEnumerable<T> items, string name)
+    private static readonly Comparison<MeetingLoad> MeetingOrder = static (a, b) =>
+        a.Meeting.Date != b.Meeting.Date ? a.Meeting.Date.CompareTo(b.Meeting.Date) : a.Meeting.Panel.CompareTo(b.Meeting.Panel);
+
+    private static readonly Comparison<PanelBooking> EntryOrder = static (a, b) => RequestOrder(a.Request, b.Request);
+
+    /// <summary>
+    /// Request order (request time, then slot id): sorted on the times as numbers, the slot ids compared only
+    /// among requests made at the same instant.
+    /// </summary>
+    private static void SortRequests(PanelSlotRequest[] requests)
+    {
+        var keys = new long[requests.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = requests[i].RequestedAt.UtcTicks;
+        }
+
+        Array.Sort(keys, requests);
+        for (var i = 0; i < keys.Length;)
+        {
+            var j = i + 1;
+            while (j < keys.Length && keys[j] == keys[i])
+            {
+                j++;
+            }
+
+            if (j - i > 1)
+            {
+                Array.Sort(requests, i, j - i, Comparer<PanelSlotRequest>.Create(RequestOrder));
+            }
+
+            i = j;
+        }
+    }
+
+    private static string FullText(string area, PanelSlotKind kind, DateOnly from, int horizon) => string.Create(CultureInfo.InvariantCulture,
+        $"Every meeting of area '{area}' from {from:yyyy-MM-dd} for {horizon} days is full for {PanelDisplayText.For(kind).ToLowerInvariant()}s.");
+
+    private static T[] NoNulls<T>(IEnumerable<T> items, string name)
         where T : class
     {
         Guard.Against.Null(items, name);
-        var list = items.ToList();
-        if (list.Any(i => i is null))
+        var array = items.ToArray(); // a copy: the caller's collection is never reordered
+        foreach (var item in array)
         {
-            throw new ArgumentException("The collection must not contain null.", name);
+            if (item is null)
+            {
+                throw new ArgumentException("The collection must not contain null.", name);
+            }
         }
 
-        return list;
+        return array;
     }
 
     /// <summary>One meeting's use during a scheduling run (local to the run).</summary>
     private sealed class MeetingLoad(PanelMeeting meeting, PanelCapacity capacity, ImmutableArray<Primitives.AgencyId> members)
     {
-        public ImmutableArray<Primitives.AgencyId> Members { get; } = members;
+        private int _new;
+        private int _reviews;
+        private PanelBooking[] _entries = [];
+        private int _count;
+        private bool _hasExisting;
 
-        private readonly int[] _count = new int[2];
+        public ImmutableArray<Primitives.AgencyId> Members { get; } = members;
 
         public PanelMeeting Meeting { get; } = meeting;
 
@@ -206,16 +273,57 @@ public sealed class PanelScheduler
 
         public int Minutes { get; private set; }
 
-        public List<PanelBooking> Entries { get; } = [];
-
         public bool HasRoom(PanelSlotKind kind) =>
-            _count[(int)kind] < Capacity.SlotsFor(kind) && Minutes + Capacity.MinutesFor(kind) <= Capacity.Minutes;
+            (kind == PanelSlotKind.Review ? _reviews : _new) < Capacity.SlotsFor(kind) && Minutes + Capacity.MinutesFor(kind) <= Capacity.Minutes;
+
+        /// <summary>Room for the entries the meeting can still take (at most the area's requests): no growing copies.</summary>
+        public void Reserve(int requests)
+        {
+            var bySlots = Capacity.NewCases + (long)Capacity.Reviews - _new - _reviews;
+            var byMinutes = (Capacity.Minutes - (long)Minutes) / Math.Min(Capacity.MinutesPerNewCase, Capacity.MinutesPerReview);
+            var room = (int)Math.Max(0, Math.Min(requests, Math.Min(bySlots, byMinutes)));
+            if (room > 0)
+            {
+                Array.Resize(ref _entries, _count + room);
+            }
+        }
+
+        public void AddExisting(PanelBooking booking)
+        {
+            _hasExisting = true;
+            Add(booking);
+        }
 
         public void Add(PanelBooking booking)
         {
-            _count[(int)booking.Kind]++;
+            if (booking.Kind == PanelSlotKind.Review)
+            {
+                _reviews++;
+            }
+            else
+            {
+                _new++;
+            }
+
             Minutes += booking.Minutes;
-            Entries.Add(booking);
+            if (_count == _entries.Length)
+            {
+                Array.Resize(ref _entries, Math.Max(4, _count * 2));
+            }
+
+            _entries[_count++] = booking;
+        }
+
+        /// <summary>The agenda's entries in request order: placed in that order, sorted only when bookings were held before.</summary>
+        public ImmutableArray<PanelBooking> Entries()
+        {
+            var entries = _count == _entries.Length ? _entries : _entries[.._count];
+            if (_hasExisting)
+            {
+                Array.Sort(entries, EntryOrder);
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(entries);
         }
     }
 
@@ -225,7 +333,9 @@ public sealed class PanelScheduler
         private readonly int[] _cursor = new int[2];
         private readonly string?[] _full = new string?[2];
 
-        public string FullMessage(PanelSlotKind kind, Func<string> build) => _full[(int)kind] ??= build();
+        public string? FullMessage(PanelSlotKind kind) => _full[(int)kind];
+
+        public string SetFullMessage(PanelSlotKind kind, string message) => _full[(int)kind] = message;
 
         public MeetingLoad? FirstWithRoom(PanelSlotKind kind)
         {

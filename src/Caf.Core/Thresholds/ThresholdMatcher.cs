@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -26,12 +27,13 @@ namespace Caf.Core.Thresholds;
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe: share one instance.</threadsafety>
 [Immutable]
-public sealed class ThresholdMatcher
+public sealed partial class ThresholdMatcher
 {
     private const int StackWords = 16;
     private const int StackRules = 256;
 
     private readonly FrozenDictionary<string, int> _index;
+    private readonly IndicatorIndex _lookup; // the hot path's id lookup
     private readonly ThresholdIndicator[] _indicators;
     private readonly byte[] _level;
     private readonly byte[] _domain;
@@ -96,6 +98,7 @@ public sealed class ThresholdMatcher
         }
 
         _index = ids.ToFrozenDictionary(StringComparer.Ordinal);
+        _lookup = new IndicatorIndex([.. framework.Indicators.Select(i => i.Id)]);
 
         var rules = framework.Rules;
         _ruleCount = rules.Length;
@@ -201,14 +204,44 @@ public sealed class ThresholdMatcher
             return ClassifyLarge(observed, context);
         }
 
-        // Up to 64 indicators the observed set is one word in a local: no stackalloc on the hot path.
+        // Up to 64 indicators the observed set is one word in a local: no stackalloc, no span on the hot path.
         var word = 0UL;
-        if (!TryEvaluate(observed, context, new Span<ulong>(ref word), [], out var classification, out var unknownAt))
+        var counts = default(LevelCounts);
+        var domains = default(LevelMasks);
+        if (!TryObserve(observed, context, ref word, ref counts, ref domains, out var harm))
         {
-            return UnknownIndicator(observed, unknownAt);
+            return UnknownIndicator(observed, FirstUnknown(observed));
         }
 
-        return classification;
+        if (harm)
+        {
+            return new ThresholdClassification(ThresholdLevel.SignificantHarm, ThresholdRoute.Safeguarding); // THR-04
+        }
+
+        var result = (int)ThresholdLevel.Universal;
+        var ruleRoute = -1;
+        foreach (ref readonly var rule in _countRules.AsSpan())
+        {
+            if (counts[rule.MinLevel] >= rule.MinCount && BitOperations.PopCount(domains[rule.MinLevel]) >= rule.MinDomains)
+            {
+                Fire(in rule, [], ref result, ref ruleRoute);
+            }
+        }
+
+        foreach (ref readonly var rule in _anyOfRules.AsSpan())
+        {
+            if (BitOperations.PopCount(word & _anyOfMasks[rule.MaskOffset]) >= rule.MinCount)
+            {
+                Fire(in rule, [], ref result, ref ruleRoute);
+            }
+        }
+
+        if (context.SpecialistServicesInvolved && !context.StepDown)
+        {
+            Fire(in _specialistRule, [], ref result, ref ruleRoute); // THR-05
+        }
+
+        return new ThresholdClassification((ThresholdLevel)result, (ThresholdRoute)Math.Max((int)_levelRoutes[result], ruleRoute));
     }
 
     /// <summary>
@@ -301,7 +334,7 @@ public sealed class ThresholdMatcher
         for (var i = 0; i < observed.Length; i++)
         {
             var id = observed[i] ?? throw new ArgumentNullException(nameof(observed), $"Observed indicator id at index {i} is null.");
-            if (!_index.TryGetValue(id, out var index))
+            if (!_lookup.TryGetIndex(id, out var index))
             {
                 unknownAt = i;
                 return false;

@@ -63,6 +63,30 @@ public class EpisodePlanReviewTests
         Assert.Equal("PLAN-02", e.RevisePlan(HealthVisitor, revised with { AgreedOn = v1.AgreedOn.AddDays(-1) }, "Backdated.").Refusal.RuleId);
     }
 
+    [Trait("Rule", "REV-03")]
+    [Fact]
+    public void REV03_the_reviews_of_the_current_plan_are_every_review_since_the_plan_read_without_copying_and_alike_on_replay()
+    {
+        var e = _seeds.PlanActive();
+        for (var n = 1; n <= 6; n++)
+        {
+            Seeds.Ok(Review(e, n is 1 or 3 ? ReviewProgress.Insufficient : ReviewProgress.Sufficient)); // REV-03 never reached (limit 4)
+
+            var held = e.Events.OfType<ReviewHeld>().Select(r => r.Review).ToArray();
+            Assert.Equal(held, e.ReviewsOfCurrentPlan.ToArray());
+            Assert.True(e.ReviewsOfCurrentPlan == e.ReviewsOfCurrentPlan); // the same array on a second read: built once per change
+        }
+
+        var replayed = CafEpisode.Replay(_seeds.Policy, e.Events).Episode!;
+        Assert.Equal(e.ReviewsOfCurrentPlan.ToArray(), replayed.ReviewsOfCurrentPlan.ToArray());
+        Assert.Equal(e.IsReassessmentRequired, replayed.IsReassessmentRequired);
+
+        Seeds.Ok(e.RevisePlan(HealthVisitor, EpisodePlans.Revised(e.Plan!, _seeds.Today), "Revised at the review."));
+        Assert.Empty(e.ReviewsOfCurrentPlan);
+        Seeds.Ok(Review(e, ReviewProgress.Sufficient));
+        Assert.Equal([e.Events.OfType<ReviewHeld>().Last().Review], e.ReviewsOfCurrentPlan.ToArray());
+    }
+
     [Trait("Rule", "REV-01")]
     [Fact]
     public void REV01_a_review_meeting_has_someone_to_chair_and_someone_to_make_notes_and_the_parent_is_invited()
