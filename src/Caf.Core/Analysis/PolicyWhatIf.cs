@@ -7,6 +7,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
+using Caf.Core.Diagnostics;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
@@ -82,25 +83,52 @@ public sealed partial class PolicyWhatIf
     /// <param name="leadProfessionalPools">For the LP ranking: a selection request (candidate pool, plan needs,
     /// preference) per episode; episodes without one have no ranking decision. Optional. Each is ranked under its
     /// episode's consent in force, not the consent the request was made with (LP-11, SHARE-01).</param>
-    /// <param name="progress">Told how many episodes have been compared: every 1,024 episodes and once at the end. Optional.</param>
+    /// <param name="progress">Told how many episodes have been compared (<see cref="CafProgress.WhatIfEpisodes"/>): every
+    /// <see cref="CafProgress.Interval"/> episodes and once at the end, when <see cref="CafProgress.Total"/> equals
+    /// <see cref="CafProgress.Done"/>. Optional.</param>
     /// <param name="cancellationToken">Stops the comparison; checked before each episode.</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentException">An argument or an episode is null, or two episodes share an id.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public PolicyComparison Compare(
         IEnumerable<CafEpisode> episodes, IReadOnlyDictionary<EpisodeId, LeadProfessionalSelectionRequest>? leadProfessionalPools = null,
-        IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<CafProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(episodes);
+        using var activity = CafActivities.Source.StartActivity(CafTelemetry.WhatIfActivity);
+        try
+        {
+            var comparison = CompareCore(episodes, leadProfessionalPools, progress, cancellationToken);
+            activity?.SetTag(CafTelemetry.OutcomeTag, "ok").SetTag(CafTelemetry.RowsTag, comparison.Episodes);
+            return comparison;
+        }
+        catch (OperationCanceledException)
+        {
+            activity?.SetTag(CafTelemetry.OutcomeTag, "cancelled");
+            throw;
+        }
+        catch (Exception e)
+        {
+            activity?.SetTag(CafTelemetry.OutcomeTag, "error").SetTag(CafTelemetry.ErrorTypeTag, e.GetType().Name)
+                .SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+            throw;
+        }
+    }
+
+    private PolicyComparison CompareCore(
+        IEnumerable<CafEpisode> episodes, IReadOnlyDictionary<EpisodeId, LeadProfessionalSelectionRequest>? leadProfessionalPools,
+        IProgress<CafProgress>? progress, CancellationToken cancellationToken)
+    {
         var run = new Run(this);
         // Ids as strings: a set of strings hashes without randomisation until collisions pile up (the runtime then switches).
-        var seen = new HashSet<string>(episodes.TryGetNonEnumeratedCount(out var count) ? count : 0, StringComparer.Ordinal);
+        var known = episodes.TryGetNonEnumeratedCount(out var count);
+        var seen = new HashSet<string>(known ? count : 0, StringComparer.Ordinal);
         foreach (var episode in episodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (progress is not null && seen.Count > 0 && (seen.Count & ProgressEvery) == 0)
+            if (progress is not null && seen.Count > 0 && seen.Count % CafProgress.Interval == 0)
             {
-                progress.Report(seen.Count);
+                progress.Report(new CafProgress(seen.Count, known ? count : null, CafProgress.WhatIfEpisodes));
             }
 
             if (episode is null)
@@ -123,7 +151,7 @@ public sealed partial class PolicyWhatIf
             run.EndEpisode(episode.Id, first);
         }
 
-        progress?.Report(seen.Count);
+        progress?.Report(new CafProgress(seen.Count, seen.Count, CafProgress.WhatIfEpisodes));
         var differences = run.Ordered();
         var counts = ImmutableArray.CreateBuilder<PolicyDecisionCount>(PointCount);
         for (var p = 0; p < PointCount; p++)
@@ -136,7 +164,6 @@ public sealed partial class PolicyWhatIf
 
     private const int PointCount = (int)PolicyDecisionPoint.RetentionDate + 1;
 
-    private const int ProgressEvery = 1023; // a power of two less one: progress every 1,024 episodes
 
     private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

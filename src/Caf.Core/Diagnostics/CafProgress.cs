@@ -7,7 +7,7 @@ namespace Caf.Core.Diagnostics;
 /// </summary>
 /// <param name="Done">Rows read so far.</param>
 /// <param name="Total">Rows in all, when known before the end (a collection); null while a stream's length is unknown; at the end, always <see cref="Done"/>.</param>
-/// <param name="Stage">What is counted: <see cref="ReportRows"/> or <see cref="ExtractRows"/>.</param>
+/// <param name="Stage">What is counted: <see cref="ReportRows"/>, <see cref="ExtractRows"/> or <see cref="WhatIfEpisodes"/>.</param>
 [Annotations.Immutable]
 public sealed record CafProgress(long Done, long? Total, string Stage)
 {
@@ -19,4 +19,7 @@ public sealed record CafProgress(long Done, long? Total, string Stage)
 
     /// <summary>Stage: rows written to a national extract.</summary>
     public const string ExtractRows = "extract.rows";
+
+    /// <summary>Stage: episodes compared by <c>PolicyWhatIf.Compare</c>.</summary>
+    public const string WhatIfEpisodes = "whatif.episodes";
 }

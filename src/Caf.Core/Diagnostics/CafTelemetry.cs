@@ -87,6 +87,9 @@ public static class CafTelemetry
     /// <summary>Activity: one run of a store verifier (<c>IEpisodeStoreVerifier.VerifyAsync</c>); tags <see cref="OutcomeTag"/>, <see cref="RowsTag"/> (episodes checked), <see cref="ProblemsTag"/>.</summary>
     public const string VerifyActivity = "caf.store.verify";
 
+    /// <summary>Activity: one policy what-if comparison (<c>PolicyWhatIf.Compare</c>); tags <see cref="OutcomeTag"/> (<c>ok</c>, <c>cancelled</c>, <c>error</c>), <see cref="RowsTag"/> (episodes compared).</summary>
+    public const string WhatIfActivity = "caf.whatif.compare";
+
     /// <summary>Activity, a child of <see cref="ExecuteActivity"/>: one load of the episode.</summary>
     public const string LoadActivity = "caf.episode.load";
 

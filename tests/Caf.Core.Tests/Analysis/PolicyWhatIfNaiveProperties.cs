@@ -7,6 +7,7 @@ using Caf.Core.Analysis;
 using Caf.Core.Closure;
 using Caf.Core.Configuration;
 using Caf.Core.Consent;
+using Caf.Core.Diagnostics;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
@@ -134,9 +135,13 @@ public class PolicyWhatIfNaiveProperties
             new PolicyWhatIf(PolicyConfiguration.Default("A"), PolicyConfiguration.Default("B")).Compare(episodes, null, null, cancelled.Token));
     }
 
-    private sealed class SyncProgress(Action<long> report) : IProgress<long>
+    private sealed class SyncProgress(Action<long> report) : IProgress<CafProgress>
     {
-        public void Report(long value) => report(value);
+        public void Report(CafProgress value)
+        {
+            Assert.Equal(CafProgress.WhatIfEpisodes, value.Stage);
+            report(value.Done);
+        }
     }
 
     private static PolicyConfiguration Configuration(string name, Config config, ThresholdMatcher? thresholds)

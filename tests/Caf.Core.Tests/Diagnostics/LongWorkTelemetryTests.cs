@@ -151,4 +151,25 @@ public sealed class LongWorkTelemetryTests : IDisposable
         var verify = Assert.Single(traces.Activities, a => a.OperationName == CafTelemetry.VerifyActivity);
         Assert.Equal(("ok", 1, 0), (verify.GetTagItem(CafTelemetry.OutcomeTag), verify.GetTagItem(CafTelemetry.RowsTag), verify.GetTagItem(CafTelemetry.ProblemsTag)));
     }
+
+    [Fact]
+    public async Task The_what_if_is_traced_with_episodes_compared_and_reports_progress_to_the_total()
+    {
+        var seeds = new Seeds();
+        var episodes = Enumerable.Range(1, 3).Select(i => seeds.Identified(new EpisodeId($"ep-whatif-{i}"))).ToList();
+        var reported = new List<CafProgress>();
+        using var traces = new TraceCollector();
+
+        await traces.UnderRootAsync(() =>
+        {
+            new Caf.Core.Analysis.PolicyWhatIf(Caf.Core.Analysis.PolicyConfiguration.Default("A"), Caf.Core.Analysis.PolicyConfiguration.Default("B"))
+                .Compare(episodes, null, new Recorder(reported.Add), CancellationToken.None);
+            return Task.CompletedTask;
+        });
+
+        var compare = Assert.Single(traces.Activities, a => a.OperationName == CafTelemetry.WhatIfActivity);
+        Assert.Equal(("ok", 3), (compare.GetTagItem(CafTelemetry.OutcomeTag), compare.GetTagItem(CafTelemetry.RowsTag)));
+        Assert.Equal([new CafProgress(3, 3, CafProgress.WhatIfEpisodes)], reported);
+        Assert.DoesNotContain(compare.TagObjects, tag => tag.Value is string text && text.Contains("ep-whatif", StringComparison.Ordinal));
+    }
 }
