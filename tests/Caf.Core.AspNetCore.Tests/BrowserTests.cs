@@ -30,7 +30,7 @@ public sealed class BrowserTests : BrowserTestBase
         wait.Until(d => d.FindElements(By.Id("state")).Count > 0);
 
         Assert.Equal("Amy Smith", driver.FindElement(By.Id("child")).Text);
-        Assert.Equal("Concern identified, consent being sought", driver.FindElement(By.Id("state")).Text);
+        Assert.Equal("Concern identified, assessment not started", driver.FindElement(By.Id("state")).Text);
         var start = driver.FindElement(By.Id("action-start-assessment")).Text;
         Assert.Contains("Not possible now", start, StringComparison.Ordinal);
         Assert.Contains("No consent from a parent with parental responsibility is recorded", start, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class BrowserTests : BrowserTestBase
         var refused = wait.Until(d => d.FindElements(By.Id("outcome")).FirstOrDefault());
         Assert.StartsWith("Refused: Start assessment.", refused!.Text, StringComparison.Ordinal);
         Assert.Contains("No consent from a parent with parental responsibility is recorded", refused.Text, StringComparison.Ordinal);
-        Assert.Equal("Concern identified, consent being sought", driver.FindElement(By.Id("state")).Text);
+        Assert.Equal("Concern identified, assessment not started", driver.FindElement(By.Id("state")).Text);
         Save(driver, "2-start-refused");
 
         driver.FindElement(By.Id("giver-name")).SendKeys("Ms Smith");

@@ -91,7 +91,7 @@ public sealed partial class PageFormTests : IAsyncLifetime
         var outcome = Outcome(page);
         Assert.StartsWith("Refused: Start assessment. No consent from a parent with parental responsibility is recorded", outcome, StringComparison.Ordinal);
         Assert.EndsWith("(LIFE-05)", outcome, StringComparison.Ordinal);
-        Assert.Contains("<strong id=\"state\">Concern identified, consent being sought</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("<strong id=\"state\">Concern identified, assessment not started</strong>", page, StringComparison.Ordinal);
     }
 
     [Fact]

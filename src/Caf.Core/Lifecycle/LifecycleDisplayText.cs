@@ -21,7 +21,7 @@ public static class LifecycleDisplayText
     /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
     public static string For(EpisodeState state) => state switch
     {
-        EpisodeState.Identified => "Concern identified, consent being sought",
+        EpisodeState.Identified => "Concern identified, assessment not started",
         EpisodeState.PotentialFromStepDown => "Potential CAF from step-down",
         EpisodeState.Assessing => "Assessment in progress",
         EpisodeState.Assessed => "Assessment completed, next step being chosen",
