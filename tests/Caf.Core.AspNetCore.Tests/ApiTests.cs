@@ -139,7 +139,7 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal("caller", problem.GetProperty("field").GetString());
         Assert.Equal(CafProblemDetails.SharingTitle, problem.GetProperty("title").GetString());
         Assert.Equal(
-            "The family excluded camhs (partial consent, CONS-05): a practitioner of that agency neither sees nor records work on this episode.",
+            "The family excluded CAMHS (partial consent, CONS-05): a practitioner of that agency neither sees nor records work on this episode.",
             problem.GetProperty("detail").GetString());
         AssertNoEpisodeContent(body);
 
@@ -158,6 +158,7 @@ public sealed class ApiTests : IAsyncLifetime
     [InlineData("/actions")]
     [InlineData("/assessment")]
     [InlineData("/consent/withdrawal")]
+    [InlineData("/consent")]
     public async Task SHARE_01_an_excluded_agency_is_refused_on_every_path_and_nothing_is_saved(string path)
     {
         var before = _factory.Audit.Entries.Count;

@@ -74,7 +74,7 @@ public sealed class BrowserTests : BrowserTestBase
         driver.FindElement(By.Id("sign-in-dr-khan")).Click();
         var forbidden = wait.Until(d => d.FindElements(By.Id("forbidden")).FirstOrDefault());
 
-        Assert.Equal("The family excluded camhs (partial consent, CONS-05): a practitioner of that agency neither sees nor records work on this episode. (SHARE-01)", forbidden!.Text);
+        Assert.Equal("The family excluded CAMHS (partial consent, CONS-05): a practitioner of that agency neither sees nor records work on this episode. (SHARE-01)", forbidden!.Text);
         var page = driver.FindElement(By.TagName("main")).Text;
         Assert.DoesNotContain("Ben Okafor", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Missed health appointments", page, StringComparison.Ordinal);

@@ -44,7 +44,7 @@ public static partial class FormFields
     };
 
     // Fields a form does not hold: the stage, who is signed in, the episode. The message says enough.
-    private static readonly HashSet<string> NotOnAForm = new(StringComparer.OrdinalIgnoreCase) { "state", "by", "closingBy", "caller", "id", "events", "type" };
+    private static readonly HashSet<string> NotOnAForm = new(StringComparer.OrdinalIgnoreCase) { "state", "by", "closingBy", "caller", "id", "events", "type", "consent", "leadProfessional", "nextStep", "nomination", "reviews", "panelDecision" };
 
     /// <summary>The field in words (the last part of a path, with a row number: "Action 2, who owns it"); null for a field no form holds.</summary>
     public static string? InWords(string? field)
