@@ -169,7 +169,7 @@ public sealed class HistoryEntryView
             Agency = e.Actor.Agency.Value,
             PractitionerName = names.Name(e.Actor.Practitioner),
             AgencyName = names.Name(e.Actor.Agency),
-            Text = LifecycleDisplayText.Describe(e),
+            Text = LifecycleDisplayText.Describe(e, names),
         };
     }
 }

@@ -38,6 +38,7 @@ public sealed class BrowserTests : BrowserTestBase
         Save(driver, "1-episode-before-consent");
 
         // A refused action: the page says why, and nothing is recorded.
+        driver.FindElement(By.Id("start-reason")).SendKeys("The family agreed.");
         driver.FindElement(By.Id("submit-start-assessment")).Click();
         var refused = wait.Until(d => d.FindElements(By.Id("outcome")).FirstOrDefault());
         Assert.StartsWith("Refused: Start assessment.", refused!.Text, StringComparison.Ordinal);
@@ -46,6 +47,7 @@ public sealed class BrowserTests : BrowserTestBase
         Save(driver, "2-start-refused");
 
         driver.FindElement(By.Id("giver-name")).SendKeys("Ms Smith");
+        driver.FindElement(By.Id("consent-reason")).SendKeys("To assess and share with partner agencies.");
         driver.FindElement(By.XPath("//select[@id='consent-form']/option[normalize-space()='Written (signed)']")).Click();
         driver.FindElement(By.Id("submit-record-consent")).Click();
         wait.Until(d => d.FindElement(By.Id("outcome")).Text.StartsWith("Done", StringComparison.Ordinal));
@@ -56,6 +58,7 @@ public sealed class BrowserTests : BrowserTestBase
             driver.FindElement(By.Id("history")).Text, StringComparison.Ordinal);
         Save(driver, "3-consent-recorded-start-permitted");
 
+        driver.FindElement(By.Id("start-reason")).SendKeys("Ms Smith agreed to an assessment.");
         driver.FindElement(By.Id("submit-start-assessment")).Click();
         wait.Until(d => d.FindElement(By.Id("state")).Text == "Assessment in progress");
         Assert.Equal("Done: Start assessment.", driver.FindElement(By.Id("outcome")).Text);
