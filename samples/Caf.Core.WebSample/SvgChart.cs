@@ -37,7 +37,7 @@ public static class SvgChart
             var (label, value) = bars[i];
             var y = i * row + 4;
             var w = value * barWidth / max;
-            svg.Append(Invariant, $"<text x=\"{labelWidth - 6}\" y=\"{y + 15}\" text-anchor=\"end\" class=\"chart-label\">{Encode(Shorten(label, 42))}</text>");
+            svg.Append(Invariant, $"<text x=\"{labelWidth - 6}\" y=\"{y + 15}\" text-anchor=\"end\" class=\"chart-label\">{Encode(Shorten(label, 34))}</text>");
             svg.Append(Invariant, $"<rect class=\"bar\" x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{Math.Max(w, value > 0 ? 2 : 0)}\" height=\"{row - 8}\" fill=\"#1d70b8\"><title>{Encode(label)}: {value}</title></rect>");
             svg.Append(Invariant, $"<text x=\"{labelWidth + w + 6}\" y=\"{y + 15}\" class=\"chart-value\">{value}</text>");
         }

@@ -38,9 +38,9 @@ public static class ConsentSituation
         }
 
         var latest = consent.Records[^1];
-        var decision = latest.Decision == ConsentDecision.Given
-            ? $"Given ({ConsentDisplayText.For(latest.Form).ToLowerInvariant()})"
-            : "Refused";
-        return $"{decision} by {latest.GiverName} ({ConsentDisplayText.For(latest.GiverRole).ToLowerInvariant()})." + exclusions;
+        var who = $"{latest.GiverName} ({ConsentDisplayText.For(latest.GiverRole).ToLowerInvariant()})";
+        return (latest.Decision == ConsentDecision.Given
+            ? $"Given by {who}, {ConsentDisplayText.For(latest.Form).ToLowerInvariant()}."
+            : $"Refused by {who}.") + exclusions;
     }
 }

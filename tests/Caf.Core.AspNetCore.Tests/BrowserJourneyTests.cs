@@ -38,7 +38,7 @@ public sealed class BrowserJourneyTests : BrowserTestBase
         Choose(driver, "consent-form", "Written (signed)");
         Type(driver, "consent-reason", "To assess Amy's needs and share with the partner agencies.");
         Assert.Equal("Done: Record consent.", Submit(driver, "submit-record-consent"));
-        Assert.StartsWith("Given (written (signed)) by Ms Smith", driver.FindElement(By.Id("consent")).Text, StringComparison.Ordinal);
+        Assert.Equal("Given by Ms Smith (parent or carer with parental responsibility), written (signed).", driver.FindElement(By.Id("consent")).Text);
         Type(driver, "start-reason", "Ms Smith agreed to an assessment at the meeting.");
         Assert.Equal("Done: Start assessment.", Submit(driver, "submit-start-assessment"));
         Assert.Equal("Assessment in progress", State(driver));

@@ -59,7 +59,7 @@ public sealed partial class BrowserNewFlowsTests : BrowserTestBase
         Type(driver, "giver-name", "Mr Brown");
         Type(driver, "consent-reason", "To assess Cara's needs and share with partner agencies.");
         Assert.Equal("Done: Record consent.", Submit(driver, "submit-record-consent"));
-        Assert.Equal("Given (verbal) by Mr Brown (parent or carer with parental responsibility).", driver.FindElement(By.Id("consent")).Text);
+        Assert.Equal("Given by Mr Brown (parent or carer with parental responsibility), verbal.", driver.FindElement(By.Id("consent")).Text);
         Type(driver, "start-reason", "Mr Brown agreed to an assessment.");
         Assert.Equal("Done: Start assessment.", Submit(driver, "submit-start-assessment"));
         Assert.StartsWith("Assessment due:", driver.FindElement(By.Id("next-due")).Text, StringComparison.Ordinal);
