@@ -144,7 +144,7 @@ public sealed class HistoryEntryView
     /// <summary>The agency's display name (the id when unknown).</summary>
     public string AgencyName { get; init; } = string.Empty;
 
-    /// <summary>What was done (<see cref="LifecycleDisplayText.Describe"/>).</summary>
+    /// <summary>What was done (<see cref="LifecycleDisplayText.Describe(CafEvent, ICafNames)"/>).</summary>
     public required string Text { get; init; }
 
     /// <summary>The entry of an event.</summary>

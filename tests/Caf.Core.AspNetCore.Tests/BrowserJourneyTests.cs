@@ -146,7 +146,7 @@ public sealed class BrowserJourneyTests : BrowserTestBase
         Assert.Contains("Mr Patel, Health visiting", history, StringComparison.Ordinal);
         Assert.Equal(11, driver.FindElements(By.CssSelector("#history tbody tr")).Count);
         // Closed: every action is ruled out by the stage, in one row (not 25 identical ones).
-        Assert.Equal(1, driver.FindElements(By.CssSelector("#actions tbody tr")).Count);
+        Assert.Single(driver.FindElements(By.CssSelector("#actions tbody tr")));
         AssertNoEnumNames(driver.FindElement(By.TagName("body")).Text);
         Save(driver, "journey-5-closed");
     }
