@@ -256,7 +256,7 @@ public sealed partial class CafEpisode
             }
 
             return Result.Refused("LP-11",
-                $"{n.Agency} may not receive information about this episode, so it cannot hold the lead-professional role: [{decision.RuleId}] {decision.Reason}", "agency");
+                $"The family excluded {_policy.Names.Name(n.Agency)} (CONS-05): it cannot hold the lead-professional role.", "agency");
         }
 
         // The selector's hard checks, under the same options, on every path (LP-03, LP-04, caseload cap).
