@@ -28,6 +28,9 @@ public static class WebSampleHost
         });
 
         var connection = builder.Configuration.GetConnectionString("Caf") ?? "Data Source=caf-websample.db";
+        // The naming port (the demo's staff directory) before AddCafCore, which would otherwise fall back to ids.
+        builder.Services.AddSingleton<Caf.Core.Primitives.ICafNames, DemoNames>();
+        builder.Services.AddSingleton<ChildDirectory>();
         builder.Services
             .AddCafCore(builder.Configuration.GetSection("Caf"))
             .AddCafEntityFrameworkCore(o => o.UseSqlite(connection))

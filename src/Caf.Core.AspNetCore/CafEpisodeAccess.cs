@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
@@ -6,6 +8,7 @@ using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
+using Caf.Core.Register.Specifications;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -170,7 +173,7 @@ public sealed class CafEpisodeAccess
 
             var after = Judge(episode, caller, SharedItems.EpisodeRecord);
             answer = after.Entry;
-            return Result.Success<EpisodeView?>(after.Refusal is null ? EpisodeView.Of(episode) : null);
+            return Result.Success<EpisodeView?>(after.Refusal is null ? EpisodeView.Of(episode, caller, _policy.Names) : null);
         };
         var result = idempotencyKey is { } key
             ? await _register.ExecuteAsync(id, key, gated, cancellationToken).ConfigureAwait(false)
@@ -191,6 +194,47 @@ public sealed class CafEpisodeAccess
         return await ReplayedAsync(id, caller, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The caller's agency's caseload: the open episodes whose lead professional works for that agency, oldest first,
+    /// as the register lists them (<see cref="OpenEpisodesByLeadProfessionalAgencySpec"/>). Gated by consent (SHARE-01):
+    /// an episode whose consent in force excludes the caller's agency is left out, so that agency sees nothing of the
+    /// child, not even that the child is on the list.
+    /// </summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The entries, with names from the host's directory.</returns>
+    /// <exception cref="ArgumentException">The caller is default.</exception>
+    public async ValueTask<IReadOnlyList<CaseloadEntryView>> CaseloadAsync(Actor caller, CancellationToken cancellationToken = default)
+    {
+        if (caller.IsDefault)
+        {
+            throw new ArgumentException("The caller needs a practitioner and an agency.", nameof(caller));
+        }
+
+        var now = _policy.Time.GetUtcNow();
+        var open = await _repository.ListAsync(new OpenEpisodesByLeadProfessionalAgencySpec(caller.Agency), cancellationToken).ConfigureAwait(false);
+        return [.. open.Where(s => !s.Excludes(caller.Agency)).Select(s => CaseloadEntryView.Of(s, _policy.Names, now))];
+    }
+
+    /// <summary>
+    /// LIFE-01, LIFE-03: the caller identified a concern about a child. Through the register: a new episode is opened
+    /// (the caller is its interim lead professional, LP-01), or, when the child already has an open one, the answer
+    /// says whom to contact and nothing is created (the register's answer is gated by consent, SHARE-01).
+    /// </summary>
+    /// <param name="id">The id for a new episode.</param>
+    /// <param name="child">The child.</param>
+    /// <param name="caller">Who identified the concern.</param>
+    /// <param name="concern">The concern, in their words.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The register's answer, as the caller may see it.</returns>
+    /// <exception cref="ArgumentException">An argument is null, empty or default.</exception>
+    public async ValueTask<RegistrationView> IdentifyConcernAsync(EpisodeId id, ChildDetails child, Actor caller, string concern, CancellationToken cancellationToken = default)
+    {
+        GuardRequest(id, caller);
+        var registration = await _register.IdentifyConcernAsync(id, child, caller, concern, cancellationToken).ConfigureAwait(false);
+        return RegistrationView.Of(registration, _policy.Names);
+    }
+
     // A key applied before: the answer the first request got, from the episode as it is now and as the caller may see it.
     private async ValueTask<Result<EpisodeView?>> ReplayedAsync(EpisodeId id, Actor caller, CancellationToken cancellationToken)
     {
@@ -202,7 +246,7 @@ public sealed class CafEpisodeAccess
 
         var judged = Judge(episode, caller, SharedItems.EpisodeRecord);
         Record(judged.Entry);
-        return Result.Success<EpisodeView?>(judged.Refusal is null ? EpisodeView.Of(episode) : null);
+        return Result.Success<EpisodeView?>(judged.Refusal is null ? EpisodeView.Of(episode, caller, _policy.Names) : null);
     }
 
     /// <summary>Judges the caller's agency for the episode now; the entry to record, or null when nothing is to be recorded.</summary>
@@ -215,7 +259,7 @@ public sealed class CafEpisodeAccess
         if (episode.Consent.Excludes(caller.Agency))
         {
             return (new Refusal("SHARE-01",
-                $"The family excluded {caller.Agency} (partial consent, CONS-05): a practitioner of that agency neither sees nor records work on this episode.",
+                $"The family excluded {_policy.Names.Name(caller.Agency)} (partial consent, CONS-05): a practitioner of that agency neither sees nor records work on this episode.",
                 "caller"), entry with { Items = SharedItems.None });
         }
 

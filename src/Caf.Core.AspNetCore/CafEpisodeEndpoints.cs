@@ -32,7 +32,9 @@ public static class CafEpisodeEndpoints
 {
     /// <summary>
     /// Maps the episode endpoints under <paramref name="prefix"/>:
-    /// <c>GET {id}</c> (the <see cref="EpisodeView"/>), <c>GET {id}/actions</c> (the <see cref="ActionView"/> list),
+    /// <c>GET /</c> (the caller's agency's caseload, <see cref="CaseloadEntryView"/>, consent-gated, SHARE-01),
+    /// <c>POST /</c> (a concern identified: open an episode through the register, <see cref="OpenEpisodeRequest"/>, LIFE-01/03),
+    /// <c>GET {id}</c> (the <see cref="EpisodeView"/> for the caller), <c>GET {id}/actions</c> (the <see cref="ActionView"/> list for the caller),
     /// <c>POST {id}/consent</c> (<see cref="RecordConsentRequest"/>), <c>POST {id}/consent/withdrawal</c>
     /// (<see cref="WithdrawConsentRequest"/>) and <c>POST {id}/assessment</c> (start it, <see cref="ReasonRequest"/>).
     /// Map further commands on the returned group with <see cref="MapCafCommand{TBody}"/>.
@@ -48,9 +50,11 @@ public static class CafEpisodeEndpoints
         var group = endpoints.MapGroup(prefix);
 
         group.MapGet("/{id}", (string id, HttpContext http, CancellationToken ct) =>
-            ReadAsync(http, id, SharedItems.EpisodeRecord, EpisodeView.Of, ct));
+            ReadAsync(http, id, SharedItems.EpisodeRecord, (e, caller) => EpisodeView.Of(e, caller, Names(http)), ct));
         group.MapGet("/{id}/actions", (string id, HttpContext http, CancellationToken ct) =>
-            ReadAsync(http, id, SharedItems.EpisodeRecord, ActionView.Of, ct));
+            ReadAsync(http, id, SharedItems.EpisodeRecord, (e, caller) => ActionView.Of(e, caller), ct));
+        group.MapGet("/", CaseloadAsync);
+        group.MapPost("/", OpenAsync);
 
         group.MapCafCommand<RecordConsentRequest>("/{id}/consent", EpisodeAction.RecordConsent, (episode, caller, body) =>
             episode.RecordConsent(caller, ToRecord(body), body.Reason!));
@@ -120,7 +124,49 @@ public static class CafEpisodeEndpoints
         });
     }
 
-    private static async Task<IResult> ReadAsync<T>(HttpContext http, string id, SharedItems shown, Func<CafEpisode, T> view, CancellationToken ct)
+    // GET {prefix}: the caller's agency's caseload, gated by consent (SHARE-01: an excluded agency sees nothing of that child).
+    private static async Task<IResult> CaseloadAsync(HttpContext http, CancellationToken ct)
+    {
+        if (http.RequestServices.GetRequiredService<ICafCallerAccessor>().GetCaller(http) is not { IsDefault: false } caller)
+        {
+            return CafResults.NotSignedIn();
+        }
+
+        var access = http.RequestServices.GetRequiredService<CafEpisodeAccess>();
+        return TypedResults.Ok(await access.CaseloadAsync(caller, ct).ConfigureAwait(false));
+    }
+
+    // POST {prefix}: a concern identified (LIFE-01), through the register (LIFE-03): 201 with the new episode's view, or
+    // 200 with whom to contact when the child already has an open episode.
+    private static async Task<IResult> OpenAsync(OpenEpisodeRequest body, HttpContext http, CancellationToken ct)
+    {
+        if (http.RequestServices.GetRequiredService<ICafCallerAccessor>().GetCaller(http) is not { IsDefault: false } caller)
+        {
+            return CafResults.NotSignedIn();
+        }
+
+        RegistrationView registration;
+        try
+        {
+            Guard.Against.Null(body);
+            var child = new ChildDetails(new ChildId(body.ChildId!), body.DateOfBirth);
+            var id = string.IsNullOrWhiteSpace(body.EpisodeId) ? EpisodeId.New() : new EpisodeId(body.EpisodeId);
+            registration = await http.RequestServices.GetRequiredService<CafEpisodeAccess>()
+                .IdentifyConcernAsync(id, child, caller, body.Concern!, ct).ConfigureAwait(false);
+        }
+        catch (ArgumentException ex)
+        {
+            return CafResults.BadRequest(ex.Message, ex.ParamName);
+        }
+
+        return registration.Opened
+            ? TypedResults.Created($"{http.Request.Path.Value?.TrimEnd('/')}/{registration.EpisodeId}", registration)
+            : TypedResults.Ok(registration);
+    }
+
+    private static ICafNames Names(HttpContext http) => http.RequestServices.GetRequiredService<EpisodePolicy>().Names;
+
+    private static async Task<IResult> ReadAsync<T>(HttpContext http, string id, SharedItems shown, Func<CafEpisode, Actor, T> view, CancellationToken ct)
     {
         try
         {
@@ -131,7 +177,7 @@ public static class CafEpisodeEndpoints
 
             var access = http.RequestServices.GetRequiredService<CafEpisodeAccess>();
             var read = await access.ReadAsync(episodeId, caller, shown, ct).ConfigureAwait(false);
-            return read.TryGetValue(out var episode) ? TypedResults.Ok(view(episode)) : Problem(http, read.Refusal);
+            return read.TryGetValue(out var episode) ? TypedResults.Ok(view(episode, caller)) : Problem(http, read.Refusal);
         }
         catch (Exception ex) when (LogUnexpected(http, ex, ct))
         {

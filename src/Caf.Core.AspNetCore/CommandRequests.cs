@@ -44,3 +44,19 @@ public sealed class WithdrawConsentRequest
     /// <summary>The reason given, if any.</summary>
     public string? Reason { get; init; }
 }
+
+/// <summary>The body of "a practitioner identified a concern" (LIFE-01, LIFE-03): the child and the concern, in words.</summary>
+public sealed class OpenEpisodeRequest
+{
+    /// <summary>The id for the new episode; a new one is made when omitted.</summary>
+    public string? EpisodeId { get; init; }
+
+    /// <summary>The child's id in the host's records.</summary>
+    public string? ChildId { get; init; }
+
+    /// <summary>The child's date of birth, if known (consent rules depend on age, CONS-02/03).</summary>
+    public System.DateOnly? DateOfBirth { get; init; }
+
+    /// <summary>The concern, in the practitioner's words (LIFE-11).</summary>
+    public string? Concern { get; init; }
+}

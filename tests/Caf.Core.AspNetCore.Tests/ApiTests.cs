@@ -36,7 +36,7 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var view = await Json(response);
         Assert.Equal("ep-amy-1", view.GetProperty("id").GetString());
-        Assert.Equal("Concern identified, consent being sought", view.GetProperty("stateText").GetString());
+        Assert.Equal("Concern identified, assessment not started", view.GetProperty("stateText").GetString());
         Assert.Equal(1, view.GetProperty("version").GetInt32());
         var history = view.GetProperty("history").EnumerateArray().Single();
         Assert.Equal("Concern identified: Often late, withdrawn in class.", history.GetProperty("text").GetString());
@@ -121,7 +121,7 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal(CafProblemDetails.StateTitle, problem.GetProperty("title").GetString());
         Assert.Equal("https://github.com/caf-core/caf.core/blob/main/docs/rules.md#life-12", problem.GetProperty("type").GetString());
         Assert.Equal(
-            "Start assessment is not possible while the episode is at \"Assessment in progress\"; it is possible at \"Concern identified, consent being sought\" or \"Potential CAF from step-down\".",
+            "Start assessment is not possible while the episode is at \"Assessment in progress\"; it is possible at \"Concern identified, assessment not started\" or \"Potential CAF from step-down\".",
             problem.GetProperty("detail").GetString());
     }
 
@@ -139,7 +139,7 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal("caller", problem.GetProperty("field").GetString());
         Assert.Equal(CafProblemDetails.SharingTitle, problem.GetProperty("title").GetString());
         Assert.Equal(
-            "The family excluded camhs (partial consent, CONS-05): a practitioner of that agency neither sees nor records work on this episode.",
+            "The family excluded CAMHS (partial consent, CONS-05): a practitioner of that agency neither sees nor records work on this episode.",
             problem.GetProperty("detail").GetString());
         AssertNoEpisodeContent(body);
 
@@ -158,6 +158,7 @@ public sealed class ApiTests : IAsyncLifetime
     [InlineData("/actions")]
     [InlineData("/assessment")]
     [InlineData("/consent/withdrawal")]
+    [InlineData("/consent")]
     public async Task SHARE_01_an_excluded_agency_is_refused_on_every_path_and_nothing_is_saved(string path)
     {
         var before = _factory.Audit.Entries.Count;

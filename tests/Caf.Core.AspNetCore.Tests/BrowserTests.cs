@@ -30,7 +30,7 @@ public sealed class BrowserTests : BrowserTestBase
         wait.Until(d => d.FindElements(By.Id("state")).Count > 0);
 
         Assert.Equal("Amy Smith", driver.FindElement(By.Id("child")).Text);
-        Assert.Equal("Concern identified, consent being sought", driver.FindElement(By.Id("state")).Text);
+        Assert.Equal("Concern identified, assessment not started", driver.FindElement(By.Id("state")).Text);
         var start = driver.FindElement(By.Id("action-start-assessment")).Text;
         Assert.Contains("Not possible now", start, StringComparison.Ordinal);
         Assert.Contains("No consent from a parent with parental responsibility is recorded", start, StringComparison.Ordinal);
@@ -38,14 +38,16 @@ public sealed class BrowserTests : BrowserTestBase
         Save(driver, "1-episode-before-consent");
 
         // A refused action: the page says why, and nothing is recorded.
+        driver.FindElement(By.Id("start-reason")).SendKeys("The family agreed.");
         driver.FindElement(By.Id("submit-start-assessment")).Click();
         var refused = wait.Until(d => d.FindElements(By.Id("outcome")).FirstOrDefault());
         Assert.StartsWith("Refused: Start assessment.", refused!.Text, StringComparison.Ordinal);
         Assert.Contains("No consent from a parent with parental responsibility is recorded", refused.Text, StringComparison.Ordinal);
-        Assert.Equal("Concern identified, consent being sought", driver.FindElement(By.Id("state")).Text);
+        Assert.Equal("Concern identified, assessment not started", driver.FindElement(By.Id("state")).Text);
         Save(driver, "2-start-refused");
 
         driver.FindElement(By.Id("giver-name")).SendKeys("Ms Smith");
+        driver.FindElement(By.Id("consent-reason")).SendKeys("To assess and share with partner agencies.");
         driver.FindElement(By.XPath("//select[@id='consent-form']/option[normalize-space()='Written (signed)']")).Click();
         driver.FindElement(By.Id("submit-record-consent")).Click();
         wait.Until(d => d.FindElement(By.Id("outcome")).Text.StartsWith("Done", StringComparison.Ordinal));
@@ -56,6 +58,7 @@ public sealed class BrowserTests : BrowserTestBase
             driver.FindElement(By.Id("history")).Text, StringComparison.Ordinal);
         Save(driver, "3-consent-recorded-start-permitted");
 
+        driver.FindElement(By.Id("start-reason")).SendKeys("Ms Smith agreed to an assessment.");
         driver.FindElement(By.Id("submit-start-assessment")).Click();
         wait.Until(d => d.FindElement(By.Id("state")).Text == "Assessment in progress");
         Assert.Equal("Done: Start assessment.", driver.FindElement(By.Id("outcome")).Text);
@@ -74,7 +77,7 @@ public sealed class BrowserTests : BrowserTestBase
         driver.FindElement(By.Id("sign-in-dr-khan")).Click();
         var forbidden = wait.Until(d => d.FindElements(By.Id("forbidden")).FirstOrDefault());
 
-        Assert.Equal("The family excluded camhs (partial consent, CONS-05): a practitioner of that agency neither sees nor records work on this episode. (SHARE-01)", forbidden!.Text);
+        Assert.Equal("The family excluded CAMHS (partial consent, CONS-05): a practitioner of that agency neither sees nor records work on this episode. (SHARE-01)", forbidden!.Text);
         var page = driver.FindElement(By.TagName("main")).Text;
         Assert.DoesNotContain("Ben Okafor", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Missed health appointments", page, StringComparison.Ordinal);

@@ -42,8 +42,8 @@ public sealed partial class PageFormTests : IAsyncLifetime
         // handler, fields, what the page says: "check the form" where the command throws (misuse), the rule where the
         // episode's checks refuse the event's content (LIFE-11)
         { "NextStep", ["step", "99", "reason", "Agreed."], "Check the form: Choose the next step." },
-        { "Consent", ["giverRole", "42", "giverName", "Ms Smith", "decision", "0", "form", "1", "reason", "Consent."], "Refused: Record consent. 42 is not a ConsentGiverRole. (LIFE-11)" },
-        { "Consent", ["giverRole", "0", "giverName", "", "decision", "0", "form", "1", "reason", "Consent."], "Refused: Record consent. The text must not be empty (LIFE-11: every event says why). (LIFE-11)" },
+        { "Consent", ["giverRole", "42", "giverName", "Ms Smith", "decision", "0", "form", "1", "reason", "Consent."], "Refused: Record consent. Who decided: 42 is not a ConsentGiverRole. (LIFE-11)" },
+        { "Consent", ["giverRole", "0", "giverName", "", "decision", "0", "form", "1", "reason", "Consent."], "Refused: Record consent. Their name: The text must not be empty (LIFE-11: every event says why). (LIFE-11)" },
         { "Appoint", ["nominee", "somebody-else", "supervisorConfirmed", "true", "familyAgreement", "Agreed.", "reason", "Best placed."], "Check the form: Appoint the lead professional. Choose the practitioner to appoint." },
         { "Plan", ["plan.Outcomes[0].InFamilysWords", "On time", "plan.Reason", "Agreed."], "Check the form: Agree the action plan." },
         { "Plan", ["plan.Outcomes[0].InFamilysWords", "On time", "plan.Outcomes[0].WhatNeedsToChange", "Calmer mornings", "plan.Outcomes[0].HowWillYouKnow", "Attendance",
@@ -91,7 +91,7 @@ public sealed partial class PageFormTests : IAsyncLifetime
         var outcome = Outcome(page);
         Assert.StartsWith("Refused: Start assessment. No consent from a parent with parental responsibility is recorded", outcome, StringComparison.Ordinal);
         Assert.EndsWith("(LIFE-05)", outcome, StringComparison.Ordinal);
-        Assert.Contains("<strong id=\"state\">Concern identified, consent being sought</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("<strong id=\"state\">Concern identified, assessment not started</strong>", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,15 +122,20 @@ public sealed partial class PageFormTests : IAsyncLifetime
     [Trait("Rule", "LP-11")]
     public async Task The_forms_cannot_hand_Bens_episode_to_the_agency_his_family_excluded()
     {
-        // Ben's mother consented excluding CAMHS. Mr Patel takes the episode to the plan; the page offers the whole
-        // directory, but the library refuses CAMHS as lead professional (LP-11) and as an action's owner (SHARE-01).
+        // Ben's mother consented excluding CAMHS. Mr Patel takes the episode to the plan; the page offers only the
+        // practitioners the library's gate allows, and a post naming CAMHS anyway is refused as lead professional
+        // (LP-11) and as an action's owner (SHARE-01).
         const string ben = "/episodes/ep-ben-1";
         using var patel = await SignedInAsync(DemoData.HealthVisitor, ben);
         Assert.StartsWith("Done", await PostOutcome(patel, ben, "Start", ["reason", "The family agreed."]), StringComparison.Ordinal);
         Assert.StartsWith("Done", await PostOutcome(patel, ben, "Assess", ["observed", "LEI-01", "observed", "LEI-07", "observed", "BFD-09", "observed", "LEI-10", "reason", "Needs found."]), StringComparison.Ordinal);
         Assert.StartsWith("Done", await PostOutcome(patel, ben, "NextStep", ["step", "3", "reason", "Agreed with Mrs Okafor."]), StringComparison.Ordinal);
         var before = await VersionOf("ep-ben-1");
+        var offered = await patel.GetStringAsync(ben);
+        Assert.Contains("<option value=\"mr-patel\">", offered, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"dr-khan\">", offered, StringComparison.Ordinal); // the gate's candidates only
 
+        // A hand-made post naming CAMHS is still refused by the library.
         var camhsLead = await PostOutcome(patel, ben, "Appoint", ["nominee", "dr-khan", "supervisorConfirmed", "true", "familyAgreement", "Agreed.", "reason", "Specialist."]);
         Assert.StartsWith("Refused: Appoint the lead professional.", camhsLead, StringComparison.Ordinal);
         Assert.EndsWith("(LP-11)", camhsLead, StringComparison.Ordinal);
@@ -149,6 +154,49 @@ public sealed partial class PageFormTests : IAsyncLifetime
         Assert.StartsWith("Refused: Agree the action plan.", camhsAction, StringComparison.Ordinal);
         Assert.EndsWith("(SHARE-01)", camhsAction, StringComparison.Ordinal);
         Assert.Equal(appointed, await VersionOf("ep-ben-1"));
+    }
+
+    [Fact]
+    [Trait("Rule", "LIFE-11")]
+    public async Task No_reason_is_pre_filled_so_nothing_unread_goes_into_the_history()
+    {
+        var page = await _browser.GetStringAsync(Amy);
+
+        Assert.Matches("name=\"reason\"", page);
+        Assert.DoesNotMatch("name=\"(reason|plan\\.Reason)\"[^>]*value=", page);
+
+        // And a reason left empty is turned back naming the field in words, with no developer text.
+        var outcome = Outcome(await (await Post("Consent", ["giverRole", "0", "giverName", "Ms Smith", "decision", "0", "form", "1", "reason", ""])).Content.ReadAsStringAsync());
+        Assert.Equal("Check the form: Record consent. The reason: fill this in.", outcome);
+        Assert.Equal(1, await VersionOfAmy());
+    }
+
+    [Fact]
+    [Trait("Rule", "THR-03")]
+    public async Task An_assessment_with_nothing_ticked_is_turned_back_unless_the_practitioner_confirms_no_additional_needs()
+    {
+        Assert.StartsWith("Done", Outcome(await (await Post("Consent", ["giverRole", "0", "giverName", "Ms Smith", "decision", "0", "form", "1", "reason", "To assess and share."])).Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.StartsWith("Done", Outcome(await (await Post("Start", ["reason", "Ms Smith agreed."])).Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var started = await VersionOfAmy();
+
+        var nothing = Outcome(await (await Post("Assess", ["reason", "Met Amy and Ms Smith."])).Content.ReadAsStringAsync());
+
+        Assert.StartsWith("Check the form: Complete assessment. Needs and circumstances observed: tick what the assessment found.", nothing, StringComparison.Ordinal);
+        Assert.Equal(started, await VersionOfAmy());
+        var confirmed = Outcome(await (await Post("Assess", ["noAdditionalNeeds", "true", "reason", "No additional needs: universal services suffice."])).Content.ReadAsStringAsync());
+        Assert.Equal("Done: Complete assessment.", confirmed);
+    }
+
+    [Fact]
+    public async Task An_unknown_episode_is_a_page_that_says_so_not_problem_details()
+    {
+        using var answer = await _browser.GetAsync("/episodes/ep-nobody");
+
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        Assert.Equal("text/html", answer.Content.Headers.ContentType!.MediaType);
+        var page = await answer.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>No such CAF</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("There is no CAF with the reference", page, StringComparison.Ordinal);
     }
 
     private Task<HttpResponseMessage> Post(string handler, string[] fields) => Post(_browser, Amy, handler, fields);

@@ -26,14 +26,14 @@ public sealed partial class EpisodeModel
         RunAsync(id, EpisodeAction.RecordConsent, (e, by) =>
         {
             var record = new ConsentRecord(
-                (ConsentGiverRole)giverRole, giverName!, (ConsentDecision)decision, (ConsentForm)form,
+                (ConsentGiverRole)giverRole, giverName ?? string.Empty, (ConsentDecision)decision, (ConsentForm)form,
                 string.IsNullOrWhiteSpace(excludedAgency) ? [] : [new AgencyId(excludedAgency)]);
-            return e.RecordConsent(by, record, reason!);
+            return e.RecordConsent(by, record, reason ?? string.Empty);
         });
 
     /// <summary>Start the assessment (LIFE-05).</summary>
     public Task<IActionResult> OnPostStartAsync(string id, string? reason) =>
-        RunAsync(id, EpisodeAction.StartAssessment, (e, by) => e.StartAssessment(by, reason!));
+        RunAsync(id, EpisodeAction.StartAssessment, (e, by) => e.StartAssessment(by, reason ?? string.Empty));
 
     /// <summary>Record a withdrawal of consent (CONS-07).</summary>
     public Task<IActionResult> OnPostWithdrawAsync(string id, int withdrawnBy, string? reason) =>
@@ -43,8 +43,19 @@ public sealed partial class EpisodeModel
     /// Complete the assessment (LIFE-06, THR-03, THR-07): the observed indicators go through the authority's thresholds
     /// framework, and the episode records the level, route and framework version the matcher gives.
     /// </summary>
-    public Task<IActionResult> OnPostAssessAsync(string id, string[]? observed, bool specialistsInvolved, string? reason) =>
-        RunAsync(id, EpisodeAction.CompleteAssessment, (e, by) =>
+    /// <remarks>
+    /// Nothing ticked is a decision, not an oversight, only when the practitioner says so: without the "no additional
+    /// needs" confirmation the form is turned back and nothing is recorded.
+    /// </remarks>
+    public async Task<IActionResult> OnPostAssessAsync(string id, string[]? observed, bool specialistsInvolved, bool noAdditionalNeeds, string? reason)
+    {
+        if ((observed ?? []).Length == 0 && !noAdditionalNeeds)
+        {
+            return Refuse(id, TextOf(EpisodeAction.CompleteAssessment),
+                "Needs and circumstances observed: tick what the assessment found. If it found no additional needs, tick \u201cThe assessment found no additional needs\u201d to confirm.");
+        }
+
+        return await RunAsync(id, EpisodeAction.CompleteAssessment, (e, by) =>
         {
             // The stage first (LIFE-12), then the framework's judgement of what was observed (THR-01), then the command.
             var permitted = e.CheckPermitted(EpisodeAction.CompleteAssessment);
@@ -54,13 +65,14 @@ public sealed partial class EpisodeModel
             }
 
             var matched = Thresholds.Assess(observed ?? [], new ThresholdContext { SpecialistServicesInvolved = specialistsInvolved });
-            return matched.TryGetValue(out var result) ? e.CompleteAssessment(by, result, reason!) : matched.ToResult();
+            return matched.TryGetValue(out var result) ? e.CompleteAssessment(by, result, reason ?? string.Empty) : matched.ToResult();
         });
+    }
 
     /// <summary>Choose the next step after the assessment (LIFE-07).</summary>
     public Task<IActionResult> OnPostNextStepAsync(string id, int step, string? reason) =>
         RunAsync(id, (NextStep)step == NextStep.NoFurtherAction ? EpisodeAction.ChooseNoFurtherAction : EpisodeAction.ChooseSupport,
-            (e, by) => e.ChooseNextStep(by, (NextStep)step, reason!), NextStepText);
+            (e, by) => e.ChooseNextStep(by, (NextStep)step, reason ?? string.Empty), NextStepText);
 
     /// <summary>
     /// Appoint the lead professional in one step (LP-02..LP-06, LP-11): the nominee as the directory describes them,
@@ -75,12 +87,12 @@ public sealed partial class EpisodeModel
                 who.Candidate(),
                 supervisorConfirmed ? who.Supervisor.Id : null,
                 string.IsNullOrWhiteSpace(familyAgreement) ? null : new FamilyAgreement(familyAgreement),
-                reason!);
+                reason ?? string.Empty);
         }, AppointText);
 
     /// <summary>Agree the action plan (PLAN-01..03, LIFE-08): outcomes in the family's words, owned actions, review arrangements.</summary>
     public Task<IActionResult> OnPostPlanAsync(string id, PlanInput plan) =>
-        RunAsync(id, EpisodeAction.AgreePlan, (e, by) => e.AgreePlan(by, plan.ToPlan(Today), plan.Reason!));
+        RunAsync(id, EpisodeAction.AgreePlan, (e, by) => e.AgreePlan(by, plan.ToPlan(Today), plan.Reason ?? string.Empty));
 
     /// <summary>Hold a review of the plan (REV-01..05): progress on every action, the overall judgement, the next date.</summary>
     public Task<IActionResult> OnPostReviewAsync(string id, ReviewInput review) =>
@@ -101,12 +113,4 @@ public sealed partial class EpisodeModel
 
     /// <summary>The one-step appointment form's title (nomination, the supervisor's confirmation and the family's agreement).</summary>
     public const string AppointText = "Appoint the lead professional";
-
-    /// <summary>The actions' owners a plan form offers: the demo's practitioners, the family, the child.</summary>
-    public static ImmutableArray<(string Value, string Text)> Owners =>
-    [
-        .. DemoData.Practitioners.Select(p => (p.Id.Value, $"{p.Name}, {p.AgencyName}")),
-        ("family", PlanningDisplayText.For(ActionOwnerKind.Family)),
-        ("child", PlanningDisplayText.For(ActionOwnerKind.ChildOrYoungPerson)),
-    ];
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
@@ -20,15 +21,43 @@ public sealed partial class EpisodeModel : PageModel
 {
     private readonly CafEpisodeAccess _access;
     private readonly ICafCallerAccessor _callers;
+    private readonly ChildDirectory _children;
 
     /// <summary>Creates the page.</summary>
-    public EpisodeModel(CafEpisodeAccess access, ICafCallerAccessor callers, ThresholdMatcher thresholds, EpisodePolicy policy)
+    public EpisodeModel(CafEpisodeAccess access, ICafCallerAccessor callers, ThresholdMatcher thresholds, EpisodePolicy policy, ICafNames names, ChildDirectory children)
     {
         _access = access;
         _callers = callers;
+        _children = children;
         Thresholds = thresholds;
         Policy = policy;
+        Names = names;
     }
+
+    /// <summary>The naming port (the demo's directory): people and agencies by name.</summary>
+    public ICafNames Names { get; }
+
+    /// <summary>Why there is no episode to show (an unknown reference), if so.</summary>
+    public string? Missing { get; private set; }
+
+    /// <summary>The practitioners the appointment form may offer: those the library's gate allows (<see cref="CafEpisode.LeadProfessionalCandidates"/>).</summary>
+    public IEnumerable<DemoPractitioner> LeadCandidates =>
+        Episode is { } e ? Allowed(e.LeadProfessionalCandidates(DemoData.Practitioners.Select(p => p.Actor))) : [];
+
+    /// <summary>The practitioners the plan and review forms may offer in a role: those the gate allows (<see cref="CafEpisode.ActionOwnerCandidates"/>).</summary>
+    public IEnumerable<DemoPractitioner> RoleCandidates =>
+        Episode is { } e ? Allowed(e.ActionOwnerCandidates(DemoData.Practitioners.Select(p => p.Actor))) : [];
+
+    /// <summary>The owners the plan form offers: the practitioners the gate allows, the family, the child.</summary>
+    public IEnumerable<(string Value, string Text)> OwnerChoices =>
+    [
+        .. RoleCandidates.Select(p => (p.Id.Value, $"{p.Name}, {p.AgencyName}")),
+        ("family", Caf.Core.Planning.PlanningDisplayText.For(Caf.Core.Planning.ActionOwnerKind.Family)),
+        ("child", Caf.Core.Planning.PlanningDisplayText.For(Caf.Core.Planning.ActionOwnerKind.ChildOrYoungPerson)),
+    ];
+
+    private static IEnumerable<DemoPractitioner> Allowed(System.Collections.Immutable.ImmutableArray<Actor> allowed) =>
+        DemoData.Practitioners.Where(p => allowed.Contains(p.Actor));
 
     /// <summary>The authority's thresholds framework: the assessment form lists its indicators (THR-01..03).</summary>
     public ThresholdMatcher Thresholds { get; }
@@ -108,7 +137,17 @@ public sealed partial class EpisodeModel : PageModel
     {
         ArgumentNullException.ThrowIfNull(actions);
         return View is { } view && actions.Any(action =>
-            view.Actions.FirstOrDefault(a => a.Action == action.ToString()) is { } a && (a.Permitted || a.Refusal!.Field != "state"));
+            view.Actions.FirstOrDefault(a => a.Action == action.ToString()) is { } a && (a.Permitted || (!a.NotAtThisStage && !IsForTheCaller(a.Refusal!))));
+    }
+
+    /// <summary>
+    /// A refusal about who is signed in (SHARE-01 on the caller's agency, CLOSE-08 on who closes): no form answers it,
+    /// so the page does not offer the form; the table says why.
+    /// </summary>
+    public static bool IsForTheCaller(RefusalView refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return refusal.Field is "by" or "closingBy";
     }
 
     /// <summary>Shows the episode.</summary>
@@ -121,7 +160,7 @@ public sealed partial class EpisodeModel : PageModel
 
         if (!TryId(id, out var episodeId))
         {
-            return NotFound();
+            return NotOnTheRegister(id);
         }
 
         var read = await _access.ReadAsync(episodeId, caller, SharedItems.EpisodeRecord, HttpContext.RequestAborted);
@@ -134,13 +173,29 @@ public sealed partial class EpisodeModel : PageModel
                 return Page();
             }
 
-            return NotFound();
+            return NotOnTheRegister(id);
         }
 
         Episode = episode;
-        View = EpisodeView.Of(episode);
-        ChildName = DemoData.ChildOf(View.ChildId)?.Name ?? View.ChildId;
+        View = EpisodeView.Of(episode, caller, Names);
+        ChildName = _children.NameOf(View.ChildId);
         return Page();
+    }
+
+    // An unknown reference: a page that says so (404), not a status code or problem details.
+    private PageResult NotOnTheRegister(string id)
+    {
+        Missing = $"There is no CAF with the reference \u201c{id}\u201d on the register. Check the link, or find the child on the list of children.";
+        Response.StatusCode = 404;
+        return Page();
+    }
+
+    // A form the page itself turns back before the library sees it (nothing was recorded).
+    private RedirectToPageResult Refuse(string id, string text, string message)
+    {
+        OutcomeOk = false;
+        Outcome = $"Check the form: {text}. {message}";
+        return RedirectToPage(new { id });
     }
 
     private async Task<IActionResult> RunAsync(string id, EpisodeAction action, Func<CafEpisode, Actor, Result> command, string? text = null)
@@ -170,7 +225,7 @@ public sealed partial class EpisodeModel : PageModel
             OutcomeOk = done.IsSuccess;
             Outcome = done.IsSuccess
                 ? $"Done: {text}."
-                : $"Refused: {text}. {done.Refusal.Message} ({done.Refusal.RuleId})";
+                : $"Refused: {text}. {FormFields.Prefix(done.Refusal.Field)}{done.Refusal.Message} ({done.Refusal.RuleId})";
             if (done.IsSuccess && done.Value is null)
             {
                 return LocalRedirect("/"); // saved, but the family's consent no longer lets this agency see the episode
@@ -180,7 +235,7 @@ public sealed partial class EpisodeModel : PageModel
         {
             // Misuse of the command: a field left empty or out of range. Nothing was recorded.
             OutcomeOk = false;
-            Outcome = $"Check the form: {text}. {ex.Message}";
+            Outcome = $"Check the form: {text}. {FormFields.Explain(ex)}";
         }
 
         return RedirectToPage(new { id });

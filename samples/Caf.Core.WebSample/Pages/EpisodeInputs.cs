@@ -29,7 +29,7 @@ public sealed class ActionInput
     /// <summary>What will be done.</summary>
     public string? Description { get; set; }
 
-    /// <summary>Who owns it: a practitioner's id, <c>family</c> or <c>child</c> (<see cref="EpisodeModel.Owners"/>).</summary>
+    /// <summary>Who owns it: a practitioner's id, <c>family</c> or <c>child</c> (<see cref="EpisodeModel.OwnerChoices"/>).</summary>
     public string? Owner { get; set; }
 
     /// <summary>By when.</summary>
@@ -84,7 +84,7 @@ public sealed class PlanInput
             AgreedOn = today,
             Outcomes = outcomes,
             FamilyStrengths = [.. (Strengths ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-            ChildsViews = ChildsViews!,
+            ChildsViews = ChildsViews ?? string.Empty, // empty: the plan's own check names the field (PLAN-01)
             Actions = actions,
             ReviewArrangements = new ReviewArrangements(
                 FirstReviewDue ?? throw new ArgumentException("Give the date of the first review (REV-01).", nameof(FirstReviewDue)), ReviewForm),

@@ -196,8 +196,13 @@ public static class CafServiceCollectionExtensions
         // The policy versions: the host's PolicyHistory, or CafOptions ("default") and each AddCafPolicyVersion after it.
         // CLOSE-10: the first version's closure taxonomy is the one the host registered, otherwise the default.
         services.TryAddSingleton(History);
+        // The naming port (docs/naming.md): the host's directory names, or the ids.
+        services.TryAddSingleton(CafNames.Ids);
         services.TryAddSingleton(sp => new EpisodePolicy(
-            sp.GetRequiredService<PolicyHistory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISharingService>()));
+            sp.GetRequiredService<PolicyHistory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISharingService>())
+        {
+            Names = sp.GetRequiredService<ICafNames>(),
+        });
         Caf.Core.Consent.ConsentServiceRegistration.AddConsent(services); // ConsentPolicy, ISharingService (needs the host's ISharingAuditLog)
         // Transient: the register is cheap and must not capture a scoped repository (e.g. one on a DbContext).
         services.TryAddTransient(sp => new CafRegister(

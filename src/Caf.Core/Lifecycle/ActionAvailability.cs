@@ -17,6 +17,12 @@ public readonly record struct ActionAvailability(EpisodeAction Action, Refusal? 
     public bool IsPermitted => Refusal is null;
 
     /// <summary>
+    /// True when the action is refused for the stage alone (LIFE-12 not at this stage, LIFE-10 closed, RET-02
+    /// transferred; the refusal's field is <c>state</c>): a screen lists these together, in one row.
+    /// </summary>
+    public bool IsNotAtThisStage => Refusal is { Field: "state" };
+
+    /// <summary>
     /// The answer for a person: the action's display text (<see cref="LifecycleDisplayText"/>), then "permitted" or the
     /// refusal, e.g. <c>Start assessment: [LIFE-05] ...</c>.
     /// </summary>

@@ -91,7 +91,9 @@ public sealed partial class CafEpisode
             return Result.Refused(content);
         }
 
-        var gate = CheckGate(e, action, live);
+        // The actor step (CafEpisode.Actors.cs): the same one the UI port asks (GetAvailableActions(actor)).
+        // REG-03: ending a family link hands nothing to anyone; the register records it whoever made the change.
+        var gate = e is UnlinkedFromFamilyGroup ? Result.Ok : CheckActor(e.Actor, action, SharesWithLeadProfessional(e, action), live);
         if (gate.IsRefused)
         {
             return gate;
@@ -178,62 +180,6 @@ public sealed partial class CafEpisode
         _ => "agency",
     });
 
-    // ----- The sharing gate: who acts, and the lead professional -----
-
-    // Commands the family's exclusion of the LP's agency does not stop: consent itself, the handover that
-    // resolves it (LP-10, and the step-down TAC confirming another LP, STEP-03), withdrawal (CONS-07), override
-    // and step-up (safeguarding, LIFE-04). Each hands nothing more to the excluded lead professional.
-    private static bool SharesWithLeadProfessional(CafEvent e, EpisodeAction action) => action switch
-    {
-        EpisodeAction.RecordConsent or EpisodeAction.LiftExclusion or EpisodeAction.NominateLeadProfessional
-            or EpisodeAction.ConfirmNomination or EpisodeAction.RecordFamilyAgreement or EpisodeAction.WithdrawConsent
-            or EpisodeAction.OverrideConsent or EpisodeAction.StepUp or EpisodeAction.ContinueAfterStepDownTac => false,
-        EpisodeAction.Close => e is not EpisodeClosed { Outcome: ClosureOutcome.ConsentWithdrawn },
-        _ => true,
-    };
-
-    private Result CheckGate(CafEvent e, EpisodeAction action, bool live)
-    {
-        // REG-03: ending a family link hands nothing to anyone; the register records it whoever made the change.
-        if (e is UnlinkedFromFamilyGroup)
-        {
-            return Result.Ok;
-        }
-
-        // SHARE-01: a practitioner of an excluded agency neither records nor sees work on the episode. A
-        // step-up is exempt: a concern of significant harm is acted on whoever sees it (LIFE-04).
-        if (action != EpisodeAction.StepUp && _consent.Excludes(e.Actor.Agency))
-        {
-            var share = new Share(e.Actor.Agency, SharingPurpose.EpisodeWork, SharedItems.CaseNotes, true, "SHARE-01");
-            var decision = Evaluate(share.Agency, share.Purpose);
-            if (live)
-            {
-                Audit(e.Actor, share, decision, SharedItems.None);
-            }
-
-            return Result.Refused("SHARE-01",
-                $"{e.Actor.Practitioner} acts for {e.Actor.Agency}, which the family excluded (CONS-05): that agency neither records nor sees work on this episode.",
-                "by");
-        }
-
-        // LP-11: the family excluded the lead professional's agency (the interim LP's too): hand the role over first.
-        if (SharesWithLeadProfessional(e, action) && _consent.Excludes(LeadProfessional.Agency))
-        {
-            var share = new Share(LeadProfessional.Agency, SharingPurpose.LeadProfessional, SharedItems.LeadProfessionalRole, true, "LP-11");
-            var decision = Evaluate(share.Agency, share.Purpose);
-            if (live)
-            {
-                Audit(e.Actor, share, decision, SharedItems.None);
-            }
-
-            return Result.Refused("LP-11",
-                $"The family excluded {LeadProfessional.Agency}, the lead professional's agency: nothing more goes to it (SHARE-01). Hand the role over (nominate, supervisor confirms, family agrees; LP-10) before this.",
-                "leadProfessional");
-        }
-
-        return Result.Ok;
-    }
-
     // ----- Recipients: every agency an event hands information to -----
 
     private ImmutableArray<Share> Recipients(CafEvent e)
@@ -310,7 +256,7 @@ public sealed partial class CafEpisode
             }
 
             return Result.Refused("LP-11",
-                $"{n.Agency} may not receive information about this episode, so it cannot hold the lead-professional role: [{decision.RuleId}] {decision.Reason}", "agency");
+                $"The family excluded {_policy.Names.Name(n.Agency)} (CONS-05): it cannot hold the lead-professional role.", "agency");
         }
 
         // The selector's hard checks, under the same options, on every path (LP-03, LP-04, caseload cap).

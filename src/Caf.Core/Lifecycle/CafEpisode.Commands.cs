@@ -364,7 +364,7 @@ public sealed partial class CafEpisode
             Audit(by, share, decision, SharedItems.None);
             RecordHeldFrom(held); // refused: recorded now, no save follows
             return Result.Refused("LP-11",
-                $"{nominee.Agency} may not receive the lead-professional role: [{decision.RuleId}] {decision.Reason}", "agency");
+                $"{_policy.Names.Name(nominee.Agency)} may not receive the lead-professional role: [{decision.RuleId}] {decision.Reason}", "agency");
         }
 
         foreach (var e in (Caf.Core.Events.CafEvent[])[nominated, confirmed, new NominationAgreedByFamily(Id, at, by, familyAgreement.HowAgreed)])

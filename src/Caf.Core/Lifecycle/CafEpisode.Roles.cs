@@ -47,8 +47,8 @@ public sealed partial class CafEpisode
         return Result.Ok;
     }
 
-    private static string RoleRefusalMessage(PractitionerId practitioner, AgencyId agency, string what) =>
-        $"This episode records {practitioner} as working for {agency}, which the family excluded (CONS-05): they cannot {what} on this episode (SHARE-01). Name a practitioner of an agency the family has not excluded.";
+    private string RoleRefusalMessage(PractitionerId practitioner, AgencyId agency, string what) =>
+        $"The family excluded {_policy.Names.Name(agency)} (CONS-05), which {_policy.Names.Name(practitioner)} works for on this episode: they cannot {what} here.";
 
     /// <summary>The practitioners an event accepts in a role, with the field naming each.</summary>
     private static IEnumerable<Role> Roles(CafEvent e)

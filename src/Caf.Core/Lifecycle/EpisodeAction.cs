@@ -2,7 +2,7 @@ namespace Caf.Core.Lifecycle;
 
 /// <summary>
 /// What may be done to an open episode: the lifecycle's triggers, one per command. A UI asks
-/// <see cref="CafEpisode.GetAvailableActions"/> which are permitted now and why the others are not.
+/// <see cref="CafEpisode.GetAvailableActions(Caf.Core.Primitives.Actor)"/> which are permitted now and why the others are not.
 /// </summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<EpisodeAction>))]
 public enum EpisodeAction

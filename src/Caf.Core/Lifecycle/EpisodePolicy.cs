@@ -87,6 +87,12 @@ public sealed class EpisodePolicy
     /// </summary>
     public TimeSpan ClockSkewAllowance { get; }
 
+    /// <summary>
+    /// The naming port the episode's person-facing texts use (the actor refusals of <see cref="CafEpisode.GetAvailableActions(Actor)"/>
+    /// and the commands): <see cref="CafNames.Ids"/> unless the host registered an <see cref="ICafNames"/>. Names are only read, never stored.
+    /// </summary>
+    public ICafNames Names { get; init; } = CafNames.Ids;
+
     private readonly ImmutableArray<EpisodeRules> _rules;
     private readonly FrozenDictionary<string, EpisodeRules> _rulesById;
 

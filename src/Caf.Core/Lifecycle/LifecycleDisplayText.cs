@@ -1,10 +1,12 @@
 using System;
+using System.Linq;
 using Ardalis.GuardClauses;
 using Caf.Core.Closure;
 using Caf.Core.Consent;
 using Caf.Core.Events;
 using Caf.Core.Panels;
 using Caf.Core.Lifecycle.Events;
+using Caf.Core.Primitives;
 
 namespace Caf.Core.Lifecycle;
 
@@ -21,7 +23,7 @@ public static class LifecycleDisplayText
     /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
     public static string For(EpisodeState state) => state switch
     {
-        EpisodeState.Identified => "Concern identified, consent being sought",
+        EpisodeState.Identified => "Concern identified, assessment not started",
         EpisodeState.PotentialFromStepDown => "Potential CAF from step-down",
         EpisodeState.Assessing => "Assessment in progress",
         EpisodeState.Assessed => "Assessment completed, next step being chosen",
@@ -148,41 +150,57 @@ public static class LifecycleDisplayText
     /// <returns>The sentence.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="e"/> is null, or it lacks the record it carries (a consent, a withdrawal, a lift).</exception>
     /// <exception cref="ArgumentOutOfRangeException">The event is of a type this release does not know, or holds an undefined value.</exception>
-    public static string Describe(CafEvent e) => Guard.Against.Null(e) switch
-    {
-        ConcernIdentified c => $"Concern identified: {c.Concern}",
-        PotentialCafRegistered => "Potential CAF registered from a specialist service's step-down information",
-        ConsentRecorded c => DescribeConsent(c),
-        ConsentExclusionLifted l => $"{ConsentDisplayText.For(Guard.Against.Null(l.Lift, nameof(e)).LiftedBy)} lifted the exclusion of {l.Lift.Agency}",
-        AssessmentStarted a => $"Assessment started: {a.Reason}",
-        AssessmentCompleted a => $"Assessment completed: {a.Reason}",
-        NextStepChosen n => $"Next step chosen: {For(n.Step)}",
-        ReferredToPanel r => $"Referred to the {Guard.Against.Null(r.Referral, nameof(e)).Area} panel",
-        PanelDecisionRecorded => "The panel's decision sheet recorded",
-        PanelServiceStartConfirmed s => $"{s.Agency} confirmed its start on {s.StartDate:d MMMM yyyy}",
-        LeadProfessionalNominated n => $"{n.Practitioner} ({n.Agency}) nominated as lead professional",
-        NominationConfirmedBySupervisor s => $"Nomination confirmed by the supervisor, {s.Supervisor}",
-        NominationAgreedByFamily => "The family agreed to the nominated lead professional",
-        PlanAgreed => "Action plan agreed",
-        PlanRevised => "Action plan revised",
-        ReviewHeld r => $"Review of the action plan (version {r.PlanVersion}) held",
-        ReassessmentRequired => "Reassessment required",
-        StepDownTacDecided => "The step-down meeting decided",
-        SteppedUp s => $"Stepped up to {s.SpecialistService}",
-        ConsentWithdrawalRecorded w => $"{ConsentDisplayText.For(Guard.Against.Null(w.Withdrawal, nameof(e)).WithdrawnBy)} withdrew consent",
-        ConsentOverrideRecorded => "Consent overridden in the child's best interest",
-        EpisodeClosed c => $"Closed: {ClosureDisplayText.For(c.Outcome)}",
-        EpisodeTransferredOut t => $"Transferred to {t.ReceivingAuthority}",
-        LinkedToFamilyGroup f => $"Linked to family group {f.FamilyGroup}",
-        UnlinkedFromFamilyGroup u => $"Left family group {u.FamilyGroup}: the link may no longer share with {u.Agency} ({u.RuleId})",
-        OutcomesQuestionnaireRecorded => "\"How have you been doing?\" questionnaire recorded",
-        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event type."),
-    };
+    public static string Describe(CafEvent e) => Describe(e, CafNames.Ids);
 
-    private static string DescribeConsent(ConsentRecorded c)
+    /// <summary>
+    /// What an event of the history did, in one sentence, naming practitioners and agencies as the host's directory
+    /// does (the naming port, <see cref="ICafNames"/>; ids where it does not know them).
+    /// </summary>
+    /// <param name="e">The event.</param>
+    /// <param name="names">The naming port.</param>
+    /// <returns>The sentence.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null, or the event lacks the record it carries (a consent, a withdrawal, a lift).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The event is of a type this release does not know, or holds an undefined value.</exception>
+    public static string Describe(CafEvent e, ICafNames names)
+    {
+        Guard.Against.Null(e);
+        var n = Guard.Against.Null(names);
+        return e switch
+        {
+            ConcernIdentified c => $"Concern identified: {c.Concern}",
+            PotentialCafRegistered => "Potential CAF registered from a specialist service's step-down information",
+            ConsentRecorded c => DescribeConsent(c, n),
+            ConsentExclusionLifted l => $"{ConsentDisplayText.For(Guard.Against.Null(l.Lift, nameof(e)).LiftedBy)} lifted the exclusion of {n.Name(l.Lift.Agency)}",
+            AssessmentStarted a => $"Assessment started: {a.Reason}",
+            AssessmentCompleted a => $"Assessment completed: {a.Reason}",
+            NextStepChosen step => $"Next step chosen: {For(step.Step)}",
+            ReferredToPanel r => $"Referred to the {Guard.Against.Null(r.Referral, nameof(e)).Area} panel",
+            PanelDecisionRecorded => "The panel's decision sheet recorded",
+            PanelServiceStartConfirmed s => $"{n.Name(s.Agency)} confirmed its start on {s.StartDate:d MMMM yyyy}",
+            LeadProfessionalNominated l => $"{n.Name(new Actor(l.Practitioner, l.Agency))} nominated as lead professional",
+            NominationConfirmedBySupervisor s => $"Nomination confirmed by the supervisor, {n.Name(s.Supervisor)}",
+            NominationAgreedByFamily => "The family agreed to the nominated lead professional",
+            PlanAgreed => "Action plan agreed",
+            PlanRevised => "Action plan revised",
+            ReviewHeld r => $"Review of the action plan (version {r.PlanVersion}) held",
+            ReassessmentRequired => "Reassessment required",
+            StepDownTacDecided => "The step-down meeting decided",
+            SteppedUp s => $"Stepped up to {s.SpecialistService}",
+            ConsentWithdrawalRecorded w => $"{ConsentDisplayText.For(Guard.Against.Null(w.Withdrawal, nameof(e)).WithdrawnBy)} withdrew consent",
+            ConsentOverrideRecorded => "Consent overridden in the child's best interest",
+            EpisodeClosed c => $"Closed: {ClosureDisplayText.For(c.Outcome)}",
+            EpisodeTransferredOut t => $"Transferred to {t.ReceivingAuthority}",
+            LinkedToFamilyGroup f => $"Linked to family group {f.FamilyGroup}",
+            UnlinkedFromFamilyGroup u => $"Left family group {u.FamilyGroup}: the link may no longer share with {n.Name(u.Agency)} ({u.RuleId})",
+            OutcomesQuestionnaireRecorded => "\"How have you been doing?\" questionnaire recorded",
+            _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event type."),
+        };
+    }
+
+    private static string DescribeConsent(ConsentRecorded c, ICafNames names)
     {
         var r = Guard.Against.Null(c.Record, "e");
         var text = $"{ConsentDisplayText.For(r.Decision)} by {r.GiverName} ({ConsentDisplayText.For(r.GiverRole)}, {ConsentDisplayText.For(r.Form).ToLowerInvariant()})";
-        return r.ExcludedAgencies.IsEmpty ? text : $"{text}, excluding {string.Join(", ", r.ExcludedAgencies)}";
+        return r.ExcludedAgencies.IsEmpty ? text : $"{text}, excluding {string.Join(", ", r.ExcludedAgencies.Select(a => names.Name(a)))}";
     }
 }

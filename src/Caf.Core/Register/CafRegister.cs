@@ -152,7 +152,7 @@ public sealed partial class CafRegister
     /// anything, which event it would record first; when that is of another type than the event the key is stored
     /// with, the answer is <see cref="StoreCodes.IdempotencyKeyReused"/> and nothing is recorded. A command that
     /// refuses before it reaches the episode's pipeline (a check of its own, such as
-    /// <see cref="CafEpisode.CheckPermitted"/>) cannot be asked; it gets the earlier outcome.</para>
+    /// <see cref="CafEpisode.CheckPermitted(EpisodeAction)"/>) cannot be asked; it gets the earlier outcome.</para>
     /// <para>A refused command, or one that records nothing, stores no key: the same key may be sent again once the
     /// refusal is answered. Two requests with the same key at once record one event: both load the same version,
     /// the store accepts one save (the version check; a database also has a unique index on (episode, key)), and the

@@ -92,8 +92,23 @@ public partial class StandingGrantMatrixTests
                 Assert.True(e.RevisePlan(HealthVisitor, revised, "CAMHS again.").IsRefused);
             }
 
+            // Asked for a practitioner of the excluded agency, the port offers nothing but a step-up (SHARE-01, LIFE-04),
+            // and says why with the SHARE-01 refusal the command returns.
+            var forCamhs = e.GetAvailableActions(W.CamhsWorker);
+            Assert.All(forCamhs.Where(a => a.IsPermitted), a => Assert.Equal(EpisodeAction.StepUp, a.Action));
+            Assert.All(forCamhs.Where(a => a.Action != EpisodeAction.StepUp && e.CheckPermitted(a.Action).IsSuccess), a => Assert.Equal("SHARE-01", a.Refusal!.RuleId));
+            Assert.Equal(e.CheckPermitted(EpisodeAction.RecordConsent, W.CamhsWorker), e.RecordConsent(W.CamhsWorker, W.YoungPerson(X), "Asked again."));
             return Task.CompletedTask;
         }, "CafEpisode.GetAvailableActions", "CafEpisode.CheckPermitted", "CafEpisode.PermittedActions"),
+
+        Own("UI port", "who a form may offer for a role", (_, e, _) =>
+        {
+            Actor[] directory = [HealthVisitor, W.CamhsWorker, CafCatalogue.YouthWorker];
+            Assert.DoesNotContain(e.LeadProfessionalCandidates(directory), a => a.Agency == X);
+            Assert.DoesNotContain(e.ActionOwnerCandidates(directory), a => a.Agency == X);
+
+            return Task.CompletedTask;
+        }, "CafEpisode.LeadProfessionalCandidates", "CafEpisode.ActionOwnerCandidates"),
 
         Own("stored form", "JSON, snapshot and replay read back the same grants", (w, e, _) =>
         {

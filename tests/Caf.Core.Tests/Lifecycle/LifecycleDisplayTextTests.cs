@@ -88,7 +88,7 @@ public sealed class LifecycleDisplayTextTests
         Assert.Equal("LIFE-12", refused.Refusal.RuleId);
         Assert.Equal("state", refused.Refusal.Field);
         Assert.Equal(
-            "Agree the action plan is not possible while the episode is at \"Concern identified, consent being sought\"; it is possible at \"Assessment completed, next step being chosen\" or \"Referred to a panel\".",
+            "Agree the action plan is not possible while the episode is at \"Concern identified, assessment not started\"; it is possible at \"Assessment completed, next step being chosen\" or \"Referred to a panel\".",
             refused.Refusal.Message);
     }
 
