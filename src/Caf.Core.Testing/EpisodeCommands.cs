@@ -96,7 +96,7 @@ public static class EpisodeCommands
         C("step-down TAC: minimum outcome not met", (e, d) => e.RecordStepDownTacDecision(Teacher, StepDownTacDecision.Close(false, true), "The family do not know who to go to.")),
         C("require reassessment", (e, d) => e.RequireReassessment(Teacher, "No progress: the assessment is reconsidered.")),
         C("step up", (e, d) => e.StepUp(Teacher, new SpecialistService("Children's social care"), "Significant harm suspected."), ends: true),
-        C("withdraw consent", (e, d) => e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "moving on")), ends: true),
+        C("withdraw consent", (e, d) => e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "moving on") { Name = "Ms Smith" }), ends: true),
         C("override consent", (e, d) => e.OverrideConsent(Teacher, new ConsentOverride("Risk of neglect: the child's best interest.", new PractitionerId("pr-dsl"))), ends: true),
         C("close: C3 resolved other (by the LP)", (e, d) => e.Close(Lp(e), EpisodePlans.PractitionersAgree("resolvedOther", [Lp(e).Practitioner, .. Owners(e)])), ends: true),
         C("close: C1 multi-agency (by the LP)", (e, d) => e.Close(Lp(e), EpisodePlans.MostOutcomesAchieved("resolvedMultiAgency")), ends: true),

@@ -282,6 +282,7 @@ public sealed partial class CafEpisode
         ReviewHeld r => CheckReview(r),
         StepDownTacDecided d => CheckStepDownTac(d),
         ConsentOverrideRecorded o => _rules.Consent.ValidateOverride(o.Override),
+        ConsentWithdrawalRecorded w => CheckWithdrawal(w.Withdrawal, live),
         EpisodeClosed c => CheckClosure(c),
         EpisodeTransferredOut => CheckTransfer(),
         OutcomesQuestionnaireRecorded q => CheckOutcomesCompletion(q.Completion),
@@ -328,6 +329,12 @@ public sealed partial class CafEpisode
             ? Result.Refused("LP-06", $"The nominee leads {n.CurrentLeadCaseload} episode(s), at or above the cap of {cap}: their supervisor cannot confirm capacity.", "nominee")
             : Result.Ok;
     }
+
+    // CONS-07: who may withdraw follows who may consent, with a name and a reason, judged as of the withdrawal's day.
+    // A stored withdrawal without a name was recorded before these checks (every withdrawal since carries one): it
+    // reads back as it was accepted then, so no stored history starts refusing (docs/upgrading.md).
+    private Result CheckWithdrawal(ConsentWithdrawal withdrawal, bool live) =>
+        !live && withdrawal.Name is null ? Result.Ok : _rules.Consent.ValidateWithdrawal(withdrawal, AgeAt(_at));
 
     // REG-03, SHARE-01: what one episode can judge of a link on its own, live and on replay alike. Linking shares the
     // child's family information with the practitioner linking (and the siblings' teams, which only the register sees):

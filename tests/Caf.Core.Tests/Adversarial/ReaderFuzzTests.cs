@@ -161,7 +161,7 @@ public class ReaderFuzzTests(ITestOutputHelper output)
         Seeds.Ok(e3.RecordOutcomesQuestionnaire(Seeds.HealthVisitor, Questionnaire(s3.Today.AddDays(-1), Caf.Core.Outcomes.OutcomesRespondent.Together, Caf.Core.Outcomes.OutcomesRating.Good, "Going to the homework club.")));
         Seeds.Ok(e3.HoldReview(Seeds.HealthVisitor, EpisodePlans.Review(e3.Plan!, s3.Today, ReviewProgress.Insufficient, Caf.Core.Planning.ActionProgress.NotCarriedOut) with { Barriers = ["Mum's shifts changed"] }));
         Seeds.Ok(e3.RevisePlan(Seeds.HealthVisitor, EpisodePlans.Revised(e3.Plan!, s3.Today) with { Actions = [.. e3.Plan!.Actions, EpisodePlans.Family(s3.Today.AddDays(21)) with { Id = "a-dad" }] }, "Dad does the Tuesday school run."));
-        Seeds.Ok(e3.WithdrawConsent(Seeds.HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "")));
+        Seeds.Ok(e3.WithdrawConsent(Seeds.HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "No reason given.") { Name = "Ms Smith" }));
         list.Add(EpisodeJson.Serialize(e3));
         var s4 = new Seeds();
         var e4 = CafEpisode.RegisterPotentialFromStepDown(s4.Policy, new EpisodeId("ep-sd"), Seeds.NineYearOld, Seeds.Teacher, EpisodePlans.StepDown(), TestIds.HealthVisitor);

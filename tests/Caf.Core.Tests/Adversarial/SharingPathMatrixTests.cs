@@ -317,7 +317,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
                 break;
             case Way.ThenWithdrawal:
                 Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
-                Ok(e.WithdrawConsent(HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more.")));
+                Ok(e.WithdrawConsent(HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more.") { Name = "Ms Smith" }));
                 break;
         }
 

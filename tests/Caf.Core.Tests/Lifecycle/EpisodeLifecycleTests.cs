@@ -272,7 +272,7 @@ public class EpisodeLifecycleTests
     public void CONS07_after_withdrawal_the_episode_can_only_close_as_consent_withdrawn()
     {
         var e = _seeds.PlanActive();
-        Ok(e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "Family moving on.")));
+        Ok(e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "Family moving on.") { Name = "Ms Smith" }));
 
         Assert.Equal(EpisodeState.ConsentWithdrawn, e.State);
         Assert.Equal("LIFE-12", e.HoldReview(HealthVisitor, EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient)).Refusal.RuleId);
