@@ -92,7 +92,7 @@ public static class EpisodeCommands
         C("revise plan: add the family action", (e, d) => e.RevisePlan(Teacher, PlanOf(e, d).Revise(d) with { Actions = [.. PlanOf(e, d).Actions.Where(a => a.Id != "a-family"), EpisodePlans.Family(d.AddDays(30))] }, "Reviewed at the meeting.")),
         C("revise plan: drop CAMHS", (e, d) => e.RevisePlan(Teacher, PlanOf(e, d).Revise(d) with { Actions = [.. PlanOf(e, d).Actions.Where(a => a.Owner.Agency != CafCatalogue.Camhs)] }, "CAMHS excluded by the family.")),
         C("step-down TAC: close", (e, d) => e.RecordStepDownTacDecision(Teacher, StepDownTacDecision.Close(true, true), "No further TAC intervention is required."), ends: true),
-        C("step-down TAC: continue with the health visitor", (e, d) => e.RecordStepDownTacDecision(Teacher, StepDownTacDecision.Continue(CafCatalogue.HealthVisitor, EpisodePlans.MultiAgency(d), true, true), "Ongoing support is required.")),
+        C("step-down TAC: continue with the health visitor", (e, d) => e.RecordStepDownTacDecision(Teacher, StepDownTacDecision.Continue(CafCatalogue.Nominee(CafCatalogue.HealthVisitor), CafCatalogue.Supervisor, new FamilyAgreement("Mum agreed at the step-down meeting."), EpisodePlans.MultiAgency(d), true, true), "Ongoing support is required.")),
         C("step-down TAC: minimum outcome not met", (e, d) => e.RecordStepDownTacDecision(Teacher, StepDownTacDecision.Close(false, true), "The family do not know who to go to.")),
         C("require reassessment", (e, d) => e.RequireReassessment(Teacher, "No progress: the assessment is reconsidered.")),
         C("step up", (e, d) => e.StepUp(Teacher, new SpecialistService("Children's social care"), "Significant harm suspected."), ends: true),

@@ -280,7 +280,7 @@ public sealed partial class CafEpisode
         PlanAgreed p => CheckPlan(p.Plan, revision: false),
         PlanRevised p => CheckPlan(p.Plan, revision: true),
         ReviewHeld r => CheckReview(r),
-        StepDownTacDecided d => CheckStepDownTac(d),
+        StepDownTacDecided d => CheckStepDownTac(d, live),
         ConsentOverrideRecorded o => _rules.Consent.ValidateOverride(o.Override),
         ConsentWithdrawalRecorded w => CheckWithdrawal(w.Withdrawal, live),
         EpisodeClosed c => CheckClosure(c),
@@ -314,19 +314,25 @@ public sealed partial class CafEpisode
                 $"{n.Agency} may not receive information about this episode, so it cannot hold the lead-professional role: [{decision.RuleId}] {decision.Reason}", "agency");
         }
 
-        // The selector's hard checks, under the same options, on every path (LP-03, LP-04, caseload cap).
-        if (!n.WorksWithFamily)
+        return CheckNominee(n.WorksWithFamily, n.IsLeadProfessionalTrained, n.CurrentLeadCaseload, "nominee");
+    }
+
+    // The selector's hard checks, under the same options, on every path: a nomination and the step-down TAC's
+    // "continue" (LP-03, LP-04, caseload cap).
+    private Result CheckNominee(bool worksWithFamily, bool trained, int caseload, string field)
+    {
+        if (!worksWithFamily)
         {
-            return Result.Refused("LP-03", "The lead professional comes from the practitioners already working with the family, not an extra professional.", "nominee");
+            return Result.Refused("LP-03", "The lead professional comes from the practitioners already working with the family, not an extra professional.", field);
         }
 
-        if (_rules.RequireLeadProfessionalTraining && !n.IsLeadProfessionalTrained)
+        if (_rules.RequireLeadProfessionalTraining && !trained)
         {
-            return Result.Refused("LP-04", "The lead professional needs the skills and competence to co-ordinate: local policy requires LP training.", "nominee");
+            return Result.Refused("LP-04", "The lead professional needs the skills and competence to co-ordinate: local policy requires LP training.", field);
         }
 
-        return _rules.LeadProfessionalCaseloadCap is { } cap && n.CurrentLeadCaseload >= cap
-            ? Result.Refused("LP-06", $"The nominee leads {n.CurrentLeadCaseload} episode(s), at or above the cap of {cap}: their supervisor cannot confirm capacity.", "nominee")
+        return _rules.LeadProfessionalCaseloadCap is { } cap && caseload >= cap
+            ? Result.Refused("LP-06", $"The nominee leads {caseload} episode(s), at or above the cap of {cap}: their supervisor cannot confirm capacity.", field)
             : Result.Ok;
     }
 

@@ -52,6 +52,13 @@ internal static class EpisodeOracle
             produced = made with { Withdrawal = old.Withdrawal };
         }
 
+        // Likewise a step-down TAC's "continue" stored without the supervisor (before LP-06 applied to it).
+        if (stored is StepDownTacDecided { Decision: { Outcome: Caf.Core.StepDown.StepDownTacOutcome.Continue, ConfirmedBySupervisor: null } oldTac }
+            && produced is StepDownTacDecided madeTac)
+        {
+            produced = madeTac with { Decision = oldTac };
+        }
+
         return produced.Equals(stored.PolicyVersion is null ? stored with { PolicyVersion = produced.PolicyVersion } : stored);
     }
 
@@ -164,6 +171,15 @@ internal static class EpisodeOracle
         PlanAgreed p => e.AgreePlan(p.Actor, p.Plan, p.Reason),
         PlanRevised p => e.RevisePlan(p.Actor, p.Plan, p.Reason),
         ReviewHeld r => e.HoldReview(r.Actor, r.Review),
+        StepDownTacDecided { Decision: { Outcome: Caf.Core.StepDown.StepDownTacOutcome.Continue, ConfirmedBySupervisor: null } old } d =>
+            e.RecordStepDownTacDecision(d.Actor, old with
+            {
+                ConfirmedBySupervisor = new PractitionerId("pr-stand-in-supervisor"),
+                FamilyAgreement = "Stored before the agreement was recorded.",
+                NomineeWorksWithFamily = true,
+                NomineeIsLeadProfessionalTrained = true,
+                NomineeCurrentLeadCaseload = 0,
+            }, d.Reason),
         StepDownTacDecided d => e.RecordStepDownTacDecision(d.Actor, d.Decision, d.Reason),
         ReassessmentRequired r => e.RequireReassessment(r.Actor, r.Reason),
         SteppedUp s => e.StepUp(s.Actor, new SpecialistService(s.SpecialistService), s.Reason),
