@@ -273,6 +273,12 @@ public sealed partial class CafEpisode
                 $"{ConsentDisplayText.For(l.Lift.LiftedBy)} has not excluded {l.Lift.Agency}: an exclusion is lifted only by the person who made it.", "lift"),
         AssessmentCompleted a when a.Summary.IsSignificantHarm => Result.Refused("THR-04",
             "The thresholds result is significant harm: follow safeguarding procedures now and step the episode up (LIFE-04).", "summary"),
+        // STEP-03: a potential CAF from step-down goes on only through the step-down TAC's decision (close, with the minimum
+        // outcome; or continue, with the LP and plan). A choice stored by an earlier release, which let the next step be
+        // chosen directly, reads back as it was accepted then (docs/upgrading.md): only a live choice is refused.
+        NextStepChosen when live && _state == EpisodeState.PotentialFromStepDown => Result.Refused("STEP-03",
+            "A potential CAF from step-down goes on through the step-down TAC's decision: record it (close the potential CAF with the minimum outcome, or continue with the confirmed lead professional and plan), or start an assessment.",
+            "step"),
         ReferredToPanel r => CheckReferral(r),
         PanelDecisionRecorded d => CheckPanelDecision(d),
         PanelServiceStartConfirmed c => CheckServiceStart(c),

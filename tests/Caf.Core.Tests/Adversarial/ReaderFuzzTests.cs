@@ -166,7 +166,7 @@ public class ReaderFuzzTests(ITestOutputHelper output)
         var s4 = new Seeds();
         var e4 = CafEpisode.RegisterPotentialFromStepDown(s4.Policy, new EpisodeId("ep-sd"), Seeds.NineYearOld, Seeds.Teacher, EpisodePlans.StepDown(), TestIds.HealthVisitor);
         Seeds.Ok(e4.RecordConsent(Seeds.Teacher, Seeds.MotherVerbal(TestIds.YouthService), "Consent to assess and share with partner agencies."));
-        Seeds.Ok(e4.ChooseNextStep(Seeds.Teacher, NextStep.NoFurtherAction, "Learning shared; the family know who to go to."));
+        Seeds.Ok(e4.RecordStepDownTacDecision(Seeds.Teacher, Caf.Core.StepDown.StepDownTacDecision.Close(true, true), "Learning shared; the family know who to go to."));
         list.Add(EpisodeJson.Serialize(e4));
         var s5 = new Seeds();
         var e5 = CafEpisode.RegisterPotentialFromStepDown(s5.Policy, new EpisodeId("ep-sd2"), Seeds.NineYearOld, Seeds.Teacher, EpisodePlans.StepDown());
