@@ -19,6 +19,13 @@ public sealed partial class CafEpisode
                 _consent = _consent.WithExclusionLifted(l.Lift);
                 break;
             case AssessmentStarted s:
+                if (AssessmentStartedAt is null && StepDown is not null && ReassessmentRequiredAt is null)
+                {
+                    // LIFE-06: a step-down potential CAF has no assessment due until one is actually started; its
+                    // timescale runs from that day under the version in effect then.
+                    _assessmentTimescaleMonths = _rules.AssessmentTimescaleMonths;
+                }
+
                 AssessmentStartedAt ??= s.OccurredAt;
                 break;
             case AssessmentCompleted a:

@@ -225,12 +225,13 @@ public sealed partial class CafEpisode
 
     /// <summary>
     /// LIFE-06: when the assessment should be completed: first contact plus the timescale; for a reassessment
-    /// required by REV-03, the day it was required plus the timescale. Null for a potential CAF from step-down
-    /// (the step-down information takes the place of the assessment, STEP-02) until a reassessment is required.
+    /// required by REV-03, the day it was required plus the timescale. For a potential CAF from step-down (the
+    /// step-down information takes the place of the assessment, STEP-02): null until an assessment is actually
+    /// started, then the day it started plus the timescale.
     /// </summary>
     public DateTimeOffset? AssessmentDueBy =>
         ReassessmentRequiredAt is { } required ? required.AddMonths(_assessmentTimescaleMonths)
-        : StepDown is not null ? null
+        : StepDown is not null ? AssessmentStartedAt?.AddMonths(_assessmentTimescaleMonths)
         : OpenedAt.AddMonths(_assessmentTimescaleMonths);
 
     /// <summary>

@@ -41,7 +41,7 @@ public class EpisodeLifecycleTests
 
         Assert.Equal(EpisodeState.PotentialFromStepDown, e.State);
         Assert.Equal("Children's social care", e.SteppingDownService);
-        Assert.Null(e.AssessmentDueBy);   // LIFE-06: the step-down information takes the place of the assessment
+        Assert.Null(e.AssessmentDueBy);   // LIFE-06: the step-down information takes the place of the assessment (until one is started)
         Assert.False(e.IsAssessmentOverdue);
         Assert.Equal(new PractitionerId("pr-youth-worker"), e.FamilyPreferredLeadProfessional);
     }
