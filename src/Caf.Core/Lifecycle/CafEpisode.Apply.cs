@@ -56,12 +56,13 @@ public sealed partial class CafEpisode
                 ApplyPlan(p.Plan);
                 break;
             case PlanRevised p:
-                ApplyPlan(p.Plan);
+                ApplyPlan(p.Plan, p.RestartsReviewCount ?? true); // REV-03: null = stored before, when every revision restarted it
                 break;
             case ReviewHeld r:
                 ApplyReview(r);
                 break;
             case ReassessmentRequired r:
+                _reassessedSinceCountStarted = true;
                 NextReviewDue = null;
                 AssessmentCompletedAt = null;
                 if (!(IsReassessmentRequired && ReassessmentRequiredAt is not null))

@@ -284,7 +284,7 @@ public sealed partial class CafEpisode
         PanelServiceStartConfirmed c => CheckServiceStart(c),
         LeadProfessionalNominated n => CheckNomination(n, live),
         PlanAgreed p => CheckPlan(p.Plan, revision: false),
-        PlanRevised p => CheckPlan(p.Plan, revision: true),
+        PlanRevised p => CheckPlan(p.Plan, revision: true) is { IsRefused: true } refused ? refused : CheckRevisionCount(p),
         ReviewHeld r => CheckReview(r),
         StepDownTacDecided d => CheckStepDownTac(d, live),
         ConsentOverrideRecorded o => _rules.Consent.ValidateOverride(o.Override),

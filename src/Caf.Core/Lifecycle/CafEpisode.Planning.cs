@@ -55,7 +55,8 @@ public sealed partial class CafEpisode
         GuardActor(by);
         Guard.Against.Null(revised);
         Guard.Against.NullOrWhiteSpace(reason);
-        return Execute(new PlanRevised(Id, Now, by, Numbered(revised), reason), live: true);
+        var numbered = Numbered(revised);
+        return Execute(new PlanRevised(Id, Now, by, numbered, reason) { RestartsReviewCount = RevisionRestartsReviewCount(numbered) }, live: true);
     }
 
     /// <summary>
@@ -215,10 +216,52 @@ public sealed partial class CafEpisode
 
     // ----- Applying -----
 
-    private void ApplyPlan(ActionPlan plan)
+    // REV-03, our reading (docs/planning.md): a new plan agreed (after a reassessment, or the first), or a revision that
+    // changes the outcomes or follows a required reassessment, restarts the count; a revision of actions or wording only
+    // does not, so revising every third review never escapes reassessment.
+    private bool RevisionRestartsReviewCount(ActionPlan revised)
+    {
+        if (_reassessedSinceCountStarted || Plan is not { } current)
+        {
+            return true;
+        }
+
+        var before = current.Outcomes.IsDefault ? [] : current.Outcomes;
+        var after = revised.Outcomes.IsDefault ? [] : revised.Outcomes;
+        if (before.Length != after.Length)
+        {
+            return true;
+        }
+
+        foreach (var outcome in after)
+        {
+            if (outcome is null || !before.Any(o => o is not null && o.Id == outcome.Id && o.WhatNeedsToChange == outcome.WhatNeedsToChange))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>REV-03: the overall progress of the reviews counted since the count last restarted, first to latest.</summary>
+    internal IReadOnlyList<ReviewProgress> ReviewsCountedForReassessment => _countedReviews;
+
+    private Result CheckRevisionCount(PlanRevised p) =>
+        p.RestartsReviewCount is not { } stated || p.Plan is null || stated == RevisionRestartsReviewCount(p.Plan)
+            ? Result.Ok
+            : Result.Refused("LIFE-11", $"The revision says it {(stated ? "restarts" : "does not restart")} the count of reviews (REV-03); its outcomes say otherwise.", "restartsReviewCount");
+
+    private void ApplyPlan(ActionPlan plan, bool restartsReviewCount = true)
     {
         Plans = Plans.Add(plan);
         Plan = plan;
+        if (restartsReviewCount)
+        {
+            _countedReviews.Clear();
+            _reassessedSinceCountStarted = false;
+        }
+
         ReviewsOfCurrentPlan = [];
         IsReassessmentRequired = false;
         NextReviewDue = plan.ReviewArrangements.FirstReviewDue;
@@ -235,17 +278,13 @@ public sealed partial class CafEpisode
         }
 
         NextReviewDue = r.Review.NextReviewDue;
+        _countedReviews.Add(r.Review.OverallProgress); // REV-03 counts across revisions that do not restart it
         if (!IsReassessmentRequired && r.Review.OverallProgress == ReviewProgress.Insufficient)
         {
-            var progress = new ReviewProgress[ReviewsOfCurrentPlan.Length];
-            for (var i = 0; i < progress.Length; i++)
-            {
-                progress[i] = ReviewsOfCurrentPlan[i].OverallProgress;
-            }
-
-            IsReassessmentRequired = ReassessmentRule.IsRequired(progress, _rules.InsufficientProgressReviewLimit, _rules.CountConsecutiveInsufficientReviewsOnly);
+            IsReassessmentRequired = ReassessmentRule.IsRequired(_countedReviews, _rules.InsufficientProgressReviewLimit, _rules.CountConsecutiveInsufficientReviewsOnly);
             if (IsReassessmentRequired)
             {
+                _reassessedSinceCountStarted = true;
                 _reassessmentRules = _rules;
                 _assessmentTimescaleMonths = _rules.AssessmentTimescaleMonths;
                 // LIFE-06: the reassessment is due from the day this review required it; until it is completed

@@ -40,6 +40,8 @@ public sealed partial class CafEpisode
 {
     private readonly EpisodePolicy _policy;
     private EpisodeRules _rules; // the policy version being judged: the one in effect for a live command or query, the one an event names on replay
+    private readonly List<ReviewProgress> _countedReviews = []; // REV-03: the reviews counted since the count last restarted
+    private bool _reassessedSinceCountStarted; // REV-03: a reassessment was required since the count last restarted
     private int _assessmentTimescaleMonths; // LIFE-06 under the version in effect when the running timescale started
     private int? _retentionYears; // RET-01 under the version the closure or transfer was recorded under
     private EpisodeRules? _reassessmentRules; // REV-03: the version whose limit required the reassessment

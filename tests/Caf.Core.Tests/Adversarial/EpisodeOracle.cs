@@ -52,6 +52,12 @@ internal static class EpisodeOracle
             produced = made with { Withdrawal = old.Withdrawal };
         }
 
+        // Likewise a revision stored before REV-03's count was recorded on it (every revision then restarted the count).
+        if (stored is PlanRevised { RestartsReviewCount: null } && produced is PlanRevised madeRevision)
+        {
+            produced = madeRevision with { RestartsReviewCount = null };
+        }
+
         // Likewise a step-down TAC's "continue" stored without the supervisor (before LP-06 applied to it).
         if (stored is StepDownTacDecided { Decision: { Outcome: Caf.Core.StepDown.StepDownTacOutcome.Continue, ConfirmedBySupervisor: null } oldTac }
             && produced is StepDownTacDecided madeTac)
