@@ -283,8 +283,9 @@ public sealed partial class CafEpisode
         PanelDecisionRecorded d => CheckPanelDecision(d),
         PanelServiceStartConfirmed c => CheckServiceStart(c),
         LeadProfessionalNominated n => CheckNomination(n, live),
-        PlanAgreed p => CheckPlan(p.Plan, revision: false),
-        PlanRevised p => CheckPlan(p.Plan, revision: true) is { IsRefused: true } refused ? refused : CheckRevisionCount(p),
+        PlanAgreed p => CheckPlan(p.Plan, revision: false) is { IsRefused: true } refused ? refused : CheckActionDates(p.Plan, "plan.", live),
+        PlanRevised p => CheckPlan(p.Plan, revision: true) is { IsRefused: true } refused ? refused
+            : CheckActionDates(p.Plan, "plan.", live || p.RestartsReviewCount is not null) is { IsRefused: true } early ? early : CheckRevisionCount(p),
         ReviewHeld r => CheckReview(r),
         StepDownTacDecided d => CheckStepDownTac(d, live),
         ConsentOverrideRecorded o => _rules.Consent.ValidateOverride(o.Override),

@@ -163,7 +163,7 @@ public sealed partial class CafEpisode
         var today = DateOnly.FromDateTime(_at.UtcDateTime);
         return plan.AgreedOn > today
             ? Result.Refused("PLAN-02", $"The plan is recorded once agreed: {plan.AgreedOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).", "decision.plan.agreedOn")
-            : Result.Ok;
+            : CheckActionDates(plan, "decision.plan.", live);
     }
 
     // LP-05, LP-06 and the selector's hard checks for the lead professional a step-down TAC confirms, as for a

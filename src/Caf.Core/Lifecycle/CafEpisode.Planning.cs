@@ -123,6 +123,38 @@ public sealed partial class CafEpisode
             : Result.Ok;
     }
 
+    // PLAN-02: an action's timescale is a date on or after the day the plan is agreed; an action a revision carries over
+    // from the version before keeps its date. Judged for commands (live) and, on replay, for revisions recorded since
+    // (they carry RestartsReviewCount): a plan stored by an earlier release, which did not check it, reads back as it was
+    // accepted (docs/upgrading.md).
+    private Result CheckActionDates(ActionPlan? plan, string prefix, bool live)
+    {
+        if (!live || plan is null || plan.Actions.IsDefault)
+        {
+            return Result.Ok;
+        }
+
+        for (var i = 0; i < plan.Actions.Length; i++)
+        {
+            var action = plan.Actions[i];
+            if (action is null || action.DueBy >= plan.AgreedOn)
+            {
+                continue;
+            }
+
+            var carried = Plan is { } current && !current.Actions.IsDefault
+                && current.Actions.Any(a => a is not null && a.Id == action.Id && a.DueBy == action.DueBy);
+            if (!carried)
+            {
+                return Result.Refused("PLAN-02",
+                    $"'{action.Description}' is due on {action.DueBy:yyyy-MM-dd}, before the plan is agreed ({plan.AgreedOn:yyyy-MM-dd}): give a date on or after the plan's.",
+                    $"{prefix}actions[{i}].dueBy");
+            }
+        }
+
+        return Result.Ok;
+    }
+
     private Result CheckReview(ReviewHeld r)
     {
         if (Plan is not { } plan)
