@@ -324,8 +324,12 @@ public sealed partial class CafRegister
     /// <param name="information">The step-down information with its seven core items (STEP-01, STEP-02).</param>
     /// <param name="familyPreferredLeadProfessional">The family's LP preference (LP-05), if any.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The registration.</returns>
-    /// <exception cref="ArgumentException">STEP-01: the information lacks core items (every missing field is named).</exception>
+    /// <returns>
+    /// The registration: a new potential CAF, the child's open episode to contribute to, or a refusal
+    /// (<see cref="Registration.IsRefused"/>): STEP-01 when the information lacks core items, the message and field naming
+    /// every one; nothing is stored.
+    /// </returns>
+    /// <exception cref="ArgumentException">A null argument or a default id.</exception>
     public ValueTask<Registration> RegisterStepDownAsync(
         EpisodeId id,
         ChildDetails child,
@@ -335,11 +339,13 @@ public sealed partial class CafRegister
         CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(child);
+        Guard.Against.Null(information);
         return OpenAsync(
             child,
             by,
             links => CafEpisode.RegisterPotentialFromStepDown(_policy, id, child, by, information, familyPreferredLeadProfessional, links),
-            cancellationToken);
+            cancellationToken,
+            () => information.Validate() is { IsRefused: true } invalid ? invalid.Refusal : null);
     }
 
     /// <summary>
@@ -465,7 +471,7 @@ public sealed partial class CafRegister
         _repository.ListAsync(new DueForDisposalSpec(asOf), cancellationToken);
 
     private async ValueTask<Registration> OpenAsync(
-        ChildDetails child, Actor by, Func<IEnumerable<EpisodeId>, CafEpisode> create, CancellationToken cancellationToken)
+        ChildDetails child, Actor by, Func<IEnumerable<EpisodeId>, CafEpisode> create, CancellationToken cancellationToken, Func<Refusal?>? rules = null)
     {
         GuardChild(child.Id);
         GuardActor(by);
@@ -479,6 +485,12 @@ public sealed partial class CafRegister
             if (history.FirstOrDefault(s => s.IsOpen) is { } open)
             {
                 return Registration.Contribute(Answer(open, by));
+            }
+
+            // The state first (an open episode is contributed to), then the command's own rules: a refusal is a value.
+            if (rules?.Invoke() is { } refused)
+            {
+                return Registration.Refused(refused);
             }
 
             var episode = create(history.Select(s => s.Id));
