@@ -87,7 +87,7 @@ public sealed partial class CafEpisode
     /// outcome must be recorded: the learning shared, and the family know who to go to. Continuing appoints the lead
     /// professional as any other path does: their supervisor's confirmation (never the nominee themselves, LP-06), how
     /// the family agreed (LP-05) and the selector's hard checks (LP-03, LP-04, caseload cap); make it with
-    /// <see cref="StepDownTacDecision.Continue(LeadProfessionalCandidate, PractitionerId, FamilyAgreement, ActionPlan, bool, bool, string?)"/>.
+    /// <see cref="StepDownTacDecision.ContinueWith"/>.
     /// </summary>
     /// <param name="by">Who records it.</param>
     /// <param name="decision">The decision.</param>

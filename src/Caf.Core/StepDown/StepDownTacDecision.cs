@@ -117,7 +117,7 @@ public sealed record StepDownTacDecision
     /// <param name="note">What else was decided.</param>
     /// <returns>The decision.</returns>
     /// <exception cref="ArgumentException">A null argument, or a default id.</exception>
-    public static StepDownTacDecision Continue(
+    public static StepDownTacDecision ContinueWith(
         LeadProfessionalCandidate nominee, PractitionerId confirmedBySupervisor, FamilyAgreement familyAgreement, ActionPlan plan,
         bool learningShared, bool familyKnowWhoToGoTo, string? note = null)
     {
@@ -141,7 +141,7 @@ public sealed record StepDownTacDecision
     /// <summary>
     /// Ongoing support: confirm the lead professional and the CAF action plan, without the supervisor's confirmation
     /// or the family's agreement: an episode refuses it (LP-06). Kept for reading and for validating a plan; record a
-    /// decision made with the other overload.
+    /// decision made with <see cref="ContinueWith"/>.
     /// </summary>
     /// <param name="leadProfessional">The confirmed lead professional.</param>
     /// <param name="plan">The confirmed plan.</param>

@@ -171,7 +171,7 @@ public class ReaderFuzzTests(ITestOutputHelper output)
         var s5 = new Seeds();
         var e5 = CafEpisode.RegisterPotentialFromStepDown(s5.Policy, new EpisodeId("ep-sd2"), Seeds.NineYearOld, Seeds.Teacher, EpisodePlans.StepDown());
         Seeds.Ok(e5.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(), "Consent to share the step-down information and plan."));
-        Seeds.Ok(e5.RecordStepDownTacDecision(Seeds.Teacher, Caf.Core.StepDown.StepDownTacDecision.Continue(CafCatalogue.Nominee(Seeds.HealthVisitor), CafCatalogue.Supervisor, new FamilyAgreement("Mum agreed at the step-down meeting."), EpisodePlans.MultiAgency(s5.Today), true, true), "Ongoing support is required."));
+        Seeds.Ok(e5.RecordStepDownTacDecision(Seeds.Teacher, Caf.Core.StepDown.StepDownTacDecision.ContinueWith(CafCatalogue.Nominee(Seeds.HealthVisitor), CafCatalogue.Supervisor, new FamilyAgreement("Mum agreed at the step-down meeting."), EpisodePlans.MultiAgency(s5.Today), true, true), "Ongoing support is required."));
         s5.Time.Advance(TimeSpan.FromDays(42));
         Seeds.Ok(e5.HoldReview(Seeds.HealthVisitor, EpisodePlans.Closing(e5.Plan!, s5.Today)));
         Seeds.Ok(e5.Close(Seeds.HealthVisitor, EpisodePlans.MostOutcomesAchieved("resolvedMultiAgency")));

@@ -230,10 +230,10 @@ public class EpisodeClosureTests
     public void STEP03_a_step_down_TAC_continues_with_the_confirmed_lead_professional_and_action_plan()
     {
         var e = CafEpisode.RegisterPotentialFromStepDown(_seeds.Policy, new EpisodeId("ep-sd"), NineYearOld, Teacher, EpisodePlans.StepDown());
-        var decision = StepDownTacDecision.Continue(CafCatalogue.Nominee(HealthVisitor), CafCatalogue.Supervisor, new FamilyAgreement("Mum agreed at the step-down meeting."), EpisodePlans.MultiAgency(_seeds.Today), true, true);
+        var decision = StepDownTacDecision.ContinueWith(CafCatalogue.Nominee(HealthVisitor), CafCatalogue.Supervisor, new FamilyAgreement("Mum agreed at the step-down meeting."), EpisodePlans.MultiAgency(_seeds.Today), true, true);
         Assert.Equal("LIFE-05", e.RecordStepDownTacDecision(Teacher, decision, "Ongoing support is required.").Refusal.RuleId); // consent first
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent to share the plan with the TAC."));
-        var camhs = StepDownTacDecision.Continue(CafCatalogue.Nominee(CafCatalogue.CamhsWorker), CafCatalogue.Supervisor, new FamilyAgreement("Mum agreed at the step-down meeting."), EpisodePlans.MultiAgency(_seeds.Today), true, true);
+        var camhs = StepDownTacDecision.ContinueWith(CafCatalogue.Nominee(CafCatalogue.CamhsWorker), CafCatalogue.Supervisor, new FamilyAgreement("Mum agreed at the step-down meeting."), EpisodePlans.MultiAgency(_seeds.Today), true, true);
         Assert.Equal("LP-11", e.RecordStepDownTacDecision(Teacher, camhs, "CAMHS leads.").Refusal.RuleId);
 
         Ok(e.RecordStepDownTacDecision(Teacher, decision, "Ongoing support is required: the health visitor leads."));

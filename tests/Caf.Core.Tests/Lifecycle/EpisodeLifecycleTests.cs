@@ -435,7 +435,7 @@ public class EpisodeLifecycleTests
     public void STEP02_STEP03_a_step_down_TAC_chooses_ongoing_support_without_a_new_assessment()
     {
         var e = CafEpisode.RegisterPotentialFromStepDown(_seeds.Policy, new EpisodeId("ep-sd"), NineYearOld, Teacher, EpisodePlans.StepDown());
-        var decision = Caf.Core.StepDown.StepDownTacDecision.Continue(Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), CafCatalogue.Supervisor,
+        var decision = Caf.Core.StepDown.StepDownTacDecision.ContinueWith(Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), CafCatalogue.Supervisor,
             new FamilyAgreement("Mum agreed at the step-down meeting."), EpisodePlans.MultiAgency(_seeds.Today), true, true);
         Assert.Equal("LIFE-05", e.RecordStepDownTacDecision(Teacher, decision, "ongoing").Refusal.RuleId);
         Ok(e.RecordConsent(Teacher, MotherVerbal(), "Consent to assess and share with partner agencies."));

@@ -29,7 +29,7 @@ public class StepDownLeadProfessionalTests
     }
 
     private static StepDownTacDecision Continue(Seeds seeds, LeadProfessionalCandidate nominee, PractitionerId supervisor) =>
-        StepDownTacDecision.Continue(nominee, supervisor, MumAgreed, EpisodePlans.MultiAgency(seeds.Today), true, true);
+        StepDownTacDecision.ContinueWith(nominee, supervisor, MumAgreed, EpisodePlans.MultiAgency(seeds.Today), true, true);
 
     private static void AssertRefused(Result result, string rule, string field)
     {
