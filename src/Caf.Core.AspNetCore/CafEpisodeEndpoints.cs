@@ -59,7 +59,11 @@ public static class CafEpisodeEndpoints
         group.MapCafCommand<RecordConsentRequest>("/{id}/consent", EpisodeAction.RecordConsent, (episode, caller, body) =>
             episode.RecordConsent(caller, ToRecord(body), body.Reason!));
         group.MapCafCommand<WithdrawConsentRequest>("/{id}/consent/withdrawal", EpisodeAction.WithdrawConsent, (episode, caller, body) =>
-            episode.WithdrawConsent(caller, new ConsentWithdrawal(body.WithdrawnBy, body.Reason ?? string.Empty)));
+            episode.WithdrawConsent(caller, new ConsentWithdrawal(body.WithdrawnBy, body.Reason ?? string.Empty)
+            {
+                Name = body.Name ?? string.Empty,
+                SufficientUnderstanding = body.SufficientUnderstanding,
+            }));
         group.MapCafCommand<ReasonRequest>("/{id}/assessment", EpisodeAction.StartAssessment, (episode, caller, body) =>
             episode.StartAssessment(caller, body.Reason!));
         return group;

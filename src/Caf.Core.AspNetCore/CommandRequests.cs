@@ -41,7 +41,13 @@ public sealed class WithdrawConsentRequest
     /// <summary>Who withdrew.</summary>
     public ConsentGiverRole WithdrawnBy { get; init; }
 
-    /// <summary>The reason given, if any.</summary>
+    /// <summary>The name of the person who withdrew (CONS-07: required).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>For a young person under the self-consent age: the practitioner's judgement of their understanding (CONS-02).</summary>
+    public bool? SufficientUnderstanding { get; init; }
+
+    /// <summary>The reason given (CONS-07: required).</summary>
     public string? Reason { get; init; }
 }
 

@@ -57,7 +57,7 @@ public abstract partial class EpisodeStoreContract
         Ok(await Host.Repository.AddAsync(e));
         Ok(e.RecordConsent(Teacher, MotherWritten(HealthVisiting, Quoted), "Consent, but not health visiting or St Mary's."));
         Ok(await Host.Repository.UpdateAsync(e, 1));
-        Ok(e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "No more.")));
+        Ok(e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "No more.") { Name = "Ms Smith" }));
         Ok(await Host.Repository.UpdateAsync(e, 2));
 
         await Host.Outbox.DispatchPendingAsync();

@@ -48,7 +48,7 @@ public abstract partial class EpisodeStoreContract
                 [e => e.RecordConsent(Teacher, MotherWritten(HealthVisiting), Why), e => e.RecordConsent(Teacher, MotherWritten() with { Decision = ConsentDecision.Refused }, "Mum refused."),
                  e => e.OverrideConsent(Teacher, new ConsentOverride("Disclosure of risk; the safeguarding lead decided to share.", new PractitionerId("pr-dsl")))], 0),
             ("withdrawal", Child("child-w"),
-                [e => e.RecordConsent(Teacher, MotherWritten(HealthVisiting), Why), e => e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more."))], 0),
+                [e => e.RecordConsent(Teacher, MotherWritten(HealthVisiting), Why), e => e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more.") { Name = "Ms Smith" })], 0),
         };
 
         var ids = new Dictionary<EpisodeId, (string Name, int ExcludedFrom, int Steps)>();

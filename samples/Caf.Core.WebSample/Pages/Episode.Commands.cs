@@ -36,8 +36,12 @@ public sealed partial class EpisodeModel
         RunAsync(id, EpisodeAction.StartAssessment, (e, by) => e.StartAssessment(by, reason ?? string.Empty));
 
     /// <summary>Record a withdrawal of consent (CONS-07).</summary>
-    public Task<IActionResult> OnPostWithdrawAsync(string id, int withdrawnBy, string? reason) =>
-        RunAsync(id, EpisodeAction.WithdrawConsent, (e, by) => e.WithdrawConsent(by, new ConsentWithdrawal((ConsentGiverRole)withdrawnBy, reason ?? string.Empty)));
+    public Task<IActionResult> OnPostWithdrawAsync(string id, int withdrawnBy, string? withdrawnByName, bool sufficientUnderstanding, string? reason) =>
+        RunAsync(id, EpisodeAction.WithdrawConsent, (e, by) => e.WithdrawConsent(by, new ConsentWithdrawal((ConsentGiverRole)withdrawnBy, reason ?? string.Empty)
+        {
+            Name = withdrawnByName ?? string.Empty,
+            SufficientUnderstanding = (ConsentGiverRole)withdrawnBy == ConsentGiverRole.YoungPerson && sufficientUnderstanding ? true : null,
+        }));
 
     /// <summary>
     /// Complete the assessment (LIFE-06, THR-03, THR-07): the observed indicators go through the authority's thresholds

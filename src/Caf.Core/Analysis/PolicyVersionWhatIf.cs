@@ -175,7 +175,7 @@ public static class PolicyVersionWhatIf
             return "not applicable";
         }
 
-        var progress = episode.ReviewsOfCurrentPlan.Select(r => r.OverallProgress).Append(ReviewProgress.Insufficient).ToArray();
+        var progress = episode.ReviewsCountedForReassessment.Append(ReviewProgress.Insufficient).ToArray();
         return YesNo(ReassessmentRule.IsRequired(progress, policy.InsufficientProgressReviewLimit, policy.CountConsecutiveInsufficientReviewsOnly));
     }
 

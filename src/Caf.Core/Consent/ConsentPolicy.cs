@@ -204,6 +204,77 @@ public sealed class ConsentPolicy
         return Result.Ok;
     }
 
+    /// <summary>
+    /// CONS-07: checks a withdrawal before an episode accepts it. Who may withdraw follows who may consent
+    /// (CONS-01..03, CONS-08); the withdrawal records the person's name and a reason. Every refusal is <c>CONS-07</c>,
+    /// its message names the consent rule that decides, and its field is the withdrawal's member at fault.
+    /// </summary>
+    /// <param name="withdrawal">The withdrawal.</param>
+    /// <param name="childAgeInYears">The child's age in whole years on the day, or null for an unborn baby.</param>
+    /// <returns>
+    /// <see cref="Result.Ok"/>, or a <c>CONS-07</c> refusal: no name; a blank reason; someone other than the expectant
+    /// parent for an unborn baby, or an expectant parent for a born child (CONS-08); a young person at or under the
+    /// lower age bound, or under the self-consent age without the practitioner's judgement of sufficient understanding
+    /// (CONS-02); a competence judgement on someone other than a young person, or on a young person at or over the
+    /// self-consent age (CONS-03).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="withdrawal"/> is null.</exception>
+    /// <exception cref="ArgumentException">The role is undefined or the age is negative.</exception>
+    public Result ValidateWithdrawal(ConsentWithdrawal withdrawal, int? childAgeInYears)
+    {
+        Guard.Against.Null(withdrawal);
+        GuardAge(childAgeInYears);
+        Guard.Against.EnumOutOfRange(withdrawal.WithdrawnBy);
+        if (string.IsNullOrWhiteSpace(withdrawal.Name))
+        {
+            return Result.Refused("CONS-07", "A withdrawal of consent is recorded with the name of the person who withdrew it.", nameof(ConsentWithdrawal.Name));
+        }
+
+        if (string.IsNullOrWhiteSpace(withdrawal.Reason))
+        {
+            return Result.Refused("CONS-07", "Record the reason the family gave for withdrawing consent (or that they gave none, in words).", nameof(ConsentWithdrawal.Reason));
+        }
+
+        var role = withdrawal.WithdrawnBy;
+        if (childAgeInYears is null && role != ConsentGiverRole.ExpectantParent)
+        {
+            return Result.Refused("CONS-07", "Consent for an unborn baby comes from the expectant parent (CONS-08), and so does its withdrawal.", nameof(ConsentWithdrawal.WithdrawnBy));
+        }
+
+        if (childAgeInYears is not null && role == ConsentGiverRole.ExpectantParent)
+        {
+            return Result.Refused("CONS-07", "An expectant parent consents, and withdraws, only for an unborn baby (CONS-08); for a born child record a parent with parental responsibility.", nameof(ConsentWithdrawal.WithdrawnBy));
+        }
+
+        if (role != ConsentGiverRole.YoungPerson)
+        {
+            return withdrawal.SufficientUnderstanding is null
+                ? Result.Ok
+                : Result.Refused("CONS-07", "A competence judgement is recorded only for a young person (CONS-02).", nameof(ConsentWithdrawal.SufficientUnderstanding));
+        }
+
+        var age = childAgeInYears!.Value;
+        if (age <= _competenceLowerBound)
+        {
+            return Result.Refused(
+                "CONS-07",
+                $"A young person aged {age} cannot give the consent that counts (only over {_competenceLowerBound}, CONS-02), so cannot withdraw it: a parent with parental responsibility withdraws (CONS-01).",
+                nameof(ConsentWithdrawal.WithdrawnBy));
+        }
+
+        if (age < _selfConsentAge && withdrawal.SufficientUnderstanding != true)
+        {
+            return Result.Refused(
+                "CONS-07",
+                $"A young person aged {age} withdraws consent only where the practitioner judges they have sufficient knowledge, understanding and intelligence (CONS-02): record that judgement, or the withdrawal of a parent with parental responsibility.",
+                nameof(ConsentWithdrawal.SufficientUnderstanding));
+        }
+
+        return age >= _selfConsentAge && withdrawal.SufficientUnderstanding is not null
+            ? Result.Refused("CONS-07", $"A young person aged {age} decides for themselves (capacity is presumed from {_selfConsentAge}, CONS-03); leave the competence judgement empty.", nameof(ConsentWithdrawal.SufficientUnderstanding))
+            : Result.Ok;
+    }
+
     /// <summary>Checks an override before an episode accepts it (CONS-06).</summary>
     /// <param name="override">The override.</param>
     /// <returns><see cref="Result.Ok"/>, or a <c>CONS-06</c> refusal: no safeguarding justification, or no deciding person.</returns>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Caf.Core.Annotations;
 using Caf.Core.Primitives;
 
@@ -86,9 +87,33 @@ public sealed partial record ConsentRecord(
 [Immutable]
 public sealed record ConsentOverride(string SafeguardingJustification, PractitionerId DecidedBy);
 
-/// <summary>A withdrawal of consent (CONS-07): possible at any time.</summary>
+/// <summary>
+/// A withdrawal of consent (CONS-07): possible at any time, by someone who may consent (CONS-01..03, CONS-08),
+/// recorded with their name and the reason given (<see cref="ConsentPolicy.ValidateWithdrawal"/>).
+/// </summary>
 /// <param name="WithdrawnBy">Who withdrew.</param>
-/// <param name="Reason">The reason given, if any (may be empty).</param>
+/// <param name="Reason">The reason given (an episode refuses a blank one, CONS-07).</param>
+/// <remarks>
+/// <see cref="Name"/> and <see cref="SufficientUnderstanding"/> were added after withdrawals were first stored: a
+/// stored withdrawal without a name is one recorded before the CONS-07 checks, and reads back as it was (JSON: both
+/// omitted when null).
+/// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
-public sealed record ConsentWithdrawal(ConsentGiverRole WithdrawnBy, string Reason);
+public sealed record ConsentWithdrawal(ConsentGiverRole WithdrawnBy, string Reason)
+{
+    /// <summary>
+    /// The name of the person who withdrew, as recorded (CONS-07). Null only in withdrawals stored before the
+    /// name was recorded; an episode refuses a new withdrawal without one.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Name { get; init; }
+
+    /// <summary>
+    /// For a young person under the self-consent age: the practitioner's recorded judgement that they have
+    /// sufficient knowledge, understanding and intelligence (CONS-02), without which their withdrawal does not
+    /// end the consent a parent gave. Null for anyone else.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? SufficientUnderstanding { get; init; }
+}

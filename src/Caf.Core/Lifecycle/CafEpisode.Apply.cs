@@ -19,6 +19,13 @@ public sealed partial class CafEpisode
                 _consent = _consent.WithExclusionLifted(l.Lift);
                 break;
             case AssessmentStarted s:
+                if (AssessmentStartedAt is null && StepDown is not null && ReassessmentRequiredAt is null)
+                {
+                    // LIFE-06: a step-down potential CAF has no assessment due until one is actually started; its
+                    // timescale runs from that day under the version in effect then.
+                    _assessmentTimescaleMonths = _rules.AssessmentTimescaleMonths;
+                }
+
                 AssessmentStartedAt ??= s.OccurredAt;
                 break;
             case AssessmentCompleted a:
@@ -49,12 +56,13 @@ public sealed partial class CafEpisode
                 ApplyPlan(p.Plan);
                 break;
             case PlanRevised p:
-                ApplyPlan(p.Plan);
+                ApplyPlan(p.Plan, p.RestartsReviewCount ?? true); // REV-03: null = stored before, when every revision restarted it
                 break;
             case ReviewHeld r:
                 ApplyReview(r);
                 break;
             case ReassessmentRequired r:
+                _reassessedSinceCountStarted = true;
                 NextReviewDue = null;
                 AssessmentCompletedAt = null;
                 if (!(IsReassessmentRequired && ReassessmentRequiredAt is not null))

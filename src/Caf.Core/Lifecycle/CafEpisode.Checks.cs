@@ -219,15 +219,23 @@ public sealed partial class CafEpisode
                 $"{ConsentDisplayText.For(l.Lift.LiftedBy)} has not excluded {l.Lift.Agency}: an exclusion is lifted only by the person who made it.", "lift"),
         AssessmentCompleted a when a.Summary.IsSignificantHarm => Result.Refused("THR-04",
             "The thresholds result is significant harm: follow safeguarding procedures now and step the episode up (LIFE-04).", "summary"),
+        // STEP-03: a potential CAF from step-down goes on only through the step-down TAC's decision (close, with the minimum
+        // outcome; or continue, with the LP and plan). A choice stored by an earlier release, which let the next step be
+        // chosen directly, reads back as it was accepted then (docs/upgrading.md): only a live choice is refused.
+        NextStepChosen when live && _state == EpisodeState.PotentialFromStepDown => Result.Refused("STEP-03",
+            "A potential CAF from step-down goes on through the step-down TAC's decision: record it (close the potential CAF with the minimum outcome, or continue with the confirmed lead professional and plan), or start an assessment.",
+            "step"),
         ReferredToPanel r => CheckReferral(r),
         PanelDecisionRecorded d => CheckPanelDecision(d),
         PanelServiceStartConfirmed c => CheckServiceStart(c),
         LeadProfessionalNominated n => CheckNomination(n, live),
-        PlanAgreed p => CheckPlan(p.Plan, revision: false),
-        PlanRevised p => CheckPlan(p.Plan, revision: true),
+        PlanAgreed p => CheckPlan(p.Plan, revision: false) is { IsRefused: true } refused ? refused : CheckActionDates(p.Plan, "plan.", live),
+        PlanRevised p => CheckPlan(p.Plan, revision: true) is { IsRefused: true } refused ? refused
+            : CheckActionDates(p.Plan, "plan.", live || p.RestartsReviewCount is not null) is { IsRefused: true } early ? early : CheckRevisionCount(p),
         ReviewHeld r => CheckReview(r),
-        StepDownTacDecided d => CheckStepDownTac(d),
+        StepDownTacDecided d => CheckStepDownTac(d, live),
         ConsentOverrideRecorded o => _rules.Consent.ValidateOverride(o.Override),
+        ConsentWithdrawalRecorded w => CheckWithdrawal(w.Withdrawal, live),
         EpisodeClosed c => CheckClosure(c),
         EpisodeTransferredOut => CheckTransfer(),
         OutcomesQuestionnaireRecorded q => CheckOutcomesCompletion(q.Completion),
@@ -259,21 +267,33 @@ public sealed partial class CafEpisode
                 $"The family excluded {_policy.Names.Name(n.Agency)} (CONS-05): it cannot hold the lead-professional role.", "agency");
         }
 
-        // The selector's hard checks, under the same options, on every path (LP-03, LP-04, caseload cap).
-        if (!n.WorksWithFamily)
+        return CheckNominee(n.WorksWithFamily, n.IsLeadProfessionalTrained, n.CurrentLeadCaseload, "nominee");
+    }
+
+    // The selector's hard checks, under the same options, on every path: a nomination and the step-down TAC's
+    // "continue" (LP-03, LP-04, caseload cap).
+    private Result CheckNominee(bool worksWithFamily, bool trained, int caseload, string field)
+    {
+        if (!worksWithFamily)
         {
-            return Result.Refused("LP-03", "The lead professional comes from the practitioners already working with the family, not an extra professional.", "nominee");
+            return Result.Refused("LP-03", "The lead professional comes from the practitioners already working with the family, not an extra professional.", field);
         }
 
-        if (_rules.RequireLeadProfessionalTraining && !n.IsLeadProfessionalTrained)
+        if (_rules.RequireLeadProfessionalTraining && !trained)
         {
-            return Result.Refused("LP-04", "The lead professional needs the skills and competence to co-ordinate: local policy requires LP training.", "nominee");
+            return Result.Refused("LP-04", "The lead professional needs the skills and competence to co-ordinate: local policy requires LP training.", field);
         }
 
-        return _rules.LeadProfessionalCaseloadCap is { } cap && n.CurrentLeadCaseload >= cap
-            ? Result.Refused("LP-06", $"The nominee leads {n.CurrentLeadCaseload} episode(s), at or above the cap of {cap}: their supervisor cannot confirm capacity.", "nominee")
+        return _rules.LeadProfessionalCaseloadCap is { } cap && caseload >= cap
+            ? Result.Refused("LP-06", $"The nominee leads {caseload} episode(s), at or above the cap of {cap}: their supervisor cannot confirm capacity.", field)
             : Result.Ok;
     }
+
+    // CONS-07: who may withdraw follows who may consent, with a name and a reason, judged as of the withdrawal's day.
+    // A stored withdrawal without a name was recorded before these checks (every withdrawal since carries one): it
+    // reads back as it was accepted then, so no stored history starts refusing (docs/upgrading.md).
+    private Result CheckWithdrawal(ConsentWithdrawal withdrawal, bool live) =>
+        !live && withdrawal.Name is null ? Result.Ok : _rules.Consent.ValidateWithdrawal(withdrawal, AgeAt(_at));
 
     // REG-03, SHARE-01: what one episode can judge of a link on its own, live and on replay alike. Linking shares the
     // child's family information with the practitioner linking (and the siblings' teams, which only the register sees):

@@ -4,6 +4,7 @@ using System.Linq;
 using Ardalis.GuardClauses;
 using Caf.Core.Closure;
 using Caf.Core.Consent;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
 using Caf.Core.StepDown;
@@ -83,19 +84,29 @@ public sealed partial class CafEpisode
     /// required; the episode closes as resolved other with the reason), or continue with the confirmed lead
     /// professional and CAF action plan (the plan becomes version 1 and delivery starts; the LP's agency and every
     /// agency owning an action receive it through the sharing service, LP-11, SHARE-01). Either way the minimum
-    /// outcome must be recorded: the learning shared, and the family know who to go to.
+    /// outcome must be recorded: the learning shared, and the family know who to go to. Continuing appoints the lead
+    /// professional as any other path does: their supervisor's confirmation (never the nominee themselves, LP-06), how
+    /// the family agreed (LP-05) and the selector's hard checks (LP-03, LP-04, caseload cap); make it with
+    /// <see cref="StepDownTacDecision.ContinueWith"/>.
     /// </summary>
     /// <param name="by">Who records it.</param>
     /// <param name="decision">The decision.</param>
     /// <param name="reason">Why (LIFE-11).</param>
-    /// <returns>Success, or a refusal (STEP-03, PLAN-01..03, LIFE-05, LIFE-12, LP-11, SHARE-01).</returns>
+    /// <returns>Success, or a refusal (STEP-03, PLAN-01..03, LP-03..06, LIFE-05, LIFE-12, LP-11, SHARE-01).</returns>
     public Result RecordStepDownTacDecision(Actor by, StepDownTacDecision decision, string reason)
     {
         GuardActor(by);
         Guard.Against.Null(decision);
         Guard.Against.NullOrWhiteSpace(reason);
         var numbered = decision.Plan is { } plan && plan.Version != Plans.NextVersion
-            ? global::Caf.Core.StepDown.StepDownTacDecision.Continue(decision.LeadProfessional!.Value, Numbered(plan), decision.LearningShared, decision.FamilyKnowWhoToGoTo, decision.Note)
+            ? global::Caf.Core.StepDown.StepDownTacDecision.Continue(decision.LeadProfessional!.Value, Numbered(plan), decision.LearningShared, decision.FamilyKnowWhoToGoTo, decision.Note) with
+            {
+                ConfirmedBySupervisor = decision.ConfirmedBySupervisor,
+                FamilyAgreement = decision.FamilyAgreement,
+                NomineeWorksWithFamily = decision.NomineeWorksWithFamily,
+                NomineeIsLeadProfessionalTrained = decision.NomineeIsLeadProfessionalTrained,
+                NomineeCurrentLeadCaseload = decision.NomineeCurrentLeadCaseload,
+            }
             : decision;
         return Execute(new StepDownTacDecided(Id, Now, by, numbered, reason), live: true);
     }
@@ -120,7 +131,7 @@ public sealed partial class CafEpisode
         return Result.Ok;
     }
 
-    private Result CheckStepDownTac(StepDownTacDecided d)
+    private Result CheckStepDownTac(StepDownTacDecided d, bool live)
     {
         if (d.Decision is null)
         {
@@ -138,6 +149,12 @@ public sealed partial class CafEpisode
             return Result.Ok;
         }
 
+        var appointed = CheckStepDownLeadProfessional(d.Decision, live);
+        if (appointed.IsRefused)
+        {
+            return appointed;
+        }
+
         if (plan.Version != Plans.NextVersion)
         {
             return Result.Refused("LIFE-11", $"The confirmed plan must be version {Plans.NextVersion}; it is version {plan.Version}.", "decision.plan.version");
@@ -146,7 +163,37 @@ public sealed partial class CafEpisode
         var today = DateOnly.FromDateTime(_at.UtcDateTime);
         return plan.AgreedOn > today
             ? Result.Refused("PLAN-02", $"The plan is recorded once agreed: {plan.AgreedOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).", "decision.plan.agreedOn")
-            : Result.Ok;
+            : CheckActionDates(plan, "decision.plan.", live);
+    }
+
+    // LP-05, LP-06 and the selector's hard checks for the lead professional a step-down TAC confirms, as for a
+    // nomination. A decision stored without the supervisor was recorded before these checks (every one since carries
+    // it): it reads back as it was accepted then, so no stored history starts refusing (docs/upgrading.md).
+    private Result CheckStepDownLeadProfessional(StepDownTacDecision decision, bool live)
+    {
+        if (!live && decision.ConfirmedBySupervisor is null)
+        {
+            return Result.Ok;
+        }
+
+        var lp = decision.LeadProfessional!.Value;
+        if (decision.ConfirmedBySupervisor is not { IsDefault: false } supervisor)
+        {
+            return Result.Refused("LP-06", $"The supervisor of {lp.Practitioner} confirms they can take the lead-professional role: record who confirmed.", "decision.confirmedBySupervisor");
+        }
+
+        if (supervisor == lp.Practitioner)
+        {
+            return Result.Refused("LP-06", $"{lp.Practitioner} cannot confirm their own capacity: their supervisor confirms it.", "decision.confirmedBySupervisor");
+        }
+
+        if (string.IsNullOrWhiteSpace(decision.FamilyAgreement))
+        {
+            return Result.Refused("LP-05", "Record how the child and family agreed to the lead professional the meeting confirmed.", "decision.familyAgreement");
+        }
+
+        return CheckNominee(decision.NomineeWorksWithFamily == true, decision.NomineeIsLeadProfessionalTrained == true,
+            decision.NomineeCurrentLeadCaseload ?? int.MaxValue, "decision.leadProfessional");
     }
 
     private ImmutableArray<Share> StepDownTacRecipients(StepDownTacDecided d)
@@ -191,7 +238,8 @@ public sealed partial class CafEpisode
         if (LeadProfessional.IsInterim || LeadProfessional.Practitioner != lp.Practitioner || LeadProfessional.Agency != lp.Agency)
         {
             _leadProfessionals = _leadProfessionals.Add(
-                new LeadProfessionalRecord(lp.Practitioner, lp.Agency, false, d.OccurredAt, null, "Confirmed at the step-down TAC (STEP-03).", d.Reason));
+                new LeadProfessionalRecord(lp.Practitioner, lp.Agency, false, d.OccurredAt, d.Decision.ConfirmedBySupervisor,
+                    d.Decision.FamilyAgreement ?? "Confirmed at the step-down TAC (STEP-03).", d.Reason)); // the fixed text: decisions stored before how the family agreed was recorded
         }
 
         PendingNomination = null;

@@ -251,10 +251,14 @@ public sealed partial class CafEpisode
         return Execute(new SteppedUp(Id, Now, by, service.Name, reason), live: true);
     }
 
-    /// <summary>CONS-07: records a withdrawal of consent. The episode can then only close as consent withdrawn, or be overridden.</summary>
+    /// <summary>
+    /// CONS-07: records a withdrawal of consent. The episode can then only close as consent withdrawn, or be overridden.
+    /// Who may withdraw follows who may consent (CONS-01..03, CONS-08), and the withdrawal records the person's name
+    /// and the reason given (<see cref="ConsentPolicy.ValidateWithdrawal"/>).
+    /// </summary>
     /// <param name="by">Who recorded it.</param>
-    /// <param name="withdrawal">The withdrawal (its reason may be empty, not null).</param>
-    /// <returns>Success, or a refusal (CONS-07).</returns>
+    /// <param name="withdrawal">The withdrawal, with <see cref="ConsentWithdrawal.Name"/> set.</param>
+    /// <returns>Success, or a refusal (CONS-07: no name, a blank reason, or someone who may not withdraw).</returns>
     public Result WithdrawConsent(Actor by, ConsentWithdrawal withdrawal)
     {
         GuardActor(by);

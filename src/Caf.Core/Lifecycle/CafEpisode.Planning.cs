@@ -55,7 +55,8 @@ public sealed partial class CafEpisode
         GuardActor(by);
         Guard.Against.Null(revised);
         Guard.Against.NullOrWhiteSpace(reason);
-        return Execute(new PlanRevised(Id, Now, by, Numbered(revised), reason), live: true);
+        var numbered = Numbered(revised);
+        return Execute(new PlanRevised(Id, Now, by, numbered, reason) { RestartsReviewCount = RevisionRestartsReviewCount(numbered) }, live: true);
     }
 
     /// <summary>
@@ -120,6 +121,38 @@ public sealed partial class CafEpisode
         return agencies > 1 && LeadProfessional.IsInterim
             ? Result.Refused("LP-02", $"{agencies} services are involved, so a lead professional must be appointed before the plan is agreed.", "leadProfessional")
             : Result.Ok;
+    }
+
+    // PLAN-02: an action's timescale is a date on or after the day the plan is agreed; an action a revision carries over
+    // from the version before keeps its date. Judged for commands (live) and, on replay, for revisions recorded since
+    // (they carry RestartsReviewCount): a plan stored by an earlier release, which did not check it, reads back as it was
+    // accepted (docs/upgrading.md).
+    private Result CheckActionDates(ActionPlan? plan, string prefix, bool live)
+    {
+        if (!live || plan is null || plan.Actions.IsDefault)
+        {
+            return Result.Ok;
+        }
+
+        for (var i = 0; i < plan.Actions.Length; i++)
+        {
+            var action = plan.Actions[i];
+            if (action is null || action.DueBy >= plan.AgreedOn)
+            {
+                continue;
+            }
+
+            var carried = Plan is { } current && !current.Actions.IsDefault
+                && current.Actions.Any(a => a is not null && a.Id == action.Id && a.DueBy == action.DueBy);
+            if (!carried)
+            {
+                return Result.Refused("PLAN-02",
+                    $"'{action.Description}' is due on {action.DueBy:yyyy-MM-dd}, before the plan is agreed ({plan.AgreedOn:yyyy-MM-dd}): give a date on or after the plan's.",
+                    $"{prefix}actions[{i}].dueBy");
+            }
+        }
+
+        return Result.Ok;
     }
 
     private Result CheckReview(ReviewHeld r)
@@ -215,13 +248,54 @@ public sealed partial class CafEpisode
 
     // ----- Applying -----
 
-    private void ApplyPlan(ActionPlan plan)
+    // REV-03, our reading (docs/planning.md): a new plan agreed (after a reassessment, or the first), or a revision that
+    // changes the outcomes or follows a required reassessment, restarts the count; a revision of actions or wording only
+    // does not, so revising every third review never escapes reassessment.
+    private bool RevisionRestartsReviewCount(ActionPlan revised)
+    {
+        if (_reassessedSinceCountStarted || Plan is not { } current)
+        {
+            return true;
+        }
+
+        var before = current.Outcomes.IsDefault ? [] : current.Outcomes;
+        var after = revised.Outcomes.IsDefault ? [] : revised.Outcomes;
+        if (before.Length != after.Length)
+        {
+            return true;
+        }
+
+        foreach (var outcome in after)
+        {
+            if (outcome is null || !before.Any(o => o is not null && o.Id == outcome.Id && o.WhatNeedsToChange == outcome.WhatNeedsToChange))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>REV-03: the overall progress of the reviews counted since the count last restarted, first to latest.</summary>
+    internal IReadOnlyList<ReviewProgress> ReviewsCountedForReassessment => _countedReviews;
+
+    private Result CheckRevisionCount(PlanRevised p) =>
+        p.RestartsReviewCount is not { } stated || p.Plan is null || stated == RevisionRestartsReviewCount(p.Plan)
+            ? Result.Ok
+            : Result.Refused("LIFE-11", $"The revision says it {(stated ? "restarts" : "does not restart")} the count of reviews (REV-03); its outcomes say otherwise.", "restartsReviewCount");
+
+    private void ApplyPlan(ActionPlan plan, bool restartsReviewCount = true)
     {
         Plans = Plans.Add(plan);
         Plan = plan;
         _reviews.Clear();
-        _reviewProgress.Clear();
         _reviewsView = [];
+        if (restartsReviewCount)
+        {
+            _countedReviews.Clear();
+            _reassessedSinceCountStarted = false;
+        }
+
         IsReassessmentRequired = false;
         NextReviewDue = plan.ReviewArrangements.FirstReviewDue;
     }
@@ -230,7 +304,6 @@ public sealed partial class CafEpisode
     {
         Plan = Plan!.AfterReview(r.Review);
         _reviews.Add(r.Review); // appended, not copied: applying n reviews is linear
-        _reviewProgress.Add(r.Review.OverallProgress);
         _reviewsView = default;
         ReviewCount++;
         if (!r.Escalations.IsDefaultOrEmpty)
@@ -239,11 +312,13 @@ public sealed partial class CafEpisode
         }
 
         NextReviewDue = r.Review.NextReviewDue;
+        _countedReviews.Add(r.Review.OverallProgress); // REV-03 counts across revisions that do not restart it
         if (!IsReassessmentRequired && r.Review.OverallProgress == ReviewProgress.Insufficient)
         {
-            IsReassessmentRequired = ReassessmentRule.IsRequired(_reviewProgress, _rules.InsufficientProgressReviewLimit, _rules.CountConsecutiveInsufficientReviewsOnly);
+            IsReassessmentRequired = ReassessmentRule.IsRequired(_countedReviews, _rules.InsufficientProgressReviewLimit, _rules.CountConsecutiveInsufficientReviewsOnly);
             if (IsReassessmentRequired)
             {
+                _reassessedSinceCountStarted = true;
                 _reassessmentRules = _rules;
                 _assessmentTimescaleMonths = _rules.AssessmentTimescaleMonths;
                 // LIFE-06: the reassessment is due from the day this review required it; until it is completed

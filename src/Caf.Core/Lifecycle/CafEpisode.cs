@@ -40,6 +40,8 @@ public sealed partial class CafEpisode
 {
     private readonly EpisodePolicy _policy;
     private EpisodeRules _rules; // the policy version being judged: the one in effect for a live command or query, the one an event names on replay
+    private readonly List<ReviewProgress> _countedReviews = []; // REV-03: the reviews counted since the count last restarted
+    private bool _reassessedSinceCountStarted; // REV-03: a reassessment was required since the count last restarted
     private int _assessmentTimescaleMonths; // LIFE-06 under the version in effect when the running timescale started
     private int? _retentionYears; // RET-01 under the version the closure or transfer was recorded under
     private EpisodeRules? _reassessmentRules; // REV-03: the version whose limit required the reassessment
@@ -51,7 +53,6 @@ public sealed partial class CafEpisode
     private ConsentState _consent = ConsentState.Empty;
     private ImmutableArray<LeadProfessionalRecord> _leadProfessionals = [];
     private readonly List<ReviewRecord> _reviews = []; // the reviews of the current plan, appended as applied (no copy per review)
-    private readonly List<ReviewProgress> _reviewProgress = []; // their overall progress, for REV-03
     private ImmutableArray<ReviewRecord> _reviewsView = []; // ReviewsOfCurrentPlan; default after a change until read
 
     private CafEpisode(EpisodePolicy policy, EpisodeRules rules, CafEvent opening, EpisodeState initialState)
@@ -243,12 +244,13 @@ public sealed partial class CafEpisode
 
     /// <summary>
     /// LIFE-06: when the assessment should be completed: first contact plus the timescale; for a reassessment
-    /// required by REV-03, the day it was required plus the timescale. Null for a potential CAF from step-down
-    /// (the step-down information takes the place of the assessment, STEP-02) until a reassessment is required.
+    /// required by REV-03, the day it was required plus the timescale. For a potential CAF from step-down (the
+    /// step-down information takes the place of the assessment, STEP-02): null until an assessment is actually
+    /// started, then the day it started plus the timescale.
     /// </summary>
     public DateTimeOffset? AssessmentDueBy =>
         ReassessmentRequiredAt is { } required ? required.AddMonths(_assessmentTimescaleMonths)
-        : StepDown is not null ? null
+        : StepDown is not null ? AssessmentStartedAt?.AddMonths(_assessmentTimescaleMonths)
         : OpenedAt.AddMonths(_assessmentTimescaleMonths);
 
     /// <summary>

@@ -97,7 +97,7 @@ public sealed partial class CafRegister
 
     // LIFE-01..03, REG-01: the registration's attempts (see OpenAsync).
     private async ValueTask<Observed<Registration>> OpenCoreAsync(
-        ChildDetails child, Actor by, Func<IEnumerable<EpisodeId>, CafEpisode> create, Activity? activity, CancellationToken cancellationToken)
+        ChildDetails child, Actor by, Func<IEnumerable<EpisodeId>, CafEpisode> create, Func<Refusal?>? rules, Activity? activity, CancellationToken cancellationToken)
     {
         // If another registration for the same child wins the race between our check and our add, the store
         // refuses ours (REG-01) and the next look finds theirs to contribute to. Bounded: a register that keeps
@@ -110,6 +110,12 @@ public sealed partial class CafRegister
             if (history.FirstOrDefault(s => s.IsOpen) is { } open)
             {
                 return new(Registration.Contribute(Answer(open, by)), "contribute", NoEvent, null);
+            }
+
+            // The state first (an open episode is contributed to), then the command's own rules: a refusal is a value.
+            if (rules?.Invoke() is { } refused)
+            {
+                return new(Registration.Refused(refused), "refused", NoEvent, refused);
             }
 
             CafEpisode episode;

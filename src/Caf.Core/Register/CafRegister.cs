@@ -349,8 +349,12 @@ public sealed partial class CafRegister
     /// <param name="information">The step-down information with its seven core items (STEP-01, STEP-02).</param>
     /// <param name="familyPreferredLeadProfessional">The family's LP preference (LP-05), if any.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The registration.</returns>
-    /// <exception cref="ArgumentException">STEP-01: the information lacks core items (every missing field is named).</exception>
+    /// <returns>
+    /// The registration: a new potential CAF, the child's open episode to contribute to, or a refusal
+    /// (<see cref="Registration.IsRefused"/>): STEP-01 when the information lacks core items, the message and field naming
+    /// every one; nothing is stored.
+    /// </returns>
+    /// <exception cref="ArgumentException">A null argument or a default id.</exception>
     public ValueTask<Registration> RegisterStepDownAsync(
         EpisodeId id,
         ChildDetails child,
@@ -360,11 +364,13 @@ public sealed partial class CafRegister
         CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(child);
+        Guard.Against.Null(information);
         return OpenAsync(
             child,
             by,
             links => CafEpisode.RegisterPotentialFromStepDown(_policy, id, child, by, information, familyPreferredLeadProfessional, links),
-            cancellationToken);
+            cancellationToken,
+            () => information.Validate() is { IsRefused: true } invalid ? invalid.Refusal : null);
     }
 
     /// <summary>
@@ -502,11 +508,11 @@ public sealed partial class CafRegister
         _repository.ListAsync(new DueForDisposalSpec(asOf), cancellationToken);
 
     private async ValueTask<Registration> OpenAsync(
-        ChildDetails child, Actor by, Func<IEnumerable<EpisodeId>, CafEpisode> create, CancellationToken cancellationToken)
+        ChildDetails child, Actor by, Func<IEnumerable<EpisodeId>, CafEpisode> create, CancellationToken cancellationToken, Func<Refusal?>? rules = null)
     {
         GuardChild(child.Id);
         GuardActor(by);
-        return await ObserveAsync(CafTelemetry.RegistrationActivity, activity => OpenCoreAsync(child, by, create, activity, cancellationToken)).ConfigureAwait(false);
+        return await ObserveAsync(CafTelemetry.RegistrationActivity, activity => OpenCoreAsync(child, by, create, rules, activity, cancellationToken)).ConfigureAwait(false);
     }
 
     private const int MaxRegistrationAttempts = 8;

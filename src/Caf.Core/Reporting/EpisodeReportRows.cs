@@ -66,7 +66,7 @@ public static class EpisodeReportRows
             assessmentStartedOn: (episode.AssessmentStartedAt ?? episode.ReassessmentRequiredAt) is { } started ? Day(started) : null,
             assessmentCompletedOn: episode.AssessmentCompletedAt is { } completed ? Day(completed) : null,
             assessmentDueOn: episode.AssessmentDueBy is { } due ? Day(due) : null,
-            nextReviewDue: episode.IsOpen ? episode.NextReviewDue : null,
+            nextReviewDue: episode.State == EpisodeState.PlanActive ? episode.NextReviewDue : null, // REP-05: only where a review is due (REV-05)
             panelReferrals: referrals,
             previousEpisodes: episode.PreviousEpisodes.Length,
             previousClosedOn: episode.PreviousEpisodes.IsEmpty ? null : previousClosedOn,

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Planning;
 using Caf.Core.Primitives;
 
@@ -70,6 +71,30 @@ public sealed record StepDownTacDecision
     /// <summary>What else was decided.</summary>
     public string? Note { get; }
 
+    /// <summary>
+    /// LP-06: the supervisor of the confirmed lead professional who confirmed they can take the role (never the
+    /// nominee themselves), when continuing. Null in a decision stored before the confirmation was recorded (JSON:
+    /// omitted when null); an episode refuses a new "continue" without it.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PractitionerId? ConfirmedBySupervisor { get; init; }
+
+    /// <summary>LP-05: how the child and family agreed to the confirmed lead professional, in the recorder's words, when continuing.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FamilyAgreement { get; init; }
+
+    /// <summary>LP-03: the confirmed lead professional already works with the family (as the directory describes them).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? NomineeWorksWithFamily { get; init; }
+
+    /// <summary>LP-04: the confirmed lead professional is trained for the role.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? NomineeIsLeadProfessionalTrained { get; init; }
+
+    /// <summary>LP-06: how many episodes the confirmed lead professional leads now (checked against the caseload cap).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? NomineeCurrentLeadCaseload { get; init; }
+
     /// <summary>No further TAC intervention is required: the potential CAF is closed.</summary>
     /// <param name="learningShared">The learning was shared.</param>
     /// <param name="familyKnowWhoToGoTo">The family know who to go to.</param>
@@ -78,7 +103,46 @@ public sealed record StepDownTacDecision
     public static StepDownTacDecision Close(bool learningShared, bool familyKnowWhoToGoTo, string? note = null) =>
         new(StepDownTacOutcome.Close, learningShared, familyKnowWhoToGoTo, null, null, note);
 
-    /// <summary>Ongoing support: confirm the lead professional and the CAF action plan.</summary>
+    /// <summary>
+    /// Ongoing support: confirm the lead professional and the CAF action plan, with the nominee as the practitioner
+    /// directory describes them, their supervisor's confirmation (LP-06) and how the family agreed (LP-05). The
+    /// episode applies the selector's hard checks to the nominee (LP-03, LP-04, caseload cap) as on every path.
+    /// </summary>
+    /// <param name="nominee">The confirmed lead professional, as the directory describes them.</param>
+    /// <param name="confirmedBySupervisor">Their supervisor, who confirmed they can take the role (not the nominee).</param>
+    /// <param name="familyAgreement">How the family agreed.</param>
+    /// <param name="plan">The confirmed plan.</param>
+    /// <param name="learningShared">The learning was shared.</param>
+    /// <param name="familyKnowWhoToGoTo">The family know who to go to.</param>
+    /// <param name="note">What else was decided.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="ArgumentException">A null argument, or a default id.</exception>
+    public static StepDownTacDecision ContinueWith(
+        LeadProfessionalCandidate nominee, PractitionerId confirmedBySupervisor, FamilyAgreement familyAgreement, ActionPlan plan,
+        bool learningShared, bool familyKnowWhoToGoTo, string? note = null)
+    {
+        Guard.Against.Null(nominee);
+        Guard.Against.Null(familyAgreement);
+        if (confirmedBySupervisor.IsDefault)
+        {
+            throw new ArgumentException("The supervisor must not be default(PractitionerId).", nameof(confirmedBySupervisor));
+        }
+
+        return Continue(new Actor(nominee.Practitioner, nominee.Agency), plan, learningShared, familyKnowWhoToGoTo, note) with
+        {
+            ConfirmedBySupervisor = confirmedBySupervisor,
+            FamilyAgreement = familyAgreement.HowAgreed,
+            NomineeWorksWithFamily = nominee.IsWorkingWithFamily,
+            NomineeIsLeadProfessionalTrained = nominee.IsLeadProfessionalTrained,
+            NomineeCurrentLeadCaseload = nominee.CurrentLeadCaseload,
+        };
+    }
+
+    /// <summary>
+    /// Ongoing support: confirm the lead professional and the CAF action plan, without the supervisor's confirmation
+    /// or the family's agreement: an episode refuses it (LP-06). Kept for reading and for validating a plan; record a
+    /// decision made with <see cref="ContinueWith"/>.
+    /// </summary>
     /// <param name="leadProfessional">The confirmed lead professional.</param>
     /// <param name="plan">The confirmed plan.</param>
     /// <param name="learningShared">The learning was shared.</param>

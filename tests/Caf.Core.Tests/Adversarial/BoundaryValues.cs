@@ -85,7 +85,7 @@ internal sealed class BoundaryWorld
         ("consent withdrawn", w =>
         {
             var e = w.Seeds.PlanActive();
-            Seeds.Ok(e.WithdrawConsent(Seeds.Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "Moving on")));
+            Seeds.Ok(e.WithdrawConsent(Seeds.Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "Moving on") { Name = "Ms Smith" }));
             return e;
         }),
         ("closed", w => { var e = w.Seeds.Assessing(); Seeds.Ok(e.StepUp(Seeds.Teacher, new SpecialistService("CSC"), "Significant harm")); return e; }),
@@ -278,7 +278,7 @@ internal sealed class BoundaryWorld
         _ when t == typeof(ChildDetails) => Seeds.NineYearOld,
         _ when t == typeof(ConsentRecord) => Seeds.MotherWritten(),
         _ when t == typeof(ConsentState) => ConsentState.Empty.With(Seeds.MotherWritten()),
-        _ when t == typeof(ConsentWithdrawal) => new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "Moving on"),
+        _ when t == typeof(ConsentWithdrawal) => new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "Moving on") { Name = "Ms Smith" },
         _ when t == typeof(ConsentOverride) => new ConsentOverride("Risk of neglect", new PractitionerId("pr-dsl")),
         _ when t == typeof(ConsentExclusionLift) => new ConsentExclusionLift(TestIds.Camhs, ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", "Changed her mind"),
         _ when t == typeof(ConsentPolicy) => Policy.Consent,

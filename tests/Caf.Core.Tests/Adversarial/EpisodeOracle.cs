@@ -43,8 +43,33 @@ internal static class EpisodeOracle
 
     // The commands record the version they were accepted under; a stored event without one (a document from before
     // policy versions) means the version in effect at its time, here the only one (docs/policy-versions.md).
-    private static bool SameEvent(Caf.Core.Events.CafEvent produced, Caf.Core.Events.CafEvent stored) =>
-        produced.Equals(stored.PolicyVersion is null ? stored with { PolicyVersion = produced.PolicyVersion } : stored);
+    // A withdrawal stored without a name was recorded by a release before CONS-07's checks, whose command took any
+    // role and reason: the oracle runs today's command with a valid stand-in (LegacyWithdrawal) and compares the rest.
+    private static bool SameEvent(Caf.Core.Events.CafEvent produced, Caf.Core.Events.CafEvent stored)
+    {
+        if (stored is ConsentWithdrawalRecorded { Withdrawal.Name: null } old && produced is ConsentWithdrawalRecorded made)
+        {
+            produced = made with { Withdrawal = old.Withdrawal };
+        }
+
+        // Likewise a revision stored before REV-03's count was recorded on it (every revision then restarted the count).
+        if (stored is PlanRevised { RestartsReviewCount: null } && produced is PlanRevised madeRevision)
+        {
+            produced = madeRevision with { RestartsReviewCount = null };
+        }
+
+        // Likewise a step-down TAC's "continue" stored without the supervisor (before LP-06 applied to it).
+        if (stored is StepDownTacDecided { Decision: { Outcome: Caf.Core.StepDown.StepDownTacOutcome.Continue, ConfirmedBySupervisor: null } oldTac }
+            && produced is StepDownTacDecided madeTac)
+        {
+            produced = madeTac with { Decision = oldTac };
+        }
+
+        return produced.Equals(stored.PolicyVersion is null ? stored with { PolicyVersion = produced.PolicyVersion } : stored);
+    }
+
+    private static ConsentWithdrawal LegacyWithdrawal(CafEpisode e) =>
+        new(e.Child.DateOfBirth is null ? ConsentGiverRole.ExpectantParent : ConsentGiverRole.ParentWithParentalResponsibility, "Stored before names.") { Name = "Stand-in" };
 
     private static CafEpisode? Replay(EpisodeSnapshot s)
     {
@@ -152,9 +177,19 @@ internal static class EpisodeOracle
         PlanAgreed p => e.AgreePlan(p.Actor, p.Plan, p.Reason),
         PlanRevised p => e.RevisePlan(p.Actor, p.Plan, p.Reason),
         ReviewHeld r => e.HoldReview(r.Actor, r.Review),
+        StepDownTacDecided { Decision: { Outcome: Caf.Core.StepDown.StepDownTacOutcome.Continue, ConfirmedBySupervisor: null } old } d =>
+            e.RecordStepDownTacDecision(d.Actor, old with
+            {
+                ConfirmedBySupervisor = new PractitionerId("pr-stand-in-supervisor"),
+                FamilyAgreement = "Stored before the agreement was recorded.",
+                NomineeWorksWithFamily = true,
+                NomineeIsLeadProfessionalTrained = true,
+                NomineeCurrentLeadCaseload = 0,
+            }, d.Reason),
         StepDownTacDecided d => e.RecordStepDownTacDecision(d.Actor, d.Decision, d.Reason),
         ReassessmentRequired r => e.RequireReassessment(r.Actor, r.Reason),
         SteppedUp s => e.StepUp(s.Actor, new SpecialistService(s.SpecialistService), s.Reason),
+        ConsentWithdrawalRecorded { Withdrawal.Name: null } w => e.WithdrawConsent(w.Actor, LegacyWithdrawal(e)),
         ConsentWithdrawalRecorded w => e.WithdrawConsent(w.Actor, w.Withdrawal),
         ConsentOverrideRecorded o => e.OverrideConsent(o.Actor, o.Override),
         EpisodeClosed c => e.Close(c.Actor, c.Request),

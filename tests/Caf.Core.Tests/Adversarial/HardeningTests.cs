@@ -399,7 +399,7 @@ public class HardeningTests
     public void CONS07_RET02_no_transfer_after_withdrawal_and_a_transferred_record_gets_its_retention_date()
     {
         var withdrawn = _seeds.Assessing();
-        Ok(withdrawn.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We are moving.")));
+        Ok(withdrawn.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We are moving.") { Name = "Ms Smith" }));
         Assert.Equal("CONS-07", withdrawn.TransferOut(Teacher, new LocalAuthority("Leeds"), "Family moved.").Refusal.RuleId);
 
         var moved = new Seeds().Assessing();

@@ -359,7 +359,7 @@ public class RevocationPanelsTests
                 break;
             case Way.ThenWithdrawal:
                 Ok(e.RecordConsent(HealthVisitor, MotherWritten(Camhs), Why));
-                Ok(e.WithdrawConsent(HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more.")));
+                Ok(e.WithdrawConsent(HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more.") { Name = "Ms Smith" }));
                 break;
         }
 

@@ -286,7 +286,7 @@ public class RevocationRolesTests
                 break;
             case Way.ThenWithdrawal:
                 Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs), "Mum no longer wants CAMHS involved."));
-                Ok(e.WithdrawConsent(HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more.")));
+                Ok(e.WithdrawConsent(HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more.") { Name = "Ms Smith" }));
                 break;
         }
 

@@ -131,7 +131,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
                 Ok(sd.RecordConsent(HealthVisitor, record, "The same family's consent, recorded again at the step-down."));
             }
 
-            var decision = Caf.Core.StepDown.StepDownTacDecision.Continue(CamhsWorker, EpisodePlans.WithCamhs(w.Seeds.Today), true, true);
+            var decision = Caf.Core.StepDown.StepDownTacDecision.ContinueWith(CafCatalogue.Nominee(CamhsWorker), CafCatalogue.Supervisor, new Caf.Core.LeadProfessional.FamilyAgreement("Mum agreed at the step-down meeting."), EpisodePlans.WithCamhs(w.Seeds.Today), true, true);
             return Task.FromResult(Of(sd.RecordStepDownTacDecision(HealthVisitor, decision, "Ongoing support is required.")));
         }),
         new("assessment and next steps (LP receives)", false, ["CafEpisode.StartAssessment", "CafEpisode.CompleteAssessment", "CafEpisode.ChooseNextStep", "CafEpisode.RequireReassessment"],
@@ -317,7 +317,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
                 break;
             case Way.ThenWithdrawal:
                 Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
-                Ok(e.WithdrawConsent(HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more.")));
+                Ok(e.WithdrawConsent(HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more.") { Name = "Ms Smith" }));
                 break;
         }
 

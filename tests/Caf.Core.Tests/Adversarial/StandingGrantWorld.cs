@@ -116,7 +116,7 @@ internal sealed class StandingGrantWorld
             StandingGrantMatrixTests.Way.ThenWithdrawal =>
             [
                 e => e.RecordConsent(HealthVisitor, MotherWritten(Camhs), "Mum no longer wants CAMHS involved."),
-                e => e.WithdrawConsent(HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more.")),
+                e => e.WithdrawConsent(HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more.") { Name = "Ms Smith" }),
             ],
             _ => [],
         };

@@ -324,7 +324,7 @@ public class ConsentPolicyTests
     public void CONS07_withdrawal_stops_everything_whatever_was_given()
     {
         var state = State(Parent(form: ConsentForm.Written))
-            .WithWithdrawal(new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We no longer want support."));
+            .WithWithdrawal(new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We no longer want support.") { Name = "Ms Smith" });
 
         var evaluation = DefaultPolicy.Evaluate(state, 8);
 

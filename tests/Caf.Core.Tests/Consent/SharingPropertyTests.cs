@@ -25,7 +25,7 @@ public class SharingPropertyTests
         public ConsentState Build(bool permuted = false) => Ops.Aggregate(ConsentState.Empty, (state, op) => op.Kind switch
         {
             "record" => state.With(permuted ? op.Permuted! : op.Record!),
-            "withdraw" => state.WithWithdrawal(new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "changed mind")),
+            "withdraw" => state.WithWithdrawal(new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "changed mind") { Name = "Ms Smith" }),
             _ => state.WithOverride(ConsentFixtures.Override()),
         });
 

@@ -175,7 +175,7 @@ public class SharingServiceTests
     [Fact]
     public void CONS07_after_withdrawal_nothing_is_shared()
     {
-        var state = State(Parent(form: ConsentForm.Written)).WithWithdrawal(new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, ""));
+        var state = State(Parent(form: ConsentForm.Written)).WithWithdrawal(new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "No reason given.") { Name = "Ms Smith" });
         var decision = Decide(state, TestIds.School, SharingPurpose.Review);
 
         Assert.False(decision.Granted);
@@ -205,7 +205,7 @@ public class SharingServiceTests
     [Fact]
     public void CONS07_CONS06_an_override_after_withdrawal_grants_on_the_override()
     {
-        var state = State(Parent()).WithWithdrawal(new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "moved away")).WithOverride(Override());
+        var state = State(Parent()).WithWithdrawal(new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "moved away") { Name = "Ms Smith" }).WithOverride(Override());
         Assert.Equal(SharingBasis.Override, Decide(state, TestIds.School, SharingPurpose.PlanDelivery).Basis);
     }
 

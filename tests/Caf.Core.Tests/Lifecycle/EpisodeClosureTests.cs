@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using Caf.Core.Closure;
 using Caf.Core.Configuration;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.StepDown;
@@ -229,10 +230,10 @@ public class EpisodeClosureTests
     public void STEP03_a_step_down_TAC_continues_with_the_confirmed_lead_professional_and_action_plan()
     {
         var e = CafEpisode.RegisterPotentialFromStepDown(_seeds.Policy, new EpisodeId("ep-sd"), NineYearOld, Teacher, EpisodePlans.StepDown());
-        var decision = StepDownTacDecision.Continue(HealthVisitor, EpisodePlans.MultiAgency(_seeds.Today), true, true);
+        var decision = StepDownTacDecision.ContinueWith(CafCatalogue.Nominee(HealthVisitor), CafCatalogue.Supervisor, new FamilyAgreement("Mum agreed at the step-down meeting."), EpisodePlans.MultiAgency(_seeds.Today), true, true);
         Assert.Equal("LIFE-05", e.RecordStepDownTacDecision(Teacher, decision, "Ongoing support is required.").Refusal.RuleId); // consent first
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent to share the plan with the TAC."));
-        var camhs = StepDownTacDecision.Continue(CafCatalogue.CamhsWorker, EpisodePlans.MultiAgency(_seeds.Today), true, true);
+        var camhs = StepDownTacDecision.ContinueWith(CafCatalogue.Nominee(CafCatalogue.CamhsWorker), CafCatalogue.Supervisor, new FamilyAgreement("Mum agreed at the step-down meeting."), EpisodePlans.MultiAgency(_seeds.Today), true, true);
         Assert.Equal("LP-11", e.RecordStepDownTacDecision(Teacher, camhs, "CAMHS leads.").Refusal.RuleId);
 
         Ok(e.RecordStepDownTacDecision(Teacher, decision, "Ongoing support is required: the health visitor leads."));

@@ -41,7 +41,7 @@ public class EpisodeLifecycleTests
 
         Assert.Equal(EpisodeState.PotentialFromStepDown, e.State);
         Assert.Equal("Children's social care", e.SteppingDownService);
-        Assert.Null(e.AssessmentDueBy);   // LIFE-06: the step-down information takes the place of the assessment
+        Assert.Null(e.AssessmentDueBy);   // LIFE-06: the step-down information takes the place of the assessment (until one is started)
         Assert.False(e.IsAssessmentOverdue);
         Assert.Equal(new PractitionerId("pr-youth-worker"), e.FamilyPreferredLeadProfessional);
     }
@@ -272,7 +272,7 @@ public class EpisodeLifecycleTests
     public void CONS07_after_withdrawal_the_episode_can_only_close_as_consent_withdrawn()
     {
         var e = _seeds.PlanActive();
-        Ok(e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "Family moving on.")));
+        Ok(e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "Family moving on.") { Name = "Ms Smith" }));
 
         Assert.Equal(EpisodeState.ConsentWithdrawn, e.State);
         Assert.Equal("LIFE-12", e.HoldReview(HealthVisitor, EpisodePlans.Review(e.Plan!, _seeds.Today, ReviewProgress.Sufficient)).Refusal.RuleId);
@@ -435,12 +435,14 @@ public class EpisodeLifecycleTests
     public void STEP02_STEP03_a_step_down_TAC_chooses_ongoing_support_without_a_new_assessment()
     {
         var e = CafEpisode.RegisterPotentialFromStepDown(_seeds.Policy, new EpisodeId("ep-sd"), NineYearOld, Teacher, EpisodePlans.StepDown());
-        Assert.Equal("LIFE-05", e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "ongoing").Refusal.RuleId);
+        var decision = Caf.Core.StepDown.StepDownTacDecision.ContinueWith(Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), CafCatalogue.Supervisor,
+            new FamilyAgreement("Mum agreed at the step-down meeting."), EpisodePlans.MultiAgency(_seeds.Today), true, true);
+        Assert.Equal("LIFE-05", e.RecordStepDownTacDecision(Teacher, decision, "ongoing").Refusal.RuleId);
         Ok(e.RecordConsent(Teacher, MotherVerbal(), "Consent to assess and share with partner agencies."));
 
-        Ok(e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "School continues the work CAMHS started."));
+        Ok(e.RecordStepDownTacDecision(Teacher, decision, "The health visitor continues the work CAMHS started."));
 
-        Assert.Equal(EpisodeState.Assessed, e.State);
+        Assert.Equal(EpisodeState.PlanActive, e.State);
         Assert.Null(e.AssessmentStartedAt); // the step-down document took the place of the assessment
     }
 
@@ -450,10 +452,10 @@ public class EpisodeLifecycleTests
     {
         var e = CafEpisode.RegisterPotentialFromStepDown(_seeds.Policy, new EpisodeId("ep-sd"), NineYearOld, Teacher, EpisodePlans.StepDown("YOS"));
 
-        Ok(e.ChooseNextStep(Teacher, NextStep.NoFurtherAction, "Learning shared; the family know who to go to."));
+        Ok(e.RecordStepDownTacDecision(Teacher, Caf.Core.StepDown.StepDownTacDecision.Close(true, true), "Learning shared; the family know who to go to."));
 
         Assert.Equal(EpisodeState.Closed, e.State);
-        Assert.Equal("CLOSE-09", e.Closure!.RuleId);
+        Assert.Equal("STEP-03", e.Closure!.RuleId);
     }
 
     [Fact]

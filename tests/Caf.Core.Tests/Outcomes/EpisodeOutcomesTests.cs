@@ -291,7 +291,7 @@ public class EpisodeOutcomesTests
     private static CafEpisode Withdrawn(Seeds seeds)
     {
         var e = seeds.PlanActive();
-        Ok(e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more.")));
+        Ok(e.WithdrawConsent(Teacher, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more.") { Name = "Ms Smith" }));
         return e;
     }
 

@@ -133,7 +133,7 @@ public class FamilyLinkRevocationTests
     {
         await ArrangeLinkedAsync();
 
-        Ok(await _register.ExecuteAsync(Amy, e => e.WithdrawConsent(HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more."))));
+        Ok(await _register.ExecuteAsync(Amy, e => e.WithdrawConsent(HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "We do not want the CAF any more.") { Name = "Ms Smith" })));
 
         var amy = (await _store.GetAsync(Amy))!;
         var unlinked = Assert.IsType<UnlinkedFromFamilyGroup>(amy.Events[^1]);
@@ -183,7 +183,7 @@ public class FamilyLinkRevocationTests
         if (withdrawn)
         {
             Ok(e.RecordConsent(HealthVisitor, MotherWritten(), Consent));
-            Ok(e.WithdrawConsent(HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "No more.")));
+            Ok(e.WithdrawConsent(HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "No more.") { Name = "Ms Smith" }));
         }
 
         var json = EpisodeJson.Serialize(e);
@@ -231,7 +231,7 @@ public class FamilyLinkRevocationTests
                 Change.ParentRefuses => register.ExecuteAsync(id, e => e.RecordConsent(by, MotherWritten() with { Decision = ConsentDecision.Refused }, Consent)).AsTask().Result,
                 Change.ParentConsents => register.ExecuteAsync(id, e => e.RecordConsent(by, MotherWritten(), Consent)).AsTask().Result,
                 Change.ParentLifts => register.ExecuteAsync(id, e => e.LiftExclusion(by, new ConsentExclusionLift(agency, ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", "Mum changed her mind."))).AsTask().Result,
-                _ => register.ExecuteAsync(id, e => e.WithdrawConsent(by, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "No more."))).AsTask().Result,
+                _ => register.ExecuteAsync(id, e => e.WithdrawConsent(by, new ConsentWithdrawal(ConsentGiverRole.ParentWithParentalResponsibility, "No more.") { Name = "Ms Smith" })).AsTask().Result,
             };
 
             var amy = store.GetAsync(Amy).AsTask().Result!;
