@@ -250,7 +250,7 @@ public sealed partial class CafEpisode
         var current = LeadProfessional;
         if (!current.IsInterim && current.Practitioner == n.Practitioner)
         {
-            return Result.Refused("LP-10", $"{n.Practitioner} is already the lead professional.", "practitioner");
+            return Result.Refused("LP-10", $"{_policy.Names.Name(n.Practitioner)} is already the lead professional.", "practitioner");
         }
 
         // LP-11 first: an excluded agency is refused whatever else holds, and the refusal is recorded (SHARE-04).

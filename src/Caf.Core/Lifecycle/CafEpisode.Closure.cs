@@ -179,12 +179,12 @@ public sealed partial class CafEpisode
         var lp = decision.LeadProfessional!.Value;
         if (decision.ConfirmedBySupervisor is not { IsDefault: false } supervisor)
         {
-            return Result.Refused("LP-06", $"The supervisor of {lp.Practitioner} confirms they can take the lead-professional role: record who confirmed.", "decision.confirmedBySupervisor");
+            return Result.Refused("LP-06", $"The supervisor of {_policy.Names.Name(lp.Practitioner)} confirms they can take the lead-professional role: record who confirmed.", "decision.confirmedBySupervisor");
         }
 
         if (supervisor == lp.Practitioner)
         {
-            return Result.Refused("LP-06", $"{lp.Practitioner} cannot confirm their own capacity: their supervisor confirms it.", "decision.confirmedBySupervisor");
+            return Result.Refused("LP-06", $"{_policy.Names.Name(lp.Practitioner)} cannot confirm their own capacity: their supervisor confirms it.", "decision.confirmedBySupervisor");
         }
 
         if (string.IsNullOrWhiteSpace(decision.FamilyAgreement))

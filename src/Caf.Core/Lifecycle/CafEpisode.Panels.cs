@@ -234,7 +234,7 @@ public sealed partial class CafEpisode
 
         if (!referral.Allocations.Any(a => a.Agency == c.Agency))
         {
-            return Result.Refused("PANEL-06", $"{c.Agency} was not allocated by the panel for referral {c.Referral}: only an allocated service confirms a start.", "agency");
+            return Result.Refused("PANEL-06", $"{_policy.Names.Name(c.Agency)} was not allocated by the panel for referral {c.Referral}: only an allocated service confirms a start.", "agency");
         }
 
         var met = referral.LatestDecision!.Meeting.Date;

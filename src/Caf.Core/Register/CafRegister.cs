@@ -437,7 +437,7 @@ public sealed partial class CafRegister
             {
                 from.DecideSharing(by, to, SharingPurpose.FamilyLink, SharedItems.FamilyInformation, record: true);
                 return Refused(Result.Refused("SHARE-01",
-                    $"Linking would share {from.Child.Id}'s family information with {to}: [{decision.RuleId}] {decision.Reason}", "episodes"));
+                    $"Linking would share {from.Child.Id}'s family information with {_policy.Names.Name(to)}: [{decision.RuleId}] {decision.Reason}", "episodes"));
             }
         }
 
@@ -531,7 +531,7 @@ public sealed partial class CafRegister
         {
             Items = SharedItems.RegisterEntry,
         });
-        return excluded ? RegisterAnswer.Restricted(open) : RegisterAnswer.Full(open);
+        return excluded ? RegisterAnswer.Restricted(open, _policy.Names) : RegisterAnswer.Full(open, _policy.Names);
     }
 
     private static void GuardActor(Actor actor, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(actor))] string? name = null)

@@ -38,9 +38,9 @@ public sealed record RegisterAnswer
 
     internal static RegisterAnswer None { get; } = new(null, null, false, "LIFE-03: the child has no open episode on the register.");
 
-    internal static RegisterAnswer Full(EpisodeSummary open) => new(open, open.LeadProfessional, false,
-        $"LIFE-03: the child already has an open episode ({open.Id}); contribute to it. Its lead professional is {open.LeadProfessional} ({open.LeadProfessionalAgency}).");
+    internal static RegisterAnswer Full(EpisodeSummary open, ICafNames names) => new(open, open.LeadProfessional, false,
+        $"LIFE-03: the child already has an open episode ({open.Id}); contribute to it. Its lead professional is {names.Name(open.LeadProfessional)} ({names.Name(open.LeadProfessionalAgency)}).");
 
-    internal static RegisterAnswer Restricted(EpisodeSummary open) => new(null, open.LeadProfessional, true,
-        $"LIFE-03, SHARE-01: a CAF is open for this child. The family's consent does not cover your agency, so the register tells you only whom to contact: {open.LeadProfessional}.");
+    internal static RegisterAnswer Restricted(EpisodeSummary open, ICafNames names) => new(null, open.LeadProfessional, true,
+        $"LIFE-03, SHARE-01: a CAF is open for this child. The family's consent does not cover your agency, so the register tells you only whom to contact: {names.Name(open.LeadProfessional)}.");
 }
