@@ -115,7 +115,7 @@ public sealed record CafReport
     /// <summary>REP-03: episodes opened in the window by age band at opening (key: <see cref="AgeBands.Label"/>), in band order.</summary>
     public ImmutableArray<ReportCount> ByAgeBand { get; }
 
-    /// <summary>REP-03: episodes closed in the window by outcome code.</summary>
+    /// <summary>REP-03: episodes closed in the window by outcome as the authority recorded it (<see cref="EpisodeReportRow.ClosureLocalCode"/>: its own outcome's code, CLOSE-10, else <c>CLOSE-01</c>..<c>CLOSE-07</c>).</summary>
     public ImmutableArray<ReportCount> ByClosureOutcome { get; }
 
     /// <summary>REP-03: episodes closed in the window by canonical category (CLOSE-10); the three categories always appear.</summary>

@@ -286,7 +286,7 @@ public sealed partial class CafReportBuilder
     private void CountClosure(EpisodeReportRow row, DateOnly closed)
     {
         _closed[_calendar.Key(closed) - _firstKey]++;
-        CollectionsMarshal.GetValueRefOrAddDefault(_byOutcome, row.ClosureOutcomeCode!, out _)++;
+        CollectionsMarshal.GetValueRefOrAddDefault(_byOutcome, row.ClosureLocalCode!, out _)++; // REP-03: the authority's own outcome (CLOSE-10)
         switch (row.ClosureCategory)
         {
             case ReportClosureCategories.Resolved: _resolved++; break;

@@ -16,7 +16,8 @@ namespace Caf.Core.Reporting;
 /// Periods, caseloads and timescales are computed on dates; see docs/reporting.md.</para>
 /// <para>The constructor checks the row is consistent and throws <see cref="ArgumentException"/> otherwise
 /// (a producer bug, not a domain refusal): ids not default, enums defined, no duplicate needs (national
-/// census habit), a closure date exactly when an outcome code and canonical category are given, dates not
+/// census habit), a closure date exactly when an outcome code and canonical category are given (an authority's own
+/// outcome code only then), dates not
 /// before opening, a previous closure only with previous episodes. Excluded agencies are stored sorted and
 /// distinct, so equality does not depend on their order.</para>
 /// <para>SHARE-01: the row holds the child's id only so that a store can link episodes (REP-06) and so that
@@ -48,6 +49,7 @@ public sealed record EpisodeReportRow
     /// <param name="previousClosedOn">The closure date of the most recent of those (REP-06), or null.</param>
     /// <param name="excludedAgencies">Agencies the consent in force excludes (CONS-05): a report for one of them skips this row (SHARE-01).</param>
     /// <param name="outcomes">The outcomes questionnaire's first and latest completion (OUTQ-01), or null when none is recorded; the first is not before opening and, once closed, the latest not after closure.</param>
+    /// <param name="closureLocalCode">The authority's own outcome code as the closure recorded it (CLOSE-10, an outcome of the authority's taxonomy), or null when the closure recorded none of its own; only when closed. Null (or a code equal to <paramref name="closureOutcomeCode"/>) reads as <paramref name="closureOutcomeCode"/>.</param>
     /// <exception cref="ArgumentException">The row is inconsistent (see remarks).</exception>
     public EpisodeReportRow(
         EpisodeId episodeId,
@@ -70,7 +72,8 @@ public sealed record EpisodeReportRow
         int previousEpisodes = 0,
         DateOnly? previousClosedOn = null,
         ImmutableArray<AgencyId> excludedAgencies = default,
-        ReportOutcomes? outcomes = null)
+        ReportOutcomes? outcomes = null,
+        string? closureLocalCode = null)
     {
         Require(!episodeId.IsDefault, nameof(episodeId), "The row needs the episode id.");
         Require(!childId.IsDefault, nameof(childId), "The row needs the child id.");
@@ -83,6 +86,8 @@ public sealed record EpisodeReportRow
         Require(closed == (closureOutcomeCode is not null), nameof(closureOutcomeCode), "A closure date needs an outcome code and an outcome code needs a closure date.");
         Require(closed == (closureCategory is not null), nameof(closureCategory), "A closure date needs a category and a category needs a closure date.");
         Require(closureOutcomeCode is null || !string.IsNullOrWhiteSpace(closureOutcomeCode), nameof(closureOutcomeCode), "An outcome code has text.");
+        Require(closureLocalCode is null || closed, nameof(closureLocalCode), "An authority's outcome code needs a closure date (CLOSE-10).");
+        Require(closureLocalCode is null || !string.IsNullOrWhiteSpace(closureLocalCode), nameof(closureLocalCode), "An authority's outcome code has text (CLOSE-10).");
         Require(closureCategory is null || ReportClosureCategories.IsCanonical(closureCategory), nameof(closureCategory), $"'{closureCategory}' is not a canonical category (Resolved, ConsentEnded, Escalated; CLOSE-10).");
         NotBefore(closedOn, openedOn, nameof(closedOn));
         NotBefore(assessmentStartedOn, openedOn, nameof(assessmentStartedOn));
@@ -123,6 +128,7 @@ public sealed record EpisodeReportRow
         ClosedOn = closedOn;
         ClosureOutcomeCode = closureOutcomeCode;
         ClosureCategory = closureCategory;
+        ClosureLocalCode = closureLocalCode ?? closureOutcomeCode;
         LeadProfessionalAgency = leadProfessionalAgency;
         AssessmentStartedOn = assessmentStartedOn;
         AssessmentCompletedOn = assessmentCompletedOn;
@@ -164,6 +170,13 @@ public sealed record EpisodeReportRow
 
     /// <summary>The closure outcome's code (<c>CLOSE-01</c>..<c>CLOSE-07</c> or a local code), or null while open (REP-03).</summary>
     public string? ClosureOutcomeCode { get; }
+
+    /// <summary>
+    /// The closure outcome as the authority recorded it (CLOSE-10): the code of the authority's own outcome in its
+    /// taxonomy, or <see cref="ClosureOutcomeCode"/> when the closure recorded none of its own (and in rows stored
+    /// before this member existed); null while open. REP-03's <see cref="CafReport.ByClosureOutcome"/> groups by it.
+    /// </summary>
+    public string? ClosureLocalCode { get; }
 
     /// <summary>The closure outcome's canonical category (<see cref="ReportClosureCategories"/>), or null while open (REP-03, CLOSE-10).</summary>
     public string? ClosureCategory { get; }
@@ -235,6 +248,7 @@ public sealed record EpisodeReportRow
                 && ClosedOn == other.ClosedOn
                 && string.Equals(ClosureOutcomeCode, other.ClosureOutcomeCode, StringComparison.Ordinal)
                 && string.Equals(ClosureCategory, other.ClosureCategory, StringComparison.Ordinal)
+                && string.Equals(ClosureLocalCode, other.ClosureLocalCode, StringComparison.Ordinal)
                 && LeadProfessionalAgency == other.LeadProfessionalAgency
                 && AssessmentStartedOn == other.AssessmentStartedOn && AssessmentCompletedOn == other.AssessmentCompletedOn
                 && AssessmentDueOn == other.AssessmentDueOn && NextReviewDue == other.NextReviewDue

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Ardalis.GuardClauses;
+using Caf.Core.Closure;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
@@ -71,7 +72,8 @@ public static class EpisodeReportRows
             previousEpisodes: episode.PreviousEpisodes.Length,
             previousClosedOn: episode.PreviousEpisodes.IsEmpty ? null : previousClosedOn,
             excludedAgencies: [.. episode.Consent.Exclusions.Select(x => x.Agency).Distinct().Order()],
-            outcomes: ReportOutcomes.Of(episode.OutcomesCompletions));
+            outcomes: ReportOutcomes.Of(episode.OutcomesCompletions),
+            closureLocalCode: closure is null ? null : LocalCodeOf(episode.ClosureDecision));
     }
 
     /// <summary>Report rows for many episodes, streamed.</summary>
@@ -87,6 +89,14 @@ public static class EpisodeReportRows
             yield return From(episode, framework, settingOf);
         }
     }
+
+    // CLOSE-10: the authority's own outcome, when the closure recorded one; a shipped default code is the canonical
+    // outcome itself, so it reads as the canonical code and reports keep one key per canonical outcome.
+    private static string? LocalCodeOf(ClosureDecision? decision) =>
+        decision?.Outcome is { } outcome
+        && !(ClosureTaxonomy.Default.TryFind(outcome.Code, out var shipped) && shipped.Canonical == outcome.Canonical)
+            ? outcome.Code
+            : null;
 
     private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 }

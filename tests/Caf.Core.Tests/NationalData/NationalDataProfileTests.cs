@@ -16,7 +16,7 @@ public class NationalDataProfileTests
     [Fact]
     public void NAT01_the_default_profile_maps_every_canonical_outcome_to_an_SSD_end_reason_through_its_category()
     {
-        // DESIGN.md §11: Outcomes met / Step-up / NFA. Resolved -> Outcomes met; consent ended -> NFA; escalated -> Step-up.
+        // NAT-01 (Standard Safeguarding Dataset end reasons): Outcomes met / Step-up / NFA. Resolved -> Outcomes met; consent ended -> NFA; escalated -> Step-up.
         Assert.Equal("Outcomes met", Profile.EndReasonFor(ClosureOutcome.ResolvedFamilyActions));
         Assert.Equal("Outcomes met", Profile.EndReasonFor(ClosureOutcome.ResolvedSingleService));
         Assert.Equal("Outcomes met", Profile.EndReasonFor(ClosureOutcome.ResolvedMultiAgency));

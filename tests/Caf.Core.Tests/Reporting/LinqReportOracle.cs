@@ -106,7 +106,7 @@ internal sealed class LinqReportOracle
     }
 
     public (string, int)[] ByOutcome() =>
-        Ordered(ClosedInWindow().GroupBy(r => r.ClosureOutcomeCode!).Select(g => (g.Key, g.Count())));
+        Ordered(ClosedInWindow().GroupBy(r => r.ClosureLocalCode!).Select(g => (g.Key, g.Count())));
 
     public (string, int)[] ByCategory()
     {

@@ -70,6 +70,7 @@ public static class ReportCohortGen
         from previousGap in Gen.Choose(0, 800)
         from excluded in Gen.SubListOf(Agencies)
         from questionnaire in Questionnaire()
+        from local in Gen.Elements<string?>(null, null, "la.earlyHelpMet", "la.movedAway") // CLOSE-10: an authority's own outcome, or none
         select (Func<int, EpisodeReportRow>)(i =>
         {
             DateOnly? closed = closedAfter < 0 ? null : opened.AddDays(closedAfter);
@@ -95,7 +96,8 @@ public static class ReportCohortGen
                 previousEpisodes: previous,
                 previousClosedOn: previous > 0 ? opened.AddDays(-previousGap) : null,
                 excludedAgencies: [.. excluded],
-                outcomes: questionnaire(opened, closed));
+                outcomes: questionnaire(opened, closed),
+                closureLocalCode: closed is null ? null : local);
         });
 
     // OUTQ-01: none, one, or two to four completions; the first on or after opening, the latest not after closure.
