@@ -97,14 +97,16 @@ public static class EarlyHelpExtract
         if (row.ClosedOn is not null && row.ClosureOutcomeCode is { } code)
         {
             var category = ParseCategory(row.ClosureCategory);
+            // NAT-01 with CLOSE-10: the authority's own outcome (the row's local code) is the code its profile maps.
+            var local = row.ClosureLocalCode ?? code;
             if (CanonicalOf(code, settings.Taxonomy) is { } canonical)
             {
-                endReason = profile.EndReasonFor(canonical, code);
+                endReason = profile.EndReasonFor(canonical, local);
                 category = ClosureVocabulary.CategoryOf(canonical);
             }
             else
             {
-                endReason = profile.EndReasonForCategory(category, code);
+                endReason = profile.EndReasonForCategory(category, local);
             }
 
             referralSource = category == ClosureCategory.Escalated ? profile.StepUpReferralSource : null;

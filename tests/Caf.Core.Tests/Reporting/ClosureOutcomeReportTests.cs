@@ -75,4 +75,27 @@ public class ClosureOutcomeReportTests
         Assert.Throws<ArgumentException>(() => new EpisodeReportRow(
             row.EpisodeId, row.ChildId, row.OpenedOn, true, row.InitiatingAgency, row.InitiatingSetting, row.AgeBandAtOpening, closureLocalCode: "la.earlyHelpMet"));
     }
+
+    [Fact]
+    [Trait("Rule", "NAT-01")]
+    [Trait("Rule", "CLOSE-10")]
+    public void NAT01_CLOSE10_the_extract_maps_the_authoritys_own_outcome_to_the_end_reason_its_profile_gives_it()
+    {
+        var seeds = new Seeds(new CafOptions(), AuthorityTaxonomy());
+        var own = seeds.PlanActive();
+        Ok(own.Close(HealthVisitor, EpisodePlans.PractitionersAgree("la.earlyHelpMet", TestIds.HealthVisitor, TestIds.Teacher)));
+        var shipped = seeds.PlanActive();
+        Ok(shipped.Close(HealthVisitor, EpisodePlans.PractitionersAgree("resolvedMultiAgency", TestIds.HealthVisitor, TestIds.Teacher)));
+        var loader = new Caf.Core.NationalData.NationalDataProfileLoader();
+        var profile = loader.Compile(Caf.Core.NationalData.NationalDataProfile.Default.Document with
+        {
+            Id = "authority-national-data",
+            CodeEndReasons = [new Caf.Core.NationalData.NationalCodeEndReason { Code = "la.earlyHelpMet", EndReason = "NFA" }],
+        }).Profile;
+        var settings = Caf.Core.NationalData.NationalDataExtractSettings.Default with { Profile = profile, Taxonomy = AuthorityTaxonomy() };
+
+        // The authority mapped its own outcome to "NFA"; the shipped outcome it rests on keeps the profile's default.
+        Assert.Equal("NFA", Caf.Core.NationalData.EarlyHelpExtract.From(Row(own), settings).EndReason);
+        Assert.Equal("Outcomes met", Caf.Core.NationalData.EarlyHelpExtract.From(Row(shipped), settings).EndReason);
+    }
 }
