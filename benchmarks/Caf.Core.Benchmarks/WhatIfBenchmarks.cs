@@ -89,6 +89,24 @@ public class WhatIfBenchmarks
         return differences.Count;
     }
 
+    [Benchmark(Description = "floor: walk every event, read the assessments' ids (no decision)")]
+    public int WalkOnly()
+    {
+        var n = 0;
+        foreach (var e in _episodes)
+        {
+            foreach (var x in e.Events)
+            {
+                if (x is AssessmentCompleted a)
+                {
+                    n += a.Summary.IndicatorIds.Length;
+                }
+            }
+        }
+
+        return n;
+    }
+
     [Benchmark(Description = "PolicyWhatIf.Compare (every decision point)")]
     public int WhatIf() => _whatIf.Compare(_episodes).Differences.Length;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using Caf.Core.Closure;
 using Caf.Core.Consent;
 using Caf.Core.Events;
@@ -23,7 +24,8 @@ public sealed partial class PolicyWhatIf
 
         public void Episode(CafEpisode episode)
         {
-            var events = episode.Events;
+            // The history as a span (the episode keeps a list): no interface call per event.
+            ReadOnlySpan<CafEvent> events = episode.Events is List<CafEvent> list ? CollectionsMarshal.AsSpan(list) : [.. episode.Events];
             var consent = ConsentState.Empty;
             var fromStepDown = events[0] is PotentialCafRegistered;
             var assessmentStarted = false;
@@ -33,7 +35,7 @@ public sealed partial class PolicyWhatIf
 
             // The consent in force is followed only when A and B may decide consent differently: nothing else reads it.
             var followConsent = !whatIf._consentAlike;
-            for (var i = 1; i < events.Count; i++)
+            for (var i = 1; i < events.Length; i++)
             {
                 switch (events[i])
                 {
@@ -82,7 +84,7 @@ public sealed partial class PolicyWhatIf
                     case ReviewHeld r:
                         _reviews.Add(r.Review.OverallProgress);
                         break;
-                    case EpisodeClosed c when i == events.Count - 1:
+                    case EpisodeClosed c when i == events.Length - 1:
                         Closure(episode, i, c);
                         break;
                 }
@@ -176,9 +178,9 @@ public sealed partial class PolicyWhatIf
         {
             if (whatIf._thresholds is { } difference)
             {
-                // The same indicators: the set is read once, the shared rules evaluated once, each side's own rules
-                // alone. An unknown id is refused alike by both.
-                if (!difference.TryClassify(ids, context, out var ca, out var cb, out var bits) || ca == cb)
+                // The same indicators: the set is read once and only the rules that differ are tested; both sides are
+                // classified only when one of them holds. An unknown id is refused alike by both.
+                if (!difference.TryCompare(ids, context, out var differ, out _, out _, out var bits) || !differ)
                 {
                     return null;
                 }

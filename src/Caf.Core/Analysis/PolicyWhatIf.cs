@@ -123,12 +123,15 @@ public sealed partial class PolicyWhatIf
         // Ids as strings: a set of strings hashes without randomisation until collisions pile up (the runtime then switches).
         var known = episodes.TryGetNonEnumeratedCount(out var count);
         var seen = new HashSet<string>(known ? count : 0, StringComparer.Ordinal);
+        var group = new Group();
+        var taken = 0;
         foreach (var episode in episodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (progress is not null && seen.Count > 0 && seen.Count % CafProgress.Interval == 0)
+            if (progress is not null && taken > 0 && taken % CafProgress.Interval == 0)
             {
-                progress.Report(new CafProgress(seen.Count, known ? count : null, CafProgress.WhatIfEpisodes));
+                Flush(run, group, seen, leadProfessionalPools);
+                progress.Report(new CafProgress(taken, known ? count : null, CafProgress.WhatIfEpisodes));
             }
 
             if (episode is null)
@@ -136,21 +139,14 @@ public sealed partial class PolicyWhatIf
                 throw new ArgumentException("An episode is null.", nameof(episodes));
             }
 
-            if (!seen.Add(episode.Id.Value))
+            taken++;
+            if (group.Add(episode))
             {
-                throw new ArgumentException($"Episode {episode.Id} appears twice.", nameof(episodes));
+                Flush(run, group, seen, leadProfessionalPools);
             }
-
-            var first = run.Differences.Count;
-            run.Episode(episode);
-            if (leadProfessionalPools is not null && leadProfessionalPools.TryGetValue(episode.Id, out var request) && request is not null)
-            {
-                run.LeadProfessional(episode, request);
-            }
-
-            run.EndEpisode(episode.Id, first);
         }
 
+        Flush(run, group, seen, leadProfessionalPools);
         progress?.Report(new CafProgress(seen.Count, seen.Count, CafProgress.WhatIfEpisodes));
         var differences = run.Ordered();
         var counts = ImmutableArray.CreateBuilder<PolicyDecisionCount>(PointCount);
@@ -163,6 +159,30 @@ public sealed partial class PolicyWhatIf
     }
 
     private const int PointCount = (int)PolicyDecisionPoint.RetentionDate + 1;
+
+    /// <summary>Compares the episodes of a group, in order, once the group's memory has been read in (see <see cref="Group"/>).</summary>
+    private static void Flush(Run run, Group group, HashSet<string> seen, IReadOnlyDictionary<EpisodeId, LeadProfessionalSelectionRequest>? leadProfessionalPools)
+    {
+        group.ReadIn();
+        foreach (var episode in group.Episodes)
+        {
+            if (!seen.Add(episode.Id.Value))
+            {
+                throw new ArgumentException($"Episode {episode.Id} appears twice.", "episodes");
+            }
+
+            var first = run.Differences.Count;
+            run.Episode(episode);
+            if (leadProfessionalPools is not null && leadProfessionalPools.TryGetValue(episode.Id, out var request) && request is not null)
+            {
+                run.LeadProfessional(episode, request);
+            }
+
+            run.EndEpisode(episode.Id, first);
+        }
+
+        group.Clear();
+    }
 
 
     private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

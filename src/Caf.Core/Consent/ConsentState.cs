@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
 using Caf.Core.Primitives;
@@ -134,10 +136,18 @@ public sealed class ConsentState
     public ConsentRecord? ExcludingRecord(AgencyId agency)
     {
         // CONS-05: every person's exclusion is honoured (the union), even when that person's consent does
-        // not decide (docs/consent.md). A loop, not LINQ: this is on the hot path.
-        foreach (var exclusion in Exclusions)
+        // not decide (docs/consent.md). A loop over the array, not LINQ or an enumerator: this is on the hot path of
+        // every sharing decision. The keys are compared by reference first (usually the same string), then ordinally.
+        var exclusions = ImmutableCollectionsMarshal.AsArray(Exclusions);
+        if (exclusions is null || agency.Value is not { } key)
         {
-            if (exclusion.Agency == agency)
+            return null;
+        }
+
+        foreach (var exclusion in exclusions)
+        {
+            var excluded = exclusion.Agency.Value;
+            if (ReferenceEquals(excluded, key) || string.Equals(excluded, key, StringComparison.Ordinal))
             {
                 return exclusion.Record;
             }

@@ -162,11 +162,18 @@ public sealed class SharingService : ISharingService
     /// <summary>The decision without recording it (for the benchmark and tests). Allocation free.</summary>
     internal SharingDecision Compute(ConsentState consent, AgencyId agency, SharingPurpose purpose)
     {
-        Guard.Against.Null(consent);
+        if (consent is null)
+        {
+            throw new ArgumentNullException(nameof(consent));
+        }
+
         GuardTarget(agency, purpose);
 
-        // An excluded agency is refused before the consent is resolved: it never needs the resolution.
-        return Excluded(consent, agency) ?? Decide(consent, purpose, _policy.ResolveForSharing(consent));
+        // An excluded agency is refused first, before anything is resolved or looked up: a scan of the exclusions (a
+        // handful at most), comparing the agency's key by reference before its characters, and a decision of constants.
+        return consent.ExcludingRecord(agency) is { } excluding
+            ? Excluded(excluding)
+            : Decide(consent, purpose, _policy.ResolveForSharing(consent));
     }
 
     /// <summary>The decision with the child's age known, exclusions checked before the consent is resolved.</summary>
@@ -174,7 +181,9 @@ public sealed class SharingService : ISharingService
     {
         ConsentPolicy.GuardAge(childAgeInYears);
         GuardTarget(agency, purpose);
-        return Excluded(consent, agency) ?? Decide(consent, purpose, _policy.ResolveForSharing(consent, childAgeInYears));
+        return consent.ExcludingRecord(agency) is { } excluding
+            ? Excluded(excluding)
+            : Decide(consent, purpose, _policy.ResolveForSharing(consent, childAgeInYears));
     }
 
     private static void GuardRequest(EpisodeId episode, Actor requestedBy)
@@ -190,7 +199,17 @@ public sealed class SharingService : ISharingService
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void GuardTarget(AgencyId agency, SharingPurpose purpose)
+    {
+        if (agency.IsDefault || (uint)purpose > (uint)SharingPurpose.FamilyLink)
+        {
+            ThrowTarget(agency, purpose);
+        }
+    }
+
+    // Apart from GuardTarget: the throwing code stays off the hot path.
+    private static void ThrowTarget(AgencyId agency, SharingPurpose purpose)
     {
         if (agency.IsDefault)
         {
@@ -204,10 +223,8 @@ public sealed class SharingService : ISharingService
     }
 
     // 1. CONS-05 / SHARE-01 / LP-11: an excluded agency is refused whatever the purpose or override.
-    private static SharingDecision? Excluded(ConsentState consent, AgencyId agency) =>
-        consent.ExcludingRecord(agency) is { } excluding
-            ? new SharingDecision(false, "SHARE-01", ExcludedReason) { Basis = SharingBasis.Consent, BasisRecord = excluding }
-            : null;
+    private static SharingDecision Excluded(ConsentRecord excluding) =>
+        new(false, "SHARE-01", ExcludedReason) { Basis = SharingBasis.Consent, BasisRecord = excluding };
 
     private static SharingDecision Decide(ConsentState consent, SharingPurpose purpose, ConsentResolution resolution)
     {

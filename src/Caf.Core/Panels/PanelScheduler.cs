@@ -1,11 +1,14 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
+using Caf.Core.Primitives;
 
 namespace Caf.Core.Panels;
 
@@ -136,7 +139,11 @@ public sealed class PanelScheduler
             }
         }
 
-        var perArea = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Areas by dense index: a request's area is found without hashing its string into a dictionary.
+        var areaNames = new string[byArea.Count];
+        byArea.Keys.CopyTo(areaNames, 0);
+        var areaIndex = new OrdinalIndex(areaNames);
+        var perArea = new int[areaNames.Length];
         foreach (var request in requestArray)
         {
             if (!booked.Add(request.Slot.Value))
@@ -144,41 +151,48 @@ public sealed class PanelScheduler
                 throw new ArgumentException($"Slot {request.Slot} is requested more than once or already booked.", nameof(requests));
             }
 
-            CollectionsMarshal.GetValueRefOrAddDefault(perArea, request.Area, out _)++;
+            if (areaIndex.TryGetIndex(request.Area, out var a))
+            {
+                perArea[a]++;
+            }
         }
 
-        var areas = new Dictionary<string, AreaQueue>(StringComparer.Ordinal);
-        foreach (var (area, list) in byArea)
+        var areas = new AreaQueue[areaNames.Length];
+        for (var a = 0; a < areaNames.Length; a++)
         {
+            var list = byArea[areaNames[a]];
             list.Sort(MeetingOrder);
-            var requested = perArea.GetValueOrDefault(area);
             foreach (var load in list)
             {
-                load.Reserve(requested);
+                load.Reserve(perArea[a]);
             }
 
-            areas.Add(area, new AreaQueue([.. list]));
+            areas[a] = new AreaQueue([.. list]);
         }
 
         SortRequests(requestArray);
-        var placed = new PanelBooking[requestArray.Length];
+
+        // Placed and unplaced in pooled scratch arrays (every request is one or the other), copied out at their sizes.
+        var placed = ArrayPool<PanelBooking>.Shared.Rent(requestArray.Length);
+        var unplaced = ArrayPool<PanelUnplacedSlot>.Shared.Rent(requestArray.Length);
         var placedCount = 0;
-        var unplaced = ImmutableArray.CreateBuilder<PanelUnplacedSlot>();
+        var unplacedCount = 0;
         foreach (var request in requestArray)
         {
-            if (!areas.TryGetValue(request.Area, out var queue))
+            if (!areaIndex.TryGetIndex(request.Area, out var a))
             {
-                unplaced.Add(new PanelUnplacedSlot(request, PanelUnplacedReason.NoPanelForArea,
-                    $"No panel serves area '{request.Area}'."));
+                unplaced[unplacedCount++] = new PanelUnplacedSlot(request, PanelUnplacedReason.NoPanelForArea, $"No panel serves area '{request.Area}'.");
                 continue;
             }
 
+            var queue = areas[a];
             var kind = request.Kind;
             var load = queue.FirstWithRoom(kind);
             if (load is null)
             {
                 // One text per area and kind, built once (no closure per request): an overloaded area reports many requests.
-                unplaced.Add(new PanelUnplacedSlot(request, PanelUnplacedReason.NoMeetingWithRoom, queue.FullMessage(kind) ?? queue.SetFullMessage(kind, FullText(request.Area, kind, from, horizon))));
+                unplaced[unplacedCount++] = new PanelUnplacedSlot(request, PanelUnplacedReason.NoMeetingWithRoom,
+                    queue.FullMessage(kind) ?? queue.SetFullMessage(kind, FullText(request.Area, kind, from, horizon)));
                 continue;
             }
 
@@ -186,6 +200,11 @@ public sealed class PanelScheduler
             load.Add(booking);
             placed[placedCount++] = booking;
         }
+
+        var placedOut = placed.AsSpan(0, placedCount).ToArray();
+        var unplacedOut = unplaced.AsSpan(0, unplacedCount).ToArray();
+        ArrayPool<PanelBooking>.Shared.Return(placed, clearArray: true);
+        ArrayPool<PanelUnplacedSlot>.Shared.Return(unplaced, clearArray: true);
 
         all.Sort(MeetingOrder);
         var agendas = new PanelAgenda[all.Count];
@@ -197,8 +216,8 @@ public sealed class PanelScheduler
         }
 
         return new PanelSchedule(
-            ImmutableCollectionsMarshal.AsImmutableArray(placedCount == placed.Length ? placed : placed.AsSpan(0, placedCount).ToArray()),
-            unplaced.ToImmutable(),
+            ImmutableCollectionsMarshal.AsImmutableArray(placedOut),
+            ImmutableCollectionsMarshal.AsImmutableArray(unplacedOut),
             ImmutableCollectionsMarshal.AsImmutableArray(agendas));
     }
 
@@ -208,22 +227,44 @@ public sealed class PanelScheduler
     private static readonly Comparison<PanelBooking> EntryOrder = static (a, b) => RequestOrder(a.Request, b.Request);
 
     /// <summary>
-    /// Request order (request time, then slot id): sorted on the times as numbers, the slot ids compared only
-    /// among requests made at the same instant.
+    /// Request order (request time, then slot id): the times, as ticks after the earliest, sorted by an LSD radix sort
+    /// (stable, 11 bits a pass, passes over bits all the times share skipped, pooled scratch arrays); the slot ids compared
+    /// only among requests made at the same instant.
     /// </summary>
     private static void SortRequests(PanelSlotRequest[] requests)
     {
-        var keys = new long[requests.Length];
-        for (var i = 0; i < keys.Length; i++)
+        var n = requests.Length;
+        if (n < 2)
         {
-            keys[i] = requests[i].RequestedAt.UtcTicks;
+            return;
         }
 
-        Array.Sort(keys, requests);
-        for (var i = 0; i < keys.Length;)
+        var keys = ArrayPool<ulong>.Shared.Rent(n);
+        var min = long.MaxValue;
+        for (var i = 0; i < n; i++)
+        {
+            min = Math.Min(min, requests[i].RequestedAt.UtcTicks);
+        }
+
+        var all = 0UL;
+        for (var i = 0; i < n; i++)
+        {
+            all |= keys[i] = (ulong)(requests[i].RequestedAt.UtcTicks - min);
+        }
+
+        if (n < RadixThreshold)
+        {
+            Array.Sort(keys, requests, 0, n);
+        }
+        else
+        {
+            RadixSort(keys, requests, n, 64 - BitOperations.LeadingZeroCount(all));
+        }
+
+        for (var i = 0; i < n;)
         {
             var j = i + 1;
-            while (j < keys.Length && keys[j] == keys[i])
+            while (j < n && keys[j] == keys[i])
             {
                 j++;
             }
@@ -235,6 +276,57 @@ public sealed class PanelScheduler
 
             i = j;
         }
+
+        ArrayPool<ulong>.Shared.Return(keys);
+    }
+
+    private const int RadixThreshold = 256;
+    private const int RadixBits = 11;
+
+    private static void RadixSort(ulong[] keys, PanelSlotRequest[] items, int n, int bits)
+    {
+        var otherKeys = ArrayPool<ulong>.Shared.Rent(n);
+        var otherItems = ArrayPool<PanelSlotRequest>.Shared.Rent(n);
+        var counts = new int[1 << RadixBits];
+        var (fromKeys, fromItems, toKeys, toItems) = (keys, items, otherKeys, otherItems);
+        for (var shift = 0; shift < bits; shift += RadixBits)
+        {
+            Array.Clear(counts);
+            const ulong mask = (1UL << RadixBits) - 1;
+            for (var i = 0; i < n; i++)
+            {
+                counts[(int)((fromKeys[i] >> shift) & mask)]++;
+            }
+
+            if (counts[(int)((fromKeys[0] >> shift) & mask)] == n)
+            {
+                continue; // every key has the same digit here: nothing moves
+            }
+
+            var sum = 0;
+            for (var d = 0; d < counts.Length; d++)
+            {
+                (counts[d], sum) = (sum, sum + counts[d]);
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var at = counts[(int)((fromKeys[i] >> shift) & mask)]++;
+                toKeys[at] = fromKeys[i];
+                toItems[at] = fromItems[i];
+            }
+
+            (fromKeys, fromItems, toKeys, toItems) = (toKeys, toItems, fromKeys, fromItems);
+        }
+
+        if (!ReferenceEquals(fromKeys, keys))
+        {
+            Array.Copy(fromKeys, keys, n);
+            Array.Copy(fromItems, items, n);
+        }
+
+        ArrayPool<ulong>.Shared.Return(otherKeys);
+        ArrayPool<PanelSlotRequest>.Shared.Return(otherItems, clearArray: true);
     }
 
     private static string FullText(string area, PanelSlotKind kind, DateOnly from, int horizon) => string.Create(CultureInfo.InvariantCulture,

@@ -1,50 +1,55 @@
 using System;
 using System.Collections.Generic;
-using System.Numerics;
+using Caf.Core.Primitives;
 
 namespace Caf.Core.Thresholds;
 
 /// <summary>
 /// The difference between two compiled frameworks, computed once for a policy what-if: when both define the same
-/// indicators (ids, levels, domains, significant harm, in the same order), an observed set is read once and the rules
-/// both frameworks share are evaluated once; only the rules that differ are evaluated per side.
+/// indicators (ids, levels, domains, significant harm, in the same order), an observed set is read once, and only the
+/// rules that differ are tested; the rules both share are evaluated only when a differing rule holds.
 /// </summary>
 public sealed partial class ThresholdMatcher
 {
     /// <summary>
-    /// What differs between frameworks A and B, or null when their indicators differ (or either has more than 64):
-    /// then nothing can be shared and each side classifies on its own.
+    /// What differs between frameworks A and B, or null when their indicators differ (or either has more than 64
+    /// indicators or 16 domains): then nothing can be shared and each side classifies on its own.
     /// </summary>
     internal static Difference? Compare(ThresholdMatcher a, ThresholdMatcher b) => Difference.Between(a, b);
 
-    /// <summary>Two frameworks over the same indicators: the shared rules and the rules of each side alone.</summary>
+    /// <summary>Two frameworks over the same indicators: the rules of each side that the other does not have.</summary>
+    /// <remarks>
+    /// A rule is the test it makes and the classification it decides (its level, and its route already combined with
+    /// the level's). If none of A's own rules and none of B's own rules holds for an observed set, the rules that hold
+    /// are the shared ones on both sides, so A and B classify it alike: it is settled by those few tests, without
+    /// evaluating the framework. Only when a differing rule holds (or level 1's route differs) are both classified.
+    /// </remarks>
     internal sealed class Difference
     {
-        private readonly ThresholdMatcher _a;
-        private readonly ThresholdMatcher _b;
-        private readonly SideRule[] _shared;
-        private readonly SideRule[] _onlyA;
-        private readonly SideRule[] _onlyB;
+        private readonly OrdinalIndex _lookup; // A's; B defines the same ids
+        private readonly Plan _a;
+        private readonly Plan _b;
+        private readonly PlanRule[] _onlyA;
+        private readonly PlanRule[] _onlyB;
+        private readonly bool _always; // level 1 routes differently: every set not stepped up may differ
 
-        private Difference(ThresholdMatcher a, ThresholdMatcher b, SideRule[] shared, SideRule[] onlyA, SideRule[] onlyB)
+        private Difference(OrdinalIndex lookup, Plan a, Plan b, PlanRule[] onlyA, PlanRule[] onlyB)
         {
+            _lookup = lookup;
             _a = a;
             _b = b;
-            _shared = shared;
             _onlyA = onlyA;
             _onlyB = onlyB;
-            SpecialistAlike = Same(a._specialistRule, b._specialistRule);
-            DecidesAlike = onlyA.Length == 0 && onlyB.Length == 0 && SpecialistAlike && a._levelRoutes.AsSpan().SequenceEqual(b._levelRoutes);
+            _always = a.NoneFired != b.NoneFired;
+            DecidesAlike = onlyA.Length == 0 && onlyB.Length == 0 && !_always;
         }
 
         /// <summary>True when A and B classify every observed set alike (the same rules and level routes): nothing to re-decide.</summary>
         public bool DecidesAlike { get; }
 
-        private bool SpecialistAlike { get; }
-
         public static Difference? Between(ThresholdMatcher a, ThresholdMatcher b)
         {
-            if (a._words != 1 || b._words != 1 || a._indicators.Length != b._indicators.Length
+            if (a._plan is not { } planA || b._plan is not { } planB || a._indicators.Length != b._indicators.Length
                 || !a._level.AsSpan().SequenceEqual(b._level) || !a._domain.AsSpan().SequenceEqual(b._domain) || !a._harm.AsSpan().SequenceEqual(b._harm))
             {
                 return null;
@@ -58,17 +63,15 @@ public sealed partial class ThresholdMatcher
                 }
             }
 
-            var rulesA = Rules(a);
-            var rulesB = Rules(b);
-            var shared = new List<SideRule>();
-            var onlyA = new List<SideRule>();
-            foreach (var rule in rulesA)
+            // The multiset difference of the two rule lists (a rule both have twice on one side and once on the other differs once).
+            var onlyB = new List<PlanRule>(planB.Rules);
+            var onlyA = new List<PlanRule>();
+            foreach (var rule in planA.Rules)
             {
-                var match = rulesB.FindIndex(r => Same(r, rule));
+                var match = onlyB.IndexOf(rule);
                 if (match >= 0)
                 {
-                    shared.Add(rule);
-                    rulesB.RemoveAt(match);
+                    onlyB.RemoveAt(match);
                 }
                 else
                 {
@@ -76,87 +79,40 @@ public sealed partial class ThresholdMatcher
                 }
             }
 
-            return new Difference(a, b, [.. shared], [.. onlyA], [.. rulesB]);
+            return new Difference(a._lookup, planA, planB, [.. onlyA], [.. onlyB]);
         }
 
         /// <summary>
-        /// Classifies the observed set under A and B, reading it once. False when an id is unknown (both frameworks
-        /// refuse it alike: they define the same indicators).
+        /// Compares the classifications of the observed set under A and B, reading it once. False when an id is unknown
+        /// (both frameworks refuse it alike: they define the same indicators). <paramref name="a"/> and
+        /// <paramref name="b"/> are set only when <paramref name="differ"/> is true.
         /// </summary>
-        public bool TryClassify(ReadOnlySpan<string> observed, ThresholdContext context, out ThresholdClassification a, out ThresholdClassification b, out ulong bits)
+        public bool TryCompare(
+            ReadOnlySpan<string> observed, ThresholdContext context,
+            out bool differ, out ThresholdClassification a, out ThresholdClassification b, out ulong bits)
         {
-            var word = 0UL;
-            var counts = default(LevelCounts);
-            var domains = default(LevelMasks);
+            differ = false;
             a = b = default;
-            if (!_a.TryObserve(observed, context, ref word, ref counts, ref domains, out var harm))
+            if (!_a.TryRead(_lookup, observed, out bits, out var lanes))
             {
-                bits = 0;
                 return false;
             }
 
-            bits = word;
-            if (harm)
+            if (context.SignificantHarmConcern || (bits & _a.Harm) != 0)
             {
-                a = b = new ThresholdClassification(ThresholdLevel.SignificantHarm, ThresholdRoute.Safeguarding); // THR-04, in both
-                return true;
+                return true; // THR-04 in both: the same indicators are significant harm
             }
 
-            var shared = (int)ThresholdLevel.Universal;
-            var sharedRoute = -1;
-            Fold(_shared, word, ref counts, ref domains, ref shared, ref sharedRoute);
-            var (levelA, routeA, levelB, routeB) = (shared, sharedRoute, shared, sharedRoute);
-            Fold(_onlyA, word, ref counts, ref domains, ref levelA, ref routeA);
-            Fold(_onlyB, word, ref counts, ref domains, ref levelB, ref routeB);
-            if (context.SpecialistServicesInvolved && !context.StepDown)
+            var specialist = context.SpecialistServicesInvolved && !context.StepDown;
+            if (!_always && !Plan.AnyHolds(_onlyA, bits, lanes, specialist) && !Plan.AnyHolds(_onlyB, bits, lanes, specialist))
             {
-                Fire(in _a._specialistRule, [], ref levelA, ref routeA); // THR-05
-                Fire(in _b._specialistRule, [], ref levelB, ref routeB);
+                return true; // only shared rules hold: alike, without evaluating them
             }
 
-            a = new ThresholdClassification((ThresholdLevel)levelA, (ThresholdRoute)Math.Max((int)_a._levelRoutes[levelA], routeA));
-            b = new ThresholdClassification((ThresholdLevel)levelB, (ThresholdRoute)Math.Max((int)_b._levelRoutes[levelB], routeB));
+            a = _a.Decide(bits, lanes, context);
+            b = _b.Decide(bits, lanes, context);
+            differ = a != b;
             return true;
         }
-
-        private static void Fold(SideRule[] rules, ulong word, ref LevelCounts counts, ref LevelMasks domains, ref int result, ref int route)
-        {
-            foreach (ref readonly var side in rules.AsSpan())
-            {
-                var rule = side.Rule;
-                var fires = rule.Kind == RuleKind.Count
-                    ? counts[rule.MinLevel] >= rule.MinCount && BitOperations.PopCount(domains[rule.MinLevel]) >= rule.MinDomains
-                    : BitOperations.PopCount(word & side.Mask) >= rule.MinCount;
-                if (fires)
-                {
-                    Fire(in rule, [], ref result, ref route);
-                }
-            }
-        }
-
-        private static List<SideRule> Rules(ThresholdMatcher m)
-        {
-            var rules = new List<SideRule>();
-            foreach (var rule in m._countRules)
-            {
-                rules.Add(new SideRule(rule, 0));
-            }
-
-            foreach (var rule in m._anyOfRules)
-            {
-                rules.Add(new SideRule(rule, m._anyOfMasks[rule.MaskOffset]));
-            }
-
-            return rules;
-        }
-
-        private static bool Same(SideRule x, SideRule y) => Same(x.Rule, y.Rule) && x.Mask == y.Mask;
-
-        // What decides: the kind, the condition and what it gives (not its id, text or position).
-        private static bool Same(CompiledRule x, CompiledRule y) =>
-            x.Kind == y.Kind && x.Gives == y.Gives && x.Route == y.Route && x.MinLevel == y.MinLevel && x.MinCount == y.MinCount
-            && x.MinDomains == y.MinDomains;
-
-        private readonly record struct SideRule(CompiledRule Rule, ulong Mask);
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class ThresholdMatcher
     private const int StackRules = 256;
 
     private readonly FrozenDictionary<string, int> _index;
-    private readonly IndicatorIndex _lookup; // the hot path's id lookup
+    private readonly OrdinalIndex _lookup; // the hot path's id lookup
     private readonly ThresholdIndicator[] _indicators;
     private readonly byte[] _level;
     private readonly byte[] _domain;
@@ -50,6 +50,7 @@ public sealed partial class ThresholdMatcher
     private readonly ulong[] _anyOfMasks;
     private readonly string[] _levelNames = new string[6];
     private readonly ThresholdRoute[] _levelRoutes = new ThresholdRoute[6];
+    private readonly Plan? _plan; // the bitset plan of Classify (null: more than 64 indicators or 16 domains)
 
     private ThresholdMatcher(ThresholdFramework framework)
     {
@@ -98,7 +99,7 @@ public sealed partial class ThresholdMatcher
         }
 
         _index = ids.ToFrozenDictionary(StringComparer.Ordinal);
-        _lookup = new IndicatorIndex([.. framework.Indicators.Select(i => i.Id)]);
+        _lookup = new OrdinalIndex([.. framework.Indicators.Select(i => i.Id)]);
 
         var rules = framework.Rules;
         _ruleCount = rules.Length;
@@ -160,6 +161,7 @@ public sealed partial class ThresholdMatcher
         _anyOfMasks = masks.ToArray();
         _countRules = countRules.ToArray();
         _anyOfRules = anyOfRules.ToArray();
+        _plan = Plan.Build(this);
     }
 
     private enum RuleKind : byte
@@ -199,49 +201,16 @@ public sealed partial class ThresholdMatcher
     /// <exception cref="ArgumentNullException">An observed id is null.</exception>
     public Result<ThresholdClassification> Classify(ReadOnlySpan<string> observed, ThresholdContext context = default)
     {
-        if (_words > 1)
+        if (_plan is { } plan)
         {
-            return ClassifyLarge(observed, context);
+            // Up to 64 indicators and 16 domains: the observed set is read into two words, then the rules are bitset
+            // tests tried in the order of what they give, until the first holds.
+            return plan.TryRead(_lookup, observed, out var word, out var lanes)
+                ? plan.Decide(word, lanes, context)
+                : UnknownIndicator(observed, FirstUnknown(observed));
         }
 
-        // Up to 64 indicators the observed set is one word in a local: no stackalloc, no span on the hot path.
-        var word = 0UL;
-        var counts = default(LevelCounts);
-        var domains = default(LevelMasks);
-        if (!TryObserve(observed, context, ref word, ref counts, ref domains, out var harm))
-        {
-            return UnknownIndicator(observed, FirstUnknown(observed));
-        }
-
-        if (harm)
-        {
-            return new ThresholdClassification(ThresholdLevel.SignificantHarm, ThresholdRoute.Safeguarding); // THR-04
-        }
-
-        var result = (int)ThresholdLevel.Universal;
-        var ruleRoute = -1;
-        foreach (ref readonly var rule in _countRules.AsSpan())
-        {
-            if (counts[rule.MinLevel] >= rule.MinCount && BitOperations.PopCount(domains[rule.MinLevel]) >= rule.MinDomains)
-            {
-                Fire(in rule, [], ref result, ref ruleRoute);
-            }
-        }
-
-        foreach (ref readonly var rule in _anyOfRules.AsSpan())
-        {
-            if (BitOperations.PopCount(word & _anyOfMasks[rule.MaskOffset]) >= rule.MinCount)
-            {
-                Fire(in rule, [], ref result, ref ruleRoute);
-            }
-        }
-
-        if (context.SpecialistServicesInvolved && !context.StepDown)
-        {
-            Fire(in _specialistRule, [], ref result, ref ruleRoute); // THR-05
-        }
-
-        return new ThresholdClassification((ThresholdLevel)result, (ThresholdRoute)Math.Max((int)_levelRoutes[result], ruleRoute));
+        return ClassifyLarge(observed, context);
     }
 
     /// <summary>

@@ -22,8 +22,10 @@ namespace Caf.Core.Tests.Analysis;
 /// <summary>
 /// The what-if decides only what a configuration difference can change, and shares the rest; these properties hold it
 /// to the naive loop it replaces: every consent and threshold decision point decided under A and under B, explained,
-/// and compared. Random assessments (indicator sets in any order, with repeats), random pairs of frameworks (rules
-/// changed, added or dropped; sometimes an indicator's level changed, so nothing can be shared) and consent options.
+/// and compared. Random assessments (indicator sets in any order, with repeats; consent from a parent or from the young
+/// person, with or without sufficient understanding), random pairs of configurations differing in each kind of setting
+/// the what-if precomputes a difference for: a rule's count, domains, level or route; an anyOf rule's indicators; a rule
+/// added or dropped; a level's route; an indicator's level (so nothing can be shared); and every consent option.
 /// </summary>
 public class PolicyWhatIfNaiveProperties
 {
@@ -37,11 +39,14 @@ public class PolicyWhatIfNaiveProperties
     /// <summary>A change to one rule of the default framework.</summary>
     public sealed record RuleChange(int Rule, int Kind, int Value, string? Route);
 
-    /// <summary>A configuration: changes to the default rules, an indicator's level raised or not, a consent age.</summary>
-    public sealed record Config(RuleChange[] Changes, bool RaiseLei01, int CompetenceBound, bool Same);
+    /// <summary>The consent options (CONS-02, CONS-03, CONS-08).</summary>
+    public sealed record ConsentSettings(int CompetenceBound, int SelfConsentAge, bool ParentAtSelfConsentAge, bool ParentForCompetent, bool RefusalPrevails);
 
-    /// <summary>An episode: the child's age, the observed ids (any order, repeats) and whether consent is written.</summary>
-    public sealed record Case(int Age, string[] Observed, bool Written);
+    /// <summary>A configuration: changes to the default rules and level routes, an indicator's level raised or not, consent options.</summary>
+    public sealed record Config(RuleChange[] Changes, int[] LevelRouteChanges, bool RaiseLei01, ConsentSettings Consent, bool Same);
+
+    /// <summary>An episode: the child's age, the observed ids (any order, repeats), whether consent is written, and whose (0 parent, 1 young person, 2 young person with sufficient understanding).</summary>
+    public sealed record Case(int Age, string[] Observed, bool Written, int Giver = 0);
 
     public sealed record World(Config A, Config B, Case[] Cases)
     {
@@ -49,32 +54,42 @@ public class PolicyWhatIfNaiveProperties
             $"A: {Describe(A)}; B: {Describe(B)}; cases: {string.Join(" | ", Cases.Select(c => $"{c.Age}y {(c.Written ? "written" : "verbal")} [{string.Join(",", c.Observed)}]"))}";
 
         private static string Describe(Config c) =>
-            $"{(c.Same ? "same as A " : "")}{string.Join(",", c.Changes.Select(x => $"r{x.Rule}k{x.Kind}={x.Value}{x.Route}"))} raise={c.RaiseLei01} bound={c.CompetenceBound}";
+            $"{(c.Same ? "same as A " : "")}{string.Join(",", c.Changes.Select(x => $"r{x.Rule}k{x.Kind}={x.Value}{x.Route}"))} levels={string.Join(",", c.LevelRouteChanges)} raise={c.RaiseLei01} {c.Consent}";
     }
 
     public static class Arbitraries
     {
         private static Gen<RuleChange> Changes() =>
-            from rule in Gen.Choose(0, 5)
-            from kind in Gen.Choose(0, 4)
+            from rule in Gen.Choose(0, 7)
+            from kind in Gen.Choose(0, 6)
             from value in Gen.Choose(1, 4)
             from route in Gen.Frequency((3, Gen.Constant<string?>(null)), (1, Gen.Elements(Routes).Select(r => (string?)r)))
             select new RuleChange(rule, kind, value, route);
 
+        private static Gen<ConsentSettings> ConsentOptions() =>
+            from bound in Gen.Frequency((4, Gen.Constant(12)), (1, Gen.Choose(10, 14)))
+            from self in Gen.Frequency((4, Gen.Constant(16)), (1, Gen.Choose(15, 17)))
+            from parentAtSelf in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
+            from parentForCompetent in Gen.Frequency((4, Gen.Constant(true)), (1, Gen.Constant(false)))
+            from prevails in Gen.Frequency((4, Gen.Constant(true)), (1, Gen.Constant(false)))
+            select new ConsentSettings(bound, self, parentAtSelf, parentForCompetent, prevails);
+
         private static Gen<Config> Configs() =>
             from count in Gen.Frequency((2, Gen.Constant(0)), (5, Gen.Choose(1, 3)))
             from changes in Gen.ArrayOf(Changes(), count)
+            from levels in Gen.Frequency((5, Gen.Constant(Array.Empty<int>())), (1, Gen.ArrayOf(Gen.Choose(1, 12), 1)))
             from raise in Gen.Frequency((5, Gen.Constant(false)), (1, Gen.Constant(true)))
-            from bound in Gen.Frequency((4, Gen.Constant(12)), (1, Gen.Choose(10, 14)))
+            from consent in ConsentOptions()
             from same in Gen.Frequency((6, Gen.Constant(false)), (1, Gen.Constant(true)))
-            select new Config(changes, raise, bound, same);
+            select new Config(changes, levels, raise, consent, same);
 
         private static Gen<Case> Cases() =>
             from age in Gen.Choose(2, 15)
             from count in Gen.Choose(1, 6)
             from observed in Gen.ArrayOf(Gen.Elements(Ids), count)
             from written in Gen.Frequency((4, Gen.Constant(true)), (1, Gen.Constant(false)))
-            select new Case(age, observed, written);
+            from giver in Gen.Frequency((4, Gen.Constant(0)), (1, Gen.Choose(1, 2)))
+            select new Case(age, observed, written, giver);
 
         public static Arbitrary<World> Worlds() =>
             Arb.From(
@@ -163,8 +178,27 @@ public class PolicyWhatIfNaiveProperties
                 1 => rule.Kind == ThresholdRuleKinds.Count ? rule with { MinDomains = Math.Min(change.Value, 3) } : rule,
                 2 => rule with { Gives = Math.Clamp(change.Value + 1, 2, 4), Route = change.Route },
                 3 => rule with { Route = change.Route },
+                5 => rule.Kind == ThresholdRuleKinds.AnyOf
+                    ? rule with { Indicators = [.. rule.Indicators.Take(Math.Max(1, rule.Indicators.Length - 1)), .. Ids.Skip(change.Value * 3).Take(1).Where(id => !rule.Indicators.Contains(id))], MinCount = 1 }
+                    : rule,
+                6 => rule with { Id = rule.Id + "-copy" }, // the same test under another id: decides alike
                 _ => rule,
             };
+            if (change.Kind == 6)
+            {
+                rules.Add(rule with { Id = rule.Id + "-added", MinCount = change.Value, Route = change.Route }); // a rule added
+            }
+        }
+
+        // A level's route changed (levels 1 to 3; level 4 keeps the specialist route).
+        var levels = framework.Levels.ToList();
+        foreach (var change in config.LevelRouteChanges)
+        {
+            var at = levels.FindIndex(l => l.Level == 1 + (change % 3));
+            if (at >= 0)
+            {
+                levels[at] = levels[at] with { Route = Routes[change % Routes.Length] };
+            }
         }
 
         if (config.Changes.Any(c => c.Kind == 4) && rules.Count(r => r.Kind == ThresholdRuleKinds.Count) > 1)
@@ -176,11 +210,16 @@ public class PolicyWhatIfNaiveProperties
         {
             Version = "9.9.9-" + name,
             Rules = [.. rules],
+            Levels = [.. levels],
             Indicators = config.RaiseLei01 ? [.. framework.Indicators.Select(i => i.Id == "LEI-01" ? i with { Level = 3 } : i)] : framework.Indicators,
         };
         var compiled = Loader.Compile(changed);
         var options = new CafOptions();
-        options.Consent.CompetenceAgeExclusiveLowerBound = config.CompetenceBound;
+        options.Consent.CompetenceAgeExclusiveLowerBound = config.Consent.CompetenceBound;
+        options.Consent.SelfConsentAge = config.Consent.SelfConsentAge;
+        options.Consent.ParentConsentRequiredAtSelfConsentAge = config.Consent.ParentAtSelfConsentAge;
+        options.Consent.ParentConsentRequiredForCompetentYoungPerson = config.Consent.ParentForCompetent;
+        options.Consent.CompetentYoungPersonRefusalPrevails = config.Consent.RefusalPrevails;
         return new PolicyConfiguration(name, options, thresholds ?? (compiled.IsSuccess ? compiled.Matcher : Default), ClosureTaxonomy.Default);
     }
 
@@ -194,7 +233,14 @@ public class PolicyWhatIfNaiveProperties
             var classified = Default.Classify(c.Observed).Value;
             var child = new ChildDetails(new ChildId($"child-{n}"), DateOnly.FromDateTime(Now.UtcDateTime).AddYears(-c.Age).AddDays(-n));
             var e = CafEpisode.IdentifyConcern(policy, new EpisodeId($"ep-{n:D2}"), child, Teacher, "Concern.");
-            if (e.RecordConsent(Teacher, ConsentRecord.Parent("Parent", c.Written ? ConsentForm.Written : ConsentForm.Verbal), "Consent.").IsRefused
+            var form = c.Written ? ConsentForm.Written : ConsentForm.Verbal;
+            var record = c.Giver switch
+            {
+                0 => ConsentRecord.Parent("Parent", form),
+                1 => ConsentRecord.YoungPerson("Young person", form, false),
+                _ => ConsentRecord.YoungPerson("Young person", form, true),
+            };
+            if (e.RecordConsent(Teacher, record, "Consent.").IsRefused
                 || e.StartAssessment(Teacher, "Agreed.").IsRefused
                 || e.CompleteAssessment(Teacher, new AssessmentSummary(Default.FrameworkId, Default.FrameworkVersion, classified.Level, classified.Route, [.. c.Observed]), "Needs.").IsRefused)
             {
