@@ -11,7 +11,7 @@ namespace Caf.Core.Benchmarks;
 /// PANEL-03: scheduling 10,000 referrals across 5 panels (5 areas) over a year. The baseline is the naive
 /// reading of the rule producing the same schedule: for each referral, rescan every meeting of every panel from the
 /// start for the first one of its area with room (O(referrals x meetings)), then sort every agenda's entries. The
-/// library keeps a cursor per area and kind, sorts the requests on their times as numbers and keeps each agenda's
+/// library keeps a cursor per area and kind, radix-sorts the requests on their times as numbers, finds areas by a precomputed index and keeps each agenda's
 /// entries in request order as it places them (no rebuild). All produce the same placements (checked in the setup; the
 /// whole schedule is held to the naive rescan by PanelSchedulerNaiveProperties). The former baseline (placements only,
 /// without bookings, messages or agendas) is kept as a row.

@@ -147,7 +147,7 @@ public sealed partial class PolicyWhatIf
         }
 
         Flush(run, group, seen, leadProfessionalPools);
-        progress?.Report(new CafProgress(seen.Count, seen.Count, CafProgress.WhatIfEpisodes));
+        progress?.Report(new CafProgress(taken, taken, CafProgress.WhatIfEpisodes));
         var differences = run.Ordered();
         var counts = ImmutableArray.CreateBuilder<PolicyDecisionCount>(PointCount);
         for (var p = 0; p < PointCount; p++)
@@ -155,7 +155,7 @@ public sealed partial class PolicyWhatIf
             counts.Add(new PolicyDecisionCount((PolicyDecisionPoint)p, run.Decided[p], run.Differing[p]));
         }
 
-        return new PolicyComparison(A.Name, B.Name, seen.Count, counts.MoveToImmutable(), differences);
+        return new PolicyComparison(A.Name, B.Name, taken, counts.MoveToImmutable(), differences);
     }
 
     private const int PointCount = (int)PolicyDecisionPoint.RetentionDate + 1;

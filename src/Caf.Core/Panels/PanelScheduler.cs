@@ -227,9 +227,10 @@ public sealed class PanelScheduler
     private static readonly Comparison<PanelBooking> EntryOrder = static (a, b) => RequestOrder(a.Request, b.Request);
 
     /// <summary>
-    /// Request order (request time, then slot id): the times, as ticks after the earliest, sorted by an LSD radix sort
-    /// (stable, 11 bits a pass, passes over bits all the times share skipped, pooled scratch arrays); the slot ids compared
-    /// only among requests made at the same instant.
+    /// Request order (request time, then slot id). Each request's time, as ticks after the earliest, is packed with its
+    /// position into one number and the numbers are sorted by an LSD radix sort (11 bits a pass, passes over bits all the
+    /// numbers share skipped, pooled scratch arrays: numbers move, not references); the requests are then put in that
+    /// order once. Slot ids are compared only among requests made at the same instant (adjacent, in input order).
     /// </summary>
     private static void SortRequests(PanelSlotRequest[] requests)
     {
@@ -239,32 +240,44 @@ public sealed class PanelScheduler
             return;
         }
 
-        var keys = ArrayPool<ulong>.Shared.Rent(n);
         var min = long.MaxValue;
+        var max = long.MinValue;
+        foreach (var request in requests)
+        {
+            var t = request.RequestedAt.UtcTicks;
+            min = Math.Min(min, t);
+            max = Math.Max(max, t);
+        }
+
+        var positionBits = 64 - BitOperations.LeadingZeroCount((ulong)n);
+        var timeBits = 64 - BitOperations.LeadingZeroCount((ulong)(max - min));
+        if (n < RadixThreshold || timeBits + positionBits > 64)
+        {
+            Array.Sort(requests, Comparer<PanelSlotRequest>.Create(RequestOrder));
+            return;
+        }
+
+        var keys = ArrayPool<ulong>.Shared.Rent(n);
         for (var i = 0; i < n; i++)
         {
-            min = Math.Min(min, requests[i].RequestedAt.UtcTicks);
+            keys[i] = ((ulong)(requests[i].RequestedAt.UtcTicks - min) << positionBits) | (uint)i;
         }
 
-        var all = 0UL;
+        RadixSort(keys, n, timeBits + positionBits);
+        var sorted = ArrayPool<PanelSlotRequest>.Shared.Rent(n);
+        var positionMask = (1UL << positionBits) - 1;
         for (var i = 0; i < n; i++)
         {
-            all |= keys[i] = (ulong)(requests[i].RequestedAt.UtcTicks - min);
+            sorted[i] = requests[(int)(keys[i] & positionMask)];
         }
 
-        if (n < RadixThreshold)
-        {
-            Array.Sort(keys, requests, 0, n);
-        }
-        else
-        {
-            RadixSort(keys, requests, n, 64 - BitOperations.LeadingZeroCount(all));
-        }
-
+        Array.Copy(sorted, requests, n);
+        ArrayPool<PanelSlotRequest>.Shared.Return(sorted, clearArray: true);
         for (var i = 0; i < n;)
         {
+            var time = keys[i] >> positionBits;
             var j = i + 1;
-            while (j < n && keys[j] == keys[i])
+            while (j < n && keys[j] >> positionBits == time)
             {
                 j++;
             }
@@ -283,50 +296,47 @@ public sealed class PanelScheduler
     private const int RadixThreshold = 256;
     private const int RadixBits = 11;
 
-    private static void RadixSort(ulong[] keys, PanelSlotRequest[] items, int n, int bits)
+    private static void RadixSort(ulong[] keys, int n, int bits)
     {
-        var otherKeys = ArrayPool<ulong>.Shared.Rent(n);
-        var otherItems = ArrayPool<PanelSlotRequest>.Shared.Rent(n);
-        var counts = new int[1 << RadixBits];
-        var (fromKeys, fromItems, toKeys, toItems) = (keys, items, otherKeys, otherItems);
+        var other = ArrayPool<ulong>.Shared.Rent(n);
+        var counts = ArrayPool<int>.Shared.Rent(1 << RadixBits);
+        var (from, to) = (keys, other);
+        const ulong mask = (1UL << RadixBits) - 1;
         for (var shift = 0; shift < bits; shift += RadixBits)
         {
-            Array.Clear(counts);
-            const ulong mask = (1UL << RadixBits) - 1;
+            Array.Clear(counts, 0, 1 << RadixBits);
             for (var i = 0; i < n; i++)
             {
-                counts[(int)((fromKeys[i] >> shift) & mask)]++;
+                counts[(int)((from[i] >> shift) & mask)]++;
             }
 
-            if (counts[(int)((fromKeys[0] >> shift) & mask)] == n)
+            if (counts[(int)((from[0] >> shift) & mask)] == n)
             {
                 continue; // every key has the same digit here: nothing moves
             }
 
             var sum = 0;
-            for (var d = 0; d < counts.Length; d++)
+            for (var d = 0; d < 1 << RadixBits; d++)
             {
                 (counts[d], sum) = (sum, sum + counts[d]);
             }
 
             for (var i = 0; i < n; i++)
             {
-                var at = counts[(int)((fromKeys[i] >> shift) & mask)]++;
-                toKeys[at] = fromKeys[i];
-                toItems[at] = fromItems[i];
+                var key = from[i];
+                to[counts[(int)((key >> shift) & mask)]++] = key;
             }
 
-            (fromKeys, fromItems, toKeys, toItems) = (toKeys, toItems, fromKeys, fromItems);
+            (from, to) = (to, from);
         }
 
-        if (!ReferenceEquals(fromKeys, keys))
+        if (!ReferenceEquals(from, keys))
         {
-            Array.Copy(fromKeys, keys, n);
-            Array.Copy(fromItems, items, n);
+            Array.Copy(from, keys, n);
         }
 
-        ArrayPool<ulong>.Shared.Return(otherKeys);
-        ArrayPool<PanelSlotRequest>.Shared.Return(otherItems, clearArray: true);
+        ArrayPool<ulong>.Shared.Return(other);
+        ArrayPool<int>.Shared.Return(counts);
     }
 
     private static string FullText(string area, PanelSlotKind kind, DateOnly from, int horizon) => string.Create(CultureInfo.InvariantCulture,
