@@ -16,7 +16,7 @@ public sealed partial class PolicyWhatIf
     /// of objects (the episode, its event list, the list's array, each event, an assessment's summary and its indicator
     /// ids) that are rarely in cache, and walking one episode at a time waits for each link in turn. A group follows each
     /// link for all its episodes before the next (the episodes, then their lists and events, then the assessments'
-    /// summaries), so the waits of different episodes overlap; the comparison then reads the group from cache.
+    /// summaries), so that the waits of different episodes can overlap; the comparison then reads the group from cache.
     /// </summary>
     [Mutable]
     private sealed class Group
