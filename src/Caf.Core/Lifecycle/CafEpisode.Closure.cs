@@ -123,15 +123,17 @@ public sealed partial class CafEpisode
     /// </summary>
     /// <param name="by">Who records it.</param>
     /// <param name="requestedBy">Who in the family asked (name and relationship to the child).</param>
+    /// <param name="role">Who asked, as a consent role (a parent, the young person, the expectant parent).</param>
     /// <param name="reason">What the family asked for and why.</param>
     /// <returns>Success, or a refusal (LIFE-12 not a potential CAF from step-down; STEP-04 naming <c>requestedBy</c> or <c>reason</c>).</returns>
-    /// <exception cref="ArgumentException">The actor is default or a text null.</exception>
-    public Result RequestStepDownTac(Actor by, string requestedBy, string reason)
+    /// <exception cref="ArgumentException">The actor is default, the role undefined or a text null.</exception>
+    public Result RequestStepDownTac(Actor by, string requestedBy, ConsentGiverRole role, string reason)
     {
         GuardActor(by);
         Guard.Against.Null(requestedBy);
+        Guard.Against.EnumOutOfRange(role);
         Guard.Against.Null(reason);
-        return Execute(new StepDownTacRequested(Id, Now, by, requestedBy, reason), live: true);
+        return Execute(new StepDownTacRequested(Id, Now, by, requestedBy, role, reason), live: true);
     }
 
     // ----- Rules -----
@@ -139,6 +141,7 @@ public sealed partial class CafEpisode
     private Result CheckStepDownTacRequest(StepDownTacRequested r) =>
         StepDownTacRequest is not null ? Result.Refused("STEP-04", "The family's request for a step-down TAC meeting is already recorded: the meeting's decision is awaited.", "requestedBy")
         : string.IsNullOrWhiteSpace(r.RequestedBy) ? Result.Refused("STEP-04", "Say who in the family asked for the step-down TAC meeting.", "requestedBy")
+        : !Enum.IsDefined(r.RequestedByRole) ? Result.Refused("LIFE-11", $"{(int)r.RequestedByRole} is not a ConsentGiverRole.", "requestedByRole")
         : string.IsNullOrWhiteSpace(r.Reason) ? Result.Refused("STEP-04", "Say what the family asked for and why.", "reason")
         : Result.Ok;
 

@@ -29,12 +29,13 @@ public sealed partial class CafEpisode
     private const string LeadExcluded = "LP-11: the family excluded the interim lead professional's agency, so the role is handed over now";
     private const string PanelAllocated = "PANEL-05: the panel's decision sheet on the latest referral allocated services";
     private const string LeadForPanel = "LIFE-08: a panel case is multi-agency support, so it has an appointed lead professional";
+    private const string StoredChoiceOnly = "STEP-03: a next step chosen directly on a potential CAF only as stored by an earlier release; the step-down TAC decides";
     private const string NoTacAwaited = "STEP-04: no step-down TAC meeting the family asked for awaits its decision";
 
     // Guard index -> description; the episode's _guards array holds the delegates in the same order.
     private static readonly ImmutableArray<string> GuardDescriptions =
         [ConsentToStart, WrittenConsentForPanel, SupportChosen, LeadForMultiAgency, ReviewLimitNotReached, ConsentGiven, ConsentNotGiven, AwaitingSupervisor, AwaitingFamily, LeadExcluded,
-            PanelAllocated, LeadForPanel, NoTacAwaited];
+            PanelAllocated, LeadForPanel, NoTacAwaited, StoredChoiceOnly];
 
     private static readonly int StateCount = Enum.GetValues<EpisodeState>().Length;
 
@@ -51,6 +52,9 @@ public sealed partial class CafEpisode
         [AwaitingFamily] = new("LP-05", "No nomination awaits the family's agreement: nominate the lead professional first.", "nomination"),
         [LeadExcluded] = new("LP-01", "Whoever started the CAF is the interim lead professional until the assessment is completed; a handover before then is only for an agency the family excluded (LP-11).", "leadProfessional"),
         [PanelAllocated] = new("PANEL-05", "The panel has not allocated services for the latest referral yet: record its decision sheet before agreeing a plan.", "panelDecision"),
+        [StoredChoiceOnly] = new("STEP-03",
+            "A potential CAF from step-down goes on through the step-down TAC's decision: record it (close the potential CAF with the minimum outcome, or continue with the confirmed lead professional and plan), or start an assessment.",
+            "step"),
         [NoTacAwaited] = new("STEP-04", "The family asked for a step-down TAC meeting: the agencies honour that request, so the potential CAF goes on (to an assessment, a plan or a closure) only through the TAC's decision. Record the decision of the meeting (or of the specialist service's closing meeting that stood as the TAC).", "stepDownTac"),
         [LeadForPanel] = new("LIFE-08", "A panel case is multi-agency support: appoint the lead professional (the panel may recommend one, LP-08) before agreeing the plan.", "leadProfessional"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
@@ -81,7 +85,7 @@ public sealed partial class CafEpisode
             JudgeAt(Now);
             foreach (var action in AllActions)
             {
-                if (IsPermitted(action, out _) && !BypassesStepDownTac(action))
+                if (IsPermitted(action, out _))
                 {
                     yield return action;
                 }
@@ -124,23 +128,26 @@ public sealed partial class CafEpisode
 
     // STEP-03: a potential CAF from step-down goes on only through the step-down TAC's decision (close, with the minimum
     // outcome; or continue, with the LP and plan). A choice stored by an earlier release, which let the next step be
-    // chosen directly, reads back as it was accepted then (docs/upgrading.md): the lifecycle keeps those transitions for
-    // replay only, and a live command or a question ("what next") is refused here.
-    private static readonly Refusal StepDownGoesThroughTac = new("STEP-03",
-        "A potential CAF from step-down goes on through the step-down TAC's decision: record it (close the potential CAF with the minimum outcome, or continue with the confirmed lead professional and plan), or start an assessment.",
-        "step");
-
-    private bool BypassesStepDownTac(EpisodeAction action) =>
-        _state == EpisodeState.PotentialFromStepDown && action is EpisodeAction.ChooseNoFurtherAction or EpisodeAction.ChooseSupport;
+    // chosen directly, reads back as it was accepted then (docs/upgrading.md): those transitions' guard holds only while
+    // a stored event is judged (Execute on replay), so a live command and a question ("what next") are refused.
+    private bool _judgingStored;
 
     // The state and its guards, judged as of _at: live (a command, a question) unless replaying a stored event.
     private Result CheckStateAt(EpisodeAction action, bool live = true)
     {
-        if (live && BypassesStepDownTac(action))
+        _judgingStored = !live;
+        try
         {
-            return Result.Refused(StepDownGoesThroughTac);
+            return CheckStateNow(action);
         }
+        finally
+        {
+            _judgingStored = false;
+        }
+    }
 
+    private Result CheckStateNow(EpisodeAction action)
+    {
         if (IsPermitted(action, out var failedGuard))
         {
             return Result.Ok;
@@ -327,6 +334,7 @@ public sealed partial class CafEpisode
             () => CurrentPanelReferral is { IsAwaitingPanel: false, PendingReHearing: null },
             () => !LeadProfessional.IsInterim,
             () => StepDownTacRequest is null || StepDownTacDecision is not null,
+            () => _judgingStored,
         ];
     }
 
@@ -339,17 +347,18 @@ public sealed partial class CafEpisode
         // The same guard delegates as the table uses (GuardDescriptions order).
         var (consentToStart, writtenConsent, supportChosen, leadForMultiAgency, reviewLimit) = (_guards[0], _guards[1], _guards[2], _guards[3], _guards[4]);
         var (consentGiven, consentNotGiven, awaitingSupervisor, awaitingFamily, leadExcluded) = (_guards[5], _guards[6], _guards[7], _guards[8], _guards[9]);
-        var (panelAllocated, leadForPanel, noTacAwaited) = (_guards[10], _guards[11], _guards[12]);
+        var (panelAllocated, leadForPanel, noTacAwaited, storedChoiceOnly) = (_guards[10], _guards[11], _guards[12], _guards[13]);
 
         m.Configure(EpisodeState.Identified)
             .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, consentToStart, ConsentToStart);
 
         // STEP-03: choosing the next step directly is kept for replaying choices stored by an earlier release only
-        // (CheckStateAt refuses it live); STEP-04: once the family asked for a TAC meeting, nothing but its decision goes on.
+        // (its guard holds only while a stored event is judged); STEP-04: once the family asked for a TAC meeting, nothing but its decision goes on.
         m.Configure(EpisodeState.PotentialFromStepDown)
             .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, Tuple.Create(consentToStart, ConsentToStart), Tuple.Create(noTacAwaited, NoTacAwaited))
-            .PermitIf(EpisodeAction.ChooseNoFurtherAction, EpisodeState.Closed, noTacAwaited, NoTacAwaited)
-            .PermitIf(EpisodeAction.ChooseSupport, EpisodeState.Assessed, Tuple.Create(consentToStart, ConsentToStart), Tuple.Create(noTacAwaited, NoTacAwaited))
+            .PermitIf(EpisodeAction.ChooseNoFurtherAction, EpisodeState.Closed, Tuple.Create(storedChoiceOnly, StoredChoiceOnly), Tuple.Create(noTacAwaited, NoTacAwaited))
+            .PermitIf(EpisodeAction.ChooseSupport, EpisodeState.Assessed,
+                Tuple.Create(storedChoiceOnly, StoredChoiceOnly), Tuple.Create(consentToStart, ConsentToStart), Tuple.Create(noTacAwaited, NoTacAwaited))
             .PermitReentry(EpisodeAction.RequestStepDownTac)                     // STEP-04
             .Permit(EpisodeAction.CloseAfterStepDownTac, EpisodeState.Closed)      // STEP-03: the TAC closes it
             .PermitIf(EpisodeAction.ContinueAfterStepDownTac, EpisodeState.PlanActive, consentToStart, ConsentToStart); // STEP-03: LP and plan confirmed

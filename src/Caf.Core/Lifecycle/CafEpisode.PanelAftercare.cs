@@ -44,12 +44,12 @@ public sealed partial class CafEpisode
     /// </summary>
     /// <param name="by">Who records it.</param>
     /// <param name="referral">The referral.</param>
-    /// <param name="outcome">Agreed or declined.</param>
     /// <param name="chair">The chair who answered.</param>
+    /// <param name="outcome">Agreed or declined.</param>
     /// <param name="note">The chair's note (may be empty).</param>
     /// <returns>Success, or a refusal (LIFE-12; PANEL-07 naming <c>referral</c> or <c>chair</c>).</returns>
     /// <exception cref="ArgumentException">The actor or referral id is default, the outcome undefined or the chair null.</exception>
-    public Result AnswerReHearing(Actor by, PanelReferralId referral, PanelReHearingOutcome outcome, string chair, string? note)
+    public Result AnswerReHearing(Actor by, PanelReferralId referral, string chair, PanelReHearingOutcome outcome, string? note)
     {
         GuardActor(by);
         GuardId(referral);

@@ -1,5 +1,6 @@
 using System;
 using Caf.Core.Annotations;
+using Caf.Core.Consent;
 using Caf.Core.Events;
 using Caf.Core.Primitives;
 
@@ -15,6 +16,7 @@ namespace Caf.Core.Lifecycle.Events;
 /// <param name="OccurredAt">When it was recorded, from the host's TimeProvider.</param>
 /// <param name="Actor">Who recorded it.</param>
 /// <param name="RequestedBy">Who in the family asked (name and relationship to the child), in the recorder's words.</param>
+/// <param name="RequestedByRole">Who asked, as a consent role: a parent with parental responsibility, the young person, or the expectant parent.</param>
 /// <param name="Reason">What the family asked for and why (LIFE-11).</param>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
@@ -23,5 +25,6 @@ public sealed record StepDownTacRequested(
     DateTimeOffset OccurredAt,
     Actor Actor,
     string RequestedBy,
+    ConsentGiverRole RequestedByRole,
     string Reason)
     : CafEvent(EpisodeId, OccurredAt, Actor);
