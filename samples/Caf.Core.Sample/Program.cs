@@ -255,6 +255,9 @@ var json = EpisodeJson.Serialize(stored);
 var reread = EpisodeJson.Deserialize(services.GetRequiredService<EpisodePolicy>(), json);
 Say($"Snapshot: {json.Length} bytes of JSON (schema {EpisodeJson.CurrentSchemaVersion}); read back to the same state: {reread.State == stored.State && reread.Version == stored.Version}.");
 
+// 8-9. Issue 28: a family's step-down TAC request (STEP-04) and a panel case after its decision sheet (PANEL-08..10).
+AftercareDemo.Run();
+
 if (args.Contains("--demos"))
 {
     ThresholdsDemo.Run(services);

@@ -45,6 +45,14 @@ namespace Caf.Core.Events;
 [JsonDerivedType(typeof(PanelDecisionRecorded), "panel-decision-recorded")]
 [JsonDerivedType(typeof(PanelServiceStartConfirmed), "panel-service-start-confirmed")]
 [JsonDerivedType(typeof(UnlinkedFromFamilyGroup), "unlinked-from-family")]
+[JsonDerivedType(typeof(StepDownTacRequested), "step-down-tac-requested")]
+[JsonDerivedType(typeof(PanelReHearingRequested), "panel-rehearing-requested")]
+[JsonDerivedType(typeof(PanelReHearingAnswered), "panel-rehearing-answered")]
+[JsonDerivedType(typeof(PanelWaitingListReturned), "panel-waiting-list-returned")]
+[JsonDerivedType(typeof(PanelAllocationAudited), "panel-allocation-audited")]
+[JsonDerivedType(typeof(PanelDecisionSharedWithFamily), "panel-decision-shared-with-family")]
+[JsonDerivedType(typeof(ServiceDisagreementRecorded), "service-disagreement-recorded")]
+[JsonDerivedType(typeof(PanelProgressReported), "panel-progress-reported")]
 public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, Actor Actor)
 {
     /// <summary>

@@ -98,6 +98,13 @@ public sealed partial class CafEpisode
             case UnlinkedFromFamilyGroup:
                 FamilyGroup = null;
                 break;
+            case StepDownTacRequested r:
+                StepDownTacRequest = r;
+                break;
+            case PanelReHearingRequested or PanelReHearingAnswered or PanelWaitingListReturned or PanelAllocationAudited
+                or PanelDecisionSharedWithFamily or ServiceDisagreementRecorded or PanelProgressReported:
+                ApplyAftercare(e);
+                break;
             case OutcomesQuestionnaireRecorded q:
                 OutcomesCompletions = OutcomesCompletions.Add(q.Completion);
                 break;

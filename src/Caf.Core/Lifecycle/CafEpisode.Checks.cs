@@ -80,7 +80,7 @@ public sealed partial class CafEpisode
             return Result.Refused(_policy.UnknownVersion(e));
         }
 
-        var permitted = CheckStateAt(action);
+        var permitted = CheckStateAt(action, live);
         if (permitted.IsRefused)
         {
             return permitted;
@@ -203,6 +203,8 @@ public sealed partial class CafEpisode
                 return ReviewRecipients(r);
             case StepDownTacDecided d:
                 return StepDownTacRecipients(d);
+            case PanelAllocationAudited or ServiceDisagreementRecorded:
+                return AftercareRecipients(e);
             default:
                 return [];
         }
@@ -219,21 +221,18 @@ public sealed partial class CafEpisode
                 $"{ConsentDisplayText.For(l.Lift.LiftedBy)} has not excluded {l.Lift.Agency}: an exclusion is lifted only by the person who made it.", "lift"),
         AssessmentCompleted a when a.Summary.IsSignificantHarm => Result.Refused("THR-04",
             "The thresholds result is significant harm: follow safeguarding procedures now and step the episode up (LIFE-04).", "summary"),
-        // STEP-03: a potential CAF from step-down goes on only through the step-down TAC's decision (close, with the minimum
-        // outcome; or continue, with the LP and plan). A choice stored by an earlier release, which let the next step be
-        // chosen directly, reads back as it was accepted then (docs/upgrading.md): only a live choice is refused.
-        NextStepChosen when live && _state == EpisodeState.PotentialFromStepDown => Result.Refused("STEP-03",
-            "A potential CAF from step-down goes on through the step-down TAC's decision: record it (close the potential CAF with the minimum outcome, or continue with the confirmed lead professional and plan), or start an assessment.",
-            "step"),
         ReferredToPanel r => CheckReferral(r),
         PanelDecisionRecorded d => CheckPanelDecision(d),
         PanelServiceStartConfirmed c => CheckServiceStart(c),
         LeadProfessionalNominated n => CheckNomination(n, live),
+        NominationConfirmedBySupervisor c => CheckSupervisor(c, live),
         PlanAgreed p => CheckPlan(p.Plan, revision: false) is { IsRefused: true } refused ? refused : CheckActionDates(p.Plan, "plan.", live),
         PlanRevised p => CheckPlan(p.Plan, revision: true) is { IsRefused: true } refused ? refused
             : CheckActionDates(p.Plan, "plan.", live || p.RestartsReviewCount is not null) is { IsRefused: true } early ? early : CheckRevisionCount(p),
         ReviewHeld r => CheckReview(r),
         StepDownTacDecided d => CheckStepDownTac(d, live),
+        StepDownTacRequested r => CheckStepDownTacRequest(r),
+        _ when IsPanelAftercare(e) => CheckAftercare(e),
         ConsentOverrideRecorded o => _rules.Consent.ValidateOverride(o.Override),
         ConsentWithdrawalRecorded w => CheckWithdrawal(w.Withdrawal, live),
         EpisodeClosed c => CheckClosure(c),
@@ -268,6 +267,27 @@ public sealed partial class CafEpisode
         }
 
         return CheckNominee(n.WorksWithFamily, n.IsLeadProfessionalTrained, n.CurrentLeadCaseload, "nominee");
+    }
+
+    // LP-06: the supervisor confirms the nominee's capacity, so the nominee never confirms their own. A confirmation
+    // stored without the nominee was recorded before this check (every one since carries it): it reads back as it was
+    // accepted then, so no stored history starts refusing (docs/upgrading.md).
+    private Result CheckSupervisor(NominationConfirmedBySupervisor c, bool live)
+    {
+        if (!live && c.Nominee is null)
+        {
+            return Result.Ok;
+        }
+
+        var nominee = PendingNomination!.Practitioner;
+        if (c.Nominee is { } named && named != nominee)
+        {
+            return Result.Refused("LIFE-11", $"The confirmation names {named} as the nominee; the nomination awaiting confirmation is of {nominee}.", "nominee");
+        }
+
+        return c.Supervisor == nominee
+            ? Result.Refused("LP-06", $"{_policy.Names.Name(nominee)} cannot confirm their own capacity: their supervisor confirms it.", "supervisor")
+            : Result.Ok;
     }
 
     // The selector's hard checks, under the same options, on every path: a nomination and the step-down TAC's

@@ -106,12 +106,44 @@ public sealed partial class CafEpisode
                 NomineeWorksWithFamily = decision.NomineeWorksWithFamily,
                 NomineeIsLeadProfessionalTrained = decision.NomineeIsLeadProfessionalTrained,
                 NomineeCurrentLeadCaseload = decision.NomineeCurrentLeadCaseload,
+                HeldAs = decision.HeldAs,
             }
             : decision;
         return Execute(new StepDownTacDecided(Id, Now, by, numbered, reason), live: true);
     }
 
+    /// <summary>STEP-04: the family's request for a step-down TAC meeting, or null if none was recorded.</summary>
+    public StepDownTacRequested? StepDownTacRequest { get; private set; }
+
+    /// <summary>
+    /// STEP-04: records that the family asked for a step-down TAC meeting on this potential CAF (002 §3 operating
+    /// principles: the agencies honour the request). From then on the potential CAF goes on to neither an assessment, a
+    /// plan nor a closure without the TAC's decision (<see cref="RecordStepDownTacDecision"/>); a specialist service's
+    /// closing meeting may stand as that TAC (<see cref="StepDownTacDecision.HeldAs"/>).
+    /// </summary>
+    /// <param name="by">Who records it.</param>
+    /// <param name="requestedBy">Who in the family asked (name and relationship to the child).</param>
+    /// <param name="role">Who asked, as a consent role (a parent, the young person, the expectant parent).</param>
+    /// <param name="reason">What the family asked for and why.</param>
+    /// <returns>Success, or a refusal (LIFE-12 not a potential CAF from step-down; STEP-04 naming <c>requestedBy</c> or <c>reason</c>).</returns>
+    /// <exception cref="ArgumentException">The actor is default, the role undefined or a text null.</exception>
+    public Result RequestStepDownTac(Actor by, string requestedBy, ConsentGiverRole role, string reason)
+    {
+        GuardActor(by);
+        Guard.Against.Null(requestedBy);
+        Guard.Against.EnumOutOfRange(role);
+        Guard.Against.Null(reason);
+        return Execute(new StepDownTacRequested(Id, Now, by, requestedBy, role, reason), live: true);
+    }
+
     // ----- Rules -----
+
+    private Result CheckStepDownTacRequest(StepDownTacRequested r) =>
+        StepDownTacRequest is not null ? Result.Refused("STEP-04", "The family's request for a step-down TAC meeting is already recorded: the meeting's decision is awaited.", "requestedBy")
+        : string.IsNullOrWhiteSpace(r.RequestedBy) ? Result.Refused("STEP-04", "Say who in the family asked for the step-down TAC meeting.", "requestedBy")
+        : !Enum.IsDefined(r.RequestedByRole) ? Result.Refused("LIFE-11", $"{(int)r.RequestedByRole} is not a ConsentGiverRole.", "requestedByRole")
+        : string.IsNullOrWhiteSpace(r.Reason) ? Result.Refused("STEP-04", "Say what the family asked for and why.", "reason")
+        : Result.Ok;
 
     private Result CheckClosure(EpisodeClosed c)
     {
@@ -142,6 +174,11 @@ public sealed partial class CafEpisode
         if (valid.IsRefused)
         {
             return valid;
+        }
+
+        if (d.Decision.HeldAs is { } heldAs && !Enum.IsDefined(heldAs))
+        {
+            return Result.Refused("STEP-04", $"{(int)heldAs} is not a specialist service's closing meeting.", "decision.heldAs");
         }
 
         if (d.Decision.Plan is not { } plan)

@@ -144,7 +144,7 @@ public sealed partial class CafEpisode
         GuardActor(by);
         GuardId(supervisor);
         Guard.Against.NullOrWhiteSpace(reason);
-        return Execute(new NominationConfirmedBySupervisor(Id, Now, by, supervisor, reason), live: true);
+        return Execute(new NominationConfirmedBySupervisor(Id, Now, by, supervisor, reason) { Nominee = PendingNomination?.Practitioner }, live: true);
     }
 
     /// <summary>
@@ -345,13 +345,18 @@ public sealed partial class CafEpisode
             return Result.Refused("LP-06", "The nominee's supervisor must confirm they can take the lead-professional role.", "confirmedBySupervisor");
         }
 
+        if (supervisor == nominee.Practitioner)
+        {
+            return Result.Refused("LP-06", $"{_policy.Names.Name(nominee.Practitioner)} cannot confirm their own capacity: their supervisor confirms it.", "confirmedBySupervisor");
+        }
+
         if (familyAgreement is null)
         {
             return Result.Refused("LP-05", "The child and family must understand and agree to the lead professional.", "familyAgreement");
         }
 
         // SHARE-01: the supervisor takes a role too; checked before anything is recorded (CafEpisode.Roles.cs).
-        var confirmed = new NominationConfirmedBySupervisor(Id, at, by, supervisor, "Supervisor confirmed at appointment: " + reason);
+        var confirmed = new NominationConfirmedBySupervisor(Id, at, by, supervisor, "Supervisor confirmed at appointment: " + reason) { Nominee = nominee.Practitioner };
         if (CheckRoles(confirmed) is { IsRefused: true } role)
         {
             return Result.Refused(role.Refusal.RuleId, role.Refusal.Message, "confirmedBySupervisor");

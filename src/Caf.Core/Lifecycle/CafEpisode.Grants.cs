@@ -105,6 +105,13 @@ public sealed partial class CafEpisode
             return Result<PanelSlotRequest>.Refused(papers.Refusal);
         }
 
+        if (current.ReturnedToPanelBy is { } returned)
+        {
+            // PANEL-06, PANEL-07: brought back by a waiting list or an agreed re-hearing, timed when it came back.
+            var origin = returned is PanelWaitingListReturned ? PanelSlotOrigin.WaitingListReturn : PanelSlotOrigin.ReHearing;
+            return new PanelSlotRequest(slot, r.Id, r.Episode, r.Area, origin, returned.OccurredAt, papers.Value.PapersFor);
+        }
+
         return current.LatestDecision is { } represented
             ? new PanelSlotRequest(slot, r.Id, r.Episode, r.Area, PanelSlotOrigin.RePresentation, represented.OccurredAt, papers.Value.PapersFor)
             : new PanelSlotRequest(slot, r.Id, r.Episode, r.Area, PanelSlotOrigin.Referral, r.ReferredAt, papers.Value.PapersFor);

@@ -29,11 +29,13 @@ public sealed partial class CafEpisode
     private const string LeadExcluded = "LP-11: the family excluded the interim lead professional's agency, so the role is handed over now";
     private const string PanelAllocated = "PANEL-05: the panel's decision sheet on the latest referral allocated services";
     private const string LeadForPanel = "LIFE-08: a panel case is multi-agency support, so it has an appointed lead professional";
+    private const string StoredChoiceOnly = "STEP-03: a next step chosen directly on a potential CAF only as stored by an earlier release; the step-down TAC decides";
+    private const string NoTacAwaited = "STEP-04: no step-down TAC meeting the family asked for awaits its decision";
 
     // Guard index -> description; the episode's _guards array holds the delegates in the same order.
     private static readonly ImmutableArray<string> GuardDescriptions =
         [ConsentToStart, WrittenConsentForPanel, SupportChosen, LeadForMultiAgency, ReviewLimitNotReached, ConsentGiven, ConsentNotGiven, AwaitingSupervisor, AwaitingFamily, LeadExcluded,
-            PanelAllocated, LeadForPanel];
+            PanelAllocated, LeadForPanel, NoTacAwaited, StoredChoiceOnly];
 
     private static readonly int StateCount = Enum.GetValues<EpisodeState>().Length;
 
@@ -50,6 +52,10 @@ public sealed partial class CafEpisode
         [AwaitingFamily] = new("LP-05", "No nomination awaits the family's agreement: nominate the lead professional first.", "nomination"),
         [LeadExcluded] = new("LP-01", "Whoever started the CAF is the interim lead professional until the assessment is completed; a handover before then is only for an agency the family excluded (LP-11).", "leadProfessional"),
         [PanelAllocated] = new("PANEL-05", "The panel has not allocated services for the latest referral yet: record its decision sheet before agreeing a plan.", "panelDecision"),
+        [StoredChoiceOnly] = new("STEP-03",
+            "A potential CAF from step-down goes on through the step-down TAC's decision: record it (close the potential CAF with the minimum outcome, or continue with the confirmed lead professional and plan), or start an assessment.",
+            "step"),
+        [NoTacAwaited] = new("STEP-04", "The family asked for a step-down TAC meeting: the agencies honour that request, so the potential CAF goes on (to an assessment, a plan or a closure) only through the TAC's decision. Record the decision of the meeting (or of the specialist service's closing meeting that stood as the TAC).", "stepDownTac"),
         [LeadForPanel] = new("LIFE-08", "A panel case is multi-agency support: appoint the lead professional (the panel may recommend one, LP-08) before agreeing the plan.", "leadProfessional"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -120,8 +126,27 @@ public sealed partial class CafEpisode
         return CheckStateAt(action);
     }
 
-    // The state and its guards, judged as of _at.
-    private Result CheckStateAt(EpisodeAction action)
+    // STEP-03: a potential CAF from step-down goes on only through the step-down TAC's decision (close, with the minimum
+    // outcome; or continue, with the LP and plan). A choice stored by an earlier release, which let the next step be
+    // chosen directly, reads back as it was accepted then (docs/upgrading.md): those transitions' guard holds only while
+    // a stored event is judged (Execute on replay), so a live command and a question ("what next") are refused.
+    private bool _judgingStored;
+
+    // The state and its guards, judged as of _at: live (a command, a question) unless replaying a stored event.
+    private Result CheckStateAt(EpisodeAction action, bool live = true)
+    {
+        _judgingStored = !live;
+        try
+        {
+            return CheckStateNow(action);
+        }
+        finally
+        {
+            _judgingStored = false;
+        }
+    }
+
+    private Result CheckStateNow(EpisodeAction action)
     {
         if (IsPermitted(action, out var failedGuard))
         {
@@ -279,6 +304,14 @@ public sealed partial class CafEpisode
         LinkedToFamilyGroup => EpisodeAction.LinkToFamily,
         UnlinkedFromFamilyGroup => EpisodeAction.LinkToFamily, // the same permission: any open state
         OutcomesQuestionnaireRecorded => EpisodeAction.RecordOutcomesQuestionnaire,
+        StepDownTacRequested => EpisodeAction.RequestStepDownTac,
+        PanelReHearingRequested => EpisodeAction.RequestReHearing,
+        PanelReHearingAnswered => EpisodeAction.AnswerReHearing,
+        PanelWaitingListReturned => EpisodeAction.ReturnFromWaitingList,
+        PanelAllocationAudited => EpisodeAction.RecordAllocationAudit,
+        PanelDecisionSharedWithFamily => EpisodeAction.RecordDecisionSharedWithFamily,
+        ServiceDisagreementRecorded => EpisodeAction.RecordServiceDisagreement,
+        PanelProgressReported => EpisodeAction.ReportProgressToPanel,
         _ => (EpisodeAction)(-1), // an opening event, or a type this release does not know
     };
 
@@ -298,8 +331,10 @@ public sealed partial class CafEpisode
             () => PendingNomination is { ConfirmedBySupervisor: null },
             () => PendingNomination is { FamilyAgreement: null },
             () => _consent.Excludes(LeadProfessional.Agency),
-            () => CurrentPanelReferral is { IsAwaitingPanel: false },
+            () => CurrentPanelReferral is { IsAwaitingPanel: false, PendingReHearing: null },
             () => !LeadProfessional.IsInterim,
+            () => StepDownTacRequest is null || StepDownTacDecision is not null,
+            () => _judgingStored,
         ];
     }
 
@@ -312,15 +347,19 @@ public sealed partial class CafEpisode
         // The same guard delegates as the table uses (GuardDescriptions order).
         var (consentToStart, writtenConsent, supportChosen, leadForMultiAgency, reviewLimit) = (_guards[0], _guards[1], _guards[2], _guards[3], _guards[4]);
         var (consentGiven, consentNotGiven, awaitingSupervisor, awaitingFamily, leadExcluded) = (_guards[5], _guards[6], _guards[7], _guards[8], _guards[9]);
-        var (panelAllocated, leadForPanel) = (_guards[10], _guards[11]);
+        var (panelAllocated, leadForPanel, noTacAwaited, storedChoiceOnly) = (_guards[10], _guards[11], _guards[12], _guards[13]);
 
         m.Configure(EpisodeState.Identified)
             .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, consentToStart, ConsentToStart);
 
+        // STEP-03: choosing the next step directly is kept for replaying choices stored by an earlier release only
+        // (its guard holds only while a stored event is judged); STEP-04: once the family asked for a TAC meeting, nothing but its decision goes on.
         m.Configure(EpisodeState.PotentialFromStepDown)
-            .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, consentToStart, ConsentToStart)
-            .Permit(EpisodeAction.ChooseNoFurtherAction, EpisodeState.Closed)      // STEP-03: no further TAC needed
-            .PermitIf(EpisodeAction.ChooseSupport, EpisodeState.Assessed, consentToStart, ConsentToStart) // STEP-02/03
+            .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, Tuple.Create(consentToStart, ConsentToStart), Tuple.Create(noTacAwaited, NoTacAwaited))
+            .PermitIf(EpisodeAction.ChooseNoFurtherAction, EpisodeState.Closed, Tuple.Create(storedChoiceOnly, StoredChoiceOnly), Tuple.Create(noTacAwaited, NoTacAwaited))
+            .PermitIf(EpisodeAction.ChooseSupport, EpisodeState.Assessed,
+                Tuple.Create(storedChoiceOnly, StoredChoiceOnly), Tuple.Create(consentToStart, ConsentToStart), Tuple.Create(noTacAwaited, NoTacAwaited))
+            .PermitReentry(EpisodeAction.RequestStepDownTac)                     // STEP-04
             .Permit(EpisodeAction.CloseAfterStepDownTac, EpisodeState.Closed)      // STEP-03: the TAC closes it
             .PermitIf(EpisodeAction.ContinueAfterStepDownTac, EpisodeState.PlanActive, consentToStart, ConsentToStart); // STEP-03: LP and plan confirmed
 
@@ -340,6 +379,9 @@ public sealed partial class CafEpisode
             .PermitReentry(EpisodeAction.RecordPanelDecision)                     // PANEL-05
             .PermitReentry(EpisodeAction.ConfirmServiceStart)                     // PANEL-06
             .PermitReentryIf(EpisodeAction.ReferToPanel, writtenConsent, WrittenConsentForPanel) // PANEL-07: re-referral after a decision
+            .PermitReentry(EpisodeAction.RequestReHearing)                        // PANEL-07: before the plan follows the decision
+            .PermitReentry(EpisodeAction.AnswerReHearing)
+            .PermitReentry(EpisodeAction.ReturnFromWaitingList)                   // PANEL-06
             // PANEL-05, LIFE-08, LP-08 (003 §4): the plan follows the panel's allocations, co-ordinated by the lead
             // professional the panel case needs; not before the decision sheet, nor after a "re-present" one.
             .PermitIf(EpisodeAction.AgreePlan, EpisodeState.PlanActive,
@@ -351,6 +393,7 @@ public sealed partial class CafEpisode
             .PermitReentry(EpisodeAction.NominateLeadProfessional)
             .PermitIf(EpisodeAction.ReferToPanel, EpisodeState.PanelReferred, writtenConsent, WrittenConsentForPanel) // PANEL-07
             .PermitReentry(EpisodeAction.ConfirmServiceStart)                     // PANEL-06: services start once the plan is agreed
+            .Permit(EpisodeAction.ReturnFromWaitingList, EpisodeState.PanelReferred) // PANEL-06: back to the panel for a new allocation
             .Permit(EpisodeAction.RequireReassessment, EpisodeState.Assessing);
 
         // LP-11, LP-10: before the assessment is completed the interim LP holds the role (LP-01), unless the
@@ -370,6 +413,16 @@ public sealed partial class CafEpisode
             m.Configure(state).PermitReentry(EpisodeAction.RecordOutcomesQuestionnaire);
         }
 
+        // PANEL-06, PANEL-08..10: the panel case's aftercare, from the decision sheet through the plan.
+        foreach (var state in (EpisodeState[])[EpisodeState.PanelReferred, EpisodeState.PlanActive])
+        {
+            m.Configure(state)
+                .PermitReentry(EpisodeAction.RecordAllocationAudit)
+                .PermitReentry(EpisodeAction.RecordDecisionSharedWithFamily)
+                .PermitReentry(EpisodeAction.RecordServiceDisagreement)
+                .PermitReentry(EpisodeAction.ReportProgressToPanel);
+        }
+
         // LP-05, LP-06: a nomination is confirmed and agreed, in either order, where it can be made.
         foreach (var state in (EpisodeState[])[EpisodeState.Assessed, EpisodeState.PanelReferred, EpisodeState.PlanActive])
         {
@@ -382,8 +435,11 @@ public sealed partial class CafEpisode
         {
             var config = m.Configure(state)
                 .Permit(EpisodeAction.StepUp, EpisodeState.Closed)                         // LIFE-04: at any stage
-                .PermitIf(EpisodeAction.OverrideConsent, EpisodeState.Closed, consentNotGiven, ConsentNotGiven)
-                .Permit(EpisodeAction.Close, EpisodeState.Closed)
+                .PermitIf(EpisodeAction.OverrideConsent, EpisodeState.Closed, consentNotGiven, ConsentNotGiven);
+            config = state == EpisodeState.PotentialFromStepDown
+                ? config.PermitIf(EpisodeAction.Close, EpisodeState.Closed, noTacAwaited, NoTacAwaited) // STEP-04
+                : config.Permit(EpisodeAction.Close, EpisodeState.Closed);
+            config
                 .Permit(EpisodeAction.TransferOut, EpisodeState.TransferredOut)
                 .PermitReentry(EpisodeAction.LinkToFamily);
             if (state != EpisodeState.ConsentWithdrawn)

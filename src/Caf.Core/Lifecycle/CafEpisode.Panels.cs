@@ -154,6 +154,10 @@ public sealed partial class CafEpisode
     {
         { LatestDecision: null } r => new Refusal("PANEL-05",
             $"The panel has not heard referral {r.Referral.Id} yet: agree the plan once its decision sheet allocates the services.", "panelDecision"),
+        { PendingReHearing: { } pending } r => new Refusal("PANEL-07",
+            $"The {(pending.RaisedBy == PanelDisagreementParty.Family ? "family" : "referrer")} asked the chair for a re-hearing of referral {r.Referral.Id}: agree the plan once the chair has answered (and, if agreed, the panel has decided again).", "panelDecision"),
+        { ReturnedToPanelBy: not null } r => new Refusal("PANEL-05",
+            $"Referral {r.Referral.Id} is back in the panel's queue (PANEL-06, PANEL-07): agree the plan once a new decision sheet allocates the services.", "panelDecision"),
         { LatestDecision: { Outcome: PanelDecisionOutcome.RePresentWithMoreInformation } d } r => new Refusal("PANEL-05",
             $"The panel asked for referral {r.Referral.Id} to be re-presented with more information ({d.MoreInformationNeeded}): agree the plan once a later decision sheet allocates the services.", "panelDecision"),
         _ => null,
@@ -277,6 +281,14 @@ public sealed partial class CafEpisode
                 if (d.RecommendedLeadProfessional is { } lead)
                 {
                     shares.Add(new Share(lead.Agency, SharingPurpose.LeadProfessional, SharedItems.LeadProfessionalRole, true, "LP-11", "recommendedLeadProfessional"));
+                }
+
+                // PANEL-08: the decision sheet goes to the referrer too, judged against the consent in force now: a referrer
+                // whose agency the family excluded since the referral does not receive it (audited, SHARE-04), and the
+                // decision still goes to the allocated services. An allocated referrer's agency receives it once.
+                if (CurrentPanelReferral is { } referral && !d.Allocations.Any(a => a.Agency == referral.Referral.ReferredBy.Agency))
+                {
+                    shares.Add(new Share(referral.Referral.ReferredBy.Agency, SharingPurpose.Panel, SharedItems.PanelPapers, false, "PANEL-08", "referral.referredBy"));
                 }
 
                 return shares.ToImmutable();

@@ -81,4 +81,28 @@ public enum EpisodeAction
 
     /// <summary>PANEL-06: record the start date an allocated service confirmed.</summary>
     ConfirmServiceStart = 24,
+
+    /// <summary>STEP-04: record that the family asked for a step-down TAC meeting; the potential CAF then waits for the TAC's decision.</summary>
+    RequestStepDownTac = 25,
+
+    /// <summary>PANEL-07: record that the family or the referrer asked the chair for a re-hearing of the panel's decision.</summary>
+    RequestReHearing = 26,
+
+    /// <summary>PANEL-07: record the chair's answer to a re-hearing request (agreed: back to the panel).</summary>
+    AnswerReHearing = 27,
+
+    /// <summary>PANEL-06: an allocated service's waiting list brings the referral back to the panel.</summary>
+    ReturnFromWaitingList = 28,
+
+    /// <summary>PANEL-06: record an allocated service's answer to the quarterly audit.</summary>
+    RecordAllocationAudit = 29,
+
+    /// <summary>PANEL-08: record that the referrer shared the panel's decision sheet with the family.</summary>
+    RecordDecisionSharedWithFamily = 30,
+
+    /// <summary>PANEL-09: record a disagreement about the way an allocated service is provided (taken up, resolved, escalated).</summary>
+    RecordServiceDisagreement = 31,
+
+    /// <summary>PANEL-10: the lead professional reports the case's progress to a following panel meeting.</summary>
+    ReportProgressToPanel = 32,
 }

@@ -122,6 +122,7 @@ internal static partial class EventChecks
                 ?? (u.Agency.IsDefault ? Bad("The unlink names the agency the link may no longer reach.", "agency") : null)
                 ?? Text(u.RuleId, "ruleId") ?? Text(u.Reason, "reason"),
             OutcomesQuestionnaireRecorded q => Completion(q.Completion),
+            _ when CafEpisode.IsPanelAftercare(e) => CafEpisode.AftercareContent(e),
             _ => null,
         };
     }

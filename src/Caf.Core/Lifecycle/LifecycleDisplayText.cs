@@ -66,6 +66,14 @@ public static class LifecycleDisplayText
         EpisodeAction.RecordOutcomesQuestionnaire => "Record the \"How have you been doing?\" questionnaire",
         EpisodeAction.RecordPanelDecision => "Record the panel's decision",
         EpisodeAction.ConfirmServiceStart => "Confirm an allocated service's start",
+        EpisodeAction.RequestStepDownTac => "Record the family's request for a step-down meeting",
+        EpisodeAction.RequestReHearing => "Ask the chair for a re-hearing",
+        EpisodeAction.AnswerReHearing => "Record the chair's answer to a re-hearing request",
+        EpisodeAction.ReturnFromWaitingList => "Bring the referral back to the panel (waiting list)",
+        EpisodeAction.RecordAllocationAudit => "Record an allocated service's quarterly audit answer",
+        EpisodeAction.RecordDecisionSharedWithFamily => "Record the decision sheet shared with the family",
+        EpisodeAction.RecordServiceDisagreement => "Record a disagreement about an allocated service",
+        EpisodeAction.ReportProgressToPanel => "Report progress to the panel",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown episode action."),
     };
 
@@ -139,6 +147,14 @@ public static class LifecycleDisplayText
         OutcomesQuestionnaireRecorded => "Outcomes questionnaire recorded",
         PanelDecisionRecorded => "Panel decision recorded",
         PanelServiceStartConfirmed => "Allocated service confirmed its start",
+        StepDownTacRequested => "Family asked for a step-down meeting",
+        PanelReHearingRequested => "Re-hearing requested",
+        PanelReHearingAnswered => "Chair answered the re-hearing request",
+        PanelWaitingListReturned => "Brought back to the panel from a waiting list",
+        PanelAllocationAudited => "Quarterly audit answer recorded",
+        PanelDecisionSharedWithFamily => "Decision sheet shared with the family",
+        ServiceDisagreementRecorded => "Disagreement about a service recorded",
+        PanelProgressReported => "Progress reported to the panel",
         _ => throw new ArgumentException($"{@event.GetType().Name} is not an episode event of Caf.Core.", nameof(@event)),
     };
 
@@ -193,6 +209,22 @@ public static class LifecycleDisplayText
             LinkedToFamilyGroup f => $"Linked to family group {f.FamilyGroup}",
             UnlinkedFromFamilyGroup u => $"Left family group {u.FamilyGroup}: the link may no longer share with {n.Name(u.Agency)} ({u.RuleId})",
             OutcomesQuestionnaireRecorded => "\"How have you been doing?\" questionnaire recorded",
+            StepDownTacRequested r => $"{r.RequestedBy} asked for a step-down TAC meeting",
+            PanelReHearingRequested r => $"The {(r.RaisedBy == PanelDisagreementParty.Family ? "family" : "referrer")} asked the chair for a re-hearing of referral {r.Referral}",
+            PanelReHearingAnswered a => $"The chair, {a.Chair}, {(a.Outcome == PanelReHearingOutcome.Agreed ? "agreed to a re-hearing" : "declined a re-hearing")} of referral {a.Referral}",
+            PanelWaitingListReturned w => $"Referral {w.Referral} brought back to the panel: {n.Name(w.Agency)} has a waiting list",
+            PanelAllocationAudited a => a.AllocationMade
+                ? $"{n.Name(a.Agency)} confirmed at the quarterly audit that the allocation was made{(a.StartDate is { } d ? $", starting {d:d MMMM yyyy}" : "")}"
+                : $"{n.Name(a.Agency)} said at the quarterly audit that the allocation was not made",
+            PanelDecisionSharedWithFamily => "The referrer shared the panel's decision sheet with the family",
+            ServiceDisagreementRecorded d => d.Step switch
+            {
+                ServiceDisagreementStep.TakenUpWithAgency => $"A disagreement about {n.Name(d.Agency)}'s service taken up with the agency, the lead professional informed",
+                ServiceDisagreementStep.Resolved => $"The disagreement about {n.Name(d.Agency)}'s service resolved",
+                ServiceDisagreementStep.EscalatedToManager => $"The disagreement about {n.Name(d.Agency)}'s service raised with the CAF / panel manager",
+                _ => throw new ArgumentOutOfRangeException(nameof(e), d.Step, "Unknown step."),
+            },
+            PanelProgressReported p => $"The lead professional reported progress to the {p.Meeting.Area} panel on {p.Meeting.Date:d MMMM yyyy}",
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event type."),
         };
     }

@@ -108,3 +108,17 @@ public enum PanelReHearingOutcome
     /// <summary>The chair declined: the decision stands (re-referral stays possible).</summary>
     Declined = 1,
 }
+
+/// <summary>PANEL-09: the steps of a disagreement about the way an allocated service is provided (003 §4h).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<ServiceDisagreementStep>))]
+public enum ServiceDisagreementStep
+{
+    /// <summary>Taken up with the agency providing the service, the lead professional informed.</summary>
+    TakenUpWithAgency = 0,
+
+    /// <summary>Resolved with the agency (or by the manager).</summary>
+    Resolved = 1,
+
+    /// <summary>Unresolved through the agency: raised with the CAF / panel manager.</summary>
+    EscalatedToManager = 2,
+}

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
 using Caf.Core.Outcomes;
 
@@ -155,6 +156,20 @@ public sealed record CafReport
     /// </summary>
     /// <returns>The tables: periods, top needs, each breakdown, panels, timeliness, re-referrals.</returns>
     public ImmutableArray<ReportTable> ToTables() => ReportTables.From(this);
+
+    /// <summary>
+    /// REP-07: the report's tables (<see cref="ToTables()"/>) with the annual audit's feedback beside them, before the
+    /// summary: <c>rep07-annual-audit</c>.
+    /// </summary>
+    /// <param name="audit">The year's annual audit (<see cref="AnnualAuditReport.Build"/>).</param>
+    /// <returns>The tables.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="audit"/> is null.</exception>
+    public ImmutableArray<ReportTable> ToTables(AnnualAuditReport audit)
+    {
+        Guard.Against.Null(audit);
+        var tables = ToTables();
+        return tables.Insert(tables.Length - 1, audit.ToTable());
+    }
 
     /// <summary>Value equality over every figure, the collections by content.</summary>
     /// <param name="other">The other report.</param>

@@ -3,7 +3,7 @@ using System;
 namespace Caf.Core.Reporting;
 
 /// <summary>
-/// Display texts for the reports' values (the tables of <see cref="CafReport.ToTables"/>): plain English instead of enum
+/// Display texts for the reports' values (the tables of <see cref="CafReport.ToTables()"/>): plain English instead of enum
 /// names. The report's own keys (<see cref="CafReport.BySetting"/>, <see cref="CafReport.ByClosureCategory"/>) stay the
 /// stable names a host stores and compares. Hosts that localise map the values themselves.
 /// </summary>
@@ -28,5 +28,17 @@ public static class ReportingDisplayText
         InitiatingSetting.VoluntarySector => "Voluntary or community sector",
         InitiatingSetting.Police => "Police",
         _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, "Unknown initiating setting."),
+    };
+
+    /// <summary>The text for who gave feedback to the annual audit (REP-07).</summary>
+    /// <param name="respondent">The respondent group.</param>
+    /// <returns>The display text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public static string For(AnnualAuditRespondent respondent) => respondent switch
+    {
+        AnnualAuditRespondent.Referrer => "Referrers",
+        AnnualAuditRespondent.ChildYoungPersonOrFamily => "Children, young people and families",
+        AnnualAuditRespondent.PanelRepresentative => "Panel representatives",
+        _ => throw new ArgumentOutOfRangeException(nameof(respondent), respondent, "Unknown respondent."),
     };
 }

@@ -95,6 +95,15 @@ public sealed record StepDownTacDecision
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? NomineeCurrentLeadCaseload { get; init; }
 
+    /// <summary>
+    /// STEP-04: the specialist service's closing meeting that stood as the TAC (the final looked-after child, child
+    /// protection or child in need review), or null for a step-down TAC meeting of its own. When it continues, the plan
+    /// that meeting agreed becomes the CAF action plan (version 1). JSON: <c>heldAs</c>, omitted when null.
+    /// </summary>
+    [JsonPropertyName("heldAs")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SpecialistClosingMeeting? HeldAs { get; init; }
+
     /// <summary>No further TAC intervention is required: the potential CAF is closed.</summary>
     /// <param name="learningShared">The learning was shared.</param>
     /// <param name="familyKnowWhoToGoTo">The family know who to go to.</param>

@@ -203,5 +203,11 @@ public class EventRoundTripProperties
         Seeds.Ok(overridden.RecordConsent(Seeds.Teacher, Seeds.MotherWritten() with { Decision = ConsentDecision.Refused }, "Mum refused."));
         Seeds.Ok(overridden.OverrideConsent(Seeds.Teacher, new ConsentOverride("Risk of neglect: the safeguarding lead decided to share.", new Caf.Core.Primitives.PractitionerId("pr-dsl"))));
         yield return EpisodeJson.Serialize(overridden);
+
+        // Issue 28: the step-down TAC request (STEP-04) and the panel case's aftercare events (PANEL-06..10).
+        foreach (var scenario in Caf.Core.Tests.Golden.GoldenScenarios.All.Where(x => x.Name is "step-down-tac-requested" or "panel-aftercare"))
+        {
+            yield return EpisodeJson.Serialize(scenario.Build(Caf.Core.Testing.CafTestWorld.Create()));
+        }
     }
 }

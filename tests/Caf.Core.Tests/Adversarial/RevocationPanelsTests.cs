@@ -120,6 +120,29 @@ public class RevocationPanelsTests
             var r = new PanelAftercare().ConfirmStart(w.Decision, Camhs, w.Seeds.Today, HealthVisitor, w.Seeds.Time.GetUtcNow(), w.Episode.PanelConsent());
             return r.IsRefused ? new([], r.Refusal) : new([r.Value.Agency], null);
         }),
+        // Issue 28: the panel case's aftercare as episode events (PANEL-06, PANEL-07, PANEL-09, PANEL-10).
+        new("slot request: progress review (episode)", Stage.Allocated, w => Of(w.Episode.ToProgressReviewSlotRequest(new PanelSlotId("s-review")))),
+        new("slot request: waiting-list return (episode)", Stage.Allocated, w =>
+        {
+            var back = w.Episode.ReturnFromWaitingList(HealthVisitor, w.Decision.Referral, TestIds.YouthService, "Twelve weeks' wait.");
+            return back.IsRefused ? new([], back.Refusal) : Of(w.Episode.ToPanelSlotRequest(new PanelSlotId("s-wait")));
+        }),
+        new("slot request: re-hearing (episode)", Stage.Allocated, w =>
+        {
+            var asked = w.Episode.RequestReHearing(HealthVisitor, w.Decision.Referral, PanelDisagreementParty.Family, "The family want it heard again.");
+            var agreed = asked.IsRefused ? asked : w.Episode.AnswerReHearing(HealthVisitor, w.Decision.Referral, "Chair", PanelReHearingOutcome.Agreed, "Agreed.");
+            return agreed.IsRefused ? new([], agreed.Refusal) : Of(w.Episode.ToPanelSlotRequest(new PanelSlotId("s-rehear")));
+        }),
+        new("to CAMHS: quarterly audit answer (episode)", Stage.Allocated, w =>
+        {
+            var r = w.Episode.RecordAllocationAudit(HealthVisitor, w.Decision.Referral, Camhs, w.Seeds.Today, false, null, null);
+            return r.IsRefused ? new([], r.Refusal) : new([Camhs], null);
+        }),
+        new("to CAMHS: disagreement taken up (episode)", Stage.Allocated, w =>
+        {
+            var r = w.Episode.RecordServiceDisagreement(HealthVisitor, w.Decision.Referral, Camhs, ServiceDisagreementStep.TakenUpWithAgency, PanelDisagreementParty.Family, "Sessions cancelled.");
+            return r.IsRefused ? new([], r.Refusal) : new([Camhs], null);
+        }),
         new("standing grants", Stage.Allocated, w => new([.. w.Episode.StandingGrants.Select(g => g.Agency)], null)),
         new("standing grants while awaiting", Stage.Awaiting, w => new([.. w.Episode.StandingGrants.Select(g => g.Agency)], null)),
     ];
@@ -166,7 +189,7 @@ public class RevocationPanelsTests
             // stands under an override (CONS-06), and only the standing-grant rows can show it.
             Assert.All(outcome.Named, a => Assert.True(row.StartsWith("standing grants", StringComparison.Ordinal) && way == Way.ThenOverride, $"{a} named"));
         }
-        else if (!row.StartsWith("service start", StringComparison.Ordinal))
+        else if (!row.StartsWith("service start", StringComparison.Ordinal) && !row.StartsWith("to CAMHS", StringComparison.Ordinal))
         {
             // The other members still receive what they did: the fix judges each agency, it does not stop the panel.
             Assert.Null(outcome.Refusal);

@@ -35,6 +35,8 @@ public partial class StandingGrantMatrixTests
         ["CafEpisode.HoldSharingAuditUntilSaved"] = "a store's switch: the decisions already made are held until the save, to the same audit log; it decides nothing",
         ["CafEpisode.UnsavedSharingAudit"] = "the audit entries of decisions already made (to the store that saves them), not information about the child to an agency",
         ["CafEpisode.RecordUnsavedSharingAudit"] = "writes decisions already made to the episode's own audit log once saved: no agency receives anything",
+        ["CafEpisode.RecordDecisionSharedWithFamily"] = "records that the referrer shared the decision sheet with the family (PANEL-08): no agency receives anything; the sheet itself went out with the decision (the panel decision row)",
+        ["CafEpisode.RequestStepDownTac"] = "records the family's request for a step-down TAC meeting (STEP-04): no agency receives anything; the TAC's decision is its own row",
         ["CafEpisode.ForgetSavedSharingAudit"] = "forgets audit entries a store has written: hands nothing to anyone",
     };
 

@@ -216,6 +216,11 @@ public partial class StandingGrantMatrixTests(ITestOutputHelper output)
         Panel("quarterly aftercare audit: services asked to confirm", "PanelAftercare.QuarterlyAudit"),
         Panel("service start: CAMHS confirms (episode)", "CafEpisode.ConfirmServiceStart"),
         Panel("service start: CAMHS confirms (aftercare)", "PanelAftercare.ConfirmStart"),
+        Panel("slot request: progress review (episode)", "CafEpisode.ToProgressReviewSlotRequest", "CafEpisode.ReportProgressToPanel"),
+        Panel("slot request: waiting-list return (episode)", "CafEpisode.ReturnFromWaitingList"),
+        Panel("slot request: re-hearing (episode)", "CafEpisode.RequestReHearing", "CafEpisode.AnswerReHearing"),
+        Panel("to CAMHS: quarterly audit answer (episode)", "CafEpisode.RecordAllocationAudit"),
+        Panel("to CAMHS: disagreement taken up (episode)", "CafEpisode.RecordServiceDisagreement"),
         Panel("standing grants", "CafEpisode.PanelReferrals"),
         Panel("standing grants while awaiting", "CafEpisode.PanelReferrals"),
 

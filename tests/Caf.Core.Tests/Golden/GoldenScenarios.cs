@@ -22,6 +22,8 @@ internal static class GoldenScenarios
 {
     public sealed record Scenario(string Name, Func<CafTestWorld, CafEpisode> Build);
 
+    private static readonly global::Caf.Core.Panels.PanelReferralId Ref1 = new("ref-1");
+
     public static ImmutableArray<Scenario> All { get; } =
     [
         // A concern, consent, assessment, multi-agency support with the health visitor as lead professional, a plan,
@@ -60,6 +62,23 @@ internal static class GoldenScenarios
         // sibling's family excluded CAMHS, which serves this child.
         new("family-link-revoked", w => Run(w, w.IdentifyConcern(),
             "consent: mother verbal", "start assessment", "link family", "unlink family: CAMHS excluded by a sibling's family")),
+
+        // Schema 3 on (issue 28, STEP-04): a potential CAF from CAMHS's step-down; the mother asks for a step-down TAC
+        // meeting; children's social care's final child-in-need review stands as the TAC and continues with a plan.
+        new("step-down-tac-requested", w => Run(w, w.RegisterStepDown(),
+            "consent: mother written", "the mother asks for a step-down TAC meeting", "final child-in-need review as the TAC: continue with the health visitor")),
+
+        // Schema 3 on (issue 28, PANEL-06..10): referred to MAAG North, which allocates the youth service and health
+        // visiting; the teacher (the referrer) shares the decision sheet with the mother; the family's re-hearing request
+        // is declined; the youth service answers the quarterly audit; a disagreement about mentoring is taken up with the
+        // youth service; the lead professional reports progress to the next meeting; health visiting's waiting list
+        // brings the referral back to the panel.
+        new("panel-aftercare", w => Run(w, w.IdentifyConcern(),
+            "consent: mother written", "start assessment", "complete assessment", "refer to panel",
+            "panel decision: youth service and health visiting, the health visitor as LP", "decision sheet shared with the family",
+            "re-hearing requested by the family", "re-hearing declined", "quarterly audit: the youth service started",
+            "disagreement about mentoring taken up with the youth service", "progress reported to the next meeting",
+            "waiting list: health visiting")),
     ];
 
     /// <summary>The settings the report rows were projected with: the school is a primary school, every other agency "other".</summary>
@@ -79,6 +98,23 @@ internal static class GoldenScenarios
                 "link family" => episode.LinkToFamily(CafCatalogue.Teacher, "family-smith"),
                 "unlink family: CAMHS excluded by a sibling's family" => episode.UnlinkFromFamily(CafCatalogue.Teacher, CafCatalogue.Camhs, "REG-03",
                     "Revoked (REG-03): a sibling's family excluded camhs, which serves this child."),
+                "the mother asks for a step-down TAC meeting" => episode.RequestStepDownTac(CafCatalogue.Teacher, "Mrs Smith, Amy's mother",
+                    global::Caf.Core.Consent.ConsentGiverRole.ParentWithParentalResponsibility,
+                    "Mum wants everyone round the table before CAMHS closes."),
+                "final child-in-need review as the TAC: continue with the health visitor" => episode.RecordStepDownTacDecision(CafCatalogue.Teacher,
+                    global::Caf.Core.StepDown.StepDownTacDecision.ContinueWith(CafCatalogue.Nominee(CafCatalogue.HealthVisitor), CafCatalogue.Supervisor,
+                        new global::Caf.Core.LeadProfessional.FamilyAgreement("Mum agreed at the review."), EpisodePlans.MultiAgency(world.Today), true, true)
+                    with { HeldAs = global::Caf.Core.StepDown.SpecialistClosingMeeting.FinalChildInNeedReview },
+                    "The final child-in-need review stood as the step-down TAC: ongoing support."),
+                "decision sheet shared with the family" => episode.RecordDecisionSharedWithFamily(CafCatalogue.Teacher, Ref1, "Went through it with mum at the school gate."),
+                "re-hearing requested by the family" => episode.RequestReHearing(CafCatalogue.Teacher, Ref1, global::Caf.Core.Panels.PanelDisagreementParty.Family, "Mum asked for family support, not mentoring."),
+                "re-hearing declined" => episode.AnswerReHearing(CafCatalogue.Teacher, Ref1, "Chair, MAAG North", global::Caf.Core.Panels.PanelReHearingOutcome.Declined, "Family support has no capacity; mentoring stands."),
+                "quarterly audit: the youth service started" => episode.RecordAllocationAudit(CafCatalogue.Teacher, Ref1, CafCatalogue.YouthService, world.Today, true, world.Today.AddDays(-2), "Mentoring started."),
+                "disagreement about mentoring taken up with the youth service" => episode.RecordServiceDisagreement(CafCatalogue.Teacher, Ref1, CafCatalogue.YouthService,
+                    global::Caf.Core.Panels.ServiceDisagreementStep.TakenUpWithAgency, global::Caf.Core.Panels.PanelDisagreementParty.Family, "Mum says the mentor keeps cancelling."),
+                "progress reported to the next meeting" => episode.ReportProgressToPanel(CafCatalogue.Teacher, Ref1,
+                    new global::Caf.Core.Panels.PanelMeeting(EpisodePanels.MaagNorth.Id, "north", world.Today), "Attendance up to 92%."),
+                "waiting list: health visiting" => episode.ReturnFromWaitingList(CafCatalogue.Teacher, Ref1, CafCatalogue.HealthVisiting, "Ten weeks' wait: too long for mum."),
                 _ => Testing.EpisodeCommands.Named(name).Run(episode, world.Today),
             };
             if (result.IsRefused)

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Serialization;
 using Caf.Core.Annotations;
 using Caf.Core.Events;
 using Caf.Core.Primitives;
@@ -19,4 +20,15 @@ public sealed record NominationConfirmedBySupervisor(
     Actor Actor,
     PractitionerId Supervisor,
     string Reason)
-    : CafEvent(EpisodeId, OccurredAt, Actor);
+    : CafEvent(EpisodeId, OccurredAt, Actor)
+{
+    /// <summary>
+    /// LP-06: the nominee whose capacity the supervisor confirmed, set by the episode when it records the confirmation.
+    /// An event carrying it is judged on replay as live (the supervisor is never the nominee); one stored before it
+    /// existed (null) reads back as it was accepted then (docs/upgrading.md).
+    /// </summary>
+    /// <remarks>JSON: <c>nominee</c>, omitted when null.</remarks>
+    [JsonPropertyName("nominee")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PractitionerId? Nominee { get; init; }
+}
