@@ -95,10 +95,21 @@ public sealed partial class CafRegister
     /// <param name="id">The episode.</param>
     /// <param name="reader">Who reads, why, on which basis.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The episode, <see cref="StoreCodes.NotFound"/>, or SHARE-01.</returns>
+    /// <returns>The episode, <see cref="StoreCodes.NotFound"/>, or SHARE-01 (recorded in the sharing audit, SHARE-04).</returns>
     /// <exception cref="ArgumentException"><paramref name="id"/> is default or <paramref name="reader"/> null.</exception>
-    public ValueTask<Result<CafEpisode>> ReadAsync(EpisodeId id, ReadContext reader, CancellationToken cancellationToken = default) =>
-        _reads.GetAsync(id, reader, cancellationToken);
+    public async ValueTask<Result<CafEpisode>> ReadAsync(EpisodeId id, ReadContext reader, CancellationToken cancellationToken = default)
+    {
+        var read = await _reads.GetAsync(id, reader, cancellationToken).ConfigureAwait(false);
+        if (read.IsRefused && read.Refusal.RuleId == "SHARE-01")
+        {
+            // SHARE-04: the refusal is on the sharing record, as the web adapter's gate records its own.
+            _policy.Sharing.Record(new Consent.SharingAuditEntry(
+                id, reader.Reader.Agency, Consent.SharingPurpose.EpisodeWork, new Consent.SharingDecision(false, "SHARE-01", read.Refusal.Message),
+                reader.Reader, _policy.Time.GetUtcNow()));
+        }
+
+        return read;
+    }
 
     /// <summary>LAW-04: who has seen the child's record, oldest first (empty when the policy keeps no read audit, <see cref="EpisodePolicy.Reads"/>).</summary>
     /// <param name="child">The child.</param>
