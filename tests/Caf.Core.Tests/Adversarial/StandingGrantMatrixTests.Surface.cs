@@ -23,6 +23,7 @@ public partial class StandingGrantMatrixTests
         typeof(PanelAgenda), typeof(PanelAftercare), typeof(PanelDecision), typeof(PanelReHearing), typeof(PanelReHearingRequest),
         typeof(PanelSlotRequest), typeof(PanelScheduler), typeof(PanelSharingGate),
         typeof(LeadProfessionalSelector), typeof(CafReportBuilder), typeof(EpisodeReportRows),
+        typeof(Caf.Core.Reads.AuditedEpisodeReads),
     ];
 
     /// <summary>Public members that hand nothing to an agency, each with the reason.</summary>
@@ -36,6 +37,8 @@ public partial class StandingGrantMatrixTests
         ["CafEpisode.UnsavedSharingAudit"] = "the audit entries of decisions already made (to the store that saves them), not information about the child to an agency",
         ["CafEpisode.RecordUnsavedSharingAudit"] = "writes decisions already made to the episode's own audit log once saved: no agency receives anything",
         ["CafEpisode.ForgetSavedSharingAudit"] = "forgets audit entries a store has written: hands nothing to anyone",
+        ["CafRegister.ReadersOfAsync"] = "LAW-04: the read audit of a child's record (who read it), for the host and the family; no episode content",
+        ["AuditedEpisodeReads.ReadersOfAsync"] = "LAW-04: as CafRegister.ReadersOfAsync",
     };
 
     private static IEnumerable<string> EntryPoints()
