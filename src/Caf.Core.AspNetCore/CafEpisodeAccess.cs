@@ -7,6 +7,7 @@ using Ardalis.GuardClauses;
 using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
+using Caf.Core.Reads;
 using Caf.Core.Register;
 using Caf.Core.Register.Specifications;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,9 @@ namespace Caf.Core.AspNetCore;
 /// episode content — and the refusal is recorded in the audit log; a granted read is recorded with what was shown
 /// (<see cref="CafAspNetCoreOptions.AuditGrantedReads"/>). Commands run through <see cref="CafRegister.ExecuteAsync(EpisodeId, Func{CafEpisode, Result}, CancellationToken)"/>
 /// behind the same gate, judged on the episode instance the command runs on, and their answer is judged again after
-/// the command (a consent that excludes the caller's own agency leaves the caller nothing to see).
+/// the command (a consent that excludes the caller's own agency leaves the caller nothing to see). LAW-04: every answer
+/// that shows episode content (a read, a command's answer, each caseload entry) is recorded in the policy's read audit
+/// (<see cref="EpisodePolicy.Reads"/>) before it is returned: who, when, <see cref="ReadPurpose"/>, on the family's consent.
 /// </summary>
 /// <remarks>
 /// <para>The gate refuses exactly whom the episode refuses as an actor: an agency excluded by the family. Before
@@ -34,6 +37,9 @@ namespace Caf.Core.AspNetCore;
 /// <threadsafety>Immutable and thread-safe; register it as transient or scoped (it uses the scoped store).</threadsafety>
 public sealed class CafEpisodeAccess
 {
+    /// <summary>The purpose recorded for a read through the web adapter (LAW-04): the caller works on the episode.</summary>
+    public const string ReadPurpose = "Working on the episode through the case system (SHARE-01 episode work)";
+
     private readonly IEpisodeRepository _repository;
     private readonly CafRegister _register;
     private readonly EpisodePolicy _policy;
@@ -91,7 +97,13 @@ public sealed class CafEpisodeAccess
 
         var judged = Judge(episode, caller, shown);
         Record(judged.Entry);
-        return judged.Refusal is { } refusal ? Result<CafEpisode>.Refused(refusal) : episode;
+        if (judged.Refusal is { } refusal)
+        {
+            return Result<CafEpisode>.Refused(refusal);
+        }
+
+        await RecordReadAsync([ReadOf(episode.Id, episode.Child.Id, caller, ReadItems.EpisodeRecord)], cancellationToken).ConfigureAwait(false);
+        return episode;
     }
 
     /// <summary>
@@ -182,6 +194,11 @@ public sealed class CafEpisodeAccess
         if (result.IsSuccess)
         {
             Record(answer); // what the answer shows, once the command is saved
+            if (result.Value is { } view)
+            {
+                await RecordReadAsync([ReadOf(id, new ChildId(view.ChildId), caller, ReadItems.EpisodeRecord)], cancellationToken).ConfigureAwait(false);
+            }
+
             return result;
         }
 
@@ -213,7 +230,14 @@ public sealed class CafEpisodeAccess
 
         var now = _policy.Time.GetUtcNow();
         var open = await _repository.ListAsync(new OpenEpisodesByLeadProfessionalAgencySpec(caller.Agency), cancellationToken).ConfigureAwait(false);
-        return [.. open.Where(s => !s.Excludes(caller.Agency)).Select(s => CaseloadEntryView.Of(s, _policy.Names, now))];
+        var shown = open.Where(s => !s.Excludes(caller.Agency)).ToList();
+        if (shown.Count > 0)
+        {
+            // LAW-04: every entry listed is a read of that child's record, recorded before the list is returned.
+            await RecordReadAsync([.. shown.Select(s => ReadOf(s.Id, s.Child, caller, ReadItems.CaseloadEntry))], cancellationToken).ConfigureAwait(false);
+        }
+
+        return [.. shown.Select(s => CaseloadEntryView.Of(s, _policy.Names, now))];
     }
 
     /// <summary>
@@ -246,7 +270,13 @@ public sealed class CafEpisodeAccess
 
         var judged = Judge(episode, caller, SharedItems.EpisodeRecord);
         Record(judged.Entry);
-        return Result.Success<EpisodeView?>(judged.Refusal is null ? EpisodeView.Of(episode, caller, _policy.Names) : null);
+        if (judged.Refusal is not null)
+        {
+            return Result.Success<EpisodeView?>(null);
+        }
+
+        await RecordReadAsync([ReadOf(episode.Id, episode.Child.Id, caller, ReadItems.EpisodeRecord)], cancellationToken).ConfigureAwait(false);
+        return Result.Success<EpisodeView?>(EpisodeView.Of(episode, caller, _policy.Names));
     }
 
     /// <summary>Judges the caller's agency for the episode now; the entry to record, or null when nothing is to be recorded.</summary>
@@ -265,6 +295,13 @@ public sealed class CafEpisodeAccess
 
         return (null, decision.Granted && _auditGrantedReads && shown != SharedItems.None ? entry with { Items = shown } : null);
     }
+
+    // LAW-04: a read through the gate is on the family's consent (the gate refuses an agency the family excluded).
+    private ReadAuditEntry ReadOf(EpisodeId episode, ChildId child, Actor caller, string what) =>
+        new(episode, child, caller, _policy.Time.GetUtcNow(), ReadPurpose, ReadBasis.Consent, what);
+
+    private ValueTask RecordReadAsync(IReadOnlyList<ReadAuditEntry> entries, CancellationToken cancellationToken) =>
+        _policy.Reads is { } reads ? reads.RecordAsync(entries, cancellationToken) : ValueTask.CompletedTask;
 
     private void Record(SharingAuditEntry? entry)
     {

@@ -153,7 +153,10 @@ public static class CafEpisodeEndpoints
         try
         {
             Guard.Against.Null(body);
-            var child = new ChildDetails(new ChildId(body.ChildId!), body.DateOfBirth);
+            var child = new ChildDetails(new ChildId(body.ChildId!), body.DateOfBirth)
+            {
+                NhsNumber = string.IsNullOrWhiteSpace(body.NhsNumber) ? null : new NhsNumber(body.NhsNumber), // LAW-03: 400 naming nhsNumber when wrong
+            };
             var id = string.IsNullOrWhiteSpace(body.EpisodeId) ? EpisodeId.New() : new EpisodeId(body.EpisodeId);
             registration = await http.RequestServices.GetRequiredService<CafEpisodeAccess>()
                 .IdentifyConcernAsync(id, child, caller, body.Concern!, ct).ConfigureAwait(false);

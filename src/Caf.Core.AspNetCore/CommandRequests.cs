@@ -65,4 +65,10 @@ public sealed class OpenEpisodeRequest
 
     /// <summary>The concern, in the practitioner's words (LIFE-11).</summary>
     public string? Concern { get; init; }
+
+    /// <summary>
+    /// LAW-03: the child's NHS number, if known (ten digits, spaces allowed: <c>943 476 5919</c>); a wrong one is answered
+    /// 400 naming <c>nhsNumber</c>.
+    /// </summary>
+    public string? NhsNumber { get; init; }
 }

@@ -35,6 +35,8 @@ public static class CafModelBuilderExtensions
     internal const string ReportRowsTable = "caf_episode_report_rows";
     internal const string PanelBookingsTable = "caf_panel_bookings";
     internal const string PanelMeetingsTable = "caf_panel_meetings";
+    internal const string ReadAuditTable = "caf_read_audit";
+    internal const string ChildIdentifiersTable = "caf_child_identifiers";
 
     /// <summary>Adds the episode, event, outbox, sharing-audit, report-row and panel-booking tables to the model.</summary>
     /// <param name="modelBuilder">The host's model builder (in <c>OnModelCreating</c>).</param>
@@ -48,6 +50,8 @@ public static class CafModelBuilderExtensions
         ConfigureSharingAudit(modelBuilder);
         ConfigureReportRows(modelBuilder);
         ConfigurePanelBookings(modelBuilder);
+        ConfigureReadAudit(modelBuilder);
+        ConfigureChildIdentifiers(modelBuilder);
         return modelBuilder;
     }
 
@@ -144,6 +148,36 @@ public static class CafModelBuilderExtensions
         e.Property(r => r.Kind).HasColumnName("kind"); // 0 = Decision: what every row written before the column was
         e.Property(r => r.Text).HasColumnName("text");
         e.HasIndex(r => r.EpisodeId).HasDatabaseName("ix_caf_sharing_audit_episode");
+    }
+
+    // LAW-04: who read which episode of which child, when, why and on which basis; append-only.
+    private static void ConfigureReadAudit(ModelBuilder modelBuilder)
+    {
+        var e = modelBuilder.Entity<ReadAuditRow>();
+        e.ToTable(ReadAuditTable);
+        e.HasKey(r => r.Id).HasName("pk_caf_read_audit");
+        e.Property(r => r.Id).HasColumnName("id").ValueGeneratedOnAdd();
+        e.Property(r => r.EpisodeId).HasColumnName("episode_id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
+        e.Property(r => r.ChildId).HasColumnName("child_id").HasConversion(StoreConverters.ChildId).HasMaxLength(128);
+        e.Property(r => r.Reader).HasColumnName("reader").HasConversion(StoreConverters.PractitionerId).HasMaxLength(128);
+        e.Property(r => r.ReaderAgency).HasColumnName("reader_agency").HasConversion(StoreConverters.AgencyId).HasMaxLength(128);
+        e.Property(r => r.ReadAt).HasColumnName("read_at").HasConversion(StoreConverters.UtcTime);
+        e.Property(r => r.Purpose).HasColumnName("purpose");
+        e.Property(r => r.Basis).HasColumnName("basis");
+        e.Property(r => r.What).HasColumnName("what").HasMaxLength(64);
+        e.HasIndex(r => r.ChildId).HasDatabaseName("ix_caf_read_audit_child");
+    }
+
+    // LAW-03: the register's lookup of a child by NHS number; one row per episode that records one.
+    private static void ConfigureChildIdentifiers(ModelBuilder modelBuilder)
+    {
+        var e = modelBuilder.Entity<ChildIdentifierRow>();
+        e.ToTable(ChildIdentifiersTable);
+        e.HasKey(r => r.EpisodeId).HasName("pk_caf_child_identifiers");
+        e.Property(r => r.EpisodeId).HasColumnName("episode_id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
+        e.Property(r => r.ChildId).HasColumnName("child_id").HasConversion(StoreConverters.ChildId).HasMaxLength(128);
+        e.Property(r => r.NhsNumber).HasColumnName("nhs_number").HasMaxLength(10).IsRequired();
+        e.HasIndex(r => r.NhsNumber).HasDatabaseName("ix_caf_child_identifiers_nhs_number");
     }
 
     private static void ConfigureReportRows(ModelBuilder modelBuilder)

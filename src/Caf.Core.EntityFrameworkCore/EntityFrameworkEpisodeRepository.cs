@@ -169,6 +169,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             entry.Property<string>(CafModelBuilderExtensions.HistoryHashProperty).CurrentValue = staged.Head;
             AppendEvents(db, episode, 0, staged);
             AppendSharingAudit(db, episode, 0);
+            AppendChildIdentifier(db, episode); // LAW-03
             var report = await ReportRowAsync(db, episode, cancellationToken).ConfigureAwait(false);
             db.Entry(report).State = EntityState.Added;
             try

@@ -202,6 +202,7 @@ public static class CafServiceCollectionExtensions
             sp.GetRequiredService<PolicyHistory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISharingService>())
         {
             Names = sp.GetRequiredService<ICafNames>(),
+            Reads = sp.GetService<Caf.Core.Reads.IReadAuditLog>(), // LAW-04: the host's read audit, if registered
         });
         Caf.Core.Consent.ConsentServiceRegistration.AddConsent(services); // ConsentPolicy, ISharingService (needs the host's ISharingAuditLog)
         // Transient: the register is cheap and must not capture a scoped repository (e.g. one on a DbContext).

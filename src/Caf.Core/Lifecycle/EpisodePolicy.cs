@@ -93,6 +93,13 @@ public sealed class EpisodePolicy
     /// </summary>
     public ICafNames Names { get; init; } = CafNames.Ids;
 
+    /// <summary>
+    /// LAW-04: the read-audit port the register and the web adapter record reads of episode content in
+    /// (<see cref="Reads.IReadAuditLog"/>), or null to record none (the default; <c>AddCafCore</c> sets the host's
+    /// registered log). Reads are recorded before their content is returned.
+    /// </summary>
+    public Reads.IReadAuditLog? Reads { get; init; }
+
     private readonly ImmutableArray<EpisodeRules> _rules;
     private readonly FrozenDictionary<string, EpisodeRules> _rulesById;
 

@@ -54,10 +54,19 @@ public static class EarlyHelpColumns
     /// <summary>Date of the last recorded activity (NAT-12).</summary>
     public const string LastActivityDate = "earl_last_activity_date";
 
+    /// <summary>
+    /// LAW-03: the child's NHS number, the consistent identifier (Children Act 2004 s16LC); Caf.Core's column, written only
+    /// by the extracts that ask for it (<see cref="EarlyHelpCsv.WriteWithNhsNumber"/>) and never with pseudonymised ids.
+    /// </summary>
+    public const string NhsNumber = "earl_nhs_number";
+
     /// <summary>Every column, in CSV order.</summary>
     public static ImmutableArray<string> All { get; } =
     [
         EpisodeId, PersonId, StartDate, EndDate, StartReason, EndReason, Organisation, Worker, CinClosureReason, CinReferralSource,
         AssessmentStartDate, AssessmentCompletionDate, AssessmentOrganisation, Factors, LastActivityDate,
     ];
+
+    /// <summary>LAW-03: <see cref="All"/> followed by <see cref="NhsNumber"/> (declared after <see cref="All"/>, which it copies).</summary>
+    public static ImmutableArray<string> WithNhsNumber { get; } = [.. All, NhsNumber];
 }

@@ -35,6 +35,27 @@ public static partial class EarlyHelpCsv
         Write(writer, rows, progress, LongWorkTelemetry.Traced, cancellationToken);
 
     /// <summary>
+    /// LAW-03: as <see cref="EarlyHelpCsv.Write(TextWriter, IEnumerable{EarlyHelpEpisodeRecord})"/>, with the child's NHS
+    /// number as a last column (<see cref="EarlyHelpColumns.WithNhsNumber"/>), empty for a child without one.
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="rows">The rows, read once.</param>
+    /// <param name="cancellationToken">Stops the writing.</param>
+    /// <returns>How many rows were written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/>, <paramref name="rows"/> or a row is null.</exception>
+    public static long WriteWithNhsNumber(TextWriter writer, IEnumerable<EarlyHelpEpisodeRecord> rows, CancellationToken cancellationToken = default) =>
+        Write(writer, rows, null, LongWorkTelemetry.Traced, cancellationToken, withNhsNumber: true);
+
+    /// <summary>LAW-03: as <see cref="WriteWithNhsNumber"/>, for rows read asynchronously.</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="rows">The rows, read once.</param>
+    /// <param name="cancellationToken">Stops the writing.</param>
+    /// <returns>How many rows were written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/>, <paramref name="rows"/> or a row is null.</exception>
+    public static Task<long> WriteWithNhsNumberAsync(TextWriter writer, IAsyncEnumerable<EarlyHelpEpisodeRecord> rows, CancellationToken cancellationToken = default) =>
+        WriteAsync(writer, rows, null, LongWorkTelemetry.Traced, cancellationToken, withNhsNumber: true);
+
+    /// <summary>
     /// As <see cref="WriteAsync(TextWriter, IAsyncEnumerable{EarlyHelpEpisodeRecord}, CancellationToken)"/>, reporting
     /// progress (<see cref="CafProgress.ExtractRows"/>; the total is known only at the end) and stopping when cancelled,
     /// as the synchronous overload does.
@@ -51,7 +72,7 @@ public static partial class EarlyHelpCsv
         WriteAsync(writer, rows, progress, LongWorkTelemetry.Traced, cancellationToken);
 
     internal static long Write(
-        TextWriter writer, IEnumerable<EarlyHelpEpisodeRecord> rows, IProgress<CafProgress>? progress, LongWorkTelemetry telemetry, CancellationToken cancellationToken)
+        TextWriter writer, IEnumerable<EarlyHelpEpisodeRecord> rows, IProgress<CafProgress>? progress, LongWorkTelemetry telemetry, CancellationToken cancellationToken, bool withNhsNumber = false)
     {
         Guard.Against.Null(writer);
         Guard.Against.Null(rows);
@@ -60,11 +81,11 @@ public static partial class EarlyHelpCsv
         try
         {
             var line = new StringBuilder(256);
-            writer.Write(Header(line));
+            writer.Write(Header(line, withNhsNumber));
             foreach (var row in rows)
             {
                 counter.Next();
-                writer.Write(Line(line, Guard.Against.Null(row, nameof(rows))));
+                writer.Write(Line(line, Guard.Against.Null(row, nameof(rows)), withNhsNumber));
                 counter.Counted();
             }
 
@@ -80,7 +101,7 @@ public static partial class EarlyHelpCsv
     }
 
     internal static async Task<long> WriteAsync(
-        TextWriter writer, IAsyncEnumerable<EarlyHelpEpisodeRecord> rows, IProgress<CafProgress>? progress, LongWorkTelemetry telemetry, CancellationToken cancellationToken)
+        TextWriter writer, IAsyncEnumerable<EarlyHelpEpisodeRecord> rows, IProgress<CafProgress>? progress, LongWorkTelemetry telemetry, CancellationToken cancellationToken, bool withNhsNumber = false)
     {
         Guard.Against.Null(writer);
         Guard.Against.Null(rows);
@@ -89,11 +110,11 @@ public static partial class EarlyHelpCsv
         try
         {
             var line = new StringBuilder(256);
-            await writer.WriteAsync(Header(line).AsMemory(), cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(Header(line, withNhsNumber).AsMemory(), cancellationToken).ConfigureAwait(false);
             await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 counter.Next();
-                await writer.WriteAsync(Line(line, Guard.Against.Null(row, nameof(rows))).AsMemory(), cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(Line(line, Guard.Against.Null(row, nameof(rows)), withNhsNumber).AsMemory(), cancellationToken).ConfigureAwait(false);
                 counter.Counted();
             }
 

@@ -52,7 +52,8 @@ public static partial class EarlyHelpCsv
 
     /// <summary>
     /// Reads an extract written by <see cref="Write(TextWriter, IEnumerable{EarlyHelpEpisodeRecord})"/> (or by hand, to the same columns), streamed. The header must
-    /// name exactly the columns of <see cref="EarlyHelpColumns.All"/>, in order; LF line endings are accepted too.
+    /// name exactly the columns of <see cref="EarlyHelpColumns.All"/>, in order, or those of <see cref="EarlyHelpColumns.WithNhsNumber"/>
+    /// (LAW-03: the NHS number as a last column, written by <see cref="WriteWithNhsNumber"/>); LF line endings are accepted too.
     /// </summary>
     /// <param name="reader">The CSV text.</param>
     /// <returns>The rows, read lazily.</returns>
@@ -74,10 +75,14 @@ public static partial class EarlyHelpCsv
             throw new FormatException("Line 1: the extract is empty; expected the header " + string.Join(",", EarlyHelpColumns.All) + " (NAT-04).");
         }
 
-        if (fields.Count != EarlyHelpColumns.All.Length || !System.Linq.Enumerable.SequenceEqual(fields, EarlyHelpColumns.All))
+        var withNhsNumber = System.Linq.Enumerable.SequenceEqual(fields, EarlyHelpColumns.WithNhsNumber);
+        if (!withNhsNumber && !System.Linq.Enumerable.SequenceEqual(fields, EarlyHelpColumns.All))
         {
-            throw new FormatException("Line 1: the header must be " + string.Join(",", EarlyHelpColumns.All) + " (NAT-04).");
+            throw new FormatException("Line 1: the header must be " + string.Join(",", EarlyHelpColumns.All) + " (NAT-04), optionally followed by "
+                + EarlyHelpColumns.NhsNumber + " (LAW-03).");
         }
+
+        var columns = withNhsNumber ? EarlyHelpColumns.WithNhsNumber.Length : EarlyHelpColumns.All.Length;
 
         while (true)
         {
@@ -87,12 +92,13 @@ public static partial class EarlyHelpCsv
                 yield break;
             }
 
-            if (fields.Count != EarlyHelpColumns.All.Length)
+            if (fields.Count != columns)
             {
-                throw new FormatException($"Line {at}: {fields.Count} fields; expected {EarlyHelpColumns.All.Length} (NAT-04).");
+                throw new FormatException($"Line {at}: {fields.Count} fields; expected {columns} (NAT-04).");
             }
 
-            yield return Parse(fields, at);
+            var parsed = Parse(fields, at);
+            yield return withNhsNumber ? parsed with { NhsNumber = Optional(fields[15]) } : parsed;
         }
     }
 
@@ -199,18 +205,19 @@ public static partial class EarlyHelpCsv
         }
     }
 
-    private static string Header(StringBuilder line)
+    private static string Header(StringBuilder line, bool withNhsNumber)
     {
         line.Clear();
-        for (var i = 0; i < EarlyHelpColumns.All.Length; i++)
+        var columns = withNhsNumber ? EarlyHelpColumns.WithNhsNumber : EarlyHelpColumns.All;
+        for (var i = 0; i < columns.Length; i++)
         {
-            Field(line, EarlyHelpColumns.All[i], i);
+            Field(line, columns[i], i);
         }
 
         return line.Append("\r\n").ToString();
     }
 
-    private static string Line(StringBuilder line, EarlyHelpEpisodeRecord row)
+    private static string Line(StringBuilder line, EarlyHelpEpisodeRecord row, bool withNhsNumber)
     {
         line.Clear();
         Field(line, row.EpisodeId, 0);
@@ -228,6 +235,11 @@ public static partial class EarlyHelpCsv
         Field(line, row.AssessmentOrganisation, 12);
         Field(line, string.Join(';', row.Factors), 13);
         Field(line, Iso(row.LastActivityDate), 14);
+        if (withNhsNumber)
+        {
+            Field(line, row.NhsNumber, 15);
+        }
+
         return line.Append("\r\n").ToString();
     }
 

@@ -33,6 +33,14 @@ public sealed record EarlyHelpEpisodeRecord
     [JsonPropertyName("earl_person_id")]
     public string PersonId { get; init => field = value ?? ""; } = "";
 
+    /// <summary>
+    /// LAW-03: the child's NHS number (ten digits), or null when the child has none or the person id is pseudonymised
+    /// (NAT-05: a pseudonymised extract carries no identifier in clear). Optional: omitted from JSON when null.
+    /// </summary>
+    [JsonPropertyName("earl_nhs_number")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? NhsNumber { get; init; }
+
     /// <summary>When the episode started (SSD <c>earl_episode_start_date</c>, EARL003A).</summary>
     [JsonRequired]
     [JsonPropertyName("earl_episode_start_date")]
@@ -105,7 +113,7 @@ public sealed record EarlyHelpEpisodeRecord
     /// <inheritdoc />
     public bool Equals(EarlyHelpEpisodeRecord? other) =>
         other is not null
-        && EpisodeId == other.EpisodeId && PersonId == other.PersonId && StartDate == other.StartDate && EndDate == other.EndDate
+        && EpisodeId == other.EpisodeId && PersonId == other.PersonId && NhsNumber == other.NhsNumber && StartDate == other.StartDate && EndDate == other.EndDate
         && StartReason == other.StartReason && EndReason == other.EndReason && Organisation == other.Organisation && Worker == other.Worker
         && CinClosureReason == other.CinClosureReason && CinReferralSource == other.CinReferralSource
         && AssessmentStartDate == other.AssessmentStartDate && AssessmentCompletionDate == other.AssessmentCompletionDate

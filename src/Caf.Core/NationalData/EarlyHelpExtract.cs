@@ -8,6 +8,7 @@ using Ardalis.GuardClauses;
 using Caf.Core.Closure;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
+using Caf.Core.Primitives;
 using Caf.Core.Reporting;
 using Caf.Core.StepDown;
 using Caf.Core.Thresholds;
@@ -66,6 +67,7 @@ public static class EarlyHelpExtract
         {
             EpisodeId = episode.Id.Value,
             PersonId = Person(episode.Child.Id.Value, settings),
+            NhsNumber = Nhs(episode.Child.NhsNumber, settings),
             StartDate = Day(episode.OpenedAt),
             EndDate = endDate,
             StartReason = profile.StartReasonFor(episode.StepDown is not null),
@@ -134,6 +136,7 @@ public static class EarlyHelpExtract
         {
             EpisodeId = row.EpisodeId.Value,
             PersonId = Person(row.ChildId.Value, settings),
+            NhsNumber = Nhs(row.NhsNumber, settings),
             StartDate = row.OpenedOn,
             EndDate = row.ClosedOn,
             StartReason = profile.StartReasonFor(!row.IntentToCaf),
@@ -218,6 +221,10 @@ public static class EarlyHelpExtract
             yield return map(Guard.Against.Null(item, nameof(items)));
         }
     }
+
+    // LAW-03 with NAT-05: the identifier in clear only where the person id is in clear.
+    private static string? Nhs(NhsNumber? number, NationalDataExtractSettings settings) =>
+        settings.Pseudonymiser is null ? number?.Value : null;
 
     private static string Person(string id, NationalDataExtractSettings settings) =>
         settings.Pseudonymiser is { } pseudonymiser ? pseudonymiser.Pseudonymise(id) : id;

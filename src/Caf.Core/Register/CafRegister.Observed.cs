@@ -109,7 +109,7 @@ public sealed partial class CafRegister
             var history = await HistoryOfAsync(child.Id, cancellationToken).ConfigureAwait(false);
             if (history.FirstOrDefault(s => s.IsOpen) is { } open)
             {
-                return new(Registration.Contribute(Answer(open, by)), "contribute", NoEvent, null);
+                return new(Registration.Contribute(await AnswerAsync(open, by, cancellationToken).ConfigureAwait(false)), "contribute", NoEvent, null);
             }
 
             // The state first (an open episode is contributed to), then the command's own rules: a refusal is a value.

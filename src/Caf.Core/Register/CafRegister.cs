@@ -31,6 +31,7 @@ public sealed partial class CafRegister
     private readonly int _concurrencyRetries;
     private readonly CafMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly Reads.AuditedEpisodeReads _reads;
 
     /// <summary>Creates the register over a repository, with the default storage options (3 retries on a conflict).</summary>
     /// <param name="repository">The storage port.</param>
@@ -103,6 +104,7 @@ public sealed partial class CafRegister
         }
 
         _concurrencyRetries = storage.ConcurrencyRetries;
+        _reads = Reads.AuditedEpisodeReads.ForRegister(repository, repository as Reporting.IEpisodeReportStore, policy.Reads, policy.Time);
     }
 
     /// <summary>
@@ -289,13 +291,15 @@ public sealed partial class CafRegister
     /// <param name="askedBy">The practitioner asking, and their agency.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The answer.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+        Justification = "The second parameter's type (an actor, a read context) or the first's (a child id, an NHS number) selects one overload unambiguously.")]
     public async ValueTask<RegisterAnswer> FindOpenAsync(ChildId child, Actor askedBy, CancellationToken cancellationToken = default)
     {
         GuardChild(child);
         GuardActor(askedBy);
         var open = await _repository.ListAsync(new OpenEpisodesOfChildSpec(child), cancellationToken)
             .ConfigureAwait(false);
-        return open.Count > 0 ? Answer(open[0], askedBy) : RegisterAnswer.None;
+        return open.Count > 0 ? await AnswerAsync(open[0], askedBy, cancellationToken).ConfigureAwait(false) : RegisterAnswer.None;
     }
 
     /// <summary>
@@ -317,6 +321,8 @@ public sealed partial class CafRegister
     /// <param name="child">The child.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The summaries.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+        Justification = "The second parameter's type (an actor, a read context) or the first's (a child id, an NHS number) selects one overload unambiguously.")]
     public ValueTask<IReadOnlyList<EpisodeSummary>> HistoryOfAsync(ChildId child, CancellationToken cancellationToken = default)
     {
         GuardChild(child);
@@ -519,6 +525,19 @@ public sealed partial class CafRegister
 
     // SHARE-01, SHARE-04: what the asking agency may learn about an open episode, decided here for every
     // register entry point, and recorded either way.
+    // LAW-04: a full answer is a read of the register entry, recorded (on the family's consent) before it is returned.
+    private async ValueTask<RegisterAnswer> AnswerAsync(EpisodeSummary open, Actor askedBy, CancellationToken cancellationToken)
+    {
+        var answer = Answer(open, askedBy);
+        if (!open.Excludes(askedBy.Agency))
+        {
+            var reader = new Reads.ReadContext(askedBy, RegisterCheckPurpose, Reads.ReadBasis.Consent);
+            await _reads.RecordAsync([_reads.Entry(open.Id, open.Child, reader, Reads.ReadItems.RegisterEntry)], cancellationToken).ConfigureAwait(false);
+        }
+
+        return answer;
+    }
+
     private RegisterAnswer Answer(EpisodeSummary open, Actor askedBy)
     {
         var excluded = open.Excludes(askedBy.Agency);

@@ -25,13 +25,14 @@ namespace Caf.Core.Register;
 /// </summary>
 /// <threadsafety>Mutable and thread-safe.</threadsafety>
 [Mutable]
-public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeReportStore, IEpisodeStoreVerifier
+public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeReportStore, IEpisodeStoreVerifier, IChildIdentifierLookup
 {
     private readonly EpisodePolicy _policy;
     private readonly IEpisodeReportProjector? _projector;
     private readonly object _gate = new();
     private readonly Dictionary<EpisodeId, Entry> _entries = [];
     private readonly Dictionary<ChildId, EpisodeId> _openByChild = []; // REG-01 in O(1), like a filtered unique index
+    private readonly Dictionary<NhsNumber, SortedSet<ChildId>> _childrenByNhsNumber = []; // LAW-03, like an index
 
     /// <summary>Creates an empty repository.</summary>
     /// <param name="policy">The policy episodes are rebuilt with.</param>
@@ -336,6 +337,16 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
     {
         var summary = EpisodeSummary.Of(episode);
         _entries[episode.Id] = new Entry([.. episode.Events], summary, row);
+        if (episode.Child.NhsNumber is { } nhsNumber)
+        {
+            if (!_childrenByNhsNumber.TryGetValue(nhsNumber, out var children))
+            {
+                _childrenByNhsNumber[nhsNumber] = children = [];
+            }
+
+            children.Add(summary.Child);
+        }
+
         if (summary.IsOpen)
         {
             _openByChild[summary.Child] = summary.Id;
@@ -343,6 +354,21 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
         else if (_openByChild.TryGetValue(summary.Child, out var open) && open == summary.Id)
         {
             _openByChild.Remove(summary.Child);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="nhsNumber"/> is default.</exception>
+    public ValueTask<IReadOnlyList<ChildId>> ChildrenWithAsync(NhsNumber nhsNumber, CancellationToken cancellationToken = default)
+    {
+        if (nhsNumber.IsDefault)
+        {
+            throw new ArgumentException("NhsNumber must not be default.", nameof(nhsNumber));
+        }
+
+        lock (_gate)
+        {
+            return new(_childrenByNhsNumber.TryGetValue(nhsNumber, out var children) ? [.. children] : []);
         }
     }
 

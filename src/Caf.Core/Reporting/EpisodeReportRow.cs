@@ -147,6 +147,12 @@ public sealed record EpisodeReportRow
     /// <summary>The child. Used to link episodes; never part of a report (SHARE-01).</summary>
     public ChildId ChildId { get; }
 
+    /// <summary>
+    /// LAW-03: the child's NHS number when the episode records one, for national extracts (NAT); never part of a
+    /// report. Rows stored before it existed read as null.
+    /// </summary>
+    public NhsNumber? NhsNumber { get; init; }
+
     /// <summary>The date the episode opened (REP-01).</summary>
     public DateOnly OpenedOn { get; }
 
@@ -242,7 +248,7 @@ public sealed record EpisodeReportRow
     public bool Equals(EpisodeReportRow? other) =>
         other is not null
         && (ReferenceEquals(this, other)
-            || (EpisodeId == other.EpisodeId && ChildId == other.ChildId && OpenedOn == other.OpenedOn
+            || (EpisodeId == other.EpisodeId && ChildId == other.ChildId && NhsNumber == other.NhsNumber && OpenedOn == other.OpenedOn
                 && IntentToCaf == other.IntentToCaf && InitiatingAgency == other.InitiatingAgency
                 && InitiatingSetting == other.InitiatingSetting && AgeBandAtOpening == other.AgeBandAtOpening
                 && ClosedOn == other.ClosedOn

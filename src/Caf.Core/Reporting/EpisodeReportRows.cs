@@ -73,7 +73,10 @@ public static class EpisodeReportRows
             previousClosedOn: episode.PreviousEpisodes.IsEmpty ? null : previousClosedOn,
             excludedAgencies: [.. episode.Consent.Exclusions.Select(x => x.Agency).Distinct().Order()],
             outcomes: ReportOutcomes.Of(episode.OutcomesCompletions),
-            closureLocalCode: closure is null ? null : LocalCodeOf(episode.ClosureDecision));
+            closureLocalCode: closure is null ? null : LocalCodeOf(episode.ClosureDecision))
+        {
+            NhsNumber = episode.Child.NhsNumber, // LAW-03: for national extracts, never shown in a report
+        };
     }
 
     /// <summary>Report rows for many episodes, streamed.</summary>

@@ -177,6 +177,12 @@ public class ReaderFuzzTests(ITestOutputHelper output)
         Seeds.Ok(e5.Close(Seeds.HealthVisitor, EpisodePlans.MostOutcomesAchieved("resolvedMultiAgency")));
         list.Add(EpisodeJson.Serialize(e5));
 
+        // LAW-03: a child with an NHS number, so mutations reach the identifier and its check digit.
+        var sNhs = new Seeds();
+        var eNhs = CafEpisode.IdentifyConcern(sNhs.Policy, new EpisodeId("ep-nhs"), Seeds.NineYearOld with { NhsNumber = new NhsNumber("943 476 5919") }, Seeds.Teacher, "Attendance.");
+        Seeds.Ok(eNhs.RecordConsent(Seeds.Teacher, Seeds.MotherWritten(), "Consent to assess and share with partner agencies."));
+        list.Add(EpisodeJson.Serialize(eNhs));
+
         // Random valid episodes of the Caf.Core.Testing generator (fixed seed): one with an active plan, one closed after a plan.
         var generated = Caf.Core.Testing.CafGen.EpisodeGenerator().Sample(400, new FsCheck.Rnd(Seed), 30);
         list.Add(EpisodeJson.Serialize(generated.First(g => g.Episode.State == EpisodeState.PlanActive && g.Episode.ReviewCount > 0).Episode));

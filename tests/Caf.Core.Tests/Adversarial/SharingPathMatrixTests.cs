@@ -28,7 +28,8 @@ namespace Caf.Core.Tests.Adversarial;
 public class SharingPathMatrixTests(ITestOutputHelper output)
 {
     private static readonly Actor CamhsWorker = new(new PractitionerId("pr-camhs"), TestIds.Camhs);
-    private static readonly ChildDetails Fourteen = new(TestIds.Child, new DateOnly(2011, 9, 1));
+    private static readonly ChildDetails Fourteen = new(TestIds.Child, new DateOnly(2011, 9, 1)) { NhsNumber = new NhsNumber("9434765919") }; // LAW-03
+    private static readonly Caf.Core.Reads.ReadContext CamhsOnConsent = new(CamhsWorker, "Therapy referral", Caf.Core.Reads.ReadBasis.Consent); // LAW-04
 
     /// <summary>How the exclusion of CAMHS arises.</summary>
     public enum Way
@@ -71,7 +72,8 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
 
         public World()
         {
-            Store = new InMemoryEpisodeRepository(Seeds.Policy);
+            Store = new InMemoryEpisodeRepository(Seeds.Policy, new Caf.Core.Reporting.EpisodeReportProjector(
+                new Caf.Core.Thresholds.ThresholdFrameworkLoader().LoadDefault().Framework, _ => Caf.Core.Reporting.InitiatingSetting.Other)); // report rows for the audited reads' row
             Register = new CafRegister(Store, Seeds.Policy);
         }
 
@@ -91,6 +93,41 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         {
             var answer = await w.Register.FindOpenAsync(TestIds.Child, CamhsWorker);
             return new(answer.IsRestricted || !answer.HasOpenEpisode, answer.IsRestricted ? "SHARE-01" : null);
+        }),
+        new("register: is a CAF open? by NHS number (asked by CAMHS, LAW-03)", true, ["CafRegister.FindOpenAsync"], async w =>
+        {
+            await w.SaveAsync();
+            var answer = await w.Register.FindOpenAsync(Fourteen.NhsNumber!.Value, CamhsWorker);
+            return new(answer.IsRestricted || !answer.HasOpenEpisode, answer.IsRestricted ? "SHARE-01" : null);
+        }),
+        new("register: CAMHS reads the episode on consent (LAW-04)", true, ["CafRegister.ReadAsync"], async w =>
+        {
+            await w.SaveAsync();
+            return Of((await w.Register.ReadAsync(w.Episode.Id, CamhsOnConsent)).ToResult());
+        }),
+        new("register: the child's history for CAMHS on consent, by id or NHS number (LAW-03/04)", true, ["CafRegister.HistoryOfAsync"], async w =>
+        {
+            await w.SaveAsync();
+            var byId = await w.Register.HistoryOfAsync(TestIds.Child, CamhsOnConsent);
+            var byNhs = await w.Register.HistoryOfAsync(Fourteen.NhsNumber!.Value, CamhsOnConsent);
+            return new(byId.Count == 0 && byNhs.Count == 0, null); // left out of the list, as a caseload leaves it out
+        }),
+        new("audited store reads by CAMHS on consent (LAW-04)", true,
+            ["AuditedEpisodeReads.GetAsync", "AuditedEpisodeReads.ListAsync", "AuditedEpisodeReads.GetReportRowAsync", "AuditedEpisodeReads.StreamReportRowsAsync"], async w =>
+        {
+            await w.SaveAsync();
+            var reads = new Caf.Core.Reads.AuditedEpisodeReads(w.Store, w.Store, new Caf.Core.Reads.InMemoryReadAuditLog(), w.Seeds.Time);
+            var got = await reads.GetAsync(w.Episode.Id, CamhsOnConsent);
+            var listed = await reads.ListAsync(new Caf.Core.Register.Specifications.EpisodesOfChildSpec(TestIds.Child), CamhsOnConsent);
+            var row = await reads.GetReportRowAsync(w.Episode.Id, CamhsOnConsent);
+            var streamed = 0;
+            await foreach (var unused in reads.StreamReportRowsAsync(DateOnly.MinValue, DateOnly.MaxValue, CamhsOnConsent))
+            {
+                streamed++;
+            }
+
+            // The store's reads return nothing to CAMHS; they hold no sharing service, so the refusal is not a SHARE-04 entry here.
+            return new(got.IsRefused && listed.Count == 0 && row is null && streamed == 0, null);
         }),
         new("register: new concern (by CAMHS)", true, ["CafRegister.IdentifyConcernAsync", "CafRegister.RegisterStepDownAsync"], async w =>
         {
@@ -194,6 +231,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         "CafRegister.FindOpenForCoordinatorAsync", "CafRegister.HistoryOfAsync",     // the co-ordinator's own register
         "CafRegister.FamilyAsync", "CafRegister.DueForDisposalAsync",
         "CafRegister.ExecuteAsync",                                                // runs the caller's episode command: that command's row covers it
+        "CafRegister.ReadersOfAsync", "AuditedEpisodeReads.ReadersOfAsync",        // LAW-04: the read audit itself, for the host and the family
     ];
 
     public static IEnumerable<object[]> Cases() =>
@@ -254,7 +292,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
     {
         var covered = Rows.SelectMany(r => r.Members).Concat(SharesNothing).ToHashSet(StringComparer.Ordinal);
         var commands =
-            from type in new[] { typeof(CafEpisode), typeof(CafRegister), typeof(EpisodeJson) }
+            from type in new[] { typeof(CafEpisode), typeof(CafRegister), typeof(EpisodeJson), typeof(Caf.Core.Reads.AuditedEpisodeReads) }
             from m in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
             where !m.IsSpecialName
             where m.ReturnType == typeof(Result) || m.ReturnType == typeof(CafEpisode) || m.ReturnType.Name.StartsWith("ValueTask", StringComparison.Ordinal)

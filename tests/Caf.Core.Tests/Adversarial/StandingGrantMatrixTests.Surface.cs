@@ -23,6 +23,7 @@ public partial class StandingGrantMatrixTests
         typeof(PanelAgenda), typeof(PanelAftercare), typeof(PanelDecision), typeof(PanelReHearing), typeof(PanelReHearingRequest),
         typeof(PanelSlotRequest), typeof(PanelScheduler), typeof(PanelSharingGate),
         typeof(LeadProfessionalSelector), typeof(CafReportBuilder), typeof(EpisodeReportRows),
+        typeof(Caf.Core.Reads.AuditedEpisodeReads),
     ];
 
     /// <summary>Public members that hand nothing to an agency, each with the reason.</summary>
@@ -38,6 +39,8 @@ public partial class StandingGrantMatrixTests
         ["CafEpisode.RecordDecisionSharedWithFamily"] = "records that the referrer shared the decision sheet with the family (PANEL-08): no agency receives anything; the sheet itself went out with the decision (the panel decision row)",
         ["CafEpisode.RequestStepDownTac"] = "records the family's request for a step-down TAC meeting (STEP-04): no agency receives anything; the TAC's decision is its own row",
         ["CafEpisode.ForgetSavedSharingAudit"] = "forgets audit entries a store has written: hands nothing to anyone",
+        ["CafRegister.ReadersOfAsync"] = "LAW-04: the read audit of a child's record (who read it), for the host and the family; no episode content",
+        ["AuditedEpisodeReads.ReadersOfAsync"] = "LAW-04: as CafRegister.ReadersOfAsync",
     };
 
     private static IEnumerable<string> EntryPoints()

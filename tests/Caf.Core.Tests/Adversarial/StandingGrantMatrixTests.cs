@@ -185,6 +185,11 @@ public partial class StandingGrantMatrixTests(ITestOutputHelper output)
     [
         // Commands: every public command of the episode and the register (the sharing-path matrix's arrangement).
         SharingPath("register: is a CAF open? (asked by CAMHS)", "CafRegister.FindOpenAsync"),
+        SharingPath("register: is a CAF open? by NHS number (asked by CAMHS, LAW-03)", "CafRegister.FindOpenAsync"),
+        SharingPath("register: CAMHS reads the episode on consent (LAW-04)", "CafRegister.ReadAsync"),
+        SharingPath("register: the child's history for CAMHS on consent, by id or NHS number (LAW-03/04)", "CafRegister.HistoryOfAsync"),
+        SharingPath("audited store reads by CAMHS on consent (LAW-04)",
+            "AuditedEpisodeReads.GetAsync", "AuditedEpisodeReads.ListAsync", "AuditedEpisodeReads.GetReportRowAsync", "AuditedEpisodeReads.StreamReportRowsAsync"),
         SharingPath("register: new concern (by CAMHS)", "CafRegister.IdentifyConcernAsync", "CafRegister.RegisterStepDownAsync"),
         SharingPath("LP: nominate CAMHS", "CafEpisode.NominateLeadProfessional", "CafEpisode.ConfirmNomination", "CafEpisode.RecordFamilyAgreement"),
         SharingPath("LP: appoint CAMHS", "CafEpisode.AppointLeadProfessional"),

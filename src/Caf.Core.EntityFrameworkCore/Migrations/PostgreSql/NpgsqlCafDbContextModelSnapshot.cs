@@ -22,6 +22,34 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ChildIdentifierRow", b =>
+                {
+                    b.Property<string>("EpisodeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("ChildId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("NhsNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("nhs_number");
+
+                    b.HasKey("EpisodeId")
+                        .HasName("pk_caf_child_identifiers");
+
+                    b.HasIndex("NhsNumber")
+                        .HasDatabaseName("ix_caf_child_identifiers_nhs_number");
+
+                    b.ToTable("caf_child_identifiers", (string)null);
+                });
+
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.EpisodeEventRow", b =>
                 {
                     b.Property<string>("EpisodeId")
@@ -241,6 +269,67 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
                         .HasName("pk_caf_panel_meetings");
 
                     b.ToTable("caf_panel_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ReadAuditRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("integer")
+                        .HasColumnName("basis");
+
+                    b.Property<string>("ChildId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("EpisodeId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Reader")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("reader");
+
+                    b.Property<string>("ReaderAgency")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("reader_agency");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_caf_read_audit");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_caf_read_audit_child");
+
+                    b.ToTable("caf_read_audit", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ReportRowEntity", b =>

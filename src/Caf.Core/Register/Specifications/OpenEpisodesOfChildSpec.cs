@@ -9,7 +9,7 @@ namespace Caf.Core.Register.Specifications;
 /// breaks REG-01 shows it. Criteria and ordering only, so any store can translate it (docs/storage.md).
 /// </summary>
 /// <remarks>Not gated by consent: for the CAF co-ordinator and the host. A practitioner asks
-/// <see cref="CafRegister.FindOpenAsync"/>, which answers as far as their agency may know (SHARE-01).</remarks>
+/// <see cref="CafRegister.FindOpenAsync(ChildId, Actor, System.Threading.CancellationToken)"/>, which answers as far as their agency may know (SHARE-01).</remarks>
 /// <threadsafety>
 /// Built in its constructor and not changed afterwards, so it may be shared and evaluated from several threads;
 /// do not add to its <c>Query</c> once it is shared (the package's builder would change it for every holder).

@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Caf.Core.EntityFrameworkCore.Mapping;
+using Caf.Core.Lifecycle;
+using Caf.Core.Primitives;
+using Caf.Core.Register;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caf.Core.EntityFrameworkCore;
+
+/// <summary>LAW-03: the register's lookup of a child by NHS number, from <c>caf_child_identifiers</c>.</summary>
+public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IChildIdentifierLookup
+{
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="nhsNumber"/> is default.</exception>
+    public async ValueTask<IReadOnlyList<ChildId>> ChildrenWithAsync(NhsNumber nhsNumber, CancellationToken cancellationToken = default)
+    {
+        if (nhsNumber.IsDefault)
+        {
+            throw new ArgumentException("NhsNumber must not be default.", nameof(nhsNumber));
+        }
+
+        var digits = nhsNumber.Value;
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var children = await db.Set<ChildIdentifierRow>().AsNoTracking().Where(r => r.NhsNumber == digits).Select(r => r.ChildId)
+            .Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        children.Sort();
+        return children;
+    }
+
+    // The child's NHS number, in the add's transaction (the child's details are recorded by the episode's first event only).
+    private static void AppendChildIdentifier(DbContext db, CafEpisode episode)
+    {
+        if (episode.Child.NhsNumber is { } nhsNumber)
+        {
+            db.Entry(new ChildIdentifierRow { EpisodeId = episode.Id, ChildId = episode.Child.Id, NhsNumber = nhsNumber.Value }).State = EntityState.Added;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Caf.Core.Lifecycle;
+using Caf.Core.Primitives;
+using Caf.Core.EntityFrameworkCore.Tests.Support;
+using Caf.Core.Reads;
+using Caf.Core.Register;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Caf.Core.EntityFrameworkCore.Tests.Support.Episodes;
+
+namespace Caf.Core.EntityFrameworkCore.Tests;
+
+/// <summary>LAW-03 (the register finds a child by NHS number in the store) and LAW-04 (the read audit as a table).</summary>
+public abstract partial class EpisodeStoreContract
+{
+    private static readonly NhsNumber AmyNhs = new("943 476 5919");
+
+    [Trait("Rule", "LAW-03")]
+    [StoreFact]
+    public async Task LAW03_the_store_finds_the_child_by_the_NHS_number_its_episodes_record()
+    {
+        var amy = CafEpisode.IdentifyConcern(Policy, new EpisodeId("ep-amy"), Child("child-amy") with { NhsNumber = AmyNhs }, Teacher, "Attendance.");
+        Ok(await Host.Repository.AddAsync(amy));
+        Ok(await Host.Repository.AddAsync(Identified(Policy, "ep-ben", "child-ben"))); // no NHS number: stored as before
+
+        var found = await Host.Store.ChildrenWithAsync(new NhsNumber("9434765919"));
+        var none = await Host.Store.ChildrenWithAsync(new NhsNumber("4010232137"));
+        var answer = await new CafRegister(Host.Repository, Policy).FindOpenAsync(AmyNhs, Teacher);
+
+        Assert.Equal([new ChildId("child-amy")], found);
+        Assert.Empty(none);
+        Assert.Equal(new EpisodeId("ep-amy"), answer.Episode!.Id);
+        Assert.Equal(AmyNhs, (await Host.Repository.GetAsync(amy.Id))!.Child.NhsNumber); // the snapshot keeps it too
+    }
+
+    [Trait("Rule", "LAW-04")]
+    [StoreFact]
+    public async Task LAW04_reads_through_the_register_are_stored_append_only_and_list_who_has_seen_the_child()
+    {
+        var log = Host.Services.GetRequiredService<EntityFrameworkReadAuditLog<CafDbContext>>();
+        Assert.Same(log, Host.Services.GetRequiredService<IReadAuditLog>());
+        var policy = new EpisodePolicy(Policy.History, Time, Policy.Sharing) { Reads = log };
+        var register = new CafRegister(Host.Repository, policy);
+        Ok(await Host.Repository.AddAsync(Identified(Policy, "ep-1", "child-001")));
+        Ok(await register.ExecuteAsync(new EpisodeId("ep-1"), e => e.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies.")));
+
+        Assert.True((await register.ReadAsync(new EpisodeId("ep-1"), new ReadContext(Teacher, "Preparing the review", ReadBasis.Consent))).IsSuccess);
+        await register.HistoryOfAsync(new ChildId("child-001"), new ReadContext(Teacher, "Checking earlier episodes", ReadBasis.StatutoryDuty));
+
+        var readers = await register.ReadersOfAsync(new ChildId("child-001"));
+        Assert.Equal(
+            [(ReadItems.EpisodeRecord, ReadBasis.Consent, "Preparing the review"), (ReadItems.RegisterSummary, ReadBasis.StatutoryDuty, "Checking earlier episodes")],
+            readers.Select(r => (r.What, r.Basis, r.Purpose)));
+        Assert.All(readers, r => Assert.Equal(Teacher, r.Reader));
+        Assert.All(readers, r => Assert.Equal(Time.GetUtcNow(), r.ReadAt));
+        Assert.Empty(await log.ReadersOfAsync(new ChildId("child-002")));
+
+        await using var db = Host.NewContext();
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE caf_read_audit SET purpose = 'changed'"));
+    }
+}
