@@ -54,6 +54,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     private readonly EpisodePolicy _policy;
     private readonly IEpisodeReportProjector _projector;
     private readonly StoredEpisodes _stored = new();
+    private readonly VerifiedEpisodes _verified = new();
     private readonly bool _writeOutbox;
     private readonly CafStoreMetrics _metrics;
     private readonly ILogger _logger;
@@ -118,6 +119,11 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
 
     private async Task<CafEpisode?> LoadAsync(EpisodeId id, CancellationToken cancellationToken)
     {
+        if (_verified.Recall(id) is { } verified && await FromVerifiedAsync(id, verified, cancellationToken).ConfigureAwait(false) is { } copy)
+        {
+            return copy;
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var (episode, row, problem) = await ReadCheckedAsync(id, _ => true, cancellationToken).ConfigureAwait(false);
@@ -138,9 +144,46 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             }
 
             // Read with the snapshot from one row: the hash of exactly these events as stored (now checked), and the row's columns.
-            _stored.Remember(episode!, new StoredEpisode(episode!.Version, row.Hash, row.Columns, null));
+            _stored.Remember(episode!, new StoredEpisode(episode!.Version, row.Hash, row.Columns, null, row.SnapshotVersion));
+            KeepVerified(episode, row.Hash, row.SnapshotVersion);
             episode.HoldSharingAuditUntilSaved(); // SHARE-03: its commands' decisions go in the save's transaction
             return episode;
+        }
+    }
+
+    // Issue 26: the episode row still has the version and history hash of the copy this repository verified (read in full
+    // and checked, or saved): a copy of it, without reading the snapshot or the event rows. Null when the row moved on
+    // (another writer saved, or the row was changed behind the library): the caller reads and checks everything.
+    private async Task<CafEpisode?> FromVerifiedAsync(EpisodeId id, VerifiedEpisode verified, CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var row = await db.Set<EpisodeSummary>().AsNoTracking()
+            .Where(s => s.Id == id)
+            .Select(s => new { Columns = s, Hash = EF.Property<string>(s, CafModelBuilderExtensions.HistoryHashProperty) })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (row is null || row.Columns.Version != verified.Version || row.Hash != verified.HistoryHash)
+        {
+            _verified.Forget(id);
+            return null;
+        }
+
+        var episode = verified.Episode.Copy();
+        _stored.Remember(episode, new StoredEpisode(verified.Version, verified.HistoryHash, row.Columns, null, verified.SnapshotVersion));
+        episode.HoldSharingAuditUntilSaved();
+        return episode;
+    }
+
+    // Keeps a private copy of an episode as stored (verified on load, or just saved); an episode that cannot be copied
+    // (holding sharing decisions no store wrote) is not kept, and its next load reads everything.
+    private void KeepVerified(CafEpisode episode, string historyHash, int snapshotVersion)
+    {
+        try
+        {
+            _verified.Remember(episode.Id, new VerifiedEpisode(episode.Version, historyHash, snapshotVersion, episode.Copy()));
+        }
+        catch (InvalidOperationException)
+        {
+            _verified.Forget(episode.Id);
         }
     }
 
@@ -174,8 +217,9 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                _stored.Remember(episode, new StoredEpisode(episode.Version, staged.Head, summary, report));
+                _stored.Remember(episode, new StoredEpisode(episode.Version, staged.Head, summary, report, episode.Version));
                 episode.ForgetSavedSharingAudit();
+                KeepVerified(episode, staged.Head, episode.Version);
                 return Result.Ok;
             }
             catch (DbUpdateException)
@@ -260,6 +304,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var written = new (EpisodeSummary Summary, ReportRowEntity Report)[updates.Count];
+            var snapshotVersions = new int[updates.Count];
             await using (var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
             {
                 db.ChangeTracker.AutoDetectChangesEnabled = false; // every entry's state is set below
@@ -282,9 +327,20 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
                         entry.Property(nameof(EpisodeSummary.Version)).OriginalValue = expected;
                     }
 
-                    var snapshot = entry.Property<string>(CafModelBuilderExtensions.SnapshotProperty);
-                    snapshot.CurrentValue = EpisodeJson.Serialize(episode);
-                    snapshot.IsModified = true;
+                    // Issue 26: the snapshot is rewritten only once the events after it outgrow half of it (or this
+                    // repository does not know what it holds); otherwise the save appends the event rows alone.
+                    if (row?.Summary is null || SnapshotPolicy.Rewrite(row.SnapshotVersion, episode.Version))
+                    {
+                        var snapshot = entry.Property<string>(CafModelBuilderExtensions.SnapshotProperty);
+                        snapshot.CurrentValue = EpisodeJson.Serialize(episode);
+                        snapshot.IsModified = true;
+                        snapshotVersions[i] = episode.Version;
+                    }
+                    else
+                    {
+                        snapshotVersions[i] = row.SnapshotVersion;
+                    }
+
                     var hash = entry.Property<string>(CafModelBuilderExtensions.HistoryHashProperty);
                     hash.CurrentValue = staged[i].Head;
                     hash.OriginalValue = staged[i].HashAt(expected);
@@ -328,8 +384,9 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             {
                 for (var i = 0; i < updates.Count; i++)
                 {
-                    _stored.Remember(updates[i].Episode, new StoredEpisode(updates[i].Episode.Version, staged[i].Head, written[i].Summary, written[i].Report));
+                    _stored.Remember(updates[i].Episode, new StoredEpisode(updates[i].Episode.Version, staged[i].Head, written[i].Summary, written[i].Report, snapshotVersions[i]));
                     updates[i].Episode.ForgetSavedSharingAudit();
+                    KeepVerified(updates[i].Episode, staged[i].Head, snapshotVersions[i]);
                 }
 
                 return Result.Ok;

@@ -99,7 +99,7 @@ public sealed partial class CafEpisode
                 FamilyGroup = null;
                 break;
             case OutcomesQuestionnaireRecorded q:
-                OutcomesCompletions = OutcomesCompletions.Add(q.Completion);
+                _outcomesCompletions.Add(q.Completion);
                 break;
         }
 
@@ -116,7 +116,7 @@ public sealed partial class CafEpisode
     {
         if (nomination is { ConfirmedBySupervisor: { } supervisor, FamilyAgreement: { } agreement })
         {
-            _leadProfessionals = _leadProfessionals.Add(
+            _leadProfessionals.Add(
                 new LeadProfessionalRecord(nomination.Practitioner, nomination.Agency, false, at, supervisor, agreement, nomination.Reason));
             PendingNomination = null;
         }
