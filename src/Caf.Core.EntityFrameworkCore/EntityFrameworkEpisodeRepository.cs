@@ -152,16 +152,28 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     }
 
     // Issue 26: the episode row still has the version and history hash of the copy this repository verified (read in full
-    // and checked, or saved): a copy of it, without reading the snapshot or the event rows. Null when the row moved on
-    // (another writer saved, or the row was changed behind the library): the caller reads and checks everything.
+    // and checked, or saved), and its event rows are versions 1..N: a copy of it, without reading the snapshot or the
+    // event rows' JSON. Null when anything of that moved on (another writer saved, or the rows were changed behind the
+    // library): the caller reads and checks everything.
     private async Task<CafEpisode?> FromVerifiedAsync(EpisodeId id, VerifiedEpisode verified, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var row = await db.Set<EpisodeSummary>().AsNoTracking()
             .Where(s => s.Id == id)
-            .Select(s => new { Columns = s, Hash = EF.Property<string>(s, CafModelBuilderExtensions.HistoryHashProperty) })
+            .Select(s => new
+            {
+                // The columns one by one: the entity would bring the snapshot with it.
+                Columns = new EpisodeSummary(s.Id, s.Child, s.State, s.IsOpen, s.OpenedAt, s.OpenedByAgency, s.LeadProfessional,
+                    s.LeadProfessionalAgency, s.LeadProfessionalIsInterim, s.ClosedAt, s.Outcome, s.FamilyGroup, s.RetentionDueOn, s.Version,
+                    s.ExcludedAgencies, s.AssessmentDueBy, s.AssessmentCompletedAt, s.NextReviewDue),
+                Hash = EF.Property<string>(s, CafModelBuilderExtensions.HistoryHashProperty),
+                // In the same statement (consistent with the row): a deleted, added or renumbered event row shows here.
+                Rows = db.Set<EpisodeEventRow>().Count(r => r.EpisodeId == s.Id),
+                Last = db.Set<EpisodeEventRow>().Where(r => r.EpisodeId == s.Id).Max(r => (int?)r.Sequence),
+            })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (row is null || row.Columns.Version != verified.Version || row.Hash != verified.HistoryHash)
+        if (row is null || row.Columns.Version != verified.Version || row.Hash != verified.HistoryHash
+            || row.Rows != verified.Version || row.Last != verified.Version - 1)
         {
             _verified.Forget(id);
             return null;
