@@ -144,7 +144,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             }
 
             // Read with the snapshot from one row: the hash of exactly these events as stored (now checked), and the row's columns.
-            _stored.Remember(episode!, new StoredEpisode(episode!.Version, row.Hash, row.Columns, null, row.SnapshotVersion));
+            _stored.Remember(episode!, new StoredEpisode(episode!.Version, row.Hash, row.Columns, null, row.SnapshotVersion, Loaded: true));
             KeepVerified(episode, row.Hash, row.SnapshotVersion);
             episode.HoldSharingAuditUntilSaved(); // SHARE-03: its commands' decisions go in the save's transaction
             return episode;
@@ -180,7 +180,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         }
 
         var episode = verified.Episode.Copy();
-        _stored.Remember(episode, new StoredEpisode(verified.Version, verified.HistoryHash, row.Columns, null, verified.SnapshotVersion));
+        _stored.Remember(episode, new StoredEpisode(verified.Version, verified.HistoryHash, row.Columns, null, verified.SnapshotVersion, Loaded: true));
         episode.HoldSharingAuditUntilSaved();
         return episode;
     }
@@ -229,9 +229,9 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                // Not kept as a verified copy: built elsewhere, maybe under another policy; its first load reads everything.
                 _stored.Remember(episode, new StoredEpisode(episode.Version, staged.Head, summary, report, episode.Version));
                 episode.ForgetSavedSharingAudit();
-                KeepVerified(episode, staged.Head, episode.Version);
                 return Result.Ok;
             }
             catch (DbUpdateException)
@@ -396,9 +396,17 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             {
                 for (var i = 0; i < updates.Count; i++)
                 {
-                    _stored.Remember(updates[i].Episode, new StoredEpisode(updates[i].Episode.Version, staged[i].Head, written[i].Summary, written[i].Report, snapshotVersions[i]));
+                    var loaded = known[i]?.Loaded == true;
+                    _stored.Remember(updates[i].Episode, new StoredEpisode(updates[i].Episode.Version, staged[i].Head, written[i].Summary, written[i].Report, snapshotVersions[i], loaded));
                     updates[i].Episode.ForgetSavedSharingAudit();
-                    KeepVerified(updates[i].Episode, staged[i].Head, snapshotVersions[i]);
+                    if (loaded)
+                    {
+                        KeepVerified(updates[i].Episode, staged[i].Head, snapshotVersions[i]); // an instance this repository loaded: under its policy
+                    }
+                    else
+                    {
+                        _verified.Forget(updates[i].Episode.Id);
+                    }
                 }
 
                 return Result.Ok;

@@ -17,7 +17,9 @@ namespace Caf.Core.EntityFrameworkCore.Mapping;
 /// <param name="Report">The report row as written at <paramref name="Version"/>; null when only read.</param>
 /// <param name="SnapshotVersion">How many events the stored snapshot holds (issue 26: at most <paramref name="Version"/>; a
 /// save rewrites it once the rows after it outgrow <see cref="SnapshotPolicy.MaxTail"/>).</param>
-internal sealed record StoredEpisode(int Version, string HistoryHash, EpisodeSummary? Summary, ReportRowEntity? Report, int SnapshotVersion);
+/// <param name="Loaded">True when the instance is one this repository loaded (so built under its policy): only such an
+/// instance is kept as a verified copy once saved.</param>
+internal sealed record StoredEpisode(int Version, string HistoryHash, EpisodeSummary? Summary, ReportRowEntity? Report, int SnapshotVersion, bool Loaded = false);
 
 /// <summary>
 /// Issue 26: when a save rewrites the episode row's snapshot (the whole history as JSON). Between rewrites a save appends
