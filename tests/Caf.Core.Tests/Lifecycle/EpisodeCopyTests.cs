@@ -118,7 +118,7 @@ public class EpisodeCopyTests
         var e = seeds.PlanActive();
         e.HoldSharingAuditUntilSaved();
         seeds.Time.Advance(TimeSpan.FromDays(42));
-        Seeds.Ok(e.HoldReview(Seeds.HealthVisitor, EpisodePlans.Review(e.Plan!, seeds.Today, Caf.Core.Planning.ReviewProgress.Sufficient, Caf.Core.Planning.ActionProgress.InProgress)));
+        Seeds.Ok(e.HoldReview(Seeds.HealthVisitor, EpisodePlans.Review(e.Plan!, seeds.Today, ReviewProgress.Sufficient, Caf.Core.Planning.ActionProgress.InProgress)));
         Assert.NotEmpty(e.UnsavedSharingAudit(0)); // the review is shared with the plan's agencies, held until saved
 
         var ex = Assert.Throws<InvalidOperationException>(e.Copy);
