@@ -81,6 +81,17 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         return snapshot is null ? null : EpisodeJson.Deserialize(_policy, snapshot);
     }
 
+    /// <summary>
+    /// A load that never uses the verified copies (issue 26): the episode row and every event row read and checked, the
+    /// history replayed, as <see cref="GetAsync"/> does for a repository that never saw the episode. For the benchmark that
+    /// prices the checks; the library never calls it.
+    /// </summary>
+    internal async ValueTask<CafEpisode?> GetCheckedInFullAsync(EpisodeId id, CancellationToken cancellationToken = default)
+    {
+        var (episode, _, problem) = await ReadCheckedAsync(id, _ => true, cancellationToken).ConfigureAwait(false);
+        return problem is null ? episode : throw problem;
+    }
+
     // One episode, strictly (rows past the version are a problem), confirmed by a second read; null when intact or gone.
     private async Task<EpisodeIntegrityFinding?> CheckStoredAsync(EpisodeId id, CancellationToken cancellationToken)
     {

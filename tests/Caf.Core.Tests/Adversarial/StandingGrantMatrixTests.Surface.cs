@@ -36,6 +36,7 @@ public partial class StandingGrantMatrixTests
         ["CafEpisode.UnsavedSharingAudit"] = "the audit entries of decisions already made (to the store that saves them), not information about the child to an agency",
         ["CafEpisode.RecordUnsavedSharingAudit"] = "writes decisions already made to the episode's own audit log once saved: no agency receives anything",
         ["CafEpisode.ForgetSavedSharingAudit"] = "forgets audit entries a store has written: hands nothing to anyone",
+        ["CafEpisode.Copy"] = "an independent copy of the episode for the store or host that holds it between commands (issue 26): no agency receives anything, and the copy's commands are judged as any other",
     };
 
     private static IEnumerable<string> EntryPoints()
