@@ -28,10 +28,12 @@ namespace Caf.Core.EntityFrameworkCore;
 /// <remarks>
 /// <para>Each call uses its own context from the factory, so one instance serves many threads. A load reads the
 /// episode row, rebuilds the episode from its snapshot through <see cref="EpisodeJson.Deserialize"/> (every event replayed
-/// through the command checks), then reads the event rows and checks the two against each other and against the history
-/// hash and version column (<see cref="EpisodeIntegrityException"/>; <see cref="VerifyAsync"/> over the whole store). The
-/// snapshot and the events are written together or not at all. A save writes the episode row and the new events, never
-/// the stored history again.</para>
+/// through the command checks), then reads the event rows, checks the two against each other and against the history
+/// hash and version column (<see cref="EpisodeIntegrityException"/>; <see cref="VerifyAsync"/> over the whole store), and
+/// replays the rows stored after the snapshot. A save writes the episode row and the new events, never the stored history
+/// again, and rewrites the snapshot only once the events after it outgrow it. Issue 26 (docs/storage.md "Long episodes"):
+/// the repository keeps a verified copy of each episode it loaded, and serves the next load of the same version and
+/// history hash (with its event rows still versions 1..N) from it, without reading the snapshot or the events.</para>
 /// <para>A save serialises and hashes only the events the stored history lacks: for each episode instance it loaded or
 /// saved, the repository remembers (weakly: as long as the instance lives) the version and history hash it is stored with,
 /// and the episode row's columns as it read or wrote them (the report row's when it wrote it), so the next save's UPDATE
