@@ -28,10 +28,12 @@ namespace Caf.Core.EntityFrameworkCore;
 /// <remarks>
 /// <para>Each call uses its own context from the factory, so one instance serves many threads. A load reads the
 /// episode row, rebuilds the episode from its snapshot through <see cref="EpisodeJson.Deserialize"/> (every event replayed
-/// through the command checks), then reads the event rows and checks the two against each other and against the history
-/// hash and version column (<see cref="EpisodeIntegrityException"/>; <see cref="VerifyAsync"/> over the whole store). The
-/// snapshot and the events are written together or not at all. A save writes the episode row and the new events, never
-/// the stored history again.</para>
+/// through the command checks), then reads the event rows, checks the two against each other and against the history
+/// hash and version column (<see cref="EpisodeIntegrityException"/>; <see cref="VerifyAsync"/> over the whole store), and
+/// replays the rows stored after the snapshot. A save writes the episode row and the new events, never the stored history
+/// again, and rewrites the snapshot only once the events after it outgrow it. Issue 26 (docs/storage.md "Long episodes"):
+/// the repository keeps a verified copy of each episode it loaded, and serves the next load of the same version and
+/// history hash (with its event rows still versions 1..N) from it, without reading the snapshot or the events.</para>
 /// <para>A save serialises and hashes only the events the stored history lacks: for each episode instance it loaded or
 /// saved, the repository remembers (weakly: as long as the instance lives) the version and history hash it is stored with,
 /// and the episode row's columns as it read or wrote them (the report row's when it wrote it), so the next save's UPDATE
@@ -54,6 +56,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     private readonly EpisodePolicy _policy;
     private readonly IEpisodeReportProjector _projector;
     private readonly StoredEpisodes _stored = new();
+    private readonly VerifiedEpisodes _verified = new();
     private readonly bool _writeOutbox;
     private readonly CafStoreMetrics _metrics;
     private readonly ILogger _logger;
@@ -118,6 +121,11 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
 
     private async Task<CafEpisode?> LoadAsync(EpisodeId id, CancellationToken cancellationToken)
     {
+        if (_verified.Recall(id) is { } verified && await FromVerifiedAsync(id, verified, cancellationToken).ConfigureAwait(false) is { } copy)
+        {
+            return copy;
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var (episode, row, problem) = await ReadCheckedAsync(id, _ => true, cancellationToken).ConfigureAwait(false);
@@ -138,9 +146,58 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             }
 
             // Read with the snapshot from one row: the hash of exactly these events as stored (now checked), and the row's columns.
-            _stored.Remember(episode!, new StoredEpisode(episode!.Version, row.Hash, row.Columns, null));
+            _stored.Remember(episode!, new StoredEpisode(episode!.Version, row.Hash, row.Columns, null, row.SnapshotVersion, Loaded: true));
+            KeepVerified(episode, row.Hash, row.SnapshotVersion);
             episode.HoldSharingAuditUntilSaved(); // SHARE-03: its commands' decisions go in the save's transaction
             return episode;
+        }
+    }
+
+    // Issue 26: the episode row still has the version and history hash of the copy this repository verified (read in full
+    // and checked, or saved), and its event rows are versions 1..N: a copy of it, without reading the snapshot or the
+    // event rows' JSON. Null when anything of that moved on (another writer saved, or the rows were changed behind the
+    // library): the caller reads and checks everything.
+    private async Task<CafEpisode?> FromVerifiedAsync(EpisodeId id, VerifiedEpisode verified, CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var row = await db.Set<EpisodeSummary>().AsNoTracking()
+            .Where(s => s.Id == id)
+            .Select(s => new
+            {
+                // The columns one by one: the entity would bring the snapshot with it.
+                Columns = new EpisodeSummary(s.Id, s.Child, s.State, s.IsOpen, s.OpenedAt, s.OpenedByAgency, s.LeadProfessional,
+                    s.LeadProfessionalAgency, s.LeadProfessionalIsInterim, s.ClosedAt, s.Outcome, s.FamilyGroup, s.RetentionDueOn, s.Version,
+                    s.ExcludedAgencies, s.AssessmentDueBy, s.AssessmentCompletedAt, s.NextReviewDue),
+                Hash = EF.Property<string>(s, CafModelBuilderExtensions.HistoryHashProperty),
+                // In the same statement (consistent with the row): a deleted, added or renumbered event row shows here.
+                Rows = db.Set<EpisodeEventRow>().Count(r => r.EpisodeId == s.Id),
+                Last = db.Set<EpisodeEventRow>().Where(r => r.EpisodeId == s.Id).Max(r => (int?)r.Sequence),
+            })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (row is null || row.Columns.Version != verified.Version || row.Hash != verified.HistoryHash
+            || row.Rows != verified.Version || row.Last != verified.Version - 1)
+        {
+            _verified.Forget(id);
+            return null;
+        }
+
+        var episode = verified.Episode.Copy();
+        _stored.Remember(episode, new StoredEpisode(verified.Version, verified.HistoryHash, row.Columns, null, verified.SnapshotVersion, Loaded: true));
+        episode.HoldSharingAuditUntilSaved();
+        return episode;
+    }
+
+    // Keeps a private copy of an episode as stored (verified on load, or just saved); an episode that cannot be copied
+    // (holding sharing decisions no store wrote) is not kept, and its next load reads everything.
+    private void KeepVerified(CafEpisode episode, string historyHash, int snapshotVersion)
+    {
+        try
+        {
+            _verified.Remember(episode.Id, new VerifiedEpisode(episode.Version, historyHash, snapshotVersion, episode.Copy()));
+        }
+        catch (InvalidOperationException)
+        {
+            _verified.Forget(episode.Id);
         }
     }
 
@@ -175,7 +232,8 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                _stored.Remember(episode, new StoredEpisode(episode.Version, staged.Head, summary, report));
+                // Not kept as a verified copy: built elsewhere, maybe under another policy; its first load reads everything.
+                _stored.Remember(episode, new StoredEpisode(episode.Version, staged.Head, summary, report, episode.Version));
                 episode.ForgetSavedSharingAudit();
                 return Result.Ok;
             }
@@ -261,6 +319,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var written = new (EpisodeSummary Summary, ReportRowEntity Report)[updates.Count];
+            var snapshotVersions = new int[updates.Count];
             await using (var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
             {
                 db.ChangeTracker.AutoDetectChangesEnabled = false; // every entry's state is set below
@@ -283,9 +342,20 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
                         entry.Property(nameof(EpisodeSummary.Version)).OriginalValue = expected;
                     }
 
-                    var snapshot = entry.Property<string>(CafModelBuilderExtensions.SnapshotProperty);
-                    snapshot.CurrentValue = EpisodeJson.Serialize(episode);
-                    snapshot.IsModified = true;
+                    // Issue 26: the snapshot is rewritten only once the events after it outgrow half of it (or this
+                    // repository does not know what it holds); otherwise the save appends the event rows alone.
+                    if (row?.Summary is null || SnapshotPolicy.Rewrite(row.SnapshotVersion, episode.Version))
+                    {
+                        var snapshot = entry.Property<string>(CafModelBuilderExtensions.SnapshotProperty);
+                        snapshot.CurrentValue = EpisodeJson.Serialize(episode);
+                        snapshot.IsModified = true;
+                        snapshotVersions[i] = episode.Version;
+                    }
+                    else
+                    {
+                        snapshotVersions[i] = row.SnapshotVersion;
+                    }
+
                     var hash = entry.Property<string>(CafModelBuilderExtensions.HistoryHashProperty);
                     hash.CurrentValue = staged[i].Head;
                     hash.OriginalValue = staged[i].HashAt(expected);
@@ -329,8 +399,17 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             {
                 for (var i = 0; i < updates.Count; i++)
                 {
-                    _stored.Remember(updates[i].Episode, new StoredEpisode(updates[i].Episode.Version, staged[i].Head, written[i].Summary, written[i].Report));
+                    var loaded = known[i]?.Loaded == true;
+                    _stored.Remember(updates[i].Episode, new StoredEpisode(updates[i].Episode.Version, staged[i].Head, written[i].Summary, written[i].Report, snapshotVersions[i], loaded));
                     updates[i].Episode.ForgetSavedSharingAudit();
+                    if (loaded)
+                    {
+                        KeepVerified(updates[i].Episode, staged[i].Head, snapshotVersions[i]); // an instance this repository loaded: under its policy
+                    }
+                    else
+                    {
+                        _verified.Forget(updates[i].Episode.Id);
+                    }
                 }
 
                 return Result.Ok;

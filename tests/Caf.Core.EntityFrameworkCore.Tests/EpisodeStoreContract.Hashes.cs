@@ -116,10 +116,13 @@ public abstract partial class EpisodeStoreContract
         Ok(copy.StartAssessment(Teacher, "The family agreed to an assessment."));
         var full = EpisodeRowSet(await EpisodeUpdateSqlAsync(() => Host.Repository.UpdateAsync(copy, 2)));
 
-        foreach (var column in new[] { "excluded_agencies", "version", "snapshot", "history_hash" })
+        foreach (var column in new[] { "excluded_agencies", "version", "history_hash" })
         {
             Assert.Contains(column + " = ", written, StringComparison.Ordinal);
         }
+
+        Assert.DoesNotContain("snapshot = ", written, StringComparison.Ordinal); // issue 26: the save appends; the snapshot lags
+        Assert.Contains("snapshot = ", full, StringComparison.Ordinal);          // what an unknown instance's row holds is not known
 
         Assert.DoesNotContain("child_id = ", written, StringComparison.Ordinal);      // unchanged since the add
         Assert.DoesNotContain("opened_at = ", written, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Caf.Core.Events;
@@ -37,17 +38,23 @@ internal static class StoredHistoryCheck
     }
 
     /// <summary>The first problem, or null when the stored episode is what the library wrote.</summary>
+    /// <remarks>Issue 26: the snapshot may hold only the first S events of the history (a save appends event rows and
+    /// rewrites the snapshot only now and then, docs/storage.md "Long episodes"). Rows 1..S are compared with the snapshot
+    /// as before; the rows after it (the tail) have no second copy, so they are vouched for by the hash chain alone.</remarks>
     /// <param name="id">The episode row's id.</param>
     /// <param name="versionColumn">The row's version column.</param>
     /// <param name="storedHash">The row's history hash.</param>
     /// <param name="snapshot">The row's snapshot JSON.</param>
-    /// <param name="episode">The episode read from <paramref name="snapshot"/>.</param>
+    /// <param name="episode">The episode read from <paramref name="snapshot"/> (its first S events).</param>
     /// <param name="rows">The episode's event rows in sequence order, read after the episode row.</param>
-    /// <param name="laterRowsAllowed">True when rows past the snapshot's version that continue it (1..N, N+1, ...) are
-    /// another writer's save committed between the two reads, not a problem.</param>
+    /// <param name="laterRowsAllowed">True when rows past the version column that continue the history (..., N, N+1, ...)
+    /// are another writer's save committed between the two reads, not a problem.</param>
+    /// <param name="historyLength">The number of stored events that make the history (S plus the tail), when no problem is found.</param>
     public static EpisodeIntegrityFinding? Find(
-        EpisodeId id, int versionColumn, string storedHash, string snapshot, CafEpisode episode, IReadOnlyList<StoredEventText> rows, bool laterRowsAllowed)
+        EpisodeId id, int versionColumn, string storedHash, string snapshot, CafEpisode episode, IReadOnlyList<StoredEventText> rows,
+        bool laterRowsAllowed, out int historyLength)
     {
+        historyLength = episode.Version;
         if (episode.Id != id)
         {
             return new(id, EpisodeIntegrityProblem.SnapshotMismatch, null, $"the snapshot is episode {episode.Id}'s, not this row's.");
@@ -56,6 +63,7 @@ internal static class StoredHistoryCheck
         var version = episode.Version;
         var events = episode.Events;
         var inHistory = new string?[version];
+        var tail = new List<string>();
         var outside = new List<StoredEventText>();
         foreach (var row in rows)
         {
@@ -63,16 +71,20 @@ internal static class StoredHistoryCheck
             {
                 inHistory[row.Sequence] = row.Json;
             }
+            else if (row.Sequence == version + tail.Count && outside.Count == 0)
+            {
+                tail.Add(row.Json); // the events after the snapshot, without a gap
+            }
             else
             {
                 outside.Add(row);
             }
         }
 
-        // Rows past the history: another writer's events only if they continue it without a gap.
-        if (laterRowsAllowed && outside.Count > 0 && outside[0].Sequence == version && outside[^1].Sequence == version + outside.Count - 1)
+        // Rows past the version column: another writer's events only if they continue the history without a gap.
+        if (laterRowsAllowed && outside.Count == 0 && tail.Count > Math.Max(0, versionColumn - version))
         {
-            outside.Clear();
+            tail.RemoveRange(Math.Max(0, versionColumn - version), tail.Count - Math.Max(0, versionColumn - version));
         }
 
         for (var i = 0; i < version; i++)
@@ -82,7 +94,7 @@ internal static class StoredHistoryCheck
                 continue;
             }
 
-            foreach (var row in outside)
+            foreach (var row in outside.Concat(tail.Select((json, k) => new StoredEventText(version + k, json))))
             {
                 if (SameEvent(row.Json, events[i]))
                 {
@@ -92,24 +104,26 @@ internal static class StoredHistoryCheck
             }
 
             return new(id, EpisodeIntegrityProblem.EventMissing, i + 1,
-                $"no stored event has version {i + 1} ({TypeName(events[i])} in the snapshot); the history has {version} events.");
+                $"no stored event has version {i + 1} ({TypeName(events[i])} in the snapshot); the history has {Math.Max(version, versionColumn)} events.");
         }
 
+        var length = version + tail.Count;
         if (outside.Count > 0)
         {
             return new(id, EpisodeIntegrityProblem.EventOutOfSequence, outside[0].Sequence + 1,
-                $"an event is stored as version {outside[0].Sequence + 1}, outside the episode's {version} events.");
+                $"an event is stored as version {outside[0].Sequence + 1}, outside the episode's {length} events.");
         }
 
-        // One pass: the hash chain over the rows, and each row compared byte for byte with the event's text in the snapshot
-        // (which is what the episode was read from); only a row that differs there is compared by value.
+        // One pass: the hash chain over the rows, and each row of the snapshot's versions compared byte for byte with the
+        // event's text in the snapshot (which is what the episode was read from); only a row that differs there is
+        // compared by value. The tail rows only extend the chain.
         var hash = EventStaging.EmptyHash;
         var sameText = new bool[version];
         var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(snapshot.Length));
         try
         {
-            var length = Encoding.UTF8.GetBytes(snapshot, utf8);
-            var spans = EventSpans(utf8.AsSpan(0, length), version);
+            var bytes = Encoding.UTF8.GetBytes(snapshot, utf8);
+            var spans = EventSpans(utf8.AsSpan(0, bytes), version);
             for (var i = 0; i < version; i++)
             {
                 var expected = spans is null ? [] : utf8.AsSpan(spans[i].Start, spans[i].Length);
@@ -119,6 +133,11 @@ internal static class StoredHistoryCheck
         finally
         {
             ArrayPool<byte>.Shared.Return(utf8);
+        }
+
+        foreach (var json in tail)
+        {
+            hash = EventStaging.Next(hash, json, [], out _); // the hash only: the row may not even be JSON
         }
 
         var hashHolds = hash == storedHash;
@@ -151,14 +170,72 @@ internal static class StoredHistoryCheck
 
         if (!hashHolds)
         {
-            return new(id, EpisodeIntegrityProblem.HistoryHashMismatch, null,
-                $"the events agree with the snapshot but their hash chain ends in {hash}, not in the stored history hash {storedHash}.");
+            if (length < versionColumn)
+            {
+                return new(id, EpisodeIntegrityProblem.EventMissing, length + 1,
+                    $"no stored event has version {length + 1}; the version column says {versionColumn}, and the hash chain over the {length} stored events does not end in the stored history hash.");
+            }
+
+            for (var k = 0; k < tail.Count; k++)
+            {
+                if (Unreadable(tail[k]) is { } why)
+                {
+                    return new(id, EpisodeIntegrityProblem.EventAltered, version + k + 1,
+                        $"the event stored as version {version + k + 1} cannot be read ({why}) and the history hash does not match the stored events.");
+                }
+            }
+
+            return new(id, EpisodeIntegrityProblem.HistoryHashMismatch, null, tail.Count == 0
+                ? $"the events agree with the snapshot but their hash chain ends in {hash}, not in the stored history hash {storedHash}."
+                : $"the events of versions 1..{version} agree with the snapshot but the hash chain over the {length} stored events ends in {hash}, not in the stored history hash {storedHash}: the history hash or an event after version {version} (which the snapshot does not hold yet) was changed.");
         }
 
-        return versionColumn == version
+        historyLength = length;
+        return versionColumn == length
             ? null
             : new(id, EpisodeIntegrityProblem.VersionMismatch, null,
-                $"the version column says {versionColumn} but the stored history has {version} events (the snapshot and the event rows agree).");
+                $"the version column says {versionColumn} but the stored history has {length} events (the snapshot and the event rows agree).");
+    }
+
+    /// <summary>
+    /// Issue 26: continues an episode read from a snapshot of its first S events with the stored rows after it, each read
+    /// (upcast as any event row is) and replayed through the command checks (<see cref="CafEpisode.ReplayStored"/>).
+    /// </summary>
+    /// <returns>A problem naming the first row that cannot be read or replayed; null when the episode now has every event.</returns>
+    public static EpisodeIntegrityFinding? ReplayTail(EpisodeId id, CafEpisode episode, IReadOnlyList<StoredEventText> rows, int historyLength)
+    {
+        foreach (var row in rows)
+        {
+            if (row.Sequence < episode.Version)
+            {
+                continue;
+            }
+
+            if (row.Sequence >= historyLength)
+            {
+                break;
+            }
+
+            CafEvent stored;
+            try
+            {
+                stored = EpisodeJson.DeserializeEvent(row.Json);
+            }
+            catch (JsonException ex)
+            {
+                return new(id, EpisodeIntegrityProblem.EventAltered, row.Sequence + 1,
+                    $"the event stored as version {row.Sequence + 1} cannot be read: {ex.Path}: {ex.Message}");
+            }
+
+            var applied = stored.EpisodeId == id ? episode.ReplayStored(stored) : Result.Refused("LIFE-11", $"it belongs to episode {stored.EpisodeId}.", "episodeId");
+            if (applied.IsRefused)
+            {
+                return new(id, EpisodeIntegrityProblem.EventAltered, row.Sequence + 1,
+                    $"the event stored as version {row.Sequence + 1} ({TypeName(stored)}) is not one the commands could have recorded there: [{applied.Refusal.RuleId}] {applied.Refusal.Message}");
+            }
+        }
+
+        return null;
     }
 
     // Where each element of the snapshot's "events" array is in its UTF-8; null if the array is not where it is expected

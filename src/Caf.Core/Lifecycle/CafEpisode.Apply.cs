@@ -106,7 +106,7 @@ public sealed partial class CafEpisode
                 ApplyAftercare(e);
                 break;
             case OutcomesQuestionnaireRecorded q:
-                OutcomesCompletions = OutcomesCompletions.Add(q.Completion);
+                _outcomesCompletions.Add(q.Completion);
                 break;
         }
 
@@ -123,7 +123,7 @@ public sealed partial class CafEpisode
     {
         if (nomination is { ConfirmedBySupervisor: { } supervisor, FamilyAgreement: { } agreement })
         {
-            _leadProfessionals = _leadProfessionals.Add(
+            _leadProfessionals.Add(
                 new LeadProfessionalRecord(nomination.Practitioner, nomination.Agency, false, at, supervisor, agreement, nomination.Reason));
             PendingNomination = null;
         }

@@ -13,8 +13,8 @@ namespace Caf.Core.Lifecycle;
 /// </summary>
 public sealed partial class CafEpisode
 {
-    private readonly List<SharingAuditEntry> _auditScratch = []; // decided for the command being run, not yet tied to an event
-    private readonly List<(int Event, SharingAuditEntry Entry)> _unsavedAudit = []; // tied to the event at that index
+    private List<SharingAuditEntry> _auditScratch = []; // decided for the command being run, not yet tied to an event
+    private List<(int Event, SharingAuditEntry Entry)> _unsavedAudit = []; // tied to the event at that index
     private bool _holdsAudit; // set by the store that loaded the episode; otherwise every decision is recorded at once
 
     /// <summary>

@@ -98,7 +98,7 @@ public sealed partial class CafEpisode
         GuardActor(by);
         Guard.Against.Null(decision);
         Guard.Against.NullOrWhiteSpace(reason);
-        var numbered = decision.Plan is { } plan && plan.Version != Plans.NextVersion
+        var numbered = decision.Plan is { } plan && plan.Version != (_plans.Count + 1)
             ? global::Caf.Core.StepDown.StepDownTacDecision.Continue(decision.LeadProfessional!.Value, Numbered(plan), decision.LearningShared, decision.FamilyKnowWhoToGoTo, decision.Note) with
             {
                 ConfirmedBySupervisor = decision.ConfirmedBySupervisor,
@@ -192,9 +192,9 @@ public sealed partial class CafEpisode
             return appointed;
         }
 
-        if (plan.Version != Plans.NextVersion)
+        if (plan.Version != (_plans.Count + 1))
         {
-            return Result.Refused("LIFE-11", $"The confirmed plan must be version {Plans.NextVersion}; it is version {plan.Version}.", "decision.plan.version");
+            return Result.Refused("LIFE-11", $"The confirmed plan must be version {(_plans.Count + 1)}; it is version {plan.Version}.", "decision.plan.version");
         }
 
         var today = DateOnly.FromDateTime(_at.UtcDateTime);
@@ -274,7 +274,7 @@ public sealed partial class CafEpisode
 
         if (LeadProfessional.IsInterim || LeadProfessional.Practitioner != lp.Practitioner || LeadProfessional.Agency != lp.Agency)
         {
-            _leadProfessionals = _leadProfessionals.Add(
+            _leadProfessionals.Add(
                 new LeadProfessionalRecord(lp.Practitioner, lp.Agency, false, d.OccurredAt, d.Decision.ConfirmedBySupervisor,
                     d.Decision.FamilyAgreement ?? "Confirmed at the step-down TAC (STEP-03).", d.Reason)); // the fixed text: decisions stored before how the family agreed was recorded
         }

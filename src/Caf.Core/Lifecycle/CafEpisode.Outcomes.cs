@@ -14,7 +14,9 @@ namespace Caf.Core.Lifecycle;
 public sealed partial class CafEpisode
 {
     /// <summary>Every completion of the questionnaire recorded on the episode, oldest first (in date order: OUTQ-01).</summary>
-    public ImmutableArray<OutcomesCompletion> OutcomesCompletions { get; private set; } = [];
+    public ImmutableArray<OutcomesCompletion> OutcomesCompletions => _outcomesCompletions.View;
+
+    private AppendOnly<OutcomesCompletion> _outcomesCompletions = new(); // appended as applied: no copy per event (issue 26)
 
     /// <summary>
     /// OUTQ-01: the distance travelled from the first completion (the baseline, normally at assessment) to the latest
@@ -23,7 +25,7 @@ public sealed partial class CafEpisode
     /// the same kind of respondent answered both.
     /// </summary>
     public DistanceTravelled? OutcomesDistanceTravelled =>
-        OutcomesCompletions.Length < 2 ? null : DistanceTravelled.Between(OutcomesCompletions[0], OutcomesCompletions[^1]).Value;
+        _outcomesCompletions.Count < 2 ? null : DistanceTravelled.Between(_outcomesCompletions[0], _outcomesCompletions[^1]).Value;
 
     /// <summary>
     /// OUTQ-01: records a completion of the "How have you been doing?" questionnaire (000 appendix 3) with the date
@@ -77,13 +79,13 @@ public sealed partial class CafEpisode
                 $"The questionnaire was filled in on {completion.CompletedOn:yyyy-MM-dd}, before this episode opened ({opened:yyyy-MM-dd}).", "completion.completedOn");
         }
 
-        if (!OutcomesCompletions.IsEmpty && completion.CompletedOn < OutcomesCompletions[^1].CompletedOn)
+        if (_outcomesCompletions.Count > 0 && completion.CompletedOn < _outcomesCompletions[^1].CompletedOn)
         {
             return Result.Refused("OUTQ-01",
-                $"Completions are recorded in date order: the latest was filled in on {OutcomesCompletions[^1].CompletedOn:yyyy-MM-dd}.", "completion.completedOn");
+                $"Completions are recorded in date order: the latest was filled in on {_outcomesCompletions[^1].CompletedOn:yyyy-MM-dd}.", "completion.completedOn");
         }
 
-        foreach (var recorded in OutcomesCompletions)
+        foreach (var recorded in _outcomesCompletions)
         {
             if (recorded == completion)
             {

@@ -15,13 +15,13 @@ namespace Caf.Core.Lifecycle;
 /// <summary>Panels on the episode (PANEL-01..06): the referral, the decision sheet, the services' start dates.</summary>
 public sealed partial class CafEpisode
 {
-    private ImmutableArray<EpisodePanelReferral> _panelReferrals = [];
+    private AppendOnly<EpisodePanelReferral> _panelReferrals = new(); // appended and updated in place: no copy per event (issue 26)
 
     /// <summary>Every referral of the episode to a panel, oldest first (PANEL-07: re-referral is always allowed).</summary>
-    public ImmutableArray<EpisodePanelReferral> PanelReferrals => _panelReferrals;
+    public ImmutableArray<EpisodePanelReferral> PanelReferrals => _panelReferrals.View;
 
     /// <summary>The latest referral to a panel, or null.</summary>
-    public EpisodePanelReferral? CurrentPanelReferral => _panelReferrals.IsEmpty ? null : _panelReferrals[^1];
+    public EpisodePanelReferral? CurrentPanelReferral => _panelReferrals.Count == 0 ? null : _panelReferrals[^1];
 
     /// <summary>
     /// LP-08: the lead professional the panel recommended on the latest referral's decision sheet, or null. The
@@ -309,21 +309,21 @@ public sealed partial class CafEpisode
         switch (e)
         {
             case ReferredToPanel r:
-                _panelReferrals = _panelReferrals.Add(new EpisodePanelReferral(r));
+                _panelReferrals.Add(new EpisodePanelReferral(r));
                 break;
             case PanelDecisionRecorded d:
-                _panelReferrals = _panelReferrals.SetItem(_panelReferrals.Length - 1, _panelReferrals[^1].With(d));
+                _panelReferrals.Set(_panelReferrals.Count - 1, _panelReferrals[^1].With(d));
                 break;
             case PanelServiceStartConfirmed c:
                 var i = LastIndexOfReferral(c.Referral);
-                _panelReferrals = _panelReferrals.SetItem(i, _panelReferrals[i].With(c));
+                _panelReferrals.Set(i, _panelReferrals[i].With(c));
                 break;
         }
     }
 
     private int LastIndexOfReferral(PanelReferralId id)
     {
-        for (var i = _panelReferrals.Length - 1; i >= 0; i--)
+        for (var i = _panelReferrals.Count - 1; i >= 0; i--)
         {
             if (_panelReferrals[i].Referral.Id == id)
             {

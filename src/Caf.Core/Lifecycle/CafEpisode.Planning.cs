@@ -84,7 +84,7 @@ public sealed partial class CafEpisode
     private Actor LeadProfessionalActor => new(LeadProfessional.Practitioner, LeadProfessional.Agency);
 
     private ActionPlan Numbered(ActionPlan plan) =>
-        plan.Version == Plans.NextVersion ? plan : plan with { Version = Plans.NextVersion };
+        plan.Version == (_plans.Count + 1) ? plan : plan with { Version = (_plans.Count + 1) };
 
     // ----- Rules -----
 
@@ -95,9 +95,9 @@ public sealed partial class CafEpisode
             return Result.Refused("PLAN-01", "The plan is missing.", "plan");
         }
 
-        if (plan.Version != Plans.NextVersion)
+        if (plan.Version != (_plans.Count + 1))
         {
-            return Result.Refused("LIFE-11", $"The plan must be version {Plans.NextVersion} of this episode's plans; it is version {plan.Version}.", "plan.version");
+            return Result.Refused("LIFE-11", $"The plan must be version {(_plans.Count + 1)} of this episode's plans; it is version {plan.Version}.", "plan.version");
         }
 
         var valid = plan.Validate();
@@ -286,10 +286,15 @@ public sealed partial class CafEpisode
 
     private void ApplyPlan(ActionPlan plan, bool restartsReviewCount = true)
     {
-        Plans = Plans.Add(plan);
+        if (plan.Version != _plans.Count + 1)
+        {
+            throw new ArgumentException($"The next plan must be version {_plans.Count + 1}; got {plan.Version}.", nameof(plan));
+        }
+
+        _plans.Add(plan); // as PlanHistory.Add checks, without copying the history per plan
+        _plansView = null;
         Plan = plan;
         _reviews.Clear();
-        _reviewsView = [];
         if (restartsReviewCount)
         {
             _countedReviews.Clear();
@@ -304,11 +309,10 @@ public sealed partial class CafEpisode
     {
         Plan = Plan!.AfterReview(r.Review);
         _reviews.Add(r.Review); // appended, not copied: applying n reviews is linear
-        _reviewsView = default;
         ReviewCount++;
         if (!r.Escalations.IsDefaultOrEmpty)
         {
-            Escalations = Escalations.AddRange(r.Escalations);
+            _escalations.AddRange(r.Escalations);
         }
 
         NextReviewDue = r.Review.NextReviewDue;

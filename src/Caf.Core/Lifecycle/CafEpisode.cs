@@ -40,20 +40,22 @@ public sealed partial class CafEpisode
 {
     private readonly EpisodePolicy _policy;
     private EpisodeRules _rules; // the policy version being judged: the one in effect for a live command or query, the one an event names on replay
-    private readonly List<ReviewProgress> _countedReviews = []; // REV-03: the reviews counted since the count last restarted
+    private List<ReviewProgress> _countedReviews = []; // REV-03: the reviews counted since the count last restarted
     private bool _reassessedSinceCountStarted; // REV-03: a reassessment was required since the count last restarted
     private int _assessmentTimescaleMonths; // LIFE-06 under the version in effect when the running timescale started
     private int? _retentionYears; // RET-01 under the version the closure or transfer was recorded under
     private EpisodeRules? _reassessmentRules; // REV-03: the version whose limit required the reassessment
-    private readonly List<CafEvent> _events = new(24);
+    private List<CafEvent> _events = new(24);
     private StateMachine<EpisodeState, EpisodeAction>? _machine; // built only when Stateless itself is asked (tests, descriptions)
-    private readonly Func<bool>[] _guards; // same order as GuardDescriptions
+    private Func<bool>[] _guards; // same order as GuardDescriptions
     private EpisodeState _state;
 
     private ConsentState _consent = ConsentState.Empty;
-    private ImmutableArray<LeadProfessionalRecord> _leadProfessionals = [];
-    private readonly List<ReviewRecord> _reviews = []; // the reviews of the current plan, appended as applied (no copy per review)
-    private ImmutableArray<ReviewRecord> _reviewsView = []; // ReviewsOfCurrentPlan; default after a change until read
+    private AppendOnly<LeadProfessionalRecord> _leadProfessionals = new(); // appended as applied: no copy per event (issue 26)
+    private AppendOnly<ReviewRecord> _reviews = new(); // the reviews of the current plan, appended as applied (no copy per review)
+    private AppendOnly<ActionEscalation> _escalations = new();
+    private AppendOnly<ActionPlan> _plans = new();
+    private PlanHistory? _plansView = PlanHistory.Empty; // Plans; null after a change until read
 
     private CafEpisode(EpisodePolicy policy, EpisodeRules rules, CafEvent opening, EpisodeState initialState)
     {
@@ -144,7 +146,7 @@ public sealed partial class CafEpisode
     public LeadProfessionalNomination? PendingNomination { get; private set; }
 
     /// <summary>Every lead professional the episode has had, oldest first (LP-10: the history is kept).</summary>
-    public ImmutableArray<LeadProfessionalRecord> LeadProfessionalHistory => _leadProfessionals;
+    public ImmutableArray<LeadProfessionalRecord> LeadProfessionalHistory => _leadProfessionals.View;
 
     /// <summary>
     /// The current action plan as it stands: the latest version agreed (<see cref="Plans"/>) with each review's
@@ -153,28 +155,15 @@ public sealed partial class CafEpisode
     public ActionPlan? Plan { get; private set; }
 
     /// <summary>Every version of the plan as agreed, first to latest: a revision never loses an earlier one.</summary>
-    public PlanHistory Plans { get; private set; } = PlanHistory.Empty;
+    public PlanHistory Plans => _plansView ??= new PlanHistory(_plans.View);
 
     /// <summary>The reviews of the current plan version, first to latest (REV-03 counts them; CLOSE-C1, CLOSE-C2 read them).</summary>
     /// <remarks>Applying a review appends to a list the episode keeps (linear in the reviews); this array is built from it
     /// on the first read after a change and then reused.</remarks>
-    public ImmutableArray<ReviewRecord> ReviewsOfCurrentPlan
-    {
-        get
-        {
-            // One reference field: a racing reader at worst builds an equal array twice.
-            var view = _reviewsView;
-            if (view.IsDefault)
-            {
-                _reviewsView = view = [.. _reviews];
-            }
-
-            return view;
-        }
-    }
+    public ImmutableArray<ReviewRecord> ReviewsOfCurrentPlan => _reviews.View;
 
     /// <summary>REV-04: every escalation of an agency's action not carried out, oldest first; the action keeps its owner.</summary>
-    public ImmutableArray<ActionEscalation> Escalations { get; private set; } = [];
+    public ImmutableArray<ActionEscalation> Escalations => _escalations.View;
 
     /// <summary>
     /// The plan's delivering agencies the family has since excluded (SHARE-01): their actions are suspended,
@@ -432,7 +421,7 @@ public sealed partial class CafEpisode
             Child = child,
             PreviousEpisodes = links.IsDefault ? [] : links,
         };
-        episode._leadProfessionals = [LeadProfessionalRecord.Interim(opening.Actor, opening.OccurredAt)];
+        episode._leadProfessionals.Add(LeadProfessionalRecord.Interim(opening.Actor, opening.OccurredAt));
         if (opening is PotentialCafRegistered potential)
         {
             episode.StepDown = potential.Information;

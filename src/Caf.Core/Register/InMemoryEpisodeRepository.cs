@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
@@ -33,6 +34,7 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
     private readonly Dictionary<EpisodeId, Entry> _entries = [];
     private readonly Dictionary<ChildId, EpisodeId> _openByChild = []; // REG-01 in O(1), like a filtered unique index
     private readonly Dictionary<NhsNumber, SortedSet<ChildId>> _childrenByNhsNumber = []; // LAW-03, like an index
+    private readonly ConditionalWeakTable<CafEpisode, string> _handedOut = new(); // the instances GetAsync returned (issue 26)
 
     /// <summary>Creates an empty repository.</summary>
     /// <param name="policy">The policy episodes are rebuilt with.</param>
@@ -51,22 +53,53 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
     }
 
     /// <inheritdoc />
+    /// <remarks>Issue 26: the first load of a stored history replays it; the repository then keeps a private copy of the
+    /// result, and of each instance it handed out once saved, and later loads hand out <see cref="CafEpisode.Copy"/> of it
+    /// (nothing replayed). An episode added from elsewhere is replayed on its first load, under this repository's policy.</remarks>
     public ValueTask<CafEpisode?> GetAsync(EpisodeId id, CancellationToken cancellationToken = default)
     {
-        ImmutableArray<CafEvent> history;
+        Entry? entry;
         lock (_gate)
         {
-            if (!_entries.TryGetValue(id, out var entry))
+            if (!_entries.TryGetValue(id, out entry))
             {
                 return new ValueTask<CafEpisode?>((CafEpisode?)null);
             }
-
-            history = entry.History;
         }
 
-        var episode = CafEpisode.Rebuild(_policy, history);
+        CafEpisode episode;
+        if (entry.Image is { } image)
+        {
+            episode = image.Copy(); // the image is never changed, only copied: no lock needed
+        }
+        else
+        {
+            episode = CafEpisode.Rebuild(_policy, entry.History);
+            var kept = TryCopy(episode);
+            lock (_gate)
+            {
+                if (kept is not null && _entries.TryGetValue(id, out var now) && ReferenceEquals(now, entry))
+                {
+                    _entries[id] = entry with { Image = kept };
+                }
+            }
+        }
+
+        _handedOut.AddOrUpdate(episode, "handed out");
         episode.HoldSharingAuditUntilSaved(); // SHARE-03: its commands' decisions are recorded with the save
         return new ValueTask<CafEpisode?>(episode);
+    }
+
+    private static CafEpisode? TryCopy(CafEpisode episode)
+    {
+        try
+        {
+            return episode.Copy();
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // holding decisions no store wrote: the next load replays
+        }
     }
 
     /// <inheritdoc />
@@ -336,7 +369,9 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
     private void Store(CafEpisode episode, EpisodeReportRow? row)
     {
         var summary = EpisodeSummary.Of(episode);
-        _entries[episode.Id] = new Entry([.. episode.Events], summary, row);
+        // An instance this repository handed out was built under its policy: kept as the next load's image.
+        var image = _handedOut.TryGetValue(episode, out _) ? TryCopy(episode) : null;
+        _entries[episode.Id] = new Entry([.. episode.Events], summary, row, image);
         if (episode.Child.NhsNumber is { } nhsNumber)
         {
             if (!_childrenByNhsNumber.TryGetValue(nhsNumber, out var children))
@@ -372,5 +407,5 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
         }
     }
 
-    private sealed record Entry(ImmutableArray<CafEvent> History, EpisodeSummary Summary, EpisodeReportRow? Row);
+    private sealed record Entry(ImmutableArray<CafEvent> History, EpisodeSummary Summary, EpisodeReportRow? Row, CafEpisode? Image = null);
 }

@@ -214,6 +214,17 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
             var replay = CafEpisode.Replay(w.Seeds.Policy, forged);
             return Task.FromResult(new Outcome(replay.Episode is null, replay.Failure?.RuleId));
         }),
+        new("stored event after a snapshot that hands CAMHS the LP role", true, ["CafEpisode.ReplayStored"], w =>
+        {
+            // Issue 26: a store continues a snapshot with the events stored after it; a forged one is refused as on a full replay.
+            var at = w.Seeds.Time.GetUtcNow();
+            var continued = CafEpisode.Rebuild(w.Seeds.Policy, w.Episode.Events);
+            var version = continued.Version;
+            var result = continued.ReplayStored(
+                new LeadProfessionalNominated(w.Episode.Id, at, HealthVisitor, CamhsWorker.Practitioner, TestIds.Camhs, "Therapy.", true, true, 0));
+            Assert.Equal(version, continued.Version);
+            return Task.FromResult(Of(result));
+        }),
         new("outcomes questionnaire (kept on the episode: the LP sees it)", false, ["CafEpisode.RecordOutcomesQuestionnaire"],
             w => Task.FromResult(Of(w.Episode.RecordOutcomesQuestionnaire(HealthVisitor, BoundaryWorld.Completion(w.Seeds.Today, Caf.Core.Outcomes.OutcomesRespondent.Child, Caf.Core.Outcomes.OutcomesRating.Ok))))),
         new("outcomes questionnaire recorded by CAMHS", true, ["CafEpisode.RecordOutcomesQuestionnaire"],
@@ -232,6 +243,8 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         "CafRegister.FamilyAsync", "CafRegister.DueForDisposalAsync",
         "CafRegister.ExecuteAsync",                                                // runs the caller's episode command: that command's row covers it
         "CafRegister.ReadersOfAsync", "AuditedEpisodeReads.ReadersOfAsync",        // LAW-04: the read audit itself, for the host and the family
+
+        "CafEpisode.Copy",                                                         // a copy for the store or host holding the episode: hands nothing
     ];
 
     public static IEnumerable<object[]> Cases() =>

@@ -41,6 +41,8 @@ public partial class StandingGrantMatrixTests
         ["CafEpisode.ForgetSavedSharingAudit"] = "forgets audit entries a store has written: hands nothing to anyone",
         ["CafRegister.ReadersOfAsync"] = "LAW-04: the read audit of a child's record (who read it), for the host and the family; no episode content",
         ["AuditedEpisodeReads.ReadersOfAsync"] = "LAW-04: as CafRegister.ReadersOfAsync",
+
+        ["CafEpisode.Copy"] = "an independent copy of the episode for the store or host that holds it between commands (issue 26): no agency receives anything, and the copy's commands are judged as any other",
     };
 
     private static IEnumerable<string> EntryPoints()

@@ -206,6 +206,7 @@ public partial class StandingGrantMatrixTests(ITestOutputHelper output)
         SharingPath("transfer out of area", "CafEpisode.TransferOut", "CafRegister.TransferOutAsync"),
         SharingPath("a CAMHS practitioner records work", "CafEpisode.RecordConsent", "CafEpisode.LiftExclusion", "CafEpisode.WithdrawConsent", "CafEpisode.OverrideConsent"),
         SharingPath("stored history that hands CAMHS the LP role", "CafEpisode.Rebuild", "EpisodeJson.Deserialize", "EpisodeJson.FromSnapshot", "EpisodeJson.DeserializeEvent"),
+        SharingPath("stored event after a snapshot that hands CAMHS the LP role", "CafEpisode.ReplayStored"),
         SharingPath("outcomes questionnaire recorded by CAMHS", "CafEpisode.RecordOutcomesQuestionnaire", "CafEpisode.OutcomesCompletions"),
         SharingPath("a step-up (shares nothing with CAMHS)", "CafEpisode.StepUp"),
 
