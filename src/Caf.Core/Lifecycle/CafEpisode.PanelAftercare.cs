@@ -224,7 +224,7 @@ public sealed partial class CafEpisode
         }
 
         var referral = _panelReferrals[i];
-        var current = i == _panelReferrals.Length - 1;
+        var current = i == _panelReferrals.Count - 1;
         var today = DateOnly.FromDateTime(_at.UtcDateTime);
         switch (e)
         {
@@ -375,7 +375,7 @@ public sealed partial class CafEpisode
     private void ApplyAftercare(CafEvent e)
     {
         var i = LastIndexOfReferral(ReferralOf(e));
-        _panelReferrals = _panelReferrals.SetItem(i, _panelReferrals[i].WithAftercare(e));
+        _panelReferrals.Set(i, _panelReferrals[i].WithAftercare(e));
     }
 
     internal static Refusal? AftercareContent(CafEvent e) => e switch
