@@ -45,6 +45,9 @@ namespace Caf.Core.Events;
 [JsonDerivedType(typeof(PanelDecisionRecorded), "panel-decision-recorded")]
 [JsonDerivedType(typeof(PanelServiceStartConfirmed), "panel-service-start-confirmed")]
 [JsonDerivedType(typeof(UnlinkedFromFamilyGroup), "unlinked-from-family")]
+[JsonDerivedType(typeof(ReferredToAgencyWithCaf), "referred-to-agency-with-caf")]
+[JsonDerivedType(typeof(NextStepsReviewed), "next-steps-reviewed")]
+[JsonDerivedType(typeof(FamilyCopyGiven), "family-copy-given")]
 public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, Actor Actor)
 {
     /// <summary>

@@ -203,6 +203,8 @@ public sealed partial class CafEpisode
                 return ReviewRecipients(r);
             case StepDownTacDecided d:
                 return StepDownTacRecipients(d);
+            case ReferredToAgencyWithCaf r:
+                return ReferralRecipients(r);
             default:
                 return [];
         }
@@ -212,13 +214,18 @@ public sealed partial class CafEpisode
 
     private Result CheckRules(CafEvent e, bool live) => e switch
     {
-        ConsentRecorded c => _rules.Consent.ValidateRecord(c.Record, AgeAt(_at)),
+        ConsentRecorded c => _rules.Consent.ValidateRecord(c.Record, AgeAt(_at)) is { IsRefused: true } invalid ? invalid : CheckConsentExplanation(c.Record),
         ConsentExclusionLifted l => _consent.IsExcludedBy(l.Lift.Agency, l.Lift.LiftedBy)
             ? Result.Ok
             : Result.Refused("CONS-05",
                 $"{ConsentDisplayText.For(l.Lift.LiftedBy)} has not excluded {l.Lift.Agency}: an exclusion is lifted only by the person who made it.", "lift"),
         AssessmentCompleted a when a.Summary.IsSignificantHarm => Result.Refused("THR-04",
             "The thresholds result is significant harm: follow safeguarding procedures now and step the episode up (LIFE-04).", "summary"),
+        AssessmentCompleted a => CheckCompletion(a),
+        AssessmentStarted s => CheckStart(s, live),
+        NextStepsReviewed r => CheckNextStepsReview(r),
+        ReferredToAgencyWithCaf r => CheckAgencyReferral(r),
+        FamilyCopyGiven c => CheckFamilyCopy(c),
         // STEP-03: a potential CAF from step-down goes on only through the step-down TAC's decision (close, with the minimum
         // outcome; or continue, with the LP and plan). A choice stored by an earlier release, which let the next step be
         // chosen directly, reads back as it was accepted then (docs/upgrading.md): only a live choice is refused.
@@ -229,11 +236,14 @@ public sealed partial class CafEpisode
         PanelDecisionRecorded d => CheckPanelDecision(d),
         PanelServiceStartConfirmed c => CheckServiceStart(c),
         LeadProfessionalNominated n => CheckNomination(n, live),
-        PlanAgreed p => CheckPlan(p.Plan, revision: false) is { IsRefused: true } refused ? refused : CheckActionDates(p.Plan, "plan.", live),
+        PlanAgreed p => CheckPlan(p.Plan, revision: false) is { IsRefused: true } refused ? refused
+            : CheckActionDates(p.Plan, "plan.", live) is { IsRefused: true } early ? early : CheckPlanParticipation(p.Plan, "plan.", live),
         PlanRevised p => CheckPlan(p.Plan, revision: true) is { IsRefused: true } refused ? refused
-            : CheckActionDates(p.Plan, "plan.", live || p.RestartsReviewCount is not null) is { IsRefused: true } early ? early : CheckRevisionCount(p),
-        ReviewHeld r => CheckReview(r),
-        StepDownTacDecided d => CheckStepDownTac(d, live),
+            : CheckActionDates(p.Plan, "plan.", live || p.RestartsReviewCount is not null) is { IsRefused: true } early ? early
+            : CheckPlanParticipation(p.Plan, "plan.", live) is { IsRefused: true } unrecorded ? unrecorded : CheckRevisionCount(p),
+        ReviewHeld r => CheckReview(r) is { IsRefused: true } refused ? refused : CheckReviewParticipation(r, live),
+        StepDownTacDecided d => CheckStepDownTac(d, live) is { IsRefused: true } refused ? refused
+            : CheckPlanParticipation(d.Decision.Plan, "decision.plan.", live, actingFor: false),
         ConsentOverrideRecorded o => _rules.Consent.ValidateOverride(o.Override),
         ConsentWithdrawalRecorded w => CheckWithdrawal(w.Withdrawal, live),
         EpisodeClosed c => CheckClosure(c),

@@ -29,11 +29,12 @@ public sealed partial class CafEpisode
     private const string LeadExcluded = "LP-11: the family excluded the interim lead professional's agency, so the role is handed over now";
     private const string PanelAllocated = "PANEL-05: the panel's decision sheet on the latest referral allocated services";
     private const string LeadForPanel = "LIFE-08: a panel case is multi-agency support, so it has an appointed lead professional";
+    private const string NextStepsReviewGuard = "LIFE-14: the next steps were reviewed with the supervisor and the local CAF lead, where local policy requires it";
 
     // Guard index -> description; the episode's _guards array holds the delegates in the same order.
     private static readonly ImmutableArray<string> GuardDescriptions =
         [ConsentToStart, WrittenConsentForPanel, SupportChosen, LeadForMultiAgency, ReviewLimitNotReached, ConsentGiven, ConsentNotGiven, AwaitingSupervisor, AwaitingFamily, LeadExcluded,
-            PanelAllocated, LeadForPanel];
+            PanelAllocated, LeadForPanel, NextStepsReviewGuard];
 
     private static readonly int StateCount = Enum.GetValues<EpisodeState>().Length;
 
@@ -51,6 +52,7 @@ public sealed partial class CafEpisode
         [LeadExcluded] = new("LP-01", "Whoever started the CAF is the interim lead professional until the assessment is completed; a handover before then is only for an agency the family excluded (LP-11).", "leadProfessional"),
         [PanelAllocated] = new("PANEL-05", "The panel has not allocated services for the latest referral yet: record its decision sheet before agreeing a plan.", "panelDecision"),
         [LeadForPanel] = new("LIFE-08", "A panel case is multi-agency support: appoint the lead professional (the panel may recommend one, LP-08) before agreeing the plan.", "leadProfessional"),
+        [NextStepsReviewGuard] = new("LIFE-14", "Local policy requires the next steps to be reviewed with your supervisor and the local CAF lead before the assessment is completed: record who, when and what was agreed.", "nextStepsReview"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly ImmutableArray<EpisodeState> OpenStates =
@@ -279,6 +281,9 @@ public sealed partial class CafEpisode
         LinkedToFamilyGroup => EpisodeAction.LinkToFamily,
         UnlinkedFromFamilyGroup => EpisodeAction.LinkToFamily, // the same permission: any open state
         OutcomesQuestionnaireRecorded => EpisodeAction.RecordOutcomesQuestionnaire,
+        ReferredToAgencyWithCaf => EpisodeAction.ReferToAgencyWithCaf,
+        NextStepsReviewed => EpisodeAction.ReviewNextSteps,
+        FamilyCopyGiven => EpisodeAction.GiveFamilyCopy,
         _ => (EpisodeAction)(-1), // an opening event, or a type this release does not know
     };
 
@@ -300,6 +305,7 @@ public sealed partial class CafEpisode
             () => _consent.Excludes(LeadProfessional.Agency),
             () => CurrentPanelReferral is { IsAwaitingPanel: false },
             () => !LeadProfessional.IsInterim,
+            NextStepsReviewedWhereRequired,
         ];
     }
 
@@ -312,7 +318,7 @@ public sealed partial class CafEpisode
         // The same guard delegates as the table uses (GuardDescriptions order).
         var (consentToStart, writtenConsent, supportChosen, leadForMultiAgency, reviewLimit) = (_guards[0], _guards[1], _guards[2], _guards[3], _guards[4]);
         var (consentGiven, consentNotGiven, awaitingSupervisor, awaitingFamily, leadExcluded) = (_guards[5], _guards[6], _guards[7], _guards[8], _guards[9]);
-        var (panelAllocated, leadForPanel) = (_guards[10], _guards[11]);
+        var (panelAllocated, leadForPanel, nextStepsReviewed) = (_guards[10], _guards[11], _guards[12]);
 
         m.Configure(EpisodeState.Identified)
             .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, consentToStart, ConsentToStart);
@@ -325,7 +331,16 @@ public sealed partial class CafEpisode
             .PermitIf(EpisodeAction.ContinueAfterStepDownTac, EpisodeState.PlanActive, consentToStart, ConsentToStart); // STEP-03: LP and plan confirmed
 
         m.Configure(EpisodeState.Assessing)
-            .Permit(EpisodeAction.CompleteAssessment, EpisodeState.Assessed);
+            .PermitIf(EpisodeAction.CompleteAssessment, EpisodeState.Assessed, nextStepsReviewed, NextStepsReviewGuard) // LIFE-14
+            .PermitReentry(EpisodeAction.ReviewNextSteps);                        // LIFE-14
+
+        // LIFE-13: the completed CAF goes to a single agency as its referral; CONS-09: the family's copy.
+        foreach (var state in (EpisodeState[])[EpisodeState.Assessed, EpisodeState.PanelReferred, EpisodeState.PlanActive])
+        {
+            m.Configure(state)
+                .PermitReentry(EpisodeAction.ReferToAgencyWithCaf)
+                .PermitReentry(EpisodeAction.GiveFamilyCopy);
+        }
 
         m.Configure(EpisodeState.Assessed)
             .Permit(EpisodeAction.ChooseNoFurtherAction, EpisodeState.Closed)

@@ -81,4 +81,13 @@ public enum EpisodeAction
 
     /// <summary>PANEL-06: record the start date an allocated service confirmed.</summary>
     ConfirmServiceStart = 24,
+
+    /// <summary>LIFE-13: send the completed CAF to a single agency as its referral; the referrer stays lead professional.</summary>
+    ReferToAgencyWithCaf = 25,
+
+    /// <summary>LIFE-14: record the review of the next steps with the supervisor and the local CAF lead, before the assessment is completed.</summary>
+    ReviewNextSteps = 26,
+
+    /// <summary>CONS-09: record the family's copy of the completed assessment and the agreed plan.</summary>
+    GiveFamilyCopy = 27,
 }

@@ -122,6 +122,10 @@ internal static partial class EventChecks
                 ?? (u.Agency.IsDefault ? Bad("The unlink names the agency the link may no longer reach.", "agency") : null)
                 ?? Text(u.RuleId, "ruleId") ?? Text(u.Reason, "reason"),
             OutcomesQuestionnaireRecorded q => Completion(q.Completion),
+            ReferredToAgencyWithCaf r => r.Agency.IsDefault ? Bad("The referral names the agency.", "agency") : Text(r.Service, "service") ?? Text(r.Reason, "reason"),
+            NextStepsReviewed r => r.Supervisor.IsDefault ? Bad("The review names the supervisor.", "supervisor")
+                : r.CafLead.IsDefault ? Bad("The review names the local CAF lead.", "cafLead") : Text(r.Agreed, "agreed"),
+            FamilyCopyGiven c => Text(c.GivenTo, "givenTo") ?? Text(c.How, "how"),
             _ => null,
         };
     }

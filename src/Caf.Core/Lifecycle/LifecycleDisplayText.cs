@@ -66,6 +66,9 @@ public static class LifecycleDisplayText
         EpisodeAction.RecordOutcomesQuestionnaire => "Record the \"How have you been doing?\" questionnaire",
         EpisodeAction.RecordPanelDecision => "Record the panel's decision",
         EpisodeAction.ConfirmServiceStart => "Confirm an allocated service's start",
+        EpisodeAction.ReferToAgencyWithCaf => "Refer to an agency with the CAF",
+        EpisodeAction.ReviewNextSteps => "Review the next steps with the supervisor and CAF lead",
+        EpisodeAction.GiveFamilyCopy => "Give the family their copy",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown episode action."),
     };
 
@@ -139,6 +142,9 @@ public static class LifecycleDisplayText
         OutcomesQuestionnaireRecorded => "Outcomes questionnaire recorded",
         PanelDecisionRecorded => "Panel decision recorded",
         PanelServiceStartConfirmed => "Allocated service confirmed its start",
+        ReferredToAgencyWithCaf => "Referred to an agency with the CAF",
+        NextStepsReviewed => "Next steps reviewed with the supervisor and CAF lead",
+        FamilyCopyGiven => "The family given their copy",
         _ => throw new ArgumentException($"{@event.GetType().Name} is not an episode event of Caf.Core.", nameof(@event)),
     };
 
@@ -193,6 +199,9 @@ public static class LifecycleDisplayText
             LinkedToFamilyGroup f => $"Linked to family group {f.FamilyGroup}",
             UnlinkedFromFamilyGroup u => $"Left family group {u.FamilyGroup}: the link may no longer share with {n.Name(u.Agency)} ({u.RuleId})",
             OutcomesQuestionnaireRecorded => "\"How have you been doing?\" questionnaire recorded",
+            ReferredToAgencyWithCaf r => $"Referred to {n.Name(r.Agency)} with the completed CAF as the request: {r.Service}",
+            NextStepsReviewed r => $"Next steps reviewed with the supervisor, {n.Name(r.Supervisor)}, and the CAF lead, {n.Name(r.CafLead)}, on {r.HeldOn:d MMMM yyyy}: {r.Agreed}",
+            FamilyCopyGiven c => $"{c.GivenTo} was given a copy of {(c.AssessmentIncluded ? c.PlanVersion is { } v ? $"the assessment and plan version {v}" : "the assessment" : $"plan version {c.PlanVersion}")} ({c.How})",
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event type."),
         };
     }
