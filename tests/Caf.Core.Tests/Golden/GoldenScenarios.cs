@@ -60,6 +60,12 @@ internal static class GoldenScenarios
         // sibling's family excluded CAMHS, which serves this child.
         new("family-link-revoked", w => Run(w, w.IdentifyConcern(),
             "consent: mother verbal", "start assessment", "link family", "unlink family: CAMHS excluded by a sibling's family")),
+
+        // Schema 3 on (issue 28): the next steps reviewed with the supervisor and the CAF lead (LIFE-14), the completed CAF
+        // sent to the youth service as its referral (LIFE-13), a plan, and the family given their copy (CONS-09).
+        new("caf-referral-family-copy", w => Run(w, w.IdentifyConcern(),
+            "consent: mother written", "start assessment", "review next steps", "complete assessment", "choose single agency",
+            "refer to the youth service with the CAF", "agree plan: school + family", "give the family their copy")),
     ];
 
     /// <summary>The settings the report rows were projected with: the school is a primary school, every other agency "other".</summary>
@@ -77,6 +83,11 @@ internal static class GoldenScenarios
             var result = name switch
             {
                 "link family" => episode.LinkToFamily(CafCatalogue.Teacher, "family-smith"),
+                "review next steps" => episode.ReviewNextSteps(CafCatalogue.Teacher, new PractitionerId("pr-head-of-year"), new PractitionerId("pr-caf-lead-north"),
+                    world.Today, "Refer to the youth service with the CAF; the teacher stays lead professional."),
+                "refer to the youth service with the CAF" => episode.ReferToAgencyWithCaf(CafCatalogue.Teacher, CafCatalogue.YouthService, "Saturday mentoring",
+                    "Amy asked for a mentor outside school."),
+                "give the family their copy" => episode.GiveFamilyCopy(CafCatalogue.Teacher, true, 1, "Ms Smith", "By hand at the plan meeting"),
                 "unlink family: CAMHS excluded by a sibling's family" => episode.UnlinkFromFamily(CafCatalogue.Teacher, CafCatalogue.Camhs, "REG-03",
                     "Revoked (REG-03): a sibling's family excluded camhs, which serves this child."),
                 _ => Testing.EpisodeCommands.Named(name).Run(episode, world.Today),
