@@ -100,11 +100,11 @@ public sealed partial class CafEpisode
     /// lead professional until someone else takes the role over (003 §3b): the receiving agency does not.
     /// </summary>
     /// <param name="by">The lead professional.</param>
-    /// <param name="agency">The agency referred to.</param>
     /// <param name="service">The service or piece of work asked for.</param>
+    /// <param name="agency">The agency referred to.</param>
     /// <param name="reason">Why this agency and service.</param>
     /// <returns>Success, or a refusal (LIFE-12 before the assessment is completed, LIFE-13, SHARE-01).</returns>
-    public Result ReferToAgencyWithCaf(Actor by, AgencyId agency, string service, string reason)
+    public Result ReferToAgencyWithCaf(Actor by, string service, AgencyId agency, string reason)
     {
         GuardActor(by);
         GuardId(agency);
@@ -119,12 +119,12 @@ public sealed partial class CafEpisode
     /// completed (the lead professional) and the plan agreed (each delivering agency).
     /// </summary>
     /// <param name="by">Who gave it.</param>
+    /// <param name="givenTo">The family member, by name.</param>
     /// <param name="assessmentIncluded">True when the copy holds the completed assessment.</param>
     /// <param name="planVersion">The agreed plan version the copy holds, or null.</param>
-    /// <param name="givenTo">The family member, by name.</param>
     /// <param name="how">How it was given.</param>
     /// <returns>Success, or a refusal (LIFE-12 before the assessment is completed, CONS-09).</returns>
-    public Result GiveFamilyCopy(Actor by, bool assessmentIncluded, int? planVersion, string givenTo, string how)
+    public Result GiveFamilyCopy(Actor by, string givenTo, bool assessmentIncluded, int? planVersion, string how)
     {
         GuardActor(by);
         Guard.Against.NullOrWhiteSpace(givenTo);

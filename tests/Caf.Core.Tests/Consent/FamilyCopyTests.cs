@@ -25,7 +25,7 @@ public class FamilyCopyTests
         var seeds = new Seeds();
         var e = seeds.PlanActive();
 
-        Ok(e.GiveFamilyCopy(Teacher, assessmentIncluded: true, planVersion: 1, "Ms Smith", "By hand at the TAC meeting"));
+        Ok(e.GiveFamilyCopy(Teacher, "Ms Smith", assessmentIncluded: true, planVersion: 1, "By hand at the TAC meeting"));
 
         var copy = Assert.Single(e.FamilyCopies);
         Assert.Equal((true, (int?)1, "Ms Smith"), (copy.AssessmentIncluded, copy.PlanVersion, copy.GivenTo));
@@ -39,12 +39,12 @@ public class FamilyCopyTests
     {
         var seeds = new Seeds();
         var assessed = seeds.Assessed();
-        Assert.Equal(("CONS-09", "assessmentIncluded"), Of(assessed.GiveFamilyCopy(Teacher, false, null, "Ms Smith", "By post")));
-        Assert.Equal(("CONS-09", "planVersion"), Of(assessed.GiveFamilyCopy(Teacher, true, 1, "Ms Smith", "By post")));
-        Ok(assessed.GiveFamilyCopy(Teacher, true, null, "Ms Smith", "By post"));
+        Assert.Equal(("CONS-09", "assessmentIncluded"), Of(assessed.GiveFamilyCopy(Teacher, "Ms Smith", false, null, "By post")));
+        Assert.Equal(("CONS-09", "planVersion"), Of(assessed.GiveFamilyCopy(Teacher, "Ms Smith", true, 1, "By post")));
+        Ok(assessed.GiveFamilyCopy(Teacher, "Ms Smith", true, null, "By post"));
 
         var assessing = seeds.Assessing();
-        Assert.Equal(("LIFE-12", "state"), Of(assessing.GiveFamilyCopy(Teacher, true, null, "Ms Smith", "By post")));
+        Assert.Equal(("LIFE-12", "state"), Of(assessing.GiveFamilyCopy(Teacher, "Ms Smith", true, null, "By post")));
         Assert.NotNull(assessing.GetAvailableActions(Teacher).Single(a => a.Action == EpisodeAction.GiveFamilyCopy).Refusal);
         Assert.Null(assessed.GetAvailableActions(Teacher).Single(a => a.Action == EpisodeAction.GiveFamilyCopy).Refusal);
     }

@@ -32,7 +32,7 @@ public class CafAsReferralTests
         var e = seeds.Assessed();
         Ok(e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "The youth service's mentoring fits Amy's needs."));
 
-        Ok(e.ReferToAgencyWithCaf(Teacher, TestIds.YouthService, "Mentoring on Saturdays", "Amy asked for a mentor outside school."));
+        Ok(e.ReferToAgencyWithCaf(Teacher, "Mentoring on Saturdays", TestIds.YouthService, "Amy asked for a mentor outside school."));
 
         var referral = Assert.Single(e.AgencyReferrals);
         Assert.Equal(TestIds.YouthService, referral.Agency);
@@ -55,12 +55,12 @@ public class CafAsReferralTests
     {
         var seeds = new Seeds();
         var assessing = seeds.Assessing();
-        var early = assessing.ReferToAgencyWithCaf(Teacher, TestIds.YouthService, "Mentoring", "Too early.");
+        var early = assessing.ReferToAgencyWithCaf(Teacher, "Mentoring", TestIds.YouthService, "Too early.");
         Assert.Equal(("LIFE-12", "state"), (early.Refusal.RuleId, early.Refusal.Field));
 
         var e = seeds.Assessed();
         var count = e.Events.Count;
-        var byOther = e.ReferToAgencyWithCaf(HealthVisitor, TestIds.YouthService, "Mentoring", "The health visitor refers.");
+        var byOther = e.ReferToAgencyWithCaf(HealthVisitor, "Mentoring", TestIds.YouthService, "The health visitor refers.");
         Assert.Equal(("LIFE-13", "by"), (byOther.Refusal.RuleId, byOther.Refusal.Field));
         Assert.Equal(count, e.Events.Count);
     }
@@ -76,7 +76,7 @@ public class CafAsReferralTests
         Ok(e.StartAssessment(Teacher, "Concerns continue."));
         Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified."));
 
-        var refused = e.ReferToAgencyWithCaf(Teacher, TestIds.Camhs, "Assessment of anxiety", "Anxiety at school.");
+        var refused = e.ReferToAgencyWithCaf(Teacher, "Assessment of anxiety", TestIds.Camhs, "Anxiety at school.");
 
         Assert.Equal(("SHARE-01", "agency"), (refused.Refusal.RuleId, refused.Refusal.Field));
         Assert.Empty(e.AgencyReferrals);
@@ -91,7 +91,7 @@ public class CafAsReferralTests
         var e = seeds.Assessed();
         Assert.Null(e.GetAvailableActions(Teacher).Single(a => a.Action == EpisodeAction.ReferToAgencyWithCaf).Refusal);
         Assert.NotNull(seeds.Assessing().GetAvailableActions(Teacher).Single(a => a.Action == EpisodeAction.ReferToAgencyWithCaf).Refusal);
-        Ok(e.ReferToAgencyWithCaf(Teacher, TestIds.YouthService, "Mentoring", "Amy asked for a mentor."));
+        Ok(e.ReferToAgencyWithCaf(Teacher, "Mentoring", TestIds.YouthService, "Amy asked for a mentor."));
 
         var replayed = CafEpisode.Rebuild(seeds.Policy, e.Events);
         Assert.Equal(e.AgencyReferrals.ToArray(), replayed.AgencyReferrals.ToArray());
@@ -112,7 +112,7 @@ public class CafAsReferralTests
         for (var i = 0; i < Math.Min(picks.Length, 12); i++)
         {
             var agency = agencies[(i + (picks[i] ? 1 : 0)) % agencies.Length];
-            var result = e.ReferToAgencyWithCaf(Teacher, agency, "A service", "Needed.");
+            var result = e.ReferToAgencyWithCaf(Teacher, "A service", agency, "Needed.");
             if (result.IsSuccess == (agency == TestIds.Camhs))
             {
                 return false;
