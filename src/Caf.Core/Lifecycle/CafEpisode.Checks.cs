@@ -222,7 +222,7 @@ public sealed partial class CafEpisode
         AssessmentCompleted a when a.Summary.IsSignificantHarm => Result.Refused("THR-04",
             "The thresholds result is significant harm: follow safeguarding procedures now and step the episode up (LIFE-04).", "summary"),
         AssessmentCompleted a => CheckCompletion(a),
-        AssessmentStarted s => CheckStart(s, live),
+        AssessmentStarted s => CheckStart(s),
         NextStepsReviewed r => CheckNextStepsReview(r),
         ReferredToAgencyWithCaf r => CheckAgencyReferral(r),
         FamilyCopyGiven c => CheckFamilyCopy(c),
@@ -237,13 +237,13 @@ public sealed partial class CafEpisode
         PanelServiceStartConfirmed c => CheckServiceStart(c),
         LeadProfessionalNominated n => CheckNomination(n, live),
         PlanAgreed p => CheckPlan(p.Plan, revision: false) is { IsRefused: true } refused ? refused
-            : CheckActionDates(p.Plan, "plan.", live) is { IsRefused: true } early ? early : CheckPlanParticipation(p.Plan, "plan.", live),
+            : CheckActionDates(p.Plan, "plan.", live) is { IsRefused: true } early ? early : CheckPlanParticipation(p.Plan, "plan."),
         PlanRevised p => CheckPlan(p.Plan, revision: true) is { IsRefused: true } refused ? refused
             : CheckActionDates(p.Plan, "plan.", live || p.RestartsReviewCount is not null) is { IsRefused: true } early ? early
-            : CheckPlanParticipation(p.Plan, "plan.", live) is { IsRefused: true } unrecorded ? unrecorded : CheckRevisionCount(p),
-        ReviewHeld r => CheckReview(r) is { IsRefused: true } refused ? refused : CheckReviewParticipation(r, live),
+            : CheckPlanParticipation(p.Plan, "plan.") is { IsRefused: true } unrecorded ? unrecorded : CheckRevisionCount(p),
+        ReviewHeld r => CheckReview(r) is { IsRefused: true } refused ? refused : CheckReviewParticipation(r),
         StepDownTacDecided d => CheckStepDownTac(d, live) is { IsRefused: true } refused ? refused
-            : CheckPlanParticipation(d.Decision.Plan, "decision.plan.", live, actingFor: false),
+            : CheckPlanParticipation(d.Decision.Plan, "decision.plan.", actingFor: false),
         ConsentOverrideRecorded o => _rules.Consent.ValidateOverride(o.Override),
         ConsentWithdrawalRecorded w => CheckWithdrawal(w.Withdrawal, live),
         EpisodeClosed c => CheckClosure(c),

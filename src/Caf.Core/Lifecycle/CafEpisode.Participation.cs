@@ -135,8 +135,9 @@ public sealed partial class CafEpisode
     // ----- Checks (the pipeline's CheckRules) -----
 
     // LIFE-14 under the required policy: a CAF started by a practitioner says why (a step-down comes through STEP).
-    private Result CheckStart(AssessmentStarted s, bool live) =>
-        live && _rules.NextStepsReviewRequired && s.Ground is null && StepDown is null && AssessmentStartedAt is null
+    // Judged live and on replay alike: the option is new, so no stored start was recorded under it.
+    private Result CheckStart(AssessmentStarted s) =>
+        _rules.NextStepsReviewRequired && s.Ground is null && StepDown is null && AssessmentStartedAt is null
             ? Result.Refused("LIFE-14",
                 "Local policy requires the ground for starting a CAF: despite additional input concerns continue, or the reasons for the child's vulnerability are not fully identified.",
                 "ground")
@@ -234,10 +235,10 @@ public sealed partial class CafEpisode
             : Result.Ok;
 
     // PLAN-05: a plan that records how the child or young person was involved says it in words (null: not recorded, as
-    // before PLAN-05). LP-12 (live): no action owned by another agency is given to the lead professional without that
-    // agency's recorded agreement; a plan stored by an earlier release, which did not check it, reads back as it was
-    // accepted then (docs/upgrading.md).
-    private Result CheckPlanParticipation(ActionPlan? plan, string prefix, bool live, bool actingFor = true)
+    // before PLAN-05). LP-12: no action owned by another agency is given to the lead professional without that agency's
+    // recorded agreement, live and on replay alike, so a stored history is accepted exactly when the commands could have
+    // produced it (docs/upgrading.md says what this means for a history stored before LP-12).
+    private Result CheckPlanParticipation(ActionPlan? plan, string prefix, bool actingFor = true)
     {
         if (plan is null)
         {
@@ -249,17 +250,17 @@ public sealed partial class CafEpisode
             return Result.Refused("PLAN-05", "Say how the child or young person was involved in drawing up the plan.", prefix + "childInvolvement");
         }
 
-        return live && actingFor ? CheckActingFor(plan.Actions, prefix + "actions", LeadProfessional) : Result.Ok;
+        return actingFor ? CheckActingFor(plan.Actions, prefix + "actions", LeadProfessional) : Result.Ok;
     }
 
-    private Result CheckReviewParticipation(ReviewHeld r, bool live)
+    private Result CheckReviewParticipation(ReviewHeld r)
     {
         if (r.Review.ChildInvolvement is { } involvement && PlanText.IsBlank(involvement))
         {
             return Result.Refused("PLAN-05", "Say how the child or young person was involved in reviewing the plan.", "review.childInvolvement");
         }
 
-        return live ? CheckActingFor(r.Review.NewActions, "review.newActions", LeadProfessional) : Result.Ok;
+        return CheckActingFor(r.Review.NewActions, "review.newActions", LeadProfessional);
     }
 
     /// <summary>

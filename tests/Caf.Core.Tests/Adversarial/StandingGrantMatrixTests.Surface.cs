@@ -36,6 +36,9 @@ public partial class StandingGrantMatrixTests
         ["CafEpisode.UnsavedSharingAudit"] = "the audit entries of decisions already made (to the store that saves them), not information about the child to an agency",
         ["CafEpisode.RecordUnsavedSharingAudit"] = "writes decisions already made to the episode's own audit log once saved: no agency receives anything",
         ["CafEpisode.ForgetSavedSharingAudit"] = "forgets audit entries a store has written: hands nothing to anyone",
+        ["CafEpisode.ReviewNextSteps"] = "LIFE-14: the practitioner's own record of supervision with their supervisor and the CAF lead; no agency receives the episode",
+        ["CafEpisode.GiveFamilyCopy"] = "CONS-09: records the family's own copy; the family is no agency and practitioners get theirs through the assessment and plan rows",
+        ["CafEpisode.FamilyCopies"] = "CONS-09: the records of copies given to the family, not recipients among agencies",
     };
 
     private static IEnumerable<string> EntryPoints()

@@ -203,6 +203,7 @@ public partial class StandingGrantMatrixTests(ITestOutputHelper output)
         SharingPath("stored history that hands CAMHS the LP role", "CafEpisode.Rebuild", "EpisodeJson.Deserialize", "EpisodeJson.FromSnapshot", "EpisodeJson.DeserializeEvent"),
         SharingPath("outcomes questionnaire recorded by CAMHS", "CafEpisode.RecordOutcomesQuestionnaire", "CafEpisode.OutcomesCompletions"),
         SharingPath("a step-up (shares nothing with CAMHS)", "CafEpisode.StepUp"),
+        SharingPath("the completed CAF sent to CAMHS as its referral (LIFE-13)", "CafEpisode.ReferToAgencyWithCaf", "CafEpisode.AgencyReferrals"),
 
         // Panels: papers and allocations decided when they flow (the panel matrix's arrangement).
         Panel("slot request: new case (episode)", "CafEpisode.ToPanelSlotRequest", "PanelSlotRequest.NewCase", "CafEpisode.PanelConsent", "CafEpisode.CurrentPanelReferral"),
