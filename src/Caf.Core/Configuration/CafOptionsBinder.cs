@@ -34,7 +34,9 @@ internal static class CafOptionsBinder
                 (nameof(Consent.ConsentOptions.CompetentYoungPersonRefusalPrevails), Bool((o, v) => o.Consent.CompetentYoungPersonRefusalPrevails = v))),
             [nameof(CafOptions.Lifecycle)] = Group(
                 (nameof(Lifecycle.LifecycleOptions.AssessmentTimescaleMonths), Int((o, v) => o.Lifecycle.AssessmentTimescaleMonths = v)),
-                (nameof(Lifecycle.LifecycleOptions.ClockSkewAllowanceMinutes), Int((o, v) => o.Lifecycle.ClockSkewAllowanceMinutes = v))),
+                (nameof(Lifecycle.LifecycleOptions.ClockSkewAllowanceMinutes), Int((o, v) => o.Lifecycle.ClockSkewAllowanceMinutes = v)),
+                (nameof(Lifecycle.LifecycleOptions.NextStepsReviewRequired), Bool((o, v) => o.Lifecycle.NextStepsReviewRequired = v)),
+                (nameof(Lifecycle.LifecycleOptions.CafAlongsideSpecialistService), Bool((o, v) => o.Lifecycle.CafAlongsideSpecialistService = v))),
             [nameof(CafOptions.Reviews)] = Group(
                 (nameof(Planning.ReviewOptions.InsufficientProgressReviewLimit), Int((o, v) => o.Reviews.InsufficientProgressReviewLimit = v)),
                 (nameof(Planning.ReviewOptions.CountConsecutiveOnly), Bool((o, v) => o.Reviews.CountConsecutiveOnly = v))),

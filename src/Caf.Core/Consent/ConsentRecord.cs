@@ -49,6 +49,15 @@ public sealed partial record ConsentRecord(
 
     private readonly ImmutableArray<AgencyId> _excludedAgencies = ExcludedAgencies.IsDefault ? [] : ExcludedAgencies;
 
+    /// <summary>
+    /// CONS-09: the practitioner made it clear that, to secure support from other agencies, information will need to be
+    /// shared with them (002 §6: "The practitioner must make it clear ..."). An episode refuses a given consent that
+    /// records false. Null when the record does not say (and in records stored before CONS-09).
+    /// </summary>
+    /// <remarks>JSON: <c>sharingExplained</c>, omitted when null.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? SharingExplained { get; init; }
+
     /// <summary>True when this record excludes the agency (CONS-05). Allocation free.</summary>
     /// <param name="agency">The agency.</param>
     /// <returns>True when the agency is named in <see cref="ExcludedAgencies"/>.</returns>
@@ -70,11 +79,11 @@ public sealed partial record ConsentRecord(
     public bool Equals(ConsentRecord? other) =>
         other is not null && GiverRole == other.GiverRole && GiverName == other.GiverName && Decision == other.Decision
         && Form == other.Form && SufficientUnderstanding == other.SufficientUnderstanding && RecordedAt == other.RecordedAt
-        && RecordedBy == other.RecordedBy && ValueEquality.Equal(ExcludedAgencies, other.ExcludedAgencies);
+        && RecordedBy == other.RecordedBy && SharingExplained == other.SharingExplained && ValueEquality.Equal(ExcludedAgencies, other.ExcludedAgencies);
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(GiverRole, GiverName, Decision, Form, SufficientUnderstanding, RecordedAt, RecordedBy, ValueEquality.Hash(ExcludedAgencies));
+        HashCode.Combine(HashCode.Combine(GiverRole, GiverName, Decision, Form, SufficientUnderstanding, RecordedAt, RecordedBy), SharingExplained, ValueEquality.Hash(ExcludedAgencies));
 }
 
 /// <summary>

@@ -53,6 +53,9 @@ namespace Caf.Core.Events;
 [JsonDerivedType(typeof(PanelDecisionSharedWithFamily), "panel-decision-shared-with-family")]
 [JsonDerivedType(typeof(ServiceDisagreementRecorded), "service-disagreement-recorded")]
 [JsonDerivedType(typeof(PanelProgressReported), "panel-progress-reported")]
+[JsonDerivedType(typeof(ReferredToAgencyWithCaf), "referred-to-agency-with-caf")]
+[JsonDerivedType(typeof(NextStepsReviewed), "next-steps-reviewed")]
+[JsonDerivedType(typeof(FamilyCopyGiven), "family-copy-given")]
 public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, Actor Actor)
 {
     /// <summary>

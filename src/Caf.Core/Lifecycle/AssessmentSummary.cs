@@ -43,7 +43,10 @@ public sealed record AssessmentSummary
     {
         Guard.Against.Null(result);
         return new AssessmentSummary(
-            result.FrameworkId, result.FrameworkVersion, result.Level, result.Route, [.. result.MatchedIndicatorIds.Order(System.StringComparer.Ordinal)]);
+            result.FrameworkId, result.FrameworkVersion, result.Level, result.Route, [.. result.MatchedIndicatorIds.Order(System.StringComparer.Ordinal)])
+        {
+            CoordinationNeed = result.AlongsideSpecialist ? result.Context.CoordinationNeed : null,
+        };
     }
 
     /// <summary>The thresholds framework's id (THR-07).</summary>
@@ -62,15 +65,28 @@ public sealed record AssessmentSummary
     /// <summary>The observed indicators.</summary>
     public ImmutableArray<string> IndicatorIds { get; }
 
+    /// <summary>
+    /// THR-08: the coordination need recorded when the CAF continues alongside a specialist service already involved
+    /// (<see cref="ThresholdResult.AlongsideSpecialist"/>); null otherwise, and in summaries stored before THR-08. An
+    /// episode accepts it only where local policy allows (<see cref="LifecycleOptions.CafAlongsideSpecialistService"/>).
+    /// </summary>
+    /// <remarks>JSON: <c>coordinationNeed</c>, omitted when null.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CoordinationNeed { get; init; }
+
+    /// <summary>THR-08: true when the CAF continues alongside a specialist service (<see cref="CoordinationNeed"/> recorded).</summary>
+    [JsonIgnore]
+    public bool AlongsideSpecialist => CoordinationNeed is not null;
+
     /// <summary>True for the significant-harm result (that level or the safeguarding route): it leaves the CAF route (THR-04, LIFE-04).</summary>
     public bool IsSignificantHarm => Level == ThresholdLevel.SignificantHarm || Route == ThresholdRoute.Safeguarding;
 
     /// <inheritdoc />
     public bool Equals(AssessmentSummary? other) =>
         other is not null && FrameworkId == other.FrameworkId && FrameworkVersion == other.FrameworkVersion && Level == other.Level
-        && Route == other.Route && Primitives.ValueEquality.Equal(IndicatorIds, other.IndicatorIds);
+        && Route == other.Route && CoordinationNeed == other.CoordinationNeed && Primitives.ValueEquality.Equal(IndicatorIds, other.IndicatorIds);
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        System.HashCode.Combine(FrameworkId, FrameworkVersion, Level, Route, Primitives.ValueEquality.Hash(IndicatorIds));
+        System.HashCode.Combine(FrameworkId, FrameworkVersion, Level, Route, CoordinationNeed, Primitives.ValueEquality.Hash(IndicatorIds));
 }

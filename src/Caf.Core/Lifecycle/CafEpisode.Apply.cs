@@ -110,6 +110,7 @@ public sealed partial class CafEpisode
                 break;
         }
 
+        ApplyParticipation(e);
         if (_retentionYears is null && (Closure is not null || TransferredAt is not null))
         {
             _retentionYears = _rules.RetentionYears; // RET-01: the period of the version the episode ended under

@@ -31,11 +31,12 @@ public sealed partial class CafEpisode
     private const string LeadForPanel = "LIFE-08: a panel case is multi-agency support, so it has an appointed lead professional";
     private const string StoredChoiceOnly = "STEP-03: a next step chosen directly on a potential CAF only as stored by an earlier release; the step-down TAC decides";
     private const string NoTacAwaited = "STEP-04: no step-down TAC meeting the family asked for awaits its decision";
+    private const string NextStepsReviewGuard = "LIFE-14: the next steps were reviewed with the supervisor and the local CAF lead, where local policy requires it";
 
     // Guard index -> description; the episode's _guards array holds the delegates in the same order.
     private static readonly ImmutableArray<string> GuardDescriptions =
         [ConsentToStart, WrittenConsentForPanel, SupportChosen, LeadForMultiAgency, ReviewLimitNotReached, ConsentGiven, ConsentNotGiven, AwaitingSupervisor, AwaitingFamily, LeadExcluded,
-            PanelAllocated, LeadForPanel, NoTacAwaited, StoredChoiceOnly];
+            PanelAllocated, LeadForPanel, NoTacAwaited, StoredChoiceOnly, NextStepsReviewGuard];
 
     private static readonly int StateCount = Enum.GetValues<EpisodeState>().Length;
 
@@ -57,6 +58,7 @@ public sealed partial class CafEpisode
             "step"),
         [NoTacAwaited] = new("STEP-04", "The family asked for a step-down TAC meeting: the agencies honour that request, so the potential CAF goes on (to an assessment, a plan or a closure) only through the TAC's decision. Record the decision of the meeting (or of the specialist service's closing meeting that stood as the TAC).", "stepDownTac"),
         [LeadForPanel] = new("LIFE-08", "A panel case is multi-agency support: appoint the lead professional (the panel may recommend one, LP-08) before agreeing the plan.", "leadProfessional"),
+        [NextStepsReviewGuard] = new("LIFE-14", "Local policy requires the next steps to be reviewed with your supervisor and the local CAF lead before the assessment is completed: record who, when and what was agreed.", "nextStepsReview"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly ImmutableArray<EpisodeState> OpenStates =
@@ -312,6 +314,9 @@ public sealed partial class CafEpisode
         PanelDecisionSharedWithFamily => EpisodeAction.RecordDecisionSharedWithFamily,
         ServiceDisagreementRecorded => EpisodeAction.RecordServiceDisagreement,
         PanelProgressReported => EpisodeAction.ReportProgressToPanel,
+        ReferredToAgencyWithCaf => EpisodeAction.ReferToAgencyWithCaf,
+        NextStepsReviewed => EpisodeAction.ReviewNextSteps,
+        FamilyCopyGiven => EpisodeAction.GiveFamilyCopy,
         _ => (EpisodeAction)(-1), // an opening event, or a type this release does not know
     };
 
@@ -335,6 +340,7 @@ public sealed partial class CafEpisode
             () => !LeadProfessional.IsInterim,
             () => StepDownTacRequest is null || StepDownTacDecision is not null,
             () => _judgingStored,
+            NextStepsReviewedWhereRequired,
         ];
     }
 
@@ -347,7 +353,7 @@ public sealed partial class CafEpisode
         // The same guard delegates as the table uses (GuardDescriptions order).
         var (consentToStart, writtenConsent, supportChosen, leadForMultiAgency, reviewLimit) = (_guards[0], _guards[1], _guards[2], _guards[3], _guards[4]);
         var (consentGiven, consentNotGiven, awaitingSupervisor, awaitingFamily, leadExcluded) = (_guards[5], _guards[6], _guards[7], _guards[8], _guards[9]);
-        var (panelAllocated, leadForPanel, noTacAwaited, storedChoiceOnly) = (_guards[10], _guards[11], _guards[12], _guards[13]);
+        var (panelAllocated, leadForPanel, noTacAwaited, storedChoiceOnly, nextStepsReviewed) = (_guards[10], _guards[11], _guards[12], _guards[13], _guards[14]);
 
         m.Configure(EpisodeState.Identified)
             .PermitIf(EpisodeAction.StartAssessment, EpisodeState.Assessing, consentToStart, ConsentToStart);
@@ -364,7 +370,16 @@ public sealed partial class CafEpisode
             .PermitIf(EpisodeAction.ContinueAfterStepDownTac, EpisodeState.PlanActive, consentToStart, ConsentToStart); // STEP-03: LP and plan confirmed
 
         m.Configure(EpisodeState.Assessing)
-            .Permit(EpisodeAction.CompleteAssessment, EpisodeState.Assessed);
+            .PermitIf(EpisodeAction.CompleteAssessment, EpisodeState.Assessed, nextStepsReviewed, NextStepsReviewGuard) // LIFE-14
+            .PermitReentry(EpisodeAction.ReviewNextSteps);                        // LIFE-14
+
+        // LIFE-13: the completed CAF goes to a single agency as its referral; CONS-09: the family's copy.
+        foreach (var state in (EpisodeState[])[EpisodeState.Assessed, EpisodeState.PanelReferred, EpisodeState.PlanActive])
+        {
+            m.Configure(state)
+                .PermitReentry(EpisodeAction.ReferToAgencyWithCaf)
+                .PermitReentry(EpisodeAction.GiveFamilyCopy);
+        }
 
         m.Configure(EpisodeState.Assessed)
             .Permit(EpisodeAction.ChooseNoFurtherAction, EpisodeState.Closed)

@@ -105,4 +105,13 @@ public enum EpisodeAction
 
     /// <summary>PANEL-10: the lead professional reports the case's progress to a following panel meeting.</summary>
     ReportProgressToPanel = 32,
+
+    /// <summary>LIFE-13: send the completed CAF to a single agency as its referral; the referrer stays lead professional.</summary>
+    ReferToAgencyWithCaf = 33,
+
+    /// <summary>LIFE-14: record the review of the next steps with the supervisor and the local CAF lead, before the assessment is completed.</summary>
+    ReviewNextSteps = 34,
+
+    /// <summary>CONS-09: record the family's copy of the completed assessment and the agreed plan.</summary>
+    GiveFamilyCopy = 35,
 }

@@ -123,6 +123,10 @@ internal static partial class EventChecks
                 ?? Text(u.RuleId, "ruleId") ?? Text(u.Reason, "reason"),
             OutcomesQuestionnaireRecorded q => Completion(q.Completion),
             _ when CafEpisode.IsPanelAftercare(e) => CafEpisode.AftercareContent(e),
+            ReferredToAgencyWithCaf r => r.Agency.IsDefault ? Bad("The referral names the agency.", "agency") : Text(r.Service, "service") ?? Text(r.Reason, "reason"),
+            NextStepsReviewed r => r.Supervisor.IsDefault ? Bad("The review names the supervisor.", "supervisor")
+                : r.CafLead.IsDefault ? Bad("The review names the local CAF lead.", "cafLead") : Text(r.Agreed, "agreed"),
+            FamilyCopyGiven c => Text(c.GivenTo, "givenTo") ?? Text(c.How, "how"),
             _ => null,
         };
     }

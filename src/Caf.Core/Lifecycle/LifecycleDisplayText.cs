@@ -74,6 +74,9 @@ public static class LifecycleDisplayText
         EpisodeAction.RecordDecisionSharedWithFamily => "Record the decision sheet shared with the family",
         EpisodeAction.RecordServiceDisagreement => "Record a disagreement about an allocated service",
         EpisodeAction.ReportProgressToPanel => "Report progress to the panel",
+        EpisodeAction.ReferToAgencyWithCaf => "Refer to an agency with the CAF",
+        EpisodeAction.ReviewNextSteps => "Review the next steps with the supervisor and CAF lead",
+        EpisodeAction.GiveFamilyCopy => "Give the family their copy",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown episode action."),
     };
 
@@ -155,6 +158,9 @@ public static class LifecycleDisplayText
         PanelDecisionSharedWithFamily => "Decision sheet shared with the family",
         ServiceDisagreementRecorded => "Disagreement about a service recorded",
         PanelProgressReported => "Progress reported to the panel",
+        ReferredToAgencyWithCaf => "Referred to an agency with the CAF",
+        NextStepsReviewed => "Next steps reviewed with the supervisor and CAF lead",
+        FamilyCopyGiven => "The family given their copy",
         _ => throw new ArgumentException($"{@event.GetType().Name} is not an episode event of Caf.Core.", nameof(@event)),
     };
 
@@ -225,6 +231,9 @@ public static class LifecycleDisplayText
                 _ => throw new ArgumentOutOfRangeException(nameof(e), d.Step, "Unknown step."),
             },
             PanelProgressReported p => $"The lead professional reported progress to the {p.Meeting.Area} panel on {p.Meeting.Date:d MMMM yyyy}",
+            ReferredToAgencyWithCaf r => $"Referred to {n.Name(r.Agency)} with the completed CAF as the request: {r.Service}",
+            NextStepsReviewed r => $"Next steps reviewed with the supervisor, {n.Name(r.Supervisor)}, and the CAF lead, {n.Name(r.CafLead)}, on {r.HeldOn:d MMMM yyyy}: {r.Agreed}",
+            FamilyCopyGiven c => $"{c.GivenTo} was given a copy of {(c.AssessmentIncluded ? c.PlanVersion is { } v ? $"the assessment and plan version {v}" : "the assessment" : $"plan version {c.PlanVersion}")} ({c.How})",
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event type."),
         };
     }

@@ -25,6 +25,26 @@ public sealed class LifecycleOptions
     /// <value>Default 5 minutes; 0 to 60.</value>
     public int ClockSkewAllowanceMinutes { get; set; } = 5;
 
+    /// <summary>
+    /// LIFE-14: whether the review of the next steps with the practitioner's supervisor and the local CAF lead is
+    /// required before an assessment is completed, and the ground for starting a CAF before it starts (true), or
+    /// advisory: recorded when given, shown as missing, never blocking (false).
+    /// </summary>
+    /// <value>
+    /// Default false (advisory): only Bedfordshire's business process (003 §3) asks for the review, the other seeds do
+    /// not (Bradford's practice guidance, 002 §6, has the practitioner complete the assessment with the family), so the
+    /// library records it and reports its absence rather than blocking an authority that does not use it.
+    /// </value>
+    public bool NextStepsReviewRequired { get; set; }
+
+    /// <summary>
+    /// THR-08: whether a practitioner may continue a CAF alongside a specialist service already involved (CAMHS, any
+    /// stage of the SEN processes), recording the multi-agency coordination need (000 proposed development 1; 003 §3
+    /// links (a)). When false, specialist involvement gives level 4 (THR-05) whatever coordination need is recorded.
+    /// </summary>
+    /// <value>Default false: THR-05 as the seeds' MAF check applies it (000; 002 §3).</value>
+    public bool CafAlongsideSpecialistService { get; set; }
+
     internal void Validate(ICollection<string> problems)
     {
         if (AssessmentTimescaleMonths is < 1 or > 24)

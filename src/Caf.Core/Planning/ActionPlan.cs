@@ -41,6 +41,15 @@ public sealed record ActionPlan
     /// <summary>PLAN-03: the child's or young person's views about their situation and the plan.</summary>
     public required string ChildsViews { get; init => field = PlanText.Text(value, nameof(ChildsViews)); }
 
+    /// <summary>
+    /// PLAN-05: how the child or young person was involved in drawing up the plan, in words (002 §6: "how they were
+    /// involved with the drawing up of the action plan"). Null when not recorded (and in plans stored before PLAN-05); an
+    /// episode refuses one recorded blank.
+    /// </summary>
+    /// <remarks>JSON: <c>childInvolvement</c>, omitted when null.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ChildInvolvement { get; init; }
+
     /// <summary>PLAN-02: the actions.</summary>
     public required ImmutableArray<PlanAction> Actions
     {
@@ -214,6 +223,7 @@ public sealed record ActionPlan
         && Version == other.Version
         && AgreedOn == other.AgreedOn
         && ChildsViews == other.ChildsViews
+        && ChildInvolvement == other.ChildInvolvement
         && ReviewArrangements == other.ReviewArrangements
         && ValueEquality.Equal(Outcomes, other.Outcomes)
         && ValueEquality.Equal(FamilyStrengths, other.FamilyStrengths)
@@ -221,7 +231,7 @@ public sealed record ActionPlan
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(Version, AgreedOn, ChildsViews, ReviewArrangements, ValueEquality.Hash(Outcomes), ValueEquality.Hash(FamilyStrengths), ValueEquality.Hash(Actions));
+        HashCode.Combine(Version, AgreedOn, ChildsViews, ChildInvolvement, ReviewArrangements, ValueEquality.Hash(Outcomes), ValueEquality.Hash(FamilyStrengths), ValueEquality.Hash(Actions));
 
     /// <summary>Checks actions (a plan's, or a review's new ones) against the plan's outcomes; adds their ids to <paramref name="seenIds"/>.</summary>
     internal static void CheckActions(

@@ -65,6 +65,16 @@ public sealed record PlanAction
         }
     }
 
+    /// <summary>
+    /// LP-12: the owning agency's recorded agreement that the lead professional does this action on its behalf. The
+    /// lead professional has no authority to act for another agency unless that agency specifically agrees (003 §3):
+    /// an episode refuses an action owned by the lead professional under another agency's name without it. Null for
+    /// every other action, and in actions stored before LP-12.
+    /// </summary>
+    /// <remarks>JSON: <c>agencyAgreement</c>, omitted when null.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AgencyAgreement? AgencyAgreement { get; init; }
+
     /// <summary>True while the action is still expected to happen (not started or in progress).</summary>
     [JsonIgnore]
     public bool IsOpen => Status is ActionStatus.NotStarted or ActionStatus.InProgress;
@@ -82,8 +92,9 @@ public sealed record PlanAction
         && Owner == other.Owner
         && DueBy == other.DueBy
         && Status == other.Status
+        && AgencyAgreement == other.AgencyAgreement
         && ValueEquality.Equal(Serves, other.Serves);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Id, Description, Owner, DueBy, Status, ValueEquality.Hash(Serves));
+    public override int GetHashCode() => HashCode.Combine(Id, Description, Owner, DueBy, Status, AgencyAgreement, ValueEquality.Hash(Serves));
 }

@@ -65,6 +65,15 @@ public sealed record ReviewRecord
     /// <summary>True when the review reached the decision to close the CAF (then no next review is set).</summary>
     public bool DecidedToClose { get; init; }
 
+    /// <summary>
+    /// PLAN-05: how the child or young person was involved in reviewing the plan, in words (002 §6: "how they were
+    /// involved with ... the reviewing process"). Null when not recorded (and in reviews stored before PLAN-05); an
+    /// episode refuses one recorded blank.
+    /// </summary>
+    /// <remarks>JSON: <c>childInvolvement</c>, omitted when null.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ChildInvolvement { get; init; }
+
     /// <summary>A summary of what was said, optional.</summary>
     public string? Summary { get; init; }
 
@@ -192,6 +201,7 @@ public sealed record ReviewRecord
         && NextReviewDue == other.NextReviewDue
         && DecidedToClose == other.DecidedToClose
         && Summary == other.Summary
+        && ChildInvolvement == other.ChildInvolvement
         && ValueEquality.Equal(Progress, other.Progress)
         && ValueEquality.Equal(Barriers, other.Barriers)
         && ValueEquality.Equal(NewActions, other.NewActions)
@@ -212,6 +222,7 @@ public sealed record ReviewRecord
         hash.Add(NextReviewDue);
         hash.Add(DecidedToClose);
         hash.Add(Summary);
+        hash.Add(ChildInvolvement);
         hash.Add(ValueEquality.Hash(Progress));
         hash.Add(ValueEquality.Hash(Barriers));
         hash.Add(ValueEquality.Hash(NewActions));

@@ -24,6 +24,8 @@ internal sealed class EpisodeRules
         RetentionYears = options.Retention.RetentionYears;
         RequireLeadProfessionalTraining = options.LeadProfessional.RequireTraining;
         LeadProfessionalCaseloadCap = options.LeadProfessional.CaseloadCap;
+        NextStepsReviewRequired = options.Lifecycle.NextStepsReviewRequired;
+        CafAlongsideSpecialistService = options.Lifecycle.CafAlongsideSpecialistService;
     }
 
     internal PolicyVersion Version { get; }
@@ -46,4 +48,10 @@ internal sealed class EpisodeRules
     internal bool RequireLeadProfessionalTraining { get; }
 
     internal int? LeadProfessionalCaseloadCap { get; }
+
+    /// <summary>LIFE-14: the next-steps review (and the ground for starting) is required, not advisory.</summary>
+    internal bool NextStepsReviewRequired { get; }
+
+    /// <summary>THR-08: a CAF may continue alongside a specialist service, with the coordination need recorded.</summary>
+    internal bool CafAlongsideSpecialistService { get; }
 }

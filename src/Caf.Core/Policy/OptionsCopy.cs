@@ -31,6 +31,8 @@ internal static class OptionsCopy
         {
             AssessmentTimescaleMonths = o.Lifecycle.AssessmentTimescaleMonths,
             ClockSkewAllowanceMinutes = o.Lifecycle.ClockSkewAllowanceMinutes,
+            NextStepsReviewRequired = o.Lifecycle.NextStepsReviewRequired,
+            CafAlongsideSpecialistService = o.Lifecycle.CafAlongsideSpecialistService,
         },
         Reviews = new ReviewOptions
         {

@@ -223,13 +223,16 @@ public sealed partial class ThresholdMatcher
     /// <returns>The explained result, or a <c>THR-03</c> refusal naming the first id the framework does not
     /// define (unknown ids are an error, never ignored).</returns>
     /// <exception cref="ArgumentNullException">An observed id is null.</exception>
-    public Result<ThresholdResult> Assess(ReadOnlySpan<string> observed, ThresholdContext context = default)
+    public Result<ThresholdResult> Assess(ReadOnlySpan<string> observed, ThresholdContext context = default) =>
+        AssessCore(observed, context, alongside: false);
+
+    private Result<ThresholdResult> AssessCore(ReadOnlySpan<string> observed, ThresholdContext context, bool alongside)
     {
         Span<ulong> bits = _words <= StackWords ? stackalloc ulong[StackWords] : new ulong[_words];
         bits = bits[.._words];
         Span<bool> fired = _ruleCount <= StackRules ? stackalloc bool[StackRules] : new bool[_ruleCount];
         fired = fired[.._ruleCount];
-        if (!TryEvaluate(observed, context, bits, fired, out var classification, out var unknownAt))
+        if (!TryEvaluate(observed, context, bits, fired, out var classification, out var unknownAt, alongside))
         {
             return UnknownIndicator(observed, unknownAt);
         }
@@ -270,7 +273,7 @@ public sealed partial class ThresholdMatcher
 
         // The explanation text is built on first read: live per-keystroke use rarely needs it.
         var observedBits = bits.ToArray();
-        var explanation = new Lazy<string>(() => Explain(classification, observedBits, firedRules, context));
+        var explanation = new Lazy<string>(() => Explain(classification, observedBits, firedRules, context, alongside));
         return new ThresholdResult(
             FrameworkId,
             FrameworkVersion,
@@ -281,7 +284,10 @@ public sealed partial class ThresholdMatcher
             matched.ToImmutable(),
             firedRules,
             context,
-            explanation);
+            explanation)
+        {
+            AlongsideSpecialist = alongside,
+        };
     }
 
     /// <summary>Compiles a framework that <see cref="ThresholdFrameworkValidator"/> accepted.</summary>
@@ -289,7 +295,7 @@ public sealed partial class ThresholdMatcher
 
     private bool TryEvaluate(
         ReadOnlySpan<string> observed, ThresholdContext context, Span<ulong> bits, Span<bool> fired,
-        out ThresholdClassification classification, out int unknownAt)
+        out ThresholdClassification classification, out int unknownAt, bool alongside = false)
     {
         bits.Clear();
         fired.Clear();
@@ -358,7 +364,11 @@ public sealed partial class ThresholdMatcher
             }
         }
 
-        if (context.SpecialistServicesInvolved && !context.StepDown)
+        if (alongside)
+        {
+            Alongside(ref result, ref ruleRoute); // THR-08: a CAF alongside the specialist service, not THR-05
+        }
+        else if (context.SpecialistServicesInvolved && !context.StepDown)
         {
             Fire(in _specialistRule, fired, ref result, ref ruleRoute); // THR-05
         }
@@ -423,7 +433,7 @@ public sealed partial class ThresholdMatcher
             $"Indicator '{observed[at]}' is not defined in framework {FrameworkId} version {FrameworkVersion}; unknown indicators are an error, not ignored.",
             $"observed[{at}]");
 
-    private string Explain(ThresholdClassification classification, ReadOnlySpan<ulong> bits, ImmutableArray<ThresholdRuleFiring> fired, ThresholdContext context)
+    private string Explain(ThresholdClassification classification, ReadOnlySpan<ulong> bits, ImmutableArray<ThresholdRuleFiring> fired, ThresholdContext context, bool alongside)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -475,7 +485,9 @@ public sealed partial class ThresholdMatcher
         {
             text.AppendLine(context.StepDown
                 ? "Specialist services are involved but the case is a step-down, so they do not raise the level (THR-05)."
-                : "Specialist (tier 3/4) services are already involved (THR-05).");
+                : alongside
+                    ? $"Specialist services are involved and the CAF continues alongside them for multi-agency coordination (THR-08): {context.CoordinationNeed}"
+                    : "Specialist (tier 3/4) services are already involved (THR-05).");
         }
 
         if (fired.IsEmpty)

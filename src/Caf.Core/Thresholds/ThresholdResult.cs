@@ -63,6 +63,12 @@ public sealed class ThresholdResult
     /// <summary>The rules that fired, in framework order.</summary>
     public ImmutableArray<ThresholdRuleFiring> FiredRules { get; }
 
+    /// <summary>
+    /// THR-08: true when specialist services are involved and, as local policy allows, the CAF continues alongside them
+    /// for the recorded coordination need (<see cref="ThresholdContext.CoordinationNeed"/>) instead of level 4 (THR-05).
+    /// </summary>
+    public bool AlongsideSpecialist { get; init; }
+
     /// <summary>The case context the match was made with.</summary>
     public ThresholdContext Context { get; }
 

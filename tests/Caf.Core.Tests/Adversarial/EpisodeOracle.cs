@@ -163,7 +163,9 @@ internal static class EpisodeOracle
     {
         ConsentRecorded c => e.RecordConsent(c.Actor, c.Record, c.Reason),
         ConsentExclusionLifted l => e.LiftExclusion(l.Actor, l.Lift),
+        AssessmentStarted { Ground: { } ground } s => e.StartAssessment(s.Actor, ground, s.Reason),
         AssessmentStarted s => e.StartAssessment(s.Actor, s.Reason),
+        AssessmentCompleted { AbsentParent: { } absent } a => e.CompleteAssessment(a.Actor, a.Summary, absent, a.Reason),
         AssessmentCompleted a => e.CompleteAssessment(a.Actor, a.Summary, a.Reason),
         NextStepChosen n => e.ChooseNextStep(n.Actor, n.Step, n.Reason),
         ReferredToPanel r => e.ReferToPanel(r.Actor, r.Referral, PanelOf(r)),
@@ -197,6 +199,9 @@ internal static class EpisodeOracle
         LinkedToFamilyGroup f => e.LinkToFamily(f.Actor, f.FamilyGroup),
         UnlinkedFromFamilyGroup u => e.UnlinkFromFamily(u.Actor, u.Agency, u.RuleId, u.Reason),
         OutcomesQuestionnaireRecorded q => e.RecordOutcomesQuestionnaire(q.Actor, q.Completion),
+        ReferredToAgencyWithCaf r => e.ReferToAgencyWithCaf(r.Actor, r.Service, r.Agency, r.Reason),
+        NextStepsReviewed r => e.ReviewNextSteps(r.Actor, r.Supervisor, r.CafLead, r.HeldOn, r.Agreed),
+        FamilyCopyGiven c => e.GiveFamilyCopy(c.Actor, c.GivenTo, c.AssessmentIncluded, c.PlanVersion, c.How),
         _ => Result.Refused("ORACLE", $"{x.GetType().Name} is not made by a command after the opening.", "type"),
     };
 }

@@ -198,6 +198,15 @@ public class EventRoundTripProperties
         Seeds.Ok(linked.StepUp(Seeds.Teacher, new SpecialistService("Children's social care"), "Disclosure of significant harm."));
         yield return EpisodeJson.Serialize(linked);
 
+        // Issue 28: the next-steps review (LIFE-14), the CAF as a referral (LIFE-13), the family's copy (CONS-09).
+        var s9 = new Seeds();
+        var referred = s9.Assessing();
+        Seeds.Ok(referred.ReviewNextSteps(Seeds.Teacher, new Caf.Core.Primitives.PractitionerId("pr-head-of-year"), new Caf.Core.Primitives.PractitionerId("pr-caf-lead"), s9.Today, "Refer to the youth service."));
+        Seeds.Ok(referred.CompleteAssessment(Seeds.Teacher, Seeds.Level3, Caf.Core.Lifecycle.AbsentParentInvolvement.NotInvolved("Not safe."), "Needs identified."));
+        Seeds.Ok(referred.ReferToAgencyWithCaf(Seeds.Teacher, "Mentoring", TestIds.YouthService, "Amy asked for a mentor."));
+        Seeds.Ok(referred.GiveFamilyCopy(Seeds.Teacher, "Ms Smith", true, null, "By hand."));
+        yield return EpisodeJson.Serialize(referred);
+
         var s3 = new Seeds();
         var overridden = s3.Identified();
         Seeds.Ok(overridden.RecordConsent(Seeds.Teacher, Seeds.MotherWritten() with { Decision = ConsentDecision.Refused }, "Mum refused."));

@@ -229,6 +229,9 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
             w => Task.FromResult(Of(w.Episode.RecordOutcomesQuestionnaire(HealthVisitor, BoundaryWorld.Completion(w.Seeds.Today, Caf.Core.Outcomes.OutcomesRespondent.Child, Caf.Core.Outcomes.OutcomesRating.Ok))))),
         new("outcomes questionnaire recorded by CAMHS", true, ["CafEpisode.RecordOutcomesQuestionnaire"],
             w => Task.FromResult(Of(w.Episode.RecordOutcomesQuestionnaire(CamhsWorker, BoundaryWorld.Completion(w.Seeds.Today, Caf.Core.Outcomes.OutcomesRespondent.Parent, Caf.Core.Outcomes.OutcomesRating.Ok))))),
+        new("the completed CAF sent to CAMHS as its referral (LIFE-13)", true, ["CafEpisode.ReferToAgencyWithCaf"],
+            w => Task.FromResult(Of(w.Episode.ReferToAgencyWithCaf(w.Episode.LeadProfessional.Practitioner == HealthVisitor.Practitioner ? HealthVisitor : TestIds.TeacherAtSchool,
+                "Anxiety work", TestIds.Camhs, "Amy's anxiety at school.")))),
         new("a step-up (shares nothing with CAMHS)", false, ["CafEpisode.StepUp"],
             w => Task.FromResult(Of(w.Episode.StepUp(HealthVisitor, new SpecialistService("Children's social care"), "Disclosure of harm.")))),
     ];
@@ -245,6 +248,9 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         "CafRegister.ReadersOfAsync", "AuditedEpisodeReads.ReadersOfAsync",        // LAW-04: the read audit itself, for the host and the family
 
         "CafEpisode.Copy",                                                         // a copy for the store or host holding the episode: hands nothing
+
+        "CafEpisode.ReviewNextSteps",                                              // LIFE-14: the practitioner's own supervision record
+        "CafEpisode.GiveFamilyCopy",                                               // CONS-09: the family's own copy, no agency
     ];
 
     public static IEnumerable<object[]> Cases() =>

@@ -43,6 +43,10 @@ public partial class StandingGrantMatrixTests
         ["AuditedEpisodeReads.ReadersOfAsync"] = "LAW-04: as CafRegister.ReadersOfAsync",
 
         ["CafEpisode.Copy"] = "an independent copy of the episode for the store or host that holds it between commands (issue 26): no agency receives anything, and the copy's commands are judged as any other",
+
+        ["CafEpisode.ReviewNextSteps"] = "LIFE-14: the practitioner's own record of supervision with their supervisor and the CAF lead; no agency receives the episode",
+        ["CafEpisode.GiveFamilyCopy"] = "CONS-09: records the family's own copy; the family is no agency and practitioners get theirs through the assessment and plan rows",
+        ["CafEpisode.FamilyCopies"] = "CONS-09: the records of copies given to the family, not recipients among agencies",
     };
 
     private static IEnumerable<string> EntryPoints()

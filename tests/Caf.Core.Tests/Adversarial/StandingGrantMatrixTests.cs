@@ -209,6 +209,7 @@ public partial class StandingGrantMatrixTests(ITestOutputHelper output)
         SharingPath("stored event after a snapshot that hands CAMHS the LP role", "CafEpisode.ReplayStored"),
         SharingPath("outcomes questionnaire recorded by CAMHS", "CafEpisode.RecordOutcomesQuestionnaire", "CafEpisode.OutcomesCompletions"),
         SharingPath("a step-up (shares nothing with CAMHS)", "CafEpisode.StepUp"),
+        SharingPath("the completed CAF sent to CAMHS as its referral (LIFE-13)", "CafEpisode.ReferToAgencyWithCaf", "CafEpisode.AgencyReferrals"),
 
         // Panels: papers and allocations decided when they flow (the panel matrix's arrangement).
         Panel("slot request: new case (episode)", "CafEpisode.ToPanelSlotRequest", "PanelSlotRequest.NewCase", "CafEpisode.PanelConsent", "CafEpisode.CurrentPanelReferral"),

@@ -79,6 +79,12 @@ internal static class GoldenScenarios
             "re-hearing requested by the family", "re-hearing declined", "quarterly audit: the youth service started",
             "disagreement about mentoring taken up with the youth service", "progress reported to the next meeting",
             "waiting list: health visiting")),
+
+        // Schema 3 on (issue 28): the next steps reviewed with the supervisor and the CAF lead (LIFE-14), the completed CAF
+        // sent to the youth service as its referral (LIFE-13), a plan, and the family given their copy (CONS-09).
+        new("caf-referral-family-copy", w => Run(w, w.IdentifyConcern(),
+            "consent: mother written", "start assessment", "review next steps", "complete assessment", "choose single agency",
+            "refer to the youth service with the CAF", "agree plan: school + family", "give the family their copy")),
     ];
 
     /// <summary>The settings the report rows were projected with: the school is a primary school, every other agency "other".</summary>
@@ -96,6 +102,11 @@ internal static class GoldenScenarios
             var result = name switch
             {
                 "link family" => episode.LinkToFamily(CafCatalogue.Teacher, "family-smith"),
+                "review next steps" => episode.ReviewNextSteps(CafCatalogue.Teacher, new PractitionerId("pr-head-of-year"), new PractitionerId("pr-caf-lead-north"),
+                    world.Today, "Refer to the youth service with the CAF; the teacher stays lead professional."),
+                "refer to the youth service with the CAF" => episode.ReferToAgencyWithCaf(CafCatalogue.Teacher, "Saturday mentoring", CafCatalogue.YouthService,
+                    "Amy asked for a mentor outside school."),
+                "give the family their copy" => episode.GiveFamilyCopy(CafCatalogue.Teacher, "Ms Smith", true, 1, "By hand at the plan meeting"),
                 "unlink family: CAMHS excluded by a sibling's family" => episode.UnlinkFromFamily(CafCatalogue.Teacher, CafCatalogue.Camhs, "REG-03",
                     "Revoked (REG-03): a sibling's family excluded camhs, which serves this child."),
                 "the mother asks for a step-down TAC meeting" => episode.RequestStepDownTac(CafCatalogue.Teacher, "Mrs Smith, Amy's mother",

@@ -34,6 +34,8 @@ public class PolicyChangeMatrixTests
         ["Consent.CompetentYoungPersonRefusalPrevails"] = [(true, false), (false, true)],
         ["Lifecycle.AssessmentTimescaleMonths"] = [(1, 2), (2, 1)],
         ["Lifecycle.ClockSkewAllowanceMinutes"] = [(5, 10), (5, 1)],
+        ["Lifecycle.NextStepsReviewRequired"] = [(false, true), (true, false)],
+        ["Lifecycle.CafAlongsideSpecialistService"] = [(false, true), (true, false)],
         ["Reviews.InsufficientProgressReviewLimit"] = [(4, 3), (4, 5)],
         ["Reviews.CountConsecutiveOnly"] = [(false, true), (true, false)],
         ["Closure.AdultServicesTransferAge"] = [(19, 20), (19, 18)],

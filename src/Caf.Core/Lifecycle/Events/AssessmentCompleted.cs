@@ -19,4 +19,14 @@ public sealed record AssessmentCompleted(
     Actor Actor,
     AssessmentSummary Summary,
     string Reason)
-    : CafEvent(EpisodeId, OccurredAt, Actor);
+    : CafEvent(EpisodeId, OccurredAt, Actor)
+{
+    /// <summary>
+    /// PLAN-05: whether the absent parent was involved in the assessment, or why not (002 §6: "complete the assessment
+    /// with the family and absent parent if it is possible and safe to do so"). Null when the command did not say
+    /// (the overloads without it, and events stored before PLAN-05).
+    /// </summary>
+    /// <remarks>JSON: <c>absentParent</c>, omitted when null.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public AbsentParentInvolvement? AbsentParent { get; init; }
+}

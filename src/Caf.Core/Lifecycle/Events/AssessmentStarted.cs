@@ -17,4 +17,14 @@ public sealed record AssessmentStarted(
     DateTimeOffset OccurredAt,
     Actor Actor,
     string Reason)
-    : CafEvent(EpisodeId, OccurredAt, Actor);
+    : CafEvent(EpisodeId, OccurredAt, Actor)
+{
+    /// <summary>
+    /// LIFE-14: why a CAF now: despite additional single-agency input concerns continue, or the reasons for the child's
+    /// vulnerability are not fully identified (003 §2). Null when not given (and in events stored before LIFE-14);
+    /// required when <c>LifecycleOptions.NextStepsReviewRequired</c> is set, except on a step-down.
+    /// </summary>
+    /// <remarks>JSON: <c>ground</c>, omitted when null.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public CafStartGround? Ground { get; init; }
+}
