@@ -180,7 +180,7 @@ public sealed class SharingService : ISharingService
     internal SharingService WithPolicy(ConsentPolicy policy, SharingMinimum minimum) => new(_auditLog, _timeProvider, policy, _metrics, minimum);
 
     /// <summary>SHARE-02: a grant names the minimum for its purpose; a refusal hands over nothing. Outside <see cref="Compute(ConsentState, AgencyId, SharingPurpose)"/>.</summary>
-    private SharingDecision Minimised(SharingDecision decision, SharingPurpose purpose) =>
+    internal SharingDecision Minimised(SharingDecision decision, SharingPurpose purpose) =>
         decision.Granted ? decision with { Categories = _minimum.For(purpose) } : decision;
 
     /// <summary>
