@@ -55,6 +55,28 @@ public class SharingDecisionBenchmarks
     private readonly ConsentPolicy _policy = new(new ConsentOptions());
     private bool _resolvedInForce;
 
+    // ----- Issue 30: the legal basis (LAW-01) and the minimum for the purpose (SHARE-02) -----
+
+    /// <summary>The granted decision as hosts and the episode receive it: the minimum named (SHARE-02) and the legal basis read (LAW-01).</summary>
+    [Benchmark(Description = "with basis: granted, minimum named, legal basis read")]
+    public LegalBasis WithBasisGranted()
+    {
+        var decision = _service.Minimised(_service.Compute(_state, School, SharingPurpose.PlanDelivery), SharingPurpose.PlanDelivery);
+        return decision.Categories == InformationCategories.None ? LegalBasis.Consent : decision.LegalBasis;
+    }
+
+    /// <summary>The excluded decision with its legal basis read (a refusal names no categories).</summary>
+    [Benchmark(Description = "with basis: excluded, legal basis read")]
+    public LegalBasis WithBasisExcluded() =>
+        _service.Minimised(_service.Compute(_state, Camhs, SharingPurpose.PlanDelivery), SharingPurpose.PlanDelivery).LegalBasis;
+
+    /// <summary>LAW-02: the decision on a recorded consideration under the statutory duty (its reason is formatted: it allocates).</summary>
+    [Benchmark(Description = "statutory duty: decision on a consideration")]
+    public SharingDecision DutyDecision() => SharingService.UnderDuty(_consideration, SharingMinimum.Default);
+
+    private readonly DutyToShareConsideration _consideration =
+        new(Camhs, SharingPurpose.PlanDelivery, DutyToShareGround.Safeguarding, false, "CAMHS holds the risk history.", SharedItems.Plan);
+
     private static SharingDecision Naive(ConsentState state, AgencyId agency)
     {
         var latest = state.Records.GroupBy(r => r.GiverRole).Select(g => g.Last()).ToList();

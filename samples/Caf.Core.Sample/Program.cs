@@ -262,6 +262,7 @@ if (args.Contains("--demos"))
 {
     ThresholdsDemo.Run(services);
     ConsentDemo.Run(clock);
+    LegalBasisDemo.Run();
     ReportsDemo.Run(options.Reporting);
     NationalDataDemo.Run();
     PanelsDemo.Run();

@@ -146,6 +146,7 @@ public static class CafModelBuilderExtensions
         e.Property(r => r.DecidedAt).HasColumnName("decided_at").HasConversion(StoreConverters.UtcTime);
         e.Property(r => r.Items).HasColumnName("items");
         e.Property(r => r.Kind).HasColumnName("kind"); // 0 = Decision: what every row written before the column was
+        e.Property(r => r.Categories).HasColumnName("categories"); // SHARE-02; 0 = None: rows written before the column recorded none
         e.Property(r => r.Text).HasColumnName("text");
         e.HasIndex(r => r.EpisodeId).HasDatabaseName("ix_caf_sharing_audit_episode");
     }

@@ -59,7 +59,24 @@ public sealed class EntityFrameworkSharingAuditLog<TContext> : ISharingAuditLog
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => new StoredSharingDecision(
             r.Id, r.EpisodeId, r.Agency, r.Purpose, r.Granted, r.RuleId, r.Reason, r.Basis,
-            new Actor(r.RequestedBy, r.RequestedByAgency), r.DecidedAt, r.Items, r.Text) { Kind = r.Kind })];
+            new Actor(r.RequestedBy, r.RequestedByAgency), r.DecidedAt, r.Items, r.Text) { Kind = r.Kind, Categories = r.Categories })];
+    }
+
+    /// <summary>
+    /// LAW-01: what the family can be shown of an episode's hand-overs — what went to whom, when and on which basis, and the
+    /// disclosures considered under the statutory duty and not made (<see cref="FamilySharingView"/>), from the stored rows.
+    /// Rows stored before the legal basis existed read as consent or override, as recorded.
+    /// </summary>
+    /// <param name="episode">The episode.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The lines, oldest first.</returns>
+    public async Task<System.Collections.Immutable.ImmutableArray<FamilySharingLine>> FamilyViewAsync(EpisodeId episode, CancellationToken cancellationToken = default)
+    {
+        var stored = await ReadAsync(episode, cancellationToken).ConfigureAwait(false);
+        return [.. stored
+            .Where(d => d.Kind == SharingAuditKind.Decision && ((d.Granted && d.Items != SharedItems.None) || (!d.Granted && d.Basis == SharingBasis.StatutoryDuty)))
+            .OrderBy(d => d.DecidedAt)
+            .Select(d => new FamilySharingLine(d.DecidedAt, d.Agency, d.Purpose, d.Granted ? d.Items : SharedItems.None, d.Granted ? d.Categories : InformationCategories.None, d.LegalBasis, d.Granted))];
     }
 }
 
@@ -71,12 +88,12 @@ public sealed class EntityFrameworkSharingAuditLog<TContext> : ISharingAuditLog
 /// <param name="Granted">Whether sharing was allowed.</param>
 /// <param name="RuleId">The deciding rule.</param>
 /// <param name="Reason">The reason given.</param>
-/// <param name="Basis">Consent, override or none.</param>
+/// <param name="Basis">Consent, override, the statutory duty (LAW-02) or none.</param>
 /// <param name="RequestedBy">Who asked.</param>
 /// <param name="DecidedAt">When (UTC).</param>
 /// <param name="Items">What was shared (SHARE-04).</param>
 /// <param name="Text">The entry as one line, naming the consent record or override relied on.</param>
-/// <remarks><see cref="Kind"/> is read from its own column (rows stored before it existed read as a decision).</remarks>
+/// <remarks><see cref="Kind"/> and <see cref="Categories"/> are read from their own columns (rows stored before them read as a decision, with no categories).</remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
 public sealed record StoredSharingDecision(
@@ -95,4 +112,15 @@ public sealed record StoredSharingDecision(
 {
     /// <summary>A decision (the default), or what a consent change revoked or restored of a standing grant.</summary>
     public SharingAuditKind Kind { get; init; }
+
+    /// <summary>SHARE-02: the categories handed over; none for a refusal and for rows stored before they were recorded.</summary>
+    public InformationCategories Categories { get; init; }
+
+    /// <summary>The legal basis the decision names (LAW-01): consent unless it rested on an override or the statutory duty.</summary>
+    public LegalBasis LegalBasis => Basis switch
+    {
+        SharingBasis.Override => LegalBasis.SafeguardingOverride,
+        SharingBasis.StatutoryDuty => LegalBasis.StatutoryDuty,
+        _ => LegalBasis.Consent,
+    };
 }

@@ -34,6 +34,9 @@ internal sealed class SharingAuditRow
     /// <summary>A decision, or what a consent change revoked or restored (issue 23); Decision for rows written before the column.</summary>
     public SharingAuditKind Kind { get; set; }
 
+    /// <summary>SHARE-02: the categories handed over; None for a refusal and for rows written before the column.</summary>
+    public InformationCategories Categories { get; set; }
+
     /// <summary>The row an entry is stored as.</summary>
     public static SharingAuditRow Of(SharingAuditEntry entry) => new()
     {
@@ -49,6 +52,7 @@ internal sealed class SharingAuditRow
         DecidedAt = entry.DecidedAt,
         Items = entry.Items,
         Kind = entry.Kind,
+        Categories = entry.Categories,
         Text = entry.ToString(),
     };
 

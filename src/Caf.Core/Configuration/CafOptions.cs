@@ -34,6 +34,9 @@ public sealed class CafOptions
     /// <summary>Who may consent and when (CONS-02, CONS-03).</summary>
     public ConsentOptions Consent { get; set; } = new();
 
+    /// <summary>Sharing: the minimum each purpose hands over (SHARE-02) and the statutory duty to share from a date (LAW-02).</summary>
+    public SharingOptions Sharing { get; set; } = new();
+
     /// <summary>Lifecycle timescales (LIFE-06).</summary>
     public LifecycleOptions Lifecycle { get; set; } = new();
 
@@ -69,6 +72,7 @@ public sealed class CafOptions
     {
         var problems = new List<string>(_bindingProblems ?? []);
         Check(Consent, nameof(Consent), problems)?.Validate(problems);
+        Check(Sharing, nameof(Sharing), problems)?.Validate(problems);
         Check(Lifecycle, nameof(Lifecycle), problems)?.Validate(problems);
         Check(Reviews, nameof(Reviews), problems)?.Validate(problems);
         Check(Closure, nameof(Closure), problems)?.Validate(problems);

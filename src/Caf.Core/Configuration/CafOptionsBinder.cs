@@ -32,6 +32,13 @@ internal static class CafOptionsBinder
                 (nameof(Consent.ConsentOptions.ParentConsentRequiredAtSelfConsentAge), Bool((o, v) => o.Consent.ParentConsentRequiredAtSelfConsentAge = v)),
                 (nameof(Consent.ConsentOptions.ParentConsentRequiredForCompetentYoungPerson), Bool((o, v) => o.Consent.ParentConsentRequiredForCompetentYoungPerson = v)),
                 (nameof(Consent.ConsentOptions.CompetentYoungPersonRefusalPrevails), Bool((o, v) => o.Consent.CompetentYoungPersonRefusalPrevails = v))),
+            [nameof(CafOptions.Sharing)] = Group(
+                (nameof(Consent.SharingOptions.StatutoryDutyFrom), NullableDate((o, v) => o.Sharing.StatutoryDutyFrom = v)),
+                (nameof(Consent.SharingOptions.AssessmentMinimum), Categories((o, v) => o.Sharing.AssessmentMinimum = v)),
+                (nameof(Consent.SharingOptions.PlanDeliveryMinimum), Categories((o, v) => o.Sharing.PlanDeliveryMinimum = v)),
+                (nameof(Consent.SharingOptions.PanelMinimum), Categories((o, v) => o.Sharing.PanelMinimum = v)),
+                (nameof(Consent.SharingOptions.ReviewMinimum), Categories((o, v) => o.Sharing.ReviewMinimum = v)),
+                (nameof(Consent.SharingOptions.ReportingMinimum), Categories((o, v) => o.Sharing.ReportingMinimum = v))),
             [nameof(CafOptions.Lifecycle)] = Group(
                 (nameof(Lifecycle.LifecycleOptions.AssessmentTimescaleMonths), Int((o, v) => o.Lifecycle.AssessmentTimescaleMonths = v)),
                 (nameof(Lifecycle.LifecycleOptions.ClockSkewAllowanceMinutes), Int((o, v) => o.Lifecycle.ClockSkewAllowanceMinutes = v)),
@@ -162,6 +169,48 @@ internal static class CafOptionsBinder
         }
 
         set(o, parsed);
+        return null;
+    };
+
+    private static Apply NullableDate(Action<CafOptions, DateOnly?> set) => (o, v) =>
+    {
+        if (v.Length == 0 || v.Equals("null", StringComparison.OrdinalIgnoreCase))
+        {
+            set(o, null);
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return "a date as yyyy-MM-dd, or empty for none";
+        }
+
+        set(o, parsed);
+        return null;
+    };
+
+    // SHARE-02: information categories by name, separated by commas ("Identity, Needs, Services"); empty for the default.
+    private static Apply Categories(Action<CafOptions, Consent.InformationCategories?> set) => (o, v) =>
+    {
+        if (v.Length == 0 || v.Equals("null", StringComparison.OrdinalIgnoreCase))
+        {
+            set(o, null);
+            return null;
+        }
+
+        var categories = Consent.InformationCategories.None;
+        foreach (var name in v.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (name.Length == 0 || !name.All(char.IsLetter) || !System.Enum.TryParse<Consent.InformationCategories>(name, ignoreCase: true, out var one)
+                || one == Consent.InformationCategories.None || !System.Enum.IsDefined(one))
+            {
+                return "information categories separated by commas, from " + string.Join(", ", System.Enum.GetNames<Consent.InformationCategories>().Skip(1));
+            }
+
+            categories |= one;
+        }
+
+        set(o, categories);
         return null;
     };
 

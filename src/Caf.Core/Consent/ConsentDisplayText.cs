@@ -83,6 +83,7 @@ public static class ConsentDisplayText
         SharingBasis.None => "No consent in force",
         SharingBasis.Consent => "Recorded consent",
         SharingBasis.Override => "Consent overridden in the child's best interest",
+        SharingBasis.StatutoryDuty => "The statutory duty to share (LAW-02)",
         _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, "Unknown sharing basis."),
     };
 
@@ -115,6 +116,71 @@ public static class ConsentDisplayText
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// The text for the categories of information a hand-over carries (SHARE-02, SHARE-04): "Nothing" for
+    /// <see cref="InformationCategories.None"/>, otherwise every category in declaration order, separated by commas.
+    /// </summary>
+    /// <param name="categories">The categories (flags).</param>
+    /// <returns>The display text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A flag is set that is not defined.</exception>
+    public static string For(InformationCategories categories)
+    {
+        if (categories == InformationCategories.None)
+        {
+            return "Nothing";
+        }
+
+        var text = new StringBuilder();
+        for (var bit = 1; bit != 0; bit <<= 1)
+        {
+            var category = (InformationCategories)bit;
+            if ((categories & category) == 0)
+            {
+                continue;
+            }
+
+            var part = category switch
+            {
+                InformationCategories.Identity => "Who the child is",
+                InformationCategories.Contact => "Whom to contact",
+                InformationCategories.Needs => "The needs identified",
+                InformationCategories.Services => "The services asked for or allocated",
+                InformationCategories.Assessment => "The assessment in full",
+                InformationCategories.FamilyAndEnvironment => "The family and environment",
+                InformationCategories.Plan => "The whole action plan",
+                InformationCategories.Progress => "Reviews and progress",
+                InformationCategories.CaseRecord => "The case record",
+                _ => throw new ArgumentOutOfRangeException(nameof(categories), categories, "Unknown information category."),
+            };
+            text.Append(text.Length == 0 ? part : ", " + char.ToLowerInvariant(part[0]) + part[1..]);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The text for a legal basis (LAW-01), as the family is shown it.</summary>
+    /// <param name="basis">The basis.</param>
+    /// <returns>The display text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public static string For(LegalBasis basis) => basis switch
+    {
+        LegalBasis.Consent => "Your consent",
+        LegalBasis.SafeguardingOverride => "Consent overridden to keep the child safe",
+        LegalBasis.StatutoryDuty => "The legal duty to share information for safeguarding and welfare",
+        _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, "Unknown legal basis."),
+    };
+
+    /// <summary>The text for the ground of a disclosure under the statutory duty (LAW-02).</summary>
+    /// <param name="ground">The ground.</param>
+    /// <returns>The display text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public static string For(DutyToShareGround ground) => ground switch
+    {
+        DutyToShareGround.Safeguarding => "Safeguarding",
+        DutyToShareGround.Welfare => "Promoting welfare",
+        _ => throw new ArgumentOutOfRangeException(nameof(ground), ground, "Unknown ground."),
+    };
 
     private static string Single(SharedItems item, SharedItems items) => item switch
     {

@@ -20,6 +20,7 @@ internal static class ConsentServiceRegistration
             sp.GetService<ISharingAuditLog>() ?? throw new InvalidOperationException(CafStartupCheckValidator.MissingAuditLog),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ConsentPolicy>(),
-            sp.GetRequiredService<Caf.Core.Diagnostics.CafMetrics>()));
+            sp.GetRequiredService<Caf.Core.Diagnostics.CafMetrics>(),
+            SharingMinimum.From(CafServiceCollectionExtensions.Options(sp).Sharing)));
     }
 }

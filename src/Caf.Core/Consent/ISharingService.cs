@@ -47,6 +47,30 @@ public enum SharingBasis
 
     /// <summary>The override in the child's best interest (<see cref="SharingDecision.BasisOverride"/>, CONS-06).</summary>
     Override = 2,
+
+    /// <summary>
+    /// A statutory duty to share the authority has enabled from a date (LAW-02), with the practitioner's recorded
+    /// consideration (<see cref="SharingDecision.BasisDuty"/>).
+    /// </summary>
+    StatutoryDuty = 3,
+}
+
+/// <summary>
+/// The legal basis a sharing decision names (LAW-01): the family's consent (the default), a safeguarding override
+/// (CONS-06) or a statutory duty (LAW-02). A decision with nothing recorded to rest on (<see cref="SharingBasis.None"/>)
+/// was judged on consent, the default, and names it.
+/// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<LegalBasis>))]
+public enum LegalBasis
+{
+    /// <summary>The family's consent (CONS-01..09): the default.</summary>
+    Consent = 0,
+
+    /// <summary>Consent overridden in the child's best interest with a safeguarding justification (CONS-06).</summary>
+    SafeguardingOverride = 1,
+
+    /// <summary>The statutory duty to share for safeguarding and welfare (Children Act 2004 s16LA, LAW-02).</summary>
+    StatutoryDuty = 2,
 }
 
 /// <summary>A sharing decision: granted or refused, the rule and the reason, and what it rests on.</summary>
@@ -68,6 +92,23 @@ public readonly record struct SharingDecision(bool Granted, string RuleId, strin
 
     /// <summary>The override the decision rests on (CONS-06), or null.</summary>
     public ConsentOverride? BasisOverride { get; init; }
+
+    /// <summary>The recorded consideration under the statutory duty the decision rests on (LAW-02), or null.</summary>
+    public DutyToShareConsideration? BasisDuty { get; init; }
+
+    /// <summary>
+    /// SHARE-02: what a grant hands over — the minimum for the purpose under the authority's policy
+    /// (<see cref="SharingMinimum"/>); <see cref="InformationCategories.None"/> for a refusal. Hand over nothing beyond it.
+    /// </summary>
+    public InformationCategories Categories { get; init; }
+
+    /// <summary>The legal basis the decision names (LAW-01): consent unless it rests on an override or the statutory duty.</summary>
+    public LegalBasis LegalBasis => Basis switch
+    {
+        SharingBasis.Override => LegalBasis.SafeguardingOverride,
+        SharingBasis.StatutoryDuty => LegalBasis.StatutoryDuty,
+        _ => LegalBasis.Consent,
+    };
 
     /// <summary>Formats as <c>granted [RULE] reason</c> or <c>refused [RULE] reason</c>.</summary>
     /// <returns>The formatted decision.</returns>

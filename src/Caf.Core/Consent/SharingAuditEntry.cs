@@ -31,6 +31,22 @@ public readonly record struct SharingAuditEntry(
     public SharedItems Items { get; init; }
 
     /// <summary>
+    /// SHARE-02, SHARE-04: the categories of information handed over — the minimum for the purpose under the authority's
+    /// policy. Unless set, the decision's <see cref="SharingDecision.Categories"/> when something was handed over
+    /// (<see cref="Items"/> not <see cref="SharedItems.None"/>), otherwise <see cref="InformationCategories.None"/>.
+    /// </summary>
+    public InformationCategories Categories
+    {
+        get => _categories ?? (Items != SharedItems.None ? Decision.Categories : InformationCategories.None);
+        init => _categories = value;
+    }
+
+    private readonly InformationCategories? _categories;
+
+    /// <summary>The legal basis the entry names (LAW-01): the decision's.</summary>
+    public LegalBasis LegalBasis => Decision.LegalBasis;
+
+    /// <summary>
     /// What the entry records: a decision when information was about to flow (the default), or what a consent change
     /// revoked or restored of an agency's standing grant; then <see cref="Decision"/> is the decision under the consent in
     /// force after the change (refused for a revocation, with the rule and the record that excludes the agency).
@@ -48,6 +64,7 @@ public readonly record struct SharingAuditEntry(
         {
             SharingBasis.Consent when Decision.BasisRecord is { } r => $"consent of {r.GiverName} ({Text(r.GiverRole, ConsentDisplayText.For)}, {Text(r.Form, ConsentDisplayText.For)})",
             SharingBasis.Override when Decision.BasisOverride is { } o => $"override decided by {o.DecidedBy}",
+            SharingBasis.StatutoryDuty when Decision.BasisDuty is { } d => $"statutory duty to share (LAW-02), {Lowered(Text(d.Ground, ConsentDisplayText.For))}",
             _ => "no consent in force",
         };
         if (Kind is SharingAuditKind.Revoked or SharingAuditKind.Restored)
@@ -59,7 +76,7 @@ public readonly record struct SharingAuditEntry(
             return $"{DecidedAt:u} {Lowered(Text(Kind, ConsentDisplayText.For))}: {Lowered(Text(Items, ConsentDisplayText.For))} for {Agency} ({Lowered(Text(Purpose, ConsentDisplayText.For))}) on episode {Episode}, {why}; recorded by {RequestedBy}: {Decision}";
         }
 
-        return $"{DecidedAt:u} {RequestedBy} asked to share episode {Episode} with {Agency} for {Lowered(Text(Purpose, ConsentDisplayText.For))}: {Decision} (basis: {basis}; shared: {Lowered(Text(Items, ConsentDisplayText.For))})";
+        return $"{DecidedAt:u} {RequestedBy} asked to share episode {Episode} with {Agency} for {Lowered(Text(Purpose, ConsentDisplayText.For))}: {Decision} (basis: {basis}; shared: {Lowered(Text(Items, ConsentDisplayText.For))}{(Categories != InformationCategories.None ? $"; information: {Lowered(Text(Categories, ConsentDisplayText.For))}" : "")})";
     }
 
     private static string Lowered(string text) => char.ToLowerInvariant(text[0]) + text[1..];

@@ -55,6 +55,7 @@ public sealed class SharingService : ISharingService
     private readonly TimeProvider _timeProvider;
     private readonly ConsentPolicy _policy;
     private readonly CafMetrics _metrics;
+    private readonly SharingMinimum _minimum;
 
     /// <summary>Creates the service.</summary>
     /// <param name="auditLog">Where every decision is recorded (SHARE-03, SHARE-04); implemented by the host.</param>
@@ -83,13 +84,32 @@ public sealed class SharingService : ISharingService
     {
     }
 
-    internal SharingService(ISharingAuditLog auditLog, TimeProvider timeProvider, ConsentPolicy? policy, CafMetrics metrics)
+    /// <summary>
+    /// Creates the service with an authority's minimum per purpose (SHARE-02, <see cref="SharingMinimum.From"/>): every
+    /// grant names what it hands over (<see cref="SharingDecision.Categories"/>), and the audit entry records it.
+    /// </summary>
+    /// <param name="auditLog">Where every decision is recorded (SHARE-03, SHARE-04); implemented by the host.</param>
+    /// <param name="timeProvider">The clock for the decision time.</param>
+    /// <param name="policy">The consent policy that resolves who must consent; the defaults when null.</param>
+    /// <param name="meterFactory">The host's meter factory, or null to count nothing.</param>
+    /// <param name="minimum">What each purpose hands over; <see cref="SharingMinimum.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="auditLog"/> or <paramref name="timeProvider"/> is null.</exception>
+    public SharingService(ISharingAuditLog auditLog, TimeProvider timeProvider, ConsentPolicy? policy, IMeterFactory? meterFactory, SharingMinimum? minimum)
+        : this(auditLog, timeProvider, policy, CafMetrics.Create(meterFactory), minimum)
+    {
+    }
+
+    internal SharingService(ISharingAuditLog auditLog, TimeProvider timeProvider, ConsentPolicy? policy, CafMetrics metrics, SharingMinimum? minimum = null)
     {
         _auditLog = Guard.Against.Null(auditLog);
         _timeProvider = Guard.Against.Null(timeProvider);
         _policy = policy ?? new ConsentPolicy(new ConsentOptions());
         _metrics = Guard.Against.Null(metrics);
+        _minimum = minimum ?? SharingMinimum.Default;
     }
+
+    /// <summary>What each purpose hands over under this service (SHARE-02).</summary>
+    public SharingMinimum Minimum => _minimum;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="consent"/> is null.</exception>
@@ -98,10 +118,10 @@ public sealed class SharingService : ISharingService
     public SharingDecision Decide(EpisodeId episode, ConsentState consent, AgencyId agency, SharingPurpose purpose, Actor requestedBy)
     {
         GuardRequest(episode, requestedBy);
-        var decision = Compute(consent, agency, purpose);
+        var decision = Minimised(Compute(consent, agency, purpose), purpose);
 
-        // SHARE-03/SHARE-04: recorded before it is returned, refusals too.
-        _auditLog.Record(new SharingAuditEntry(episode, agency, purpose, decision, requestedBy, _timeProvider.GetUtcNow()));
+        // SHARE-03/SHARE-04: recorded before it is returned, refusals too, with what a grant hands over.
+        _auditLog.Record(new SharingAuditEntry(episode, agency, purpose, decision, requestedBy, _timeProvider.GetUtcNow()) { Categories = decision.Categories });
         _metrics.Sharing(purpose, decision);
         return decision;
     }
@@ -127,8 +147,8 @@ public sealed class SharingService : ISharingService
     {
         GuardRequest(episode, requestedBy);
         Guard.Against.Null(consent);
-        var decision = Compute(consent, agency, purpose, childAgeInYears);
-        _auditLog.Record(new SharingAuditEntry(episode, agency, purpose, decision, requestedBy, _timeProvider.GetUtcNow()));
+        var decision = Minimised(Compute(consent, agency, purpose, childAgeInYears), purpose);
+        _auditLog.Record(new SharingAuditEntry(episode, agency, purpose, decision, requestedBy, _timeProvider.GetUtcNow()) { Categories = decision.Categories });
         _metrics.Sharing(purpose, decision);
         return decision;
     }
@@ -139,7 +159,7 @@ public sealed class SharingService : ISharingService
     public SharingDecision Evaluate(ConsentState consent, AgencyId agency, SharingPurpose purpose, int? childAgeInYears)
     {
         Guard.Against.Null(consent);
-        return Compute(consent, agency, purpose, childAgeInYears);
+        return Minimised(Compute(consent, agency, purpose, childAgeInYears), purpose);
     }
 
     /// <inheritdoc />
@@ -156,8 +176,29 @@ public sealed class SharingService : ISharingService
         _metrics.Sharing(entry.Purpose, entry.Decision);
     }
 
-    /// <summary>The same service (audit log, clock) deciding under another consent policy: a later policy version's.</summary>
-    internal SharingService WithConsentPolicy(ConsentPolicy policy) => new(_auditLog, _timeProvider, policy, _metrics);
+    /// <summary>The same service (audit log, clock) deciding under another version's consent policy and minimum.</summary>
+    internal SharingService WithPolicy(ConsentPolicy policy, SharingMinimum minimum) => new(_auditLog, _timeProvider, policy, _metrics, minimum);
+
+    /// <summary>SHARE-02: a grant names the minimum for its purpose; a refusal hands over nothing. Outside <see cref="Compute(ConsentState, AgencyId, SharingPurpose)"/>.</summary>
+    internal SharingDecision Minimised(SharingDecision decision, SharingPurpose purpose) =>
+        decision.Granted ? decision with { Categories = _minimum.For(purpose) } : decision;
+
+    /// <summary>
+    /// LAW-02: the decision on a recorded consideration under the statutory duty: disclosed (the purpose's minimum) unless
+    /// disclosure would be more detrimental to the child; either way on the duty's basis, with the practitioner's reason.
+    /// </summary>
+    internal static SharingDecision UnderDuty(DutyToShareConsideration consideration, SharingMinimum minimum) => consideration.MoreDetrimentalToChild
+        ? new SharingDecision(false, "LAW-02", $"Not disclosed under the statutory duty to share: disclosure would be more detrimental to the child ({consideration.Reason}).")
+        {
+            Basis = SharingBasis.StatutoryDuty,
+            BasisDuty = consideration,
+        }
+        : new SharingDecision(true, "LAW-02", $"Disclosed under the statutory duty to share for {(consideration.Ground == DutyToShareGround.Welfare ? "the child's welfare" : "safeguarding")}, not more detrimental to the child ({consideration.Reason}); share only the minimum for the purpose (SHARE-02).")
+        {
+            Basis = SharingBasis.StatutoryDuty,
+            BasisDuty = consideration,
+            Categories = minimum.For(consideration.Purpose),
+        };
 
     /// <summary>The decision without recording it (for the benchmark and tests). Allocation free.</summary>
     internal SharingDecision Compute(ConsentState consent, AgencyId agency, SharingPurpose purpose)

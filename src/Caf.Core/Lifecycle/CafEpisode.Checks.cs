@@ -418,8 +418,12 @@ public sealed partial class CafEpisode
         _rules = _policy.RulesAt(at);
     }
 
-    private SharingDecision Evaluate(AgencyId agency, SharingPurpose purpose) =>
-        _rules.Sharing.Evaluate(_consent, agency, purpose, AgeAt(_at));
+    // SHARE-02: a grant hands over the minimum for its purpose under the version judging (whatever the host's service says).
+    private SharingDecision Evaluate(AgencyId agency, SharingPurpose purpose)
+    {
+        var decision = _rules.Sharing.Evaluate(_consent, agency, purpose, AgeAt(_at));
+        return decision.Granted ? decision with { Categories = _rules.Minimum.For(purpose) } : decision;
+    }
 
     // Held until the command goes ahead (then saved with its event) or is refused (then recorded at once): CafEpisode.Audit.cs.
     private void Audit(Actor by, Share share, SharingDecision decision, SharedItems items) =>

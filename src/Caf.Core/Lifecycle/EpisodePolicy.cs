@@ -72,7 +72,7 @@ public sealed class EpisodePolicy
         for (var i = 0; i < rules.Length; i++)
         {
             var version = history.Versions[i];
-            rules[i] = new EpisodeRules(version, i == 0 ? sharing : SharingFor(sharing, new ConsentPolicy(version.Options.Consent)));
+            rules[i] = new EpisodeRules(version, i == 0 ? sharing : SharingFor(sharing, new ConsentPolicy(version.Options.Consent), SharingMinimum.From(version.Options.Sharing)));
         }
 
         _rules = [.. rules];
@@ -111,9 +111,9 @@ public sealed class EpisodePolicy
         return PolicyHistory.Single(options, closureTaxonomy);
     }
 
-    private static ISharingService SharingFor(ISharingService sharing, ConsentPolicy consent) => sharing switch
+    private static ISharingService SharingFor(ISharingService sharing, ConsentPolicy consent, SharingMinimum minimum) => sharing switch
     {
-        SharingService s => s.WithConsentPolicy(consent),
+        SharingService s => s.WithPolicy(consent, minimum),
         Analysis.EvaluatingSharingService => new Analysis.EvaluatingSharingService(consent),
         _ => sharing,
     };
@@ -125,7 +125,7 @@ public sealed class EpisodePolicy
     public static EpisodePolicy Default(TimeProvider timeProvider, ISharingAuditLog auditLog)
     {
         var options = new CafOptions();
-        return new(options, timeProvider, new SharingService(auditLog, timeProvider, new ConsentPolicy(options.Consent)));
+        return new(options, timeProvider, new SharingService(auditLog, timeProvider, new ConsentPolicy(options.Consent), Diagnostics.CafMetrics.None, SharingMinimum.Default));
     }
 
     /// <summary>The sharing service every hand-over of information to an agency goes through (SHARE-01..04).</summary>

@@ -17,6 +17,8 @@ internal sealed class EpisodeRules
         Version = version;
         Consent = new ConsentPolicy(options.Consent);
         Sharing = sharing;
+        Minimum = SharingMinimum.From(options.Sharing);
+        StatutoryDutyFrom = options.Sharing.StatutoryDutyFrom;
         AssessmentTimescaleMonths = options.Lifecycle.AssessmentTimescaleMonths;
         InsufficientProgressReviewLimit = options.Reviews.InsufficientProgressReviewLimit;
         CountConsecutiveInsufficientReviewsOnly = options.Reviews.CountConsecutiveOnly;
@@ -34,6 +36,12 @@ internal sealed class EpisodeRules
 
     /// <summary>The sharing decisions under this version's consent rules (records to the host's audit log).</summary>
     internal ISharingService Sharing { get; }
+
+    /// <summary>SHARE-02: what each purpose hands over under this version.</summary>
+    internal SharingMinimum Minimum { get; }
+
+    /// <summary>LAW-02: the first day the statutory duty to share applies under this version, or null (off).</summary>
+    internal System.DateOnly? StatutoryDutyFrom { get; }
 
     internal int AssessmentTimescaleMonths { get; }
 

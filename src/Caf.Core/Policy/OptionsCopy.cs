@@ -27,6 +27,15 @@ internal static class OptionsCopy
             ParentConsentRequiredForCompetentYoungPerson = o.Consent.ParentConsentRequiredForCompetentYoungPerson,
             CompetentYoungPersonRefusalPrevails = o.Consent.CompetentYoungPersonRefusalPrevails,
         },
+        Sharing = new SharingOptions
+        {
+            StatutoryDutyFrom = o.Sharing.StatutoryDutyFrom,
+            AssessmentMinimum = o.Sharing.AssessmentMinimum,
+            PlanDeliveryMinimum = o.Sharing.PlanDeliveryMinimum,
+            PanelMinimum = o.Sharing.PanelMinimum,
+            ReviewMinimum = o.Sharing.ReviewMinimum,
+            ReportingMinimum = o.Sharing.ReportingMinimum,
+        },
         Lifecycle = new LifecycleOptions
         {
             AssessmentTimescaleMonths = o.Lifecycle.AssessmentTimescaleMonths,

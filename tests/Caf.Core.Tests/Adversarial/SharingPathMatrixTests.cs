@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
 using Caf.Core.Closure;
+using Caf.Core.Configuration;
 using Caf.Core.Consent;
 using Caf.Core.Events;
 using Caf.Core.LeadProfessional;
@@ -23,7 +24,10 @@ namespace Caf.Core.Tests.Adversarial;
 /// SHARE-01 path matrix: every entry point that could hand information to an agency × every way the family's
 /// exclusion of that agency (CAMHS) can arise. On every path CAMHS receives nothing after the exclusion (no
 /// grant in the audit log, never LP, never on a plan); the attempt that targets it is refused; and a refusal
-/// made on sharing grounds is itself audited (SHARE-04).
+/// made on sharing grounds is itself audited (SHARE-04). A column per legal basis (LAW-01, LAW-02): the ways run under the
+/// seeds' consent model (consent, and the override of <see cref="Way.ThenOverride"/>) and again under an authority's
+/// policy with the statutory duty to share in force, where the only thing that reaches CAMHS is a disclosure on a
+/// recorded consideration that it is not more detrimental to the child.
 /// </summary>
 public class SharingPathMatrixTests(ITestOutputHelper output)
 {
@@ -53,14 +57,30 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         ThenWithdrawal,
     }
 
+    /// <summary>The legal basis the authority's policy offers (LAW-01): the seeds' consent model, or the statutory duty in force (LAW-02).</summary>
+    public enum Basis
+    {
+        /// <summary>The default policy: consent (and, in <see cref="Way.ThenOverride"/>, the override) is the basis.</summary>
+        Consent,
+
+        /// <summary>The policy has the statutory duty to share in force from before the episode opened.</summary>
+        StatutoryDuty,
+    }
+
+    private static readonly DateOnly DutyFrom = new(2026, 4, 29);
+
     /// <summary>One entry point: what it attempts, and the members of the public API it stands for.</summary>
-    private sealed record Row(string Name, bool MustRefuse, string[] Members, Func<World, Task<Outcome>> Attempt);
+    private sealed record Row(string Name, bool MustRefuse, string[] Members, Func<World, Task<Outcome>> Attempt)
+    {
+        /// <summary>Under the statutory duty this path may hand CAMHS the minimum, on its recorded consideration (LAW-02).</summary>
+        public bool DutyMayDisclose { get; init; }
+    }
 
     private sealed record Outcome(bool Refused, string? RuleId);
 
     private sealed class World
     {
-        public Seeds Seeds { get; } = new();
+        public Seeds Seeds { get; }
 
         public InMemoryEpisodeRepository Store { get; }
 
@@ -70,8 +90,14 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
 
         public DateTimeOffset ExcludedAt { get; set; }
 
-        public World()
+        public World(Basis basis)
         {
+            Seeds = basis == Basis.StatutoryDuty ? new Seeds(new CafOptions { Sharing = { StatutoryDutyFrom = DutyFrom } }) : new Seeds();
+            if (basis == Basis.StatutoryDuty)
+            {
+                Seeds.Time.SetUtcNow(new DateTimeOffset(DutyFrom.AddDays(5), new TimeOnly(9, 0), TimeSpan.Zero));
+            }
+
             Store = new InMemoryEpisodeRepository(Seeds.Policy, new Caf.Core.Reporting.EpisodeReportProjector(
                 new Caf.Core.Thresholds.ThresholdFrameworkLoader().LoadDefault().Framework, _ => Caf.Core.Reporting.InitiatingSetting.Other)); // report rows for the audited reads' row
             Register = new CafRegister(Store, Seeds.Policy);
@@ -232,6 +258,19 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         new("the completed CAF sent to CAMHS as its referral (LIFE-13)", true, ["CafEpisode.ReferToAgencyWithCaf"],
             w => Task.FromResult(Of(w.Episode.ReferToAgencyWithCaf(w.Episode.LeadProfessional.Practitioner == HealthVisitor.Practitioner ? HealthVisitor : TestIds.TeacherAtSchool,
                 "Anxiety work", TestIds.Camhs, "Amy's anxiety at school.")))),
+        new("statutory duty: a disclosure to CAMHS on a recorded consideration", true, ["CafEpisode.ConsiderDutyToShare"],
+            w => Task.FromResult(Of(w.Episode.ConsiderDutyToShare(HealthVisitor, new DutyToShareConsideration(TestIds.Camhs, SharingPurpose.Assessment,
+                DutyToShareGround.Safeguarding, false, "CAMHS holds the self-harm history the assessment needs.", SharedItems.Assessment)).ToResult())))
+        {
+            DutyMayDisclose = true,
+        },
+        new("statutory duty: a disclosure judged more detrimental is not made", true, ["CafEpisode.ConsiderDutyToShare"],
+            w =>
+            {
+                var r = w.Episode.ConsiderDutyToShare(HealthVisitor, new DutyToShareConsideration(TestIds.Camhs, SharingPurpose.Assessment,
+                    DutyToShareGround.Welfare, true, "Amy fears her father learns of it.", SharedItems.Assessment));
+                return Task.FromResult(r.IsRefused ? Of(r.ToResult()) : new Outcome(!r.Value.Granted, r.Value.Granted ? null : "LAW-02")); // not disclosed: a refusal, recorded
+            }),
         new("a step-up (shares nothing with CAMHS)", false, ["CafEpisode.StepUp"],
             w => Task.FromResult(Of(w.Episode.StepUp(HealthVisitor, new SpecialistService("Children's social care"), "Disclosure of harm.")))),
     ];
@@ -256,26 +295,36 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
     public static IEnumerable<object[]> Cases() =>
         from row in Enumerable.Range(0, Rows.Length)
         from way in Enum.GetValues<Way>()
-        select new object[] { row, way };
+        from basis in Enum.GetValues<Basis>()
+        select new object[] { row, way, basis };
 
     [Trait("Rule", "SHARE-01")]
     [Trait("Rule", "SHARE-04")]
     [Trait("Rule", "LP-11")]
+    [Trait("Rule", "LAW-01")]
+    [Trait("Rule", "LAW-02")]
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task SHARE01_an_excluded_agency_never_receives_information(int rowIndex, Way way)
+    public async Task SHARE01_an_excluded_agency_never_receives_information(int rowIndex, Way way, Basis basis)
     {
         var row = Rows[rowIndex];
-        var w = await ArrangeAsync(way, atPlan: !row.Name.StartsWith("plan", StringComparison.Ordinal) && !row.Name.StartsWith("assessment", StringComparison.Ordinal));
+        var w = await ArrangeAsync(way, basis, atPlan: !row.Name.StartsWith("plan", StringComparison.Ordinal) && !row.Name.StartsWith("assessment", StringComparison.Ordinal));
         var audited = w.Seeds.Audit.Entries.Count;
 
         var outcome = await row.Attempt(w);
 
-        output.WriteLine($"{row.Name} × {way}: {(outcome.Refused ? "refused " + outcome.RuleId : "went ahead")}");
-        if (row.MustRefuse)
+        output.WriteLine($"{row.Name} × {way} × {basis}: {(outcome.Refused ? "refused " + outcome.RuleId : "went ahead")}");
+        if (row.MustRefuse && !(row.DutyMayDisclose && basis == Basis.StatutoryDuty))
         {
-            Assert.True(outcome.Refused, $"{row.Name} × {way} went ahead");
+            Assert.True(outcome.Refused, $"{row.Name} × {way} × {basis} went ahead");
         }
+
+        // LAW-02: the duty is never a basis where the policy has none; where it has one, a disclosure rests on its recorded consideration.
+        Assert.All(w.Seeds.Audit.Entries.Where(a => a.Decision.Basis == SharingBasis.StatutoryDuty), a =>
+        {
+            Assert.Equal(Basis.StatutoryDuty, basis);
+            Assert.Equal(a.Decision.Granted, a.Decision.BasisDuty is { MoreDetrimentalToChild: false });
+        });
 
         var after = w.Seeds.Audit.Entries.Skip(audited).ToArray();
         if (outcome.RuleId is "SHARE-01" or "LP-11" && !row.Name.StartsWith("stored", StringComparison.Ordinal))
@@ -283,8 +332,9 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
             Assert.Contains(after, a => !a.Decision.Granted); // the refusal is on the record (SHARE-04)
         }
 
-        // The invariant on every path: nothing reaches CAMHS once it is excluded.
-        Assert.DoesNotContain(w.Seeds.Audit.Entries, a => a.Agency == TestIds.Camhs && a.Decision.Granted && a.DecidedAt >= w.ExcludedAt);
+        // The invariant on every path: nothing reaches CAMHS once it is excluded — but a disclosure under the duty (LAW-02).
+        Assert.DoesNotContain(w.Seeds.Audit.Entries, a => a.Agency == TestIds.Camhs && a.Decision.Granted && a.DecidedAt >= w.ExcludedAt
+            && a.Decision.Basis != SharingBasis.StatutoryDuty);
         var e = w.Episode;
         Assert.True(!e.Consent.Excludes(TestIds.Camhs) || e.LeadProfessional.Agency != TestIds.Camhs || !e.IsOpen || outcome.Refused || row.Name.StartsWith("a step-up", StringComparison.Ordinal)
             || e.Events.Skip(1).All(x => x.OccurredAt < w.ExcludedAt || x is ConsentRecorded or ConsentWithdrawalRecorded or ConsentOverrideRecorded));
@@ -299,10 +349,10 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
     }
 
     /// <summary>Runs one cell by its row's name (for <see cref="StandingGrantMatrixTests"/>, the one list of every entry point).</summary>
-    internal Task CellAsync(string rowName, Way way)
+    internal Task CellAsync(string rowName, Way way, Basis basis = Basis.Consent)
     {
         var index = Array.FindIndex(Rows, r => r.Name == rowName);
-        return index < 0 ? throw new ArgumentException($"No row '{rowName}' in the sharing path matrix.", nameof(rowName)) : SHARE01_an_excluded_agency_never_receives_information(index, way);
+        return index < 0 ? throw new ArgumentException($"No row '{rowName}' in the sharing path matrix.", nameof(rowName)) : SHARE01_an_excluded_agency_never_receives_information(index, way, basis);
     }
 
     [Trait("Rule", "SHARE-01")]
@@ -315,6 +365,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
             from m in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
             where !m.IsSpecialName
             where m.ReturnType == typeof(Result) || m.ReturnType == typeof(CafEpisode) || m.ReturnType.Name.StartsWith("ValueTask", StringComparison.Ordinal)
+                || m.ReturnType == typeof(Result<SharingDecision>)
                 || m.ReturnType == typeof(ImmutableArray<ActionAvailability>)
             select $"{type.Name}.{m.Name}";
 
@@ -322,9 +373,9 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
     }
 
     // The world: a 14-year-old (so the young person can consent, CONS-02), CAMHS excluded in the given way.
-    private static async Task<World> ArrangeAsync(Way way, bool atPlan)
+    private static async Task<World> ArrangeAsync(Way way, Basis basis, bool atPlan)
     {
-        var w = new World();
+        var w = new World(basis);
         var e = CafEpisode.IdentifyConcern(w.Seeds.Policy, new EpisodeId("ep-amy"), Fourteen, HealthVisitor, "Low mood and missing school.");
         w.Episode = e;
         var camhsLeads = way != Way.Before;

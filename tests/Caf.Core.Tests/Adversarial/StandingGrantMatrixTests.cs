@@ -210,6 +210,8 @@ public partial class StandingGrantMatrixTests(ITestOutputHelper output)
         SharingPath("outcomes questionnaire recorded by CAMHS", "CafEpisode.RecordOutcomesQuestionnaire", "CafEpisode.OutcomesCompletions"),
         SharingPath("a step-up (shares nothing with CAMHS)", "CafEpisode.StepUp"),
         SharingPath("the completed CAF sent to CAMHS as its referral (LIFE-13)", "CafEpisode.ReferToAgencyWithCaf", "CafEpisode.AgencyReferrals"),
+        SharingPath("statutory duty: a disclosure to CAMHS on a recorded consideration", "CafEpisode.ConsiderDutyToShare"),
+        SharingPath("statutory duty: a disclosure judged more detrimental is not made", "CafEpisode.ConsiderDutyToShare"),
 
         // Panels: papers and allocations decided when they flow (the panel matrix's arrangement).
         Panel("slot request: new case (episode)", "CafEpisode.ToPanelSlotRequest", "PanelSlotRequest.NewCase", "CafEpisode.PanelConsent", "CafEpisode.CurrentPanelReferral"),

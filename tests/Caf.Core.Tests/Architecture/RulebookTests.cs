@@ -36,7 +36,7 @@ public partial class RulebookTests
     {
         var rules = Rules();
 
-        Assert.Equal(113, rules.Count); // the rule count; change with the rules (100, STEP-04, PANEL-08..10, REP-07, LAW-03, LAW-04, LIFE-13/14, CONS-09, LP-12, THR-08, PLAN-05)
+        Assert.Equal(115, rules.Count); // the rule count; change with the rules (100, STEP-04, PANEL-08..10, REP-07, LAW-03, LAW-04, LIFE-13/14, CONS-09, LP-12, THR-08, PLAN-05, LAW-01, LAW-02)
         Assert.Empty(rules.GroupBy(r => r.Id).Where(g => g.Count() > 1).Select(g => g.Key));
         Assert.All(rules, r =>
         {

@@ -400,6 +400,10 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("basis");
 
+                    b.Property<int>("Categories")
+                        .HasColumnType("integer")
+                        .HasColumnName("categories");
+
                     b.Property<DateTime>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");

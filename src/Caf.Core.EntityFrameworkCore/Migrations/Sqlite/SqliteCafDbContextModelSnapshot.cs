@@ -391,6 +391,10 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("basis");
 
+                    b.Property<int>("Categories")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("categories");
+
                     b.Property<DateTime>("DecidedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("decided_at");
