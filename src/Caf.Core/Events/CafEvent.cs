@@ -45,6 +45,8 @@ namespace Caf.Core.Events;
 [JsonDerivedType(typeof(PanelDecisionRecorded), "panel-decision-recorded")]
 [JsonDerivedType(typeof(PanelServiceStartConfirmed), "panel-service-start-confirmed")]
 [JsonDerivedType(typeof(UnlinkedFromFamilyGroup), "unlinked-from-family")]
+[JsonDerivedType(typeof(FamilyAssessmentRecorded), "family-assessment-recorded")]
+[JsonDerivedType(typeof(FamilyAssessmentReused), "family-assessment-reused")]
 public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, Actor Actor)
 {
     /// <summary>

@@ -98,6 +98,12 @@ public sealed partial class CafEpisode
             case UnlinkedFromFamilyGroup:
                 FamilyGroup = null;
                 break;
+            case FamilyAssessmentRecorded f:
+                FamilyAssessment = f.Part;
+                break;
+            case FamilyAssessmentReused r:
+                FamilyAssessment = r.Part;
+                break;
             case OutcomesQuestionnaireRecorded q:
                 OutcomesCompletions = OutcomesCompletions.Add(q.Completion);
                 break;

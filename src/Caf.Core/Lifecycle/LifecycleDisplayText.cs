@@ -136,6 +136,8 @@ public static class LifecycleDisplayText
         EpisodeTransferredOut => "Transferred to another authority",
         LinkedToFamilyGroup => "Linked to a family group",
         UnlinkedFromFamilyGroup => "Left the family group",
+        FamilyAssessmentRecorded => "Family and environment recorded for the family",
+        FamilyAssessmentReused => "Family and environment reused from a sibling's CAF",
         OutcomesQuestionnaireRecorded => "Outcomes questionnaire recorded",
         PanelDecisionRecorded => "Panel decision recorded",
         PanelServiceStartConfirmed => "Allocated service confirmed its start",
@@ -193,6 +195,8 @@ public static class LifecycleDisplayText
             LinkedToFamilyGroup f => $"Linked to family group {f.FamilyGroup}",
             UnlinkedFromFamilyGroup u => $"Left family group {u.FamilyGroup}: the link may no longer share with {n.Name(u.Agency)} ({u.RuleId})",
             OutcomesQuestionnaireRecorded => "\"How have you been doing?\" questionnaire recorded",
+            FamilyAssessmentRecorded f => $"Family and environmental part of the assessment recorded for family group {f.FamilyGroup}: {Guard.Against.Null(f.Part, nameof(e)).Summary}",
+            FamilyAssessmentReused r => $"Family and environmental part reused from a sibling's CAF, recorded by {n.Name(r.RecordedBy)}: {Guard.Against.Null(r.Part, nameof(e)).Summary}",
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event type."),
         };
     }
