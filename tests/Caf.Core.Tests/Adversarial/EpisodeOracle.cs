@@ -197,6 +197,9 @@ internal static class EpisodeOracle
         LinkedToFamilyGroup f => e.LinkToFamily(f.Actor, f.FamilyGroup),
         UnlinkedFromFamilyGroup u => e.UnlinkFromFamily(u.Actor, u.Agency, u.RuleId, u.Reason),
         OutcomesQuestionnaireRecorded q => e.RecordOutcomesQuestionnaire(q.Actor, q.Completion),
+        FamilyAssessmentRecorded f => e.RecordFamilyAssessment(f.Actor, f.Part, f.Reason),
+        FamilyAssessmentReused r => e.ReuseFamilyAssessment(r.Actor, r.Source,
+            new FamilyAssessmentRecorded(r.Source, r.RecordedAt, r.RecordedBy, r.FamilyGroup, r.Part, "recorded on the sibling's episode"), r.Reason),
         _ => Result.Refused("ORACLE", $"{x.GetType().Name} is not made by a command after the opening.", "type"),
     };
 }

@@ -177,6 +177,29 @@ internal static class GoldenExpectations
             ["transferredTo"] = "none",
             ["version"] = "5",
         },
+        ["family-assessment-shared"] = new(StringComparer.Ordinal)
+        {
+            ["closure"] = "none",
+            ["consent"] = "records 1, excludes [], withdrawn False, overridden False",
+            ["episodeId"] = "ep-1",
+            ["events"] = "ConcernIdentified, ConsentRecorded, AssessmentStarted, LinkedToFamilyGroup, FamilyAssessmentRecorded, FamilyAssessmentReused",
+            ["familyGroup"] = "family-smith",
+            ["lastEventAt"] = "2026-03-07T09:00:00Z",
+            ["leadProfessional"] = "pr-teacher-jones (school-oakfield-primary), interim",
+            ["nextReviewDue"] = "none",
+            ["openedAt"] = "2026-03-02T09:00:00Z",
+            ["outcomesCompletions"] = "0",
+            ["panelReferrals"] = "",
+            ["planActions"] = "no plan",
+            ["planVersions"] = "0",
+            ["reassessmentRequired"] = "False",
+            ["reviewCount"] = "0",
+            ["reviewsOfCurrentPlan"] = "",
+            ["state"] = "Assessing",
+            ["stepDown"] = "none",
+            ["transferredTo"] = "none",
+            ["version"] = "6",
+        },
     };
 
     public static Dictionary<string, SortedDictionary<string, string>> ReportRows { get; } = new(StringComparer.Ordinal)
@@ -314,6 +337,28 @@ internal static class GoldenExpectations
             ["panelReferrals"] = "0",
         },
         ["family-link-revoked"] = new(StringComparer.Ordinal)
+        {
+            ["ageBandAtOpening"] = "FiveToNine",
+            ["assessmentCompletedOn"] = "none",
+            ["assessmentDueOn"] = "2026-04-02",
+            ["assessmentStartedOn"] = "2026-03-04",
+            ["childId"] = "child-001",
+            ["closedOn"] = "none",
+            ["closureCategory"] = "none",
+            ["closureOutcomeCode"] = "none",
+            ["episodeId"] = "ep-1",
+            ["excludedAgencies"] = "",
+            ["initiatingAgency"] = "school-oakfield-primary",
+            ["initiatingSetting"] = "PrimarySchool",
+            ["intentToCaf"] = "True",
+            ["leadProfessionalAgency"] = "none",
+            ["needs"] = "",
+            ["nextReviewDue"] = "none",
+            ["openedOn"] = "2026-03-02",
+            ["outcomes"] = "none",
+            ["panelReferrals"] = "0",
+        },
+        ["family-assessment-shared"] = new(StringComparer.Ordinal)
         {
             ["ageBandAtOpening"] = "FiveToNine",
             ["assessmentCompletedOn"] = "none",

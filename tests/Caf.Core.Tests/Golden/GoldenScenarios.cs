@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using Caf.Core.Events;
 using Caf.Core.Lifecycle;
+using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
 using Caf.Core.Reporting;
 using Caf.Core.Testing;
@@ -60,6 +61,11 @@ internal static class GoldenScenarios
         // sibling's family excluded CAMHS, which serves this child.
         new("family-link-revoked", w => Run(w, w.IdentifyConcern(),
             "consent: mother verbal", "start assessment", "link family", "unlink family: CAMHS excluded by a sibling's family")),
+
+        // Schema 3 on (REG-03): linked to the Smith family group, the family and environmental part recorded once for the
+        // family on this CAF, then a newer part a sibling's CAF recorded reused here through the sharing gate.
+        new("family-assessment-shared", w => Run(w, w.IdentifyConcern(),
+            "consent: mother verbal", "start assessment", "link family", "record the family part", "reuse a sibling's family part")),
     ];
 
     /// <summary>The settings the report rows were projected with: the school is a primary school, every other agency "other".</summary>
@@ -77,6 +83,12 @@ internal static class GoldenScenarios
             var result = name switch
             {
                 "link family" => episode.LinkToFamily(CafCatalogue.Teacher, "family-smith"),
+                "record the family part" => episode.RecordFamilyAssessment(CafCatalogue.Teacher, FamilyPart("Mum says the flat is damp and money is tight since the move."),
+                    "Met Mrs Smith at home with both children."),
+                "reuse a sibling's family part" => episode.ReuseFamilyAssessment(CafCatalogue.HealthVisitor, new EpisodeId("ep-sibling"),
+                    new FamilyAssessmentRecorded(new EpisodeId("ep-sibling"), world.Time.GetUtcNow().AddHours(-2), CafCatalogue.HealthVisitor, "family-smith",
+                        FamilyPart("Housing officer visited: the family is on the transfer list."), "Updated after the housing visit."),
+                    "Sam's assessment uses the family's part recorded on his sister's CAF."),
                 "unlink family: CAMHS excluded by a sibling's family" => episode.UnlinkFromFamily(CafCatalogue.Teacher, CafCatalogue.Camhs, "REG-03",
                     "Revoked (REG-03): a sibling's family excluded camhs, which serves this child."),
                 _ => Testing.EpisodeCommands.Named(name).Run(episode, world.Today),
@@ -89,6 +101,9 @@ internal static class GoldenScenarios
 
         return episode;
     }
+
+    private static Caf.Core.Register.FamilyAssessment FamilyPart(string summary) =>
+        Caf.Core.Register.FamilyAssessment.From(Framework, ["BFD-12"], summary).Value;
 
     /// <summary>The facts of an episode the corpus compares, each as readable text.</summary>
     public static SortedDictionary<string, string> Facts(CafEpisode e)
