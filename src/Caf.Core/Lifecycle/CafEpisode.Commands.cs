@@ -341,9 +341,9 @@ public sealed partial class CafEpisode
         GuardActor(by);
         Guard.Against.Null(part);
         Guard.Against.NullOrWhiteSpace(reason);
-        return FamilyGroup is { } group
-            ? Execute(new FamilyAssessmentRecorded(Id, Now, by, group, part, reason), live: true)
-            : Result.Refused("REG-03", "The episode is not linked to a family group: link the siblings' episodes first (the register's LinkFamilyAsync).", "familyGroup");
+        // Through the pipeline even when the episode is in no group (state, then the actor, then REG-03): the placeholder
+        // is never stored, because CheckFamilyPart refuses a group that is not the episode's.
+        return Execute(new FamilyAssessmentRecorded(Id, Now, by, FamilyGroup ?? NoFamilyGroup, part, reason), live: true);
     }
 
     /// <summary>
@@ -358,6 +358,8 @@ public sealed partial class CafEpisode
         Guard.Against.NullOrWhiteSpace(reason);
         return Execute(new FamilyAssessmentReused(Id, Now, by, recorded.FamilyGroup, source, recorded.Actor, recorded.OccurredAt, recorded.Part, reason), live: true, dryRun);
     }
+
+    private const string NoFamilyGroup = "(no family group)";
 
     // ----- Internals -----
 

@@ -44,6 +44,17 @@ public sealed partial class CafRegister
             return Result<FamilyAssessment>.Refused(StoreCodes.NotFound, $"Episode {sibling} is not on the register.", "sibling");
         }
 
+        // The state, then the caller (an agency the child's family excluded asks for nothing, SHARE-01), as the command would.
+        if (target.CheckPermitted(EpisodeAction.LinkToFamily, by) is { IsRefused: true } gate)
+        {
+            if (gate.Refusal.RuleId == "SHARE-01")
+            {
+                target.DecideSharing(by, by.Agency, SharingPurpose.FamilyLink, SharedItems.FamilyInformation, record: true); // SHARE-04: the refusal is on the record
+            }
+
+            return Result<FamilyAssessment>.Refused(gate.Refusal);
+        }
+
         if (target.FamilyGroup is not { } group)
         {
             return Result<FamilyAssessment>.Refused("REG-03", "The child's CAF is not linked to a family group: link the siblings' CAFs first.", "familyGroup");

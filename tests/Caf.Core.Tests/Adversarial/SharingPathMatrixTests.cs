@@ -29,6 +29,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
 {
     private static readonly Actor CamhsWorker = new(new PractitionerId("pr-camhs"), TestIds.Camhs);
     private static readonly ChildDetails Fourteen = new(TestIds.Child, new DateOnly(2011, 9, 1));
+    private static readonly Caf.Core.Register.FamilyAssessment FamilyPart = new("caf-core-default", "1.0.0", ["BFD-12"], "Damp flat; money tight.");
 
     /// <summary>How the exclusion of CAMHS arises.</summary>
     public enum Way
@@ -181,6 +182,13 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
             w => Task.FromResult(Of(w.Episode.RecordOutcomesQuestionnaire(HealthVisitor, BoundaryWorld.Completion(w.Seeds.Today, Caf.Core.Outcomes.OutcomesRespondent.Child, Caf.Core.Outcomes.OutcomesRating.Ok))))),
         new("outcomes questionnaire recorded by CAMHS", true, ["CafEpisode.RecordOutcomesQuestionnaire"],
             w => Task.FromResult(Of(w.Episode.RecordOutcomesQuestionnaire(CamhsWorker, BoundaryWorld.Completion(w.Seeds.Today, Caf.Core.Outcomes.OutcomesRespondent.Parent, Caf.Core.Outcomes.OutcomesRating.Ok))))),
+        new("family and environmental part recorded by CAMHS for the family", true, ["CafEpisode.RecordFamilyAssessment"],
+            w => Task.FromResult(Of(w.Episode.RecordFamilyAssessment(CamhsWorker, FamilyPart, "Home visit with the family.")))),
+        new("family and environmental part reused for CAMHS from a sibling's CAF", true, ["CafRegister.ReuseFamilyAssessmentAsync"], async w =>
+        {
+            var r = await w.Register.ReuseFamilyAssessmentAsync(w.Episode.Id, CamhsWorker, "For the assessment.");
+            return new(r.IsRefused, r.IsRefused ? r.Refusal.RuleId : null);
+        }),
         new("a step-up (shares nothing with CAMHS)", false, ["CafEpisode.StepUp"],
             w => Task.FromResult(Of(w.Episode.StepUp(HealthVisitor, new SpecialistService("Children's social care"), "Disclosure of harm.")))),
     ];

@@ -203,6 +203,8 @@ public partial class StandingGrantMatrixTests(ITestOutputHelper output)
         SharingPath("stored history that hands CAMHS the LP role", "CafEpisode.Rebuild", "EpisodeJson.Deserialize", "EpisodeJson.FromSnapshot", "EpisodeJson.DeserializeEvent"),
         SharingPath("outcomes questionnaire recorded by CAMHS", "CafEpisode.RecordOutcomesQuestionnaire", "CafEpisode.OutcomesCompletions"),
         SharingPath("a step-up (shares nothing with CAMHS)", "CafEpisode.StepUp"),
+        SharingPath("family and environmental part recorded by CAMHS for the family", "CafEpisode.RecordFamilyAssessment", "CafEpisode.FamilyAssessment"),
+        SharingPath("family and environmental part reused for CAMHS from a sibling's CAF", "CafRegister.ReuseFamilyAssessmentAsync"),
 
         // Panels: papers and allocations decided when they flow (the panel matrix's arrangement).
         Panel("slot request: new case (episode)", "CafEpisode.ToPanelSlotRequest", "PanelSlotRequest.NewCase", "CafEpisode.PanelConsent", "CafEpisode.CurrentPanelReferral"),
