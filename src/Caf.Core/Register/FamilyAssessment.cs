@@ -55,16 +55,21 @@ public sealed record FamilyAssessment
     /// <param name="indicatorIds">The family and environmental indicators observed.</param>
     /// <param name="summary">What the family said about family and environment.</param>
     /// <returns>The part, or the refusal on <c>indicatorIds[i]</c> or <c>summary</c>.</returns>
-    /// <exception cref="ArgumentException">The framework or the ids are null.</exception>
+    /// <exception cref="ArgumentException">The framework, the ids or an id is null, or the framework has no id or version.</exception>
     public static Result<FamilyAssessment> From(ThresholdFramework framework, IEnumerable<string> indicatorIds, string? summary)
     {
         Guard.Against.Null(framework);
         Guard.Against.Null(indicatorIds);
         var ids = indicatorIds.ToList();
+        if (ids.Any(id => id is null))
+        {
+            throw new ArgumentException("An indicator id must not be null.", nameof(indicatorIds));
+        }
+
         for (var i = 0; i < ids.Count; i++)
         {
             var id = ids[i];
-            var indicator = framework.Indicators.FirstOrDefault(x => string.Equals(x.Id, id, StringComparison.Ordinal));
+            var indicator = framework.Indicators.FirstOrDefault(x => x is not null && string.Equals(x.Id, id, StringComparison.Ordinal));
             if (indicator is null || !string.Equals(indicator.Domain, DomainId, StringComparison.Ordinal))
             {
                 return Result<FamilyAssessment>.Refused("REG-03",
