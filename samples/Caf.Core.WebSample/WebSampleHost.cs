@@ -30,7 +30,7 @@ public static class WebSampleHost
         var connection = builder.Configuration.GetConnectionString("Caf") ?? "Data Source=caf-websample.db";
         // The naming port (the demo's staff directory) before AddCafCore, which would otherwise fall back to ids.
         builder.Services.AddSingleton<Caf.Core.Primitives.ICafNames, DemoNames>();
-        builder.Services.AddSingleton<ChildDirectory>();
+        builder.Services.AddSingleton(new ChildDirectory(connection)); // the host's children, in the same database
         builder.Services
             .AddCafCore(builder.Configuration.GetSection("Caf"))
             .AddCafEntityFrameworkCore(o => o.UseSqlite(connection))
@@ -59,6 +59,7 @@ public static class WebSampleHost
     {
         ArgumentNullException.ThrowIfNull(services);
         await services.MigrateCafDatabaseAsync();
+        services.GetRequiredService<ChildDirectory>().EnsureCreated();
         await DemoData.SeedAsync(services);
     }
 

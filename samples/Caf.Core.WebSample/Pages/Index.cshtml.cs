@@ -12,8 +12,8 @@ namespace Caf.Core.WebSample.Pages;
 
 /// <summary>
 /// The children, and what the register tells the signed-in practitioner about each (audited, as far as the family's
-/// consent covers their agency): the stage, the lead professional and the next date due. A new concern for a new child
-/// is recorded here (LIFE-01, through the register, LIFE-03).
+/// consent covers their agency): the stage, the lead professional and the next date due. A new concern is recorded here,
+/// for a child already listed or a new child (LIFE-01, through the register, LIFE-03; one open CAF per child, REG-01).
 /// </summary>
 public sealed class IndexModel : PageModel
 {
@@ -89,8 +89,44 @@ public sealed class IndexModel : PageModel
         }
 
         var child = new DemoChild(new ChildId("child-" + Guid.NewGuid().ToString("N")[..10]), childName.Trim(), dateOfBirth ?? default, EpisodeId.New());
-        _children.Add(child);
         var registration = await _access.IdentifyConcernAsync(child.Episode, new ChildDetails(child.Id, dateOfBirth), caller, concern.Trim(), HttpContext.RequestAborted);
+        if (registration.EpisodeId is { } id && registration.Opened)
+        {
+            _children.Add(child); // kept in the sample's database: the child is listed after a restart
+            TempData["Outcome"] = "Done: " + registration.Text;
+            TempData["OutcomeOk"] = true;
+            return LocalRedirect($"/episodes/{id}");
+        }
+
+        Problem = registration.Text;
+        return RedirectToPage();
+    }
+
+    /// <summary>
+    /// Records a new concern for a child already listed. The register opens a CAF when none is open (LIFE-01, LIFE-03: the
+    /// earlier ones linked); when one is open it says so and whom to contact (REG-01, REG-02), and nothing is opened.
+    /// </summary>
+    public async Task<IActionResult> OnPostConcernForAsync(string? childId, string? concern)
+    {
+        if (_caller.GetCaller(HttpContext) is not { } caller)
+        {
+            return Challenge();
+        }
+
+        if (string.IsNullOrWhiteSpace(childId) || _children.Find(childId) is not { } child)
+        {
+            Problem = "Not recorded: choose the child.";
+            return RedirectToPage();
+        }
+
+        if (string.IsNullOrWhiteSpace(concern))
+        {
+            Problem = "Not recorded: say what the concern is, in your words (every record says why, LIFE-11).";
+            return RedirectToPage();
+        }
+
+        var born = child.DateOfBirth == default ? (DateOnly?)null : child.DateOfBirth;
+        var registration = await _access.IdentifyConcernAsync(EpisodeId.New(), new ChildDetails(child.Id, born), caller, concern.Trim(), HttpContext.RequestAborted);
         if (registration.EpisodeId is { } id && registration.Opened)
         {
             TempData["Outcome"] = "Done: " + registration.Text;
@@ -98,7 +134,7 @@ public sealed class IndexModel : PageModel
             return LocalRedirect($"/episodes/{id}");
         }
 
-        Problem = registration.Text;
+        Problem = $"Not opened for {child.Name}: {registration.Text}";
         return RedirectToPage();
     }
 }

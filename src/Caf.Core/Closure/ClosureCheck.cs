@@ -28,7 +28,18 @@ public sealed class ClosureCheck
     /// <param name="options">The closure options (copied; later changes have no effect).</param>
     /// <exception cref="System.ArgumentException">An argument is null or the options are invalid.</exception>
     public ClosureCheck(ClosureTaxonomy taxonomy, ClosureOptions options)
+        : this(taxonomy, options, CafNames.Ids)
     {
+    }
+
+    /// <summary>Creates the check over a taxonomy, naming people in its texts through the host's naming port.</summary>
+    /// <param name="taxonomy">The authority's taxonomy (or <see cref="ClosureTaxonomy.Default"/>).</param>
+    /// <param name="options">The closure options (copied; later changes have no effect).</param>
+    /// <param name="names">The naming port for the person-facing texts (CLOSE-08, CLOSE-C3, SHARE-01); ids where it knows no name.</param>
+    /// <exception cref="System.ArgumentException">An argument is null or the options are invalid.</exception>
+    public ClosureCheck(ClosureTaxonomy taxonomy, ClosureOptions options, ICafNames names)
+    {
+        Names = Guard.Against.Null(names);
         Taxonomy = Guard.Against.Null(taxonomy);
         Guard.Against.Null(options);
         var problems = new List<string>();
@@ -45,6 +56,24 @@ public sealed class ClosureCheck
     /// <summary>The check with the default taxonomy and default options.</summary>
     /// <returns>The check.</returns>
     public static ClosureCheck Default() => new(ClosureTaxonomy.Default, new ClosureOptions());
+
+    /// <summary>The naming port of the person-facing texts (<see cref="CafNames.Ids"/> unless one was given).</summary>
+    public ICafNames Names { get; }
+
+    /// <summary>The same check naming people through another naming port (an episode passes the host's).</summary>
+    /// <param name="names">The naming port.</param>
+    /// <returns>This check when the port is the same; otherwise a copy with the port.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="names"/> is null.</exception>
+    public ClosureCheck WithNames(ICafNames names) =>
+        ReferenceEquals(Guard.Against.Null(names), Names) ? this : new ClosureCheck(this, names);
+
+    private ClosureCheck(ClosureCheck other, ICafNames names)
+    {
+        Names = names;
+        Taxonomy = other.Taxonomy;
+        AdultServicesTransferAge = other.AdultServicesTransferAge;
+        SupervisorMayClose = other.SupervisorMayClose;
+    }
 
     /// <summary>The taxonomy outcome codes are looked up in.</summary>
     public ClosureTaxonomy Taxonomy { get; }
@@ -141,7 +170,7 @@ public sealed class ClosureCheck
         }
 
         var who = SupervisorMayClose ? "the lead professional, or their supervisor on their behalf," : "the lead professional";
-        return Result.Refused("CLOSE-08", $"Only {who} records the closure; {by} is not the lead professional ({facts.LeadProfessional.Practitioner}).", "closingBy");
+        return Result.Refused("CLOSE-08", $"Only {who} records the closure; {Names.Name(by)} is not the lead professional ({Names.Name(facts.LeadProfessional.Practitioner)}).", "closingBy");
     }
 
     /// <summary>Checks one criterion against the request's evidence and the facts (CLOSE-C1..C4).</summary>
@@ -265,7 +294,7 @@ public sealed class ClosureCheck
         }
     }
 
-    private static void CheckAgreement(PractitionersAgreement? agreement, ClosureFacts facts, ImmutableArray<Refusal>.Builder problems)
+    private void CheckAgreement(PractitionersAgreement? agreement, ClosureFacts facts, ImmutableArray<Refusal>.Builder problems)
     {
         if (agreement is null)
         {
@@ -299,7 +328,7 @@ public sealed class ClosureCheck
         if (agreedExcluded.Count > 0)
         {
             problems.Add(new Refusal("SHARE-01",
-                $"{string.Join(", ", agreedExcluded)} work(s) for an agency the family excluded: they cannot agree the closure (CLOSE-C3). Conclude with practitioners of agencies the family has not excluded.",
+                $"{string.Join(", ", agreedExcluded.Select(p => Names.Name(p)))} work(s) for an agency the family excluded: they cannot agree the closure (CLOSE-C3). Conclude with practitioners of agencies the family has not excluded.",
                 "practitionersAgreement.practitioners"));
         }
 
@@ -314,7 +343,7 @@ public sealed class ClosureCheck
         var missing = needed.Distinct().Where(p => !agreed.Contains(p) && !excluded.Contains(p)).ToList();
         if (missing.Count > 0)
         {
-            problems.Add(new Refusal("CLOSE-C3", $"The lead professional concludes with the other relevant practitioners (those owning actions); missing: {string.Join(", ", missing)}.", "practitionersAgreement.practitioners"));
+            problems.Add(new Refusal("CLOSE-C3", $"The lead professional concludes with the other relevant practitioners (those owning actions); missing: {string.Join(", ", missing.Select(p => Names.Name(p)))}.", "practitionersAgreement.practitioners"));
         }
     }
 }

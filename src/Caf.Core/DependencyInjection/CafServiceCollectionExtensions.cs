@@ -215,11 +215,11 @@ public static class CafServiceCollectionExtensions
         // Long work (issue 25): reports and extracts with progress, counted on the same instruments.
         services.TryAddSingleton(sp => new CafLongWork(Options(sp).Reporting, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CafMetrics>()));
         // LP-04..LP-11: needs an ISharingService (registered by the consent area or the host).
-        services.TryAddSingleton(sp => new LeadProfessionalSelector(Options(sp).LeadProfessional, sp.GetRequiredService<ISharingService>()));
+        services.TryAddSingleton(sp => new LeadProfessionalSelector(Options(sp).LeadProfessional, sp.GetRequiredService<ISharingService>(), sp.GetRequiredService<ICafNames>()));
 
         // PANEL-03..07: pure services over the options; the gate needs an ISharingService.
         services.TryAddSingleton(sp => new PanelScheduler(Options(sp).Panels));
-        services.TryAddSingleton(sp => new PanelAftercare(Options(sp).Panels));
+        services.TryAddSingleton(sp => new PanelAftercare(Options(sp).Panels) { Names = sp.GetRequiredService<ICafNames>() });
         services.TryAddSingleton(sp => new PanelSharingGate(sp.GetRequiredService<ISharingService>()));
 
         // THR-02: the illustrative default framework, compiled once on first use; a host registers its

@@ -56,6 +56,9 @@ namespace Caf.Core.Events;
 [JsonDerivedType(typeof(ReferredToAgencyWithCaf), "referred-to-agency-with-caf")]
 [JsonDerivedType(typeof(NextStepsReviewed), "next-steps-reviewed")]
 [JsonDerivedType(typeof(FamilyCopyGiven), "family-copy-given")]
+
+[JsonDerivedType(typeof(FamilyAssessmentRecorded), "family-assessment-recorded")]
+[JsonDerivedType(typeof(FamilyAssessmentReused), "family-assessment-reused")]
 public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, Actor Actor)
 {
     /// <summary>

@@ -54,4 +54,17 @@ public static class LeadProfessionalDisplayText
         LeadProfessionalCriterion.PanelRecommendation => "The panel's recommendation",
         _ => throw new ArgumentOutOfRangeException(nameof(criterion), criterion, "Unknown lead-professional criterion."),
     };
+
+    /// <summary>What a failed hard constraint says of a candidate (LP-03, LP-04, LP-06, LP-11), for the LP-09 escalation.</summary>
+    /// <param name="constraint">The constraint the candidate failed.</param>
+    /// <returns>The display text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public static string Failed(LeadProfessionalConstraint constraint) => constraint switch
+    {
+        LeadProfessionalConstraint.InNetwork => "not working with the family (LP-03)",
+        LeadProfessionalConstraint.SharingAllowed => "their agency may not receive the family's information (LP-11)",
+        LeadProfessionalConstraint.Trained => "not trained for the role (LP-04)",
+        LeadProfessionalConstraint.UnderCaseloadCap => "at the caseload cap (LP-06)",
+        _ => throw new ArgumentOutOfRangeException(nameof(constraint), constraint, "Unknown lead-professional constraint."),
+    };
 }

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System.Collections.Immutable;
 using Caf.Core.Annotations;
 using Caf.Core.Primitives;
@@ -50,6 +51,15 @@ public sealed class LeadProfessionalSelection
 
     /// <summary>The chosen candidate, or an <c>LP-09</c> refusal carrying the escalation reason.</summary>
     /// <returns>The result.</returns>
-    public Result<RankedCandidate> ToResult() =>
-        Chosen is { } chosen ? Result<RankedCandidate>.Success(chosen) : Result<RankedCandidate>.Refused(Escalation!.ToRefusal());
+    public Result<RankedCandidate> ToResult() => ToResult(CafNames.Ids);
+
+    /// <summary>The chosen candidate, or an <c>LP-09</c> refusal naming the candidates considered through the host's naming port.</summary>
+    /// <param name="names">The naming port (<see cref="Lifecycle.EpisodePolicy.Names"/>).</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="names"/> is null.</exception>
+    public Result<RankedCandidate> ToResult(ICafNames names)
+    {
+        Guard.Against.Null(names);
+        return Chosen is { } chosen ? Result<RankedCandidate>.Success(chosen) : Result<RankedCandidate>.Refused(Escalation!.ToRefusal(names));
+    }
 }

@@ -54,6 +54,7 @@ public sealed class LeadProfessionalSelector
         [EscalationLevel.LocalCafLead, EscalationLevel.CafPanelManager];
 
     private readonly ISharingService _sharing;
+    private readonly ICafNames _names;
     private readonly bool _requireTraining;
     private readonly int? _caseloadCap;
     private readonly double _relevanceWeight;
@@ -67,7 +68,18 @@ public sealed class LeadProfessionalSelector
     /// <param name="sharing">The sharing service asked whether each agency may hold the LP role (LP-11).</param>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
     public LeadProfessionalSelector(LeadProfessionalOptions options, ISharingService sharing)
+        : this(options, sharing, CafNames.Ids)
     {
+    }
+
+    /// <summary>Creates the selector, naming agencies in its explanations through the host's naming port.</summary>
+    /// <param name="options">The selection policy (copied).</param>
+    /// <param name="sharing">The sharing service asked whether each agency may hold the LP role (LP-11).</param>
+    /// <param name="names">The naming port (ids where it knows no name).</param>
+    /// <exception cref="ArgumentException">An argument is null or the options are invalid; the message lists every problem.</exception>
+    public LeadProfessionalSelector(LeadProfessionalOptions options, ISharingService sharing, ICafNames names)
+    {
+        _names = Guard.Against.Null(names);
         Guard.Against.Null(options);
         _sharing = Guard.Against.Null(sharing);
         var problems = new List<string>();
@@ -209,8 +221,8 @@ public sealed class LeadProfessionalSelector
 
         var decision = sharing[candidate.Agency];
         constraints.Add(new(LeadProfessionalConstraint.SharingAllowed, "LP-11", decision.Granted, decision.Granted
-            ? $"{candidate.Agency} may receive the family's information ({decision.RuleId}: {decision.Reason})."
-            : $"{candidate.Agency} may not receive the family's information, so cannot hold the role ({decision.RuleId}: {decision.Reason})."));
+            ? $"{_names.Name(candidate.Agency)} may receive the family's information ({decision.RuleId}: {decision.Reason})."
+            : $"{_names.Name(candidate.Agency)} may not receive the family's information, so cannot hold the role ({decision.RuleId}: {decision.Reason})."));
 
         constraints.Add(!_requireTraining
             ? new(LeadProfessionalConstraint.Trained, "LP-04", true,
@@ -245,7 +257,7 @@ public sealed class LeadProfessionalSelector
         var roles = request.LeadRolesByAgency.TryGetValue(candidate.Agency, out var held) ? held : 0;
         criteria.Add(Criterion(LeadProfessionalCriterion.AgencyBalance, "LP-07", roles,
             mostRoles == 0 ? 1 : 1 - ((double)roles / mostRoles), _balanceWeight,
-            Invariant($"{candidate.Agency} holds {roles} lead-professional role(s) now; the most any agency holds is {mostRoles}.")));
+            Invariant($"{_names.Name(candidate.Agency)} holds {roles} lead-professional role(s) now; the most any agency holds is {mostRoles}.")));
 
         criteria.Add(Named(LeadProfessionalCriterion.PanelRecommendation, "LP-08", candidate.Practitioner, request.PanelRecommendation, _panelWeight,
             "A panel recommended this practitioner.", "A panel recommended someone else.", "No panel recommendation."));
@@ -306,7 +318,7 @@ public sealed class LeadProfessionalSelector
     {
         if (ranked.Length == 0)
         {
-            return new("No practitioner working with the family was put forward (LP-03).", EscalationPath);
+            return new("No practitioner working with the family was put forward (LP-03).", EscalationPath) { Considered = ranked };
         }
 
         Span<int> failed = stackalloc int[ConstraintCount];
@@ -328,7 +340,7 @@ public sealed class LeadProfessionalSelector
         AppendCount(reason, ref first, failed[(int)LeadProfessionalConstraint.SharingAllowed], "agency excluded from sharing (LP-11)");
         AppendCount(reason, ref first, failed[(int)LeadProfessionalConstraint.Trained], "not trained (LP-04)");
         AppendCount(reason, ref first, failed[(int)LeadProfessionalConstraint.UnderCaseloadCap], "at the caseload cap (LP-06)");
-        return new(reason.Append('.').ToString(), EscalationPath);
+        return new(reason.Append('.').ToString(), EscalationPath) { Considered = ranked };
     }
 
     private static void AppendCount(StringBuilder text, ref bool first, int count, string what)

@@ -105,6 +105,12 @@ public sealed partial class CafEpisode
                 or PanelDecisionSharedWithFamily or ServiceDisagreementRecorded or PanelProgressReported:
                 ApplyAftercare(e);
                 break;
+            case FamilyAssessmentRecorded f:
+                FamilyAssessment = f.Part;
+                break;
+            case FamilyAssessmentReused r:
+                FamilyAssessment = r.Part;
+                break;
             case OutcomesQuestionnaireRecorded q:
                 _outcomesCompletions.Add(q.Completion);
                 break;

@@ -249,6 +249,8 @@ public sealed partial class CafEpisode
         EpisodeTransferredOut => CheckTransfer(),
         OutcomesQuestionnaireRecorded q => CheckOutcomesCompletion(q.Completion),
         LinkedToFamilyGroup f => CheckLink(f),
+        FamilyAssessmentRecorded f => CheckFamilyPart(f.FamilyGroup, f.Actor, null, f.Actor.Agency, live),
+        FamilyAssessmentReused r => CheckFamilyPart(r.FamilyGroup, r.Actor, r.Source, r.RecordedBy.Agency, live),
         UnlinkedFromFamilyGroup u when FamilyGroup != u.FamilyGroup => Result.Refused("REG-03",
             $"The episode is not in family group {u.FamilyGroup}, so it cannot leave it.", "familyGroup"),
         _ => Result.Ok,
@@ -341,6 +343,39 @@ public sealed partial class CafEpisode
             ? Result.Ok
             : Result.Refused("SHARE-01",
                 $"Linking would share {Child.Id}'s family information with {f.Actor.Agency}: [{decision.RuleId}] {decision.Reason}", "familyGroup");
+    }
+
+    // REG-03, SHARE-01: the family and environmental part is recorded for, and reused within, the episode's own family
+    // group; the agency that recorded it must be covered by this episode's consent in force (or an override) for the
+    // family link, so with no consent, after a withdrawal or for an excluded agency it is neither recorded nor received.
+    // Judged live and on replay alike; a live decision is audited (SHARE-03/04) and saved with the event.
+    private Result CheckFamilyPart(string group, Actor by, EpisodeId? source, AgencyId recordingAgency, bool live)
+    {
+        if (FamilyGroup != group)
+        {
+            return Result.Refused("REG-03", FamilyGroup is null
+                ? "The episode is not linked to a family group: link the siblings' episodes first."
+                : $"The episode is in family group {FamilyGroup}, not {group}.", "familyGroup");
+        }
+
+        if (source == Id)
+        {
+            return Result.Refused("REG-03", "The family part is reused from a sibling's episode, not this one.", "source");
+        }
+
+        var decision = Evaluate(recordingAgency, SharingPurpose.FamilyLink);
+        if (live)
+        {
+            Audit(by, new Share(recordingAgency, SharingPurpose.FamilyLink, SharedItems.FamilyInformation, true, "SHARE-01"), decision,
+                decision.Granted ? SharedItems.FamilyInformation : SharedItems.None);
+        }
+
+        return decision.Granted
+            ? Result.Ok
+            : Result.Refused("SHARE-01", source is null
+                ? $"The family part is shared with the family group, and {Child.Id}'s consent does not cover {_policy.Names.Name(recordingAgency)}: [{decision.RuleId}] {decision.Reason}"
+                : $"{Child.Id}'s consent does not cover {_policy.Names.Name(recordingAgency)}, which recorded the family part: it is not reused here. [{decision.RuleId}] {decision.Reason}",
+                "familyGroup");
     }
 
     // RET-02 hands the child's record to another authority: only with consent in force (CONS-07, SHARE-01).

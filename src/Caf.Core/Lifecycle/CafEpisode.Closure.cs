@@ -53,7 +53,7 @@ public sealed partial class CafEpisode
         GuardActor(by);
         Guard.Against.Null(request);
         JudgeAt(Now);
-        return _rules.Closure.Problems(request, ClosureFactsFor(by));
+        return _rules.Closure.WithNames(_policy.Names).Problems(request, ClosureFactsFor(by));
     }
 
     /// <summary>The facts the closure rules judge, from the history, as of the time being judged.</summary>
@@ -147,7 +147,7 @@ public sealed partial class CafEpisode
 
     private Result CheckClosure(EpisodeClosed c)
     {
-        var checkedClosure = _rules.Closure.Check(c.Request, ClosureFactsFor(c.Actor));
+        var checkedClosure = _rules.Closure.WithNames(_policy.Names).Check(c.Request, ClosureFactsFor(c.Actor));
         if (checkedClosure.IsRefused)
         {
             return checkedClosure.ToResult();

@@ -325,6 +325,42 @@ public sealed partial class CafEpisode
             : Result.Refused("REG-03", "The episode is not in a family group.", "familyGroup");
     }
 
+    /// <summary>
+    /// REG-03: records the family and environmental part of the assessment once for the episode's family group, for each
+    /// linked sibling's assessment to reuse (<see cref="Caf.Core.Register.CafRegister.ReuseFamilyAssessmentAsync"/>). Refused
+    /// when the episode is not in a family group (REG-03), or when its consent in force does not cover the recorder's
+    /// agency for the family link (SHARE-01: no consent, withdrawn, or excluded). Allowed in any open state.
+    /// </summary>
+    /// <param name="by">Who records it (their agency is the recording agency).</param>
+    /// <param name="part">The part (<see cref="Caf.Core.Register.FamilyAssessment.From"/>).</param>
+    /// <param name="reason">How it was gathered, or why (LIFE-11).</param>
+    /// <returns>Success, or the refusal.</returns>
+    /// <exception cref="ArgumentException">The actor is default, the part is null or the reason blank.</exception>
+    public Result RecordFamilyAssessment(Actor by, Caf.Core.Register.FamilyAssessment part, string reason)
+    {
+        GuardActor(by);
+        Guard.Against.Null(part);
+        Guard.Against.NullOrWhiteSpace(reason);
+        // Through the pipeline even when the episode is in no group (state, then the actor, then REG-03): the placeholder
+        // is never stored, because CheckFamilyPart refuses a group that is not the episode's.
+        return Execute(new FamilyAssessmentRecorded(Id, Now, by, FamilyGroup ?? NoFamilyGroup, part, reason), live: true);
+    }
+
+    /// <summary>
+    /// REG-03: receives the family part a sibling's episode recorded for the family group. Only the register does this
+    /// (<see cref="Caf.Core.Register.CafRegister.ReuseFamilyAssessmentAsync"/>): it alone sees the source episode and judges
+    /// the source's consent for this episode's team (SHARE-01).
+    /// </summary>
+    internal Result ReuseFamilyAssessment(Actor by, EpisodeId source, FamilyAssessmentRecorded recorded, string reason, bool dryRun = false)
+    {
+        GuardActor(by);
+        Guard.Against.Null(recorded);
+        Guard.Against.NullOrWhiteSpace(reason);
+        return Execute(new FamilyAssessmentReused(Id, Now, by, recorded.FamilyGroup, source, recorded.Actor, recorded.OccurredAt, recorded.Part, reason), live: true, dryRun);
+    }
+
+    private const string NoFamilyGroup = "(no family group)";
+
     // ----- Internals -----
 
     private LeadProfessionalNominated Nomination(Actor by, LeadProfessionalCandidate nominee, string reason, DateTimeOffset at) =>

@@ -305,6 +305,8 @@ public sealed partial class CafEpisode
         EpisodeTransferredOut => EpisodeAction.TransferOut,
         LinkedToFamilyGroup => EpisodeAction.LinkToFamily,
         UnlinkedFromFamilyGroup => EpisodeAction.LinkToFamily, // the same permission: any open state
+        FamilyAssessmentRecorded => EpisodeAction.LinkToFamily, // REG-03: the family part, in any open state of a linked episode
+        FamilyAssessmentReused => EpisodeAction.LinkToFamily,
         OutcomesQuestionnaireRecorded => EpisodeAction.RecordOutcomesQuestionnaire,
         StepDownTacRequested => EpisodeAction.RequestStepDownTac,
         PanelReHearingRequested => EpisodeAction.RequestReHearing,

@@ -232,6 +232,14 @@ public sealed partial class CafEpisode
     public string? FamilyGroup { get; private set; }
 
     /// <summary>
+    /// REG-03: the family and environmental part of the assessment this episode holds: recorded on it for its family group
+    /// (<see cref="RecordFamilyAssessment"/>) or received from a sibling's episode through the sharing gate
+    /// (<see cref="Caf.Core.Register.CafRegister.ReuseFamilyAssessmentAsync"/>); the latest of them, or null. A host's
+    /// assessment form pre-ticks its indicators. It stays with the episode when the family link ends.
+    /// </summary>
+    public Caf.Core.Register.FamilyAssessment? FamilyAssessment { get; private set; }
+
+    /// <summary>
     /// LIFE-06: when the assessment should be completed: first contact plus the timescale; for a reassessment
     /// required by REV-03, the day it was required plus the timescale. For a potential CAF from step-down (the
     /// step-down information takes the place of the assessment, STEP-02): null until an assessment is actually

@@ -152,8 +152,8 @@ public sealed class EpisodePolicy
     /// <summary>REV-03: the optional consecutive reading (N insufficient reviews in a row), see <see cref="ReassessmentRule"/> (version in effect now).</summary>
     public bool CountConsecutiveInsufficientReviewsOnly => Current.CountConsecutiveInsufficientReviewsOnly;
 
-    /// <summary>The closure rules over the authority's taxonomy (CLOSE-C1..C4, CLOSE-01..10), under the version in effect now.</summary>
-    public ClosureCheck Closure => Current.Closure;
+    /// <summary>The closure rules over the authority's taxonomy (CLOSE-C1..C4, CLOSE-01..10), under the version in effect now, naming people through <see cref="Names"/>.</summary>
+    public ClosureCheck Closure => Current.Closure.WithNames(Names);
 
     /// <summary>RET-01: years a closed episode is retained, under the version in effect now.</summary>
     public int RetentionYears => Current.RetentionYears;

@@ -127,6 +127,13 @@ internal static partial class EventChecks
             NextStepsReviewed r => r.Supervisor.IsDefault ? Bad("The review names the supervisor.", "supervisor")
                 : r.CafLead.IsDefault ? Bad("The review names the local CAF lead.", "cafLead") : Text(r.Agreed, "agreed"),
             FamilyCopyGiven c => Text(c.GivenTo, "givenTo") ?? Text(c.How, "how"),
+
+            FamilyAssessmentRecorded f => Text(f.FamilyGroup, "familyGroup") ?? FamilyPart(f.Part) ?? Text(f.Reason, "reason"),
+            FamilyAssessmentReused r => Text(r.FamilyGroup, "familyGroup")
+                ?? (r.Source.IsDefault || r.Source == r.EpisodeId ? Bad("The part is reused from another episode of the family group.", "source") : null)
+                ?? (r.RecordedBy.IsDefault ? Bad("The reused part names who recorded it.", "recordedBy") : null)
+                ?? (!IsSaneTime(r.RecordedAt) || r.RecordedAt > r.OccurredAt ? Bad("The part was recorded before it was reused.", "recordedAt") : null)
+                ?? FamilyPart(r.Part) ?? Text(r.Reason, "reason"),
             _ => null,
         };
     }
@@ -305,4 +312,10 @@ internal static partial class EventChecks
         Enum.IsDefined(value) ? null : Bad($"{Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)} is not a {typeof(TEnum).Name}.", field);
 
     private static Refusal Bad(string message, string field) => new("LIFE-11", message, field);
+
+    // REG-03: the family and environmental part as the constructor makes it (a stored one may lack what it guards).
+    private static Refusal? FamilyPart(Caf.Core.Register.FamilyAssessment? part) =>
+        part is null ? Bad("The family and environmental part is missing.", "part")
+        : Text(part.FrameworkId, "part.frameworkId") ?? Text(part.FrameworkVersion, "part.frameworkVersion") ?? Text(part.Summary, "part.summary")
+        ?? (part.IndicatorIds.IsDefault || System.Linq.Enumerable.Any(part.IndicatorIds, string.IsNullOrWhiteSpace) ? Bad("The part's indicator ids must be a list of ids.", "part.indicatorIds") : null);
 }

@@ -147,6 +147,8 @@ public static class LifecycleDisplayText
         EpisodeTransferredOut => "Transferred to another authority",
         LinkedToFamilyGroup => "Linked to a family group",
         UnlinkedFromFamilyGroup => "Left the family group",
+        FamilyAssessmentRecorded => "Family and environment recorded for the family",
+        FamilyAssessmentReused => "Family and environment reused from a sibling's CAF",
         OutcomesQuestionnaireRecorded => "Outcomes questionnaire recorded",
         PanelDecisionRecorded => "Panel decision recorded",
         PanelServiceStartConfirmed => "Allocated service confirmed its start",
@@ -234,6 +236,9 @@ public static class LifecycleDisplayText
             ReferredToAgencyWithCaf r => $"Referred to {n.Name(r.Agency)} with the completed CAF as the request: {r.Service}",
             NextStepsReviewed r => $"Next steps reviewed with the supervisor, {n.Name(r.Supervisor)}, and the CAF lead, {n.Name(r.CafLead)}, on {r.HeldOn:d MMMM yyyy}: {r.Agreed}",
             FamilyCopyGiven c => $"{c.GivenTo} was given a copy of {(c.AssessmentIncluded ? c.PlanVersion is { } v ? $"the assessment and plan version {v}" : "the assessment" : $"plan version {c.PlanVersion}")} ({c.How})",
+
+            FamilyAssessmentRecorded f => $"Family and environmental part of the assessment recorded for family group {f.FamilyGroup}: {Guard.Against.Null(f.Part, nameof(e)).Summary}",
+            FamilyAssessmentReused r => $"Family and environmental part reused from a sibling's CAF, recorded by {n.Name(r.RecordedBy)}: {Guard.Against.Null(r.Part, nameof(e)).Summary}",
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event type."),
         };
     }

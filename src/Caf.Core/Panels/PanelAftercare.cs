@@ -18,6 +18,7 @@ namespace Caf.Core.Panels;
 public sealed class PanelAftercare
 {
     private readonly int _graceDays;
+    private readonly ICafNames _names = CafNames.Ids;
 
     /// <summary>Creates the service, copying the options.</summary>
     /// <param name="options">The panel options; the defaults when null.</param>
@@ -27,6 +28,17 @@ public sealed class PanelAftercare
         options ??= new PanelOptions();
         _ = new PanelTimetable(options); // validates
         _graceDays = options.StartConfirmationGraceDays;
+    }
+
+    /// <summary>
+    /// The naming port of the texts (agencies by name: <see cref="Lifecycle.EpisodePolicy.Names"/>, which <c>AddCafCore</c>
+    /// passes); <see cref="CafNames.Ids"/> by default, so texts show ids.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to null.</exception>
+    public ICafNames Names
+    {
+        get => _names;
+        init => _names = Guard.Against.Null(value);
     }
 
     /// <summary>
@@ -56,7 +68,7 @@ public sealed class PanelAftercare
         CheckConsent(consent, decision.Episode);
         if (!decision.Allocates(agency))
         {
-            return Result<ServiceStartConfirmation>.Refused("PANEL-06", $"{agency} was not allocated by the panel on {decision.Meeting.Date:yyyy-MM-dd}: only an allocated service confirms a start.", "agency");
+            return Result<ServiceStartConfirmation>.Refused("PANEL-06", $"{_names.Name(agency)} was not allocated by the panel on {decision.Meeting.Date:yyyy-MM-dd}: only an allocated service confirms a start.", "agency");
         }
 
         if (Revoked(consent, agency) is { } revoked)
@@ -97,7 +109,7 @@ public sealed class PanelAftercare
         PanelSlotRequest.CheckPapers(papers, decision.Episode, decision.Referral);
         return decision.Allocates(agency)
             ? PanelSlotRequest.BackToPanel(decision.Booking, slot, PanelSlotOrigin.WaitingListReturn, requestedAt, papers)
-            : Result<PanelSlotRequest>.Refused("PANEL-06", $"{agency} was not allocated by the panel: its waiting list cannot bring the referral back.", "agency");
+            : Result<PanelSlotRequest>.Refused("PANEL-06", $"{_names.Name(agency)} was not allocated by the panel: its waiting list cannot bring the referral back.", "agency");
     }
 
     /// <summary>
@@ -151,7 +163,7 @@ public sealed class PanelAftercare
                 }
 
                 var suspension = consent is null
-                    ? new Refusal("SHARE-01", $"The consent in force for episode {decision.Episode} is not known: {allocation.Agency} is not asked to confirm a start.", "consent")
+                    ? new Refusal("SHARE-01", $"The consent in force for episode {decision.Episode} is not known: {_names.Name(allocation.Agency)} is not asked to confirm a start.", "consent")
                     : Revoked(consent, allocation.Agency);
                 lines.Add(new UnconfirmedAllocation(decision, allocation, days) { Suspension = suspension });
             }
@@ -161,12 +173,12 @@ public sealed class PanelAftercare
     }
 
     // SHARE-01 / CONS-07: an allocation stands only while the consent in force covers the service for a panel.
-    private static Refusal? Revoked(PanelConsentInForce consent, AgencyId agency)
+    private Refusal? Revoked(PanelConsentInForce consent, AgencyId agency)
     {
         var decision = consent.Judge(agency, Consent.SharingPurpose.Panel);
         return decision.Granted
             ? null
-            : new Refusal(decision.RuleId, $"{agency} no longer holds the allocation: nothing more about the child goes to it. [{decision.RuleId}] {decision.Reason}", "agency");
+            : new Refusal(decision.RuleId, $"{_names.Name(agency)} no longer holds the allocation: nothing more about the child goes to it. [{decision.RuleId}] {decision.Reason}", "agency");
     }
 
     private static void CheckConsent(PanelConsentInForce consent, EpisodeId episode)

@@ -10,7 +10,7 @@ namespace Caf.Core.Panels;
 /// <summary>
 /// The lead professional a panel recommends (PANEL-05; 003 §4: the group "will recommend to the agencies
 /// who should act as the Lead Professional"). It feeds the selector's panel-recommendation criterion
-/// (LP-08) through <see cref="ApplyTo"/>; the appointment itself still follows LP-05/LP-06.
+/// (LP-08) through <see cref="ApplyTo(LeadProfessionalSelectionRequest)"/>; the appointment itself still follows LP-05/LP-06.
 /// </summary>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
@@ -49,15 +49,26 @@ public sealed record RecommendedLeadProfessional
     /// </summary>
     /// <param name="request">The selection request.</param>
     /// <returns>The request with the recommendation, or the refusal.</returns>
-    public Result<LeadProfessionalSelectionRequest> ApplyTo(LeadProfessionalSelectionRequest request)
+    public Result<LeadProfessionalSelectionRequest> ApplyTo(LeadProfessionalSelectionRequest request) => ApplyTo(request, CafNames.Ids);
+
+    /// <summary>
+    /// LP-08: as <see cref="ApplyTo(LeadProfessionalSelectionRequest)"/>, naming the practitioner and the agencies in the
+    /// PANEL-05 refusal through the host's naming port (ids where it knows no name).
+    /// </summary>
+    /// <param name="request">The selection request.</param>
+    /// <param name="names">The naming port (<see cref="Lifecycle.EpisodePolicy.Names"/>).</param>
+    /// <returns>The request with the recommendation, or the refusal.</returns>
+    /// <exception cref="ArgumentException">An argument is null.</exception>
+    public Result<LeadProfessionalSelectionRequest> ApplyTo(LeadProfessionalSelectionRequest request, ICafNames names)
     {
         Guard.Against.Null(request);
+        Guard.Against.Null(names);
         var practitioner = Practitioner;
         var same = request.Candidates.IsDefault ? null : request.Candidates.FirstOrDefault(c => c is not null && c.Practitioner == practitioner);
         if (same is not null && same.Agency != Agency)
         {
             return Result<LeadProfessionalSelectionRequest>.Refused("PANEL-05",
-                $"The panel recommended {Practitioner} at {Agency}, but the directory has them at {same.Agency}.", "recommendedLeadProfessional");
+                $"The panel recommended {names.Name(Practitioner)} at {names.Name(Agency)}, but the directory has them at {names.Name(same.Agency)}.", "recommendedLeadProfessional");
         }
 
         return request with { PanelRecommendation = Practitioner };

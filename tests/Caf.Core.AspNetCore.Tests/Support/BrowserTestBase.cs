@@ -43,6 +43,27 @@ public abstract class BrowserTestBase : IAsyncLifetime
         }
 
         Directory.CreateDirectory(_folder);
+        await StartAppAsync();
+    }
+
+    /// <summary>The running sample's services (a host's own commands, through its register).</summary>
+    protected IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The sample is not running.");
+
+    /// <summary>Stops the sample and starts it again on the same database file (a new port: sign in again).</summary>
+    protected async Task RestartAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+
+        await StartAppAsync();
+    }
+
+    private async Task StartAppAsync()
+    {
         _app = WebSampleHost.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Caf=Data Source={Path.Combine(_folder, "caf.db")}"]);
         await WebSampleHost.PrepareAsync(_app.Services);
         await _app.StartAsync();

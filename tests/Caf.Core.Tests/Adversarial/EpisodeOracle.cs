@@ -202,6 +202,10 @@ internal static class EpisodeOracle
         ReferredToAgencyWithCaf r => e.ReferToAgencyWithCaf(r.Actor, r.Service, r.Agency, r.Reason),
         NextStepsReviewed r => e.ReviewNextSteps(r.Actor, r.Supervisor, r.CafLead, r.HeldOn, r.Agreed),
         FamilyCopyGiven c => e.GiveFamilyCopy(c.Actor, c.GivenTo, c.AssessmentIncluded, c.PlanVersion, c.How),
+
+        FamilyAssessmentRecorded f => e.RecordFamilyAssessment(f.Actor, f.Part, f.Reason),
+        FamilyAssessmentReused r => e.ReuseFamilyAssessment(r.Actor, r.Source,
+            new FamilyAssessmentRecorded(r.Source, r.RecordedAt, r.RecordedBy, r.FamilyGroup, r.Part, "recorded on the sibling's episode"), r.Reason),
         _ => Result.Refused("ORACLE", $"{x.GetType().Name} is not made by a command after the opening.", "type"),
     };
 }

@@ -195,6 +195,11 @@ public class EventRoundTripProperties
         s2.Time.Advance(TimeSpan.FromDays(1));
         Seeds.Ok(linked.UnlinkFromFamily(Seeds.Teacher, TestIds.Camhs, "REG-03", "Revoked (REG-03): the sibling's family excluded CAMHS."));
         Seeds.Ok(linked.LinkToFamily(Seeds.Teacher, "family-smith"));
+        var part = new Caf.Core.Register.FamilyAssessment("caf-core-default", "1.0.0", ["BFD-09", "BFD-12"], "Damp flat; money tight since the move.");
+        Seeds.Ok(linked.RecordFamilyAssessment(Seeds.Teacher, part, "Home visit with both children.")); // REG-03: the family part, fuzzed too
+        Seeds.Ok(linked.ReuseFamilyAssessment(Seeds.HealthVisitor, new Caf.Core.Primitives.EpisodeId("ep-sibling"),
+            new Caf.Core.Lifecycle.Events.FamilyAssessmentRecorded(new Caf.Core.Primitives.EpisodeId("ep-sibling"), s2.Time.GetUtcNow().AddHours(-1), Seeds.HealthVisitor, "family-smith", part with { }, "Recorded on the sister's CAF."),
+            "The family's part, told once."));
         Seeds.Ok(linked.StepUp(Seeds.Teacher, new SpecialistService("Children's social care"), "Disclosure of significant harm."));
         yield return EpisodeJson.Serialize(linked);
 

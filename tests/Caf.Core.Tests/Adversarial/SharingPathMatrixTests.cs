@@ -35,6 +35,9 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
     private static readonly ChildDetails Fourteen = new(TestIds.Child, new DateOnly(2011, 9, 1)) { NhsNumber = new NhsNumber("9434765919") }; // LAW-03
     private static readonly Caf.Core.Reads.ReadContext CamhsOnConsent = new(CamhsWorker, "Therapy referral", Caf.Core.Reads.ReadBasis.Consent); // LAW-04
 
+    private static readonly ChildDetails Fourteen = new(TestIds.Child, new DateOnly(2011, 9, 1));
+    private static readonly Caf.Core.Register.FamilyAssessment FamilyPart = new("caf-core-default", "1.0.0", ["BFD-12"], "Damp flat; money tight.");
+
     /// <summary>How the exclusion of CAMHS arises.</summary>
     public enum Way
     {
@@ -271,6 +274,14 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
                     DutyToShareGround.Welfare, true, "Amy fears her father learns of it.", SharedItems.Assessment));
                 return Task.FromResult(r.IsRefused ? Of(r.ToResult()) : new Outcome(!r.Value.Granted, r.Value.Granted ? null : "LAW-02")); // not disclosed: a refusal, recorded
             }),
+
+        new("family and environmental part recorded by CAMHS for the family", true, ["CafEpisode.RecordFamilyAssessment"],
+            w => Task.FromResult(Of(w.Episode.RecordFamilyAssessment(CamhsWorker, FamilyPart, "Home visit with the family.")))),
+        new("family and environmental part reused for CAMHS from a sibling's CAF", true, ["CafRegister.ReuseFamilyAssessmentAsync"], async w =>
+        {
+            var r = await w.Register.ReuseFamilyAssessmentAsync(w.Episode.Id, CamhsWorker, "For the assessment.");
+            return new(r.IsRefused, r.IsRefused ? r.Refusal.RuleId : null);
+        }),
         new("a step-up (shares nothing with CAMHS)", false, ["CafEpisode.StepUp"],
             w => Task.FromResult(Of(w.Episode.StepUp(HealthVisitor, new SpecialistService("Children's social care"), "Disclosure of harm.")))),
     ];

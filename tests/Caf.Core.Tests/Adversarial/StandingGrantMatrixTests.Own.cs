@@ -245,6 +245,14 @@ public partial class StandingGrantMatrixTests
             case "a CAMHS practitioner records work":
                 AssertRefused(sam.RecordConsent(W.CamhsWorker, MotherWritten(), why));
                 break;
+            case "family and environmental part recorded by CAMHS for the family":
+                AssertRefused(sam.RecordFamilyAssessment(W.CamhsWorker, new Caf.Core.Register.FamilyAssessment("caf-core-default", "1.0.0", ["BFD-12"], "Damp flat."), why));
+                break;
+            case "family and environmental part reused for CAMHS from a sibling's CAF":
+                var reused = await w.Register.ReuseFamilyAssessmentAsync(W.Sam, W.CamhsWorker, why);
+                Assert.True(reused.IsRefused && reused.Refusal.RuleId == "SHARE-01", reused.ToString());
+                Assert.Null((await w.SubjectAsync()).FamilyAssessment);
+                break;
             default:
                 return Cell.DoesNotApply(SiblingCommandElsewhere);
         }

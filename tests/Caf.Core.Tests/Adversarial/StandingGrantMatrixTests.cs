@@ -213,6 +213,9 @@ public partial class StandingGrantMatrixTests(ITestOutputHelper output)
         SharingPath("statutory duty: a disclosure to CAMHS on a recorded consideration", "CafEpisode.ConsiderDutyToShare"),
         SharingPath("statutory duty: a disclosure judged more detrimental is not made", "CafEpisode.ConsiderDutyToShare"),
 
+        SharingPath("family and environmental part recorded by CAMHS for the family", "CafEpisode.RecordFamilyAssessment", "CafEpisode.FamilyAssessment"),
+        SharingPath("family and environmental part reused for CAMHS from a sibling's CAF", "CafRegister.ReuseFamilyAssessmentAsync"),
+
         // Panels: papers and allocations decided when they flow (the panel matrix's arrangement).
         Panel("slot request: new case (episode)", "CafEpisode.ToPanelSlotRequest", "PanelSlotRequest.NewCase", "CafEpisode.PanelConsent", "CafEpisode.CurrentPanelReferral"),
         Panel("slot request: re-presentation (episode)", "CafEpisode.ToPanelSlotRequest"),

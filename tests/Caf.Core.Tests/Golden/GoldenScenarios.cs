@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using Caf.Core.Events;
 using Caf.Core.Lifecycle;
+using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
 using Caf.Core.Reporting;
 using Caf.Core.Testing;
@@ -85,6 +86,11 @@ internal static class GoldenScenarios
         new("caf-referral-family-copy", w => Run(w, w.IdentifyConcern(),
             "consent: mother written", "start assessment", "review next steps", "complete assessment", "choose single agency",
             "refer to the youth service with the CAF", "agree plan: school + family", "give the family their copy")),
+
+        // Schema 3 on (REG-03): linked to the Smith family group, the family and environmental part recorded once for the
+        // family on this CAF, then a newer part a sibling's CAF recorded reused here through the sharing gate.
+        new("family-assessment-shared", w => Run(w, w.IdentifyConcern(),
+            "consent: mother verbal", "start assessment", "link family", "record the family part", "reuse a sibling's family part")),
     ];
 
     /// <summary>The settings the report rows were projected with: the school is a primary school, every other agency "other".</summary>
@@ -107,6 +113,13 @@ internal static class GoldenScenarios
                 "refer to the youth service with the CAF" => episode.ReferToAgencyWithCaf(CafCatalogue.Teacher, "Saturday mentoring", CafCatalogue.YouthService,
                     "Amy asked for a mentor outside school."),
                 "give the family their copy" => episode.GiveFamilyCopy(CafCatalogue.Teacher, "Ms Smith", true, 1, "By hand at the plan meeting"),
+
+                "record the family part" => episode.RecordFamilyAssessment(CafCatalogue.Teacher, FamilyPart("Mum says the flat is damp and money is tight since the move."),
+                    "Met Mrs Smith at home with both children."),
+                "reuse a sibling's family part" => episode.ReuseFamilyAssessment(CafCatalogue.HealthVisitor, new EpisodeId("ep-sibling"),
+                    new FamilyAssessmentRecorded(new EpisodeId("ep-sibling"), world.Time.GetUtcNow().AddHours(-2), CafCatalogue.HealthVisitor, "family-smith",
+                        FamilyPart("Housing officer visited: the family is on the transfer list."), "Updated after the housing visit."),
+                    "Sam's assessment uses the family's part recorded on his sister's CAF."),
                 "unlink family: CAMHS excluded by a sibling's family" => episode.UnlinkFromFamily(CafCatalogue.Teacher, CafCatalogue.Camhs, "REG-03",
                     "Revoked (REG-03): a sibling's family excluded camhs, which serves this child."),
                 "the mother asks for a step-down TAC meeting" => episode.RequestStepDownTac(CafCatalogue.Teacher, "Mrs Smith, Amy's mother",
@@ -136,6 +149,9 @@ internal static class GoldenScenarios
 
         return episode;
     }
+
+    private static Caf.Core.Register.FamilyAssessment FamilyPart(string summary) =>
+        Caf.Core.Register.FamilyAssessment.From(Framework, ["BFD-12"], summary).Value;
 
     /// <summary>The facts of an episode the corpus compares, each as readable text.</summary>
     public static SortedDictionary<string, string> Facts(CafEpisode e)
