@@ -224,8 +224,6 @@ internal static class GoldenExpectations
             ["version"] = "5",
         },
         ["caf-referral-family-copy"] = new(StringComparer.Ordinal)
-
-        ["family-assessment-shared"] = new(StringComparer.Ordinal)
         {
             ["closure"] = "none",
             ["consent"] = "records 1, excludes [], withdrawn False, overridden False",
@@ -247,24 +245,6 @@ internal static class GoldenExpectations
             ["stepDown"] = "none",
             ["transferredTo"] = "none",
             ["version"] = "9",
-
-            ["events"] = "ConcernIdentified, ConsentRecorded, AssessmentStarted, LinkedToFamilyGroup, FamilyAssessmentRecorded, FamilyAssessmentReused",
-            ["familyGroup"] = "family-smith",
-            ["lastEventAt"] = "2026-03-07T09:00:00Z",
-            ["leadProfessional"] = "pr-teacher-jones (school-oakfield-primary), interim",
-            ["nextReviewDue"] = "none",
-            ["openedAt"] = "2026-03-02T09:00:00Z",
-            ["outcomesCompletions"] = "0",
-            ["panelReferrals"] = "",
-            ["planActions"] = "no plan",
-            ["planVersions"] = "0",
-            ["reassessmentRequired"] = "False",
-            ["reviewCount"] = "0",
-            ["reviewsOfCurrentPlan"] = "",
-            ["state"] = "Assessing",
-            ["stepDown"] = "none",
-            ["transferredTo"] = "none",
-            ["version"] = "6",
         },
     };
 
@@ -472,11 +452,6 @@ internal static class GoldenExpectations
         {
             ["ageBandAtOpening"] = "FiveToNine",
             ["assessmentCompletedOn"] = "2026-03-06",
-
-        ["family-assessment-shared"] = new(StringComparer.Ordinal)
-        {
-            ["ageBandAtOpening"] = "FiveToNine",
-            ["assessmentCompletedOn"] = "none",
             ["assessmentDueOn"] = "2026-04-02",
             ["assessmentStartedOn"] = "2026-03-04",
             ["childId"] = "child-001",
@@ -491,12 +466,32 @@ internal static class GoldenExpectations
             ["leadProfessionalAgency"] = "none",
             ["needs"] = "LEI-01, LEI-02, LEI-05",
             ["nextReviewDue"] = "2026-04-20",
-
-            ["needs"] = "",
-            ["nextReviewDue"] = "none",
             ["openedOn"] = "2026-03-02",
             ["outcomes"] = "none",
             ["panelReferrals"] = "0",
+        },
+        ["family-assessment-shared"] = new(StringComparer.Ordinal)
+        {
+            ["closure"] = "none",
+            ["consent"] = "records 1, excludes [], withdrawn False, overridden False",
+            ["episodeId"] = "ep-1",
+            ["events"] = "ConcernIdentified, ConsentRecorded, AssessmentStarted, LinkedToFamilyGroup, FamilyAssessmentRecorded, FamilyAssessmentReused",
+            ["familyGroup"] = "family-smith",
+            ["lastEventAt"] = "2026-03-07T09:00:00Z",
+            ["leadProfessional"] = "pr-teacher-jones (school-oakfield-primary), interim",
+            ["nextReviewDue"] = "none",
+            ["openedAt"] = "2026-03-02T09:00:00Z",
+            ["outcomesCompletions"] = "0",
+            ["panelReferrals"] = "",
+            ["planActions"] = "no plan",
+            ["planVersions"] = "0",
+            ["reassessmentRequired"] = "False",
+            ["reviewCount"] = "0",
+            ["reviewsOfCurrentPlan"] = "",
+            ["state"] = "Assessing",
+            ["stepDown"] = "none",
+            ["transferredTo"] = "none",
+            ["version"] = "6",
         },
     };
 }
