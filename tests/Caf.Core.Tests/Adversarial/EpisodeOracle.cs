@@ -65,6 +65,12 @@ internal static class EpisodeOracle
             produced = madeTac with { Decision = oldTac };
         }
 
+        // Likewise a supervisor's confirmation stored before LP-06 applied to it (no nominee marker): read back as accepted then.
+        if (stored is NominationConfirmedBySupervisor { Nominee: null } oldConfirmation && produced is NominationConfirmedBySupervisor madeConfirmation)
+        {
+            produced = madeConfirmation with { Supervisor = oldConfirmation.Supervisor, Nominee = null };
+        }
+
         return produced.Equals(stored.PolicyVersion is null ? stored with { PolicyVersion = produced.PolicyVersion } : stored);
     }
 
@@ -174,6 +180,7 @@ internal static class EpisodeOracle
         LeadProfessionalNominated n => e.NominateLeadProfessional(n.Actor,
             new LeadProfessionalCandidate(n.Practitioner, n.Agency, AgencyKind.Other, "Practitioner", n.IsLeadProfessionalTrained, ContactFrequency.Weekly, [], n.CurrentLeadCaseload, n.WorksWithFamily),
             n.Reason),
+        NominationConfirmedBySupervisor { Nominee: null } c => e.ConfirmNomination(c.Actor, new PractitionerId("pr-stand-in-supervisor"), c.Reason),
         NominationConfirmedBySupervisor c => e.ConfirmNomination(c.Actor, c.Supervisor, c.Reason),
         NominationAgreedByFamily a => e.RecordFamilyAgreement(a.Actor, new FamilyAgreement(a.Agreement)),
         PlanAgreed p => e.AgreePlan(p.Actor, p.Plan, p.Reason),

@@ -286,6 +286,17 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
     ];
 
     /// <summary>Public members that hand nothing to an agency, so have no row.</summary>
+    // The panel case after its decision sheet (PANEL-06..10) and the family's request for a step-down TAC (STEP-04) are
+    // commands of states this matrix's world never reaches; each is a panel row of the standing-grant matrix
+    // (StandingGrantMatrixTests, which reaches those states with CAMHS excluded and checks the same invariant) or listed
+    // there as sharing nothing with a reason.
+    private static readonly string[] JudgedInPanelStates =
+    [
+        "CafEpisode.RequestReHearing", "CafEpisode.AnswerReHearing", "CafEpisode.ReturnFromWaitingList", "CafEpisode.RecordAllocationAudit",
+        "CafEpisode.RecordDecisionSharedWithFamily", "CafEpisode.RecordServiceDisagreement", "CafEpisode.ReportProgressToPanel",
+        "CafEpisode.RequestStepDownTac",
+    ];
+
     private static readonly string[] SharesNothing =
     [
         "CafEpisode.IdentifyConcern", "CafEpisode.RegisterPotentialFromStepDown", // open the episode: the opener holds it
@@ -369,7 +380,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
     [Fact]
     public void Every_public_command_has_a_row_in_the_matrix_or_is_listed_as_sharing_nothing()
     {
-        var covered = Rows.SelectMany(r => r.Members).Concat(SharesNothing).ToHashSet(StringComparer.Ordinal);
+        var covered = Rows.SelectMany(r => r.Members).Concat(SharesNothing).Concat(JudgedInPanelStates).ToHashSet(StringComparer.Ordinal);
         var commands =
             from type in new[] { typeof(CafEpisode), typeof(CafRegister), typeof(EpisodeJson), typeof(Caf.Core.Reads.AuditedEpisodeReads) }
             from m in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
