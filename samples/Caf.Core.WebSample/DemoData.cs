@@ -93,7 +93,7 @@ public static class DemoData
     public static readonly DemoChild Ben = new(new("child-ben"), "Ben Okafor", new DateOnly(2012, 5, 14), new("ep-ben-1"));
 
     /// <summary>The demo's children.</summary>
-    public static readonly ImmutableArray<DemoChild> Children = [Amy, Ben];
+    public static readonly ImmutableArray<DemoChild> Children = [Amy, Ben, DemoAftercare.Sam, DemoAftercare.Chloe];
 
     /// <summary>The practitioner with an id, if the demo knows them.</summary>
     public static DemoPractitioner? Practitioner(string? id) => Practitioners.FirstOrDefault(p => p.Id.Value == id);
@@ -126,6 +126,8 @@ public static class DemoData
             var consent = ConsentRecord.Parent("Mrs Okafor", ConsentForm.Written, Camhs.Agency);
             await register.ExecuteAsync(Ben.Episode, e => e.RecordConsent(HealthVisitor.Actor, consent, "Consent to assess and share, except with CAMHS."));
         }
+
+        await DemoAftercare.SeedAsync(services); // a step-down case (STEP-04) and a case the panel decided (PANEL-08..10)
     }
 
     /// <summary>The display texts of the consent givers a form offers.</summary>
