@@ -26,12 +26,6 @@ public static class DemoAftercare
         PanelCadence.Fortnightly(new DateOnly(2026, 1, 7)), new PanelCapacity(newCases: 10, reviews: 30, minutes: 800),
         DemoData.Practitioners.Select(p => p.Agency));
 
-    /// <summary>Sam, ten: stepped down from children's social care; a potential CAF.</summary>
-    public static readonly DemoChild Sam = new(new("child-sam"), "Sam Taylor", new DateOnly(2016, 5, 1), new("ep-sam-1"));
-
-    /// <summary>Chloe, eleven: the panel allocated home visits and CAMHS support.</summary>
-    public static readonly DemoChild Chloe = new(new("child-chloe"), "Chloe Lewis", new DateOnly(2015, 3, 9), new("ep-chloe-1"));
-
     /// <summary>Chloe's panel referral.</summary>
     public static readonly PanelReferralId ChloeReferral = new("ref-chloe-1");
 
@@ -49,7 +43,7 @@ public static class DemoAftercare
         var repository = scope.ServiceProvider.GetRequiredService<IEpisodeRepository>();
         var register = scope.ServiceProvider.GetRequiredService<CafRegister>();
         var teacher = DemoData.Teacher.Actor;
-        if (await repository.GetAsync(Sam.Episode) is null)
+        if (await repository.GetAsync(DemoData.Sam.Episode) is null)
         {
             var information = new StepDownInformation
             {
@@ -63,18 +57,18 @@ public static class DemoAftercare
                 NeedsFamilyWantToWorkOn = "Calmer mornings.",
                 FamilyLeadProfessionalPreference = "Sam's class teacher.",
             };
-            await register.RegisterStepDownAsync(Sam.Episode, new ChildDetails(Sam.Id, Sam.DateOfBirth), teacher, information);
-            await register.ExecuteAsync(Sam.Episode, e => e.RecordConsent(teacher, ConsentRecord.Parent("Mrs Taylor", ConsentForm.Written), "Consent to share the step-down information."));
+            await register.RegisterStepDownAsync(DemoData.Sam.Episode, new ChildDetails(DemoData.Sam.Id, DemoData.Sam.DateOfBirth), teacher, information);
+            await register.ExecuteAsync(DemoData.Sam.Episode, e => e.RecordConsent(teacher, ConsentRecord.Parent("Mrs Taylor", ConsentForm.Written), "Consent to share the step-down information."));
         }
 
-        if (await repository.GetAsync(Chloe.Episode) is null)
+        if (await repository.GetAsync(DemoData.Chloe.Episode) is null)
         {
-            await register.IdentifyConcernAsync(Chloe.Episode, new ChildDetails(Chloe.Id, Chloe.DateOfBirth), teacher, "Late most mornings; anxious in class.");
-            await register.ExecuteAsync(Chloe.Episode, e => e.RecordConsent(teacher, ConsentRecord.Parent("Mr Lewis", ConsentForm.Written), "Dad signed the referral form."));
-            await register.ExecuteAsync(Chloe.Episode, e => e.StartAssessment(teacher, "Agreed with Dad."));
-            await register.ExecuteAsync(Chloe.Episode, e => e.CompleteAssessment(teacher,
+            await register.IdentifyConcernAsync(DemoData.Chloe.Episode, new ChildDetails(DemoData.Chloe.Id, DemoData.Chloe.DateOfBirth), teacher, "Late most mornings; anxious in class.");
+            await register.ExecuteAsync(DemoData.Chloe.Episode, e => e.RecordConsent(teacher, ConsentRecord.Parent("Mr Lewis", ConsentForm.Written), "Dad signed the referral form."));
+            await register.ExecuteAsync(DemoData.Chloe.Episode, e => e.StartAssessment(teacher, "Agreed with Dad."));
+            await register.ExecuteAsync(DemoData.Chloe.Episode, e => e.CompleteAssessment(teacher,
                 new AssessmentSummary("default", "1.0.0", ThresholdLevel.Complex, ThresholdRoute.CafMultiAgency, ["attendance"]), "Needs span services."));
-            var form = new PanelReferral(ChloeReferral, Chloe.Episode, North.Area, teacher, now)
+            var form = new PanelReferral(ChloeReferral, DemoData.Chloe.Episode, North.Area, teacher, now)
             {
                 Reason = PanelReferralReason.VariedOrComplexNeeds,
                 WrittenConsentToShare = true,
@@ -82,11 +76,11 @@ public static class DemoAftercare
                 DesiredOutcome = "Chloe is in school on time and feels calmer.",
                 SmartGoals = ["On time four days in five by half term"],
             };
-            await register.ExecuteAsync(Chloe.Episode, e => e.ReferToPanel(teacher, form, North));
+            await register.ExecuteAsync(DemoData.Chloe.Episode, e => e.ReferToPanel(teacher, form, North));
 
             // The meeting that decided: two to four weeks ago, so a following meeting has been held by today (PANEL-10).
             var decidedAt = North.Meetings(today.AddDays(-27), 14).First();
-            await register.ExecuteAsync(Chloe.Episode, e =>
+            await register.ExecuteAsync(DemoData.Chloe.Episode, e =>
             {
                 var booking = new PanelBooking(e.ToPanelSlotRequest(new PanelSlotId("slot-chloe-1")).Value, decidedAt, 20);
                 var sheet = PanelDecision.Allocate(booking, North.Chair,
