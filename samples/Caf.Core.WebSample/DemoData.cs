@@ -50,7 +50,7 @@ public sealed record DemoSupervisor(PractitionerId Id, string Name);
 /// <summary>A child of the demo: the host holds names; the library holds ids.</summary>
 public sealed record DemoChild(ChildId Id, string Name, DateOnly DateOfBirth, EpisodeId Episode);
 
-/// <summary>The demo's people (a host's own directory) and its two episodes, from the seeds' situations.</summary>
+/// <summary>The demo's people (a host's own directory) and its four episodes (Sam's and Chloe's: <see cref="DemoAftercare"/>).</summary>
 public static class DemoData
 {
     /// <summary>Ms Jones, a primary-school teacher (she identifies Amy's needs).</summary>
@@ -92,8 +92,14 @@ public static class DemoData
     /// <summary>Ben, thirteen: his mother consented, excluding CAMHS.</summary>
     public static readonly DemoChild Ben = new(new("child-ben"), "Ben Okafor", new DateOnly(2012, 5, 14), new("ep-ben-1"));
 
+    /// <summary>Sam, ten: stepped down from children's social care; a potential CAF.</summary>
+    public static readonly DemoChild Sam = new(new("child-sam"), "Sam Taylor", new DateOnly(2016, 5, 1), new("ep-sam-1"));
+
+    /// <summary>Chloe, eleven: the panel allocated home visits and CAMHS support.</summary>
+    public static readonly DemoChild Chloe = new(new("child-chloe"), "Chloe Lewis", new DateOnly(2015, 3, 9), new("ep-chloe-1"));
+
     /// <summary>The demo's children.</summary>
-    public static readonly ImmutableArray<DemoChild> Children = [Amy, Ben];
+    public static readonly ImmutableArray<DemoChild> Children = [Amy, Ben, Sam, Chloe];
 
     /// <summary>The practitioner with an id, if the demo knows them.</summary>
     public static DemoPractitioner? Practitioner(string? id) => Practitioners.FirstOrDefault(p => p.Id.Value == id);
@@ -126,6 +132,8 @@ public static class DemoData
             var consent = ConsentRecord.Parent("Mrs Okafor", ConsentForm.Written, Camhs.Agency);
             await register.ExecuteAsync(Ben.Episode, e => e.RecordConsent(HealthVisitor.Actor, consent, "Consent to assess and share, except with CAMHS."));
         }
+
+        await DemoAftercare.SeedAsync(services); // a step-down case (STEP-04) and a case the panel decided (PANEL-08..10)
     }
 
     /// <summary>The display texts of the consent givers a form offers.</summary>

@@ -113,8 +113,9 @@ public sealed class EpisodeListEndpointTests : IAsyncLifetime
         var patel = await Json(await _factory.ClientFor(DemoData.HealthVisitor).GetAsync(Episodes));
         var khan = await Json(await _factory.ClientFor(DemoData.Camhs).GetAsync(Episodes));
 
-        var amy = Assert.Single(jones.EnumerateArray());
-        Assert.Equal("ep-amy-1", amy.GetProperty("id").GetString());
+        // The school leads Amy's and, as interim lead, the two issue-28 demo cases (Sam's step-down, Chloe's panel case).
+        Assert.Equal(["ep-amy-1", "ep-chloe-1", "ep-sam-1"], jones.EnumerateArray().Select(e => e.GetProperty("id").GetString()).Order(StringComparer.Ordinal));
+        var amy = jones.EnumerateArray().Single(e => e.GetProperty("id").GetString() == "ep-amy-1");
         Assert.Equal("Concern identified, assessment not started", amy.GetProperty("stateText").GetString());
         Assert.Equal("Ms Jones", amy.GetProperty("leadProfessionalName").GetString());
         Assert.Equal("ep-ben-1", Assert.Single(patel.EnumerateArray()).GetProperty("id").GetString());
@@ -140,8 +141,10 @@ public sealed class EpisodeListEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal("[]", body);
+        // Only the school's other cases (the issue-28 demo's Sam and Chloe) are left.
+        Assert.Equal(["ep-chloe-1", "ep-sam-1"], JsonDocument.Parse(body).RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString()).Order(StringComparer.Ordinal));
         Assert.DoesNotContain("child-amy", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("ep-amy-1", body, StringComparison.Ordinal);
     }
 
     [Fact]
