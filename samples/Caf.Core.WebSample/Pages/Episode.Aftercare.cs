@@ -12,7 +12,7 @@ namespace Caf.Core.WebSample.Pages;
 /// <summary>
 /// The episode page's forms for issue 28: the family's request for a step-down TAC meeting (STEP-04), and after the
 /// panel's decision sheet, sharing it with the family (PANEL-08), a disagreement about a service (PANEL-09) and a progress
-/// report to a following meeting (PANEL-10). The library judges each; the page only turns fields into arguments.
+/// report to a following meeting (PANEL-10); the completed CAF sent to an agency as its referral (LIFE-13). The library judges each; the page only turns fields into arguments.
 /// </summary>
 public sealed partial class EpisodeModel
 {
@@ -49,6 +49,16 @@ public sealed partial class EpisodeModel
                 ? throw new ArgumentException($"The panel did not meet on {meeting:d MMM yyyy}: choose one of its meetings.", nameof(meeting))
                 : e.ReportProgressToPanel(by, ReferralOf(referral), held, progress ?? string.Empty);
         });
+
+    /// <summary>Send the completed CAF to an agency as its referral (LIFE-13; SHARE-01 refuses an agency the family excluded).</summary>
+    public Task<IActionResult> OnPostReferToAgencyAsync(string id, string? service, string? agency, string? reason) =>
+        RunAsync(id, EpisodeAction.ReferToAgencyWithCaf, (e, by) => e.ReferToAgencyWithCaf(
+            by, service ?? string.Empty, string.IsNullOrWhiteSpace(agency) ? throw new ArgumentException("Choose the agency.", nameof(agency)) : new AgencyId(agency),
+            reason ?? string.Empty));
+
+    /// <summary>The agencies of the demo's directory, by name (the LIFE-13 form's choices).</summary>
+    public static (AgencyId Agency, string Name)[] DirectoryAgencies =>
+        DemoData.Practitioners.Select(p => (p.Agency, p.AgencyName)).Distinct().ToArray();
 
     private static PanelReferralId ReferralOf(string? referral) =>
         string.IsNullOrWhiteSpace(referral) ? throw new ArgumentException("The form names no panel referral.", nameof(referral)) : new PanelReferralId(referral);
