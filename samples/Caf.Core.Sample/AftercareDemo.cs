@@ -14,7 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// Issue 28 in a few lines each (in memory, no store): STEP-04, a family's request for a step-down TAC meeting and the
 /// final child-in-need review standing as that TAC; PANEL-08, the decision sheet to the referrer and the services and
-/// shared with the family; PANEL-09, a disagreement about a service; PANEL-10, progress reported to the next meeting.
+/// shared with the family; PANEL-09, a disagreement about a service; PANEL-10, progress reported to the next meeting;
+/// LIFE-13, the completed CAF sent to another agency as its referral (SHARE-01 refusing an agency the family excluded).
 /// </summary>
 internal static class AftercareDemo
 {
@@ -104,5 +105,16 @@ internal static class AftercareDemo
         clock.Advance(TimeSpan.FromDays(next.Date.DayNumber - today().DayNumber));
         amy.ReportProgressToPanel(healthVisitor, form.Id, next, "Amy is on time four days in five.").ThrowIfRefused();
         Console.WriteLine($"Progress (PANEL-10): a {PanelDisplayText.For(review.Origin).ToLowerInvariant()} slot ({review.Kind}) asked for; the lead professional reported to MAAG North on {next.Date:d MMMM}.");
+
+        Console.WriteLine();
+        Console.WriteLine("== 10. The completed CAF as another agency's referral (LIFE-13, SHARE-01)");
+        var ben = CafEpisode.IdentifyConcern(policy, new EpisodeId("ep-ben"), new ChildDetails(new ChildId("child-ben"), new DateOnly(2012, 5, 14)), healthVisitor, "Ben (13) is anxious and missing school.");
+        ben.RecordConsent(healthVisitor, ConsentRecord.Parent("Mrs Okafor", ConsentForm.Written, Camhs), "Mum consented to share, but not with CAMHS.").ThrowIfRefused();
+        ben.StartAssessment(healthVisitor, "Agreed with Mum.").ThrowIfRefused();
+        ben.CompleteAssessment(healthVisitor, new AssessmentSummary("default", "1.0.0", ThresholdLevel.Complex, ThresholdRoute.CafMultiAgency, ["attendance"]), "Needs beyond health visiting.").ThrowIfRefused();
+        ben.ReferToAgencyWithCaf(healthVisitor, "Mentoring", Youth, "Ben wants a mentor outside school.").ThrowIfRefused();
+        var referral = ben.AgencyReferrals[^1];
+        Console.WriteLine($"The youth service got the completed CAF ({referral.CafCompletedAt:d MMMM}) as its referral for {referral.Service.ToLowerInvariant()}; {ben.LeadProfessional.Practitioner} stays lead professional.");
+        Console.WriteLine($"CAMHS, which Mrs Okafor excluded: refused. {ben.ReferToAgencyWithCaf(healthVisitor, "Anxiety support", Camhs, "Ben's anxiety.").Refusal}");
     }
 }
