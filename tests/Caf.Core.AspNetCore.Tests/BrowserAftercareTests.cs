@@ -13,7 +13,8 @@ namespace Caf.Core.AspNetCore.Tests;
 /// family's request for a step-down TAC meeting is recorded and the page says the assessment, the plan and the closure
 /// wait for the meeting's decision (STEP-04); on Chloe's case, which the panel decided two meetings ago, the referrer
 /// records the decision sheet shared with the family (PANEL-08), a disagreement about a service taken up (PANEL-09) and
-/// progress reported to a following meeting (PANEL-10). Screenshots under screenshots/.
+/// progress reported to a following meeting (PANEL-10), and sends the completed CAF to an agency as its referral
+/// (LIFE-13). Screenshots under screenshots/.
 /// </summary>
 public sealed class BrowserAftercareTests : BrowserTestBase
 {
@@ -88,6 +89,23 @@ public sealed class BrowserAftercareTests : BrowserTestBase
         Assert.Equal("Done: Report progress to the panel.", Submit(driver, "submit-report-progress-to-panel"));
         AssertWords(driver);
         Save(driver, "aftercare-2-panel-aftercare");
+    }
+
+    [BrowserFact]
+    [Trait("Rule", "LIFE-13")]
+    public void LIFE_13_the_completed_CAF_is_sent_to_an_agency_as_its_referral()
+    {
+        using var driver = StartChromium();
+        SignIn(driver, "ms-jones", "/episodes/ep-chloe-1");
+        Assert.Equal("", driver.FindElement(By.Id("agency-referral-service")).GetAttribute("value")); // nothing pre-filled
+        Assert.Equal("", driver.FindElement(By.Id("agency-referral-agency")).GetAttribute("value"));
+        Choose(driver, "agency-referral-agency", "Health visiting");
+        Type(driver, "agency-referral-service", "Sleep routine support");
+        Type(driver, "agency-referral-reason", "Chloe is tired most mornings.");
+        Assert.Equal("Done: Refer to an agency with the CAF.", Submit(driver, "submit-refer-to-agency-with-caf"));
+        Assert.Contains("Referred to Health visiting with the completed CAF as the request: Sleep routine support", driver.FindElement(By.Id("history")).Text, StringComparison.Ordinal);
+        AssertWords(driver);
+        Save(driver, "aftercare-3-referred-to-agency-with-caf");
     }
 
     private static void AssertWords(ChromeDriver driver)
