@@ -73,6 +73,12 @@ public sealed partial class CafEpisode
     /// <summary>The episode's id.</summary>
     public EpisodeId Id { get; }
 
+    /// <summary>
+    /// The authority the episode belongs to: its policy's (<see cref="EpisodePolicy.Authority"/>). A register or store
+    /// of another authority refuses it (docs/authorities.md).
+    /// </summary>
+    public AuthorityId Authority => _policy.Authority;
+
     /// <summary>The child (or unborn baby).</summary>
     public ChildDetails Child { get; private set; } = null!;
 

@@ -94,6 +94,20 @@ public sealed class EpisodePolicy
     public ICafNames Names { get; init; } = CafNames.Ids;
 
     /// <summary>
+    /// The authority whose policy this is (docs/authorities.md): every episode built or loaded with this policy belongs
+    /// to it (<see cref="CafEpisode.Authority"/>), and a register or store over it refuses an episode of another
+    /// authority. <see cref="AuthorityId.Default"/> unless set (a single-authority host).
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to <c>default(AuthorityId)</c>.</exception>
+    public AuthorityId Authority
+    {
+        get => _authority;
+        init => _authority = value.IsDefault ? throw new ArgumentException("An EpisodePolicy needs a valid AuthorityId, not default(AuthorityId).", nameof(value)) : value;
+    }
+
+    private readonly AuthorityId _authority = AuthorityId.Default;
+
+    /// <summary>
     /// LAW-04: the read-audit port the register and the web adapter record reads of episode content in
     /// (<see cref="Reads.IReadAuditLog"/>), or null to record none (the default; <c>AddCafCore</c> sets the host's
     /// registered log). Reads are recorded before their content is returned.

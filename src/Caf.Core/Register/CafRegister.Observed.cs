@@ -129,6 +129,7 @@ public sealed partial class CafRegister
             Result added;
             using (var save = CafActivities.Source.StartActivity(CafTelemetry.SaveActivity))
             {
+                AuthorityScope.ThrowIfOtherAuthority(episode, Authority);
                 added = await _repository.AddAsync(episode, cancellationToken).ConfigureAwait(false);
                 save?.SetTag(CafTelemetry.OutcomeTag, added.IsSuccess ? "ok" : added.Refusal.RuleId == "REG-01" ? "conflict" : "refused");
                 save?.SetTag(CafTelemetry.RuleIdTag, added.IsSuccess ? null : added.Refusal.RuleId);

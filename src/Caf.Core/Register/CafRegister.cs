@@ -103,9 +103,19 @@ public sealed partial class CafRegister
             throw new ArgumentException(string.Join(" ", problems), nameof(storage));
         }
 
+        if (repository.Authority != policy.Authority)
+        {
+            throw new ArgumentException(
+                $"The repository is scoped to authority '{repository.Authority}' and the policy belongs to authority '{policy.Authority}': a register serves one authority, with that authority's store (docs/authorities.md).",
+                nameof(repository));
+        }
+
         _concurrencyRetries = storage.ConcurrencyRetries;
         _reads = Reads.AuditedEpisodeReads.ForRegister(repository, repository as Reporting.IEpisodeReportStore, policy.Reads, policy.Time);
     }
+
+    /// <summary>The authority this register serves (its policy's, <see cref="EpisodePolicy.Authority"/>): it reads and writes that authority's episodes only.</summary>
+    public AuthorityId Authority => _policy.Authority;
 
     /// <summary>
     /// Runs a command on a stored episode and saves what it did: the way to change an episode, so that no command

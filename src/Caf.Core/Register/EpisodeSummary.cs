@@ -59,6 +59,12 @@ public sealed record EpisodeSummary(
     DateTimeOffset? AssessmentCompletedAt,
     DateOnly? NextReviewDue)
 {
+    /// <summary>
+    /// The authority the episode belongs to (docs/authorities.md); <see cref="AuthorityId.Default"/> for a
+    /// single-authority host. Not part of equality: a store lists one authority's summaries only.
+    /// </summary>
+    public AuthorityId Authority { get; init; } = AuthorityId.Default;
+
     /// <summary>LIFE-06: whether the (re)assessment is overdue at a time (reported, never blocking).</summary>
     /// <param name="now">The time to judge at (e.g. the clock's now).</param>
     /// <returns>True when open, due, not completed and past its due time.</returns>
@@ -99,6 +105,9 @@ public sealed record EpisodeSummary(
             episode.FamilyGroup, episode.RetentionDueOn, episode.Version,
             [.. episode.Consent.Exclusions.Select(x => x.Agency).Distinct().Order()],
             episode.AssessmentDueBy, episode.AssessmentCompletedAt,
-            episode.State == EpisodeState.PlanActive ? episode.NextReviewDue : null);
+            episode.State == EpisodeState.PlanActive ? episode.NextReviewDue : null)
+        {
+            Authority = episode.Authority,
+        };
     }
 }

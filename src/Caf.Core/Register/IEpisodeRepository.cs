@@ -17,6 +17,13 @@ namespace Caf.Core.Register;
 /// </summary>
 public interface IEpisodeRepository
 {
+    /// <summary>
+    /// The authority this repository is scoped to (docs/authorities.md): it reads, counts and writes that authority's
+    /// episodes only, and refuses to write an episode of another (<see cref="AuthorityScope.ThrowIfOtherAuthority"/>).
+    /// <see cref="AuthorityId.Default"/> unless the implementation says otherwise.
+    /// </summary>
+    AuthorityId Authority => AuthorityId.Default;
+
     /// <summary>Loads an episode, or null when there is none with that id.</summary>
     /// <param name="id">The episode id.</param>
     /// <param name="cancellationToken">Cancellation.</param>

@@ -52,6 +52,9 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
         _projector = Guard.Against.Null(reportProjector);
     }
 
+    /// <summary>The authority of the repository's policy (<see cref="EpisodePolicy.Authority"/>): the one whose episodes it holds.</summary>
+    public AuthorityId Authority => _policy.Authority;
+
     /// <inheritdoc />
     /// <remarks>Issue 26: the first load of a stored history replays it; the repository then keeps a private copy of the
     /// result, and of each instance it handed out once saved, and later loads hand out <see cref="CafEpisode.Copy"/> of it
@@ -105,7 +108,7 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
     /// <inheritdoc />
     public ValueTask<Result> AddAsync(CafEpisode episode, CancellationToken cancellationToken = default)
     {
-        Guard.Against.Null(episode);
+        AuthorityScope.ThrowIfOtherAuthority(episode, Authority);
         lock (_gate)
         {
             if (_entries.ContainsKey(episode.Id))
@@ -132,7 +135,7 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
     /// <inheritdoc />
     public ValueTask<Result> UpdateAsync(CafEpisode episode, int expectedVersion, CancellationToken cancellationToken = default)
     {
-        Guard.Against.Null(episode);
+        AuthorityScope.ThrowIfOtherAuthority(episode, Authority);
         Guard.Against.Negative(expectedVersion);
         lock (_gate)
         {
@@ -160,6 +163,11 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
         if (updates.Select(u => u.Episode.Id).Distinct().Count() != updates.Count)
         {
             throw new System.ArgumentException("Each episode appears once in a multi-episode update.", nameof(updates));
+        }
+
+        foreach (var update in updates)
+        {
+            AuthorityScope.ThrowIfOtherAuthority(update.Episode, Authority, nameof(updates));
         }
 
         lock (_gate)
