@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Caf.Core.Benchmarks;
 
 /// <summary>
-/// Outbox dispatch throughput (issue 25) on a SQLite file (WAL, <c>UseSqliteSynchronousNormal</c>) and, when
+/// Outbox dispatch throughput (issue 25) on a SQLite file (WAL, <c>UseSynchronousNormal</c>) and, when
 /// CAF_BENCH_POSTGRES or CAF_TEST_POSTGRES is set, on a fresh PostgreSQL database (the <c>Postgres*</c> cases; left out
 /// otherwise, see <see cref="Program"/>): each operation is one
 /// event claimed, published to a publisher that does nothing, and marked delivered. Every iteration starts with

@@ -18,7 +18,7 @@ namespace Caf.Core.Benchmarks;
 /// the report row and the outbox row). The episodes are fresh for every iteration (added in the setup, not measured), so
 /// every save is the same size. Writers save different episodes; "8 writers" runs eight concurrent loops. The in-memory
 /// store with one writer is the baseline. The durability variants show what a flush per commit costs on the disk at hand:
-/// SQLite's <c>synchronous=NORMAL</c> in WAL mode (<c>UseSqliteSynchronousNormal()</c>) and PostgreSQL's
+/// SQLite's <c>synchronous=NORMAL</c> in WAL mode (<c>UseSqlite(..., sqlite =&gt; sqlite.UseSynchronousNormal())</c>) and PostgreSQL's
 /// <c>synchronous_commit=off</c> (a server or connection setting of the host's choosing); "Max Auto Prepare" lets Npgsql
 /// prepare the save's statements on the server once per connection (a connection-string setting of the host's choosing).
 /// "loaded" saves an instance read back with <c>GetAsync</c> in the setup (the usual load, command, save: the repository

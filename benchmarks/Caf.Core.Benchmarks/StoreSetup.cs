@@ -57,17 +57,19 @@ internal sealed class BenchStore : IAsyncDisposable
         return new BenchStore(policy, new InMemoryEpisodeRepository(policy, projector), null, null);
     }
 
-    /// <summary>A temp SQLite file in WAL mode; <paramref name="synchronousNormal"/>: <c>UseSqliteSynchronousNormal()</c>.</summary>
+    /// <summary>A temp SQLite file in WAL mode; <paramref name="synchronousNormal"/>: <c>UseSqlite(..., sqlite =&gt; sqlite.UseSynchronousNormal())</c>.</summary>
     public static async Task<BenchStore> SqliteAsync(bool synchronousNormal = false)
     {
         var path = Path.Combine(Path.GetTempPath(), $"caf-bench-{Guid.NewGuid():N}.db");
         return await OpenAsync(o =>
         {
-            o.UseSqlite($"Data Source={path};Default Timeout=60");
-            if (synchronousNormal)
+            o.UseSqlite($"Data Source={path};Default Timeout=60", sqlite =>
             {
-                o.UseSqliteSynchronousNormal();
-            }
+                if (synchronousNormal)
+                {
+                    sqlite.UseSynchronousNormal();
+                }
+            });
         }, () =>
         {
             SqliteConnection.ClearAllPools();

@@ -5,14 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Core.EntityFrameworkCore;
 
-/// <summary>The provider, connection and outbox settings of <c>AddCafEntityFrameworkCore</c>.</summary>
+/// <summary>The database, context and outbox settings of <c>AddCafEntityFrameworkCore</c>.</summary>
 /// <threadsafety>Mutable while registering; not changed afterwards.</threadsafety>
 [Mutable]
 public sealed class CafEntityFrameworkCoreOptions
 {
-    internal CafStoreProvider Provider { get; private set; }
-
-    internal string? ConnectionString { get; private set; }
+    internal CafDatabaseProvider? Database { get; private set; }
 
     internal Action<DbContextOptionsBuilder>? ExtraConfiguration { get; private set; }
 
@@ -20,44 +18,15 @@ public sealed class CafEntityFrameworkCoreOptions
     public CafOutboxOptions Outbox { get; } = new();
 
     /// <summary>
-    /// Stores in a SQLite database file: the embedded default, no server (e.g. <c>Data Source=caf.db</c>).
-    /// <c>MigrateCafDatabaseAsync</c> switches the file to write-ahead logging (WAL), so readers never wait for a writer.
+    /// Chooses the database, as a database package supplies it: call that package's method instead, <c>o.UseSqlite(...)</c>
+    /// (Caf.Core.EntityFrameworkCore.Sqlite, the embedded default) or <c>o.UseNpgsql(...)</c>
+    /// (Caf.Core.EntityFrameworkCore.PostgreSQL). The last call wins.
     /// </summary>
-    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
+    /// <param name="provider">The database package's provider.</param>
     /// <returns>These options.</returns>
-    public CafEntityFrameworkCoreOptions UseSqlite(string connectionString)
+    public CafEntityFrameworkCoreOptions UseDatabase(CafDatabaseProvider provider)
     {
-        ConnectionString = Guard.Against.NullOrWhiteSpace(connectionString);
-        Provider = CafStoreProvider.Sqlite;
-        return this;
-    }
-
-    internal bool SqliteSynchronousNormal { get; private set; }
-
-    /// <summary>
-    /// On SQLite, runs every connection with <c>PRAGMA synchronous=NORMAL</c> instead of SQLite's default <c>FULL</c>: in WAL
-    /// mode a commit then no longer waits for the disk to flush (only checkpoints do). A committed save survives a crash of
-    /// the process; after a power loss or an operating-system crash the last saves may be missing, but the file is never
-    /// corrupt and never holds half a save. On a disk whose flush takes milliseconds this is what allows about a thousand
-    /// saves a second (see benchmarks/RESULTS.md); leave it off where every acknowledged save must survive a power loss.
-    /// </summary>
-    /// <returns>These options.</returns>
-    public CafEntityFrameworkCoreOptions UseSqliteSynchronousNormal()
-    {
-        SqliteSynchronousNormal = true;
-        return this;
-    }
-
-    /// <summary>
-    /// Stores in PostgreSQL, for hosts that outgrow one machine
-    /// (e.g. <c>Host=db;Database=caf;Username=caf;Password=...</c>).
-    /// </summary>
-    /// <param name="connectionString">An Npgsql connection string.</param>
-    /// <returns>These options.</returns>
-    public CafEntityFrameworkCoreOptions UseNpgsql(string connectionString)
-    {
-        ConnectionString = Guard.Against.NullOrWhiteSpace(connectionString);
-        Provider = CafStoreProvider.Npgsql;
+        Database = Guard.Against.Null(provider);
         return this;
     }
 
@@ -70,11 +39,4 @@ public sealed class CafEntityFrameworkCoreOptions
         ExtraConfiguration += configure;
         return this;
     }
-}
-
-internal enum CafStoreProvider
-{
-    None = 0,
-    Sqlite = 1,
-    Npgsql = 2,
 }

@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Caf.Core.Consent;
 using Caf.Core.EntityFrameworkCore;
-using Caf.Core.EntityFrameworkCore.Providers;
 using Caf.Core.Lifecycle;
 using Caf.Core.Panels;
 using Caf.Core.Register;
@@ -19,11 +18,15 @@ using Microsoft.Extensions.Logging;
 // Conventional namespace for registration extensions, so hosts find them without a using.
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the EF Core store: <c>services.AddCafCore().AddCafEntityFrameworkCore(o =&gt; o.UseSqlite("Data Source=caf.db"))</c>.</summary>
+/// <summary>
+/// Registers the EF Core store: <c>services.AddCafCore().AddCafEntityFrameworkCore(o =&gt; o.UseSqlite("Data Source=caf.db"))</c>,
+/// with the database chosen by a database package (Caf.Core.EntityFrameworkCore.Sqlite or Caf.Core.EntityFrameworkCore.PostgreSQL).
+/// </summary>
 public static class CafEntityFrameworkCoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="CafDbContext"/> on the chosen provider (with its migrations; contexts are pooled), and over it the
+    /// Registers <see cref="CafDbContext"/> on the chosen database (the database package's context, with its migrations;
+    /// contexts are pooled), and over it the
     /// <see cref="IEpisodeRepository"/> (which is also the <see cref="IEpisodeReportStore"/>, the report read model kept in
     /// the same save), the <see cref="IPanelBookingStore"/>, the <see cref="ISharingAuditLog"/>, the read audit
     /// (<see cref="Caf.Core.Reads.IReadAuditLog"/>, LAW-04, unless the host registered its own) and the
@@ -34,9 +37,10 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
     /// <see cref="InitiatingSetting.Other"/>. Create or upgrade the database with <see cref="MigrateCafDatabaseAsync"/>.
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="configure">Chooses the provider (<c>o.UseSqlite(...)</c> or <c>o.UseNpgsql(...)</c>) and outbox settings.</param>
+    /// <param name="configure">Chooses the database (<c>o.UseSqlite(...)</c> from Caf.Core.EntityFrameworkCore.Sqlite or
+    /// <c>o.UseNpgsql(...)</c> from Caf.Core.EntityFrameworkCore.PostgreSQL) and outbox settings.</param>
     /// <returns>The services.</returns>
-    /// <exception cref="ArgumentException">No provider was chosen, or an outbox setting is out of range.</exception>
+    /// <exception cref="ArgumentException">No database was chosen, or an outbox setting is out of range.</exception>
     public static IServiceCollection AddCafEntityFrameworkCore(this IServiceCollection services, Action<CafEntityFrameworkCoreOptions> configure)
     {
         Guard.Against.Null(services);
@@ -44,38 +48,15 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
         var options = new CafEntityFrameworkCoreOptions();
         configure(options);
         options.Outbox.Validate();
-        var connection = options.ConnectionString!;
-        var extra = options.ExtraConfiguration;
-        switch (options.Provider)
+        if (options.Database is not { } database)
         {
-            case CafStoreProvider.Sqlite:
-                services.AddPooledDbContextFactory<SqliteCafDbContext>(b =>
-                {
-                    // The provider always (a null-conditional call would skip its argument too), then the host's extras.
-                    b.UseSqlite(connection);
-                    if (options.SqliteSynchronousNormal)
-                    {
-                        b.AddInterceptors(SqliteSynchronousNormal.Instance);
-                    }
-
-                    extra?.Invoke(b);
-                });
-                services.AddSingleton<IDbContextFactory<CafDbContext>>(sp =>
-                    new CafDbContextFactory<SqliteCafDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteCafDbContext>>()));
-                break;
-            case CafStoreProvider.Npgsql:
-                services.AddPooledDbContextFactory<NpgsqlCafDbContext>(b =>
-                {
-                    b.UseNpgsql(connection);
-                    extra?.Invoke(b);
-                });
-                services.AddSingleton<IDbContextFactory<CafDbContext>>(sp =>
-                    new CafDbContextFactory<NpgsqlCafDbContext>(sp.GetRequiredService<IDbContextFactory<NpgsqlCafDbContext>>()));
-                break;
-            default:
-                throw new ArgumentException("Choose a provider: AddCafEntityFrameworkCore(o => o.UseSqlite(...)) or o.UseNpgsql(...).", nameof(configure));
+            throw new ArgumentException(
+                "Choose a database: o.UseSqlite(...) from the Caf.Core.EntityFrameworkCore.Sqlite package, or o.UseNpgsql(...) from Caf.Core.EntityFrameworkCore.PostgreSQL.",
+                nameof(configure));
         }
 
+        database.AddContext(services, options.ExtraConfiguration);
+        services.AddSingleton(database);
         AddStore<CafDbContext>(services, options.Outbox);
         return services;
     }
@@ -154,8 +135,9 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Creates the database or applies the migrations it lacks (<see cref="CafDbContext"/> only), and on SQLite switches
-    /// the file to write-ahead logging. Safe to call at every start. The migrations applied are logged
+    /// Creates the database or applies the migrations it lacks (<see cref="CafDbContext"/> only), then runs the database
+    /// package's own step (<see cref="CafDatabaseProvider.AfterMigrationsAsync"/>: on SQLite, the file is switched to
+    /// write-ahead logging). Safe to call at every start. The migrations applied are logged
     /// (<see cref="CafStoreLogEvents.MigrationsApplied"/>) when an <see cref="ILoggerFactory"/> is registered.
     /// </summary>
     /// <param name="services">The built service provider.</param>
@@ -173,9 +155,9 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
             StoreLog.MigrationsApplied(logs.CreateLogger(CafStoreLogEvents.Category), pending.Count, string.Join(", ", pending));
         }
 
-        if (db.Database.IsSqlite())
+        if (services.GetService<CafDatabaseProvider>() is { } database)
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            await database.AfterMigrationsAsync(db, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -543,7 +543,7 @@ public sealed class SqliteEpisodeStoreTests : EpisodeStoreContract
     {
         await using var database = new SqliteTestDatabase();
         var relaxed = new ServiceCollection().AddSingleton(Policy)
-            .AddCafEntityFrameworkCore(o => o.UseSqlite(database.ConnectionString).UseSqliteSynchronousNormal()).BuildServiceProvider();
+            .AddCafEntityFrameworkCore(o => o.UseSqlite(database.ConnectionString, sqlite => sqlite.UseSynchronousNormal())).BuildServiceProvider();
         await using (relaxed)
         {
             await relaxed.MigrateCafDatabaseAsync();

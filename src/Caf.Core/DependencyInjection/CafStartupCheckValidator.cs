@@ -19,7 +19,7 @@ internal sealed class CafStartupCheckValidator : IValidateOptions<CafStartupChec
     internal const string MissingStore =
         "No IEpisodeRepository is registered: CafRegister keeps episodes in the host's episode store. " +
         "Call services.AddCafInMemoryEpisodeStore() (tests, samples: nothing is persisted), or register your own IEpisodeRepository, " +
-        "or use the EF Core adapter (package Caf.Core.EntityFrameworkCore).";
+        "or use the EF Core adapter (package Caf.Core.EntityFrameworkCore, with Caf.Core.EntityFrameworkCore.Sqlite or Caf.Core.EntityFrameworkCore.PostgreSQL).";
 
     internal const string MissingDirectory =
         "No IPractitionerDirectory is registered, but AddCafLeadProfessionalSelection() says lead professionals are selected from one (LP-03, LP-07): " +
