@@ -48,7 +48,11 @@ public sealed record DemoPractitioner(PractitionerId Id, string Name, AgencyId A
 public sealed record DemoSupervisor(PractitionerId Id, string Name);
 
 /// <summary>A child of the demo: the host holds names; the library holds ids.</summary>
-public sealed record DemoChild(ChildId Id, string Name, DateOnly DateOfBirth, EpisodeId Episode);
+public sealed record DemoChild(ChildId Id, string Name, DateOnly DateOfBirth, EpisodeId Episode)
+{
+    /// <summary>The local authority whose register holds the child's CAF (issue 29): only its practitioners see the child.</summary>
+    public AuthorityId Authority { get; init; } = AuthorityId.Default;
+}
 
 /// <summary>The demo's people (a host's own directory) and its four episodes (Sam's and Chloe's: <see cref="DemoAftercare"/>).</summary>
 public static class DemoData
@@ -100,6 +104,9 @@ public static class DemoData
 
     /// <summary>The demo's children.</summary>
     public static readonly ImmutableArray<DemoChild> Children = [Amy, Ben, Sam, Chloe];
+
+    /// <summary>An authority's name, for the pages.</summary>
+    public static string AuthorityName(AuthorityId authority) => authority.Value;
 
     /// <summary>The practitioner with an id, if the demo knows them.</summary>
     public static DemoPractitioner? Practitioner(string? id) => Practitioners.FirstOrDefault(p => p.Id.Value == id);

@@ -14,21 +14,20 @@ namespace Caf.Core.WebSample.Pages;
 /// </summary>
 public sealed class CaseloadModel : PageModel
 {
-    private readonly CafEpisodeAccess _access;
     private readonly ICafCallerAccessor _caller;
-    private readonly ICafNames _names;
 
     /// <summary>Creates the page.</summary>
-    public CaseloadModel(CafEpisodeAccess access, ICafCallerAccessor caller, ICafNames names, ChildDirectory children)
+    public CaseloadModel(ICafCallerAccessor caller, ChildDirectory children)
     {
-        _access = access;
         _caller = caller;
-        _names = names;
         Children = children;
     }
 
     /// <summary>The host's children (names).</summary>
     public ChildDirectory Children { get; }
+
+    /// <summary>The practitioner's local authority: the children are named from its directory.</summary>
+    public AuthorityId Authority { get; private set; } = AuthorityId.Default;
 
     /// <summary>The agency's name.</summary>
     public string Agency { get; private set; } = "";
@@ -39,13 +38,14 @@ public sealed class CaseloadModel : PageModel
     /// <summary>Lists the caseload.</summary>
     public async Task<IActionResult> OnGetAsync()
     {
-        if (_caller.GetCaller(HttpContext) is not { } caller)
+        if (!this.TryServe(_caller, out var caller, out var authority, out var refused))
         {
-            return Challenge();
+            return refused;
         }
 
-        Agency = _names.Name(caller.Agency);
-        Entries = await _access.CaseloadAsync(caller, HttpContext.RequestAborted);
+        Authority = authority.Authority;
+        Agency = authority.Policy.Names.Name(caller.Agency);
+        Entries = await authority.Access.CaseloadAsync(caller, HttpContext.RequestAborted);
         return Page();
     }
 }
