@@ -109,7 +109,7 @@ public static class CafEpisodeEndpoints
                     return BadRequest(http, keyProblem, CafIdempotency.HeaderName);
                 }
 
-                var access = authority.Access;
+                var access = authority.Get<CafEpisodeAccess>();
                 Result<EpisodeView?> done;
                 try
                 {
@@ -139,7 +139,7 @@ public static class CafEpisodeEndpoints
             return problem;
         }
 
-        return TypedResults.Ok(await authority.Access.CaseloadAsync(caller, ct).ConfigureAwait(false));
+        return TypedResults.Ok(await authority.Get<CafEpisodeAccess>().CaseloadAsync(caller, ct).ConfigureAwait(false));
     }
 
     // POST {prefix}: a concern identified (LIFE-01), through the register (LIFE-03): 201 with the new episode's view, or
@@ -160,7 +160,7 @@ public static class CafEpisodeEndpoints
                 NhsNumber = string.IsNullOrWhiteSpace(body.NhsNumber) ? null : new NhsNumber(body.NhsNumber), // LAW-03: 400 naming nhsNumber when wrong
             };
             var id = string.IsNullOrWhiteSpace(body.EpisodeId) ? EpisodeId.New() : new EpisodeId(body.EpisodeId);
-            registration = await authority.Access
+            registration = await authority.Get<CafEpisodeAccess>()
                 .IdentifyConcernAsync(id, child, caller, body.Concern!, ct).ConfigureAwait(false);
         }
         catch (ArgumentException ex)
@@ -182,7 +182,7 @@ public static class CafEpisodeEndpoints
                 return problem;
             }
 
-            var read = await authority.Access.ReadAsync(episodeId, caller, shown, ct).ConfigureAwait(false);
+            var read = await authority.Get<CafEpisodeAccess>().ReadAsync(episodeId, caller, shown, ct).ConfigureAwait(false);
             return read.TryGetValue(out var episode) ? TypedResults.Ok(view(episode, caller, authority.Policy.Names)) : Problem(http, read.Refusal);
         }
         catch (Exception ex) when (LogUnexpected(http, ex, ct))
@@ -191,7 +191,7 @@ public static class CafEpisodeEndpoints
         }
     }
 
-    private static bool TryRequest(HttpContext http, string id, out EpisodeId episodeId, out Actor caller, out CafAuthorityServices authority, out IResult problem)
+    private static bool TryRequest(HttpContext http, string id, out EpisodeId episodeId, out Actor caller, out Caf.Core.DependencyInjection.CafAuthorityServices authority, out IResult problem)
     {
         episodeId = default;
         if (!TryCaller(http, out caller, out authority, out problem))
@@ -213,7 +213,7 @@ public static class CafEpisodeEndpoints
     }
 
     // Who calls (401 when nobody), then for which authority (401/403, docs/authorities.md): every endpoint asks both first.
-    private static bool TryCaller(HttpContext http, out Actor caller, out CafAuthorityServices authority, out IResult problem)
+    private static bool TryCaller(HttpContext http, out Actor caller, out Caf.Core.DependencyInjection.CafAuthorityServices authority, out IResult problem)
     {
         caller = default;
         authority = null!;

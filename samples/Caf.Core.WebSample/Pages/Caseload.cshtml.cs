@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Caf.Core.AspNetCore;
+using Caf.Core.DependencyInjection;
 using Caf.Core.Primitives;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -45,7 +46,7 @@ public sealed class CaseloadModel : PageModel
 
         Authority = authority.Authority;
         Agency = authority.Policy.Names.Name(caller.Agency);
-        Entries = await authority.Access.CaseloadAsync(caller, HttpContext.RequestAborted);
+        Entries = await authority.Get<CafEpisodeAccess>().CaseloadAsync(caller, HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Caf.Core.AspNetCore;
+using Caf.Core.DependencyInjection;
 using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
@@ -59,7 +60,7 @@ public sealed partial class EpisodeModel : PageModel
         DemoData.Practitioners.Where(p => allowed.Contains(p.Actor));
 
     /// <summary>The practitioner's authority's thresholds framework: the assessment form lists its indicators (THR-01..03).</summary>
-    public ThresholdMatcher Thresholds => Authority.GetRequiredService<ThresholdMatcher>();
+    public ThresholdMatcher Thresholds => Authority.Thresholds;
 
     /// <summary>The practitioner's authority's episode policy: its clock dates the forms, its closure taxonomy lists the outcomes (CLOSE-10).</summary>
     public EpisodePolicy Policy => Authority.Policy;
@@ -162,7 +163,7 @@ public sealed partial class EpisodeModel : PageModel
             return NotOnTheRegister(id);
         }
 
-        var read = await Authority.Access.ReadAsync(episodeId, caller, SharedItems.EpisodeRecord, HttpContext.RequestAborted);
+        var read = await Authority.Get<CafEpisodeAccess>().ReadAsync(episodeId, caller, SharedItems.EpisodeRecord, HttpContext.RequestAborted);
         if (!read.TryGetValue(out var episode))
         {
             if (read.Refusal.RuleId == "SHARE-01")
@@ -220,7 +221,7 @@ public sealed partial class EpisodeModel : PageModel
         try
         {
             // The form's key: submitted twice, the command is recorded once and the second answer is the first's.
-            var done = await Authority.Access.ExecuteAsync(episodeId, caller, action, key, e => command(e, caller), HttpContext.RequestAborted);
+            var done = await Authority.Get<CafEpisodeAccess>().ExecuteAsync(episodeId, caller, action, key, e => command(e, caller), HttpContext.RequestAborted);
             OutcomeOk = done.IsSuccess;
             Outcome = done.IsSuccess
                 ? $"Done: {text}."

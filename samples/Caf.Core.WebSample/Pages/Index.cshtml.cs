@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Caf.Core.AspNetCore;
+using Caf.Core.DependencyInjection;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
@@ -49,7 +50,7 @@ public sealed class IndexModel : PageModel
             return refused;
         }
 
-        var register = _authority.GetRequiredService<CafRegister>();
+        var register = _authority.Register;
         var names = _authority.Policy.Names;
         var now = _authority.Policy.Time.GetUtcNow();
         AuthorityName = DemoData.AuthorityName(_authority.Authority);
@@ -91,7 +92,7 @@ public sealed class IndexModel : PageModel
         }
 
         var child = new DemoChild(new ChildId("child-" + Guid.NewGuid().ToString("N")[..10]), childName.Trim(), dateOfBirth ?? default, EpisodeId.New()) { Authority = authority.Authority };
-        var registration = await authority.Access.IdentifyConcernAsync(child.Episode, new ChildDetails(child.Id, dateOfBirth), caller, concern.Trim(), HttpContext.RequestAborted);
+        var registration = await authority.Get<CafEpisodeAccess>().IdentifyConcernAsync(child.Episode, new ChildDetails(child.Id, dateOfBirth), caller, concern.Trim(), HttpContext.RequestAborted);
         if (registration.EpisodeId is { } id && registration.Opened)
         {
             _children.Add(child); // kept in the sample's database: the child is listed after a restart
@@ -128,7 +129,7 @@ public sealed class IndexModel : PageModel
         }
 
         var born = child.DateOfBirth == default ? (DateOnly?)null : child.DateOfBirth;
-        var registration = await authority.Access.IdentifyConcernAsync(EpisodeId.New(), new ChildDetails(child.Id, born), caller, concern.Trim(), HttpContext.RequestAborted);
+        var registration = await authority.Get<CafEpisodeAccess>().IdentifyConcernAsync(EpisodeId.New(), new ChildDetails(child.Id, born), caller, concern.Trim(), HttpContext.RequestAborted);
         if (registration.EpisodeId is { } id && registration.Opened)
         {
             TempData["Outcome"] = "Done: " + registration.Text;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Caf.Core.AspNetCore;
+using Caf.Core.DependencyInjection;
 using Caf.Core.Configuration;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
@@ -57,10 +58,10 @@ public sealed class ReportsModel : PageModel
             return refused;
         }
 
-        var store = authority.GetRequiredService<IEpisodeReportStore>();
+        var store = authority.Get<IEpisodeReportStore>();
         var policy = authority.Policy;
         var names = policy.Names;
-        var thresholds = authority.GetRequiredService<ThresholdMatcher>();
+        var thresholds = authority.Thresholds;
         var today = DateOnly.FromDateTime(policy.Time.GetUtcNow().UtcDateTime);
         var from = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
         var to = new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1);

@@ -22,9 +22,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Caf.Core.AspNetCore.Tests.Authorities;
 
 /// <summary>
-/// A test host of three local authorities (docs/authorities.md): each one's policy, in-memory store, register and
-/// sharing audit registered as keyed services by hand (key = the AuthorityId), no unkeyed policy, and the adapter's
-/// endpoints at /api/episodes. The caller comes from three headers: practitioner, agency and authority. The same
+/// A test host of three local authorities (docs/authorities.md), each declared with <c>AddCafAuthority</c> (its policy,
+/// in-memory store, register and sharing audit are keyed services, key = the AuthorityId; no <c>AddCafCore</c>), and
+/// the adapter's endpoints at /api/episodes. The caller comes from three headers: practitioner, agency and authority. The same
 /// agency id and the same child id exist in every authority, so nothing can be told apart by them.
 /// </summary>
 public sealed class AuthoritiesHost : IAsyncDisposable
@@ -58,27 +58,24 @@ public sealed class AuthoritiesHost : IAsyncDisposable
         var time = new FakeTimeProvider(Start);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<ICafCallerAccessor, AuthorityHeaderCallerAccessor>();
-        var audits = All.ToDictionary(a => a, _ => new InMemorySharingAuditLog());
         foreach (var authority in All)
         {
-            var audit = audits[authority];
             // Different policies per authority: the assessment timescale differs, so a view shows whose policy served it.
-            var options = new CafOptions();
-            options.Lifecycle.AssessmentTimescaleMonths = authority == North ? 1 : authority == South ? 2 : 3;
-            builder.Services.AddKeyedSingleton(authority, (_, _) =>
-                new EpisodePolicy(options, time, new SharingService(audit, time, new ConsentPolicy(options.Consent))) { Authority = authority });
-            builder.Services.AddKeyedSingleton(authority, (sp, key) => new InMemoryEpisodeRepository(sp.GetRequiredKeyedService<EpisodePolicy>(key)));
-            builder.Services.AddKeyedSingleton<IEpisodeRepository>(authority, (sp, key) => leakyNorth && authority == North
-                ? new LeakyRepository(sp.GetRequiredKeyedService<InMemoryEpisodeRepository>(North), sp.GetRequiredKeyedService<InMemoryEpisodeRepository>(South))
-                : sp.GetRequiredKeyedService<InMemoryEpisodeRepository>(key));
-            builder.Services.AddKeyedTransient(authority, (sp, key) =>
-                new CafRegister(sp.GetRequiredKeyedService<IEpisodeRepository>(key), sp.GetRequiredKeyedService<EpisodePolicy>(key)));
+            var months = authority == North ? 1 : authority == South ? 2 : 3;
+            builder.Services.AddCafAuthority(authority, a => a.Options(o => o.Lifecycle.AssessmentTimescaleMonths = months));
+        }
+
+        if (leakyNorth)
+        {
+            builder.Services.AddKeyedSingleton<IEpisodeRepository>(North, (sp, _) => new LeakyRepository(
+                sp.GetRequiredKeyedService<InMemoryEpisodeRepository>(North), sp.GetRequiredKeyedService<InMemoryEpisodeRepository>(South)));
         }
 
         builder.Services.AddCafAspNetCore();
         var app = builder.Build();
         app.MapCafEpisodes(Episodes);
         await app.StartAsync();
+        var audits = All.ToDictionary(a => a, a => (InMemorySharingAuditLog)app.Services.GetRequiredKeyedService<ISharingAuditLog>(a));
         return new AuthoritiesHost(app, audits);
     }
 
