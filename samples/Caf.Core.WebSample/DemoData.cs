@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using Caf.Core.Consent;
+using Caf.Core.DependencyInjection;
 using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
@@ -20,6 +21,9 @@ public sealed record DemoPractitioner(PractitionerId Id, string Name, AgencyId A
 {
     /// <summary>The practitioner as the episode records them.</summary>
     public Actor Actor => new(Id, Agency);
+
+    /// <summary>The local authority the practitioner works in (issue 29): their sign-in names it, and they see its children only.</summary>
+    public AuthorityId Authority { get; init; } = AuthorityId.Default;
 
     /// <summary>The kind of agency (LP-07 spreads the role across kinds).</summary>
     public AgencyKind Kind { get; init; }
@@ -48,7 +52,11 @@ public sealed record DemoPractitioner(PractitionerId Id, string Name, AgencyId A
 public sealed record DemoSupervisor(PractitionerId Id, string Name);
 
 /// <summary>A child of the demo: the host holds names; the library holds ids.</summary>
-public sealed record DemoChild(ChildId Id, string Name, DateOnly DateOfBirth, EpisodeId Episode);
+public sealed record DemoChild(ChildId Id, string Name, DateOnly DateOfBirth, EpisodeId Episode)
+{
+    /// <summary>The local authority whose register holds the child's CAF (issue 29): only its practitioners see the child.</summary>
+    public AuthorityId Authority { get; init; } = AuthorityId.Default;
+}
 
 /// <summary>The demo's people (a host's own directory) and its four episodes (Sam's and Chloe's: <see cref="DemoAftercare"/>).</summary>
 public static class DemoData
@@ -83,8 +91,25 @@ public static class DemoData
         Supervisor = new(new("dr-reid"), "Dr Reid, CAMHS service lead"),
     };
 
+    /// <summary>
+    /// The second local authority the sample serves (issue 29), with its own thresholds framework and its own register;
+    /// the first is the default authority (<see cref="AuthorityId.Default"/>), Northshire, on the SQLite store.
+    /// </summary>
+    public static readonly AuthorityId Southvale = new("southvale");
+
+    /// <summary>Ms Evans, a teacher in Southvale: she sees Southvale's children only (Dylan), never Northshire's.</summary>
+    public static readonly DemoPractitioner SouthvaleTeacher = new(new("ms-evans"), "Ms Evans", new("brook-lane-primary"), "Brook Lane Primary School")
+    {
+        Authority = Southvale,
+        Kind = AgencyKind.School,
+        Role = "Class teacher",
+        Contact = ContactFrequency.Daily,
+        Addresses = ["attendance", "learning"],
+        Supervisor = new(new("mr-lloyd"), "Mr Lloyd, head teacher"),
+    };
+
     /// <summary>Everyone who can sign in.</summary>
-    public static readonly ImmutableArray<DemoPractitioner> Practitioners = [Teacher, HealthVisitor, Camhs];
+    public static readonly ImmutableArray<DemoPractitioner> Practitioners = [Teacher, HealthVisitor, Camhs, SouthvaleTeacher];
 
     /// <summary>Amy, nine: her episode waits for consent.</summary>
     public static readonly DemoChild Amy = new(new("child-amy"), "Amy Smith", new DateOnly(2016, 9, 1), new("ep-amy-1"));
@@ -98,8 +123,15 @@ public static class DemoData
     /// <summary>Chloe, eleven: the panel allocated home visits and CAMHS support.</summary>
     public static readonly DemoChild Chloe = new(new("child-chloe"), "Chloe Lewis", new DateOnly(2015, 3, 9), new("ep-chloe-1"));
 
+    /// <summary>Dylan, eight: a Southvale child; his CAF is on Southvale's register, out of Northshire's reach.</summary>
+    public static readonly DemoChild Dylan = new(new("child-dylan"), "Dylan Price", new DateOnly(2017, 11, 20), new("ep-dylan-1")) { Authority = Southvale };
+
     /// <summary>The demo's children.</summary>
-    public static readonly ImmutableArray<DemoChild> Children = [Amy, Ben, Sam, Chloe];
+    public static readonly ImmutableArray<DemoChild> Children = [Amy, Ben, Sam, Chloe, Dylan];
+
+    /// <summary>An authority's name, for the pages.</summary>
+    public static string AuthorityName(AuthorityId authority) =>
+        authority == Southvale ? "Southvale Borough Council" : authority == AuthorityId.Default ? "Northshire County Council" : authority.Value;
 
     /// <summary>The practitioner with an id, if the demo knows them.</summary>
     public static DemoPractitioner? Practitioner(string? id) => Practitioners.FirstOrDefault(p => p.Id.Value == id);
@@ -134,6 +166,13 @@ public static class DemoData
         }
 
         await DemoAftercare.SeedAsync(services); // a step-down case (STEP-04) and a case the panel decided (PANEL-08..10)
+
+        // Southvale's register (its own store, its own policy): Dylan's CAF, opened by Ms Evans.
+        var southvale = scope.ServiceProvider.GetRequiredService<CafAuthorities>().Get(Southvale);
+        if (await southvale.Repository.GetAsync(Dylan.Episode) is null)
+        {
+            await southvale.Register.IdentifyConcernAsync(Dylan.Episode, new ChildDetails(Dylan.Id, Dylan.DateOfBirth), SouthvaleTeacher.Actor, "Often hungry; falls asleep in class.");
+        }
     }
 
     /// <summary>The display texts of the consent givers a form offers.</summary>

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Threading.Tasks;
 using Caf.Core.AspNetCore;
 using Caf.Core.EntityFrameworkCore;
+using Caf.Core.Thresholds;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -35,6 +36,10 @@ public static class WebSampleHost
             .AddCafCore(builder.Configuration.GetSection("Caf"))
             .AddCafEntityFrameworkCore(o => o.UseSqlite(connection))
             .AddCafAspNetCore();
+        // Issue 29: a second local authority in the same host, with its own thresholds framework. Northshire is the
+        // default authority (AddCafCore, on the SQLite store above); Southvale is declared with AddCafAuthority and
+        // keeps its episodes in its own in-memory store (the EF Core store does not take an authority yet), seeded at start.
+        builder.Services.AddCafAuthority(DemoData.Southvale, southvale => southvale.Thresholds(SouthvaleThresholds()));
         builder.AddWebSampleTelemetry(); // OpenTelemetry, health checks (WebSampleTelemetry.cs)
 
         // A demo sign-in: choose a practitioner from a list. A real host uses its own identity provider and puts the
@@ -63,6 +68,17 @@ public static class WebSampleHost
         await DemoData.SeedAsync(services);
     }
 
+    /// <summary>
+    /// Southvale's thresholds framework: the shipped illustrative one under Southvale's own id, title and version (a real
+    /// authority loads its own document, <c>ThresholdsFile</c>), so the pages show which framework judged an assessment.
+    /// </summary>
+    public static ThresholdFramework SouthvaleThresholds()
+    {
+        var loader = new ThresholdFrameworkLoader();
+        var shipped = loader.Load(loader.DefaultJson()).Framework!;
+        return shipped with { Id = "southvale-continuum", Title = "Southvale continuum of need", Version = "2026.1" };
+    }
+
     /// <summary>The claims of a demo practitioner (what a real identity provider would give).</summary>
     public static ClaimsPrincipal SignInAs(DemoPractitioner practitioner)
     {
@@ -72,6 +88,7 @@ public static class WebSampleHost
                 new Claim(ClaimTypes.Name, practitioner.Name),
                 new Claim(CafClaimTypes.Practitioner, practitioner.Id.Value),
                 new Claim(CafClaimTypes.Agency, practitioner.Agency.Value),
+                new Claim(CafClaimTypes.Authority, practitioner.Authority.Value), // whose register serves every request
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         return new ClaimsPrincipal(identity);

@@ -40,6 +40,12 @@ public static class CafAspNetCoreLogEvents
     /// exception handling, which logs it in full (the adapter logs its type only: an exception's message may quote a request).
     /// </summary>
     public const int UnexpectedException = 2605;
+
+    /// <summary>
+    /// Debug: a request was answered 401 or 403 because its caller names no local authority in a host of several, or
+    /// one the host does not serve (docs/authorities.md). Carries the status and the route template, never the id.
+    /// </summary>
+    public const int AuthorityRefused = 2606;
 }
 
 /// <summary>The adapter's source-generated log messages.</summary>
@@ -64,6 +70,10 @@ internal static partial class AdapterLog
     [LoggerMessage(EventId = CafAspNetCoreLogEvents.UnexpectedException, Level = LogLevel.Error,
         Message = "The endpoint {Route} failed with {ExceptionType}; the host's exception handling answers and logs it.")]
     public static partial void UnexpectedException(ILogger logger, string route, string exceptionType);
+
+    [LoggerMessage(EventId = CafAspNetCoreLogEvents.AuthorityRefused, Level = LogLevel.Debug,
+        Message = "Answered {StatusCode} on {Route}: the caller names no local authority this host serves.")]
+    public static partial void AuthorityRefused(ILogger logger, int statusCode, string route);
 
     /// <summary>The full name of an exception's type (never its message).</summary>
     public static string TypeOf(Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;

@@ -4,6 +4,9 @@ using Caf.Core.AspNetCore;
 using Caf.Core.Lifecycle;
 using Caf.Core.Register;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 // Conventional namespace for registration extensions, so hosts find AddCafAspNetCore without a using.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -15,7 +18,10 @@ public static class CafAspNetCoreServiceCollectionExtensions
     /// Registers the sharing gate (<see cref="CafEpisodeAccess"/>), the default <see cref="ICafCallerAccessor"/>
     /// (<see cref="ClaimsCafCallerAccessor"/>, unless the host registered its own) and the adapter's options. The gate
     /// and the endpoints log under <see cref="CafAspNetCoreLogEvents.Category"/> with the host's logger factory. Needs
-    /// <c>AddCafCore()</c> and a store (<c>AddCafEntityFrameworkCore(...)</c> or <c>AddCafInMemoryEpisodeStore()</c>).
+    /// <c>AddCafCore()</c> and a store (<c>AddCafEntityFrameworkCore(...)</c> or <c>AddCafInMemoryEpisodeStore()</c>), or, in a
+    /// host of several authorities, each authority's keyed services (docs/authorities.md): the gate is then registered
+    /// keyed too, for any authority, over that authority's keyed store, register and policy, and every endpoint serves
+    /// a request with its caller's authority's services only (<see cref="CafAuthorityRequests.TryGetCafAuthority"/>).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Changes to the adapter's options, if any.</param>
@@ -37,8 +43,16 @@ public static class CafAspNetCoreServiceCollectionExtensions
             sp.GetRequiredService<IEpisodeRepository>(),
             sp.GetRequiredService<CafRegister>(),
             sp.GetRequiredService<EpisodePolicy>(),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CafAspNetCoreOptions>>(),
-            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+            sp.GetRequiredService<IOptions<CafAspNetCoreOptions>>(),
+            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
+        // docs/authorities.md: in a host of several authorities, each authority's gate over its own keyed store,
+        // register and policy (the key is the AuthorityId); the endpoints resolve the caller's (CafAuthorityRequests).
+        services.TryAddKeyedTransient(KeyedService.AnyKey, (sp, key) => new CafEpisodeAccess(
+            sp.GetRequiredKeyedService<IEpisodeRepository>(key),
+            sp.GetRequiredKeyedService<CafRegister>(key),
+            sp.GetRequiredKeyedService<EpisodePolicy>(key),
+            sp.GetRequiredService<IOptions<CafAspNetCoreOptions>>(),
+            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
         return services;
     }
 }

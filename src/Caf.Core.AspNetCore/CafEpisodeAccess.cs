@@ -72,6 +72,12 @@ public sealed class CafEpisodeAccess
         _repository = Guard.Against.Null(repository);
         _register = Guard.Against.Null(register);
         _policy = Guard.Against.Null(policy);
+        if (repository.Authority != policy.Authority || register.Authority != policy.Authority)
+        {
+            throw new ArgumentException(
+                $"The gate's repository, register and policy must serve one authority (repository '{repository.Authority}', register '{register.Authority}', policy '{policy.Authority}'; docs/authorities.md).",
+                nameof(repository));
+        }
         _auditGrantedReads = Guard.Against.Null(options).Value.AuditGrantedReads;
         _logger = Guard.Against.Null(loggerFactory).CreateLogger(CafAspNetCoreLogEvents.Category);
     }
@@ -90,9 +96,9 @@ public sealed class CafEpisodeAccess
     {
         GuardRequest(id, caller);
         var episode = await _repository.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        if (episode is null)
+        if (!IsOurs(episode))
         {
-            return Result<CafEpisode>.Refused(StoreCodes.NotFound, $"Episode {id} is not on the register.", "id");
+            return Result<CafEpisode>.Refused(NotFound(id));
         }
 
         var judged = Judge(episode, caller, shown);
@@ -162,6 +168,11 @@ public sealed class CafEpisodeAccess
         Func<CafEpisode, Result<EpisodeView?>> gated = episode =>
         {
             answer = null;
+            if (!IsOurs(episode))
+            {
+                return NotFound(id); // another authority's episode is, to this caller, no episode at all
+            }
+
             var before = Judge(episode, caller, SharedItems.None);
             if (before.Refusal is { } refused && action != EpisodeAction.StepUp)
             {
@@ -230,7 +241,7 @@ public sealed class CafEpisodeAccess
 
         var now = _policy.Time.GetUtcNow();
         var open = await _repository.ListAsync(new OpenEpisodesByLeadProfessionalAgencySpec(caller.Agency), cancellationToken).ConfigureAwait(false);
-        var shown = open.Where(s => !s.Excludes(caller.Agency)).ToList();
+        var shown = open.Where(s => s.Authority == _policy.Authority && !s.Excludes(caller.Agency)).ToList();
         if (shown.Count > 0)
         {
             // LAW-04: every entry listed is a read of that child's record, recorded before the list is returned.
@@ -263,9 +274,9 @@ public sealed class CafEpisodeAccess
     private async ValueTask<Result<EpisodeView?>> ReplayedAsync(EpisodeId id, Actor caller, CancellationToken cancellationToken)
     {
         var episode = await _repository.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        if (episode is null)
+        if (!IsOurs(episode))
         {
-            return Result<EpisodeView?>.Refused(StoreCodes.NotFound, $"Episode {id} is not on the register.", "id");
+            return Result<EpisodeView?>.Refused(NotFound(id));
         }
 
         var judged = Judge(episode, caller, SharedItems.EpisodeRecord);
@@ -278,6 +289,13 @@ public sealed class CafEpisodeAccess
         await RecordReadAsync([ReadOf(episode.Id, episode.Child.Id, caller, ReadItems.EpisodeRecord)], cancellationToken).ConfigureAwait(false);
         return Result.Success<EpisodeView?>(EpisodeView.Of(episode, caller, _policy.Names));
     }
+
+    // docs/authorities.md: the gate serves its policy's authority; an episode of another (a store that let one through)
+    // is answered exactly as a missing one, so a caller never learns that another authority holds that id.
+    private bool IsOurs([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] CafEpisode? episode) =>
+        episode is not null && episode.Authority == _policy.Authority;
+
+    private static Refusal NotFound(EpisodeId id) => new(StoreCodes.NotFound, $"Episode {id} is not on the register.", "id");
 
     /// <summary>Judges the caller's agency for the episode now; the entry to record, or null when nothing is to be recorded.</summary>
     private (Refusal? Refusal, SharingAuditEntry? Entry) Judge(CafEpisode episode, Actor caller, SharedItems shown)

@@ -24,7 +24,10 @@ namespace Microsoft.AspNetCore.Routing;
 /// <summary>
 /// Minimal-API endpoints for an episode, every one behind the sharing gate for the caller (<see cref="CafEpisodeAccess"/>):
 /// read it for a UI, list what may happen next and why not the rest, and run commands. Refusals answer as RFC 9457
-/// problem details (<see cref="CafProblemDetails"/>); a request with no caller answers 401. Each answer that is not a
+/// problem details (<see cref="CafProblemDetails"/>); a request with no caller answers 401. Every endpoint serves the
+/// caller's local authority only (<see cref="CafAuthorityRequests.TryGetCafAuthority"/>: its keyed services in a host of
+/// several authorities; 401 or 403 for a caller with no or an undeclared authority there), and another authority's
+/// episode is answered as a missing one (404). Each answer that is not a
 /// success is logged (<see cref="CafAspNetCoreLogEvents"/>: the status and the rule id, no personal data), and a refusal
 /// tags the request's activity with <c>caf.rule.id</c>.
 /// </summary>
@@ -50,9 +53,9 @@ public static class CafEpisodeEndpoints
         var group = endpoints.MapGroup(prefix);
 
         group.MapGet("/{id}", (string id, HttpContext http, CancellationToken ct) =>
-            ReadAsync(http, id, SharedItems.EpisodeRecord, (e, caller) => EpisodeView.Of(e, caller, Names(http)), ct));
+            ReadAsync(http, id, SharedItems.EpisodeRecord, (e, caller, names) => EpisodeView.Of(e, caller, names), ct));
         group.MapGet("/{id}/actions", (string id, HttpContext http, CancellationToken ct) =>
-            ReadAsync(http, id, SharedItems.EpisodeRecord, (e, caller) => ActionView.Of(e, caller), ct));
+            ReadAsync(http, id, SharedItems.EpisodeRecord, (e, caller, _) => ActionView.Of(e, caller), ct));
         group.MapGet("/", CaseloadAsync);
         group.MapPost("/", OpenAsync);
 
@@ -96,7 +99,7 @@ public static class CafEpisodeEndpoints
         {
             try
             {
-                if (!TryRequest(http, id, out var episodeId, out var caller, out var problem))
+                if (!TryRequest(http, id, out var episodeId, out var caller, out var authority, out var problem))
                 {
                     return problem;
                 }
@@ -106,7 +109,7 @@ public static class CafEpisodeEndpoints
                     return BadRequest(http, keyProblem, CafIdempotency.HeaderName);
                 }
 
-                var access = http.RequestServices.GetRequiredService<CafEpisodeAccess>();
+                var access = authority.Get<CafEpisodeAccess>();
                 Result<EpisodeView?> done;
                 try
                 {
@@ -131,22 +134,21 @@ public static class CafEpisodeEndpoints
     // GET {prefix}: the caller's agency's caseload, gated by consent (SHARE-01: an excluded agency sees nothing of that child).
     private static async Task<IResult> CaseloadAsync(HttpContext http, CancellationToken ct)
     {
-        if (http.RequestServices.GetRequiredService<ICafCallerAccessor>().GetCaller(http) is not { IsDefault: false } caller)
+        if (!TryCaller(http, out var caller, out var authority, out var problem))
         {
-            return CafResults.NotSignedIn();
+            return problem;
         }
 
-        var access = http.RequestServices.GetRequiredService<CafEpisodeAccess>();
-        return TypedResults.Ok(await access.CaseloadAsync(caller, ct).ConfigureAwait(false));
+        return TypedResults.Ok(await authority.Get<CafEpisodeAccess>().CaseloadAsync(caller, ct).ConfigureAwait(false));
     }
 
     // POST {prefix}: a concern identified (LIFE-01), through the register (LIFE-03): 201 with the new episode's view, or
     // 200 with whom to contact when the child already has an open episode.
     private static async Task<IResult> OpenAsync(OpenEpisodeRequest body, HttpContext http, CancellationToken ct)
     {
-        if (http.RequestServices.GetRequiredService<ICafCallerAccessor>().GetCaller(http) is not { IsDefault: false } caller)
+        if (!TryCaller(http, out var caller, out var authority, out var problem))
         {
-            return CafResults.NotSignedIn();
+            return problem;
         }
 
         RegistrationView registration;
@@ -158,7 +160,7 @@ public static class CafEpisodeEndpoints
                 NhsNumber = string.IsNullOrWhiteSpace(body.NhsNumber) ? null : new NhsNumber(body.NhsNumber), // LAW-03: 400 naming nhsNumber when wrong
             };
             var id = string.IsNullOrWhiteSpace(body.EpisodeId) ? EpisodeId.New() : new EpisodeId(body.EpisodeId);
-            registration = await http.RequestServices.GetRequiredService<CafEpisodeAccess>()
+            registration = await authority.Get<CafEpisodeAccess>()
                 .IdentifyConcernAsync(id, child, caller, body.Concern!, ct).ConfigureAwait(false);
         }
         catch (ArgumentException ex)
@@ -171,20 +173,17 @@ public static class CafEpisodeEndpoints
             : TypedResults.Ok(registration);
     }
 
-    private static ICafNames Names(HttpContext http) => http.RequestServices.GetRequiredService<EpisodePolicy>().Names;
-
-    private static async Task<IResult> ReadAsync<T>(HttpContext http, string id, SharedItems shown, Func<CafEpisode, Actor, T> view, CancellationToken ct)
+    private static async Task<IResult> ReadAsync<T>(HttpContext http, string id, SharedItems shown, Func<CafEpisode, Actor, ICafNames, T> view, CancellationToken ct)
     {
         try
         {
-            if (!TryRequest(http, id, out var episodeId, out var caller, out var problem))
+            if (!TryRequest(http, id, out var episodeId, out var caller, out var authority, out var problem))
             {
                 return problem;
             }
 
-            var access = http.RequestServices.GetRequiredService<CafEpisodeAccess>();
-            var read = await access.ReadAsync(episodeId, caller, shown, ct).ConfigureAwait(false);
-            return read.TryGetValue(out var episode) ? TypedResults.Ok(view(episode, caller)) : Problem(http, read.Refusal);
+            var read = await authority.Get<CafEpisodeAccess>().ReadAsync(episodeId, caller, shown, ct).ConfigureAwait(false);
+            return read.TryGetValue(out var episode) ? TypedResults.Ok(view(episode, caller, authority.Policy.Names)) : Problem(http, read.Refusal);
         }
         catch (Exception ex) when (LogUnexpected(http, ex, ct))
         {
@@ -192,19 +191,14 @@ public static class CafEpisodeEndpoints
         }
     }
 
-    private static bool TryRequest(HttpContext http, string id, out EpisodeId episodeId, out Actor caller, out IResult problem)
+    private static bool TryRequest(HttpContext http, string id, out EpisodeId episodeId, out Actor caller, out Caf.Core.DependencyInjection.CafAuthorityServices authority, out IResult problem)
     {
         episodeId = default;
-        caller = default;
-        problem = null!;
-        if (http.RequestServices.GetRequiredService<ICafCallerAccessor>().GetCaller(http) is not { IsDefault: false } who)
+        if (!TryCaller(http, out caller, out authority, out problem))
         {
-            AdapterLog.NotSignedIn(Logger(http), Route(http));
-            problem = CafResults.NotSignedIn();
             return false;
         }
 
-        caller = who;
         try
         {
             episodeId = new EpisodeId(id);
@@ -215,6 +209,31 @@ public static class CafEpisodeEndpoints
             return false;
         }
 
+        return true;
+    }
+
+    // Who calls (401 when nobody), then for which authority (401/403, docs/authorities.md): every endpoint asks both first.
+    private static bool TryCaller(HttpContext http, out Actor caller, out Caf.Core.DependencyInjection.CafAuthorityServices authority, out IResult problem)
+    {
+        caller = default;
+        authority = null!;
+        problem = null!;
+        if (http.RequestServices.GetRequiredService<ICafCallerAccessor>().GetCaller(http) is not { IsDefault: false } who)
+        {
+            AdapterLog.NotSignedIn(Logger(http), Route(http));
+            problem = CafResults.NotSignedIn();
+            return false;
+        }
+
+        if (!http.TryGetCafAuthority(out var served, out var refused))
+        {
+            AdapterLog.AuthorityRefused(Logger(http), refused.Status ?? StatusCodes.Status403Forbidden, Route(http));
+            problem = TypedResults.Problem(refused);
+            return false;
+        }
+
+        caller = who;
+        authority = served;
         return true;
     }
 

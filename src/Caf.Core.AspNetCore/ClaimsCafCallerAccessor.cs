@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Ardalis.GuardClauses;
 using Caf.Core.Primitives;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,9 @@ namespace Caf.Core.AspNetCore;
 
 /// <summary>
 /// The default <see cref="ICafCallerAccessor"/>: an authenticated user with a <see cref="CafClaimTypes.Practitioner"/>
-/// and a <see cref="CafClaimTypes.Agency"/> claim, each a valid id; anyone else is not a caller (401).
+/// and a <see cref="CafClaimTypes.Agency"/> claim, each a valid id; anyone else is not a caller (401). The caller's
+/// authority is the <see cref="CafClaimTypes.Authority"/> claim; a user whose authority claim is not a valid
+/// <see cref="AuthorityId"/> (or who has two) is not a caller either.
 /// </summary>
 /// <threadsafety>Stateless and thread-safe.</threadsafety>
 public sealed class ClaimsCafCallerAccessor : ICafCallerAccessor
@@ -21,6 +24,11 @@ public sealed class ClaimsCafCallerAccessor : ICafCallerAccessor
         if (user.Identity?.IsAuthenticated != true)
         {
             return null;
+        }
+
+        if (!TryReadAuthority(context, out _))
+        {
+            return null; // an authority claim that names no authority identifies nobody
         }
 
         var practitioner = user.FindFirst(CafClaimTypes.Practitioner)?.Value;
@@ -38,5 +46,32 @@ public sealed class ClaimsCafCallerAccessor : ICafCallerAccessor
         {
             return null; // a claim that is not a valid id identifies nobody
         }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> is null.</exception>
+    public AuthorityId? GetAuthority(HttpContext context)
+    {
+        Guard.Against.Null(context);
+        return context.User.Identity?.IsAuthenticated == true && TryReadAuthority(context, out var authority) ? authority : null;
+    }
+
+    // No authority claim: true with null. One valid claim: true with it. Two claims, or one that is no AuthorityId: false.
+    private static bool TryReadAuthority(HttpContext context, out AuthorityId? authority)
+    {
+        authority = null;
+        var claims = context.User.FindAll(CafClaimTypes.Authority).ToList();
+        if (claims.Count == 0)
+        {
+            return true;
+        }
+
+        if (claims.Count > 1 || !AuthorityId.IsValid(claims[0].Value))
+        {
+            return false;
+        }
+
+        authority = new AuthorityId(claims[0].Value);
+        return true;
     }
 }

@@ -18,4 +18,14 @@ public interface ICafCallerAccessor
     /// <param name="context">The request.</param>
     /// <returns>The practitioner and agency, or null (the endpoints answer 401).</returns>
     Actor? GetCaller(HttpContext context);
+
+    /// <summary>
+    /// The local authority the caller works for (docs/authorities.md), or null when the request names none. A host of
+    /// several authorities serves a request with that authority's services only, and refuses a caller with none (401)
+    /// or with an authority it does not serve (403); a single-authority host serves a caller with none, or with its
+    /// own authority. The default implementation names none (a single-authority host's accessor need not change).
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <returns>The caller's authority, or null.</returns>
+    AuthorityId? GetAuthority(HttpContext context) => null;
 }

@@ -60,6 +60,9 @@ public static class CafModelBuilderExtensions
         var e = modelBuilder.Entity<EpisodeSummary>();
         e.ToTable(EpisodesTable);
         e.HasKey(s => s.Id);
+        // Issue 29 stop-gap (web branch): this store serves the default authority only until the EF store's authority
+        // column lands (branch i29store maps it); EpisodeSummary.Authority keeps its default, AuthorityId.Default.
+        e.Ignore(s => s.Authority);
         e.Property(s => s.Id).HasColumnName("id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
         e.Property(s => s.Child).HasColumnName("child_id").HasConversion(StoreConverters.ChildId).HasMaxLength(128);
         e.Property(s => s.State).HasColumnName("state");

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Caf.Core.AspNetCore;
+using Caf.Core.DependencyInjection;
 using Caf.Core.Primitives;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,21 +15,20 @@ namespace Caf.Core.WebSample.Pages;
 /// </summary>
 public sealed class CaseloadModel : PageModel
 {
-    private readonly CafEpisodeAccess _access;
     private readonly ICafCallerAccessor _caller;
-    private readonly ICafNames _names;
 
     /// <summary>Creates the page.</summary>
-    public CaseloadModel(CafEpisodeAccess access, ICafCallerAccessor caller, ICafNames names, ChildDirectory children)
+    public CaseloadModel(ICafCallerAccessor caller, ChildDirectory children)
     {
-        _access = access;
         _caller = caller;
-        _names = names;
         Children = children;
     }
 
     /// <summary>The host's children (names).</summary>
     public ChildDirectory Children { get; }
+
+    /// <summary>The practitioner's local authority: the children are named from its directory.</summary>
+    public AuthorityId Authority { get; private set; } = AuthorityId.Default;
 
     /// <summary>The agency's name.</summary>
     public string Agency { get; private set; } = "";
@@ -39,13 +39,14 @@ public sealed class CaseloadModel : PageModel
     /// <summary>Lists the caseload.</summary>
     public async Task<IActionResult> OnGetAsync()
     {
-        if (_caller.GetCaller(HttpContext) is not { } caller)
+        if (!this.TryServe(_caller, out var caller, out var authority, out var refused))
         {
-            return Challenge();
+            return refused;
         }
 
-        Agency = _names.Name(caller.Agency);
-        Entries = await _access.CaseloadAsync(caller, HttpContext.RequestAborted);
+        Authority = authority.Authority;
+        Agency = authority.Policy.Names.Name(caller.Agency);
+        Entries = await authority.Get<CafEpisodeAccess>().CaseloadAsync(caller, HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Caf.Core.AspNetCore;
+using Caf.Core.DependencyInjection;
 using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
@@ -19,23 +20,22 @@ namespace Caf.Core.WebSample.Pages;
 /// </summary>
 public sealed partial class EpisodeModel : PageModel
 {
-    private readonly CafEpisodeAccess _access;
     private readonly ICafCallerAccessor _callers;
     private readonly ChildDirectory _children;
+    private CafAuthorityServices? _authority;
 
     /// <summary>Creates the page.</summary>
-    public EpisodeModel(CafEpisodeAccess access, ICafCallerAccessor callers, ThresholdMatcher thresholds, EpisodePolicy policy, ICafNames names, ChildDirectory children)
+    public EpisodeModel(ICafCallerAccessor callers, ChildDirectory children)
     {
-        _access = access;
         _callers = callers;
         _children = children;
-        Thresholds = thresholds;
-        Policy = policy;
-        Names = names;
     }
 
-    /// <summary>The naming port (the demo's directory): people and agencies by name.</summary>
-    public ICafNames Names { get; }
+    /// <summary>The signed-in practitioner's authority and its services (issue 29): set by each handler before it reads or runs anything.</summary>
+    private CafAuthorityServices Authority => _authority ?? throw new InvalidOperationException("The page's handler has not found the caller's authority yet.");
+
+    /// <summary>The naming port of the practitioner's authority (the demo's directory): people and agencies by name.</summary>
+    public ICafNames Names => Authority.Policy.Names;
 
     /// <summary>Why there is no episode to show (an unknown reference), if so.</summary>
     public string? Missing { get; private set; }
@@ -59,11 +59,11 @@ public sealed partial class EpisodeModel : PageModel
     private static IEnumerable<DemoPractitioner> Allowed(System.Collections.Immutable.ImmutableArray<Actor> allowed) =>
         DemoData.Practitioners.Where(p => allowed.Contains(p.Actor));
 
-    /// <summary>The authority's thresholds framework: the assessment form lists its indicators (THR-01..03).</summary>
-    public ThresholdMatcher Thresholds { get; }
+    /// <summary>The practitioner's authority's thresholds framework: the assessment form lists its indicators (THR-01..03).</summary>
+    public ThresholdMatcher Thresholds => Authority.Thresholds;
 
-    /// <summary>The episode policy: its clock dates the forms, its closure taxonomy lists the outcomes (CLOSE-10).</summary>
-    public EpisodePolicy Policy { get; }
+    /// <summary>The practitioner's authority's episode policy: its clock dates the forms, its closure taxonomy lists the outcomes (CLOSE-10).</summary>
+    public EpisodePolicy Policy => Authority.Policy;
 
     /// <summary>Today, by the policy's clock (the forms' default dates).</summary>
     public DateOnly Today => DateOnly.FromDateTime(Policy.Time.GetUtcNow().UtcDateTime);
@@ -153,9 +153,9 @@ public sealed partial class EpisodeModel : PageModel
     /// <summary>Shows the episode.</summary>
     public async Task<IActionResult> OnGetAsync(string id)
     {
-        if (_callers.GetCaller(HttpContext) is not { } caller)
+        if (!this.TryServe(_callers, out var caller, out _authority, out var refused))
         {
-            return Challenge();
+            return refused;
         }
 
         if (!TryId(id, out var episodeId))
@@ -163,7 +163,7 @@ public sealed partial class EpisodeModel : PageModel
             return NotOnTheRegister(id);
         }
 
-        var read = await _access.ReadAsync(episodeId, caller, SharedItems.EpisodeRecord, HttpContext.RequestAborted);
+        var read = await Authority.Get<CafEpisodeAccess>().ReadAsync(episodeId, caller, SharedItems.EpisodeRecord, HttpContext.RequestAborted);
         if (!read.TryGetValue(out var episode))
         {
             if (read.Refusal.RuleId == "SHARE-01")
@@ -178,7 +178,7 @@ public sealed partial class EpisodeModel : PageModel
 
         Episode = episode;
         View = EpisodeView.Of(episode, caller, Names);
-        ChildName = _children.NameOf(View.ChildId);
+        ChildName = _children.NameOf(View.ChildId, Authority.Authority);
         return Page();
     }
 
@@ -200,9 +200,9 @@ public sealed partial class EpisodeModel : PageModel
 
     private async Task<IActionResult> RunAsync(string id, EpisodeAction action, Func<CafEpisode, Actor, Result> command, string? text = null)
     {
-        if (_callers.GetCaller(HttpContext) is not { } caller)
+        if (!this.TryServe(_callers, out var caller, out _authority, out var refused))
         {
-            return Challenge();
+            return refused;
         }
 
         if (!TryId(id, out var episodeId))
@@ -221,7 +221,7 @@ public sealed partial class EpisodeModel : PageModel
         try
         {
             // The form's key: submitted twice, the command is recorded once and the second answer is the first's.
-            var done = await _access.ExecuteAsync(episodeId, caller, action, key, e => command(e, caller), HttpContext.RequestAborted);
+            var done = await Authority.Get<CafEpisodeAccess>().ExecuteAsync(episodeId, caller, action, key, e => command(e, caller), HttpContext.RequestAborted);
             OutcomeOk = done.IsSuccess;
             Outcome = done.IsSuccess
                 ? $"Done: {text}."

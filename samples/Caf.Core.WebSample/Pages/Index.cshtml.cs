@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Caf.Core.AspNetCore;
+using Caf.Core.DependencyInjection;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
@@ -17,22 +18,15 @@ namespace Caf.Core.WebSample.Pages;
 /// </summary>
 public sealed class IndexModel : PageModel
 {
-    private readonly CafRegister _register;
-    private readonly CafEpisodeAccess _access;
     private readonly ICafCallerAccessor _caller;
-    private readonly ICafNames _names;
     private readonly ChildDirectory _children;
-    private readonly EpisodePolicy _policy;
+    private CafAuthorityServices? _authority;
 
     /// <summary>Creates the page.</summary>
-    public IndexModel(CafRegister register, CafEpisodeAccess access, ICafCallerAccessor caller, ICafNames names, ChildDirectory children, EpisodePolicy policy)
+    public IndexModel(ICafCallerAccessor caller, ChildDirectory children)
     {
-        _register = register;
-        _access = access;
         _caller = caller;
-        _names = names;
         _children = children;
-        _policy = policy;
     }
 
     /// <summary>One row per child.</summary>
@@ -43,41 +37,50 @@ public sealed class IndexModel : PageModel
     public string? Problem { get; set; }
 
     /// <summary>Today, by the policy's clock.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(_policy.Time.GetUtcNow().UtcDateTime);
+    public DateOnly Today => DateOnly.FromDateTime((_authority?.Policy.Time ?? TimeProvider.System).GetUtcNow().UtcDateTime);
 
-    /// <summary>Asks the register about each child.</summary>
-    public async Task OnGetAsync()
+    /// <summary>The practitioner's local authority (issue 29): its children only are listed.</summary>
+    public string AuthorityName { get; private set; } = "";
+
+    /// <summary>Asks the register of the practitioner's authority about each of that authority's children.</summary>
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (_caller.GetCaller(HttpContext) is not { } caller)
+        if (!this.TryServe(_caller, out var caller, out _authority, out var refused))
         {
-            return;
+            return refused;
         }
 
-        foreach (var child in _children.All)
+        var register = _authority.Register;
+        var names = _authority.Policy.Names;
+        var now = _authority.Policy.Time.GetUtcNow();
+        AuthorityName = DemoData.AuthorityName(_authority.Authority);
+        foreach (var child in _children.Of(_authority.Authority))
         {
-            var answer = await _register.FindOpenAsync(child.Id, caller, HttpContext.RequestAborted);
+            var answer = await register.FindOpenAsync(child.Id, caller, HttpContext.RequestAborted);
             if (answer.Episode is { } open)
             {
-                var entry = CaseloadEntryView.Of(open, _names, _policy.Time.GetUtcNow());
+                var entry = CaseloadEntryView.Of(open, names, now);
                 Rows.Add(new ChildRow(child, open.Id.Value, entry.StateText, entry.LeadProfessionalName + (entry.LeadProfessionalIsInterim ? " (interim)" : ""),
                     entry.NextDueOn is { } due ? $"{entry.NextDueText} {due.ToString("d MMM yyyy", EpisodeModel.EnGb)}{(entry.Overdue ? " (overdue)" : "")}" : "", null));
             }
             else
             {
                 var explanation = answer.HasOpenEpisode
-                    ? $"A CAF is open. Contact {_names.Name(answer.Contact!.Value)}: the family's consent does not cover your agency."
+                    ? $"A CAF is open. Contact {names.Name(answer.Contact!.Value)}: the family's consent does not cover your agency."
                     : "No open CAF.";
                 Rows.Add(new ChildRow(child, null, "", "", "", explanation));
             }
         }
+
+        return Page();
     }
 
     /// <summary>Records a new concern for a new child: the register opens an episode (the caller is its interim lead professional).</summary>
     public async Task<IActionResult> OnPostConcernAsync(string? childName, DateOnly? dateOfBirth, string? concern)
     {
-        if (_caller.GetCaller(HttpContext) is not { } caller)
+        if (!this.TryServe(_caller, out var caller, out var authority, out var refused))
         {
-            return Challenge();
+            return refused;
         }
 
         if (string.IsNullOrWhiteSpace(childName) || string.IsNullOrWhiteSpace(concern))
@@ -88,8 +91,8 @@ public sealed class IndexModel : PageModel
             return RedirectToPage();
         }
 
-        var child = new DemoChild(new ChildId("child-" + Guid.NewGuid().ToString("N")[..10]), childName.Trim(), dateOfBirth ?? default, EpisodeId.New());
-        var registration = await _access.IdentifyConcernAsync(child.Episode, new ChildDetails(child.Id, dateOfBirth), caller, concern.Trim(), HttpContext.RequestAborted);
+        var child = new DemoChild(new ChildId("child-" + Guid.NewGuid().ToString("N")[..10]), childName.Trim(), dateOfBirth ?? default, EpisodeId.New()) { Authority = authority.Authority };
+        var registration = await authority.Get<CafEpisodeAccess>().IdentifyConcernAsync(child.Episode, new ChildDetails(child.Id, dateOfBirth), caller, concern.Trim(), HttpContext.RequestAborted);
         if (registration.EpisodeId is { } id && registration.Opened)
         {
             _children.Add(child); // kept in the sample's database: the child is listed after a restart
@@ -108,12 +111,12 @@ public sealed class IndexModel : PageModel
     /// </summary>
     public async Task<IActionResult> OnPostConcernForAsync(string? childId, string? concern)
     {
-        if (_caller.GetCaller(HttpContext) is not { } caller)
+        if (!this.TryServe(_caller, out var caller, out var authority, out var refused))
         {
-            return Challenge();
+            return refused;
         }
 
-        if (string.IsNullOrWhiteSpace(childId) || _children.Find(childId) is not { } child)
+        if (string.IsNullOrWhiteSpace(childId) || _children.Find(childId) is not { } child || child.Authority != authority.Authority)
         {
             Problem = "Not recorded: choose the child.";
             return RedirectToPage();
@@ -126,7 +129,7 @@ public sealed class IndexModel : PageModel
         }
 
         var born = child.DateOfBirth == default ? (DateOnly?)null : child.DateOfBirth;
-        var registration = await _access.IdentifyConcernAsync(EpisodeId.New(), new ChildDetails(child.Id, born), caller, concern.Trim(), HttpContext.RequestAborted);
+        var registration = await authority.Get<CafEpisodeAccess>().IdentifyConcernAsync(EpisodeId.New(), new ChildDetails(child.Id, born), caller, concern.Trim(), HttpContext.RequestAborted);
         if (registration.EpisodeId is { } id && registration.Opened)
         {
             TempData["Outcome"] = "Done: " + registration.Text;

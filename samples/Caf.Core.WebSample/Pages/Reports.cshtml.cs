@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Caf.Core.AspNetCore;
+using Caf.Core.DependencyInjection;
 using Caf.Core.Configuration;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
@@ -29,21 +30,13 @@ public sealed record ChartBlock(string Id, string Title, string Svg, IReadOnlyLi
 /// </summary>
 public sealed class ReportsModel : PageModel
 {
-    private readonly IEpisodeReportStore _store;
     private readonly ICafCallerAccessor _caller;
-    private readonly ICafNames _names;
-    private readonly EpisodePolicy _policy;
-    private readonly ThresholdMatcher _thresholds;
     private readonly ReportingOptions _options;
 
     /// <summary>Creates the page.</summary>
-    public ReportsModel(IEpisodeReportStore store, ICafCallerAccessor caller, ICafNames names, EpisodePolicy policy, ThresholdMatcher thresholds, IOptions<CafOptions> options)
+    public ReportsModel(ICafCallerAccessor caller, IOptions<CafOptions> options)
     {
-        _store = store;
         _caller = caller;
-        _names = names;
-        _policy = policy;
-        _thresholds = thresholds;
         _options = options.Value.Reporting;
     }
 
@@ -59,17 +52,22 @@ public sealed class ReportsModel : PageModel
     /// <summary>Builds the report and its charts.</summary>
     public async Task<IActionResult> OnGetAsync()
     {
-        if (_caller.GetCaller(HttpContext) is not { } caller)
+        // The practitioner's authority's report rows, framework, taxonomy and names (issue 29): never another's.
+        if (!this.TryServe(_caller, out var caller, out var authority, out var refused))
         {
-            return Challenge();
+            return refused;
         }
 
-        var today = DateOnly.FromDateTime(_policy.Time.GetUtcNow().UtcDateTime);
+        var store = authority.Get<IEpisodeReportStore>();
+        var policy = authority.Policy;
+        var names = policy.Names;
+        var thresholds = authority.Thresholds;
+        var today = DateOnly.FromDateTime(policy.Time.GetUtcNow().UtcDateTime);
         var from = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
         var to = new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1);
         var request = new CafReportRequest(ReportPeriodKind.Month, from, to, today, caller.Agency);
-        var report = await CafReportBuilder.RunAsync(_store.StreamAsync(from, to.AddDays(1), HttpContext.RequestAborted), request, _options, cancellationToken: HttpContext.RequestAborted);
-        Agency = _names.Name(caller.Agency);
+        var report = await CafReportBuilder.RunAsync(store.StreamAsync(from, to.AddDays(1), HttpContext.RequestAborted), request, _options, cancellationToken: HttpContext.RequestAborted);
+        Agency = names.Name(caller.Agency);
         Window = $"{from.ToString("MMMM yyyy", EpisodeModel.EnGb)} to {to.ToString("MMMM yyyy", EpisodeModel.EnGb)}";
 
         var months = report.Periods.Select(p => p.Period.Start.ToString("MMM yy", EpisodeModel.EnGb)).ToArray();
@@ -80,18 +78,18 @@ public sealed class ReportsModel : PageModel
             ["Month", "Opened", "Closed", "Open at the end"],
             [.. report.Periods.Select((p, i) => (IReadOnlyList<string>)[months[i], Count(p.Opened), Count(p.Closed), Count(p.OpenAtEnd)])]));
 
-        var statements = _thresholds.Framework.Indicators.ToDictionary(i => i.Id, i => i.Statement, StringComparer.Ordinal);
+        var statements = thresholds.Framework.Indicators.ToDictionary(i => i.Id, i => i.Statement, StringComparer.Ordinal);
         Bars("chart-rep02", $"The {report.TopNeedsCount} needs identified most often (REP-02)", "Need",
             [.. report.TopNeeds.Select(n => (statements.GetValueOrDefault(n.Need.IndicatorId, n.Need.IndicatorId), n.Count))]);
         Bars("chart-rep03-agency", "Episodes opened by initiating agency (REP-03)", "Agency",
-            [.. report.ByInitiatingAgency.Select(c => (_names.Name(new AgencyId(c.Key)), c.Count))]);
+            [.. report.ByInitiatingAgency.Select(c => (names.Name(new AgencyId(c.Key)), c.Count))]);
         Bars("chart-rep03-age", "Episodes opened by age band at opening (REP-03)", "Age band", [.. report.ByAgeBand.Select(c => (c.Key, c.Count))]);
         Bars("chart-rep03-outcome", "Episodes closed by outcome (REP-03)", "Outcome",
-            [.. report.ByClosureOutcome.Select(c => (_policy.Closure.Taxonomy.TryFind(c.Key, out var o) ? o.DisplayText : c.Key, c.Count))]);
+            [.. report.ByClosureOutcome.Select(c => (policy.Closure.Taxonomy.TryFind(c.Key, out var o) ? o.DisplayText : c.Key, c.Count))]);
         Bars("chart-rep03-lead", "Open episodes by lead professional's agency (REP-03)", "Agency",
-            [.. report.ByLeadProfessionalAgency.Select(c => (_names.Name(new AgencyId(c.Key)), c.Count))]);
+            [.. report.ByLeadProfessionalAgency.Select(c => (names.Name(new AgencyId(c.Key)), c.Count))]);
         Bars("chart-rep04", "Panel referrals by referring agency (REP-04)", "Agency",
-            [.. report.PanelReferralsByAgency.Select(p => (_names.Name(p.Agency), p.Referrals))]);
+            [.. report.PanelReferralsByAgency.Select(p => (names.Name(p.Agency), p.Referrals))]);
         var t = report.Timeliness;
         Bars("chart-rep05", "Timeliness (REP-05)", "Measure",
         [

@@ -82,11 +82,19 @@ internal static class CafOptionsBinder
     /// <summary>Applies the section's values to <paramref name="options"/>; problems are kept on the options for validation.</summary>
     /// <param name="section">The section (e.g. <c>"Caf"</c>); an absent section changes nothing.</param>
     /// <param name="options">The options to change.</param>
-    internal static void Bind(IConfiguration section, CafOptions options)
+    internal static void Bind(IConfiguration section, CafOptions options) => Bind(section, options, static _ => false);
+
+    /// <summary>As <see cref="Bind(IConfiguration, CafOptions)"/>, leaving alone the keys <paramref name="isOtherKey"/> claims (an authority's file paths).</summary>
+    internal static void Bind(IConfiguration section, CafOptions options, Func<string, bool> isOtherKey)
     {
         var prefix = section is IConfigurationSection s ? s.Path + ":" : string.Empty;
         foreach (var group in section.GetChildren())
         {
+            if (isOtherKey(group.Key))
+            {
+                continue;
+            }
+
             if (!Groups.TryGetValue(group.Key, out var properties))
             {
                 options.AddBindingProblem($"Configuration key '{group.Path}' names no Caf.Core option group (expected one of: {string.Join(", ", Groups.Keys.Order(StringComparer.Ordinal))}).");

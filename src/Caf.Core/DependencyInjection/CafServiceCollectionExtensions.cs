@@ -181,6 +181,8 @@ public static class CafServiceCollectionExtensions
 
     private static void AddCore(IServiceCollection services, OptionsBuilder<CafOptions> options)
     {
+        // CafAuthorities lists the default authority, served by the unkeyed services below (docs/authorities.md).
+        CafAuthorityServiceCollectionExtensions.Catalogue(services).ServesDefaultUnkeyed = true;
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CafOptions>, CafOptionsValidator>());
         services.AddOptions<CafStartupCheck>().ValidateOnStart();

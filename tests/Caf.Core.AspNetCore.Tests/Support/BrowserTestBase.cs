@@ -170,7 +170,7 @@ public abstract class BrowserTestBase : IAsyncLifetime
         Assert.False(name is not null, $"The page names the enum member '{name}'.");
     }
 
-    private static bool IsStale(IWebElement element)
+    protected static bool IsStale(IWebElement element)
     {
         try
         {

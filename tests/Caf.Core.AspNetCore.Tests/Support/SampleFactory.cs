@@ -63,6 +63,7 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Add(HeaderCallerAccessor.PractitionerHeader, who.Id.Value);
         client.DefaultRequestHeaders.Add(HeaderCallerAccessor.AgencyHeader, who.Agency.Value);
+        client.DefaultRequestHeaders.Add(HeaderCallerAccessor.AuthorityHeader, who.Authority.Value); // the sample serves two authorities
         return client;
     }
 
@@ -81,11 +82,15 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>The host's caller port, from two headers (a test stand-in for the host's authentication).</summary>
+/// <summary>The host's caller port, from three headers (a test stand-in for the host's authentication).</summary>
 public sealed class HeaderCallerAccessor : ICafCallerAccessor
 {
     public const string PractitionerHeader = "X-Caf-Practitioner";
     public const string AgencyHeader = "X-Caf-Agency";
+    public const string AuthorityHeader = "X-Caf-Authority";
+
+    public AuthorityId? GetAuthority(HttpContext context) =>
+        context.Request.Headers[AuthorityHeader].ToString() is { Length: > 0 } authority ? new AuthorityId(authority) : null;
 
     public Actor? GetCaller(HttpContext context)
     {
