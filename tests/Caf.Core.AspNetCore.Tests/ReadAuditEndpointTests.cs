@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Caf.Core.AspNetCore.Tests.Support;
+using Caf.Core.Consent;
 using Caf.Core.Primitives;
 using Caf.Core.Reads;
 using Caf.Core.Register;
@@ -43,7 +44,7 @@ public sealed class ReadAuditEndpointTests : IAsyncLifetime
         var record = Assert.Single(reads, r => r.What == ReadItems.EpisodeRecord);
         Assert.Equal(DemoData.HealthVisitor.Actor, record.Reader);
         Assert.Equal(CafEpisodeAccess.ReadPurpose, record.Purpose);
-        Assert.Equal(ReadBasis.Consent, record.Basis);
+        Assert.Equal(LegalBasis.Consent, record.Basis);
         Assert.Equal(_factory.Time.GetUtcNow(), record.ReadAt);
         Assert.DoesNotContain(reads, r => r.Reader.Agency == DemoData.Camhs.Agency);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.EntityFrameworkCore.Tests.Support;
@@ -46,12 +47,12 @@ public abstract partial class EpisodeStoreContract
         Ok(await Host.Repository.AddAsync(Identified(Policy, "ep-1", "child-001")));
         Ok(await register.ExecuteAsync(new EpisodeId("ep-1"), e => e.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies.")));
 
-        Assert.True((await register.ReadAsync(new EpisodeId("ep-1"), new ReadContext(Teacher, "Preparing the review", ReadBasis.Consent))).IsSuccess);
-        await register.HistoryOfAsync(new ChildId("child-001"), new ReadContext(Teacher, "Checking earlier episodes", ReadBasis.StatutoryDuty));
+        Assert.True((await register.ReadAsync(new EpisodeId("ep-1"), new ReadContext(Teacher, "Preparing the review", LegalBasis.Consent))).IsSuccess);
+        await register.HistoryOfAsync(new ChildId("child-001"), new ReadContext(Teacher, "Checking earlier episodes", LegalBasis.StatutoryDuty));
 
         var readers = await register.ReadersOfAsync(new ChildId("child-001"));
         Assert.Equal(
-            [(ReadItems.EpisodeRecord, ReadBasis.Consent, "Preparing the review"), (ReadItems.RegisterSummary, ReadBasis.StatutoryDuty, "Checking earlier episodes")],
+            [(ReadItems.EpisodeRecord, LegalBasis.Consent, "Preparing the review"), (ReadItems.RegisterSummary, LegalBasis.StatutoryDuty, "Checking earlier episodes")],
             readers.Select(r => (r.What, r.Basis, r.Purpose)));
         Assert.All(readers, r => Assert.Equal(Teacher, r.Reader));
         Assert.All(readers, r => Assert.Equal(Time.GetUtcNow(), r.ReadAt));

@@ -33,7 +33,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
 {
     private static readonly Actor CamhsWorker = new(new PractitionerId("pr-camhs"), TestIds.Camhs);
     private static readonly ChildDetails Fourteen = new(TestIds.Child, new DateOnly(2011, 9, 1)) { NhsNumber = new NhsNumber("9434765919") }; // LAW-03
-    private static readonly Caf.Core.Reads.ReadContext CamhsOnConsent = new(CamhsWorker, "Therapy referral", Caf.Core.Reads.ReadBasis.Consent); // LAW-04
+    private static readonly Caf.Core.Reads.ReadContext CamhsOnConsent = new(CamhsWorker, "Therapy referral", Caf.Core.Consent.LegalBasis.Consent); // LAW-04
 
     private static readonly Caf.Core.Register.FamilyAssessment FamilyPart = new("caf-core-default", "1.0.0", ["BFD-12"], "Damp flat; money tight.");
 
