@@ -152,8 +152,9 @@ public class StartupCheckTests
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
-        Assert.Equal(2, ex.Failures.Count());
+        Assert.Equal(3, ex.Failures.Count());
         Assert.Contains("No ISharingAuditLog is registered", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("No IReadAuditLog is registered", ex.Message, StringComparison.Ordinal); // LAW-04
         Assert.Contains("No IEpisodeRepository is registered", ex.Message, StringComparison.Ordinal);
     }
 
