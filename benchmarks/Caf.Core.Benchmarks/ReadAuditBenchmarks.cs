@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using Caf.Core.Consent;
 using Caf.Core.EntityFrameworkCore;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
@@ -21,7 +22,7 @@ namespace Caf.Core.Benchmarks;
 [MemoryDiagnoser]
 public class ReadAuditBenchmarks
 {
-    private static readonly ReadContext Reader = new(BenchStore.Teacher, "Preparing the review meeting", ReadBasis.Consent);
+    private static readonly ReadContext Reader = new(BenchStore.Teacher, "Preparing the review meeting", LegalBasis.Consent);
     private static readonly EpisodeId Id = new("ep-read");
 
     private BenchStore _memory = null!;

@@ -28,6 +28,7 @@ var config = new ConfigurationBuilder()
 using var services = new ServiceCollection()
     .AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 1, 12, 9, 0, 0, TimeSpan.Zero)))
     .AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog())
+    .AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()) // LAW-04
     .AddCafCore(config.GetSection(CafOptions.SectionName))
     .AddCafInMemoryEpisodeStore()
     .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

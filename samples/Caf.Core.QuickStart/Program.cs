@@ -2,12 +2,14 @@ using System;
 using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
+using Caf.Core.Reads;
 using Caf.Core.Register;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 using var services = new ServiceCollection()
     .AddSingleton<ISharingAuditLog, PrintingAuditLog>()  // every sharing decision is recorded (SHARE-03): yours goes to your database
+    .AddSingleton<IReadAuditLog, InMemoryReadAuditLog>()  // every read of a child's record too (LAW-04): yours goes to your database
     .AddCafCore(o => o.Retention.RetentionYears = 6)      // local policy; invalid options are listed at once
     .AddCafInMemoryEpisodeStore()                         // or register your own IEpisodeRepository
     .BuildServiceProvider();

@@ -28,7 +28,7 @@ internal static class AftercareDemo
     {
         var clock = new SampleClock(new DateTimeOffset(2026, 2, 2, 9, 0, 0, TimeSpan.Zero));
         var audit = new InMemorySharingAuditLog();
-        using var services = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddSingleton<ISharingAuditLog>(audit).AddCafCore().BuildServiceProvider();
+        using var services = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddSingleton<ISharingAuditLog>(audit).AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()).AddCafCore().BuildServiceProvider();
         var policy = services.GetRequiredService<EpisodePolicy>();
         var teacher = new Actor(new PractitionerId("ms-jones"), School);
         var healthVisitor = new Actor(new PractitionerId("mr-patel"), Health);

@@ -18,6 +18,7 @@ internal static class ConsentDemo
             .AddSingleton(clock)
             .AddCafCore()
             .AddSingleton<ISharingAuditLog>(auditLog)
+            .AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()) // LAW-04
             .BuildServiceProvider();
         var policy = services.GetRequiredService<ConsentPolicy>();
         var sharing = services.GetRequiredService<ISharingService>();

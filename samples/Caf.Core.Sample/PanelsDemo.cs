@@ -40,6 +40,7 @@ internal static class PanelsDemo
         using var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<ISharingAuditLog>(audit)
+            .AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()) // LAW-04
             .AddCafCore()
             .BuildServiceProvider();
         var policy = services.GetRequiredService<EpisodePolicy>();

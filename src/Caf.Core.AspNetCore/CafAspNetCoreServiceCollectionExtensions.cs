@@ -1,6 +1,7 @@
 using System;
 using Ardalis.GuardClauses;
 using Caf.Core.AspNetCore;
+using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Register;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +17,9 @@ public static class CafAspNetCoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the sharing gate (<see cref="CafEpisodeAccess"/>), the default <see cref="ICafCallerAccessor"/>
-    /// (<see cref="ClaimsCafCallerAccessor"/>, unless the host registered its own) and the adapter's options. The gate
+    /// (<see cref="ClaimsCafCallerAccessor"/>, unless the host registered its own), the <see cref="IFamilySharingViewSource"/>
+    /// of <c>GET {id}/sharing</c> (the registered <see cref="ISharingAuditLog"/> when it implements it, unless the host
+    /// registered its own) and the adapter's options. The gate
     /// and the endpoints log under <see cref="CafAspNetCoreLogEvents.Category"/> with the host's logger factory. Needs
     /// <c>AddCafCore()</c> and a store (<c>AddCafEntityFrameworkCore(...)</c> or <c>AddCafInMemoryEpisodeStore()</c>), or, in a
     /// host of several authorities, each authority's keyed services (docs/authorities.md): the gate is then registered
@@ -39,6 +42,11 @@ public static class CafAspNetCoreServiceCollectionExtensions
         options.Validate(o => o.RuleDocumentation is { IsAbsoluteUri: true }, "CafAspNetCoreOptions.RuleDocumentation must be an absolute URI.").ValidateOnStart();
         services.AddProblemDetails();
         services.TryAddSingleton<ICafCallerAccessor, ClaimsCafCallerAccessor>();
+        // LAW-01: GET {id}/sharing reads the family's view back from the host's sharing audit log, when it can.
+        services.TryAddSingleton<IFamilySharingViewSource>(sp => sp.GetRequiredService<ISharingAuditLog>() as IFamilySharingViewSource
+            ?? throw new InvalidOperationException(
+                "GET {id}/sharing needs the episode's hand-overs read back: the registered ISharingAuditLog does not implement IFamilySharingViewSource. " +
+                "Implement it on your audit log, or register an IFamilySharingViewSource (the EF Core adapter's log implements it)."));
         services.TryAddTransient(sp => new CafEpisodeAccess(
             sp.GetRequiredService<IEpisodeRepository>(),
             sp.GetRequiredService<CafRegister>(),

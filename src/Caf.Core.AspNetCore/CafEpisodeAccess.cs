@@ -92,9 +92,42 @@ public sealed class CafEpisodeAccess
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The episode; <see cref="StoreCodes.NotFound"/>; or SHARE-01 when the family excluded the caller's agency.</returns>
     /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="caller"/> is default.</exception>
-    public async ValueTask<Result<CafEpisode>> ReadAsync(EpisodeId id, Actor caller, SharedItems shown, CancellationToken cancellationToken = default)
+    public ValueTask<Result<CafEpisode>> ReadAsync(EpisodeId id, Actor caller, SharedItems shown, CancellationToken cancellationToken = default)
     {
         GuardRequest(id, caller);
+        return ReadAsync(id, caller, shown, ReadItems.EpisodeRecord, cancellationToken);
+    }
+
+    /// <summary>
+    /// LAW-01, LAW-04: the family-facing view of the episode's hand-overs (<see cref="FamilySharingView"/>: what went to
+    /// whom, when, for what and on which basis, and the disclosures considered under the statutory duty and not made), for
+    /// the caller, through the gate as <see cref="ReadAsync(EpisodeId, Actor, SharedItems, CancellationToken)"/> is: an
+    /// agency the family excluded is refused (SHARE-01, recorded), a granted read is recorded as the episode record shown
+    /// (<see cref="CafAspNetCoreOptions.AuditGrantedReads"/>), and the read is recorded in the read audit
+    /// (<see cref="ReadItems.SharingRecord"/>) before the lines are returned.
+    /// </summary>
+    /// <param name="id">The episode.</param>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="source">The host's sharing audit, read back (<c>AddCafAspNetCore</c> registers the sharing audit log when it is one).</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The lines, oldest first; <see cref="StoreCodes.NotFound"/>; or SHARE-01 when the family excluded the caller's agency.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="caller"/> is default, or <paramref name="source"/> is null.</exception>
+    public async ValueTask<Result<System.Collections.Immutable.ImmutableArray<FamilySharingLine>>> FamilySharingAsync(
+        EpisodeId id, Actor caller, IFamilySharingViewSource source, CancellationToken cancellationToken = default)
+    {
+        GuardRequest(id, caller);
+        Guard.Against.Null(source);
+        var read = await ReadAsync(id, caller, SharedItems.EpisodeRecord, ReadItems.SharingRecord, cancellationToken).ConfigureAwait(false);
+        if (!read.TryGetValue(out _))
+        {
+            return Result<System.Collections.Immutable.ImmutableArray<FamilySharingLine>>.Refused(read.Refusal);
+        }
+
+        return await source.FamilyViewAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<Result<CafEpisode>> ReadAsync(EpisodeId id, Actor caller, SharedItems shown, string what, CancellationToken cancellationToken)
+    {
         var episode = await _repository.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (!IsOurs(episode))
         {
@@ -108,7 +141,7 @@ public sealed class CafEpisodeAccess
             return Result<CafEpisode>.Refused(refusal);
         }
 
-        await RecordReadAsync([ReadOf(episode.Id, episode.Child.Id, caller, ReadItems.EpisodeRecord)], cancellationToken).ConfigureAwait(false);
+        await RecordReadAsync([ReadOf(episode.Id, episode.Child.Id, caller, what)], cancellationToken).ConfigureAwait(false);
         return episode;
     }
 
@@ -316,7 +349,7 @@ public sealed class CafEpisodeAccess
 
     // LAW-04: a read through the gate is on the family's consent (the gate refuses an agency the family excluded).
     private ReadAuditEntry ReadOf(EpisodeId episode, ChildId child, Actor caller, string what) =>
-        new(episode, child, caller, _policy.Time.GetUtcNow(), ReadPurpose, ReadBasis.Consent, what);
+        new(episode, child, caller, _policy.Time.GetUtcNow(), ReadPurpose, LegalBasis.Consent, what);
 
     private ValueTask RecordReadAsync(IReadOnlyList<ReadAuditEntry> entries, CancellationToken cancellationToken) =>
         _policy.Reads is { } reads ? reads.RecordAsync(entries, cancellationToken) : ValueTask.CompletedTask;

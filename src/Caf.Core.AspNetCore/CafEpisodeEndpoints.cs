@@ -38,6 +38,8 @@ public static class CafEpisodeEndpoints
     /// <c>GET /</c> (the caller's agency's caseload, <see cref="CaseloadEntryView"/>, consent-gated, SHARE-01),
     /// <c>POST /</c> (a concern identified: open an episode through the register, <see cref="OpenEpisodeRequest"/>, LIFE-01/03),
     /// <c>GET {id}</c> (the <see cref="EpisodeView"/> for the caller), <c>GET {id}/actions</c> (the <see cref="ActionView"/> list for the caller),
+    /// <c>GET {id}/sharing</c> (what went to whom, when and on which basis: the family's view of the hand-overs,
+    /// <see cref="FamilySharingLineView"/>, LAW-01; gated and read-audited like <c>GET {id}</c>, LAW-04),
     /// <c>POST {id}/consent</c> (<see cref="RecordConsentRequest"/>), <c>POST {id}/consent/withdrawal</c>
     /// (<see cref="WithdrawConsentRequest"/>) and <c>POST {id}/assessment</c> (start it, <see cref="ReasonRequest"/>).
     /// Map further commands on the returned group with <see cref="MapCafCommand{TBody}"/>.
@@ -56,6 +58,7 @@ public static class CafEpisodeEndpoints
             ReadAsync(http, id, SharedItems.EpisodeRecord, (e, caller, names) => EpisodeView.Of(e, caller, names), ct));
         group.MapGet("/{id}/actions", (string id, HttpContext http, CancellationToken ct) =>
             ReadAsync(http, id, SharedItems.EpisodeRecord, (e, caller, _) => ActionView.Of(e, caller), ct));
+        group.MapGet("/{id}/sharing", FamilySharingAsync);
         group.MapGet("/", CaseloadAsync);
         group.MapPost("/", OpenAsync);
 
@@ -171,6 +174,28 @@ public static class CafEpisodeEndpoints
         return registration.Opened
             ? TypedResults.Created($"{http.Request.Path.Value?.TrimEnd('/')}/{registration.EpisodeId}", registration)
             : TypedResults.Ok(registration);
+    }
+
+    // GET {id}/sharing (LAW-01): the family-facing view of the episode's hand-overs, behind the gate and read-audited (LAW-04),
+    // from the caller's authority's own sharing log: never another authority's.
+    private static async Task<IResult> FamilySharingAsync(string id, HttpContext http, CancellationToken ct)
+    {
+        try
+        {
+            if (!TryRequest(http, id, out var episodeId, out var caller, out var authority, out var problem))
+            {
+                return problem;
+            }
+
+            var access = authority.Get<CafEpisodeAccess>();
+            var source = authority.SharingAudit as IFamilySharingViewSource ?? authority.Get<IFamilySharingViewSource>();
+            var read = await access.FamilySharingAsync(episodeId, caller, source, ct).ConfigureAwait(false);
+            return read.TryGetValue(out var lines) ? TypedResults.Ok(FamilySharingLineView.Of(lines, authority.Policy.Names)) : Problem(http, read.Refusal);
+        }
+        catch (Exception ex) when (LogUnexpected(http, ex, ct))
+        {
+            throw; // never reached: the filter logs and lets the exception go on to the host
+        }
     }
 
     private static async Task<IResult> ReadAsync<T>(HttpContext http, string id, SharedItems shown, Func<CafEpisode, Actor, ICafNames, T> view, CancellationToken ct)

@@ -28,7 +28,8 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
     /// Registers <see cref="CafDbContext"/> on the chosen database (the database package's context, with its migrations;
     /// contexts are pooled), and over it the
     /// <see cref="IEpisodeRepository"/> (which is also the <see cref="IEpisodeReportStore"/>, the report read model kept in
-    /// the same save), the <see cref="IPanelBookingStore"/>, the <see cref="ISharingAuditLog"/>, the read audit
+    /// the same save), the <see cref="IPanelBookingStore"/>, the <see cref="ISharingAuditLog"/> (and, unless the host
+    /// registered its own, the <see cref="IFamilySharingViewSource"/> over the same table, LAW-01), the read audit
     /// (<see cref="Caf.Core.Reads.IReadAuditLog"/>, LAW-04, unless the host registered its own) and the
     /// <see cref="EpisodeOutbox{TContext}"/> (which needs the host's <see cref="IEpisodeEventPublisher"/> when it is used).
     /// Registered after an in-memory store, these win. The report rows are computed by the registered
@@ -177,6 +178,8 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
         services.AddSingleton<IPanelBookingStore>(sp => sp.GetRequiredService<EntityFrameworkPanelBookingStore<TContext>>());
         services.AddSingleton(sp => new EntityFrameworkSharingAuditLog<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
         services.AddSingleton<ISharingAuditLog>(sp => sp.GetRequiredService<EntityFrameworkSharingAuditLog<TContext>>());
+        // LAW-01: the family's view of the hand-overs, from the table (which the store writes whatever log the host registered).
+        services.TryAddSingleton<IFamilySharingViewSource>(sp => sp.GetRequiredService<EntityFrameworkSharingAuditLog<TContext>>());
         services.AddSingleton(sp => new EntityFrameworkReadAuditLog<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
         services.TryAddSingleton<Caf.Core.Reads.IReadAuditLog>(sp => sp.GetRequiredService<EntityFrameworkReadAuditLog<TContext>>()); // LAW-04
         services.AddSingleton(sp => new EpisodeOutbox<TContext>(

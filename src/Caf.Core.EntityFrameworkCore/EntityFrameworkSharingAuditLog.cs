@@ -26,7 +26,7 @@ namespace Caf.Core.EntityFrameworkCore;
 /// <typeparam name="TContext">A context whose model includes <see cref="CafModelBuilderExtensions.ApplyCafConfigurations"/>.</typeparam>
 /// <threadsafety>Thread-safe: a context per call.</threadsafety>
 [Immutable]
-public sealed class EntityFrameworkSharingAuditLog<TContext> : ISharingAuditLog
+public sealed class EntityFrameworkSharingAuditLog<TContext> : ISharingAuditLog, IFamilySharingViewSource
     where TContext : DbContext
 {
     private readonly IDbContextFactory<TContext> _contexts;

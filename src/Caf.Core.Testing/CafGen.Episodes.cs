@@ -12,6 +12,10 @@ namespace Caf.Core.Testing;
 public static partial class CafGen
 {
     private static readonly ImmutableArray<EpisodeCommand> Ongoing = [.. EpisodeCommands.All.Where(c => !c.Ends)];
+
+    // LAW-02: without the statutory duty in the options, its considerations are refused whatever the episode, so they are
+    // no candidates (and the sequences are those of the commands the policy can accept).
+    private static readonly ImmutableArray<EpisodeCommand> OngoingWithoutDuty = [.. Ongoing.Where(c => !EpisodeCommands.IsDutyToShare(c))];
     private static readonly ImmutableArray<EpisodeCommand> Endings = [.. EpisodeCommands.All.Where(c => c.Ends)];
     private static readonly ImmutableArray<EpisodeCommand> ClosuresOnOutcomes = [.. Endings.Where(c => c.Name.StartsWith("close: C1", StringComparison.Ordinal))];
 
@@ -77,6 +81,7 @@ public static partial class CafGen
     private static GeneratedEpisode Build(Action<CafOptions>? options, ChildDetails child, bool fromStepDown, int[] picks, int[] days, int invalidShare)
     {
         var world = CafTestWorld.Create(options);
+        var ongoing = OptionsWith(options).Sharing.StatutoryDutyFrom is null ? OngoingWithoutDuty : Ongoing;
         var episode = fromStepDown ? world.RegisterStepDown(child) : world.IdentifyConcern(child);
         var steps = ImmutableArray.CreateBuilder<EpisodeStep>();
         for (var i = 0; i < picks.Length; i++)
@@ -94,10 +99,10 @@ public static partial class CafGen
             // Ending rarely, so sequences reach the later states; a closure on outcomes is tried first when ending,
             // and right after a review decided to close (CLOSE-C1), so every closure outcome is reached.
             var closing = episode.ReviewsOfCurrentPlan is [.., { DecidedToClose: true }];
-            var pool = (closing || pick % 13 == 0) ? Endings : Ongoing;
+            var pool = (closing || pick % 13 == 0) ? Endings : ongoing;
             var chosen = (pool == Endings ? TryInTurn(episode, world.Today, ClosuresOnOutcomes, pick >> 4) : null)
                 ?? TryInTurn(episode, world.Today, pool, pick >> 4)
-                ?? (pool == Ongoing ? TryInTurn(episode, world.Today, Endings, pick >> 4) : null);
+                ?? (pool == ongoing ? TryInTurn(episode, world.Today, Endings, pick >> 4) : null);
             if (chosen is null)
             {
                 break; // nothing is accepted any more (a closed or transferred episode)

@@ -37,7 +37,8 @@ public sealed record EpisodeCommand(string Name, bool Ends, Func<CafEpisode, Dat
 
 /// <summary>
 /// Every command the episode generators use, in one table: consent (given, written, partial, refused, withdrawn,
-/// overridden, exclusions lifted), the assessment, next steps, panel referral, lead-professional nomination and
+/// overridden, exclusions lifted), a disclosure considered under the statutory duty to share (LAW-02: disclosed or not;
+/// refused unless the options enable the duty), the assessment, next steps, panel referral, lead-professional nomination and
 /// appointment, plans, reviews, revisions, reassessment, step-down TAC decisions, step-up, every closure outcome and
 /// transfer out. All calls to <see cref="CafEpisode"/> commands live here.
 /// </summary>
@@ -45,6 +46,8 @@ public sealed record EpisodeCommand(string Name, bool Ends, Func<CafEpisode, Dat
 [Immutable]
 public static class EpisodeCommands
 {
+    private const string DutyToShare = "duty to share: ";
+
     private static readonly Actor Teacher = CafCatalogue.Teacher;
     private const string Consent = "Consent to assess and share with partner agencies.";
 
@@ -59,6 +62,8 @@ public static class EpisodeCommands
         C("consent: young person written (self-consent age)", (e, d) => e.RecordConsent(Teacher, ConsentRecord.YoungPersonSelf("Amy", ConsentForm.Written), Consent)),
         C("consent: expectant mother written", (e, d) => e.RecordConsent(Teacher, ConsentRecord.ExpectantParent("Ms Smith", ConsentForm.Written), Consent)),
         C("consent: mother lifts the CAMHS exclusion", (e, d) => e.LiftExclusion(Teacher, new ConsentExclusionLift(CafCatalogue.Camhs, ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", "Mum now agrees CAMHS may be involved."))),
+        C(DutyToShare + "disclose the plan to CAMHS (not more detrimental)", (e, d) => e.ConsiderDutyToShare(Teacher, DutyToCamhs(false, "CAMHS needs the plan to keep Amy safe; she agreed it may go.")).ToResult()),
+        C(DutyToShare + "not disclosed to CAMHS (more detrimental)", (e, d) => e.ConsiderDutyToShare(Teacher, DutyToCamhs(true, "Telling CAMHS now would break Amy's trust in her only safe adult.")).ToResult()),
         C("start assessment", (e, d) => e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family.")),
         C("complete assessment", (e, d) => e.CompleteAssessment(Teacher, Assessed("LEI-01", "LEI-02", "LEI-05"), "Needs identified across school and health.")),
         C("complete assessment: two additional needs", (e, d) => e.CompleteAssessment(Teacher, Assessed("LEI-01", "LEI-02"), "Two additional needs: behaviour and parenting.")),
@@ -133,6 +138,14 @@ public static class EpisodeCommands
     }
 
     private static EpisodeCommand C(string name, Func<CafEpisode, DateOnly, Result> run, bool ends = false) => new(name, ends, run);
+
+    // LAW-02: a consideration under the statutory duty to share (refused unless the options enable the duty).
+    internal static bool IsDutyToShare(EpisodeCommand command) => command.Name.StartsWith(DutyToShare, StringComparison.Ordinal);
+
+    // LAW-02: a consideration under the statutory duty to share, to CAMHS for the plan's delivery (refused unless the
+    // authority's policy has the duty in force and the consent in force does not cover CAMHS).
+    private static DutyToShareConsideration DutyToCamhs(bool moreDetrimental, string reason) =>
+        new(CafCatalogue.Camhs, SharingPurpose.PlanDelivery, DutyToShareGround.Safeguarding, moreDetrimental, reason, SharedItems.Plan);
 
     private static ConsentRecord Mother(ConsentForm form, params AgencyId[] excluded) =>
         new(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, form, [.. excluded]);

@@ -38,6 +38,7 @@ public sealed class CommandEndpointTests : IAsyncLifetime
         builder.Services
             .AddSingleton<TimeProvider>(new FakeTimeProvider(SampleFactory.Start))
             .AddSingleton<ISharingAuditLog>(_audit)
+            .AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()) // LAW-04
             .AddCafCore()
             .AddCafInMemoryEpisodeStore()
             .AddCafAspNetCore()

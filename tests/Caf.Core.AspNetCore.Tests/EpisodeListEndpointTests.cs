@@ -32,6 +32,7 @@ public sealed class EpisodeListEndpointTests : IAsyncLifetime
         ["POST /api/episodes/"] = nameof(LIFE_03_a_concern_for_a_child_with_an_open_episode_names_whom_to_contact_and_an_excluded_agency_learns_no_more),
         ["GET /api/episodes/{id}"] = "ApiTests.SHARE_01_an_excluded_agency_reading_gets_403_with_no_episode_content_and_the_refusal_is_audited",
         ["GET /api/episodes/{id}/actions"] = "ApiTests.SHARE_01_an_excluded_agency_is_refused_on_every_path_and_nothing_is_saved",
+        ["GET /api/episodes/{id}/sharing"] = "ReadAuditEndpointTests.SHARE_01_an_agency_the_family_excluded_is_refused_the_family_view_and_nothing_is_recorded_as_read", // LAW-01
         ["POST /api/episodes/{id}/consent"] = "ApiTests.SHARE_01_an_excluded_agency_is_refused_on_every_path_and_nothing_is_saved",
         ["POST /api/episodes/{id}/consent/withdrawal"] = "ApiTests.SHARE_01_an_excluded_agency_is_refused_on_every_path_and_nothing_is_saved",
         ["POST /api/episodes/{id}/assessment"] = "ApiTests.SHARE_01_an_excluded_agency_is_refused_on_every_path_and_nothing_is_saved",

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Caf.Core.AspNetCore.Tests.Support;
+using Caf.Core.Consent;
 using Caf.Core.Primitives;
 using Caf.Core.Reads;
 using Caf.Core.Register;
@@ -43,7 +44,7 @@ public sealed class ReadAuditEndpointTests : IAsyncLifetime
         var record = Assert.Single(reads, r => r.What == ReadItems.EpisodeRecord);
         Assert.Equal(DemoData.HealthVisitor.Actor, record.Reader);
         Assert.Equal(CafEpisodeAccess.ReadPurpose, record.Purpose);
-        Assert.Equal(ReadBasis.Consent, record.Basis);
+        Assert.Equal(LegalBasis.Consent, record.Basis);
         Assert.Equal(_factory.Time.GetUtcNow(), record.ReadAt);
         Assert.DoesNotContain(reads, r => r.Reader.Agency == DemoData.Camhs.Agency);
 
@@ -51,6 +52,51 @@ public sealed class ReadAuditEndpointTests : IAsyncLifetime
         var listed = caseload.EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToList();
         var caseloadReads = reads.Where(r => r.What == ReadItems.CaseloadEntry).Select(r => r.Episode.Value).ToList();
         Assert.Equal(listed.Where(id => id == ben.Episode.Value), caseloadReads);
+    }
+
+    [Fact]
+    [Trait("Rule", "LAW-01")]
+    [Trait("Rule", "LAW-04")]
+    public async Task LAW_01_the_family_view_lists_what_went_to_whom_when_and_on_which_basis_and_is_itself_a_recorded_read()
+    {
+        var ben = DemoData.Ben;
+        var client = _factory.ClientFor(DemoData.HealthVisitor);
+        using var read = await client.GetAsync($"{Episodes}/{ben.Episode}"); // a grant recorded with the episode record shown (SHARE-04)
+        var before = (await ReadersOfAsync(ben.Id)).Count;
+
+        using var answer = await client.GetAsync($"{Episodes}/{ben.Episode}/sharing");
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var lines = (await answer.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
+        var shown = lines.Last(l => l.GetProperty("agency").GetString() == DemoData.HealthVisitor.Agency.Value
+            && l.GetProperty("items").GetString() == nameof(SharedItems.EpisodeRecord));
+        Assert.Equal(nameof(LegalBasis.Consent), shown.GetProperty("basis").GetString());
+        Assert.Equal(ConsentDisplayText.For(LegalBasis.Consent), shown.GetProperty("basisText").GetString());
+        Assert.True(shown.GetProperty("disclosed").GetBoolean());
+        Assert.EndsWith("Basis: your consent.", shown.GetProperty("text").GetString(), System.StringComparison.Ordinal);
+        Assert.Equal(_factory.Time.GetUtcNow(), shown.GetProperty("at").GetDateTimeOffset());
+        Assert.DoesNotContain(lines, l => l.GetProperty("agency").GetString() == DemoData.Camhs.Agency.Value); // the family excluded CAMHS: nothing went
+
+        var reads = (await ReadersOfAsync(ben.Id)).Skip(before).ToList();
+        var record = Assert.Single(reads);
+        Assert.Equal((ReadItems.SharingRecord, DemoData.HealthVisitor.Actor, LegalBasis.Consent), (record.What, record.Reader, record.Basis));
+    }
+
+    [Fact]
+    [Trait("Rule", "LAW-04")]
+    [Trait("Rule", "SHARE-01")]
+    public async Task SHARE_01_an_agency_the_family_excluded_is_refused_the_family_view_and_nothing_is_recorded_as_read()
+    {
+        var ben = DemoData.Ben;
+        var before = (await ReadersOfAsync(ben.Id)).Count;
+
+        using var refused = await _factory.ClientFor(DemoData.Camhs).GetAsync($"{Episodes}/{ben.Episode}/sharing");
+        using var missing = await _factory.ClientFor(DemoData.HealthVisitor).GetAsync($"{Episodes}/ep-none/sharing");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("SHARE-01", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ruleId").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(before, (await ReadersOfAsync(ben.Id)).Count);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.EntityFrameworkCore.Tests.Support;
@@ -46,12 +47,12 @@ public abstract partial class EpisodeStoreContract
         Ok(await Host.Repository.AddAsync(Identified(Policy, "ep-1", "child-001")));
         Ok(await register.ExecuteAsync(new EpisodeId("ep-1"), e => e.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies.")));
 
-        Assert.True((await register.ReadAsync(new EpisodeId("ep-1"), new ReadContext(Teacher, "Preparing the review", ReadBasis.Consent))).IsSuccess);
-        await register.HistoryOfAsync(new ChildId("child-001"), new ReadContext(Teacher, "Checking earlier episodes", ReadBasis.StatutoryDuty));
+        Assert.True((await register.ReadAsync(new EpisodeId("ep-1"), new ReadContext(Teacher, "Preparing the review", LegalBasis.Consent))).IsSuccess);
+        await register.HistoryOfAsync(new ChildId("child-001"), new ReadContext(Teacher, "Checking earlier episodes", LegalBasis.StatutoryDuty));
 
         var readers = await register.ReadersOfAsync(new ChildId("child-001"));
         Assert.Equal(
-            [(ReadItems.EpisodeRecord, ReadBasis.Consent, "Preparing the review"), (ReadItems.RegisterSummary, ReadBasis.StatutoryDuty, "Checking earlier episodes")],
+            [(ReadItems.EpisodeRecord, LegalBasis.Consent, "Preparing the review"), (ReadItems.RegisterSummary, LegalBasis.StatutoryDuty, "Checking earlier episodes")],
             readers.Select(r => (r.What, r.Basis, r.Purpose)));
         Assert.All(readers, r => Assert.Equal(Teacher, r.Reader));
         Assert.All(readers, r => Assert.Equal(Time.GetUtcNow(), r.ReadAt));
@@ -59,5 +60,36 @@ public abstract partial class EpisodeStoreContract
 
         await using var db = Host.NewContext();
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE caf_read_audit SET purpose = 'changed'"));
+    }
+
+    /// <summary>
+    /// LAW-04, LAW-01: the read audit's basis is the one legal basis of a hand-over and a read (<see cref="LegalBasis"/>);
+    /// the read audit's own type it replaced had the same numbers, and the <c>basis</c> column keeps the integer, so rows
+    /// written before read back unchanged. The rows below are inserted with the raw integers 0, 1 and 2 as that build wrote them.
+    /// </summary>
+    [Trait("Rule", "LAW-04")]
+    [Trait("Rule", "LAW-01")]
+    [StoreFact]
+    public async Task LAW04_read_audit_rows_stored_with_the_earlier_basis_integers_read_back_as_the_legal_basis()
+    {
+        var log = Host.Services.GetRequiredService<EntityFrameworkReadAuditLog<CafDbContext>>();
+        var child = new ChildId("child-001");
+        await log.RecordAsync([new ReadAuditEntry(new EpisodeId("ep-1"), child, Teacher, Time.GetUtcNow(), "Preparing the review", LegalBasis.StatutoryDuty, ReadItems.EpisodeRecord)]);
+
+        await using (var db = Host.NewContext())
+        {
+            Assert.Equal([2], await db.Database.SqlQueryRaw<int>("SELECT basis AS \"Value\" FROM caf_read_audit").ToListAsync()); // the stored form: the integer
+            foreach (var stored in new[] { 0, 1 })
+            {
+                await db.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO caf_read_audit (episode_id, child_id, reader, reader_agency, read_at, purpose, basis, what) " +
+                    $"SELECT episode_id, child_id, reader, reader_agency, read_at, 'written by the earlier build', {stored}, what FROM caf_read_audit WHERE basis = 2");
+            }
+        }
+
+        var readers = await log.ReadersOfAsync(child);
+
+        Assert.Equal([LegalBasis.StatutoryDuty, LegalBasis.Consent, LegalBasis.SafeguardingOverride], readers.Select(r => r.Basis));
+        Assert.All(readers.Skip(1), r => Assert.Equal("written by the earlier build", r.Purpose));
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using Caf.Core.Consent;
 using Caf.Core.Primitives;
 using Caf.Core.Reads;
 
@@ -21,7 +22,7 @@ internal sealed class ReadAuditRow
 
     public string Purpose { get; set; } = "";
 
-    public ReadBasis Basis { get; set; }
+    public LegalBasis Basis { get; set; }
 
     public string What { get; set; } = "";
 

@@ -56,10 +56,17 @@ public enum SharingBasis
 }
 
 /// <summary>
-/// The legal basis a sharing decision names (LAW-01): the family's consent (the default), a safeguarding override
-/// (CONS-06) or a statutory duty (LAW-02). A decision with nothing recorded to rest on (<see cref="SharingBasis.None"/>)
-/// was judged on consent, the default, and names it.
+/// The legal basis of a hand-over and of a read (LAW-01, LAW-04): the family's consent (the default), a safeguarding
+/// override (CONS-06) or a statutory duty (LAW-02). A sharing decision names it (<see cref="SharingDecision.LegalBasis"/>;
+/// a decision with nothing recorded to rest on, <see cref="SharingBasis.None"/>, was judged on consent, the default, and
+/// names it); a read of a child's record is made on one (<see cref="Reads.ReadContext.Basis"/>) and recorded with it
+/// (<see cref="Reads.ReadAuditEntry.Basis"/>).
 /// </summary>
+/// <remarks>
+/// One type for both since the read audit's own <c>ReadBasis</c> was folded into it (same names, same numbers): a
+/// stored read (the <c>basis</c> column of <c>caf_read_audit</c>, an integer) reads back unchanged. In JSON it is
+/// written as its name.
+/// </remarks>
 [System.Text.Json.Serialization.JsonConverter(typeof(Caf.Core.Primitives.StrictEnumConverter<LegalBasis>))]
 public enum LegalBasis
 {

@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
 using Caf.Core.Annotations;
+using Caf.Core.Primitives;
 
 namespace Caf.Core.Consent;
 
@@ -9,7 +12,7 @@ namespace Caf.Core.Consent;
 /// </summary>
 /// <threadsafety>This type is mutable and thread-safe: entries may be recorded and read from any thread.</threadsafety>
 [Mutable]
-public sealed class InMemorySharingAuditLog : ISharingAuditLog
+public sealed class InMemorySharingAuditLog : ISharingAuditLog, IFamilySharingViewSource
 {
     private readonly object _gate = new();
     private ImmutableList<SharingAuditEntry> _entries = ImmutableList<SharingAuditEntry>.Empty;
@@ -34,4 +37,9 @@ public sealed class InMemorySharingAuditLog : ISharingAuditLog
             _entries = _entries.Add(entry);
         }
     }
+
+    /// <inheritdoc />
+    /// <exception cref="System.ArgumentException"><paramref name="episode"/> is default.</exception>
+    public Task<ImmutableArray<FamilySharingLine>> FamilyViewAsync(EpisodeId episode, CancellationToken cancellationToken = default) =>
+        Task.FromResult(FamilySharingView.Of(episode, Entries));
 }

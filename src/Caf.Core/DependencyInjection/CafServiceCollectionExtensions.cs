@@ -49,7 +49,8 @@ public static class CafServiceCollectionExtensions
     /// Checked when the host starts (<c>ValidateOnStart</c>; without the generic host, call
     /// <c>provider.GetRequiredService&lt;IStartupValidator&gt;().Validate()</c>): the options, every problem in one
     /// message (<see cref="OptionsValidationException"/>), and the ports the host must register: an
-    /// <see cref="ISharingAuditLog"/> (SHARE-03), an <see cref="IEpisodeRepository"/>, and an
+    /// <see cref="ISharingAuditLog"/> (SHARE-03), an <see cref="Caf.Core.Reads.IReadAuditLog"/> (LAW-04: reads are
+    /// audited by default; the EF Core adapter registers its table), an <see cref="IEpisodeRepository"/>, and an
     /// <see cref="IPractitionerDirectory"/> after <see cref="AddCafLeadProfessionalSelection"/>. The domain services copy
     /// the validated options when they are created, so later changes to the options object have no effect.
     /// </para>
@@ -204,7 +205,8 @@ public static class CafServiceCollectionExtensions
             sp.GetRequiredService<PolicyHistory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISharingService>())
         {
             Names = sp.GetRequiredService<ICafNames>(),
-            Reads = sp.GetService<Caf.Core.Reads.IReadAuditLog>(), // LAW-04: the host's read audit, if registered
+            // LAW-04: the host's read audit; required like the sharing audit (SHARE-03), never silently off.
+            Reads = sp.GetService<Caf.Core.Reads.IReadAuditLog>() ?? throw new InvalidOperationException(CafStartupCheckValidator.MissingReadAuditLog),
         });
         Caf.Core.Consent.ConsentServiceRegistration.AddConsent(services); // ConsentPolicy, ISharingService (needs the host's ISharingAuditLog)
         // Transient: the register is cheap and must not capture a scoped repository (e.g. one on a DbContext).

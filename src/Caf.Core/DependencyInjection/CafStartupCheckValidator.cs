@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Caf.Core.Annotations;
 using Caf.Core.Consent;
 using Caf.Core.LeadProfessional;
+using Caf.Core.Reads;
 using Caf.Core.Register;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,11 @@ internal sealed class CafStartupCheckValidator : IValidateOptions<CafStartupChec
     internal const string MissingAuditLog =
         "No ISharingAuditLog is registered: Caf.Core records every sharing decision, granted or refused, in the host's audit log (SHARE-03, SHARE-04). " +
         "Register yours, e.g. services.AddSingleton<ISharingAuditLog, MyAuditLog>() (InMemorySharingAuditLog only in tests and samples: it loses the trail).";
+
+    internal const string MissingReadAuditLog =
+        "No IReadAuditLog is registered: Caf.Core records every read of a child's record by a person (who, when, why, on which basis) before the content is returned (LAW-04). " +
+        "Register yours, e.g. services.AddSingleton<IReadAuditLog, MyReadAuditLog>(), or use the EF Core adapter (AddCafEntityFrameworkCore registers its caf_read_audit table) " +
+        "(InMemoryReadAuditLog only in tests and samples: it loses the trail).";
 
     internal const string MissingStore =
         "No IEpisodeRepository is registered: CafRegister keeps episodes in the host's episode store. " +
@@ -43,6 +49,11 @@ internal sealed class CafStartupCheckValidator : IValidateOptions<CafStartupChec
         if (!registered.IsService(typeof(ISharingAuditLog)))
         {
             missing.Add(MissingAuditLog);
+        }
+
+        if (!registered.IsService(typeof(IReadAuditLog)))
+        {
+            missing.Add(MissingReadAuditLog);
         }
 
         if (!registered.IsService(typeof(IEpisodeRepository)))

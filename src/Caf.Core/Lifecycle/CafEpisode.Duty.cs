@@ -20,7 +20,8 @@ public sealed partial class CafEpisode
     /// <param name="consideration">The agency, the purpose, the ground, the judgement, the reason and what would be disclosed.</param>
     /// <returns>
     /// The decision (granted: disclose the decision's <see cref="SharingDecision.Categories"/>; refused: not disclosed, recorded);
-    /// or a refusal: LAW-02 when the authority's policy in force today has no statutory duty, or has it from a later date
+    /// or a refusal: LIFE-10 when the episode is closed and RET-02 when it was transferred out (field <c>state</c>, checked
+    /// first); LAW-02 when the authority's policy in force today has no statutory duty, or has it from a later date
     /// (field <c>policy</c>), or the reason or what would be disclosed is missing (<c>reason</c>, <c>items</c>), or the purpose
     /// is not one the duty serves (<c>purpose</c>: a role, a panel, the register, a family link or a transfer); LAW-01 when
     /// the consent in force already covers the agency (<c>agency</c>: share on consent, the default basis).
@@ -33,6 +34,17 @@ public sealed partial class CafEpisode
         GuardId(consideration.Agency);
         Guard.Against.EnumOutOfRange(consideration.Purpose);
         Guard.Against.EnumOutOfRange(consideration.Ground);
+        if (_state == EpisodeState.Closed) // the state first, as for every command
+        {
+            return Result<SharingDecision>.Refused("LIFE-10",
+                "The episode is closed and cannot change; a disclosure under the duty is considered on an open episode (new work with the child opens a new episode).", "state");
+        }
+
+        if (_state == EpisodeState.TransferredOut)
+        {
+            return Result<SharingDecision>.Refused("RET-02", $"The episode was transferred to {TransferredTo}; the receiving authority continues the work.", "state");
+        }
+
         JudgeAt(Now);
 
         var day = DateOnly.FromDateTime(_at.UtcDateTime);

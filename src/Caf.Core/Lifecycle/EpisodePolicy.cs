@@ -109,8 +109,9 @@ public sealed class EpisodePolicy
 
     /// <summary>
     /// LAW-04: the read-audit port the register and the web adapter record reads of episode content in
-    /// (<see cref="Reads.IReadAuditLog"/>), or null to record none (the default; <c>AddCafCore</c> sets the host's
-    /// registered log). Reads are recorded before their content is returned.
+    /// (<see cref="Reads.IReadAuditLog"/>). Reads are recorded before their content is returned. <c>AddCafCore</c> sets
+    /// the host's registered log and requires one (the start-up check fails without it, as for the sharing audit);
+    /// null (the default of a policy built by hand, e.g. in a test) records none.
     /// </summary>
     public Reads.IReadAuditLog? Reads { get; init; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -7,6 +8,7 @@ using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Ardalis.Specification;
 using Caf.Core.Annotations;
+using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
@@ -20,7 +22,7 @@ namespace Caf.Core.Reads;
 /// EF Core one, a host's own).
 /// </summary>
 /// <remarks>
-/// <para>On the family's consent (<see cref="ReadBasis.Consent"/>) a reader whose agency the family excluded (CONS-05)
+/// <para>On the family's consent (<see cref="LegalBasis.Consent"/>) a reader whose agency the family excluded (CONS-05)
 /// is refused (SHARE-01) and lists leave those episodes out, as the register and the web adapter do; nothing is
 /// recorded for what was not shown. On a safeguarding override or a statutory duty the read is not gated here (the
 /// host decides the basis applies) and is recorded with that basis.</para>
@@ -90,7 +92,7 @@ public sealed class AuditedEpisodeReads
             return Result<CafEpisode>.Refused(StoreCodes.NotFound, $"Episode {id} is not on the register.", "id");
         }
 
-        if (reader.Basis == ReadBasis.Consent && episode.Consent.Excludes(reader.Reader.Agency))
+        if (reader.Basis == LegalBasis.Consent && episode.Consent.Excludes(reader.Reader.Agency))
         {
             return Result<CafEpisode>.Refused("SHARE-01",
                 "The family excluded this agency (CONS-05): its practitioners do not see this episode on the family's consent.", "reader");
@@ -98,6 +100,44 @@ public sealed class AuditedEpisodeReads
 
         await RecordAsync([Entry(episode.Id, episode.Child.Id, reader, ReadItems.EpisodeRecord)], cancellationToken).ConfigureAwait(false);
         return episode;
+    }
+
+    /// <summary>
+    /// LAW-01, LAW-04: the family-facing view of an episode's hand-overs for a reader (what went to whom, when and on
+    /// which basis), gated as <see cref="GetAsync"/> is; the read is recorded (<see cref="ReadItems.SharingRecord"/>)
+    /// before the lines are returned.
+    /// </summary>
+    /// <param name="id">The episode.</param>
+    /// <param name="reader">Who reads, why, on which basis.</param>
+    /// <param name="source">The host's sharing audit, read back (<see cref="IFamilySharingViewSource"/>).</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The lines, oldest first; <see cref="StoreCodes.NotFound"/>; or SHARE-01 on consent when the family excluded the reader's agency.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is default, or <paramref name="reader"/> or <paramref name="source"/> is null.</exception>
+    public async ValueTask<Result<ImmutableArray<FamilySharingLine>>> FamilySharingAsync(
+        EpisodeId id, ReadContext reader, IFamilySharingViewSource source, CancellationToken cancellationToken = default)
+    {
+        if (id.IsDefault)
+        {
+            throw new ArgumentException("EpisodeId must not be default.", nameof(id));
+        }
+
+        Guard.Against.Null(reader);
+        Guard.Against.Null(source);
+        var episode = await _repository.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (episode is null)
+        {
+            return Result<ImmutableArray<FamilySharingLine>>.Refused(StoreCodes.NotFound, $"Episode {id} is not on the register.", "id");
+        }
+
+        if (reader.Basis == LegalBasis.Consent && episode.Consent.Excludes(reader.Reader.Agency))
+        {
+            return Result<ImmutableArray<FamilySharingLine>>.Refused("SHARE-01",
+                "The family excluded this agency (CONS-05): its practitioners do not see this episode on the family's consent.", "reader");
+        }
+
+        var lines = await source.FamilyViewAsync(id, cancellationToken).ConfigureAwait(false);
+        await RecordAsync([Entry(episode.Id, episode.Child.Id, reader, ReadItems.SharingRecord)], cancellationToken).ConfigureAwait(false);
+        return lines;
     }
 
     /// <summary>Lists episode summaries for a reader; one read is recorded per summary returned.</summary>
@@ -125,7 +165,7 @@ public sealed class AuditedEpisodeReads
     {
         Guard.Against.Null(reader);
         var row = await Reports().GetReportRowAsync(id, cancellationToken).ConfigureAwait(false);
-        if (row is null || (reader.Basis == ReadBasis.Consent && row.Excludes(reader.Reader.Agency)))
+        if (row is null || (reader.Basis == LegalBasis.Consent && row.Excludes(reader.Reader.Agency)))
         {
             return null;
         }
@@ -160,7 +200,7 @@ public sealed class AuditedEpisodeReads
     internal async ValueTask<IReadOnlyList<EpisodeSummary>> ShownAsync(
         IReadOnlyList<EpisodeSummary> listed, ReadContext reader, string what, CancellationToken cancellationToken)
     {
-        var shown = reader.Basis == ReadBasis.Consent ? [.. listed.Where(s => !s.Excludes(reader.Reader.Agency))] : listed;
+        var shown = reader.Basis == LegalBasis.Consent ? [.. listed.Where(s => !s.Excludes(reader.Reader.Agency))] : listed;
         if (shown.Count > 0)
         {
             await RecordAsync([.. shown.Select(s => Entry(s.Id, s.Child, reader, what))], cancellationToken).ConfigureAwait(false);
@@ -180,7 +220,7 @@ public sealed class AuditedEpisodeReads
     {
         await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (reader.Basis == ReadBasis.Consent && row.Excludes(reader.Reader.Agency))
+            if (reader.Basis == LegalBasis.Consent && row.Excludes(reader.Reader.Agency))
             {
                 continue;
             }

@@ -1,5 +1,6 @@
 using System;
 using Caf.Core.Annotations;
+using Caf.Core.Consent;
 using Caf.Core.Primitives;
 
 namespace Caf.Core.Reads;
@@ -23,7 +24,7 @@ public sealed record ReadAuditEntry(
     Actor Reader,
     DateTimeOffset ReadAt,
     string Purpose,
-    ReadBasis Basis,
+    LegalBasis Basis,
     string What)
 {
     /// <summary>The entry as one line for a person: "2026-03-01 10:00:00Z pr-1 (school) read the episode record of ep-1 for ... on the family's consent".</summary>
@@ -34,11 +35,11 @@ public sealed record ReadAuditEntry(
     /// <summary>The basis in words.</summary>
     /// <param name="basis">The basis.</param>
     /// <returns>The text.</returns>
-    public static string BasisText(ReadBasis basis) => basis switch
+    public static string BasisText(LegalBasis basis) => basis switch
     {
-        ReadBasis.Consent => "the family's consent",
-        ReadBasis.SafeguardingOverride => "a safeguarding override",
-        ReadBasis.StatutoryDuty => "a statutory duty to share",
+        LegalBasis.Consent => "the family's consent",
+        LegalBasis.SafeguardingOverride => "a safeguarding override",
+        LegalBasis.StatutoryDuty => "a statutory duty to share",
         _ => $"basis {(int)basis}",
     };
 }
@@ -60,4 +61,7 @@ public static class ReadItems
 
     /// <summary>A report row, which names the child.</summary>
     public const string ReportRow = "report row";
+
+    /// <summary>The family-facing view of the episode's hand-overs (LAW-01, <see cref="Consent.FamilySharingView"/>): what went to whom, when and on which basis.</summary>
+    public const string SharingRecord = "sharing record";
 }

@@ -1,5 +1,6 @@
 using System;
 using Caf.Core.Annotations;
+using Caf.Core.Consent;
 using Caf.Core.Primitives;
 
 namespace Caf.Core.Reads;
@@ -17,7 +18,7 @@ public sealed record ReadContext
     /// <param name="purpose">Why, in words a family would understand (e.g. "Preparing the review meeting").</param>
     /// <param name="basis">The legal basis of the read.</param>
     /// <exception cref="ArgumentException">The reader is default, the purpose blank, or the basis not defined.</exception>
-    public ReadContext(Actor reader, string purpose, ReadBasis basis)
+    public ReadContext(Actor reader, string purpose, LegalBasis basis)
     {
         if (reader.IsDefault)
         {
@@ -46,5 +47,5 @@ public sealed record ReadContext
     public string Purpose { get; }
 
     /// <summary>On which legal basis.</summary>
-    public ReadBasis Basis { get; }
+    public LegalBasis Basis { get; }
 }

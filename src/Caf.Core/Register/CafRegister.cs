@@ -541,7 +541,7 @@ public sealed partial class CafRegister
         var answer = Answer(open, askedBy);
         if (!open.Excludes(askedBy.Agency))
         {
-            var reader = new Reads.ReadContext(askedBy, RegisterCheckPurpose, Reads.ReadBasis.Consent);
+            var reader = new Reads.ReadContext(askedBy, RegisterCheckPurpose, Caf.Core.Consent.LegalBasis.Consent);
             await _reads.RecordAsync([_reads.Entry(open.Id, open.Child, reader, Reads.ReadItems.RegisterEntry)], cancellationToken).ConfigureAwait(false);
         }
 

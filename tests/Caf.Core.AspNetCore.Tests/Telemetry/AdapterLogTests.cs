@@ -59,6 +59,7 @@ public sealed class AdapterLogTests : IAsyncLifetime
         builder.Services
             .AddSingleton<TimeProvider>(new FakeTimeProvider(SampleFactory.Start))
             .AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog())
+            .AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()) // LAW-04
             .AddCafCore()
             .AddCafInMemoryEpisodeStore()
             .AddCafAspNetCore()

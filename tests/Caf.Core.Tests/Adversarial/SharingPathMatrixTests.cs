@@ -33,7 +33,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
 {
     private static readonly Actor CamhsWorker = new(new PractitionerId("pr-camhs"), TestIds.Camhs);
     private static readonly ChildDetails Fourteen = new(TestIds.Child, new DateOnly(2011, 9, 1)) { NhsNumber = new NhsNumber("9434765919") }; // LAW-03
-    private static readonly Caf.Core.Reads.ReadContext CamhsOnConsent = new(CamhsWorker, "Therapy referral", Caf.Core.Reads.ReadBasis.Consent); // LAW-04
+    private static readonly Caf.Core.Reads.ReadContext CamhsOnConsent = new(CamhsWorker, "Therapy referral", Caf.Core.Consent.LegalBasis.Consent); // LAW-04
 
     private static readonly Caf.Core.Register.FamilyAssessment FamilyPart = new("caf-core-default", "1.0.0", ["BFD-12"], "Damp flat; money tight.");
 
@@ -141,7 +141,8 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
             return new(byId.Count == 0 && byNhs.Count == 0, null); // left out of the list, as a caseload leaves it out
         }),
         new("audited store reads by CAMHS on consent (LAW-04)", true,
-            ["AuditedEpisodeReads.GetAsync", "AuditedEpisodeReads.ListAsync", "AuditedEpisodeReads.GetReportRowAsync", "AuditedEpisodeReads.StreamReportRowsAsync"], async w =>
+            ["AuditedEpisodeReads.GetAsync", "AuditedEpisodeReads.ListAsync", "AuditedEpisodeReads.GetReportRowAsync", "AuditedEpisodeReads.StreamReportRowsAsync",
+                "AuditedEpisodeReads.FamilySharingAsync"], async w =>
         {
             await w.SaveAsync();
             var reads = new Caf.Core.Reads.AuditedEpisodeReads(w.Store, w.Store, new Caf.Core.Reads.InMemoryReadAuditLog(), w.Seeds.Time);
@@ -154,8 +155,10 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
                 streamed++;
             }
 
+            var sharing = await reads.FamilySharingAsync(w.Episode.Id, CamhsOnConsent, w.Seeds.Audit); // LAW-01: the family's view of the hand-overs
+
             // The store's reads return nothing to CAMHS; they hold no sharing service, so the refusal is not a SHARE-04 entry here.
-            return new(got.IsRefused && listed.Count == 0 && row is null && streamed == 0, null);
+            return new(got.IsRefused && listed.Count == 0 && row is null && streamed == 0 && sharing.IsRefused, null);
         }),
         new("register: new concern (by CAMHS)", true, ["CafRegister.IdentifyConcernAsync", "CafRegister.RegisterStepDownAsync"], async w =>
         {

@@ -19,7 +19,7 @@ public class CafOptionsBindingTests
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
 
     private static ServiceProvider Build(IServiceCollection services) =>
-        services.AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog()).AddCafInMemoryEpisodeStore()
+        services.AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog()).AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()).AddCafInMemoryEpisodeStore()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
     [Fact]

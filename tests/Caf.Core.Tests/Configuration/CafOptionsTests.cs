@@ -72,6 +72,7 @@ public class CafServiceRegistrationTests
     {
         using var provider = new ServiceCollection()
             .AddSingleton<Caf.Core.Consent.ISharingAuditLog>(new Caf.Core.Consent.InMemorySharingAuditLog())
+            .AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()) // LAW-04
             .AddCafCore(o => o.Reviews.InsufficientProgressReviewLimit = 3)
             .AddCafInMemoryEpisodeStore()
             .BuildServiceProvider();

@@ -37,7 +37,7 @@ public class StartupCheckTests
         }
     }
 
-    private static void AuditLog(IServiceCollection s) => s.AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog());
+    private static void AuditLog(IServiceCollection s) => s.AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog()).AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog());
 
     [Fact]
     public async Task A_host_with_every_port_starts()
@@ -60,6 +60,41 @@ public class StartupCheckTests
         Assert.Contains("SHARE-03", message, StringComparison.Ordinal);
         Assert.Contains("services.AddSingleton<ISharingAuditLog, MyAuditLog>()", message, StringComparison.Ordinal);
         Assert.DoesNotContain("IEpisodeRepository", message, StringComparison.Ordinal);
+    }
+
+    [Trait("Rule", "LAW-04")]
+    [Fact]
+    public async Task LAW04_a_host_without_a_read_audit_log_fails_at_start_saying_what_to_register()
+    {
+        var message = await StartHost(s => s.AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog()).AddCafInMemoryEpisodeStore());
+
+        Assert.NotNull(message);
+        Assert.Contains("No IReadAuditLog is registered", message, StringComparison.Ordinal);
+        Assert.Contains("LAW-04", message, StringComparison.Ordinal);
+        Assert.Contains("services.AddSingleton<IReadAuditLog, MyReadAuditLog>()", message, StringComparison.Ordinal);
+        Assert.Contains("AddCafEntityFrameworkCore", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ISharingAuditLog is registered", message, StringComparison.Ordinal);
+    }
+
+    [Trait("Rule", "LAW-04")]
+    [Fact]
+    public void LAW04_resolving_the_policy_without_a_read_audit_log_says_what_to_register()
+    {
+        using var provider = new ServiceCollection().AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog()).AddCafInMemoryEpisodeStore().AddCafCore().BuildServiceProvider();
+
+        var ex = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<CafRegister>());
+        Assert.Contains("No IReadAuditLog is registered", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Trait("Rule", "LAW-04")]
+    [Fact]
+    public void LAW04_the_policy_records_reads_in_the_registered_read_audit_log()
+    {
+        var reads = new Caf.Core.Reads.InMemoryReadAuditLog();
+        using var provider = new ServiceCollection().AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog())
+            .AddSingleton<Caf.Core.Reads.IReadAuditLog>(reads).AddCafInMemoryEpisodeStore().AddCafCore().BuildServiceProvider();
+
+        Assert.Same(reads, provider.GetRequiredService<Caf.Core.Lifecycle.EpisodePolicy>().Reads);
     }
 
     [Fact]
@@ -117,15 +152,16 @@ public class StartupCheckTests
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
-        Assert.Equal(2, ex.Failures.Count());
+        Assert.Equal(3, ex.Failures.Count());
         Assert.Contains("No ISharingAuditLog is registered", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("No IReadAuditLog is registered", ex.Message, StringComparison.Ordinal); // LAW-04
         Assert.Contains("No IEpisodeRepository is registered", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Resolving_the_register_without_a_store_says_what_to_register()
     {
-        using var provider = new ServiceCollection().AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog()).AddCafCore().BuildServiceProvider();
+        using var provider = new ServiceCollection().AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog()).AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()).AddCafCore().BuildServiceProvider();
 
         var ex = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<CafRegister>());
         Assert.Contains("AddCafInMemoryEpisodeStore()", ex.Message, StringComparison.Ordinal);

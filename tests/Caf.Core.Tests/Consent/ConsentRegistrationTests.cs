@@ -43,6 +43,7 @@ public class ConsentRegistrationTests
             .AddSingleton<TimeProvider>(clock)
             .AddCafCore()
             .AddSingleton<ISharingAuditLog>(log)
+            .AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()) // LAW-04
             .AddCafCore()
             .BuildServiceProvider();
 

@@ -271,4 +271,27 @@ public class LegalBasisTests
                 && seeds.Audit.Entries.All(a => a.Decision.Granted || a.Agency != TestIds.Camhs || a.Decision.Basis != SharingBasis.StatutoryDuty || a.Decision.BasisDuty is { MoreDetrimentalToChild: true }))
             .Label($"{today} moreDetrimental={moreDetrimental}: {(r.IsRefused ? r.Refusal.ToString() : r.Value.ToString())}");
     }
+
+    [Trait("Rule", "LAW-02")]
+    [Trait("Rule", "LIFE-10")]
+    [Trait("Rule", "RET-02")]
+    [Fact]
+    public void LAW02_the_state_is_checked_first_a_closed_or_transferred_episode_refuses_a_consideration_and_records_nothing()
+    {
+        var seeds = WithDuty();
+        var closed = PlanActive(seeds);
+        var transferred = PlanActive(seeds);
+        PastTheDate(seeds);
+        Ok(closed.StepUp(Teacher, new SpecialistService("Children's social care"), "Significant harm suspected."));
+        Ok(transferred.TransferOut(Teacher, new LocalAuthority("Leeds"), "The family moved to Leeds."));
+        var audited = seeds.Audit.Entries.Count;
+
+        var onClosed = closed.ConsiderDutyToShare(Teacher, ToCamhs(moreDetrimental: false));
+        var onTransferred = transferred.ConsiderDutyToShare(Teacher, ToCamhs(moreDetrimental: false));
+
+        Assert.Equal(EpisodeState.Closed, closed.State);
+        Assert.Equal(("LIFE-10", "state"), (onClosed.Refusal.RuleId, onClosed.Refusal.Field));
+        Assert.Equal(("RET-02", "state"), (onTransferred.Refusal.RuleId, onTransferred.Refusal.Field));
+        Assert.Equal(audited, seeds.Audit.Entries.Count);
+    }
 }

@@ -44,6 +44,7 @@ internal sealed class TelemetryHarness : IDisposable
             .AddMetrics()
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<ISharingAuditLog>(Audit)
+            .AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()) // LAW-04
             .AddSingleton(sp => new InMemoryEpisodeRepository(sp.GetRequiredService<EpisodePolicy>()))
             .AddSingleton<IEpisodeRepository>(sp => new SlowLoads(sp.GetRequiredService<InMemoryEpisodeRepository>(), Clock))
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs))

@@ -166,7 +166,7 @@ public class NamedStandaloneCheckTests
     {
         var services = new ServiceCollection();
         services.AddSingleton(Directory);
-        services.AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog());
+        services.AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog()).AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog());
         services.AddCafCore();
         using var provider = services.BuildServiceProvider();
 

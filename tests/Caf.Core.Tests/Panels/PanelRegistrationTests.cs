@@ -12,6 +12,7 @@ public class PanelRegistrationTests
     {
         using var provider = new ServiceCollection()
             .AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog())
+            .AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()) // LAW-04
             .AddCafCore(o => o.Panels.AgendaDaysBefore = 7)
             .BuildServiceProvider();
 

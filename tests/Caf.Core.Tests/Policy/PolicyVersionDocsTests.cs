@@ -40,7 +40,7 @@ public class PolicyVersionDocsTests
     [Fact]
     public void Registration_snippet()
     {
-        var services = new ServiceCollection().AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog()).AddCafInMemoryEpisodeStore();
+        var services = new ServiceCollection().AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog()).AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()).AddCafInMemoryEpisodeStore();
         // snippet
         services.AddCafCore(options => options.Reviews.InsufficientProgressReviewLimit = 4);
         services.AddCafPolicyVersion("2027-04", new DateOnly(2027, 4, 1), options => options.Reviews.InsufficientProgressReviewLimit = 3);

@@ -15,12 +15,12 @@ namespace Caf.Core.Tests.Policy;
 public class PolicyVersionRegistrationTests
 {
     private static IServiceCollection Services() =>
-        new ServiceCollection().AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog()).AddCafInMemoryEpisodeStore();
+        new ServiceCollection().AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog()).AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()).AddCafInMemoryEpisodeStore();
 
     private static async Task<string?> Start(Action<IServiceCollection> register)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog()).AddCafInMemoryEpisodeStore();
+        builder.Services.AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog()).AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()).AddCafInMemoryEpisodeStore();
         register(builder.Services);
         using var host = builder.Build();
         try

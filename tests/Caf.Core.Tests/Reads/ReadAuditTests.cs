@@ -72,7 +72,7 @@ public class ReadAuditTests
         await OpenAsync("ep-2");
         var other = NineYearOld with { Id = new ChildId("child-other"), NhsNumber = new NhsNumber("4010232137") };
         await _register.IdentifyConcernAsync(new EpisodeId("ep-3"), other, Teacher, "Attendance");
-        var reader = new ReadContext(HealthVisitor, "Preparing the review meeting", ReadBasis.Consent);
+        var reader = new ReadContext(HealthVisitor, "Preparing the review meeting", LegalBasis.Consent);
 
         var history = await _register.HistoryOfAsync(Nhs, reader);
 
@@ -96,13 +96,13 @@ public class ReadAuditTests
     {
         var opened = await OpenAsync();
         _seeds.Time.Advance(TimeSpan.FromHours(2));
-        var reader = new ReadContext(HealthVisitor, "Preparing the review meeting", ReadBasis.Consent);
+        var reader = new ReadContext(HealthVisitor, "Preparing the review meeting", LegalBasis.Consent);
 
         var read = await _register.ReadAsync(opened.Id, reader);
 
         Assert.True(read.IsSuccess);
         var entry = Assert.Single(_reads.Entries, e => e.What == ReadItems.EpisodeRecord);
-        Assert.Equal(new ReadAuditEntry(opened.Id, TestIds.Child, HealthVisitor, _seeds.Time.GetUtcNow(), "Preparing the review meeting", ReadBasis.Consent, ReadItems.EpisodeRecord), entry);
+        Assert.Equal(new ReadAuditEntry(opened.Id, TestIds.Child, HealthVisitor, _seeds.Time.GetUtcNow(), "Preparing the review meeting", LegalBasis.Consent, ReadItems.EpisodeRecord), entry);
         Assert.Contains("the family's consent", entry.ToString(), StringComparison.Ordinal);
         Assert.Contains(entry, await _register.ReadersOfAsync(TestIds.Child));
     }
@@ -115,18 +115,18 @@ public class ReadAuditTests
         var opened = await OpenAsync(excluded: TestIds.Camhs);
         var before = _reads.Entries.Count;
 
-        var refused = await _register.ReadAsync(opened.Id, new ReadContext(Camhs, "Therapy referral", ReadBasis.Consent));
-        var history = await _register.HistoryOfAsync(TestIds.Child, new ReadContext(Camhs, "Therapy referral", ReadBasis.Consent));
+        var refused = await _register.ReadAsync(opened.Id, new ReadContext(Camhs, "Therapy referral", LegalBasis.Consent));
+        var history = await _register.HistoryOfAsync(TestIds.Child, new ReadContext(Camhs, "Therapy referral", LegalBasis.Consent));
 
         Assert.Equal("SHARE-01", refused.Refusal.RuleId);
         Assert.Empty(history);
         Assert.Equal(before, _reads.Entries.Count); // nothing shown, nothing recorded as read
         Assert.Contains(_seeds.Audit.Entries, a => a.Agency == TestIds.Camhs && !a.Decision.Granted && a.Purpose == SharingPurpose.EpisodeWork); // SHARE-04
 
-        var overridden = await _register.ReadAsync(opened.Id, new ReadContext(Camhs, "Child protection enquiry", ReadBasis.SafeguardingOverride));
+        var overridden = await _register.ReadAsync(opened.Id, new ReadContext(Camhs, "Child protection enquiry", LegalBasis.SafeguardingOverride));
 
         Assert.True(overridden.IsSuccess);
-        Assert.Equal(ReadBasis.SafeguardingOverride, _reads.Entries[^1].Basis);
+        Assert.Equal(LegalBasis.SafeguardingOverride, _reads.Entries[^1].Basis);
         Assert.Equal(Camhs, _reads.Entries[^1].Reader);
     }
 
@@ -148,7 +148,7 @@ public class ReadAuditTests
     {
         var opened = await OpenAsync(excluded: TestIds.Camhs);
         var reads = new AuditedEpisodeReads(_store, _store, _reads, _seeds.Time);
-        var reader = new ReadContext(HealthVisitor, "Quarterly caseload report", ReadBasis.StatutoryDuty);
+        var reader = new ReadContext(HealthVisitor, "Quarterly caseload report", LegalBasis.StatutoryDuty);
         var before = _reads.Entries.Count;
 
         var listed = await reads.ListAsync(new EpisodesOfChildSpec(TestIds.Child), reader);
@@ -159,7 +159,7 @@ public class ReadAuditTests
             streamed.Add(r);
         }
 
-        var camhsRow = await reads.GetReportRowAsync(opened.Id, new ReadContext(Camhs, "Report", ReadBasis.Consent));
+        var camhsRow = await reads.GetReportRowAsync(opened.Id, new ReadContext(Camhs, "Report", LegalBasis.Consent));
 
         Assert.Single(listed);
         Assert.NotNull(row);
@@ -169,7 +169,7 @@ public class ReadAuditTests
         Assert.Equal(
             [ReadItems.RegisterSummary, ReadItems.ReportRow, ReadItems.ReportRow],
             _reads.Entries.Skip(before).Select(e => e.What));
-        Assert.All(_reads.Entries.Skip(before), e => Assert.Equal(ReadBasis.StatutoryDuty, e.Basis));
+        Assert.All(_reads.Entries.Skip(before), e => Assert.Equal(LegalBasis.StatutoryDuty, e.Basis));
         Assert.Equal(_reads.Entries.Where(e => e.Child == TestIds.Child), await reads.ReadersOfAsync(TestIds.Child));
     }
 
@@ -181,16 +181,16 @@ public class ReadAuditTests
         var register = new CafRegister(_store, new EpisodePolicy(_seeds.Policy.History, _seeds.Time, _seeds.Policy.Sharing) { Reads = new FailingLog() });
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
-            await register.ReadAsync(opened.Id, new ReadContext(HealthVisitor, "Review", ReadBasis.Consent)));
+            await register.ReadAsync(opened.Id, new ReadContext(HealthVisitor, "Review", LegalBasis.Consent)));
     }
 
     [Trait("Rule", "LAW-04")]
     [Fact]
     public void LAW04_a_read_names_its_reader_purpose_and_a_defined_basis()
     {
-        Assert.Equal("reader", Assert.Throws<ArgumentException>(() => new ReadContext(default, "Review", ReadBasis.Consent)).ParamName);
-        Assert.Equal("purpose", Assert.Throws<ArgumentException>(() => new ReadContext(HealthVisitor, " ", ReadBasis.Consent)).ParamName);
-        Assert.Equal("basis", Assert.Throws<ArgumentException>(() => new ReadContext(HealthVisitor, "Review", (ReadBasis)7)).ParamName);
+        Assert.Equal("reader", Assert.Throws<ArgumentException>(() => new ReadContext(default, "Review", LegalBasis.Consent)).ParamName);
+        Assert.Equal("purpose", Assert.Throws<ArgumentException>(() => new ReadContext(HealthVisitor, " ", LegalBasis.Consent)).ParamName);
+        Assert.Equal("basis", Assert.Throws<ArgumentException>(() => new ReadContext(HealthVisitor, "Review", (LegalBasis)7)).ParamName);
     }
 
     private sealed class FailingLog : IReadAuditLog

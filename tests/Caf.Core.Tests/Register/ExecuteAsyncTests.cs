@@ -238,6 +238,7 @@ public class ExecuteAsyncTests
         using var provider = new ServiceCollection()
             .AddSingleton<TimeProvider>(_seeds.Time)
             .AddSingleton<ISharingAuditLog>(_seeds.Audit)
+            .AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()) // LAW-04
             .AddSingleton<IEpisodeRepository>(conflicting)
             .AddCafCore(config.GetSection(CafOptions.SectionName))
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -92,6 +92,7 @@ public class EpisodeReportStoreTests
         await using var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(seeds.Time)
             .AddSingleton<Caf.Core.Consent.ISharingAuditLog>(seeds.Audit)
+            .AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()) // LAW-04
             .AddCafCore()
             .AddCafReportReadModel(a => a == TestIds.School ? InitiatingSetting.PrimarySchool : InitiatingSetting.Health)
             .AddCafInMemoryEpisodeStore()
