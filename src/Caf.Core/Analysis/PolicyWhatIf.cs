@@ -59,6 +59,14 @@ public sealed partial class PolicyWhatIf
         _leadProfessionalAlike = _consentAlike && a.LeadProfessionalKey == b.LeadProfessionalKey;
         _thresholds = ReferenceEquals(a.Thresholds, b.Thresholds) ? null : ThresholdMatcher.Compare(a.Thresholds, b.Thresholds);
         _thresholdsAlike = ReferenceEquals(a.Thresholds, b.Thresholds) || _thresholds is { DecidesAlike: true };
+        _indexed = _consentAlike && _closureAlike && _reviewAlike;
+    }
+
+    /// <summary>Creates a comparison that walks every event even where the episodes' index would do (the reference the index is tested against).</summary>
+    internal PolicyWhatIf(PolicyConfiguration a, PolicyConfiguration b, bool walkEveryEvent)
+        : this(a, b)
+    {
+        _indexed &= !walkEveryEvent;
     }
 
     private readonly bool _consentAlike;
@@ -67,6 +75,7 @@ public sealed partial class PolicyWhatIf
     private readonly bool _retentionAlike;
     private readonly bool _leadProfessionalAlike;
     private readonly bool _thresholdsAlike;
+    private readonly bool _indexed; // only thresholds and retention may differ: the episodes' index replaces the walk
     private readonly ThresholdMatcher.Difference? _thresholds; // null: different indicators, each side classifies on its own
 
     /// <summary>Configuration A.</summary>
@@ -163,7 +172,7 @@ public sealed partial class PolicyWhatIf
     /// <summary>Compares the episodes of a group, in order, once the group's memory has been read in (see <see cref="Group"/>).</summary>
     private static void Flush(Run run, Group group, HashSet<string> seen, IReadOnlyDictionary<EpisodeId, LeadProfessionalSelectionRequest>? leadProfessionalPools)
     {
-        group.ReadIn();
+        group.ReadIn(run.Indexed);
         foreach (var episode in group.Episodes)
         {
             if (!seen.Add(episode.Id.Value))
@@ -196,6 +205,9 @@ public sealed partial class PolicyWhatIf
         public readonly int[] Decided = new int[PointCount];
         public readonly int[] Differing = new int[PointCount];
         public readonly List<PolicyDifference> Differences = [];
+
+        /// <summary>True when the episodes' index replaces the walk through their events.</summary>
+        public bool Indexed => whatIf._indexed;
 
         // Each episode's differences, in order within the episode: (episode id, first, count).
         private readonly List<(string Episode, int First, int Count)> _segments = [];
