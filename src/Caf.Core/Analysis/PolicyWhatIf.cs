@@ -129,9 +129,8 @@ public sealed partial class PolicyWhatIf
         IProgress<CafProgress>? progress, CancellationToken cancellationToken)
     {
         var run = new Run(this);
-        // Ids as strings: a set of strings hashes without randomisation until collisions pile up (the runtime then switches).
         var known = episodes.TryGetNonEnumeratedCount(out var count);
-        var seen = new HashSet<string>(known ? count : 0, StringComparer.Ordinal);
+        var seen = new DistinctIds(known ? count : 0);
         var group = new Group();
         var taken = 0;
         foreach (var episode in episodes)
@@ -139,7 +138,7 @@ public sealed partial class PolicyWhatIf
             cancellationToken.ThrowIfCancellationRequested();
             if (progress is not null && taken > 0 && taken % CafProgress.Interval == 0)
             {
-                Flush(run, group, seen, leadProfessionalPools);
+                Flush(run, group, leadProfessionalPools);
                 progress.Report(new CafProgress(taken, known ? count : null, CafProgress.WhatIfEpisodes));
             }
 
@@ -149,13 +148,19 @@ public sealed partial class PolicyWhatIf
             }
 
             taken++;
+            seen.Add(episode.DecisionPoints.IdHash, episode.Id.Value);
             if (group.Add(episode))
             {
-                Flush(run, group, seen, leadProfessionalPools);
+                Flush(run, group, leadProfessionalPools);
             }
         }
 
-        Flush(run, group, seen, leadProfessionalPools);
+        Flush(run, group, leadProfessionalPools);
+        if (seen.FirstRepeated() is { } repeated)
+        {
+            throw new ArgumentException($"Episode {repeated} appears twice.", nameof(episodes));
+        }
+
         progress?.Report(new CafProgress(taken, taken, CafProgress.WhatIfEpisodes));
         var differences = run.Ordered();
         var counts = ImmutableArray.CreateBuilder<PolicyDecisionCount>(PointCount);
@@ -170,16 +175,11 @@ public sealed partial class PolicyWhatIf
     private const int PointCount = (int)PolicyDecisionPoint.RetentionDate + 1;
 
     /// <summary>Compares the episodes of a group, in order, once the group's memory has been read in (see <see cref="Group"/>).</summary>
-    private static void Flush(Run run, Group group, HashSet<string> seen, IReadOnlyDictionary<EpisodeId, LeadProfessionalSelectionRequest>? leadProfessionalPools)
+    private static void Flush(Run run, Group group, IReadOnlyDictionary<EpisodeId, LeadProfessionalSelectionRequest>? leadProfessionalPools)
     {
         group.ReadIn(run.Indexed);
         foreach (var episode in group.Episodes)
         {
-            if (!seen.Add(episode.Id.Value))
-            {
-                throw new ArgumentException($"Episode {episode.Id} appears twice.", "episodes");
-            }
-
             var first = run.Differences.Count;
             run.Episode(episode);
             if (leadProfessionalPools is not null && leadProfessionalPools.TryGetValue(episode.Id, out var request) && request is not null)

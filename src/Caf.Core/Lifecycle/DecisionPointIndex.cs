@@ -52,7 +52,14 @@ internal struct DecisionPointIndex
     /// <summary>The array behind <see cref="Assessments"/> (read ahead by the what-if), or null.</summary>
     public readonly Assessed[]? AssessmentArray => _assessments;
 
-    public static DecisionPointIndex Opened(CafEvent opening) => new() { FromStepDown = opening is PotentialCafRegistered };
+    /// <summary>The hash of the episode's id (this process's string hash), for the what-if's check that no episode is given twice.</summary>
+    public int IdHash { get; private set; }
+
+    public static DecisionPointIndex Opened(CafEvent opening) => new()
+    {
+        FromStepDown = opening is PotentialCafRegistered,
+        IdHash = opening.EpisodeId.Value.GetHashCode(StringComparison.Ordinal),
+    };
 
     /// <summary>Notes the event applied at <paramref name="index"/> (after the opening).</summary>
     public void Note(CafEvent e, int index)

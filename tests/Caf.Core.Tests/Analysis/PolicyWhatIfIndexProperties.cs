@@ -93,4 +93,40 @@ public class PolicyWhatIfIndexProperties
             Assert.Equal(live.Differences.ToArray(), again.Differences.ToArray());
         }
     }
+
+    [Property(MaxTest = 100)]
+    public Property An_episode_given_twice_is_refused_naming_the_first_one_repeated(PositiveInt size, NonNegativeInt first, NonNegativeInt second)
+    {
+        // Many episodes (the radix path from 256 on), two ids repeated at random places; the refusal names the id whose
+        // second appearance comes first, as a set checked episode by episode would.
+        var n = 2 + (size.Get % 600);
+        var g = CafGen.EpisodeGenerator().Sample(5, new Rnd((ulong)n), 1)[0];
+        var episodes = Enumerable.Range(0, n).Select(i => Renamed(g, $"ep-{i}")).ToList();
+        var (i1, i2) = (first.Get % n, second.Get % n);
+        var extra = new[] { (At: Math.Min(n, 1 + i1), Copy: Renamed(g, $"ep-{i1}")), (At: n, Copy: Renamed(g, $"ep-{i2}")) };
+        episodes.Insert(extra[0].At, extra[0].Copy);
+        episodes.Add(extra[1].Copy);
+
+        var expected = $"ep-{i1}"; // inserted before the end: its repeat comes first
+        var refused = Assert.Throws<ArgumentException>(() => new PolicyWhatIf(A, Bs[2]).Compare(episodes));
+        return (refused.ParamName == "episodes" && refused.Message.StartsWith($"Episode {expected} appears twice.", StringComparison.Ordinal))
+            .Label($"{refused.Message} (expected {expected})");
+    }
+
+    [Fact]
+    public void Many_distinct_episodes_are_compared_without_refusal()
+    {
+        var g = CafGen.EpisodeGenerator().Sample(5, new Rnd(3UL), 1)[0];
+        var episodes = Enumerable.Range(0, 2000).Select(i => Renamed(g, $"ep-{i}")).ToList();
+
+        Assert.Equal(2000, new PolicyWhatIf(A, Bs[2]).Compare(episodes).Episodes);
+    }
+
+    // The same history under another id (events renamed through the JSON), rebuilt.
+    private static CafEpisode Renamed(GeneratedEpisode g, string id)
+    {
+        var episode = g.Episode;
+        var json = EpisodeJson.Serialize(episode).Replace($"\"{episode.Id.Value}\"", $"\"{id}\"", StringComparison.Ordinal);
+        return EpisodeJson.Deserialize(g.World.Policy, json);
+    }
 }
