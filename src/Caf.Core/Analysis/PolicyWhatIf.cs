@@ -32,7 +32,8 @@ namespace Caf.Core.Analysis;
 /// <para>Cost: the difference between A and B is worked out once, when the what-if is created; then one pass over the
 /// events. A decision point whose part of the two configurations is equal (the same consent options, taxonomy, review
 /// limit or retention period, or frameworks whose rules and level routes decide alike) is counted without being
-/// re-decided, and nothing is built for it. Two frameworks over the same indicators read each assessment once: the rules
+/// re-decided, and nothing is built for it. When only the thresholds and the retention period may differ, each episode's
+/// index of its decision points (kept as its events are applied) is read instead of its events. Two frameworks over the same indicators read each assessment once: the rules
 /// they share are evaluated once, each side's own rules separately, without allocating. Explanations are built only for
 /// decisions that differ, once per observed set and context. The result equals the naive loop's (every point decided
 /// under A and B, explained).</para>
