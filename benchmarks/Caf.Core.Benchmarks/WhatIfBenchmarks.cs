@@ -29,6 +29,7 @@ public class WhatIfBenchmarks
     private const int Assessments = 100_000;
     private List<CafEpisode> _episodes = null!;
     private PolicyWhatIf _whatIf = null!;
+    private PolicyWhatIf _alike = null!;
     private ThresholdMatcher _a = null!;
     private ThresholdMatcher _b = null!;
 
@@ -44,6 +45,7 @@ public class WhatIfBenchmarks
             Rules = [.. framework.Rules.Select(r => r.Id == "R-MULTIPLE" ? r with { MinCount = 2 } : r)],
         }).Matcher;
         _whatIf = new PolicyWhatIf(PolicyConfiguration.Default("current"), new PolicyConfiguration("proposed", new CafOptions(), _b, ClosureTaxonomy.Default));
+        _alike = new PolicyWhatIf(new PolicyConfiguration("current", new CafOptions(), _a, ClosureTaxonomy.Default), new PolicyConfiguration("same", new CafOptions(), _a, ClosureTaxonomy.Default));
 
         var clock = new FixedClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var policy = EpisodePolicy.Default(clock, new InMemorySharingAuditLog());
@@ -109,6 +111,21 @@ public class WhatIfBenchmarks
 
         return n;
     }
+
+    [Benchmark(Description = "probe: the duplicate-id set alone")]
+    public int IdsOnly()
+    {
+        var seen = new HashSet<string>(_episodes.Count, StringComparer.Ordinal);
+        foreach (var e in _episodes)
+        {
+            seen.Add(e.Id.Value);
+        }
+
+        return seen.Count;
+    }
+
+    [Benchmark(Description = "probe: PolicyWhatIf.Compare, same framework on both sides (counts only)")]
+    public int WhatIfAlike() => _alike.Compare(_episodes).Differences.Length;
 
     [Benchmark(Description = "PolicyWhatIf.Compare (every decision point)")]
     public int WhatIf() => _whatIf.Compare(_episodes).Differences.Length;

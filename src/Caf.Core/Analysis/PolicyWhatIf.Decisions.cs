@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.InteropServices;
@@ -23,6 +24,49 @@ public sealed partial class PolicyWhatIf
         private readonly Dictionary<(DateOnly Day, int Count), string> _subjects = [];
 
         public void Episode(CafEpisode episode)
+        {
+            if (whatIf._indexed)
+            {
+                FromIndex(episode);
+                return;
+            }
+
+            Walk(episode);
+        }
+
+        /// <summary>
+        /// When only the thresholds (and the retention period) may differ, every other point is counted from the
+        /// episode's index and only the assessments are read: no event is walked (issue 26).
+        /// </summary>
+        private void FromIndex(CafEpisode episode)
+        {
+            ref readonly var index = ref episode.DecisionPoints;
+            Decided[(int)PolicyDecisionPoint.ConsentRecord] += index.ConsentRecords;
+            Decided[(int)PolicyDecisionPoint.ConsentToStart] += index.ConsentToStart;
+            Decided[(int)PolicyDecisionPoint.ConsentToShareAtPanel] += index.ConsentToShareAtPanel;
+            Decided[(int)PolicyDecisionPoint.ReviewLimit] += index.ReviewedPlans;
+            if (index.ClosedLast)
+            {
+                Decided[(int)PolicyDecisionPoint.ClosureAdmissibility]++;
+            }
+
+            if (whatIf._thresholdsAlike)
+            {
+                Decided[(int)PolicyDecisionPoint.ThresholdLevel] += index.AssessmentCount;
+                Decided[(int)PolicyDecisionPoint.ThresholdRoute] += index.AssessmentCount;
+            }
+            else
+            {
+                foreach (var assessed in index.Assessments)
+                {
+                    Threshold(episode, assessed.EventIndex, assessed.IndicatorIds, index.FromStepDown);
+                }
+            }
+
+            Retention(episode);
+        }
+
+        private void Walk(CafEpisode episode)
         {
             // The history as a span (the episode keeps a list): no interface call per event.
             ReadOnlySpan<CafEvent> events = episode.Events is List<CafEvent> list ? CollectionsMarshal.AsSpan(list) : [.. episode.Events];
@@ -140,7 +184,10 @@ public sealed partial class PolicyWhatIf
             });
         }
 
-        private void Threshold(CafEpisode episode, int index, AssessmentCompleted a, bool fromStepDown)
+        private void Threshold(CafEpisode episode, int index, AssessmentCompleted a, bool fromStepDown) =>
+            Threshold(episode, index, a.Summary.IndicatorIds, fromStepDown);
+
+        private void Threshold(CafEpisode episode, int index, ImmutableArray<string> ids, bool fromStepDown)
         {
             Decided[(int)PolicyDecisionPoint.ThresholdLevel]++;
             Decided[(int)PolicyDecisionPoint.ThresholdRoute]++;
@@ -149,10 +196,10 @@ public sealed partial class PolicyWhatIf
                 return; // the same framework, or one whose rules and level routes decide alike: nothing to re-decide
             }
 
-            var ids = a.Summary.IndicatorIds;
             var decided = ThresholdDecisions(ids.AsSpan(), new ThresholdContext { StepDown = fromStepDown });
             if (decided is { } d)
             {
+                var a = (AssessmentCompleted)episode.Events[index]; // read only for a decision that differs
                 // The subject names only the day and the count: built once per pair of them.
                 var key = (DateOnly.FromDateTime(a.OccurredAt.UtcDateTime), ids.Length);
                 if (!_subjects.TryGetValue(key, out var subject))

@@ -26,6 +26,7 @@ public sealed partial class PolicyWhatIf
         private readonly List<IReadOnlyList<CafEvent>> _histories = new(Size);
         private readonly List<CafEvent> _events = new(Size * 8);
         private readonly List<AssessmentSummary> _summaries = new(Size);
+        private readonly List<DecisionPointIndex.Assessed[]> _assessed = new(Size);
 
         /// <summary>Checked into every read, so that none of them can be left out: not a result.</summary>
         private int _touched;
@@ -40,8 +41,31 @@ public sealed partial class PolicyWhatIf
         }
 
         /// <summary>Reads the group's histories into cache, one link of every episode's chain at a time.</summary>
-        public void ReadIn()
+        /// <param name="indexed">Only the episodes' index is read (see <see cref="Run.Episode"/>): the episodes, their
+        /// assessments and the assessments' ids, not the events.</param>
+        public void ReadIn(bool indexed)
         {
+            if (indexed)
+            {
+                foreach (var episode in _episodes)
+                {
+                    if (episode.DecisionPoints.AssessmentArray is { } assessments)
+                    {
+                        _assessed.Add(assessments);
+                    }
+                }
+
+                foreach (var assessments in _assessed)
+                {
+                    foreach (var assessed in assessments)
+                    {
+                        _touched += assessed.IndicatorIds.IsDefault ? 0 : assessed.IndicatorIds.Length;
+                    }
+                }
+
+                return;
+            }
+
             foreach (var episode in _episodes)
             {
                 _histories.Add(episode.Events);
@@ -76,6 +100,7 @@ public sealed partial class PolicyWhatIf
             _histories.Clear();
             _events.Clear();
             _summaries.Clear();
+            _assessed.Clear();
             _touched &= 1;
         }
     }

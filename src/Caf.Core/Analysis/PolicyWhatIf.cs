@@ -32,7 +32,8 @@ namespace Caf.Core.Analysis;
 /// <para>Cost: the difference between A and B is worked out once, when the what-if is created; then one pass over the
 /// events. A decision point whose part of the two configurations is equal (the same consent options, taxonomy, review
 /// limit or retention period, or frameworks whose rules and level routes decide alike) is counted without being
-/// re-decided, and nothing is built for it. Two frameworks over the same indicators read each assessment once: the rules
+/// re-decided, and nothing is built for it. When only the thresholds and the retention period may differ, each episode's
+/// index of its decision points (kept as its events are applied) is read instead of its events. Two frameworks over the same indicators read each assessment once: the rules
 /// they share are evaluated once, each side's own rules separately, without allocating. Explanations are built only for
 /// decisions that differ, once per observed set and context. The result equals the naive loop's (every point decided
 /// under A and B, explained).</para>
@@ -59,6 +60,14 @@ public sealed partial class PolicyWhatIf
         _leadProfessionalAlike = _consentAlike && a.LeadProfessionalKey == b.LeadProfessionalKey;
         _thresholds = ReferenceEquals(a.Thresholds, b.Thresholds) ? null : ThresholdMatcher.Compare(a.Thresholds, b.Thresholds);
         _thresholdsAlike = ReferenceEquals(a.Thresholds, b.Thresholds) || _thresholds is { DecidesAlike: true };
+        _indexed = _consentAlike && _closureAlike && _reviewAlike;
+    }
+
+    /// <summary>Creates a comparison that walks every event even where the episodes' index would do (the reference the index is tested against).</summary>
+    internal PolicyWhatIf(PolicyConfiguration a, PolicyConfiguration b, bool walkEveryEvent)
+        : this(a, b)
+    {
+        _indexed &= !walkEveryEvent;
     }
 
     private readonly bool _consentAlike;
@@ -67,6 +76,7 @@ public sealed partial class PolicyWhatIf
     private readonly bool _retentionAlike;
     private readonly bool _leadProfessionalAlike;
     private readonly bool _thresholdsAlike;
+    private readonly bool _indexed; // only thresholds and retention may differ: the episodes' index replaces the walk
     private readonly ThresholdMatcher.Difference? _thresholds; // null: different indicators, each side classifies on its own
 
     /// <summary>Configuration A.</summary>
@@ -120,9 +130,8 @@ public sealed partial class PolicyWhatIf
         IProgress<CafProgress>? progress, CancellationToken cancellationToken)
     {
         var run = new Run(this);
-        // Ids as strings: a set of strings hashes without randomisation until collisions pile up (the runtime then switches).
         var known = episodes.TryGetNonEnumeratedCount(out var count);
-        var seen = new HashSet<string>(known ? count : 0, StringComparer.Ordinal);
+        var seen = new DistinctIds(known ? count : 0);
         var group = new Group();
         var taken = 0;
         foreach (var episode in episodes)
@@ -130,7 +139,7 @@ public sealed partial class PolicyWhatIf
             cancellationToken.ThrowIfCancellationRequested();
             if (progress is not null && taken > 0 && taken % CafProgress.Interval == 0)
             {
-                Flush(run, group, seen, leadProfessionalPools);
+                Flush(run, group, leadProfessionalPools);
                 progress.Report(new CafProgress(taken, known ? count : null, CafProgress.WhatIfEpisodes));
             }
 
@@ -140,13 +149,19 @@ public sealed partial class PolicyWhatIf
             }
 
             taken++;
+            seen.Add(episode.DecisionPoints.IdHash, episode.Id.Value);
             if (group.Add(episode))
             {
-                Flush(run, group, seen, leadProfessionalPools);
+                Flush(run, group, leadProfessionalPools);
             }
         }
 
-        Flush(run, group, seen, leadProfessionalPools);
+        Flush(run, group, leadProfessionalPools);
+        if (seen.FirstRepeated() is { } repeated)
+        {
+            throw new ArgumentException($"Episode {repeated} appears twice.", nameof(episodes));
+        }
+
         progress?.Report(new CafProgress(taken, taken, CafProgress.WhatIfEpisodes));
         var differences = run.Ordered();
         var counts = ImmutableArray.CreateBuilder<PolicyDecisionCount>(PointCount);
@@ -161,16 +176,11 @@ public sealed partial class PolicyWhatIf
     private const int PointCount = (int)PolicyDecisionPoint.RetentionDate + 1;
 
     /// <summary>Compares the episodes of a group, in order, once the group's memory has been read in (see <see cref="Group"/>).</summary>
-    private static void Flush(Run run, Group group, HashSet<string> seen, IReadOnlyDictionary<EpisodeId, LeadProfessionalSelectionRequest>? leadProfessionalPools)
+    private static void Flush(Run run, Group group, IReadOnlyDictionary<EpisodeId, LeadProfessionalSelectionRequest>? leadProfessionalPools)
     {
-        group.ReadIn();
+        group.ReadIn(run.Indexed);
         foreach (var episode in group.Episodes)
         {
-            if (!seen.Add(episode.Id.Value))
-            {
-                throw new ArgumentException($"Episode {episode.Id} appears twice.", "episodes");
-            }
-
             var first = run.Differences.Count;
             run.Episode(episode);
             if (leadProfessionalPools is not null && leadProfessionalPools.TryGetValue(episode.Id, out var request) && request is not null)
@@ -196,6 +206,9 @@ public sealed partial class PolicyWhatIf
         public readonly int[] Decided = new int[PointCount];
         public readonly int[] Differing = new int[PointCount];
         public readonly List<PolicyDifference> Differences = [];
+
+        /// <summary>True when the episodes' index replaces the walk through their events.</summary>
+        public bool Indexed => whatIf._indexed;
 
         // Each episode's differences, in order within the episode: (episode id, first, count).
         private readonly List<(string Episode, int First, int Count)> _segments = [];

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using System.Threading;
 using Ardalis.GuardClauses;
 using Caf.Core.Annotations;
 using Caf.Core.Primitives;
@@ -22,22 +23,50 @@ namespace Caf.Core.Consent;
 public sealed class ConsentState
 {
     private ConsentState(
-        ImmutableArray<ConsentRecord> records,
+        RecordLog log,
+        int count,
+        bool anyGiven,
         ImmutableArray<ConsentExclusion> exclusions,
         ConsentOverride? @override,
         ConsentWithdrawal? withdrawal)
     {
-        Records = records;
+        _log = log;
+        _count = count;
+        _anyGiven = anyGiven;
         Exclusions = exclusions;
         Override = @override;
         Withdrawal = withdrawal;
     }
 
+    // The records are the first _count slots of a log that states derived from one another share (issue 26): adding a
+    // record to the newest state writes the next slot instead of copying every record, so n records cost linear time
+    // and memory, not quadratic. A slot once written never changes, so every state sees exactly its own records.
+    private readonly RecordLog _log;
+    private readonly int _count;
+    private readonly bool _anyGiven;
+    private ImmutableArray<ConsentRecord> _records; // the immutable view of the first _count slots, built when first read
+
     /// <summary>Nothing recorded yet.</summary>
-    public static ConsentState Empty { get; } = new([], [], null, null);
+    public static ConsentState Empty { get; } = new(RecordLog.None, 0, false, [], null, null);
 
     /// <summary>Every consent record, oldest first; a later record of the same person supersedes their earlier decision.</summary>
-    public ImmutableArray<ConsentRecord> Records { get; }
+    public ImmutableArray<ConsentRecord> Records
+    {
+        get
+        {
+            var records = _records;
+            if (records.IsDefault)
+            {
+                // One reference in a struct: a racing reader at worst builds an equal array twice.
+                _records = records = ImmutableArray.Create(_log.Items, 0, _count);
+            }
+
+            return records;
+        }
+    }
+
+    /// <summary>True when any record gives consent (whatever came after it), without building <see cref="Records"/>.</summary>
+    internal bool AnyGiven => _anyGiven;
 
     /// <summary>The exclusions in force (CONS-05), oldest first; each stands until its maker lifts it.</summary>
     public ImmutableArray<ConsentExclusion> Exclusions { get; }
@@ -69,7 +98,7 @@ public sealed class ConsentState
             }
         }
 
-        return new(Records.Add(record), exclusions, Override, Withdrawal);
+        return new(_log.Append(_count, record, out var log) ? _log : log, _count + 1, _anyGiven || record.Decision == ConsentDecision.Given, exclusions, Override, Withdrawal);
     }
 
     /// <summary>Lifts one person's exclusion of an agency (CONS-05); other people's exclusions of it stand.</summary>
@@ -83,7 +112,7 @@ public sealed class ConsentState
         {
             if (Exclusions[i].Agency == lift.Agency && Exclusions[i].By == lift.LiftedBy)
             {
-                return new(Records, Exclusions.RemoveAt(i), Override, Withdrawal);
+                return new(_log, _count, _anyGiven, Exclusions.RemoveAt(i), Override, Withdrawal);
             }
         }
 
@@ -93,23 +122,24 @@ public sealed class ConsentState
     /// <summary>Records an override (CONS-06). It does not lift any exclusion.</summary>
     /// <param name="override">The override.</param>
     /// <returns>The new state.</returns>
-    public ConsentState WithOverride(ConsentOverride @override) => new(Records, Exclusions, Guard.Against.Null(@override), Withdrawal);
+    public ConsentState WithOverride(ConsentOverride @override) => new(_log, _count, _anyGiven, Exclusions, Guard.Against.Null(@override), Withdrawal);
 
     /// <summary>Records a withdrawal (CONS-07). Exclusions stand.</summary>
     /// <param name="withdrawal">The withdrawal.</param>
     /// <returns>The new state.</returns>
-    public ConsentState WithWithdrawal(ConsentWithdrawal withdrawal) => new(Records, Exclusions, Override, Guard.Against.Null(withdrawal));
+    public ConsentState WithWithdrawal(ConsentWithdrawal withdrawal) => new(_log, _count, _anyGiven, Exclusions, Override, Guard.Against.Null(withdrawal));
 
     /// <summary>The latest record of a person in the given role, or null.</summary>
     /// <param name="role">The role.</param>
     /// <returns>The latest record, or null.</returns>
     public ConsentRecord? Latest(ConsentGiverRole role)
     {
-        for (var i = Records.Length - 1; i >= 0; i--)
+        var items = _log.Items;
+        for (var i = _count - 1; i >= 0; i--)
         {
-            if (Records[i].GiverRole == role)
+            if (items[i].GiverRole == role)
             {
-                return Records[i];
+                return items[i];
             }
         }
 
@@ -167,5 +197,47 @@ public sealed class ConsentState
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The slots behind one or more states' records. Only a state whose records fill every claimed slot can write the
+    /// next one (claimed atomically, then written once); any other state copies its own records into a new log.
+    /// </summary>
+    private sealed class RecordLog(ConsentRecord[] items, int claimed)
+    {
+        public static readonly RecordLog None = new([], 0); // no slot: never written
+
+        private int _claimed = claimed;
+
+        public ConsentRecord[] Items { get; } = items;
+
+        /// <summary>
+        /// Puts the record in slot <paramref name="at"/> of this log (true), or into a new log holding this log's first
+        /// <paramref name="at"/> records and the record (false, <paramref name="copy"/>).
+        /// </summary>
+        public bool Append(int at, ConsentRecord record, out RecordLog copy)
+        {
+            copy = this;
+            if (at < Volatile.Read(ref _claimed))
+            {
+                // The slot is taken: by the same record (a state added it, then another state equal to that one added it
+                // again, as the episode does when it judges a change before applying it) it can be shared.
+                if (ReferenceEquals(Volatile.Read(ref Items[at]), record))
+                {
+                    return true;
+                }
+            }
+            else if (at < Items.Length && Interlocked.CompareExchange(ref _claimed, at + 1, at) == at)
+            {
+                Volatile.Write(ref Items[at], record);
+                return true;
+            }
+
+            var items = new ConsentRecord[Math.Max(4, 2 * (at + 1))];
+            Array.Copy(Items, items, at);
+            items[at] = record;
+            copy = new RecordLog(items, at + 1);
+            return false;
+        }
     }
 }

@@ -122,6 +122,7 @@ public sealed partial class CafEpisode
             _retentionYears = _rules.RetentionYears; // RET-01: the period of the version the episode ended under
         }
 
+        _decisionPoints.Note(e, _events.Count);
         _events.Add(e);
     }
 

@@ -39,6 +39,7 @@ public sealed partial class CafEpisode
         // Every field is copied (immutable values and records shared); then each mutable one gets its own instance.
         var copy = (CafEpisode)MemberwiseClone();
         copy._events = new List<CafEvent>(_events);
+        copy._decisionPoints = _decisionPoints.Copy();
         copy._countedReviews = new List<ReviewProgress>(_countedReviews);
         copy._leadProfessionals = _leadProfessionals.Copy();
         copy._reviews = _reviews.Copy();

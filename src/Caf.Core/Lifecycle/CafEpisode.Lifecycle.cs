@@ -473,16 +473,5 @@ public sealed partial class CafEpisode
         return m;
     }
 
-    private bool HasGivenConsent()
-    {
-        foreach (var record in _consent.Records)
-        {
-            if (record.Decision == ConsentDecision.Given)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool HasGivenConsent() => _consent.AnyGiven;
 }

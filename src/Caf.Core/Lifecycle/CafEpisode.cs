@@ -46,6 +46,7 @@ public sealed partial class CafEpisode
     private int? _retentionYears; // RET-01 under the version the closure or transfer was recorded under
     private EpisodeRules? _reassessmentRules; // REV-03: the version whose limit required the reassessment
     private List<CafEvent> _events = new(24);
+    private DecisionPointIndex _decisionPoints; // the what-if's index of the decision points, kept as events apply (issue 26)
     private StateMachine<EpisodeState, EpisodeAction>? _machine; // built only when Stateless itself is asked (tests, descriptions)
     private Func<bool>[] _guards; // same order as GuardDescriptions
     private EpisodeState _state;
@@ -93,6 +94,9 @@ public sealed partial class CafEpisode
 
     /// <summary>The history: every event, oldest first (LIFE-11).</summary>
     public IReadOnlyList<CafEvent> Events => _events;
+
+    /// <summary>The decision points the policy what-if counts and the assessments it re-decides, kept as events apply.</summary>
+    internal ref readonly DecisionPointIndex DecisionPoints => ref _decisionPoints;
 
     /// <summary>When the episode opened: the first contact for the LIFE-06 timescale.</summary>
     public DateTimeOffset OpenedAt { get; }
@@ -443,6 +447,7 @@ public sealed partial class CafEpisode
         }
 
         episode._events.Add(opening);
+        episode._decisionPoints = DecisionPointIndex.Opened(opening);
         return episode;
     }
 

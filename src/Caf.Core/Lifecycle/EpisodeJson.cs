@@ -126,7 +126,7 @@ public static class EpisodeJson
         Guard.Against.Null(policy);
         Guard.Against.Null(json);
         EpisodeSnapshot? snapshot;
-        if (EpisodeUpcasting.PeekVersion(Encoding.UTF8.GetBytes(json)) is { } version && version != upcasting.Current)
+        if (EpisodeUpcasting.PeekVersion(json) is { } version && version != upcasting.Current)
         {
             if (upcasting.Unreadable(version, "episode snapshot") is { } refused)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -189,6 +190,76 @@ internal sealed class EpisodeUpcasting
     /// The top-level <see cref="VersionMember"/> of a document, read without building a tree; null when the text is
     /// not a JSON object, has no such member or it is not an integer (the strict read then says what is wrong).
     /// </summary>
+    /// <summary>
+    /// <see cref="PeekVersion(ReadOnlySpan{byte})"/> of a text, reading its first characters only when they settle it (the
+    /// version is the first member of what this library writes): a long snapshot is not copied whole to find it (issue 26).
+    /// </summary>
+    internal static int? PeekVersion(string json)
+    {
+        const int Prefix = 256;
+        if (json.Length > Prefix)
+        {
+            Span<byte> utf8 = stackalloc byte[Prefix * 3];
+            var length = Encoding.UTF8.GetBytes(json.AsSpan(0, Prefix), utf8);
+            if (TryPeekVersion(utf8[..length], out var version))
+            {
+                return version;
+            }
+        }
+
+        return PeekVersion(Encoding.UTF8.GetBytes(json));
+    }
+
+    // True when the start of the text settles the version (found, or not a member before the text ends or goes wrong).
+    private static bool TryPeekVersion(ReadOnlySpan<byte> start, out int? version)
+    {
+        version = null;
+        try
+        {
+            var reader = new Utf8JsonReader(start, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = 256 }));
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                return true;
+            }
+
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    return true; // the object ended: no version
+                }
+
+                var isVersion = reader.ValueTextEquals(VersionMember);
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (isVersion)
+                {
+                    version = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v) ? v : null;
+                    return true;
+                }
+
+                if (!reader.TrySkip())
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+        catch (JsonException)
+        {
+            return false; // decided on the whole text
+        }
+    }
+
     internal static int? PeekVersion(ReadOnlySpan<byte> utf8)
     {
         try

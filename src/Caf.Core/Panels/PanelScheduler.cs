@@ -263,7 +263,7 @@ public sealed class PanelScheduler
             keys[i] = ((ulong)(requests[i].RequestedAt.UtcTicks - min) << positionBits) | (uint)i;
         }
 
-        RadixSort(keys, n, timeBits + positionBits);
+        UInt64Radix.Sort(keys, n, 0, timeBits + positionBits);
         var sorted = ArrayPool<PanelSlotRequest>.Shared.Rent(n);
         var positionMask = (1UL << positionBits) - 1;
         for (var i = 0; i < n; i++)
@@ -294,51 +294,6 @@ public sealed class PanelScheduler
     }
 
     private const int RadixThreshold = 256;
-    private const int RadixBits = 11;
-
-    private static void RadixSort(ulong[] keys, int n, int bits)
-    {
-        var other = ArrayPool<ulong>.Shared.Rent(n);
-        var counts = ArrayPool<int>.Shared.Rent(1 << RadixBits);
-        var (from, to) = (keys, other);
-        const ulong mask = (1UL << RadixBits) - 1;
-        for (var shift = 0; shift < bits; shift += RadixBits)
-        {
-            Array.Clear(counts, 0, 1 << RadixBits);
-            for (var i = 0; i < n; i++)
-            {
-                counts[(int)((from[i] >> shift) & mask)]++;
-            }
-
-            if (counts[(int)((from[0] >> shift) & mask)] == n)
-            {
-                continue; // every key has the same digit here: nothing moves
-            }
-
-            var sum = 0;
-            for (var d = 0; d < 1 << RadixBits; d++)
-            {
-                (counts[d], sum) = (sum, sum + counts[d]);
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                var key = from[i];
-                to[counts[(int)((key >> shift) & mask)]++] = key;
-            }
-
-            (from, to) = (to, from);
-        }
-
-        if (!ReferenceEquals(from, keys))
-        {
-            Array.Copy(from, keys, n);
-        }
-
-        ArrayPool<ulong>.Shared.Return(other);
-        ArrayPool<int>.Shared.Return(counts);
-    }
-
     private static string FullText(string area, PanelSlotKind kind, DateOnly from, int horizon) => string.Create(CultureInfo.InvariantCulture,
         $"Every meeting of area '{area}' from {from:yyyy-MM-dd} for {horizon} days is full for {PanelDisplayText.For(kind).ToLowerInvariant()}s.");
 
