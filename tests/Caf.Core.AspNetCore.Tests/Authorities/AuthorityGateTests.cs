@@ -114,6 +114,7 @@ public sealed class AuthorityGateTests
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<ISharingAuditLog, InMemorySharingAuditLog>();
+        builder.Services.AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()); // LAW-04
         builder.Services.AddSingleton<ICafCallerAccessor, AuthorityHeaderCallerAccessor>();
         builder.Services.AddCafCore().AddCafInMemoryEpisodeStore().AddCafAspNetCore();
         var app = builder.Build();
