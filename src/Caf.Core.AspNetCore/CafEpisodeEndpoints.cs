@@ -253,6 +253,6 @@ public static class CafEpisodeEndpoints
     {
         Guard.Against.Null(body);
         ImmutableArray<AgencyId> excluded = [.. (body.ExcludedAgencies ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => new AgencyId(a.Trim()))];
-        return new ConsentRecord(body.GiverRole, body.GiverName!, body.Decision, body.Form, excluded, body.SufficientUnderstanding);
+        return new ConsentRecord(body.GiverRole, body.GiverName!, body.Decision, body.Form, excluded, body.SufficientUnderstanding) { SharingExplained = body.SharingExplained };
     }
 }

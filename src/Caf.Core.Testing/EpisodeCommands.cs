@@ -55,13 +55,13 @@ public static class EpisodeCommands
         C("consent: mother written", (e, d) => e.RecordConsent(Teacher, Mother(ConsentForm.Written), Consent)),
         C("consent: mother written excluding CAMHS", (e, d) => e.RecordConsent(Teacher, Mother(ConsentForm.Written, CafCatalogue.Camhs), Consent)),
         C("consent: mother refuses", (e, d) => e.RecordConsent(Teacher, Mother(ConsentForm.Verbal) with { Decision = ConsentDecision.Refused }, Consent)),
-        C("consent: young person written (judged competent)", (e, d) => e.RecordConsent(Teacher, ConsentRecord.YoungPerson("Amy", ConsentForm.Written, true), Consent)),
-        C("consent: young person written (self-consent age)", (e, d) => e.RecordConsent(Teacher, ConsentRecord.YoungPersonSelf("Amy", ConsentForm.Written), Consent)),
-        C("consent: expectant mother written", (e, d) => e.RecordConsent(Teacher, ConsentRecord.ExpectantParent("Ms Smith", ConsentForm.Written), Consent)),
+        C("consent: young person written (judged competent)", (e, d) => e.RecordConsent(Teacher, ConsentRecord.YoungPerson("Amy", ConsentForm.Written, true) with { SharingExplained = true }, Consent)),
+        C("consent: young person written (self-consent age)", (e, d) => e.RecordConsent(Teacher, ConsentRecord.YoungPersonSelf("Amy", ConsentForm.Written) with { SharingExplained = true }, Consent)),
+        C("consent: expectant mother written", (e, d) => e.RecordConsent(Teacher, ConsentRecord.ExpectantParent("Ms Smith", ConsentForm.Written) with { SharingExplained = true }, Consent)),
         C("consent: mother lifts the CAMHS exclusion", (e, d) => e.LiftExclusion(Teacher, new ConsentExclusionLift(CafCatalogue.Camhs, ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", "Mum now agrees CAMHS may be involved."))),
         C("start assessment", (e, d) => e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family.")),
-        C("complete assessment", (e, d) => e.CompleteAssessment(Teacher, Assessed("LEI-01", "LEI-02", "LEI-05"), "Needs identified across school and health.")),
-        C("complete assessment: two additional needs", (e, d) => e.CompleteAssessment(Teacher, Assessed("LEI-01", "LEI-02"), "Two additional needs: behaviour and parenting.")),
+        C("complete assessment", (e, d) => e.CompleteAssessment(Teacher, Assessed("LEI-01", "LEI-02", "LEI-05"), AbsentParentInvolvement.WasInvolved, "Needs identified across school and health.")),
+        C("complete assessment: two additional needs", (e, d) => e.CompleteAssessment(Teacher, Assessed("LEI-01", "LEI-02"), AbsentParentInvolvement.WasInvolved, "Two additional needs: behaviour and parenting.")),
         C("choose NFA", (e, d) => e.ChooseNextStep(Teacher, NextStep.NoFurtherAction, "Needs met by universal services."), ends: true),
         C("choose family action", (e, d) => e.ChooseNextStep(Teacher, NextStep.FamilyAction, "The family will make the changes.")),
         C("choose single agency", (e, d) => e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "The school can meet the needs.")),
@@ -135,7 +135,7 @@ public static class EpisodeCommands
     private static EpisodeCommand C(string name, Func<CafEpisode, DateOnly, Result> run, bool ends = false) => new(name, ends, run);
 
     private static ConsentRecord Mother(ConsentForm form, params AgencyId[] excluded) =>
-        new(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, form, [.. excluded]);
+        new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, form, [.. excluded]) with { SharingExplained = true };
 
     private static ActionPlan PlanOf(CafEpisode e, DateOnly d) => e.Plan ?? EpisodePlans.MultiAgency(d);
 

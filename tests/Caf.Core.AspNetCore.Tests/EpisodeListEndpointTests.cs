@@ -132,7 +132,7 @@ public sealed class EpisodeListEndpointTests : IAsyncLifetime
         var client = _factory.ClientFor(DemoData.Teacher);
         using var consent = await client.PostAsJsonAsync("/api/episodes/ep-amy-1/consent", new
         {
-            giverRole = "ParentWithParentalResponsibility", giverName = "Ms Smith", decision = "Given", form = "Written",
+            giverRole = "ParentWithParentalResponsibility", giverName = "Ms Smith", decision = "Given", form = "Written", sharingExplained = true,
             excludedAgencies = new[] { DemoData.Teacher.Agency.Value }, reason = "Ms Smith does not want the school involved.",
         });
         Assert.True(consent.IsSuccessStatusCode, await consent.Content.ReadAsStringAsync());

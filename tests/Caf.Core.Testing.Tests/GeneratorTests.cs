@@ -205,7 +205,7 @@ public class GeneratorTests(ITestOutputHelper output)
         Assert.Equal(3, world.Policy.InsufficientProgressReviewLimit);
         Assert.Equal(CafTestWorld.DefaultStart, world.Time.GetUtcNow());
         var e = world.IdentifyConcern();
-        Assert.True(e.RecordConsent(CafCatalogue.Teacher, ConsentRecord.Parent("Ms Smith", ConsentForm.Written), "Consent to assess.").IsSuccess);
+        Assert.True(e.RecordConsent(CafCatalogue.Teacher, ConsentRecord.Parent("Ms Smith", ConsentForm.Written) with { SharingExplained = true }, "Consent to assess.").IsSuccess);
         world.Advance(TimeSpan.FromDays(2));
         Assert.Equal(DateOnly.FromDateTime(CafTestWorld.DefaultStart.UtcDateTime).AddDays(2), world.Today);
         Assert.NotNull(world.Register);

@@ -265,7 +265,7 @@ public class FamilyLinkRevocationTests
         if (samAssessed)
         {
             Ok(sam.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
-            Ok(sam.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
+            Ok(sam.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
             Ok(sam.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "Needs span school and health."));
         }
 
