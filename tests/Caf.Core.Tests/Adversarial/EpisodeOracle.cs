@@ -134,7 +134,8 @@ internal static class EpisodeOracle
 
     private static CafEpisode? Replay(EpisodeSnapshot s)
     {
-        if (s.SchemaVersion != EpisodeJson.CurrentSchemaVersion || s.Events.IsDefaultOrEmpty || s.Events.Length != s.Version)
+        // A version 2 document reads as a version 3 one (the step 2 → 3 changes nothing: docs/upgrading.md).
+        if (s.SchemaVersion is < 2 || s.SchemaVersion > EpisodeJson.CurrentSchemaVersion || s.Events.IsDefaultOrEmpty || s.Events.Length != s.Version)
         {
             return null;
         }
