@@ -43,7 +43,7 @@ public sealed record EpisodeCommand(string Name, bool Ends, Func<CafEpisode, Dat
 /// </summary>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
-public static class EpisodeCommands
+public static partial class EpisodeCommands
 {
     private static readonly Actor Teacher = CafCatalogue.Teacher;
     private const string Consent = "Consent to assess and share with partner agencies.";
@@ -106,6 +106,7 @@ public static class EpisodeCommands
         C("close: stepped up (CLOSE-07)", (e, d) => e.Close(Lp(e), EpisodePlans.MostOutcomesAchieved("steppedUp")), ends: true),
         C("close: by the teacher", (e, d) => e.Close(Teacher, EpisodePlans.PractitionersAgree("resolvedOther", [Teacher.Practitioner, .. Owners(e)])), ends: true),
         C("transfer out", (e, d) => e.TransferOut(Teacher, new LocalAuthority("Leeds"), "The family moved to Leeds."), ends: true),
+        .. Issue28Commands,
     ];
 
     /// <summary>The happy path of the seeds: consent, assessment, multi-agency support with the health visitor, a plan and two reviews.</summary>
