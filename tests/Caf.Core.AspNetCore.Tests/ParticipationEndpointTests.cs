@@ -192,6 +192,42 @@ public sealed class ParticipationEndpointTests : IAsyncLifetime
         Assert.DoesNotContain(_audit.Entries.SkipWhile(a => !(a.Agency == CafCatalogue.Camhs && !a.Decision.Granted)), a => a.Agency == CafCatalogue.Camhs && a.Decision.Granted);
     }
 
+    [Fact]
+    [Trait("Rule", "SHARE-01")]
+    public async Task SHARE01_the_excluded_agency_is_refused_at_every_endpoint_issue_28_added_and_nothing_is_saved()
+    {
+        await Run("consent: mother written excluding CAMHS", "start assessment", "complete assessment", "refer to panel",
+            "panel decision: youth service and health visiting, the health visitor as LP");
+        var referral = (await Episode()).CurrentPanelReferral!.Referral.Id.Value;
+        var camhs = new Actor(new PractitionerId("pr-camhs-worker"), CafCatalogue.Camhs);
+        var version = (await Episode()).Version;
+        (string Command, object Body)[] paths =
+        [
+            ("next-steps-review", new { supervisor = "pr-head-of-year", cafLead = "pr-caf-lead-north", heldOn = Today, agreed = "Refer on." }),
+            ("agency-referral", new { agency = CafCatalogue.Camhs.Value, service = "Anxiety work", reason = "Worries." }),
+            ("family-copy", new { givenTo = "Ms Smith", assessmentIncluded = true, how = "By hand" }),
+            ("step-down-tac/request", new { requestedBy = "Mrs Smith", role = "ParentWithParentalResponsibility", reason = "A meeting." }),
+            ("panel/rehearing", new { referral, raisedBy = "Family", reason = "Disagrees." }),
+            ("panel/rehearing-answer", new { referral, chair = "Chair", outcome = "Declined", note = "Stands." }),
+            ("panel/waiting-list-return", new { referral, agency = CafCatalogue.HealthVisiting.Value, reason = "Wait." }),
+            ("panel/allocation-audit", new { referral, agency = CafCatalogue.YouthService.Value, auditDate = Today, allocationMade = false }),
+            ("panel/decision-shared", new { referral, how = "By phone." }),
+            ("panel/service-disagreement", new { referral, agency = CafCatalogue.YouthService.Value, step = "TakenUpWithAgency", raisedBy = "Family", details = "Cancelled." }),
+            ("panel/progress-report", new { referral, panel = EpisodePanels.MaagNorth.Id.Value, area = EpisodePanels.MaagNorth.Area, meetingDate = Today, progress = "Better." }),
+        ];
+
+        foreach (var (command, body) in paths)
+        {
+            using var response = await Post(command, body, camhs);
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Conflict or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity,
+                $"{command}: {response.StatusCode}");
+            Assert.DoesNotContain("Amy", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(version, (await Episode()).Version);
+        Assert.DoesNotContain(_audit.Entries, a => a.Agency == CafCatalogue.Camhs && a.Decision.Granted);
+    }
+
     private async Task Run(params string[] commands)
     {
         foreach (var name in commands)
