@@ -49,7 +49,7 @@ Check(EpisodeJson.Serialize(back) == json, "episode JSON is stable");
 var register = services.GetRequiredService<CafRegister>();
 var ben = new ChildDetails(new ChildId("child-ben"), new DateOnly(2015, 3, 1));
 var registered = await register.IdentifyConcernAsync(new EpisodeId("ep-aot-2"), ben, teacher, "Frequent absences");
-var consented = await register.ExecuteAsync(new EpisodeId("ep-aot-2"), e => e.RecordConsent(teacher, ConsentRecord.Parent("Ms Brown", ConsentForm.Written), "Consent recorded with the family."));
+var consented = await register.ExecuteAsync(new EpisodeId("ep-aot-2"), e => e.RecordConsent(teacher, ConsentRecord.Parent("Ms Brown", ConsentForm.Written) with { SharingExplained = true }, "Consent recorded with the family."));
 var listed = await services.GetRequiredService<IEpisodeRepository>().ListAsync(new OpenEpisodesByLeadProfessionalAgencySpec(teacher.Agency));
 Check(registered.OpenedNewEpisode && consented.IsSuccess && listed.Count == 1 && listed[0].Version == 2,
     "register: command saved by ExecuteAsync, listed by a ready specification");

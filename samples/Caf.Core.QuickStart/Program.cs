@@ -28,7 +28,7 @@ var id = registration.Opened!.Id;
 var refused = await register.ExecuteAsync(id, e => e.StartAssessment(teacher, "The family agreed to an assessment."));
 Console.WriteLine($"Start without consent: {refused}");                  // refused [LIFE-05]; nothing saved
 
-var consent = ConsentRecord.Parent("Ms Smith", ConsentForm.Written);
+var consent = ConsentRecord.Parent("Ms Smith", ConsentForm.Written) with { SharingExplained = true }; // CONS-09
 Console.WriteLine($"Consent: {await register.ExecuteAsync(id, e => e.RecordConsent(teacher, consent, "Consent recorded with the family."))}");
 Console.WriteLine($"Start: {await register.ExecuteAsync(id, e => e.StartAssessment(teacher, "The family agreed to an assessment."))}");
 

@@ -32,7 +32,7 @@ internal static class AftercareDemo
         var policy = services.GetRequiredService<EpisodePolicy>();
         var teacher = new Actor(new PractitionerId("ms-jones"), School);
         var healthVisitor = new Actor(new PractitionerId("mr-patel"), Health);
-        var mum = new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Mrs Smith", ConsentDecision.Given, ConsentForm.Written, []);
+        var mum = new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Mrs Smith", ConsentDecision.Given, ConsentForm.Written, []) with { SharingExplained = true };
         var child = new ChildDetails(new ChildId("child-sam"), new DateOnly(2015, 5, 1));
         var today = () => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -60,7 +60,8 @@ internal static class AftercareDemo
             Outcomes = [new("on-time", "Sam gets to school on time", "Mornings are calmer", "Sam is on time four days in five for a half term")],
             FamilyStrengths = ["Mum engaged well with the family worker"],
             ChildsViews = "Sam likes the breakfast club.",
-            Actions = [new("a-club", "Breakfast club place for Sam", ActionOwner.ForPractitioner(teacher), today().AddDays(28), serves: ["on-time"])],
+            ChildInvolvement = "Sam told the meeting what helps him.",
+            Actions = [new("a-club", "Breakfast club place for Sam", ActionOwner.ForPractitioner(teacher), today().AddDays(28), serves: ["on-time"]) { WithinOwnersCompetence = true }],
             ReviewArrangements = new(today().AddDays(42), ReviewForm.Meeting, "At school"),
         };
         var nominee = new LeadProfessionalCandidate(teacher.Practitioner, School, AgencyKind.School, "Class teacher", true, ContactFrequency.Daily, [], 1);
@@ -76,7 +77,7 @@ internal static class AftercareDemo
         var amy = CafEpisode.IdentifyConcern(policy, new EpisodeId("ep-amy"), new ChildDetails(new ChildId("child-amy"), new DateOnly(2016, 9, 1)), teacher, "Amy (9) is late and withdrawn.");
         amy.RecordConsent(teacher, mum with { GiverName = "Mrs Brown" }, "Mum signed the referral form.").ThrowIfRefused();
         amy.StartAssessment(teacher, "Agreed with Mum.").ThrowIfRefused();
-        amy.CompleteAssessment(teacher, new AssessmentSummary("default", "1.0.0", ThresholdLevel.Complex, ThresholdRoute.CafMultiAgency, ["attendance"]), "Needs span services.").ThrowIfRefused();
+        amy.CompleteAssessment(teacher, new AssessmentSummary("default", "1.0.0", ThresholdLevel.Complex, ThresholdRoute.CafMultiAgency, ["attendance"]), AbsentParentInvolvement.WasInvolved, "Needs span services.").ThrowIfRefused();
         var form = new PanelReferral(new PanelReferralId("ref-amy"), amy.Id, "north", teacher, clock.GetUtcNow())
         {
             Reason = PanelReferralReason.VariedOrComplexNeeds, WrittenConsentToShare = true, IdentifiedNeeds = ["Late most mornings"],
@@ -109,9 +110,9 @@ internal static class AftercareDemo
         Console.WriteLine();
         Console.WriteLine("== 10. The completed CAF as another agency's referral (LIFE-13, SHARE-01)");
         var ben = CafEpisode.IdentifyConcern(policy, new EpisodeId("ep-ben"), new ChildDetails(new ChildId("child-ben"), new DateOnly(2012, 5, 14)), healthVisitor, "Ben (13) is anxious and missing school.");
-        ben.RecordConsent(healthVisitor, ConsentRecord.Parent("Mrs Okafor", ConsentForm.Written, Camhs), "Mum consented to share, but not with CAMHS.").ThrowIfRefused();
+        ben.RecordConsent(healthVisitor, ConsentRecord.Parent("Mrs Okafor", ConsentForm.Written, Camhs) with { SharingExplained = true }, "Mum consented to share, but not with CAMHS.").ThrowIfRefused();
         ben.StartAssessment(healthVisitor, "Agreed with Mum.").ThrowIfRefused();
-        ben.CompleteAssessment(healthVisitor, new AssessmentSummary("default", "1.0.0", ThresholdLevel.Complex, ThresholdRoute.CafMultiAgency, ["attendance"]), "Needs beyond health visiting.").ThrowIfRefused();
+        ben.CompleteAssessment(healthVisitor, new AssessmentSummary("default", "1.0.0", ThresholdLevel.Complex, ThresholdRoute.CafMultiAgency, ["attendance"]), AbsentParentInvolvement.WasInvolved, "Needs beyond health visiting.").ThrowIfRefused();
         ben.ReferToAgencyWithCaf(healthVisitor, "Mentoring", Youth, "Ben wants a mentor outside school.").ThrowIfRefused();
         var referral = ben.AgencyReferrals[^1];
         Console.WriteLine($"The youth service got the completed CAF ({referral.CafCompletedAt:d MMMM}) as its referral for {referral.Service.ToLowerInvariant()}; {ben.LeadProfessional.Practitioner} stays lead professional.");

@@ -35,10 +35,10 @@ internal static class ConsentDemo
 
         // CONS-05: the parent consents in writing but not to sharing with CAMHS.
         var parent = new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Sarah Hughes",
-            ConsentDecision.Given, ConsentForm.Written, [camhs]);
+            ConsentDecision.Given, ConsentForm.Written, [camhs]) with { SharingExplained = true };
         // CONS-02: Jordan is 14 and judged to have sufficient understanding; consents verbally.
         var young = new ConsentRecord(ConsentGiverRole.YoungPerson, "Jordan Hughes",
-            ConsentDecision.Given, ConsentForm.Verbal, [], SufficientUnderstanding: true);
+            ConsentDecision.Given, ConsentForm.Verbal, [], SufficientUnderstanding: true) with { SharingExplained = true };
 
         var consent = ConsentState.Empty;
         foreach (var record in new[] { parent, young })

@@ -33,11 +33,11 @@ internal static class LegalBasisDemo
         Console.WriteLine();
         Console.WriteLine($"== The legal basis of each hand-over (LAW-01, LAW-02): the duty to share from {dutyFrom:yyyy-MM-dd}");
         var episode = CafEpisode.IdentifyConcern(policy, new EpisodeId("ep-2026-0107"), new ChildDetails(new ChildId("child-jordan"), new DateOnly(2012, 2, 10)), teacher, "Withdrawn, marks on arms.");
-        episode.RecordConsent(teacher, new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Sarah Hughes", ConsentDecision.Given, ConsentForm.Written, [camhs]),
+        episode.RecordConsent(teacher, new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Sarah Hughes", ConsentDecision.Given, ConsentForm.Written, [camhs]) with { SharingExplained = true },
             "Consent to assess and share, but not with CAMHS.");
         episode.StartAssessment(teacher, "Assessment agreed with Sarah and Jordan.");
         clock.Advance(TimeSpan.FromDays(14));
-        episode.CompleteAssessment(teacher, new AssessmentSummary("default", "1.0.0", Caf.Core.Thresholds.ThresholdLevel.Complex, Caf.Core.Thresholds.ThresholdRoute.CafMultiAgency, ["emotional-health"]),
+        episode.CompleteAssessment(teacher, new AssessmentSummary("default", "1.0.0", Caf.Core.Thresholds.ThresholdLevel.Complex, Caf.Core.Thresholds.ThresholdRoute.CafMultiAgency, ["emotional-health"]), AbsentParentInvolvement.WasInvolved,
             "Needs across school and emotional health."); // handed to the lead professional on consent
         var before = episode.ConsiderDutyToShare(teacher, toCamhs);
         Console.WriteLine($"{clock.GetUtcNow():yyyy-MM-dd} before the date: {before.Refusal}");

@@ -71,10 +71,10 @@ internal static class PanelsDemo
         // Amy's episode: assessed, written consent except CAMHS (CONS-04, CONS-05).
         var amy = CafEpisode.IdentifyConcern(policy, new EpisodeId("ep-2026-0107"), new ChildDetails(new ChildId("child-amy"), new DateOnly(2016, 9, 1)),
             teacher, "Amy (9) is often late and withdrawn in class.");
-        amy.RecordConsent(teacher, new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Mrs Smith", ConsentDecision.Given, ConsentForm.Written, [Camhs]),
+        amy.RecordConsent(teacher, new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Mrs Smith", ConsentDecision.Given, ConsentForm.Written, [Camhs]) with { SharingExplained = true },
             "Mum signed the referral form; she does not want CAMHS told.").ThrowIfRefused();
         amy.StartAssessment(teacher, "Assessment agreed with Mum.").ThrowIfRefused();
-        amy.CompleteAssessment(teacher, new AssessmentSummary("default", "1.0.0", ThresholdLevel.Complex, ThresholdRoute.CafMultiAgency, ["attendance", "emotional-wellbeing"]),
+        amy.CompleteAssessment(teacher, new AssessmentSummary("default", "1.0.0", ThresholdLevel.Complex, ThresholdRoute.CafMultiAgency, ["attendance", "emotional-wellbeing"]), AbsentParentInvolvement.WasInvolved,
             "Needs span school, health and the family.").ThrowIfRefused();
 
         // PANEL-01, PANEL-02: an incomplete form is refused, every missing item named.
@@ -106,7 +106,7 @@ internal static class PanelsDemo
                 DesiredOutcome = "The right service for the family.",
                 SmartGoals = ["Seen by the allocated service within four weeks"],
             };
-            var consent = ConsentState.Empty.With(new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Parent", ConsentDecision.Given, ConsentForm.Written, []));
+            var consent = ConsentState.Empty.With(new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Parent", ConsentDecision.Given, ConsentForm.Written, []) with { SharingExplained = true });
             requests.Add(PanelSlotRequest.NewCase(gate.Refer(other, consent, area == "south" ? south : charnwood).Value));
         }
 

@@ -90,7 +90,7 @@ Say($"The health visitor raises a concern the same week: {sameChild.Explanation}
 // 2. Consent (CONS-01, CONS-04, CONS-05): written, but the family excludes the youth service.
 Step("2. Consent");
 await Save(e => e.RecordConsent(teacher, new ConsentRecord(
-    ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, [youth]), "Consent to assess and share with partner agencies."));
+    ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, [youth]) with { SharingExplained = true }, "Consent to assess and share with partner agencies."));
 Say($"Ms Smith (parental responsibility) gave written consent except for {youth} (partial consent, CONS-05).");
 foreach (var reason in episode.ConsentEvaluation.Reasons)
 {
@@ -111,7 +111,7 @@ Say($"Observed {string.Join(", ", observed)} under '{matcher.Framework.Title}' {
 Say($"Result: {ThresholdDisplayText.For(threshold.Level)} ('{threshold.LevelName}'); route: {ThresholdDisplayText.For(threshold.Route)}. " +
     $"ECM outcomes affected: {string.Join(", ", threshold.Outcomes.Select(ThresholdDisplayText.For))}.");
 Say("Why: " + threshold.Explanation.ReplaceLineEndings(Environment.NewLine + "       "));
-await Save(e => e.CompleteAssessment(teacher, threshold, "Needs identified across school and health."));
+await Save(e => e.CompleteAssessment(teacher, threshold, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
 Next();
 Say($"Assessment completed in 16 days (due by {episode.AssessmentDueBy:yyyy-MM-dd}, LIFE-06); recorded framework {episode.Assessment!.FrameworkId} {episode.Assessment.FrameworkVersion} (THR-07).");
 
@@ -129,10 +129,11 @@ var plan = new ActionPlan
     ],
     FamilyStrengths = ["Ms Smith is determined to get mornings right", "Grandma helps on Tuesdays"],
     ChildsViews = "Amy says school is OK when her friend Jess is there, and she likes the breakfast club.",
+    ChildInvolvement = "Amy drew her ideas at the TAC meeting and chose the breakfast club action.",
     Actions =
     [
-        new("a-mentor", "Learning mentor meets Amy every Monday", ActionOwner.ForPractitioner(teacher), today.AddDays(35), serves: ["on-time"]),
-        new("a-weigh", "Health visitor weighs Amy monthly and advises on meals", ActionOwner.ForPractitioner(healthVisitor), today.AddDays(60), serves: ["weight"]),
+        new("a-mentor", "Learning mentor meets Amy every Monday", ActionOwner.ForPractitioner(teacher), today.AddDays(35), serves: ["on-time"]) { WithinOwnersCompetence = true },
+        new("a-weigh", "Health visitor weighs Amy monthly and advises on meals", ActionOwner.ForPractitioner(healthVisitor), today.AddDays(60), serves: ["weight"]) { WithinOwnersCompetence = true },
         new("a-alarm", "Ms Smith sets an alarm and walks Amy to school", ActionOwner.Family, today.AddDays(14), serves: ["on-time"]),
         new("a-club", "Amy goes to breakfast club three days a week", ActionOwner.ChildOrYoungPerson, today.AddDays(14), serves: ["weight"]),
     ],
@@ -182,6 +183,7 @@ ReviewRecord Review(DateOnly heldOn, ReviewProgress overall, Func<string, Action
     ChildInvited = true,
     Progress = [.. episode.Plan!.Actions.Select(a => new ActionProgressEntry(a.Id, progress(a.Id)))],
     OverallProgress = overall,
+    ChildInvolvement = "Amy said at the review what has helped and what has not.",
     NextReviewDue = heldOn.AddDays(42),
 };
 

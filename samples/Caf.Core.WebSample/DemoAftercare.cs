@@ -58,16 +58,16 @@ public static class DemoAftercare
                 FamilyLeadProfessionalPreference = "Sam's class teacher.",
             };
             await register.RegisterStepDownAsync(DemoData.Sam.Episode, new ChildDetails(DemoData.Sam.Id, DemoData.Sam.DateOfBirth), teacher, information);
-            await register.ExecuteAsync(DemoData.Sam.Episode, e => e.RecordConsent(teacher, ConsentRecord.Parent("Mrs Taylor", ConsentForm.Written), "Consent to share the step-down information."));
+            await register.ExecuteAsync(DemoData.Sam.Episode, e => e.RecordConsent(teacher, ConsentRecord.Parent("Mrs Taylor", ConsentForm.Written) with { SharingExplained = true }, "Consent to share the step-down information."));
         }
 
         if (await repository.GetAsync(DemoData.Chloe.Episode) is null)
         {
             await register.IdentifyConcernAsync(DemoData.Chloe.Episode, new ChildDetails(DemoData.Chloe.Id, DemoData.Chloe.DateOfBirth), teacher, "Late most mornings; anxious in class.");
-            await register.ExecuteAsync(DemoData.Chloe.Episode, e => e.RecordConsent(teacher, ConsentRecord.Parent("Mr Lewis", ConsentForm.Written), "Dad signed the referral form."));
+            await register.ExecuteAsync(DemoData.Chloe.Episode, e => e.RecordConsent(teacher, ConsentRecord.Parent("Mr Lewis", ConsentForm.Written) with { SharingExplained = true }, "Dad signed the referral form."));
             await register.ExecuteAsync(DemoData.Chloe.Episode, e => e.StartAssessment(teacher, "Agreed with Dad."));
             await register.ExecuteAsync(DemoData.Chloe.Episode, e => e.CompleteAssessment(teacher,
-                new AssessmentSummary("default", "1.0.0", ThresholdLevel.Complex, ThresholdRoute.CafMultiAgency, ["attendance"]), "Needs span services."));
+                new AssessmentSummary("default", "1.0.0", ThresholdLevel.Complex, ThresholdRoute.CafMultiAgency, ["attendance"]), AbsentParentInvolvement.WasInvolved, "Needs span services."));
             var form = new PanelReferral(ChloeReferral, DemoData.Chloe.Episode, North.Area, teacher, now)
             {
                 Reason = PanelReferralReason.VariedOrComplexNeeds,

@@ -161,7 +161,7 @@ public static class DemoData
         if (await repository.GetAsync(Ben.Episode) is null)
         {
             await register.IdentifyConcernAsync(Ben.Episode, new ChildDetails(Ben.Id, Ben.DateOfBirth), HealthVisitor.Actor, "Missed health appointments; low mood.");
-            var consent = ConsentRecord.Parent("Mrs Okafor", ConsentForm.Written, Camhs.Agency);
+            var consent = ConsentRecord.Parent("Mrs Okafor", ConsentForm.Written, Camhs.Agency) with { SharingExplained = true };
             await register.ExecuteAsync(Ben.Episode, e => e.RecordConsent(HealthVisitor.Actor, consent, "Consent to assess and share, except with CAMHS."));
         }
 

@@ -31,7 +31,7 @@ namespace Microsoft.AspNetCore.Routing;
 /// success is logged (<see cref="CafAspNetCoreLogEvents"/>: the status and the rule id, no personal data), and a refusal
 /// tags the request's activity with <c>caf.rule.id</c>.
 /// </summary>
-public static class CafEpisodeEndpoints
+public static partial class CafEpisodeEndpoints
 {
     /// <summary>
     /// Maps the episode endpoints under <paramref name="prefix"/>:
@@ -41,7 +41,9 @@ public static class CafEpisodeEndpoints
     /// <c>GET {id}/sharing</c> (what went to whom, when and on which basis: the family's view of the hand-overs,
     /// <see cref="FamilySharingLineView"/>, LAW-01; gated and read-audited like <c>GET {id}</c>, LAW-04),
     /// <c>POST {id}/consent</c> (<see cref="RecordConsentRequest"/>), <c>POST {id}/consent/withdrawal</c>
-    /// (<see cref="WithdrawConsentRequest"/>) and <c>POST {id}/assessment</c> (start it, <see cref="ReasonRequest"/>).
+    /// (<see cref="WithdrawConsentRequest"/>), <c>POST {id}/assessment</c> (start it, <see cref="StartAssessmentRequest"/>), and the
+    /// commands of the CAF as a referral, the family's copy, the step-down TAC request and the panel's aftercare (LIFE-13,
+    /// LIFE-14, CONS-09, STEP-04, PANEL-06..10: see <c>docs/aspnetcore.md</c>).
     /// Map further commands on the returned group with <see cref="MapCafCommand{TBody}"/>.
     /// </summary>
     /// <param name="endpoints">The host's routes.</param>
@@ -70,8 +72,9 @@ public static class CafEpisodeEndpoints
                 Name = body.Name ?? string.Empty,
                 SufficientUnderstanding = body.SufficientUnderstanding,
             }));
-        group.MapCafCommand<ReasonRequest>("/{id}/assessment", EpisodeAction.StartAssessment, (episode, caller, body) =>
-            episode.StartAssessment(caller, body.Reason!));
+        group.MapCafCommand<StartAssessmentRequest>("/{id}/assessment", EpisodeAction.StartAssessment, (episode, caller, body) =>
+            body.Ground is { } ground ? episode.StartAssessment(caller, ground, body.Reason!) : episode.StartAssessment(caller, body.Reason!));
+        MapParticipationCommands(group);
         return group;
     }
 
@@ -297,6 +300,6 @@ public static class CafEpisodeEndpoints
     {
         Guard.Against.Null(body);
         ImmutableArray<AgencyId> excluded = [.. (body.ExcludedAgencies ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => new AgencyId(a.Trim()))];
-        return new ConsentRecord(body.GiverRole, body.GiverName!, body.Decision, body.Form, excluded, body.SufficientUnderstanding);
+        return new ConsentRecord(body.GiverRole, body.GiverName!, body.Decision, body.Form, excluded, body.SufficientUnderstanding) { SharingExplained = body.SharingExplained };
     }
 }

@@ -31,6 +31,12 @@ public sealed class RecordConsentRequest
     /// <summary>For a young person under the self-consent age: the practitioner's judgement of their understanding (CONS-02).</summary>
     public bool? SufficientUnderstanding { get; init; }
 
+    /// <summary>
+    /// CONS-09: the practitioner explained that, to secure support from other agencies, information will need to be
+    /// shared with them. A given consent that does not say so (absent) or says false is refused.
+    /// </summary>
+    public bool? SharingExplained { get; init; }
+
     /// <summary>What consent was sought for, or why it was refused or limited (LIFE-11).</summary>
     public string? Reason { get; init; }
 }

@@ -130,11 +130,11 @@ public static partial class CafGen
         var youngPerson = (pick & 64) != 0;
         return age switch
         {
-            null => new ConsentRecord(ConsentGiverRole.ExpectantParent, "Ms Smith", decision, form, excluded),
+            null => new ConsentRecord(ConsentGiverRole.ExpectantParent, "Ms Smith", decision, form, excluded) with { SharingExplained = true },
             { } a when youngPerson && a > bounds.CompetenceAgeExclusiveLowerBound && a < bounds.SelfConsentAge =>
-                new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", decision, form, excluded, SufficientUnderstanding: (pick & 128) == 0),
-            { } a when youngPerson && a >= bounds.SelfConsentAge => new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", decision, form, excluded),
-            _ => new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", decision, form, excluded),
+                new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", decision, form, excluded, SufficientUnderstanding: (pick & 128) == 0) with { SharingExplained = true },
+            { } a when youngPerson && a >= bounds.SelfConsentAge => new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", decision, form, excluded) with { SharingExplained = true },
+            _ => new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", decision, form, excluded) with { SharingExplained = true },
         };
     }
 

@@ -17,6 +17,7 @@ public static partial class CafGen
     // no candidates (and the sequences are those of the commands the policy can accept).
     private static readonly ImmutableArray<EpisodeCommand> OngoingWithoutDuty = [.. Ongoing.Where(c => !EpisodeCommands.IsDutyToShare(c))];
     private static readonly ImmutableArray<EpisodeCommand> Endings = [.. EpisodeCommands.All.Where(c => c.Ends)];
+    private static readonly ImmutableArray<EpisodeCommand> PanelAftercare = [.. EpisodeCommands.PanelAftercare.Select(EpisodeCommands.Named)];
     private static readonly ImmutableArray<EpisodeCommand> ClosuresOnOutcomes = [.. Endings.Where(c => c.Name.StartsWith("close: C1", StringComparison.Ordinal))];
 
     /// <summary>
@@ -100,7 +101,12 @@ public static partial class CafGen
             // and right after a review decided to close (CLOSE-C1), so every closure outcome is reached.
             var closing = episode.ReviewsOfCurrentPlan is [.., { DecidedToClose: true }];
             var pool = (closing || pick % 13 == 0) ? Endings : ongoing;
-            var chosen = (pool == Endings ? TryInTurn(episode, world.Today, ClosuresOnOutcomes, pick >> 4) : null)
+            // After a panel's decision its aftercare (PANEL-06..10) is tried first every other step, so the rarely reached
+            // panel path still runs each of its commands.
+            var aftercare = pool == ongoing && pick % 2 == 0 && episode.CurrentPanelReferral is { LatestDecision: not null }
+                ? TryInTurn(episode, world.Today, PanelAftercare, pick >> 4)
+                : null;
+            var chosen = aftercare ?? (pool == Endings ? TryInTurn(episode, world.Today, ClosuresOnOutcomes, pick >> 4) : null)
                 ?? TryInTurn(episode, world.Today, pool, pick >> 4)
                 ?? (pool == ongoing ? TryInTurn(episode, world.Today, Endings, pick >> 4) : null);
             if (chosen is null)

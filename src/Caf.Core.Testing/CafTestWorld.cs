@@ -149,9 +149,9 @@ public sealed class CafTestWorld
 
         var steps = new[]
         {
-            e.RecordConsent(CafCatalogue.Teacher, ConsentRecord.Parent("Ms Smith", ConsentForm.Written), "Consent to assess and share with partner agencies."),
+            e.RecordConsent(CafCatalogue.Teacher, ConsentRecord.Parent("Ms Smith", ConsentForm.Written) with { SharingExplained = true }, "Consent to assess and share with partner agencies."),
             e.StartAssessment(CafCatalogue.Teacher, "Assessment agreed with the family."),
-            e.CompleteAssessment(CafCatalogue.Teacher, result.Value, "Needs identified."),
+            e.CompleteAssessment(CafCatalogue.Teacher, result.Value, AbsentParentInvolvement.WasInvolved, "Needs identified."),
         };
         foreach (var step in steps)
         {

@@ -44,7 +44,7 @@ public sealed record EpisodeCommand(string Name, bool Ends, Func<CafEpisode, Dat
 /// </summary>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
-public static class EpisodeCommands
+public static partial class EpisodeCommands
 {
     private const string DutyToShare = "duty to share: ";
 
@@ -58,15 +58,15 @@ public static class EpisodeCommands
         C("consent: mother written", (e, d) => e.RecordConsent(Teacher, Mother(ConsentForm.Written), Consent)),
         C("consent: mother written excluding CAMHS", (e, d) => e.RecordConsent(Teacher, Mother(ConsentForm.Written, CafCatalogue.Camhs), Consent)),
         C("consent: mother refuses", (e, d) => e.RecordConsent(Teacher, Mother(ConsentForm.Verbal) with { Decision = ConsentDecision.Refused }, Consent)),
-        C("consent: young person written (judged competent)", (e, d) => e.RecordConsent(Teacher, ConsentRecord.YoungPerson("Amy", ConsentForm.Written, true), Consent)),
-        C("consent: young person written (self-consent age)", (e, d) => e.RecordConsent(Teacher, ConsentRecord.YoungPersonSelf("Amy", ConsentForm.Written), Consent)),
-        C("consent: expectant mother written", (e, d) => e.RecordConsent(Teacher, ConsentRecord.ExpectantParent("Ms Smith", ConsentForm.Written), Consent)),
+        C("consent: young person written (judged competent)", (e, d) => e.RecordConsent(Teacher, ConsentRecord.YoungPerson("Amy", ConsentForm.Written, true) with { SharingExplained = true }, Consent)),
+        C("consent: young person written (self-consent age)", (e, d) => e.RecordConsent(Teacher, ConsentRecord.YoungPersonSelf("Amy", ConsentForm.Written) with { SharingExplained = true }, Consent)),
+        C("consent: expectant mother written", (e, d) => e.RecordConsent(Teacher, ConsentRecord.ExpectantParent("Ms Smith", ConsentForm.Written) with { SharingExplained = true }, Consent)),
         C("consent: mother lifts the CAMHS exclusion", (e, d) => e.LiftExclusion(Teacher, new ConsentExclusionLift(CafCatalogue.Camhs, ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", "Mum now agrees CAMHS may be involved."))),
         C(DutyToShare + "disclose the plan to CAMHS (not more detrimental)", (e, d) => e.ConsiderDutyToShare(Teacher, DutyToCamhs(false, "CAMHS needs the plan to keep Amy safe; she agreed it may go.")).ToResult()),
         C(DutyToShare + "not disclosed to CAMHS (more detrimental)", (e, d) => e.ConsiderDutyToShare(Teacher, DutyToCamhs(true, "Telling CAMHS now would break Amy's trust in her only safe adult.")).ToResult()),
         C("start assessment", (e, d) => e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family.")),
-        C("complete assessment", (e, d) => e.CompleteAssessment(Teacher, Assessed("LEI-01", "LEI-02", "LEI-05"), "Needs identified across school and health.")),
-        C("complete assessment: two additional needs", (e, d) => e.CompleteAssessment(Teacher, Assessed("LEI-01", "LEI-02"), "Two additional needs: behaviour and parenting.")),
+        C("complete assessment", (e, d) => e.CompleteAssessment(Teacher, Assessed("LEI-01", "LEI-02", "LEI-05"), AbsentParentInvolvement.WasInvolved, "Needs identified across school and health.")),
+        C("complete assessment: two additional needs", (e, d) => e.CompleteAssessment(Teacher, Assessed("LEI-01", "LEI-02"), AbsentParentInvolvement.WasInvolved, "Two additional needs: behaviour and parenting.")),
         C("choose NFA", (e, d) => e.ChooseNextStep(Teacher, NextStep.NoFurtherAction, "Needs met by universal services."), ends: true),
         C("choose family action", (e, d) => e.ChooseNextStep(Teacher, NextStep.FamilyAction, "The family will make the changes.")),
         C("choose single agency", (e, d) => e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "The school can meet the needs.")),
@@ -111,6 +111,7 @@ public static class EpisodeCommands
         C("close: stepped up (CLOSE-07)", (e, d) => e.Close(Lp(e), EpisodePlans.MostOutcomesAchieved("steppedUp")), ends: true),
         C("close: by the teacher", (e, d) => e.Close(Teacher, EpisodePlans.PractitionersAgree("resolvedOther", [Teacher.Practitioner, .. Owners(e)])), ends: true),
         C("transfer out", (e, d) => e.TransferOut(Teacher, new LocalAuthority("Leeds"), "The family moved to Leeds."), ends: true),
+        .. Issue28Commands,
     ];
 
     /// <summary>The happy path of the seeds: consent, assessment, multi-agency support with the health visitor, a plan and two reviews.</summary>
@@ -148,7 +149,7 @@ public static class EpisodeCommands
         new(CafCatalogue.Camhs, SharingPurpose.PlanDelivery, DutyToShareGround.Safeguarding, moreDetrimental, reason, SharedItems.Plan);
 
     private static ConsentRecord Mother(ConsentForm form, params AgencyId[] excluded) =>
-        new(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, form, [.. excluded]);
+        new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, form, [.. excluded]) with { SharingExplained = true };
 
     private static ActionPlan PlanOf(CafEpisode e, DateOnly d) => e.Plan ?? EpisodePlans.MultiAgency(d);
 

@@ -34,17 +34,17 @@ public static class EpisodePlans
     public static IntendedOutcome Weight => new(
         "weight", "Amy eats breakfast and grows well", "Amy has breakfast every morning", "Amy's weight is back on her curve at the next check");
 
-    /// <summary>Action "a-school": the teacher (the learning mentor) checks in with Amy every Monday; serves attendance.</summary>
+    /// <summary>Action "a-school": the teacher (the learning mentor) checks in with Amy every Monday; serves attendance; within her competence (LP-12).</summary>
     /// <param name="due">When the action is due.</param>
     /// <returns>The action.</returns>
     public static PlanAction School(DateOnly due) => new(
-        "a-school", "The learning mentor checks in with Amy every Monday", ActionOwner.ForPractitioner(CafCatalogue.Teacher), due, serves: ["attendance"]);
+        "a-school", "The learning mentor checks in with Amy every Monday", ActionOwner.ForPractitioner(CafCatalogue.Teacher), due, serves: ["attendance"]) { WithinOwnersCompetence = true };
 
-    /// <summary>Action "a-health": the health visitor weighs Amy monthly; serves weight.</summary>
+    /// <summary>Action "a-health": the health visitor weighs Amy monthly; serves weight; within her competence (LP-12).</summary>
     /// <param name="due">When the action is due.</param>
     /// <returns>The action.</returns>
     public static PlanAction Health(DateOnly due) => new(
-        "a-health", "The health visitor weighs Amy monthly and advises on meals", ActionOwner.ForPractitioner(CafCatalogue.HealthVisitor), due, serves: ["weight"]);
+        "a-health", "The health visitor weighs Amy monthly and advises on meals", ActionOwner.ForPractitioner(CafCatalogue.HealthVisitor), due, serves: ["weight"]) { WithinOwnersCompetence = true };
 
     /// <summary>Action "a-family": Mum walks Amy to school; serves attendance.</summary>
     /// <param name="due">When the action is due.</param>
@@ -52,11 +52,11 @@ public static class EpisodePlans
     public static PlanAction Family(DateOnly due) => new(
         "a-family", "Mum sets an alarm and walks Amy to school", ActionOwner.Family, due, serves: ["attendance"]);
 
-    /// <summary>Action "a-camhs": the CAMHS worker sees Amy for six sessions; serves attendance (an agency a family may exclude: SHARE-01).</summary>
+    /// <summary>Action "a-camhs": the CAMHS worker sees Amy for six sessions; serves attendance (an agency a family may exclude: SHARE-01); within the worker's competence (LP-12).</summary>
     /// <param name="due">When the action is due.</param>
     /// <returns>The action.</returns>
     public static PlanAction Camhs(DateOnly due) => new(
-        "a-camhs", "CAMHS sees Amy for six sessions about worries", ActionOwner.ForPractitioner(CafCatalogue.CamhsWorker), due, serves: ["attendance"]);
+        "a-camhs", "CAMHS sees Amy for six sessions about worries", ActionOwner.ForPractitioner(CafCatalogue.CamhsWorker), due, serves: ["attendance"]) { WithinOwnersCompetence = true };
 
     /// <summary>
     /// A plan agreed on a date with both intended outcomes, the family's strengths, the child's views and these
@@ -71,6 +71,7 @@ public static class EpisodePlans
         Outcomes = [Attendance, Weight],
         FamilyStrengths = ["Mum is determined to get mornings right", "Grandma helps on Tuesdays"],
         ChildsViews = "Amy says school is OK when her friend is there",
+        ChildInvolvement = "Amy drew her ideas at the TAC meeting and chose the breakfast club action.",
         Actions = [.. actions],
         ReviewArrangements = new ReviewArrangements(agreedOn.AddDays(42), ReviewForm.Meeting, "At school, after drop-off"),
     };
@@ -128,6 +129,7 @@ public static class EpisodePlans
             ChildInvited = true,
             Progress = [.. plan.Actions.Select(a => new ActionProgressEntry(a.Id, each))],
             OverallProgress = overall,
+            ChildInvolvement = "Amy said at the review what has helped and what has not.",
             OutcomesAchieved = [.. achieved],
             NextReviewDue = heldOn.AddDays(42),
         };

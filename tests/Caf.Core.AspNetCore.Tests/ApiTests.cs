@@ -86,7 +86,7 @@ public sealed class ApiTests : IAsyncLifetime
 
         using var consent = await client.PostAsJsonAsync($"{Amy}/consent", new
         {
-            giverRole = "ParentWithParentalResponsibility", giverName = "Ms Smith", decision = "Given", form = "Written",
+            giverRole = "ParentWithParentalResponsibility", giverName = "Ms Smith", decision = "Given", form = "Written", sharingExplained = true,
             reason = "Consent to assess and share with partner agencies.",
         });
         Assert.Equal(HttpStatusCode.OK, consent.StatusCode);
@@ -199,7 +199,7 @@ public sealed class ApiTests : IAsyncLifetime
 
         using var consent = await client.PostAsJsonAsync($"{Amy}/consent", new
         {
-            giverRole = "ParentWithParentalResponsibility", giverName = "Ms Smith", decision = "Given", form = "Verbal",
+            giverRole = "ParentWithParentalResponsibility", giverName = "Ms Smith", decision = "Given", form = "Verbal", sharingExplained = true,
             excludedAgencies = new[] { "oakfield-primary" }, reason = "Consent, but not the school.",
         });
 

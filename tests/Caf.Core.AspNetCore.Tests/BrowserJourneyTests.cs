@@ -97,6 +97,7 @@ public sealed class BrowserJourneyTests : BrowserTestBase
         Choose(driver, "action-3-owner", "The family");
         Type(driver, "plan-strengths", "Ms Smith is determined to get mornings right");
         Type(driver, "plan-childs-views", "Amy likes the breakfast club when her friend Jess is there.");
+        Type(driver, "plan-child-involvement", "Amy came to the meeting and chose the breakfast club action.");
         // Any number of rows: a fourth action, added on the page.
         driver.FindElement(By.Id("add-action")).Click();
         Type(driver, "action-4-description", "Breakfast club place for Amy");
@@ -119,6 +120,7 @@ public sealed class BrowserJourneyTests : BrowserTestBase
         Tick(driver, "achieved-outcome-1");
         Tick(driver, "decided-to-close");
         Assert.Equal("", driver.FindElement(By.Id("next-review-due")).GetAttribute("value")); // no date pre-filled for REV-02 to refuse
+        Type(driver, "review-child-involvement", "Amy told the review what had helped.");
         Assert.Equal("Done: Hold a review.", Submit(driver, "submit-hold-review"));
         Assert.Equal("Action plan in place", State(driver));
 

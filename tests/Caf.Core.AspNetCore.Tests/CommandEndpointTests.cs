@@ -53,15 +53,15 @@ public sealed class CommandEndpointTests : IAsyncLifetime
             var repository = _app.Services.GetRequiredService<IEpisodeRepository>();
             var other = repository.GetAsync(episode.Id).AsTask().GetAwaiter().GetResult()!;
             var version = other.Version;
-            other.RecordConsent(Teacher, ConsentRecord.Parent("Ms Smith", ConsentForm.Verbal), $"Consent recorded elsewhere ({version}).").ThrowIfRefused();
+            other.RecordConsent(Teacher, ConsentRecord.Parent("Ms Smith", ConsentForm.Verbal) with { SharingExplained = true }, $"Consent recorded elsewhere ({version}).").ThrowIfRefused();
             repository.UpdateAsync(other, version).AsTask().GetAwaiter().GetResult().ThrowIfRefused();
-            return episode.RecordConsent(caller, ConsentRecord.Parent("Ms Smith", ConsentForm.Written), body.Reason!);
+            return episode.RecordConsent(caller, ConsentRecord.Parent("Ms Smith", ConsentForm.Written) with { SharingExplained = true }, body.Reason!);
         });
         await _app.StartAsync();
 
         var register = _app.Services.GetRequiredService<CafRegister>();
         await register.IdentifyConcernAsync(Amy, new ChildDetails(new ChildId("child-amy"), new DateOnly(2016, 9, 1)), Teacher, "Often late, withdrawn in class.");
-        (await register.ExecuteAsync(Amy, e => e.RecordConsent(Teacher, ConsentRecord.Parent("Ms Smith", ConsentForm.Written, Camhs.Agency), "Consent, except CAMHS."))).ThrowIfRefused();
+        (await register.ExecuteAsync(Amy, e => e.RecordConsent(Teacher, ConsentRecord.Parent("Ms Smith", ConsentForm.Written, Camhs.Agency) with { SharingExplained = true }, "Consent, except CAMHS."))).ThrowIfRefused();
     }
 
     public async Task DisposeAsync()

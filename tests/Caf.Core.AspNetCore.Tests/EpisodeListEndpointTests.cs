@@ -36,7 +36,22 @@ public sealed class EpisodeListEndpointTests : IAsyncLifetime
         ["POST /api/episodes/{id}/consent"] = "ApiTests.SHARE_01_an_excluded_agency_is_refused_on_every_path_and_nothing_is_saved",
         ["POST /api/episodes/{id}/consent/withdrawal"] = "ApiTests.SHARE_01_an_excluded_agency_is_refused_on_every_path_and_nothing_is_saved",
         ["POST /api/episodes/{id}/assessment"] = "ApiTests.SHARE_01_an_excluded_agency_is_refused_on_every_path_and_nothing_is_saved",
+
+        // Issue 28: refused at the gate for the excluded agency; the three that hand information to an agency never reach it.
+        ["POST /api/episodes/{id}/next-steps-review"] = ExcludedAtNewEndpoints,
+        ["POST /api/episodes/{id}/agency-referral"] = "ParticipationEndpointTests.SHARE01_the_CAF_is_never_sent_to_CAMHS_which_the_family_excluded_and_the_refusal_is_audited",
+        ["POST /api/episodes/{id}/family-copy"] = ExcludedAtNewEndpoints,
+        ["POST /api/episodes/{id}/step-down-tac/request"] = ExcludedAtNewEndpoints,
+        ["POST /api/episodes/{id}/panel/rehearing"] = ExcludedAtNewEndpoints,
+        ["POST /api/episodes/{id}/panel/rehearing-answer"] = ExcludedAtNewEndpoints,
+        ["POST /api/episodes/{id}/panel/waiting-list-return"] = ExcludedAtNewEndpoints,
+        ["POST /api/episodes/{id}/panel/allocation-audit"] = "ParticipationEndpointTests.SHARE01_the_quarterly_audit_and_a_disagreement_never_reach_CAMHS_once_the_family_excluded_it",
+        ["POST /api/episodes/{id}/panel/decision-shared"] = ExcludedAtNewEndpoints,
+        ["POST /api/episodes/{id}/panel/service-disagreement"] = "ParticipationEndpointTests.SHARE01_the_quarterly_audit_and_a_disagreement_never_reach_CAMHS_once_the_family_excluded_it",
+        ["POST /api/episodes/{id}/panel/progress-report"] = ExcludedAtNewEndpoints,
     };
+
+    private const string ExcludedAtNewEndpoints = "ParticipationEndpointTests.SHARE01_the_excluded_agency_is_refused_at_every_endpoint_issue_28_added_and_nothing_is_saved";
 
     public async Task InitializeAsync() => _factory = await new SampleFactory().PreparedAsync();
 
@@ -133,7 +148,7 @@ public sealed class EpisodeListEndpointTests : IAsyncLifetime
         var client = _factory.ClientFor(DemoData.Teacher);
         using var consent = await client.PostAsJsonAsync("/api/episodes/ep-amy-1/consent", new
         {
-            giverRole = "ParentWithParentalResponsibility", giverName = "Ms Smith", decision = "Given", form = "Written",
+            giverRole = "ParentWithParentalResponsibility", giverName = "Ms Smith", decision = "Given", form = "Written", sharingExplained = true,
             excludedAgencies = new[] { DemoData.Teacher.Agency.Value }, reason = "Ms Smith does not want the school involved.",
         });
         Assert.True(consent.IsSuccessStatusCode, await consent.Content.ReadAsStringAsync());

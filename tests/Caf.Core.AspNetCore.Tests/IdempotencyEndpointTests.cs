@@ -31,6 +31,7 @@ public sealed class IdempotencyEndpointTests : IAsyncLifetime
     {
         GiverRole = ConsentGiverRole.ParentWithParentalResponsibility,
         GiverName = "Ms Smith",
+        SharingExplained = true,
         Decision = ConsentDecision.Given,
         Form = ConsentForm.Written,
         Reason = "Consent to assess and share with partner agencies.",

@@ -23,7 +23,7 @@ public sealed partial class PageFormTests
     public async Task The_review_form_submitted_twice_records_one_review()
     {
         // Amy's teacher takes the episode to an agreed plan through the forms.
-        Assert.StartsWith("Done", await PostOutcome(_browser, Amy, "Consent", ["giverRole", "0", "giverName", "Ms Smith", "decision", "0", "form", "1", "reason", "Consent to assess and share."]), StringComparison.Ordinal);
+        Assert.StartsWith("Done", await PostOutcome(_browser, Amy, "Consent", ["giverRole", "0", "giverName", "Ms Smith", "decision", "0", "form", "1", "sharingExplained", "true", "reason", "Consent to assess and share."]), StringComparison.Ordinal);
         Assert.StartsWith("Done", await PostOutcome(_browser, Amy, "Start", ["reason", "The family agreed."]), StringComparison.Ordinal);
         Assert.StartsWith("Done", await PostOutcome(_browser, Amy, "Assess", ["observed", "LEI-01", "observed", "LEI-07", "observed", "BFD-09", "observed", "LEI-10", "reason", "Needs found."]), StringComparison.Ordinal);
         Assert.StartsWith("Done", await PostOutcome(_browser, Amy, "NextStep", ["step", "3", "reason", "Agreed with Ms Smith."]), StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public sealed partial class PageFormTests
             "plan.Actions[0].Description", "The learning mentor checks in on Mondays", "plan.Actions[0].Owner", "ms-jones", "plan.Actions[0].DueBy", "2026-04-30", "plan.Actions[0].Serves", "1",
             "plan.Actions[1].Description", "Health visitor checks in", "plan.Actions[1].Owner", "mr-patel", "plan.Actions[1].DueBy", "2026-04-30", "plan.Actions[1].Serves", "1",
             "plan.Actions[2].Description", "Mum walks Amy to school", "plan.Actions[2].Owner", "family", "plan.Actions[2].DueBy", "2026-04-30", "plan.Actions[2].Serves", "1",
-            "plan.Strengths", "Mum is determined", "plan.ChildsViews", "School is OK when her friend is there.", "plan.FirstReviewDue", "2026-04-13", "plan.ReviewForm", "4", "plan.Reason", "Agreed.",
+            "plan.Strengths", "Mum is determined", "plan.ChildsViews", "School is OK when her friend is there.", "plan.ActionsWithinCompetence", "true", "plan.ChildInvolvement", "Amy chose the actions.", "plan.FirstReviewDue", "2026-04-13", "plan.ReviewForm", "4", "plan.Reason", "Agreed.",
         ]), StringComparison.Ordinal);
         var planned = await VersionOfAmy();
 
@@ -44,7 +44,7 @@ public sealed partial class PageFormTests
         Assert.True(key.Success, "the review form has no hidden idempotency key");
         (string, string)[] review =
         [
-            ("idempotencyKey", key.Groups[1].Value), ("review.HeldOn", "2026-03-02"), ("review.Form", "0"), ("review.Chair", "mr-patel"), ("review.NoteTaker", "ms-jones"),
+            ("idempotencyKey", key.Groups[1].Value), ("review.HeldOn", "2026-03-02"), ("review.ChildInvolvement", "Amy told the review what helped."), ("review.Form", "0"), ("review.Chair", "mr-patel"), ("review.NoteTaker", "ms-jones"),
             ("review.ParentInvited", "true"), ("review.ChildInvited", "true"),
             ("review.Progress[0].ActionId", "action-1"), ("review.Progress[0].Progress", "1"), ("review.Progress[1].ActionId", "action-2"), ("review.Progress[1].Progress", "1"),
             ("review.Progress[2].ActionId", "action-3"), ("review.Progress[2].Progress", "1"), ("review.OverallProgress", "0"), ("review.NextReviewDue", "2026-04-13"),

@@ -42,12 +42,12 @@ public sealed partial class PageFormTests : IAsyncLifetime
         // handler, fields, what the page says: "check the form" where the command throws (misuse), the rule where the
         // episode's checks refuse the event's content (LIFE-11)
         { "NextStep", ["step", "99", "reason", "Agreed."], "Check the form: Choose the next step." },
-        { "Consent", ["giverRole", "42", "giverName", "Ms Smith", "decision", "0", "form", "1", "reason", "Consent."], "Refused: Record consent. Who decided: 42 is not a ConsentGiverRole. (LIFE-11)" },
-        { "Consent", ["giverRole", "0", "giverName", "", "decision", "0", "form", "1", "reason", "Consent."], "Refused: Record consent. Their name: The text must not be empty (LIFE-11: every event says why). (LIFE-11)" },
+        { "Consent", ["giverRole", "42", "giverName", "Ms Smith", "decision", "0", "form", "1", "sharingExplained", "true", "reason", "Consent."], "Refused: Record consent. Who decided: 42 is not a ConsentGiverRole. (LIFE-11)" },
+        { "Consent", ["giverRole", "0", "giverName", "", "decision", "0", "form", "1", "sharingExplained", "true", "reason", "Consent."], "Refused: Record consent. Their name: The text must not be empty (LIFE-11: every event says why). (LIFE-11)" },
         { "Appoint", ["nominee", "somebody-else", "supervisorConfirmed", "true", "familyAgreement", "Agreed.", "reason", "Best placed."], "Check the form: Appoint the lead professional. Choose the practitioner to appoint." },
         { "Plan", ["plan.Outcomes[0].InFamilysWords", "On time", "plan.Reason", "Agreed."], "Check the form: Agree the action plan." },
         { "Plan", ["plan.Outcomes[0].InFamilysWords", "On time", "plan.Outcomes[0].WhatNeedsToChange", "Calmer mornings", "plan.Outcomes[0].HowWillYouKnow", "Attendance",
-                   "plan.Actions[0].Description", "Mentor on Mondays", "plan.Actions[0].Owner", "ms-jones", "plan.ChildsViews", "OK", "plan.Reason", "Agreed."],
+                   "plan.Actions[0].Description", "Mentor on Mondays", "plan.Actions[0].Owner", "ms-jones", "plan.ChildsViews", "OK", "plan.ActionsWithinCompetence", "true", "plan.ChildInvolvement", "She chose the actions.", "plan.Reason", "Agreed."],
           "Check the form: Agree the action plan. Give a date for 'Mentor on Mondays' (PLAN-02: every action has a timescale)." },
         { "Review", ["review.Progress[0].ActionId", "action-1", "review.OverallProgress", "0"], "Check the form: Hold a review. Give the day the review was held (REV-01)." },
         { "Close", ["criteria", "99", "outcomeCode", "resolvedMultiAgency", "howWillYouKnow", "Better."], "Check the form: Close the CAF." },
@@ -149,7 +149,7 @@ public sealed partial class PageFormTests : IAsyncLifetime
             "plan.Actions[0].Description", "Weekly sessions with Ben", "plan.Actions[0].Owner", "dr-khan", "plan.Actions[0].DueBy", "2026-04-30", "plan.Actions[0].Serves", "1",
             "plan.Actions[1].Description", "Health visitor checks in", "plan.Actions[1].Owner", "mr-patel", "plan.Actions[1].DueBy", "2026-04-30", "plan.Actions[1].Serves", "1",
             "plan.Actions[2].Description", "Mrs Okafor keeps a bedtime routine", "plan.Actions[2].Owner", "family", "plan.Actions[2].DueBy", "2026-04-30", "plan.Actions[2].Serves", "1",
-            "plan.Strengths", "Mrs Okafor knows what helps Ben settle", "plan.ChildsViews", "Ben wants to sleep better.", "plan.FirstReviewDue", "2026-04-13", "plan.ReviewForm", "4", "plan.Reason", "Agreed.",
+            "plan.Strengths", "Mrs Okafor knows what helps Ben settle", "plan.ChildsViews", "Ben wants to sleep better.", "plan.ActionsWithinCompetence", "true", "plan.ChildInvolvement", "Ben drew what helps.", "plan.FirstReviewDue", "2026-04-13", "plan.ReviewForm", "4", "plan.Reason", "Agreed.",
         ]);
         Assert.StartsWith("Refused: Agree the action plan.", camhsAction, StringComparison.Ordinal);
         Assert.EndsWith("(SHARE-01)", camhsAction, StringComparison.Ordinal);
@@ -166,7 +166,7 @@ public sealed partial class PageFormTests : IAsyncLifetime
         Assert.DoesNotMatch("name=\"(reason|plan\\.Reason)\"[^>]*value=", page);
 
         // And a reason left empty is turned back naming the field in words, with no developer text.
-        var outcome = Outcome(await (await Post("Consent", ["giverRole", "0", "giverName", "Ms Smith", "decision", "0", "form", "1", "reason", ""])).Content.ReadAsStringAsync());
+        var outcome = Outcome(await (await Post("Consent", ["giverRole", "0", "giverName", "Ms Smith", "decision", "0", "form", "1", "sharingExplained", "true", "reason", ""])).Content.ReadAsStringAsync());
         Assert.Equal("Check the form: Record consent. The reason: fill this in.", outcome);
         Assert.Equal(1, await VersionOfAmy());
     }
@@ -175,7 +175,7 @@ public sealed partial class PageFormTests : IAsyncLifetime
     [Trait("Rule", "THR-03")]
     public async Task An_assessment_with_nothing_ticked_is_turned_back_unless_the_practitioner_confirms_no_additional_needs()
     {
-        Assert.StartsWith("Done", Outcome(await (await Post("Consent", ["giverRole", "0", "giverName", "Ms Smith", "decision", "0", "form", "1", "reason", "To assess and share."])).Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.StartsWith("Done", Outcome(await (await Post("Consent", ["giverRole", "0", "giverName", "Ms Smith", "decision", "0", "form", "1", "sharingExplained", "true", "reason", "To assess and share."])).Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.StartsWith("Done", Outcome(await (await Post("Start", ["reason", "Ms Smith agreed."])).Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var started = await VersionOfAmy();
 

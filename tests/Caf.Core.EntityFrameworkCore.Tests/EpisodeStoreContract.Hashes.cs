@@ -31,7 +31,7 @@ public abstract partial class EpisodeStoreContract
         e => Ok(e.StartAssessment(Teacher, "The family agreed to an assessment.")),
         e =>
         {
-            Ok(e.CompleteAssessment(Teacher, new AssessmentSummary("default", "1.0.0", ThresholdLevel.Additional, ThresholdRoute.CafSingleAgency, ["attendance"]), "Needs at school."));
+            Ok(e.CompleteAssessment(Teacher, new AssessmentSummary("default", "1.0.0", ThresholdLevel.Additional, ThresholdRoute.CafSingleAgency, ["attendance"]), AbsentParentInvolvement.WasInvolved, "Needs at school."));
             Ok(e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "The school can meet the needs with Mum."));
         },
         e => Ok(e.StepUp(Teacher, new SpecialistService("Children's social care"), "Disclosure of significant harm.")),

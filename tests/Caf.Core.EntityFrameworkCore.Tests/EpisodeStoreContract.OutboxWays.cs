@@ -22,7 +22,7 @@ public abstract partial class EpisodeStoreContract
     private static readonly ChildDetails Fourteen = new(new ChildId("child-14"), new DateOnly(2011, 9, 1));
 
     private static ConsentRecord YoungPersonWritten(params AgencyId[] excluded) =>
-        new(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [.. excluded], true);
+        new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [.. excluded], true) with { SharingExplained = true };
 
     [Trait("Rule", "SHARE-01")]
     [Trait("Rule", "CONS-05")]

@@ -245,7 +245,7 @@ public abstract partial class EpisodeStoreContract
         Ok(e.RecordConsent(Teacher, MotherWritten(), $"Consent recorded at the {Marker} visit."));
         Ok(e.StartAssessment(Teacher, "The family agreed to an assessment."));
         Ok(e.CompleteAssessment(Teacher, new AssessmentSummary("default", "1.0.0", Caf.Core.Thresholds.ThresholdLevel.Additional,
-            Caf.Core.Thresholds.ThresholdRoute.CafSingleAgency, ["attendance"]), "Needs at school."));
+            Caf.Core.Thresholds.ThresholdRoute.CafSingleAgency, ["attendance"]), AbsentParentInvolvement.WasInvolved, "Needs at school."));
         Ok(await Host.Repository.AddAsync(e));
         Ok(await Host.Repository.AddAsync(Identified(Policy, "ep-2", "child-002")));
     }

@@ -75,6 +75,32 @@ public class GeneratorTests(ITestOutputHelper output)
         Assert.All(Enum.GetValues<ClosureOutcome>(), o => Assert.True(outcomes.ContainsKey(o), $"no sample closes {o}"));
     }
 
+    [Trait("Rule", "STEP-04")]
+    [Trait("Rule", "PANEL-06")]
+    [Trait("Rule", "PANEL-07")]
+    [Trait("Rule", "PANEL-08")]
+    [Trait("Rule", "PANEL-09")]
+    [Trait("Rule", "PANEL-10")]
+    [Trait("Rule", "LIFE-13")]
+    [Trait("Rule", "LIFE-14")]
+    [Trait("Rule", "CONS-09")]
+    [Trait("Rule", "LP-12")]
+    [Fact]
+    public void Within_3000_samples_every_command_issue_28_added_is_accepted_in_some_episode_that_replays_and_round_trips()
+    {
+        var accepted = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var g in Sample(CafGen.EpisodeGenerator(), 3000, 2028))
+        {
+            foreach (var step in g.Script.Steps.Where(s => EpisodeCommands.Issue28.Contains(s.Command)))
+            {
+                accepted[step.Command] = accepted.GetValueOrDefault(step.Command) + 1;
+            }
+        }
+
+        output.WriteLine(string.Join(Environment.NewLine, accepted.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}: {a.Value}")));
+        Assert.All(EpisodeCommands.Issue28, name => Assert.True(accepted.ContainsKey(name), $"no generated episode runs \"{name}\""));
+    }
+
     [Fact]
     public void A_failing_episode_property_shrinks_to_a_shorter_valid_sequence()
     {
@@ -205,7 +231,7 @@ public class GeneratorTests(ITestOutputHelper output)
         Assert.Equal(3, world.Policy.InsufficientProgressReviewLimit);
         Assert.Equal(CafTestWorld.DefaultStart, world.Time.GetUtcNow());
         var e = world.IdentifyConcern();
-        Assert.True(e.RecordConsent(CafCatalogue.Teacher, ConsentRecord.Parent("Ms Smith", ConsentForm.Written), "Consent to assess.").IsSuccess);
+        Assert.True(e.RecordConsent(CafCatalogue.Teacher, ConsentRecord.Parent("Ms Smith", ConsentForm.Written) with { SharingExplained = true }, "Consent to assess.").IsSuccess);
         world.Advance(TimeSpan.FromDays(2));
         Assert.Equal(DateOnly.FromDateTime(CafTestWorld.DefaultStart.UtcDateTime).AddDays(2), world.Today);
         Assert.NotNull(world.Register);

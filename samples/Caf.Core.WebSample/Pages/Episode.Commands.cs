@@ -22,12 +22,12 @@ namespace Caf.Core.WebSample.Pages;
 public sealed partial class EpisodeModel
 {
     /// <summary>Record consent (CONS-01..05).</summary>
-    public Task<IActionResult> OnPostConsentAsync(string id, int giverRole, string? giverName, int decision, int form, string? excludedAgency, string? reason) =>
+    public Task<IActionResult> OnPostConsentAsync(string id, int giverRole, string? giverName, int decision, int form, string? excludedAgency, bool sharingExplained, string? reason) =>
         RunAsync(id, EpisodeAction.RecordConsent, (e, by) =>
         {
             var record = new ConsentRecord(
                 (ConsentGiverRole)giverRole, giverName ?? string.Empty, (ConsentDecision)decision, (ConsentForm)form,
-                string.IsNullOrWhiteSpace(excludedAgency) ? [] : [new AgencyId(excludedAgency)]);
+                string.IsNullOrWhiteSpace(excludedAgency) ? [] : [new AgencyId(excludedAgency)]) with { SharingExplained = sharingExplained };
             return e.RecordConsent(by, record, reason ?? string.Empty);
         });
 
@@ -51,7 +51,7 @@ public sealed partial class EpisodeModel
     /// Nothing ticked is a decision, not an oversight, only when the practitioner says so: without the "no additional
     /// needs" confirmation the form is turned back and nothing is recorded.
     /// </remarks>
-    public async Task<IActionResult> OnPostAssessAsync(string id, string[]? observed, bool specialistsInvolved, bool noAdditionalNeeds, string? reason)
+    public async Task<IActionResult> OnPostAssessAsync(string id, string[]? observed, bool specialistsInvolved, bool noAdditionalNeeds, string? absentParentWhyNot, string? reason)
     {
         if ((observed ?? []).Length == 0 && !noAdditionalNeeds)
         {
@@ -69,7 +69,8 @@ public sealed partial class EpisodeModel
             }
 
             var matched = Thresholds.Assess(observed ?? [], new ThresholdContext { SpecialistServicesInvolved = specialistsInvolved });
-            return matched.TryGetValue(out var result) ? e.CompleteAssessment(by, result, reason ?? string.Empty) : matched.ToResult();
+            return matched.TryGetValue(out var result) ? e.CompleteAssessment(by, result,
+                string.IsNullOrWhiteSpace(absentParentWhyNot) ? AbsentParentInvolvement.WasInvolved : AbsentParentInvolvement.NotInvolved(absentParentWhyNot), reason ?? string.Empty) : matched.ToResult();
         });
     }
 

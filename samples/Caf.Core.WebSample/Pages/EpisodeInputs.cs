@@ -54,6 +54,12 @@ public sealed class PlanInput
     /// <summary>The child's views, in their words.</summary>
     public string? ChildsViews { get; set; }
 
+    /// <summary>LP-12: the practitioners confirmed each action they own is within their own competence and training.</summary>
+    public bool ActionsWithinCompetence { get; set; }
+
+    /// <summary>PLAN-05: how the child took part in drawing up the plan.</summary>
+    public string? ChildInvolvement { get; set; }
+
     /// <summary>When the first review is due (REV-01).</summary>
     public DateOnly? FirstReviewDue { get; set; }
 
@@ -77,7 +83,7 @@ public sealed class PlanInput
                 x.a.Description!,
                 OwnerOf(x.a.Owner),
                 x.a.DueBy ?? throw new ArgumentException($"Give a date for '{x.a.Description}' (PLAN-02: every action has a timescale).", nameof(Actions)),
-                serves: [$"outcome-{x.a.Serves}"]))
+                serves: [$"outcome-{x.a.Serves}"]) { WithinOwnersCompetence = ActionsWithinCompetence ? true : null })
             .ToImmutableArray();
         return new ActionPlan
         {
@@ -85,6 +91,7 @@ public sealed class PlanInput
             Outcomes = outcomes,
             FamilyStrengths = [.. (Strengths ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             ChildsViews = ChildsViews ?? string.Empty, // empty: the plan's own check names the field (PLAN-01)
+            ChildInvolvement = ChildInvolvement, // empty: the episode refuses it (PLAN-05)
             Actions = actions,
             ReviewArrangements = new ReviewArrangements(
                 FirstReviewDue ?? throw new ArgumentException("Give the date of the first review (REV-01).", nameof(FirstReviewDue)), ReviewForm),
@@ -150,6 +157,9 @@ public sealed class ReviewInput
     /// <summary>What was said, in a sentence.</summary>
     public string? Summary { get; set; }
 
+    /// <summary>PLAN-05: how the child took part in reviewing the plan.</summary>
+    public string? ChildInvolvement { get; set; }
+
     /// <summary>The review the form describes; <see cref="CafEpisode.HoldReview"/> judges it against the plan.</summary>
     /// <exception cref="ArgumentException">The date is missing or a progress row names no action.</exception>
     public ReviewRecord ToReview() => new()
@@ -167,5 +177,6 @@ public sealed class ReviewInput
         NextReviewDue = NextReviewDue,
         DecidedToClose = DecidedToClose,
         Summary = string.IsNullOrWhiteSpace(Summary) ? null : Summary,
+        ChildInvolvement = ChildInvolvement, // empty: the episode refuses it (PLAN-05)
     };
 }

@@ -52,7 +52,8 @@ public sealed partial record ConsentRecord(
     /// <summary>
     /// CONS-09: the practitioner made it clear that, to secure support from other agencies, information will need to be
     /// shared with them (002 §6: "The practitioner must make it clear ..."). An episode refuses a given consent that
-    /// records false. Null when the record does not say (and in records stored before CONS-09).
+    /// records false or, live, does not say (null); a stored record without it (written before CONS-09 was required)
+    /// reads back as it was accepted. A refused consent need not say.
     /// </summary>
     /// <remarks>JSON: <c>sharingExplained</c>, omitted when null.</remarks>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

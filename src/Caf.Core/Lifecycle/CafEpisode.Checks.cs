@@ -216,14 +216,14 @@ public sealed partial class CafEpisode
 
     private Result CheckRules(CafEvent e, bool live) => e switch
     {
-        ConsentRecorded c => _rules.Consent.ValidateRecord(c.Record, AgeAt(_at)) is { IsRefused: true } invalid ? invalid : CheckConsentExplanation(c.Record),
+        ConsentRecorded c => _rules.Consent.ValidateRecord(c.Record, AgeAt(_at)) is { IsRefused: true } invalid ? invalid : CheckConsentExplanation(c.Record, live),
         ConsentExclusionLifted l => _consent.IsExcludedBy(l.Lift.Agency, l.Lift.LiftedBy)
             ? Result.Ok
             : Result.Refused("CONS-05",
                 $"{ConsentDisplayText.For(l.Lift.LiftedBy)} has not excluded {l.Lift.Agency}: an exclusion is lifted only by the person who made it.", "lift"),
         AssessmentCompleted a when a.Summary.IsSignificantHarm => Result.Refused("THR-04",
             "The thresholds result is significant harm: follow safeguarding procedures now and step the episode up (LIFE-04).", "summary"),
-        AssessmentCompleted a => CheckCompletion(a),
+        AssessmentCompleted a => CheckCompletion(a) is { IsRefused: true } refused ? refused : CheckAbsentParent(a, live),
         AssessmentStarted s => CheckStart(s),
         NextStepsReviewed r => CheckNextStepsReview(r),
         ReferredToAgencyWithCaf r => CheckAgencyReferral(r),
@@ -234,13 +234,13 @@ public sealed partial class CafEpisode
         LeadProfessionalNominated n => CheckNomination(n, live),
         NominationConfirmedBySupervisor c => CheckSupervisor(c, live),
         PlanAgreed p => CheckPlan(p.Plan, revision: false) is { IsRefused: true } refused ? refused
-            : CheckActionDates(p.Plan, "plan.", live) is { IsRefused: true } early ? early : CheckPlanParticipation(p.Plan, "plan."),
+            : CheckActionDates(p.Plan, "plan.", live) is { IsRefused: true } early ? early : CheckPlanParticipation(p.Plan, "plan.", live),
         PlanRevised p => CheckPlan(p.Plan, revision: true) is { IsRefused: true } refused ? refused
             : CheckActionDates(p.Plan, "plan.", live || p.RestartsReviewCount is not null) is { IsRefused: true } early ? early
-            : CheckPlanParticipation(p.Plan, "plan.") is { IsRefused: true } unrecorded ? unrecorded : CheckRevisionCount(p),
-        ReviewHeld r => CheckReview(r) is { IsRefused: true } refused ? refused : CheckReviewParticipation(r),
+            : CheckPlanParticipation(p.Plan, "plan.", live) is { IsRefused: true } unrecorded ? unrecorded : CheckRevisionCount(p),
+        ReviewHeld r => CheckReview(r) is { IsRefused: true } refused ? refused : CheckReviewParticipation(r, live),
         StepDownTacDecided d => CheckStepDownTac(d, live) is { IsRefused: true } refused ? refused
-            : CheckPlanParticipation(d.Decision.Plan, "decision.plan.", actingFor: false),
+            : CheckPlanParticipation(d.Decision.Plan, "decision.plan.", live, d.Decision.LeadProfessional),
         StepDownTacRequested r => CheckStepDownTacRequest(r),
         _ when IsPanelAftercare(e) => CheckAftercare(e),
         ConsentOverrideRecorded o => _rules.Consent.ValidateOverride(o.Override),

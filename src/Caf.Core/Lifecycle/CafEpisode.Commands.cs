@@ -64,7 +64,8 @@ public sealed partial class CafEpisode
     /// <param name="by">Who completed it.</param>
     /// <param name="summary">The thresholds result.</param>
     /// <param name="reason">The practitioner's conclusion (LIFE-11).</param>
-    /// <returns>Success, or a refusal (THR-04).</returns>
+    /// <returns>A refusal: PLAN-05 (the absent parent's involvement is not recorded), or THR-04 first.</returns>
+    [Obsolete("PLAN-05: the completion records whether the absent parent took part, or why not: use CompleteAssessment(by, summary, absentParent, reason).")]
     public Result CompleteAssessment(Actor by, AssessmentSummary summary, string reason)
     {
         GuardActor(by);
@@ -80,7 +81,8 @@ public sealed partial class CafEpisode
     /// <param name="by">Who completed it.</param>
     /// <param name="result">The matcher's result.</param>
     /// <param name="reason">The practitioner's conclusion (LIFE-11).</param>
-    /// <returns>Success, or a refusal (THR-04).</returns>
+    /// <returns>A refusal: PLAN-05 (the absent parent's involvement is not recorded), or THR-04 first.</returns>
+    [Obsolete("PLAN-05: the completion records whether the absent parent took part, or why not: use CompleteAssessment(by, result, absentParent, reason).")]
     public Result CompleteAssessment(Actor by, ThresholdResult result, string reason)
     {
         GuardActor(by);

@@ -74,6 +74,21 @@ public sealed partial class CafEpisode
     }
 
     /// <summary>
+    /// Completes the assessment with a thresholds match (THR-07), recording whether the absent parent took part, or why
+    /// not (PLAN-05).
+    /// </summary>
+    /// <param name="by">Who completed it.</param>
+    /// <param name="result">The matcher's result.</param>
+    /// <param name="absentParent">Whether the absent parent took part, or why not.</param>
+    /// <param name="reason">The practitioner's conclusion (LIFE-11).</param>
+    /// <returns>Success, or a refusal (THR-04, THR-08, LIFE-14).</returns>
+    public Result CompleteAssessment(Actor by, ThresholdResult result, AbsentParentInvolvement absentParent, string reason)
+    {
+        Guard.Against.Null(result);
+        return CompleteAssessment(by, AssessmentSummary.From(result), absentParent, reason);
+    }
+
+    /// <summary>
     /// LIFE-14: records that the practitioner reviewed the next steps with their supervisor and the local CAF lead before
     /// completing the assessment (003 §3): who, when, what was agreed. Required before completion where local policy says
     /// so (<see cref="LifecycleOptions.NextStepsReviewRequired"/>).
@@ -226,58 +241,111 @@ public sealed partial class CafEpisode
     }
 
     // CONS-09: consent is informed: the practitioner made clear that information will need to be shared with other
-    // agencies to secure their support. A given consent whose record says this was not explained is refused.
-    private static Result CheckConsentExplanation(ConsentRecord record) =>
-        record.Decision == ConsentDecision.Given && record.SharingExplained == false
-            ? Result.Refused("CONS-09",
+    // agencies to secure their support, and the record says so. A given consent recorded as not explained is refused,
+    // live and on replay; one that does not say (null) is refused live. A stored one without it was recorded before
+    // CONS-09 was required (every record accepted since says it): it reads back as it was accepted then, so no stored
+    // history starts refusing (docs/upgrading.md). A refusal of consent needs no explanation on record.
+    private static Result CheckConsentExplanation(ConsentRecord record, bool live) => record.Decision != ConsentDecision.Given
+        ? Result.Ok
+        : record.SharingExplained switch
+        {
+            true => Result.Ok,
+            false => Result.Refused("CONS-09",
                 "Before consent is given the practitioner makes it clear that, to secure support from other agencies, information will need to be shared with them.",
-                "record.sharingExplained")
+                "record.sharingExplained"),
+            null when live => Result.Refused("CONS-09",
+                "Say whether it was explained that, to secure support from other agencies, information will need to be shared with them: consent is given once it was.",
+                "record.sharingExplained"),
+            null => Result.Ok,
+        };
+
+    // PLAN-05 (002 §6): the assessment is completed with the family and, where possible and safe, the absent parent; the
+    // completion records whether they took part, or why not. Required live; a completion stored without it was recorded
+    // before PLAN-05 was required (every one accepted since carries it) and reads back as it was accepted then.
+    private static Result CheckAbsentParent(AssessmentCompleted a, bool live) =>
+        live && a.AbsentParent is null
+            ? Result.Refused("PLAN-05",
+                "Say whether the absent parent took part in the assessment, or why not (not possible, not safe, or there is none).",
+                "absentParent")
             : Result.Ok;
 
-    // PLAN-05: a plan that records how the child or young person was involved says it in words (null: not recorded, as
-    // before PLAN-05). LP-12: no action owned by another agency is given to the lead professional without that agency's
-    // recorded agreement, live and on replay alike, so a stored history is accepted exactly when the commands could have
-    // produced it (docs/upgrading.md says what this means for a history stored before LP-12).
-    private Result CheckPlanParticipation(ActionPlan? plan, string prefix, bool actingFor = true)
+    // PLAN-05: the plan records how the child or young person was involved in drawing it up, in words: refused blank,
+    // and live refused when not said (null). A plan stored without it was agreed before PLAN-05 was required and reads
+    // back as it was accepted then (docs/upgrading.md). LP-12: no action owned by another agency is given to the lead
+    // professional without that agency's recorded agreement, live and on replay alike, so a stored history is accepted
+    // exactly when the commands could have produced it (docs/upgrading.md says what this means for a history stored
+    // before LP-12).
+    private Result CheckPlanParticipation(ActionPlan? plan, string prefix, bool live, Actor? lead = null)
     {
         if (plan is null)
         {
             return Result.Ok;
         }
 
-        if (plan.ChildInvolvement is { } involvement && PlanText.IsBlank(involvement))
+        if (ChildInvolvementProblem(plan.ChildInvolvement, live, "drawing up the plan") is { } problem)
         {
-            return Result.Refused("PLAN-05", "Say how the child or young person was involved in drawing up the plan.", prefix + "childInvolvement");
+            return Result.Refused("PLAN-05", problem, prefix + "childInvolvement");
         }
 
-        return actingFor ? CheckActingFor(plan.Actions, prefix + "actions", LeadProfessional) : Result.Ok;
+        return CheckActingFor(plan.Actions, prefix + "actions", lead?.Practitioner ?? LeadProfessional.Practitioner, lead?.Agency ?? LeadProfessional.Agency, live);
     }
 
-    private Result CheckReviewParticipation(ReviewHeld r)
+    private Result CheckReviewParticipation(ReviewHeld r, bool live)
     {
-        if (r.Review.ChildInvolvement is { } involvement && PlanText.IsBlank(involvement))
+        if (ChildInvolvementProblem(r.Review.ChildInvolvement, live, "reviewing the plan") is { } problem)
         {
-            return Result.Refused("PLAN-05", "Say how the child or young person was involved in reviewing the plan.", "review.childInvolvement");
+            return Result.Refused("PLAN-05", problem, "review.childInvolvement");
         }
 
-        return CheckActingFor(r.Review.NewActions, "review.newActions", LeadProfessional);
+        return CheckActingFor(r.Review.NewActions, "review.newActions", LeadProfessional.Practitioner, LeadProfessional.Agency, live);
     }
+
+    private static string? ChildInvolvementProblem(string? involvement, bool live, string what) => involvement switch
+    {
+        null when live => $"Record how the child or young person was involved in {what} (or why they could not be).",
+        { } said when PlanText.IsBlank(said) => $"Say how the child or young person was involved in {what}.",
+        _ => null,
+    };
 
     /// <summary>
     /// LP-12 (003 §3): the lead professional role carries no authority to act for another agency unless that agency
-    /// specifically agrees, and no budget-holding: an action owned in another agency's name by the lead professional
-    /// needs that agency's recorded agreement.
+    /// specifically agrees, no action outside the lead professional's own competence and training, and no budget-holding.
+    /// An action the lead professional owns in another agency's name needs that agency's recorded agreement; one they own
+    /// records that it is within their competence and training (refused false, and live refused unsaid); no action's
+    /// budget is held by the lead professional.
     /// </summary>
-    internal static Result CheckActingFor(ImmutableArray<PlanAction> actions, string path, LeadProfessionalRecord lead)
+    internal static Result CheckActingFor(ImmutableArray<PlanAction> actions, string path, PractitionerId lead, AgencyId leadAgency, bool live)
     {
         for (var i = 0; i < actions.Length; i++)
         {
-            var owner = actions[i].Owner;
-            if (owner.Practitioner == lead.Practitioner && owner.Agency is { } agency && agency != lead.Agency && actions[i].AgencyAgreement is null)
+            var action = actions[i];
+            var owner = action.Owner;
+            if (action.BudgetHolder is { Practitioner: { } holder } && holder == lead)
             {
                 return Result.Refused("LP-12",
-                    $"'{actions[i].Description}' is owned by {agency}, not the lead professional's agency: the lead professional acts for another agency only with that agency's recorded agreement.",
+                    $"'{action.Description}': the lead professional holds no budget; the owning agency or another practitioner holds it.",
+                    $"{path}[{i}].budgetHolder");
+            }
+
+            if (owner.Practitioner != lead)
+            {
+                continue;
+            }
+
+            if (owner.Agency is { } agency && agency != leadAgency && action.AgencyAgreement is null)
+            {
+                return Result.Refused("LP-12",
+                    $"'{action.Description}' is owned by {agency}, not the lead professional's agency: the lead professional acts for another agency only with that agency's recorded agreement.",
                     $"{path}[{i}].agencyAgreement");
+            }
+
+            if (action.WithinOwnersCompetence == false || (live && action.WithinOwnersCompetence is null))
+            {
+                return Result.Refused("LP-12",
+                    action.WithinOwnersCompetence == false
+                        ? $"'{action.Description}' is outside the lead professional's own competence and training: give it to a practitioner whose work it is."
+                        : $"Record that '{action.Description}' is within the lead professional's own competence and training.",
+                    $"{path}[{i}].withinOwnersCompetence");
             }
         }
 

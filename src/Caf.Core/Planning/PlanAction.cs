@@ -75,6 +75,25 @@ public sealed record PlanAction
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AgencyAgreement? AgencyAgreement { get; init; }
 
+    /// <summary>
+    /// LP-12: the owner's recorded confirmation that the action is within their own professional competence and training
+    /// (003 §3: the lead professional role includes no "requirement to take action outside of their professional
+    /// competence and training"). An episode refuses an action owned by the lead professional that records false or,
+    /// live, does not say. Null for other actions where not said, and in actions stored before LP-12 required it.
+    /// </summary>
+    /// <remarks>JSON: <c>withinOwnersCompetence</c>, omitted when null.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? WithinOwnersCompetence { get; init; }
+
+    /// <summary>
+    /// LP-12: who holds the budget the action spends, when it spends one (003 §3: the lead professional role includes no
+    /// "budget holding responsibility"). An episode refuses the lead professional as the holder: the owning agency, or a
+    /// practitioner who is not the lead professional, holds it. Null when the action spends no budget.
+    /// </summary>
+    /// <remarks>JSON: <c>budgetHolder</c>, omitted when null.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ActionOwner? BudgetHolder { get; init; }
+
     /// <summary>True while the action is still expected to happen (not started or in progress).</summary>
     [JsonIgnore]
     public bool IsOpen => Status is ActionStatus.NotStarted or ActionStatus.InProgress;
@@ -93,8 +112,10 @@ public sealed record PlanAction
         && DueBy == other.DueBy
         && Status == other.Status
         && AgencyAgreement == other.AgencyAgreement
+        && WithinOwnersCompetence == other.WithinOwnersCompetence
+        && BudgetHolder == other.BudgetHolder
         && ValueEquality.Equal(Serves, other.Serves);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Id, Description, Owner, DueBy, Status, AgencyAgreement, ValueEquality.Hash(Serves));
+    public override int GetHashCode() => HashCode.Combine(HashCode.Combine(Id, Description, Owner, DueBy, Status, AgencyAgreement, ValueEquality.Hash(Serves)), WithinOwnersCompetence, BudgetHolder);
 }

@@ -36,6 +36,7 @@ public sealed class AdapterLogTests : IAsyncLifetime
     {
         GiverRole = ConsentGiverRole.ParentWithParentalResponsibility,
         GiverName = "Ms Smith",
+        SharingExplained = true,
         Decision = ConsentDecision.Given,
         Form = ConsentForm.Written,
         Reason = "Consent to assess and share with partner agencies.",
@@ -72,7 +73,7 @@ public sealed class AdapterLogTests : IAsyncLifetime
         var register = _app.Services.GetRequiredService<CafRegister>();
         await register.IdentifyConcernAsync(Amy, new ChildDetails(new ChildId("child-amy"), new DateOnly(2016, 9, 1)), Teacher, "Often late, withdrawn in class.");
         await register.IdentifyConcernAsync(Ben, new ChildDetails(new ChildId("child-ben"), new DateOnly(2012, 5, 14)), Teacher, "Low mood.");
-        (await register.ExecuteAsync(Ben, e => e.RecordConsent(Teacher, ConsentRecord.Parent("Mrs Okafor", ConsentForm.Written, Camhs.Agency), "Consent, except CAMHS."))).ThrowIfRefused();
+        (await register.ExecuteAsync(Ben, e => e.RecordConsent(Teacher, ConsentRecord.Parent("Mrs Okafor", ConsentForm.Written, Camhs.Agency) with { SharingExplained = true }, "Consent, except CAMHS."))).ThrowIfRefused();
     }
 
     public async Task DisposeAsync()

@@ -169,6 +169,7 @@ public sealed class SampleTelemetryTests : IAsyncLifetime
         {
             giverRole = nameof(ConsentGiverRole.ParentWithParentalResponsibility),
             giverName = "Ms Smith",
+            sharingExplained = true,
             decision = nameof(ConsentDecision.Given),
             form = nameof(ConsentForm.Written),
             reason = "Consent to assess and share with partner agencies.",

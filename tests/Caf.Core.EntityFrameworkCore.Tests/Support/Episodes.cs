@@ -28,7 +28,7 @@ public static class Episodes
         CafEpisode.IdentifyConcern(policy, new EpisodeId(id), Child(child), Teacher, "Falling attendance and withdrawn in class.");
 
     public static ConsentRecord MotherWritten(params AgencyId[] excluded) =>
-        new(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, [.. excluded]);
+        new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, [.. excluded]) with { SharingExplained = true };
 
     /// <summary>
     /// Amy's single-agency plan (Bradford 002 §6): the school's learning mentor and Mum own the actions, agreed on the
@@ -39,7 +39,7 @@ public static class Episodes
         var e = Identified(policy, id, child);
         Ok(e.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies."));
         Ok(e.StartAssessment(Teacher, "Concerns about attendance: assessment agreed with the family."));
-        Ok(e.CompleteAssessment(Teacher, new AssessmentSummary("default", "1.0.0", ThresholdLevel.Additional, ThresholdRoute.CafSingleAgency, ["attendance"]), "Needs at school."));
+        Ok(e.CompleteAssessment(Teacher, new AssessmentSummary("default", "1.0.0", ThresholdLevel.Additional, ThresholdRoute.CafSingleAgency, ["attendance"]), AbsentParentInvolvement.WasInvolved, "Needs at school."));
         Ok(e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "The school can meet the needs with Mum."));
         var today = DateOnly.FromDateTime(e.Events[^1].OccurredAt.UtcDateTime);
         var plan = new ActionPlan
@@ -48,9 +48,10 @@ public static class Episodes
             Outcomes = [new IntendedOutcome("attendance", "Amy goes to school every day", "Mornings are calmer", "Attendance above 95% for a half term")],
             FamilyStrengths = ["Mum is determined to get mornings right"],
             ChildsViews = "Amy says school is OK when her friend is there",
+            ChildInvolvement = "Amy drew her ideas at the TAC meeting and chose the breakfast club action.",
             Actions =
             [
-                new PlanAction("a-school", "The learning mentor checks in with Amy every Monday", ActionOwner.ForPractitioner(Teacher.Practitioner, School), today.AddDays(28), serves: ["attendance"]),
+                new PlanAction("a-school", "The learning mentor checks in with Amy every Monday", ActionOwner.ForPractitioner(Teacher.Practitioner, School), today.AddDays(28), serves: ["attendance"]) { WithinOwnersCompetence = true },
                 new PlanAction("a-family", "Mum walks Amy to school", ActionOwner.Family, today.AddDays(14), serves: ["attendance"]),
             ],
             ReviewArrangements = new ReviewArrangements(today.AddDays(firstReviewInDays), ReviewForm.Meeting, "At school, after drop-off"),

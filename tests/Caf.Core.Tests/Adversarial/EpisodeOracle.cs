@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Caf.Core.Consent;
 using Caf.Core.Events;
 using Caf.Core.LeadProfessional;
@@ -65,6 +66,28 @@ internal static class EpisodeOracle
             produced = madeTac with { Decision = oldTac };
         }
 
+        // Likewise a consent stored before CONS-09 was required (not saying whether sharing was explained), a completion
+        // before PLAN-05 was required (no absent parent), and a plan, revision, review or step-down TAC's plan without the
+        // child's involvement: the oracle runs today's command with a stand-in and compares the rest.
+        produced = (stored, produced) switch
+        {
+            (ConsentRecorded { Record.SharingExplained: null } was, ConsentRecorded now) => now with { Record = was.Record },
+            (AssessmentCompleted { AbsentParent: null }, AssessmentCompleted now) => now with { AbsentParent = null },
+            (PlanAgreed was, PlanAgreed now) => now with { Plan = AsStored(now.Plan, was.Plan)! },
+            (PlanRevised was, PlanRevised now) => now with { Plan = AsStored(now.Plan, was.Plan)! },
+            (ReviewHeld was, ReviewHeld now) => now with
+            {
+                Review = now.Review with
+                {
+                    ChildInvolvement = was.Review.ChildInvolvement is null ? null : now.Review.ChildInvolvement,
+                    NewActions = AsStored(now.Review.NewActions, was.Review.NewActions),
+                },
+            },
+            (StepDownTacDecided was, StepDownTacDecided now) when now.Decision is not null && was.Decision is not null =>
+                now with { Decision = WithPlan(now.Decision, AsStored(now.Decision.Plan, was.Decision.Plan)) },
+            _ => produced,
+        };
+
         // Likewise a supervisor's confirmation stored before LP-06 applied to it (no nominee marker): read back as accepted then.
         if (stored is NominationConfirmedBySupervisor { Nominee: null } oldConfirmation && produced is NominationConfirmedBySupervisor madeConfirmation)
         {
@@ -74,12 +97,45 @@ internal static class EpisodeOracle
         return produced.Equals(stored.PolicyVersion is null ? stored with { PolicyVersion = produced.PolicyVersion } : stored);
     }
 
+    private const string LegacyChild = "Stand-in: stored before PLAN-05.";
+
+    // The stand-ins for what a stored plan or review may lack (PLAN-05, LP-12), and back to the stored nulls.
+    private static Caf.Core.Planning.ActionPlan LegacyInvolvement(Caf.Core.Planning.ActionPlan plan) =>
+        plan with { ChildInvolvement = plan.ChildInvolvement ?? LegacyChild, Actions = LegacyCompetence(plan.Actions) };
+
+    private static System.Collections.Immutable.ImmutableArray<Caf.Core.Planning.PlanAction> LegacyCompetence(System.Collections.Immutable.ImmutableArray<Caf.Core.Planning.PlanAction> actions) =>
+        actions.IsDefault ? actions : [.. actions.Select(a => a.WithinOwnersCompetence is null && a.Owner.Practitioner is not null ? a with { WithinOwnersCompetence = true } : a)];
+
+    private static Caf.Core.Planning.ActionPlan? AsStored(Caf.Core.Planning.ActionPlan? made, Caf.Core.Planning.ActionPlan? stored) =>
+        made is null || stored is null ? made : made with
+        {
+            ChildInvolvement = stored.ChildInvolvement is null ? null : made.ChildInvolvement,
+            Actions = AsStored(made.Actions, stored.Actions),
+        };
+
+    private static System.Collections.Immutable.ImmutableArray<Caf.Core.Planning.PlanAction> AsStored(
+        System.Collections.Immutable.ImmutableArray<Caf.Core.Planning.PlanAction> made, System.Collections.Immutable.ImmutableArray<Caf.Core.Planning.PlanAction> stored) =>
+        made.IsDefault || stored.IsDefault || made.Length != stored.Length ? made
+            : [.. made.Select((a, i) => stored[i].WithinOwnersCompetence is null ? a with { WithinOwnersCompetence = null } : a)];
+
+    private static Caf.Core.StepDown.StepDownTacDecision LegacyInvolvement(Caf.Core.StepDown.StepDownTacDecision decision) =>
+        decision is { Plan: { } plan } ? WithPlan(decision, LegacyInvolvement(plan)) : decision;
+
+    // The decision's plan has no setter (the factories make it): a copy with the stand-in's plan, for the oracle only.
+    private static Caf.Core.StepDown.StepDownTacDecision WithPlan(Caf.Core.StepDown.StepDownTacDecision decision, Caf.Core.Planning.ActionPlan? plan)
+    {
+        var copy = decision with { };
+        typeof(Caf.Core.StepDown.StepDownTacDecision).GetField("<Plan>k__BackingField", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.SetValue(copy, plan);
+        return copy;
+    }
+
     private static ConsentWithdrawal LegacyWithdrawal(CafEpisode e) =>
         new(e.Child.DateOfBirth is null ? ConsentGiverRole.ExpectantParent : ConsentGiverRole.ParentWithParentalResponsibility, "Stored before names.") { Name = "Stand-in" };
 
     private static CafEpisode? Replay(EpisodeSnapshot s)
     {
-        if (s.SchemaVersion != EpisodeJson.CurrentSchemaVersion || s.Events.IsDefaultOrEmpty || s.Events.Length != s.Version)
+        // A version 2 document reads as a version 3 one (the step 2 → 3 changes nothing: docs/upgrading.md).
+        if (s.SchemaVersion is < 2 || s.SchemaVersion > EpisodeJson.CurrentSchemaVersion || s.Events.IsDefaultOrEmpty || s.Events.Length != s.Version)
         {
             return null;
         }
@@ -167,12 +223,13 @@ internal static class EpisodeOracle
 
     private static Result Run(CafEpisode e, CafEvent x) => x switch
     {
+        ConsentRecorded { Record: { Decision: ConsentDecision.Given, SharingExplained: null } } c => e.RecordConsent(c.Actor, c.Record with { SharingExplained = true }, c.Reason),
         ConsentRecorded c => e.RecordConsent(c.Actor, c.Record, c.Reason),
         ConsentExclusionLifted l => e.LiftExclusion(l.Actor, l.Lift),
         AssessmentStarted { Ground: { } ground } s => e.StartAssessment(s.Actor, ground, s.Reason),
         AssessmentStarted s => e.StartAssessment(s.Actor, s.Reason),
         AssessmentCompleted { AbsentParent: { } absent } a => e.CompleteAssessment(a.Actor, a.Summary, absent, a.Reason),
-        AssessmentCompleted a => e.CompleteAssessment(a.Actor, a.Summary, a.Reason),
+        AssessmentCompleted a => e.CompleteAssessment(a.Actor, a.Summary, AbsentParentInvolvement.NotInvolved("Stand-in: stored before PLAN-05."), a.Reason),
         NextStepChosen n => e.ChooseNextStep(n.Actor, n.Step, n.Reason),
         ReferredToPanel r => e.ReferToPanel(r.Actor, r.Referral, PanelOf(r)),
         PanelDecisionRecorded d => e.RecordPanelDecision(d.Actor, DecisionOf(e, d)),
@@ -183,11 +240,11 @@ internal static class EpisodeOracle
         NominationConfirmedBySupervisor { Nominee: null } c => e.ConfirmNomination(c.Actor, new PractitionerId("pr-stand-in-supervisor"), c.Reason),
         NominationConfirmedBySupervisor c => e.ConfirmNomination(c.Actor, c.Supervisor, c.Reason),
         NominationAgreedByFamily a => e.RecordFamilyAgreement(a.Actor, new FamilyAgreement(a.Agreement)),
-        PlanAgreed p => e.AgreePlan(p.Actor, p.Plan, p.Reason),
-        PlanRevised p => e.RevisePlan(p.Actor, p.Plan, p.Reason),
-        ReviewHeld r => e.HoldReview(r.Actor, r.Review),
+        PlanAgreed p => e.AgreePlan(p.Actor, LegacyInvolvement(p.Plan), p.Reason),
+        PlanRevised p => e.RevisePlan(p.Actor, LegacyInvolvement(p.Plan), p.Reason),
+        ReviewHeld r => e.HoldReview(r.Actor, r.Review with { ChildInvolvement = r.Review.ChildInvolvement ?? LegacyChild, NewActions = LegacyCompetence(r.Review.NewActions) }),
         StepDownTacDecided { Decision: { Outcome: Caf.Core.StepDown.StepDownTacOutcome.Continue, ConfirmedBySupervisor: null } old } d =>
-            e.RecordStepDownTacDecision(d.Actor, old with
+            e.RecordStepDownTacDecision(d.Actor, LegacyInvolvement(old) with
             {
                 ConfirmedBySupervisor = new PractitionerId("pr-stand-in-supervisor"),
                 FamilyAgreement = "Stored before the agreement was recorded.",
@@ -195,7 +252,7 @@ internal static class EpisodeOracle
                 NomineeIsLeadProfessionalTrained = true,
                 NomineeCurrentLeadCaseload = 0,
             }, d.Reason),
-        StepDownTacDecided d => e.RecordStepDownTacDecision(d.Actor, d.Decision, d.Reason),
+        StepDownTacDecided d => e.RecordStepDownTacDecision(d.Actor, LegacyInvolvement(d.Decision), d.Reason),
         ReassessmentRequired r => e.RequireReassessment(r.Actor, r.Reason),
         SteppedUp s => e.StepUp(s.Actor, new SpecialistService(s.SpecialistService), s.Reason),
         ConsentWithdrawalRecorded { Withdrawal.Name: null } w => e.WithdrawConsent(w.Actor, LegacyWithdrawal(e)),
@@ -209,6 +266,14 @@ internal static class EpisodeOracle
         ReferredToAgencyWithCaf r => e.ReferToAgencyWithCaf(r.Actor, r.Service, r.Agency, r.Reason),
         NextStepsReviewed r => e.ReviewNextSteps(r.Actor, r.Supervisor, r.CafLead, r.HeldOn, r.Agreed),
         FamilyCopyGiven c => e.GiveFamilyCopy(c.Actor, c.GivenTo, c.AssessmentIncluded, c.PlanVersion, c.How),
+        StepDownTacRequested r => e.RequestStepDownTac(r.Actor, r.RequestedBy, r.RequestedByRole, r.Reason),
+        PanelReHearingRequested r => e.RequestReHearing(r.Actor, r.Referral, r.RaisedBy, r.Reason),
+        PanelReHearingAnswered a => e.AnswerReHearing(a.Actor, a.Referral, a.Chair, a.Outcome, a.Note),
+        PanelWaitingListReturned w => e.ReturnFromWaitingList(w.Actor, w.Referral, w.Agency, w.Reason),
+        PanelAllocationAudited a => e.RecordAllocationAudit(a.Actor, a.Referral, a.Agency, a.AuditDate, a.AllocationMade, a.StartDate, a.Note),
+        PanelDecisionSharedWithFamily d => e.RecordDecisionSharedWithFamily(d.Actor, d.Referral, d.How),
+        ServiceDisagreementRecorded d => e.RecordServiceDisagreement(d.Actor, d.Referral, d.Agency, d.Step, d.RaisedBy, d.Details),
+        PanelProgressReported p => e.ReportProgressToPanel(p.Actor, p.Referral, p.Meeting, p.Progress),
 
         FamilyAssessmentRecorded f => e.RecordFamilyAssessment(f.Actor, f.Part, f.Reason),
         FamilyAssessmentReused r => e.ReuseFamilyAssessment(r.Actor, r.Source,

@@ -277,7 +277,7 @@ public class HardeningTests
         var policy = EpisodePolicy.Default(time, new InMemorySharingAuditLog());
         var amy = new ChildDetails(TestIds.Child, new DateOnly(2010, 3, 2));  // 16 tomorrow
         var e = CafEpisode.IdentifyConcern(policy, new EpisodeId("ep-1"), amy, Teacher, "Missing school.");
-        Ok(e.RecordConsent(Teacher, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [], true), "Consent to assess and share with partner agencies."));
+        Ok(e.RecordConsent(Teacher, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [], true) with { SharingExplained = true }, "Consent to assess and share with partner agencies."));
         Assert.Equal("LIFE-05", e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family.").Refusal.RuleId); // at 15 a parent must consent too
 
         time.Advance(TimeSpan.FromDays(1));
@@ -316,7 +316,7 @@ public class HardeningTests
         Ok(await store.AddAsync(a));
         Ok(await store.AddAsync(b));
         Ok(a.RecordConsent(Teacher, MotherWritten(), "Consent to assess and share with partner agencies."));
-        Ok(b.RecordConsent(Teacher, new ConsentRecord(ConsentGiverRole.ExpectantParent, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, []), "Consent to assess and share with partner agencies."));
+        Ok(b.RecordConsent(Teacher, new ConsentRecord(ConsentGiverRole.ExpectantParent, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, []) with { SharingExplained = true }, "Consent to assess and share with partner agencies."));
 
         var result = await store.UpdateManyAsync([new EpisodeUpdate(a, 1), new EpisodeUpdate(b, 0)]); // b is stale
 
@@ -349,7 +349,7 @@ public class HardeningTests
         var e = _seeds.Assessing();
         var harm = new AssessmentSummary("default", "1.0.0", ThresholdLevel.SignificantHarm, ThresholdRoute.Safeguarding, ["sexual-exploitation"]);
 
-        Assert.Equal("THR-04", e.CompleteAssessment(Teacher, harm, "Needs identified across school and health.").Refusal.RuleId);
+        Assert.Equal("THR-04", e.CompleteAssessment(Teacher, harm, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health.").Refusal.RuleId);
     }
 
     [Trait("Rule", "LP-03")]
@@ -427,5 +427,5 @@ public class HardeningTests
     }
 
     private static ConsentRecord YoungPerson14(ConsentDecision decision, params AgencyId[] excluded) =>
-        new(ConsentGiverRole.YoungPerson, "Amy", decision, ConsentForm.Written, [.. excluded], true);
+        new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", decision, ConsentForm.Written, [.. excluded], true) with { SharingExplained = true };
 }

@@ -332,7 +332,7 @@ public class RevocationPanelsTests
         Ok(e.RecordConsent(HealthVisitor, YoungPerson(), Why));
         Ok(e.StartAssessment(HealthVisitor, "Concerns about attendance and wellbeing: assessment agreed with the family."));
         Step(w);
-        Ok(e.CompleteAssessment(HealthVisitor, Level3, "Needs identified across school and health."));
+        Ok(e.CompleteAssessment(HealthVisitor, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
         Ok(e.ReferToPanel(HealthVisitor, EpisodePanels.Referral(e, HealthVisitor), EpisodePanels.MaagNorth));
         var referral = e.CurrentPanelReferral!.Referral;
         var stored = new PanelSlotRequest(new PanelSlotId(referral.Id.Value), referral.Id, e.Id, referral.Area, PanelSlotOrigin.Referral, referral.ReferredAt,
@@ -391,7 +391,7 @@ public class RevocationPanelsTests
     }
 
     private static ConsentRecord YoungPerson(params AgencyId[] excluded) =>
-        new(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [.. excluded], true);
+        new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [.. excluded], true) with { SharingExplained = true };
 
     // The first MAAG North meeting whose agenda has not gone out yet.
     private static DateOnly NextMeeting(World w) =>

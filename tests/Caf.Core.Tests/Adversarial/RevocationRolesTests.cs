@@ -170,7 +170,7 @@ public class RevocationRolesTests
 
         var owned = EpisodePlans.Revised(e.Plan!, s.Today) with
         {
-            Actions = [.. e.Plan!.Actions, new PlanAction("a-youth", "Youth worker sessions", ActionOwner.ForPractitioner(new Actor(CamhsWorker.Practitioner, TestIds.YouthService)), s.Today.AddDays(28), serves: ["attendance"])],
+            Actions = [.. e.Plan!.Actions, new PlanAction("a-youth", "Youth worker sessions", ActionOwner.ForPractitioner(new Actor(CamhsWorker.Practitioner, TestIds.YouthService)), s.Today.AddDays(28), serves: ["attendance"]) { WithinOwnersCompetence = true }],
         };
         AssertShare01(e.RevisePlan(HealthVisitor, owned, "Youth sessions."), $"plan.actions[{owned.Actions.Length - 1}].owner");
     }
@@ -248,7 +248,7 @@ public class RevocationRolesTests
 
         Ok(e.StartAssessment(HealthVisitor, "Concerns about attendance and wellbeing: assessment agreed with the family."));
         s.Time.Advance(TimeSpan.FromDays(7));
-        Ok(e.CompleteAssessment(HealthVisitor, Level3, "Needs identified across school and health."));
+        Ok(e.CompleteAssessment(HealthVisitor, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
         Ok(e.ChooseNextStep(HealthVisitor, NextStep.MultiAgencySupport, "Needs span school, health and CAMHS."));
         if (way != Way.Before)
         {
@@ -295,7 +295,7 @@ public class RevocationRolesTests
     }
 
     private static ConsentRecord Amy(params AgencyId[] excluded) =>
-        new(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [.. excluded], true);
+        new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [.. excluded], true) with { SharingExplained = true };
 
     // SHARE-01: the suspended CAMHS action is reassigned (here: dropped) by a plan revision.
     private static void DropCamhsAction(Seeds s, CafEpisode e, Way way)

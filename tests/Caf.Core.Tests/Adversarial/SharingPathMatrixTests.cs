@@ -404,7 +404,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
         w.Episode = e;
         var camhsLeads = way != Way.Before;
         Ok(e.RecordConsent(HealthVisitor, camhsLeads ? MotherWritten() : MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
-        Ok(e.RecordConsent(HealthVisitor, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [], true), "Consent to assess and share with partner agencies."));
+        Ok(e.RecordConsent(HealthVisitor, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [], true) with { SharingExplained = true }, "Consent to assess and share with partner agencies."));
         if (way == Way.Before)
         {
             w.ExcludedAt = w.Seeds.Time.GetUtcNow();
@@ -412,7 +412,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
 
         Step(w);
         Ok(e.StartAssessment(HealthVisitor, "Concerns about attendance and wellbeing: assessment agreed with the family."));
-        Ok(e.CompleteAssessment(HealthVisitor, Level3, "Needs identified across school and health."));
+        Ok(e.CompleteAssessment(HealthVisitor, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
         Ok(e.ChooseNextStep(HealthVisitor, NextStep.MultiAgencySupport, "Needs span school and health."));
         var lead = camhsLeads ? Nominee(CamhsWorker.Practitioner, TestIds.Camhs) : Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting);
         Ok(e.AppointLeadProfessional(HealthVisitor, lead, new PractitionerId("pr-supervisor"), new FamilyAgreement("Amy and her mother agreed."), "Sees Amy weekly."));
@@ -434,7 +434,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
                 Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
                 break;
             case Way.AfterByYoungPerson:
-                Ok(e.RecordConsent(HealthVisitor, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [TestIds.Camhs], true), "Consent to assess and share with partner agencies."));
+                Ok(e.RecordConsent(HealthVisitor, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [TestIds.Camhs], true) with { SharingExplained = true }, "Consent to assess and share with partner agencies."));
                 break;
             case Way.ThenRefusalThenConsent:
                 Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
@@ -444,7 +444,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
             case Way.ThenOverride:
                 Ok(e.RecordConsent(HealthVisitor, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
                 Ok(e.RecordConsent(HealthVisitor, MotherWritten() with { Decision = ConsentDecision.Refused }, "Consent to assess and share with partner agencies."));
-                Ok(e.RecordConsent(HealthVisitor, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Refused, ConsentForm.Written, [], true), "Consent to assess and share with partner agencies."));
+                Ok(e.RecordConsent(HealthVisitor, new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Refused, ConsentForm.Written, [], true) with { SharingExplained = true }, "Consent to assess and share with partner agencies."));
                 Ok(e.OverrideConsent(HealthVisitor, new ConsentOverride("Disclosure of risk; the safeguarding lead decided to share.", new PractitionerId("pr-dsl"))));
                 break;
             case Way.ThenWithdrawal:

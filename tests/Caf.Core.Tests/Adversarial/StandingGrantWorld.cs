@@ -66,7 +66,7 @@ internal sealed class StandingGrantWorld
         Ok(amy.RecordConsent(HealthVisitor, YoungPerson(), Why));
         Ok(amy.StartAssessment(HealthVisitor, "Concerns about attendance and wellbeing: assessment agreed with the family."));
         w.Step();
-        Ok(amy.CompleteAssessment(HealthVisitor, Level3, "Needs identified across school and health."));
+        Ok(amy.CompleteAssessment(HealthVisitor, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
         Ok(amy.ChooseNextStep(HealthVisitor, NextStep.MultiAgencySupport, "Needs span school and health."));
         Ok(amy.AppointLeadProfessional(HealthVisitor, before ? CafCatalogue.Nominee(HealthVisitor) : CafCatalogue.Nominee(CamhsWorker),
             new PractitionerId("pr-supervisor"), new Caf.Core.LeadProfessional.FamilyAgreement("Amy and her mother agreed."), "Sees Amy weekly."));
@@ -81,7 +81,7 @@ internal sealed class StandingGrantWorld
             var sam = CafEpisode.IdentifyConcern(w.Seeds.Policy, Sam, SamChild, Teacher, "Falling attendance.");
             Ok(sam.RecordConsent(Teacher, MotherWritten(), Why));
             Ok(sam.StartAssessment(Teacher, "Concerns about attendance: assessment agreed with the family."));
-            Ok(sam.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
+            Ok(sam.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
             Ok(sam.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "Needs span school and health."));
             Ok(sam.AppointLeadProfessional(Teacher, CafCatalogue.Nominee(Teacher), new PractitionerId("pr-supervisor"),
                 new Caf.Core.LeadProfessional.FamilyAgreement("Sam and his mother agreed."), "Sees Sam daily."));
@@ -130,7 +130,7 @@ internal sealed class StandingGrantWorld
     }
 
     public static ConsentRecord YoungPerson(params AgencyId[] excluded) =>
-        new(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [.. excluded], true);
+        new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [.. excluded], true) with { SharingExplained = true };
 
     private void Step() => Seeds.Time.Advance(TimeSpan.FromDays(1));
 }

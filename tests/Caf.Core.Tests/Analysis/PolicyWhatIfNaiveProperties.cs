@@ -236,13 +236,13 @@ public class PolicyWhatIfNaiveProperties
             var form = c.Written ? ConsentForm.Written : ConsentForm.Verbal;
             var record = c.Giver switch
             {
-                0 => ConsentRecord.Parent("Parent", form),
-                1 => ConsentRecord.YoungPerson("Young person", form, false),
-                _ => ConsentRecord.YoungPerson("Young person", form, true),
+                0 => ConsentRecord.Parent("Parent", form) with { SharingExplained = true },
+                1 => ConsentRecord.YoungPerson("Young person", form, false) with { SharingExplained = true },
+                _ => ConsentRecord.YoungPerson("Young person", form, true) with { SharingExplained = true },
             };
             if (e.RecordConsent(Teacher, record, "Consent.").IsRefused
                 || e.StartAssessment(Teacher, "Agreed.").IsRefused
-                || e.CompleteAssessment(Teacher, new AssessmentSummary(Default.FrameworkId, Default.FrameworkVersion, classified.Level, classified.Route, [.. c.Observed]), "Needs.").IsRefused)
+                || e.CompleteAssessment(Teacher, new AssessmentSummary(Default.FrameworkId, Default.FrameworkVersion, classified.Level, classified.Route, [.. c.Observed]), AbsentParentInvolvement.WasInvolved, "Needs.").IsRefused)
             {
                 continue; // a history the commands refuse is not recorded; the episode still counts as it stands
             }

@@ -10,13 +10,13 @@ internal static class ConsentFixtures
     public static readonly ConsentPolicy DefaultPolicy = new(new ConsentOptions());
 
     public static ConsentRecord Parent(ConsentDecision decision = ConsentDecision.Given, ConsentForm form = ConsentForm.Verbal, params AgencyId[] excluded) =>
-        new(ConsentGiverRole.ParentWithParentalResponsibility, "Sarah Hughes", decision, form, [.. excluded]);
+        new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Sarah Hughes", decision, form, [.. excluded]) with { SharingExplained = true };
 
     public static ConsentRecord YoungPerson(ConsentDecision decision = ConsentDecision.Given, bool? sufficientUnderstanding = true, ConsentForm form = ConsentForm.Verbal, params AgencyId[] excluded) =>
-        new(ConsentGiverRole.YoungPerson, "Jordan Hughes", decision, form, [.. excluded], sufficientUnderstanding);
+        new ConsentRecord(ConsentGiverRole.YoungPerson, "Jordan Hughes", decision, form, [.. excluded], sufficientUnderstanding) with { SharingExplained = true };
 
     public static ConsentRecord Expectant(ConsentDecision decision = ConsentDecision.Given, ConsentForm form = ConsentForm.Verbal, params AgencyId[] excluded) =>
-        new(ConsentGiverRole.ExpectantParent, "Amy Clarke", decision, form, [.. excluded]);
+        new ConsentRecord(ConsentGiverRole.ExpectantParent, "Amy Clarke", decision, form, [.. excluded]) with { SharingExplained = true };
 
     public static ConsentState State(params ConsentRecord[] records)
     {

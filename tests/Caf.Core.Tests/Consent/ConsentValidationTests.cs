@@ -83,7 +83,7 @@ public class ConsentValidationTests
     [Fact]
     public void CONS05_default_exclusions_read_as_full_consent()
     {
-        var record = new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Sarah Hughes", G.Given, ConsentForm.Written, default);
+        var record = new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Sarah Hughes", G.Given, ConsentForm.Written, default) with { SharingExplained = true };
 
         Assert.False(record.ExcludedAgencies.IsDefault);
         Assert.False(record.ExcludesAgency(TestIds.Camhs));

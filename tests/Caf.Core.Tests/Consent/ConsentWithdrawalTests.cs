@@ -102,7 +102,7 @@ public class ConsentWithdrawalTests
         var seeds = new Seeds();
         var unborn = new ChildDetails(TestIds.Child, null);
         var e = CafEpisode.IdentifyConcern(seeds.Policy, new EpisodeId("ep-unborn"), unborn, Seeds.HealthVisitor, "Expectant mother isolated, no support network.");
-        Seeds.Ok(e.RecordConsent(Seeds.HealthVisitor, ConsentRecord.ExpectantParent("Ms Smith", ConsentForm.Written), "Consent to assess."));
+        Seeds.Ok(e.RecordConsent(Seeds.HealthVisitor, ConsentRecord.ExpectantParent("Ms Smith", ConsentForm.Written) with { SharingExplained = true }, "Consent to assess."));
 
         AssertRefused(e.WithdrawConsent(Seeds.HealthVisitor, ByMother()), nameof(ConsentWithdrawal.WithdrawnBy));
         Seeds.Ok(e.WithdrawConsent(Seeds.HealthVisitor, new ConsentWithdrawal(ConsentGiverRole.ExpectantParent, "Moving in with family.") { Name = "Ms Smith" }));

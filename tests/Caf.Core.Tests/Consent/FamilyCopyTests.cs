@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using Caf.Core.Consent;
 using Caf.Core.Lifecycle;
+using Caf.Core.Lifecycle.Events;
 using Caf.Core.Testing;
 using Caf.Core.Tests.Support;
 using FsCheck;
@@ -58,7 +60,7 @@ public class FamilyCopyTests
         var e = seeds.Identified();
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent, not CAMHS."));
         Ok(e.StartAssessment(Teacher, "Concerns continue."));
-        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified."));
+        Ok(e.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified."));
         Ok(e.ChooseNextStep(Teacher, NextStep.SingleAgencySupport, "CAMHS and the family."));
 
         var refused = e.AgreePlan(Teacher, EpisodePlans.WithCamhs(seeds.Today), "CAMHS offered sessions.");
@@ -84,12 +86,43 @@ public class FamilyCopyTests
         Assert.True(e.Consent.Records[^1].SharingExplained);
         var json = EpisodeJson.SerializeEvent(e.Events[^1]);
         Assert.Contains("\"sharingExplained\":true", json, StringComparison.Ordinal);
-        Assert.DoesNotContain("sharingExplained", EpisodeJson.SerializeEvent(seeds.Assessing().Events[1]), StringComparison.Ordinal); // old shape kept
+    }
+
+    [Fact]
+    [Trait("Rule", "CONS-09")]
+    public void CONS09_Mums_consent_recorded_without_saying_whether_sharing_was_explained_is_refused_a_refusal_need_not_say()
+    {
+        var e = new Seeds().Identified();
+        var count = e.Events.Count;
+
+        var refused = e.RecordConsent(Teacher, MotherVerbal() with { SharingExplained = null }, "Mum agreed at the school gate.");
+
+        Assert.Equal(("CONS-09", "record.sharingExplained"), Of(refused));
+        Assert.Equal(count, e.Events.Count);
+        Ok(e.RecordConsent(Teacher, MotherVerbal() with { SharingExplained = null, Decision = ConsentDecision.Refused }, "Mum does not want an assessment."));
+    }
+
+    [Fact]
+    [Trait("Rule", "CONS-09")]
+    public void CONS09_a_consent_stored_before_CONS09_was_required_still_reads_back_one_stored_as_not_explained_does_not()
+    {
+        var seeds = new Seeds();
+        var history = seeds.PlanActive().Events.ToImmutableArray();
+        var at = history.Select((ev, i) => (ev, i)).Single(x => x.ev is ConsentRecorded).i;
+        var consent = (ConsentRecorded)history[at];
+
+        var stored = history.SetItem(at, consent with { Record = consent.Record with { SharingExplained = null } });
+        var notExplained = history.SetItem(at, consent with { Record = consent.Record with { SharingExplained = false } });
+
+        Assert.Null(CafEpisode.Rebuild(seeds.Policy, stored).Consent.Records[0].SharingExplained);
+        Assert.DoesNotContain("sharingExplained", EpisodeJson.SerializeEvent(stored[at]), StringComparison.Ordinal); // the old shape, unchanged
+        var failure = CafEpisode.Replay(seeds.Policy, notExplained).Failure!;
+        Assert.Equal(("CONS-09", "record.sharingExplained"), (failure.RuleId, failure.Field));
     }
 
     [Property(MaxTest = 100)]
     [Trait("Rule", "CONS-09")]
-    public bool CONS09_a_given_consent_recorded_as_not_explained_is_never_accepted(bool written, bool explained, bool given)
+    public bool CONS09_a_given_consent_is_accepted_exactly_when_its_record_says_sharing_was_explained(bool written, bool? explained, bool given)
     {
         var e = new Seeds().Identified();
         var record = (written ? MotherWritten() : MotherVerbal()) with
@@ -98,7 +131,7 @@ public class FamilyCopyTests
             Decision = given ? ConsentDecision.Given : ConsentDecision.Refused,
         };
         var accepted = e.RecordConsent(Teacher, record, "Recorded.").IsSuccess;
-        return accepted == (explained || !given);
+        return accepted == (explained == true || !given);
     }
 
     private static (string, string?) Of(Caf.Core.Primitives.Result r) => (r.Refusal.RuleId, r.Refusal.Field);

@@ -34,7 +34,7 @@ public class LegalBasisTests
         var e = seeds.Identified();
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
         Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
-        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
+        Ok(e.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
         Ok(e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "Needs span school and health."));
         Ok(e.AppointLeadProfessional(Teacher, Nominee(TestIds.Teacher, TestIds.School), new PractitionerId("pr-supervisor"), new Caf.Core.LeadProfessional.FamilyAgreement("Mum agreed."), "Sees the child daily."));
         Ok(e.AgreePlan(Teacher, EpisodePlans.Plan(seeds.Today, EpisodePlans.School(seeds.Today.AddDays(28)), EpisodePlans.Health(seeds.Today.AddDays(28))), "Agreed with Ms Smith."));

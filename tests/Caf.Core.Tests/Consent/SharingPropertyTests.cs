@@ -48,7 +48,7 @@ public class SharingPropertyTests
             from understanding in Gen.Elements<bool?>(null, true, false)
             from excluded in Gen.SubListOf(Agencies)
             from permuted in Gen.Shuffle(excluded.ToArray())
-            let record = new ConsentRecord(role, "Someone", decision, form, [.. excluded], role == ConsentGiverRole.YoungPerson ? understanding : null)
+            let record = new ConsentRecord(role, "Someone", decision, form, [.. excluded], role == ConsentGiverRole.YoungPerson ? understanding : null) with { SharingExplained = true }
             select new Op("record", record, record with { ExcludedAgencies = [.. permuted] });
 
         public static Arbitrary<History> Histories() =>

@@ -91,6 +91,13 @@ internal static class GoldenScenarios
         // family on this CAF, then a newer part a sibling's CAF recorded reused here through the sharing gate.
         new("family-assessment-shared", w => Run(w, w.IdentifyConcern(),
             "consent: mother verbal", "start assessment", "link family", "record the family part", "reuse a sibling's family part")),
+
+        // Schema 3 on (issue 28: CONS-09, PLAN-05, LP-12): consent recorded as explained, the absent father not involved
+        // and why, the health visitor as lead professional, a plan saying how Amy took part whose school action is within
+        // its owner's competence and whose budget the school holds, and a review saying how Amy took part.
+        new("lead-professional-limits", w => Run(w, w.IdentifyConcern(),
+            "consent: mother written", "start assessment", "complete assessment: the absent father not involved (PLAN-05)", "choose multi-agency",
+            "appoint health visitor", "agree plan: the school holds the breakfast club budget (LP-12)", "review: sufficient")),
     ];
 
     /// <summary>The settings the report rows were projected with: the school is a primary school, every other agency "other".</summary>

@@ -34,7 +34,7 @@ internal static class LeadProfessionalScenario
 
     public static ConsentState ConsentExcluding(params AgencyId[] excluded) =>
         ConsentState.Empty.With(new ConsentRecord(
-            ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, [.. excluded]));
+            ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, [.. excluded]) with { SharingExplained = true });
 
     public static LeadProfessionalSelectionRequest Request(params LeadProfessionalCandidate[] candidates) =>
         new(Episode, ConsentExcluding(), TestIds.TeacherAtSchool) { Candidates = [.. candidates] };

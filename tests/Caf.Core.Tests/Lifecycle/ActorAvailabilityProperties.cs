@@ -29,9 +29,9 @@ public class ActorAvailabilityProperties
     /// <summary>Each action with a command for it taking the caller; valid arguments wherever they do not depend on the history.</summary>
     private static readonly (EpisodeAction Action, Func<CafEpisode, Actor, DateOnly, Result> Run)[] Commands =
     [
-        (EpisodeAction.RecordConsent, (e, a, d) => e.RecordConsent(a, new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, []), Why)),
+        (EpisodeAction.RecordConsent, (e, a, d) => e.RecordConsent(a, new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, []) with { SharingExplained = true }, Why)),
         (EpisodeAction.StartAssessment, (e, a, d) => e.StartAssessment(a, Why)),
-        (EpisodeAction.CompleteAssessment, (e, a, d) => e.CompleteAssessment(a, EpisodeCommands.Assessed("LEI-01", "LEI-02", "LEI-05"), Why)),
+        (EpisodeAction.CompleteAssessment, (e, a, d) => e.CompleteAssessment(a, EpisodeCommands.Assessed("LEI-01", "LEI-02", "LEI-05"), AbsentParentInvolvement.WasInvolved, Why)),
         (EpisodeAction.ChooseNoFurtherAction, (e, a, d) => e.ChooseNextStep(a, NextStep.NoFurtherAction, Why)),
         (EpisodeAction.ChooseSupport, (e, a, d) => e.ChooseNextStep(a, NextStep.MultiAgencySupport, Why)),
         (EpisodeAction.NominateLeadProfessional, (e, a, d) => e.NominateLeadProfessional(a, CafCatalogue.Nominee(CafCatalogue.YouthWorker), Why)),

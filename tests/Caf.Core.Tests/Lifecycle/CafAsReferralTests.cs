@@ -74,7 +74,7 @@ public class CafAsReferralTests
         var e = seeds.Identified();
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent, not CAMHS."));
         Ok(e.StartAssessment(Teacher, "Concerns continue."));
-        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified."));
+        Ok(e.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified."));
 
         var refused = e.ReferToAgencyWithCaf(Teacher, "Assessment of anxiety", TestIds.Camhs, "Anxiety at school.");
 
@@ -108,7 +108,7 @@ public class CafAsReferralTests
         var e = seeds.Identified();
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent, not CAMHS."));
         Ok(e.StartAssessment(Teacher, "Concerns continue."));
-        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified."));
+        Ok(e.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified."));
         for (var i = 0; i < Math.Min(picks.Length, 12); i++)
         {
             var agency = agencies[(i + (picks[i] ? 1 : 0)) % agencies.Length];
@@ -142,7 +142,7 @@ public class CafAsReferralTests
         Assert.Equal(CafStartGround.ConcernsContinue, e.StartGround);
         Assert.Equal((Supervisor, CafLead, seeds.Today), (e.NextStepsReview!.Supervisor, e.NextStepsReview.CafLead, e.NextStepsReview.HeldOn));
         Assert.Contains("youth service", e.NextStepsReview.Agreed, StringComparison.Ordinal);
-        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified."));
+        Ok(e.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified."));
         Assert.Equal(CafStartGround.ConcernsContinue, CafEpisode.Rebuild(seeds.Policy, e.Events).StartGround);
     }
 
@@ -178,13 +178,13 @@ public class CafAsReferralTests
         Assert.Equal(("LIFE-14", "ground"), Of(e.StartAssessment(Teacher, "No ground given.")));
         Ok(e.StartAssessment(Teacher, CafStartGround.ReasonsNotFullyIdentified, "Why Amy is withdrawn is not clear after two home visits."));
 
-        Assert.Equal(("LIFE-14", "nextStepsReview"), Of(e.CompleteAssessment(Teacher, Level3, "Needs identified.")));
+        Assert.Equal(("LIFE-14", "nextStepsReview"), Of(e.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified.")));
         var offered = e.GetAvailableActions(Teacher).Single(a => a.Action == EpisodeAction.CompleteAssessment);
         Assert.Equal("LIFE-14", offered.Refusal!.RuleId);
         Assert.Null(e.GetAvailableActions(Teacher).Single(a => a.Action == EpisodeAction.ReviewNextSteps).Refusal);
 
         Ok(e.ReviewNextSteps(Teacher, Supervisor, CafLead, seeds.Today, "Multi-agency meeting at school."));
-        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified."));
+        Ok(e.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified."));
         Assert.NotNull(CafEpisode.Rebuild(seeds.Policy, e.Events));
     }
 
@@ -202,7 +202,7 @@ public class CafAsReferralTests
             Ok(e.ReviewNextSteps(Teacher, Supervisor, CafLead, seeds.Today, "Agreed."));
         }
 
-        return e.CompleteAssessment(Teacher, Level3, "Needs identified.").IsSuccess == reviewFirst;
+        return e.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified.").IsSuccess == reviewFirst;
     }
 
     private static (string, string?) Of(Caf.Core.Primitives.Result r) => (r.Refusal.RuleId, r.Refusal.Field);

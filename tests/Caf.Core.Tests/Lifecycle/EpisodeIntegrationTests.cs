@@ -23,7 +23,7 @@ public class EpisodeIntegrationTests
         var e = _seeds.Assessing();
         var result = Matcher.Assess(["LEI-01", "LEI-07", "LEI-10", "BFD-09"]).Value;
 
-        Ok(e.CompleteAssessment(Teacher, result, "Needs identified across school and health."));
+        Ok(e.CompleteAssessment(Teacher, result, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
 
         Assert.Equal(Matcher.FrameworkId, e.Assessment!.FrameworkId);
         Assert.Equal(Matcher.FrameworkVersion, e.Assessment.FrameworkVersion);
@@ -40,7 +40,7 @@ public class EpisodeIntegrationTests
         var harm = Matcher.Assess(["LEI-01"], new ThresholdContext { SignificantHarmConcern = true }).Value;
         Assert.Equal(ThresholdRoute.Safeguarding, harm.Route);
 
-        var refused = e.CompleteAssessment(Teacher, harm, "Needs identified across school and health.");
+        var refused = e.CompleteAssessment(Teacher, harm, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health.");
 
         Assert.Equal("THR-04", refused.Refusal.RuleId);
         Assert.Equal(EpisodeState.Assessing, e.State);
@@ -60,7 +60,7 @@ public class EpisodeIntegrationTests
         var e = _seeds.Identified();
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.YouthService), "Consent to assess and share with partner agencies."));
         Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
-        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
+        Ok(e.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
         var request = new LeadProfessionalSelectionRequest(e.Id, e.Consent, Teacher)
         {
             Candidates = [Candidate(new PractitionerId("pr-youth"), TestIds.YouthService, AgencyKind.YouthService), Candidate(TestIds.HealthVisitor, TestIds.HealthVisiting, AgencyKind.Health)],
@@ -80,7 +80,7 @@ public class EpisodeIntegrationTests
         var e = _seeds.Identified();
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.YouthService), "Consent to assess and share with partner agencies."));
         Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
-        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
+        Ok(e.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
         var request = new LeadProfessionalSelectionRequest(e.Id, e.Consent, Teacher)
         {
             Candidates = [Candidate(new PractitionerId("pr-youth"), TestIds.YouthService, AgencyKind.YouthService)],

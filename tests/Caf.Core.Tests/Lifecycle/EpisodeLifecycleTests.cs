@@ -85,7 +85,7 @@ public class EpisodeLifecycleTests
         _seeds.Time.Advance(TimeSpan.FromDays(32));
 
         Assert.True(e.IsAssessmentOverdue);
-        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
+        Ok(e.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
         Assert.False(e.IsAssessmentOverdue);
     }
 
@@ -119,7 +119,7 @@ public class EpisodeLifecycleTests
         var e = _seeds.Identified();
         Ok(e.RecordConsent(Teacher, MotherVerbal(), "Consent to assess and share with partner agencies."));
         Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
-        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
+        Ok(e.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
 
         var refused = Caf.Core.Tests.Panels.PanelFixtures.Refer(e, Teacher);
         Assert.Equal("CONS-04", refused.Refusal.RuleId);
@@ -191,7 +191,7 @@ public class EpisodeLifecycleTests
         var e = _seeds.Identified();
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.HealthVisiting), "Consent to assess and share with partner agencies."));
         Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
-        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
+        Ok(e.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
 
         var result = e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(TestIds.HealthVisitor, TestIds.HealthVisiting), new PractitionerId("pr-s"), new FamilyAgreement("agreed"), "why");
 
@@ -502,7 +502,7 @@ public class EpisodeLifecycleTests
         var e = _seeds.Identified();
         Ok(e.RecordConsent(Teacher, MotherWritten(TestIds.Camhs), "Consent to assess and share with partner agencies."));
         Ok(e.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
-        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
+        Ok(e.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
         Ok(e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "Many needs."));
 
         Assert.Equal("LP-11", e.AppointLeadProfessional(Teacher, Caf.Core.Tests.Support.Seeds.Nominee(new PractitionerId("pr-camhs"), TestIds.Camhs), new PractitionerId("pr-s"), new FamilyAgreement("agreed"), "x").Refusal.RuleId);

@@ -169,7 +169,7 @@ public class EpisodePlanPropertyTests
 
         // Reassessment and a new plan start the count again.
         Ok(e.RequireReassessment(HealthVisitor, "Insufficient progress after 4 reviews."));
-        Ok(e.CompleteAssessment(HealthVisitor, Level3, "Reassessed."));
+        Ok(e.CompleteAssessment(HealthVisitor, Level3, AbsentParentInvolvement.WasInvolved, "Reassessed."));
         Ok(e.AgreePlan(HealthVisitor, EpisodePlans.MultiAgency(seeds.Today), "A new Action Plan negotiated."));
         seeds.Time.Advance(TimeSpan.FromDays(42));
         return e.HoldReview(HealthVisitor, EpisodePlans.Review(e.Plan!, seeds.Today, ReviewProgress.Insufficient)).IsSuccess.Label("the new plan's first review");

@@ -151,7 +151,7 @@ public class EpisodePlanReviewTests
         Assert.Equal(required.AddMonths(1), e.AssessmentDueBy);         // still from the review, not from this command
         Assert.True(e.IsAssessmentOverdue);                             // the refused 5th review came 42 days later
         _seeds.Time.Advance(TimeSpan.FromDays(10));
-        Seeds.Ok(e.CompleteAssessment(HealthVisitor, Level3, "Reassessed: the needs are the same, the plan was not working."));
+        Seeds.Ok(e.CompleteAssessment(HealthVisitor, Level3, AbsentParentInvolvement.WasInvolved, "Reassessed: the needs are the same, the plan was not working."));
         Seeds.Ok(e.AgreePlan(HealthVisitor, EpisodePlans.MultiAgency(_seeds.Today), "A new Action Plan negotiated after reassessment."));
 
         Assert.False(e.IsReassessmentRequired);

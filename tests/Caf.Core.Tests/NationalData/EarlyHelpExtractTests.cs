@@ -29,7 +29,7 @@ public class EarlyHelpExtractTests
     {
         var e = _seeds.Assessing();                                  // consent and start on 2 March 2026
         _seeds.Time.Advance(TimeSpan.FromDays(10));
-        Seeds.Ok(e.CompleteAssessment(Seeds.Teacher, WithCodes, "Young carer; mother's mental health."));
+        Seeds.Ok(e.CompleteAssessment(Seeds.Teacher, WithCodes, AbsentParentInvolvement.WasInvolved, "Young carer; mother's mental health."));
         Seeds.Ok(e.ChooseNextStep(Seeds.Teacher, NextStep.NoFurtherAction, "Needs met by universal services."));
 
         var expected = new EarlyHelpEpisodeRecord

@@ -38,9 +38,9 @@ internal static class PlanFixtures
 
     public static PlanAction ChildClub => new("a-club", "Jamie goes to the lunchtime club twice a week", ActionOwner.ChildOrYoungPerson, AgreedOn.AddDays(21), serves: ["friends"]);
 
-    public static PlanAction SchoolMentor => new("a-mentor", "Weekly check-in with the learning mentor", ActionOwner.ForPractitioner(TestIds.Teacher, TestIds.School), AgreedOn.AddDays(14), serves: ["attendance"]);
+    public static PlanAction SchoolMentor => new("a-mentor", "Weekly check-in with the learning mentor", ActionOwner.ForPractitioner(TestIds.Teacher, TestIds.School), AgreedOn.AddDays(14), serves: ["attendance"]) { WithinOwnersCompetence = true };
 
-    public static PlanAction HealthVisit => new("a-hv", "Health visitor home visit about sleep", ActionOwner.ForPractitioner(TestIds.HealthVisitor, TestIds.HealthVisiting), AgreedOn.AddDays(10), serves: ["sleep"]);
+    public static PlanAction HealthVisit => new("a-hv", "Health visitor home visit about sleep", ActionOwner.ForPractitioner(TestIds.HealthVisitor, TestIds.HealthVisiting), AgreedOn.AddDays(10), serves: ["sleep"]) { WithinOwnersCompetence = true };
 
     public static ActionPlan Plan(params PlanAction[] actions) => new()
     {
@@ -48,6 +48,7 @@ internal static class PlanFixtures
         Outcomes = [Attendance, Sleep, Friends],
         FamilyStrengths = ["Mum is determined to get mornings right", "Grandma helps on Tuesdays"],
         ChildsViews = "Jamie says school is OK when his friend is there",
+        ChildInvolvement = "Jamie came to the TAC meeting and chose his own actions.",
         Actions = [.. actions],
         ReviewArrangements = new ReviewArrangements(AgreedOn.AddDays(42), ReviewForm.Meeting, "At school, after drop-off"),
     };

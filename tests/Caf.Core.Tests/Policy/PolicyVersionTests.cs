@@ -42,7 +42,7 @@ public class PolicyVersionTests
         Assert.Equal("default", PolicyHistory.DefaultVersionId);
         Assert.Equal(DateOnly.MinValue, world.Policy.History.Versions[0].EffectiveFrom);
         var episode = world.IdentifyConcern();
-        Assert.True(episode.RecordConsent(CafCatalogue.Teacher, Caf.Core.Consent.ConsentRecord.Parent("Ms Smith", Caf.Core.Consent.ConsentForm.Written), "Consent.").IsSuccess);
+        Assert.True(episode.RecordConsent(CafCatalogue.Teacher, Caf.Core.Consent.ConsentRecord.Parent("Ms Smith", Caf.Core.Consent.ConsentForm.Written) with { SharingExplained = true }, "Consent.").IsSuccess);
         Assert.All(episode.Events, e => Assert.Equal("default", e.PolicyVersion));
         Assert.Contains("\"policyVersion\":\"default\"", EpisodeJson.SerializeEvent(episode.Events[1]), StringComparison.Ordinal);
     }

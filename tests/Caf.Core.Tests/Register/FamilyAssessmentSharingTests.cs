@@ -33,7 +33,7 @@ public class FamilyAssessmentSharingTests
     private static readonly AgencyId FamilySupport = new("voluntary-family-support");
     private static readonly Actor FamilyWorker = new(new PractitionerId("pr-family-worker"), FamilySupport);
     private static readonly Actor CamhsWorker = new(new PractitionerId("pr-camhs"), TestIds.Camhs);
-    private static readonly ConsentRecord AmyGives = new(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [], true);
+    private static readonly ConsentRecord AmyGives = new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [], true) with { SharingExplained = true };
     private static readonly ThresholdFramework Framework = new ThresholdFrameworkLoader().LoadDefault().Framework;
 
     private static FamilyAssessment Part(string summary = "Mum says the flat is damp and money is tight since the move.") =>

@@ -29,7 +29,7 @@ public class FamilyLinkRevocationTests
     private static readonly EpisodeId Amy = new("ep-amy");
     private static readonly EpisodeId Sam = new("ep-sam");
     private static readonly Actor CamhsWorker = new(new PractitionerId("pr-camhs"), TestIds.Camhs);
-    private static readonly ConsentRecord AmyGives = new(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [], true);
+    private static readonly ConsentRecord AmyGives = new ConsentRecord(ConsentGiverRole.YoungPerson, "Amy", ConsentDecision.Given, ConsentForm.Written, [], true) with { SharingExplained = true };
 
     private readonly Seeds _seeds = new();
     private readonly InMemoryEpisodeRepository _store;
@@ -265,7 +265,7 @@ public class FamilyLinkRevocationTests
         if (samAssessed)
         {
             Ok(sam.StartAssessment(Teacher, "Concerns about attendance and wellbeing: assessment agreed with the family."));
-            Ok(sam.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
+            Ok(sam.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
             Ok(sam.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "Needs span school and health."));
         }
 

@@ -44,7 +44,7 @@ public class InMemoryVerifyTests
         var stricter = new Seeds(new CafOptions { Consent = new ConsentOptions { ParentConsentRequiredAtSelfConsentAge = true } });
         var store = new InMemoryEpisodeRepository(stricter.Policy);
         var sixteen = CafEpisode.IdentifyConcern(recorded.Policy, new EpisodeId("ep-1"), new ChildDetails(new ChildId("child-16"), new DateOnly(2010, 1, 1)), Teacher, "Missing school.");
-        Ok(sixteen.RecordConsent(Teacher, new ConsentRecord(ConsentGiverRole.YoungPerson, "Sam", ConsentDecision.Given, ConsentForm.Written, []), "Sam consents."));
+        Ok(sixteen.RecordConsent(Teacher, new ConsentRecord(ConsentGiverRole.YoungPerson, "Sam", ConsentDecision.Given, ConsentForm.Written, []) with { SharingExplained = true }, "Sam consents."));
         Ok(sixteen.StartAssessment(Teacher, "Sam agreed to an assessment."));
         Ok(await store.AddAsync(sixteen));
         Ok(await store.AddAsync(stricter.Identified(new EpisodeId("ep-2"))));

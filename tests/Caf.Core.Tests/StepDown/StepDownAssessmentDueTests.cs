@@ -39,7 +39,7 @@ public class StepDownAssessmentDueTests
         seeds.Time.Advance(TimeSpan.FromDays(32));
         Assert.True(e.IsAssessmentOverdue);
         Assert.Equal(new DateOnly(2026, 4, 22), EpisodeReportRows.From(e, new Caf.Core.Thresholds.ThresholdFrameworkLoader().LoadDefault().Framework, _ => InitiatingSetting.Other).AssessmentDueOn);
-        Seeds.Ok(e.CompleteAssessment(Seeds.Teacher, Seeds.Level3, "Completed late: reported, not blocked."));
+        Seeds.Ok(e.CompleteAssessment(Seeds.Teacher, Seeds.Level3, AbsentParentInvolvement.WasInvolved, "Completed late: reported, not blocked."));
         Assert.False(e.IsAssessmentOverdue);
     }
 

@@ -50,10 +50,10 @@ internal sealed class Seeds
     public static ChildDetails NineYearOld => new(TestIds.Child, new DateOnly(2016, 9, 1));
 
     public static ConsentRecord MotherVerbal(params AgencyId[] excluded) =>
-        new(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Verbal, [.. excluded]);
+        new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Verbal, [.. excluded]) with { SharingExplained = true };
 
     public static ConsentRecord MotherWritten(params AgencyId[] excluded) =>
-        new(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, [.. excluded]);
+        new ConsentRecord(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, [.. excluded]) with { SharingExplained = true };
 
     /// <summary>A practitioner working with the family, trained, with room on their caseload (LP-03, LP-04).</summary>
     public static Caf.Core.LeadProfessional.LeadProfessionalCandidate Nominee(PractitionerId practitioner, AgencyId agency) =>
@@ -76,7 +76,7 @@ internal sealed class Seeds
     {
         var e = Assessing();
         Time.Advance(TimeSpan.FromDays(10));
-        Ok(e.CompleteAssessment(Teacher, Level3, "Needs identified across school and health."));
+        Ok(e.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.WasInvolved, "Needs identified across school and health."));
         return e;
     }
 

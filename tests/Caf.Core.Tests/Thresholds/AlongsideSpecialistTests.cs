@@ -60,12 +60,12 @@ public class AlongsideSpecialistTests
         Assert.Equal(Need, summary.CoordinationNeed);
 
         var byDefault = new Seeds().Assessing();
-        var refused = byDefault.CompleteAssessment(Teacher, summary, "CAF alongside CAMHS.");
+        var refused = byDefault.CompleteAssessment(Teacher, summary, AbsentParentInvolvement.WasInvolved, "CAF alongside CAMHS.");
         Assert.Equal(("THR-08", "summary.coordinationNeed"), (refused.Refusal.RuleId, refused.Refusal.Field));
 
         var seeds = new Seeds(new CafOptions { Lifecycle = { CafAlongsideSpecialistService = true } });
         var e = seeds.Assessing();
-        Ok(e.CompleteAssessment(Teacher, summary, "CAF alongside CAMHS."));
+        Ok(e.CompleteAssessment(Teacher, summary, AbsentParentInvolvement.WasInvolved, "CAF alongside CAMHS."));
         Assert.Equal(Need, CafEpisode.Rebuild(seeds.Policy, e.Events).Assessment!.CoordinationNeed);
         Assert.Contains("\"coordinationNeed\"", EpisodeJson.SerializeEvent(e.Events[^1]), StringComparison.Ordinal);
     }
