@@ -187,7 +187,7 @@ public class EpisodeBenchmarks
         var e = CafEpisode.IdentifyConcern(_policy, new EpisodeId("ep-1"), Child, Teacher, "Attendance");
         Check(e.RecordConsent(Teacher, Consent, "Consent to assess and share."));
         Check(e.StartAssessment(Teacher, "Attendance and weight."));
-        Check(e.CompleteAssessment(Teacher, Assessment, "Needs across school and health."));
+        Check(e.CompleteAssessment(Teacher, Assessment, AbsentParentInvolvement.WasInvolved, "Needs across school and health."));
         Check(e.ChooseNextStep(Teacher, NextStep.MultiAgencySupport, "school and health"));
         Check(e.AppointLeadProfessional(Teacher, new LeadProfessionalCandidate(HealthVisitor.Practitioner, HealthVisitor.Agency, AgencyKind.Health, "Health visitor", true, ContactFrequency.Weekly, [], 0), new PractitionerId("pr-sup"), new FamilyAgreement("agreed"), "weekly"));
         Check(e.AgreePlan(HealthVisitor, Plan(today), "Agreed at the TAC."));

@@ -65,7 +65,7 @@ public class WhatIfBenchmarks
             var e = CafEpisode.IdentifyConcern(policy, new EpisodeId($"ep-{n}"), child, teacher, "Concern.");
             Ok(e.RecordConsent(teacher, ConsentRecord.Parent("Parent", ConsentForm.Written), "Consent to assess."));
             Ok(e.StartAssessment(teacher, "Agreed."));
-            Ok(e.CompleteAssessment(teacher, _a.Assess(observed).Value, "Needs identified."));
+            Ok(e.CompleteAssessment(teacher, _a.Assess(observed).Value, AbsentParentInvolvement.WasInvolved, "Needs identified."));
             _episodes.Add(e);
         }
     }
