@@ -1,0 +1,43 @@
+using System.Data.Common;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Caf.Core.EntityFrameworkCore.Authorities;
+
+/// <summary>
+/// PostgreSQL row-level security (issue 29, <see cref="CafEntityFrameworkCoreOptions.UsePostgresRowLevelSecurity"/>): on
+/// every connection a context opens, sets <c>caf.authority</c> to the authority of the store that created the context
+/// (empty when none did, which matches no row), so the policies on every table (<see cref="RowLevelSecurity"/>) let the
+/// connection see and write that authority's rows only, whatever SQL it runs.
+/// </summary>
+internal sealed class AuthoritySettingInterceptor : DbConnectionInterceptor
+{
+    internal const string Setting = "caf.authority";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = Command(connection, eventData);
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        var command = Command(connection, eventData);
+        await using (command.ConfigureAwait(false))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = "SELECT set_config('" + Setting + "', @authority, false)";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "authority";
+        parameter.Value = (eventData.Context as CafDbContext)?.ScopedAuthority?.Value ?? string.Empty;
+        command.Parameters.Add(parameter);
+        return command;
+    }
+}
