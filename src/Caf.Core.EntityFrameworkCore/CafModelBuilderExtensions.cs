@@ -61,7 +61,8 @@ public static class CafModelBuilderExtensions
     private static void AuthorityColumn<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e)
         where T : class, IAuthorityRow
     {
-        e.Property(r => r.Authority).HasColumnName(AuthorityRows.Column).HasMaxLength(AuthorityId.MaxLength).IsRequired();
+        e.Property(r => r.Authority).HasColumnName(AuthorityRows.Column).HasConversion(StoreConverters.Authority)
+            .HasMaxLength(AuthorityId.MaxLength).IsRequired();
         AuthorityCheck(e);
     }
 

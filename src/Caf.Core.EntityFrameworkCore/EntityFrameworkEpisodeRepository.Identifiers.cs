@@ -36,7 +36,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IChildI
     {
         if (episode.Child.NhsNumber is { } nhsNumber)
         {
-            db.Entry(new ChildIdentifierRow { Authority = authority.Value, EpisodeId = episode.Id, ChildId = episode.Child.Id, NhsNumber = nhsNumber.Value }).State = EntityState.Added;
+            db.Entry(new ChildIdentifierRow { Authority = authority, EpisodeId = episode.Id, ChildId = episode.Child.Id, NhsNumber = nhsNumber.Value }).State = EntityState.Added;
         }
     }
 }

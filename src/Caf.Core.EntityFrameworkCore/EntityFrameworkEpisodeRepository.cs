@@ -570,7 +570,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             var (json, type) = (staged.Json[sequence - staged.From], staged.Types[sequence - staged.From]);
             db.Entry(new EpisodeEventRow
             {
-                Authority = _authority.Value,
+                Authority = _authority,
                 EpisodeId = episode.Id,
                 Sequence = sequence,
                 Type = type,
@@ -585,7 +585,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
 
             db.Entry(new OutboxRow
             {
-                Authority = _authority.Value,
+                Authority = _authority,
                 EpisodeId = episode.Id,
                 Sequence = sequence,
                 EventType = type,

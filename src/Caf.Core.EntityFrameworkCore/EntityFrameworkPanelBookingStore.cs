@@ -166,7 +166,7 @@ public sealed class EntityFrameworkPanelBookingStore<TContext> : IPanelBookingSt
                 load = await db.Rows<PanelMeetingLoadRow>(authority).FirstOrDefaultAsync(m => m.Panel == panel && m.MeetingDate == date, cancellationToken).ConfigureAwait(false);
                 if (load is null)
                 {
-                    load = new PanelMeetingLoadRow { Authority = authority.Value, Panel = panel, MeetingDate = date };
+                    load = new PanelMeetingLoadRow { Authority = authority, Panel = panel, MeetingDate = date };
                     db.Add(load); // a concurrent first booking of the same meeting makes one of the two inserts fail: retried
                 }
 

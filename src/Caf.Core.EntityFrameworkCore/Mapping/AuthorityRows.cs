@@ -8,8 +8,9 @@ namespace Caf.Core.EntityFrameworkCore.Mapping;
 /// <summary>A stored row that belongs to one authority (its <c>authority</c> column, the <see cref="AuthorityId.Value"/>).</summary>
 internal interface IAuthorityRow
 {
-    /// <summary>The authority's <see cref="AuthorityId.Value"/>; stamped by the store on every insert.</summary>
-    string Authority { get; set; }
+    /// <summary>The authority (stored as its <see cref="AuthorityId.Value"/>); stamped by the store on every insert. Left
+    /// <c>default</c>, it is stored as NULL, which the column refuses.</summary>
+    AuthorityId Authority { get; set; }
 }
 
 /// <summary>
@@ -25,8 +26,7 @@ internal static class AuthorityRows
     public static IQueryable<T> Rows<T>(this DbContext db, AuthorityId authority)
         where T : class, IAuthorityRow
     {
-        var value = authority.Value;
-        return db.Set<T>().Where(r => EF.Property<string>(r, nameof(IAuthorityRow.Authority)) == value);
+        return db.Set<T>().Where(r => EF.Property<AuthorityId>(r, nameof(IAuthorityRow.Authority)) == authority);
     }
 
     /// <summary>The episode rows of <paramref name="authority"/>.</summary>
@@ -37,7 +37,7 @@ internal static class AuthorityRows
     public static T In<T>(this T row, AuthorityId authority)
         where T : IAuthorityRow
     {
-        row.Authority = authority.Value;
+        row.Authority = authority;
         return row;
     }
 }

@@ -7,7 +7,7 @@ namespace Caf.Core.EntityFrameworkCore.Mapping;
 internal sealed class OutboxRow : IAuthorityRow
 {
     /// <inheritdoc />
-    public string Authority { get; set; } = "";
+    public AuthorityId Authority { get; set; }
 
     public EpisodeId EpisodeId { get; set; }
 

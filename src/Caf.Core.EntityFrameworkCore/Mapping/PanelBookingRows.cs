@@ -9,7 +9,7 @@ namespace Caf.Core.EntityFrameworkCore.Mapping;
 internal sealed class PanelBookingRow : IAuthorityRow
 {
     /// <inheritdoc />
-    public string Authority { get; set; } = "";
+    public AuthorityId Authority { get; set; }
 
     public PanelSlotId Slot { get; set; }
 
@@ -59,7 +59,7 @@ internal sealed class PanelBookingRow : IAuthorityRow
 internal sealed class PanelMeetingLoadRow : IAuthorityRow
 {
     /// <inheritdoc />
-    public string Authority { get; set; } = "";
+    public AuthorityId Authority { get; set; }
 
     public PanelId Panel { get; set; }
 

@@ -8,7 +8,7 @@ namespace Caf.Core.EntityFrameworkCore.Mapping;
 internal sealed class ReadAuditRow : IAuthorityRow
 {
     /// <inheritdoc />
-    public string Authority { get; set; } = "";
+    public AuthorityId Authority { get; set; }
 
     public long Id { get; set; }
 
@@ -50,7 +50,7 @@ internal sealed class ReadAuditRow : IAuthorityRow
 internal sealed class ChildIdentifierRow : IAuthorityRow
 {
     /// <inheritdoc />
-    public string Authority { get; set; } = "";
+    public AuthorityId Authority { get; set; }
 
     public EpisodeId EpisodeId { get; set; }
 

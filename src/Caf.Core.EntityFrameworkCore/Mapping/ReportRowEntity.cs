@@ -11,7 +11,7 @@ namespace Caf.Core.EntityFrameworkCore.Mapping;
 internal sealed class ReportRowEntity : IAuthorityRow
 {
     /// <inheritdoc />
-    public string Authority { get; set; } = "";
+    public AuthorityId Authority { get; set; }
 
     public EpisodeId EpisodeId { get; set; }
 

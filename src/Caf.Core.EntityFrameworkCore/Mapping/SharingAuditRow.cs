@@ -8,7 +8,7 @@ namespace Caf.Core.EntityFrameworkCore.Mapping;
 internal sealed class SharingAuditRow : IAuthorityRow
 {
     /// <inheritdoc />
-    public string Authority { get; set; } = "";
+    public AuthorityId Authority { get; set; }
 
     public long Id { get; set; }
 
