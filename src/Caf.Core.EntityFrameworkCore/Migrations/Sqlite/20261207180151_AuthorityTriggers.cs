@@ -5,7 +5,7 @@
 namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
 {
     /// <summary>
-    /// Issue 29, after <c>Authorities</c>: SQLite rebuilt the tables to give them their authority keys, and a rebuild drops
+    /// Issue 29, after <c>Authorities</c> and <c>AuthorityRows</c>: SQLite rebuilt the tables to give them their authority keys, and a rebuild drops
     /// the tables' triggers; this creates them again (LIFE-11, SHARE-03, LAW-04), the event rows' delete guard now comparing
     /// the authority as well as the episode id. No table or column changes.
     /// </summary>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCafDbContext))]
-    [Migration("20261207180150_AuthorityTriggers")]
+    [Migration("20261207180151_AuthorityTriggers")]
     internal partial class AuthorityTriggers
     {
         /// <inheritdoc />
