@@ -203,11 +203,13 @@ public abstract partial class AuthorityIsolationContract : IAsyncLifetime
     private async Task CopyRowsAsync(AuthorityId from, AuthorityId to, string id)
     {
         var episodeId = new EpisodeId(id);
-        await using var db = await Services.GetRequiredService<IDbContextFactory<CafDbContext>>().CreateDbContextAsync();
-        var row = await db.Set<EpisodeSummary>().AsNoTracking().Where(s => s.Authority == from && s.Id == episodeId)
+        // Read as the one authority and written as the other (with row-level security, each context sees its own only).
+        await using var source = await Contexts(from).CreateDbContextAsync();
+        await using var db = await Contexts(to).CreateDbContextAsync();
+        var row = await source.Set<EpisodeSummary>().AsNoTracking().Where(s => s.Authority == from && s.Id == episodeId)
             .Select(s => new { Summary = s, Snapshot = EF.Property<string>(s, "Snapshot"), Hash = EF.Property<string>(s, "HistoryHash") })
             .SingleAsync();
-        var events = await db.Set<EpisodeEventRow>().AsNoTracking().Where(r => r.Authority == from && r.EpisodeId == episodeId).ToListAsync();
+        var events = await source.Set<EpisodeEventRow>().AsNoTracking().Where(r => r.Authority == from && r.EpisodeId == episodeId).ToListAsync();
         var entry = db.Entry(row.Summary with { Authority = to });
         entry.State = EntityState.Added;
         entry.Property<string>("Snapshot").CurrentValue = row.Snapshot;
@@ -220,6 +222,10 @@ public abstract partial class AuthorityIsolationContract : IAsyncLifetime
 
         await db.SaveChangesAsync();
     }
+
+    /// <summary>The context factory the stores of the authority use (contexts marked with it, for row-level security).</summary>
+    protected IDbContextFactory<CafDbContext> Contexts(AuthorityId authority) =>
+        CafEntityFrameworkCoreServiceCollectionExtensions.Scoped<CafDbContext>(Services, authority);
 
     /// <summary>Every episode of the authority, in id order (a caseload with no criterion).</summary>
     protected sealed class AllEpisodes : Specification<EpisodeSummary>

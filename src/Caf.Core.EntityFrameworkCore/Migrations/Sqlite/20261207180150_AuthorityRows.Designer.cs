@@ -459,7 +459,8 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
 
                     b.Property<int>("Categories")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("categories");
+                        .HasColumnName("categories")
+                        .HasDefaultValue(0); // SQLite: kept through the rebuild, as SharingAuditKind/SharingAuditCategories added it
 
                     b.Property<DateTime>("DecidedAt")
                         .HasColumnType("TEXT")
@@ -481,7 +482,8 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("kind");
+                        .HasColumnName("kind")
+                        .HasDefaultValue(0); // SQLite: kept through the rebuild, as SharingAuditKind/SharingAuditCategories added it
 
                     b.Property<int>("Purpose")
                         .HasColumnType("INTEGER")
