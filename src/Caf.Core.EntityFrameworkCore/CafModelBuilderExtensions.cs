@@ -20,7 +20,8 @@ namespace Caf.Core.EntityFrameworkCore;
 /// one row per episode written in the same save: a JSON payload plus indexed child, opening, closure and LP-agency columns,
 /// REP-01..06); <c>caf_panel_bookings</c> (agenda bookings, unique on the slot, PANEL-03) and <c>caf_panel_meetings</c>
 /// (each meeting's taken capacity, a concurrency-checked counter row moved in the same transaction as each booking).</para>
-/// <para>REG-01 (at most one open episode per child) is a filtered unique index on <c>caf_episodes(child_id)</c>
+/// <para>Every table has an <c>authority</c> column, first in every key and lookup index (issue 29, docs/storage.md).
+/// REG-01 (at most one open episode per child, per authority) is a filtered unique index on <c>caf_episodes(authority, child_id)</c>
 /// where <c>is_open</c>, so it holds across processes and servers. A host that includes these tables in its own
 /// model writes its own migrations; the ones this package ships are for <see cref="CafDbContext"/>, and they also
 /// add triggers that refuse updates of stored events and audit rows, and deletes of stored events except with their episode row.</para>
