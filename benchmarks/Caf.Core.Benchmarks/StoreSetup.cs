@@ -141,7 +141,15 @@ internal sealed class BenchStore : IAsyncDisposable
     private static async Task<BenchStore> OpenAsync(Action<CafEntityFrameworkCoreOptions> provider, Func<ValueTask> drop)
     {
         var policy = NewPolicy();
-        var services = new ServiceCollection().AddSingleton(policy).AddCafEntityFrameworkCore(provider).BuildServiceProvider();
+        // Issue 29: the stores of any authority too (keyed by AuthorityId), each authority with a policy of its own.
+        var services = new ServiceCollection().AddSingleton(policy)
+            .AddKeyedSingleton<EpisodePolicy>(KeyedService.AnyKey, (_, key) => new EpisodePolicy(new Caf.Core.Configuration.CafOptions(), policy.Time, policy.Sharing) { Authority = (AuthorityId)key! })
+            .AddCafEntityFrameworkCore(o =>
+            {
+                provider(o);
+                o.PerAuthority();
+            })
+            .BuildServiceProvider();
         await services.MigrateCafDatabaseAsync();
         return new BenchStore(policy, services.GetRequiredService<IEpisodeRepository>(), services, drop);
     }

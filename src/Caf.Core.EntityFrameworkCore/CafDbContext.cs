@@ -26,6 +26,26 @@ public class CafDbContext : DbContext
     {
     }
 
+    /// <summary>
+    /// The authority of the store that created this context (issue 29), set by the store's context factory; the PostgreSQL
+    /// row-level-security interceptor puts it in <c>caf.authority</c> on each connection. Null for a context the host made.
+    /// </summary>
+    internal Caf.Core.Primitives.AuthorityId? ScopedAuthority { get; set; }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        ScopedAuthority = null; // a pooled context is handed out again: never with the last store's authority
+        base.Dispose();
+    }
+
+    /// <inheritdoc />
+    public override System.Threading.Tasks.ValueTask DisposeAsync()
+    {
+        ScopedAuthority = null;
+        return base.DisposeAsync();
+    }
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

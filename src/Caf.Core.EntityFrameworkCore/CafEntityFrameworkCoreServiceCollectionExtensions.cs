@@ -6,8 +6,10 @@ using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Caf.Core.Consent;
 using Caf.Core.EntityFrameworkCore;
+using Caf.Core.EntityFrameworkCore.Authorities;
 using Caf.Core.Lifecycle;
 using Caf.Core.Panels;
+using Caf.Core.Primitives;
 using Caf.Core.Register;
 using Caf.Core.Reporting;
 using Caf.Core.Thresholds;
@@ -56,9 +58,27 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
                 nameof(configure));
         }
 
-        database.AddContext(services, options.ExtraConfiguration);
+        var extra = options.ExtraConfiguration;
+        if (options.RowLevelSecurity)
+        {
+            // Issue 29: caf.authority on every connection (the interceptor does nothing on another database than PostgreSQL).
+            var host = extra;
+            extra = b =>
+            {
+                b.AddInterceptors(new AuthoritySettingInterceptor());
+                host?.Invoke(b);
+            };
+        }
+
+        database.AddContext(services, extra);
         services.AddSingleton(database);
         AddStore<CafDbContext>(services, options.Outbox);
+        services.AddSingleton(new CafStoreSettings(options.RowLevelSecurity));
+        if (options.PerAuthorityStores)
+        {
+            services.AddCafAuthorityStores<CafDbContext>();
+        }
+
         return services;
     }
 
@@ -160,6 +180,11 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
         {
             await database.AfterMigrationsAsync(db, cancellationToken).ConfigureAwait(false);
         }
+
+        if (services.GetService<CafStoreSettings>() is { RowLevelSecurity: true } && AuthoritySettingInterceptor.IsPostgreSql(db))
+        {
+            await db.Database.ExecuteSqlRawAsync(RowLevelSecurity.Script(), cancellationToken).ConfigureAwait(false); // issue 29
+        }
     }
 
     private static void AddStore<TContext>(IServiceCollection services, CafOutboxOptions outbox)
@@ -167,23 +192,30 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(outbox);
+        // Issue 29: the single-authority stores serve the registered policy's authority (AuthorityId.Default unless set).
         services.AddSingleton(sp => new EntityFrameworkEpisodeRepository<TContext>(
-            sp.GetRequiredService<IDbContextFactory<TContext>>(), sp.GetRequiredService<EpisodePolicy>(),
+            Scoped<TContext>(sp, PolicyAuthority(sp)), sp.GetRequiredService<EpisodePolicy>(),
             sp.GetService<IEpisodeReportProjector>()
                 ?? new EpisodeReportProjector(new ThresholdFrameworkLoader().LoadDefault().Framework, _ => InitiatingSetting.Other),
             outbox, sp.GetService<IMeterFactory>(), sp.GetService<ILoggerFactory>()));
         services.AddSingleton<IEpisodeRepository>(sp => sp.GetRequiredService<EntityFrameworkEpisodeRepository<TContext>>());
         services.AddSingleton<IEpisodeReportStore>(sp => sp.GetRequiredService<EntityFrameworkEpisodeRepository<TContext>>());
-        services.AddSingleton(sp => new EntityFrameworkPanelBookingStore<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+        services.AddSingleton(sp => new EntityFrameworkPanelBookingStore<TContext>(Scoped<TContext>(sp, PolicyAuthority(sp)), PolicyAuthority(sp)));
         services.AddSingleton<IPanelBookingStore>(sp => sp.GetRequiredService<EntityFrameworkPanelBookingStore<TContext>>());
-        services.AddSingleton(sp => new EntityFrameworkSharingAuditLog<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+        services.AddSingleton(sp => new EntityFrameworkSharingAuditLog<TContext>(Scoped<TContext>(sp, PolicyAuthority(sp)), PolicyAuthority(sp)));
         services.AddSingleton<ISharingAuditLog>(sp => sp.GetRequiredService<EntityFrameworkSharingAuditLog<TContext>>());
         // LAW-01: the family's view of the hand-overs, from the table (which the store writes whatever log the host registered).
         services.TryAddSingleton<IFamilySharingViewSource>(sp => sp.GetRequiredService<EntityFrameworkSharingAuditLog<TContext>>());
-        services.AddSingleton(sp => new EntityFrameworkReadAuditLog<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+        services.AddSingleton(sp => new EntityFrameworkReadAuditLog<TContext>(Scoped<TContext>(sp, PolicyAuthority(sp)), PolicyAuthority(sp)));
         services.TryAddSingleton<Caf.Core.Reads.IReadAuditLog>(sp => sp.GetRequiredService<EntityFrameworkReadAuditLog<TContext>>()); // LAW-04
         services.AddSingleton(sp => new EpisodeOutbox<TContext>(
-            sp.GetRequiredService<IDbContextFactory<TContext>>(), sp.GetRequiredService<IEpisodeEventPublisher>(),
-            sp.GetRequiredService<TimeProvider>(), outbox, sp.GetService<ILoggerFactory>(), sp.GetService<IMeterFactory>()));
+            Scoped<TContext>(sp, PolicyAuthority(sp)), sp.GetRequiredService<IEpisodeEventPublisher>(),
+            sp.GetRequiredService<TimeProvider>(), outbox, PolicyAuthority(sp), sp.GetService<ILoggerFactory>(), sp.GetService<IMeterFactory>()));
     }
+
+    private static AuthorityId PolicyAuthority(IServiceProvider sp) => sp.GetService<EpisodePolicy>()?.Authority ?? AuthorityId.Default;
+
+    internal static IDbContextFactory<TContext> Scoped<TContext>(IServiceProvider sp, AuthorityId authority)
+        where TContext : DbContext =>
+        new AuthorityContexts<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>(), authority);
 }

@@ -1,6 +1,7 @@
 using System;
 using Ardalis.GuardClauses;
 using Caf.Core.EntityFrameworkCore.Mapping;
+using Caf.Core.Primitives;
 using Caf.Core.Register;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,8 @@ namespace Caf.Core.EntityFrameworkCore;
 /// one row per episode written in the same save: a JSON payload plus indexed child, opening, closure and LP-agency columns,
 /// REP-01..06); <c>caf_panel_bookings</c> (agenda bookings, unique on the slot, PANEL-03) and <c>caf_panel_meetings</c>
 /// (each meeting's taken capacity, a concurrency-checked counter row moved in the same transaction as each booking).</para>
-/// <para>REG-01 (at most one open episode per child) is a filtered unique index on <c>caf_episodes(child_id)</c>
+/// <para>Every table has an <c>authority</c> column, first in every key and lookup index (issue 29, docs/storage.md).
+/// REG-01 (at most one open episode per child, per authority) is a filtered unique index on <c>caf_episodes(authority, child_id)</c>
 /// where <c>is_open</c>, so it holds across processes and servers. A host that includes these tables in its own
 /// model writes its own migrations; the ones this package ships are for <see cref="CafDbContext"/>, and they also
 /// add triggers that refuse updates of stored events and audit rows, and deletes of stored events except with their episode row.</para>
@@ -55,14 +57,31 @@ public static class CafModelBuilderExtensions
         return modelBuilder;
     }
 
+    // Issue 29: the authority's AuthorityId.Value on every row; no database default, and a check refuses an empty one, so a
+    // row the store did not stamp is refused rather than filed under some authority.
+    private static void AuthorityColumn<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e)
+        where T : class, IAuthorityRow
+    {
+        e.Property(r => r.Authority).HasColumnName(AuthorityRows.Column).HasConversion(StoreConverters.Authority)
+            .HasMaxLength(AuthorityId.MaxLength).IsRequired();
+        AuthorityCheck(e);
+    }
+
+    private static void AuthorityCheck<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e)
+        where T : class
+    {
+        var table = e.Metadata.GetTableName();
+        e.ToTable(t => t.HasCheckConstraint($"ck_{table}_authority", "authority <> ''"));
+    }
+
     private static void ConfigureEpisodes(ModelBuilder modelBuilder)
     {
         var e = modelBuilder.Entity<EpisodeSummary>();
         e.ToTable(EpisodesTable);
-        e.HasKey(s => s.Id);
-        // Issue 29 stop-gap (web branch): this store serves the default authority only until the EF store's authority
-        // column lands (branch i29store maps it); EpisodeSummary.Authority keeps its default, AuthorityId.Default.
-        e.Ignore(s => s.Authority);
+        // Issue 29: every key starts with the authority (two authorities may both have episode "ep-1").
+        e.HasKey(s => new { s.Authority, s.Id });
+        e.Property(s => s.Authority).HasColumnName(AuthorityRows.Column).HasConversion(StoreConverters.Authority).HasMaxLength(AuthorityId.MaxLength);
+        AuthorityCheck(e);
         e.Property(s => s.Id).HasColumnName("id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
         e.Property(s => s.Child).HasColumnName("child_id").HasConversion(StoreConverters.ChildId).HasMaxLength(128);
         e.Property(s => s.State).HasColumnName("state");
@@ -83,7 +102,7 @@ public static class CafModelBuilderExtensions
         e.Property<string>(HistoryHashProperty).HasColumnName("history_hash").HasMaxLength(64).IsRequired().IsConcurrencyToken();
 
         // REG-01 in the database: one open episode per child, across processes and servers.
-        e.HasIndex(s => s.Child).IsUnique().HasFilter("\"is_open\"").HasDatabaseName("ux_caf_episodes_open_child");
+        e.HasIndex(s => new { s.Authority, s.Child }).IsUnique().HasFilter("\"is_open\"").HasDatabaseName("ux_caf_episodes_open_child");
         e.HasIndex(s => s.OpenedAt).HasDatabaseName("ix_caf_episodes_opened_at");
         e.HasIndex(s => s.FamilyGroup).HasDatabaseName("ix_caf_episodes_family_group");
     }
@@ -92,7 +111,8 @@ public static class CafModelBuilderExtensions
     {
         var e = modelBuilder.Entity<EpisodeEventRow>();
         e.ToTable(EventsTable);
-        e.HasKey(r => new { r.EpisodeId, r.Sequence }).HasName("pk_caf_episode_events");
+        e.HasKey(r => new { r.Authority, r.EpisodeId, r.Sequence }).HasName("pk_caf_episode_events");
+        AuthorityColumn(e);
         e.Property(r => r.EpisodeId).HasColumnName("episode_id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
         e.Property(r => r.Sequence).HasColumnName("sequence");
         e.Property(r => r.Type).HasColumnName("type").HasMaxLength(64);
@@ -102,9 +122,9 @@ public static class CafModelBuilderExtensions
             .HasMaxLength(Caf.Core.Primitives.IdempotencyKey.MaxLength);
 
         // A command's idempotency key is applied once per episode, across processes and servers (docs/storage.md).
-        e.HasIndex(r => new { r.EpisodeId, r.IdempotencyKey }).IsUnique().HasFilter("\"idempotency_key\" IS NOT NULL")
+        e.HasIndex(r => new { r.Authority, r.EpisodeId, r.IdempotencyKey }).IsUnique().HasFilter("\"idempotency_key\" IS NOT NULL")
             .HasDatabaseName("ux_caf_episode_events_idempotency_key");
-        e.HasOne<EpisodeSummary>().WithMany().HasForeignKey(r => r.EpisodeId).OnDelete(DeleteBehavior.Cascade)
+        e.HasOne<EpisodeSummary>().WithMany().HasForeignKey(r => new { r.Authority, r.EpisodeId }).OnDelete(DeleteBehavior.Cascade)
             .HasConstraintName("fk_caf_episode_events_episode");
     }
 
@@ -112,7 +132,8 @@ public static class CafModelBuilderExtensions
     {
         var e = modelBuilder.Entity<OutboxRow>();
         e.ToTable(OutboxTable);
-        e.HasKey(r => new { r.EpisodeId, r.Sequence }).HasName("pk_caf_outbox");
+        e.HasKey(r => new { r.Authority, r.EpisodeId, r.Sequence }).HasName("pk_caf_outbox");
+        AuthorityColumn(e);
         e.Property(r => r.EpisodeId).HasColumnName("episode_id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
         e.Property(r => r.Sequence).HasColumnName("sequence");
         e.Property(r => r.EventType).HasColumnName("event_type").HasMaxLength(64);
@@ -126,7 +147,7 @@ public static class CafModelBuilderExtensions
         e.Property(r => r.LockedUntil).HasColumnName("locked_until").HasConversion(StoreConverters.UtcTime);
         e.Property(r => r.LockedBy).HasColumnName("locked_by").HasMaxLength(64);
         e.Property(r => r.DeadLetteredAt).HasColumnName("dead_lettered_at").HasConversion(StoreConverters.UtcTime);
-        e.HasIndex(r => new { r.EpisodeId, r.Sequence }).HasFilter("\"dispatched_at\" IS NULL").HasDatabaseName("ix_caf_outbox_pending");
+        e.HasIndex(r => new { r.Authority, r.EpisodeId, r.Sequence }).HasFilter("\"dispatched_at\" IS NULL").HasDatabaseName("ix_caf_outbox_pending");
         // The purge of delivered rows past their retention.
         e.HasIndex(r => r.DispatchedAt).HasFilter("\"dispatched_at\" IS NOT NULL").HasDatabaseName("ix_caf_outbox_delivered");
     }
@@ -136,6 +157,7 @@ public static class CafModelBuilderExtensions
         var e = modelBuilder.Entity<SharingAuditRow>();
         e.ToTable(SharingAuditTable);
         e.HasKey(r => r.Id).HasName("pk_caf_sharing_audit");
+        AuthorityColumn(e);
         e.Property(r => r.Id).HasColumnName("id").ValueGeneratedOnAdd();
         e.Property(r => r.EpisodeId).HasColumnName("episode_id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
         e.Property(r => r.Agency).HasColumnName("agency_id").HasConversion(StoreConverters.AgencyId).HasMaxLength(128);
@@ -151,7 +173,7 @@ public static class CafModelBuilderExtensions
         e.Property(r => r.Kind).HasColumnName("kind"); // 0 = Decision: what every row written before the column was
         e.Property(r => r.Categories).HasColumnName("categories"); // SHARE-02; 0 = None: rows written before the column recorded none
         e.Property(r => r.Text).HasColumnName("text");
-        e.HasIndex(r => r.EpisodeId).HasDatabaseName("ix_caf_sharing_audit_episode");
+        e.HasIndex(r => new { r.Authority, r.EpisodeId }).HasDatabaseName("ix_caf_sharing_audit_episode");
     }
 
     // LAW-04: who read which episode of which child, when, why and on which basis; append-only.
@@ -160,6 +182,7 @@ public static class CafModelBuilderExtensions
         var e = modelBuilder.Entity<ReadAuditRow>();
         e.ToTable(ReadAuditTable);
         e.HasKey(r => r.Id).HasName("pk_caf_read_audit");
+        AuthorityColumn(e);
         e.Property(r => r.Id).HasColumnName("id").ValueGeneratedOnAdd();
         e.Property(r => r.EpisodeId).HasColumnName("episode_id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
         e.Property(r => r.ChildId).HasColumnName("child_id").HasConversion(StoreConverters.ChildId).HasMaxLength(128);
@@ -169,7 +192,7 @@ public static class CafModelBuilderExtensions
         e.Property(r => r.Purpose).HasColumnName("purpose");
         e.Property(r => r.Basis).HasColumnName("basis");
         e.Property(r => r.What).HasColumnName("what").HasMaxLength(64);
-        e.HasIndex(r => r.ChildId).HasDatabaseName("ix_caf_read_audit_child");
+        e.HasIndex(r => new { r.Authority, r.ChildId }).HasDatabaseName("ix_caf_read_audit_child");
     }
 
     // LAW-03: the register's lookup of a child by NHS number; one row per episode that records one.
@@ -177,37 +200,40 @@ public static class CafModelBuilderExtensions
     {
         var e = modelBuilder.Entity<ChildIdentifierRow>();
         e.ToTable(ChildIdentifiersTable);
-        e.HasKey(r => r.EpisodeId).HasName("pk_caf_child_identifiers");
+        e.HasKey(r => new { r.Authority, r.EpisodeId }).HasName("pk_caf_child_identifiers");
+        AuthorityColumn(e);
         e.Property(r => r.EpisodeId).HasColumnName("episode_id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
         e.Property(r => r.ChildId).HasColumnName("child_id").HasConversion(StoreConverters.ChildId).HasMaxLength(128);
         e.Property(r => r.NhsNumber).HasColumnName("nhs_number").HasMaxLength(10).IsRequired();
-        e.HasIndex(r => r.NhsNumber).HasDatabaseName("ix_caf_child_identifiers_nhs_number");
+        e.HasIndex(r => new { r.Authority, r.NhsNumber }).HasDatabaseName("ix_caf_child_identifiers_nhs_number");
     }
 
     private static void ConfigureReportRows(ModelBuilder modelBuilder)
     {
         var e = modelBuilder.Entity<ReportRowEntity>();
         e.ToTable(ReportRowsTable);
-        e.HasKey(r => r.EpisodeId).HasName("pk_caf_episode_report_rows");
+        e.HasKey(r => new { r.Authority, r.EpisodeId }).HasName("pk_caf_episode_report_rows");
+        AuthorityColumn(e);
         e.Property(r => r.EpisodeId).HasColumnName("episode_id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
         e.Property(r => r.ChildId).HasColumnName("child_id").HasConversion(StoreConverters.ChildId).HasMaxLength(128);
         e.Property(r => r.OpenedOn).HasColumnName("opened_on");
         e.Property(r => r.ClosedOn).HasColumnName("closed_on");
         e.Property(r => r.LeadProfessionalAgency).HasColumnName("lead_professional_agency").HasConversion(StoreConverters.AgencyId).HasMaxLength(128);
         e.Property(r => r.Payload).HasColumnName("payload").IsRequired();
-        e.HasOne<EpisodeSummary>().WithOne().HasForeignKey<ReportRowEntity>(r => r.EpisodeId).OnDelete(DeleteBehavior.Cascade)
+        e.HasOne<EpisodeSummary>().WithOne().HasForeignKey<ReportRowEntity>(r => new { r.Authority, r.EpisodeId }).OnDelete(DeleteBehavior.Cascade)
             .HasConstraintName("fk_caf_episode_report_rows_episode");
-        e.HasIndex(r => r.ChildId).HasDatabaseName("ix_caf_episode_report_rows_child");
-        e.HasIndex(r => r.OpenedOn).HasDatabaseName("ix_caf_episode_report_rows_opened_on");
-        e.HasIndex(r => r.ClosedOn).HasDatabaseName("ix_caf_episode_report_rows_closed_on");
-        e.HasIndex(r => r.LeadProfessionalAgency).HasDatabaseName("ix_caf_episode_report_rows_lp_agency");
+        e.HasIndex(r => new { r.Authority, r.ChildId }).HasDatabaseName("ix_caf_episode_report_rows_child");
+        e.HasIndex(r => new { r.Authority, r.OpenedOn }).HasDatabaseName("ix_caf_episode_report_rows_opened_on");
+        e.HasIndex(r => new { r.Authority, r.ClosedOn }).HasDatabaseName("ix_caf_episode_report_rows_closed_on");
+        e.HasIndex(r => new { r.Authority, r.LeadProfessionalAgency }).HasDatabaseName("ix_caf_episode_report_rows_lp_agency");
     }
 
     private static void ConfigurePanelBookings(ModelBuilder modelBuilder)
     {
         var b = modelBuilder.Entity<PanelBookingRow>();
         b.ToTable(PanelBookingsTable);
-        b.HasKey(r => r.Slot).HasName("pk_caf_panel_bookings");
+        b.HasKey(r => new { r.Authority, r.Slot }).HasName("pk_caf_panel_bookings");
+        AuthorityColumn(b);
         b.Property(r => r.Slot).HasColumnName("slot_id").HasConversion(StoreConverters.PanelSlotId).HasMaxLength(128);
         b.Property(r => r.Referral).HasColumnName("referral_id").HasConversion(StoreConverters.PanelReferralId).HasMaxLength(128);
         b.Property(r => r.Episode).HasColumnName("episode_id").HasConversion(StoreConverters.EpisodeId).HasMaxLength(128);
@@ -220,13 +246,14 @@ public static class CafModelBuilderExtensions
         b.Property(r => r.Panel).HasColumnName("panel_id").HasConversion(StoreConverters.PanelId).HasMaxLength(128);
         b.Property(r => r.MeetingDate).HasColumnName("meeting_date");
         b.Property(r => r.Minutes).HasColumnName("minutes");
-        b.HasIndex(r => new { r.Panel, r.MeetingDate }).HasDatabaseName("ix_caf_panel_bookings_meeting");
-        b.HasIndex(r => new { r.MeetingDate, r.Panel }).HasDatabaseName("ix_caf_panel_bookings_date");
-        b.HasIndex(r => r.Episode).HasDatabaseName("ix_caf_panel_bookings_episode");
+        b.HasIndex(r => new { r.Authority, r.Panel, r.MeetingDate }).HasDatabaseName("ix_caf_panel_bookings_meeting");
+        b.HasIndex(r => new { r.Authority, r.MeetingDate, r.Panel }).HasDatabaseName("ix_caf_panel_bookings_date");
+        b.HasIndex(r => new { r.Authority, r.Episode }).HasDatabaseName("ix_caf_panel_bookings_episode");
 
         var m = modelBuilder.Entity<PanelMeetingLoadRow>();
         m.ToTable(PanelMeetingsTable);
-        m.HasKey(r => new { r.Panel, r.MeetingDate }).HasName("pk_caf_panel_meetings");
+        m.HasKey(r => new { r.Authority, r.Panel, r.MeetingDate }).HasName("pk_caf_panel_meetings");
+        AuthorityColumn(m);
         m.Property(r => r.Panel).HasColumnName("panel_id").HasConversion(StoreConverters.PanelId).HasMaxLength(128);
         m.Property(r => r.MeetingDate).HasColumnName("meeting_date");
         m.Property(r => r.NewCases).HasColumnName("new_cases");

@@ -25,18 +25,18 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IChildI
 
         var digits = nhsNumber.Value;
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var children = await db.Set<ChildIdentifierRow>().AsNoTracking().Where(r => r.NhsNumber == digits).Select(r => r.ChildId)
+        var children = await db.Rows<ChildIdentifierRow>(_authority).AsNoTracking().Where(r => r.NhsNumber == digits).Select(r => r.ChildId)
             .Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
         children.Sort();
         return children;
     }
 
     // The child's NHS number, in the add's transaction (the child's details are recorded by the episode's first event only).
-    private static void AppendChildIdentifier(DbContext db, CafEpisode episode)
+    private static void AppendChildIdentifier(DbContext db, CafEpisode episode, AuthorityId authority)
     {
         if (episode.Child.NhsNumber is { } nhsNumber)
         {
-            db.Entry(new ChildIdentifierRow { EpisodeId = episode.Id, ChildId = episode.Child.Id, NhsNumber = nhsNumber.Value }).State = EntityState.Added;
+            db.Entry(new ChildIdentifierRow { Authority = authority, EpisodeId = episode.Id, ChildId = episode.Child.Id, NhsNumber = nhsNumber.Value }).State = EntityState.Added;
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext>
     {
         Guard.Against.Default(id);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var payload = await db.Set<ReportRowEntity>().AsNoTracking().Where(r => r.EpisodeId == id).Select(r => r.Payload)
+        var payload = await db.Rows<ReportRowEntity>(_authority).AsNoTracking().Where(r => r.EpisodeId == id).Select(r => r.Payload)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return payload is null ? null : EpisodeReportRowJson.Deserialize(payload);
     }
@@ -46,15 +46,15 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext>
         StreamRowsAsync(q => q, cancellationToken);
 
     /// <summary>The query a window becomes (for <c>ToQueryString()</c> in tests).</summary>
-    internal static IQueryable<string> ReportQuery(DbContext db, DateOnly from, DateOnly until) =>
-        db.Set<ReportRowEntity>().AsNoTracking().Where(r => r.OpenedOn < until && (r.ClosedOn == null || r.ClosedOn >= from))
+    internal static IQueryable<string> ReportQuery(DbContext db, DateOnly from, DateOnly until, AuthorityId? authority = null) =>
+        db.Rows<ReportRowEntity>(authority ?? AuthorityId.Default).AsNoTracking().Where(r => r.OpenedOn < until && (r.ClosedOn == null || r.ClosedOn >= from))
             .OrderBy(r => r.OpenedOn).ThenBy(r => r.EpisodeId).Select(r => r.Payload);
 
     private async IAsyncEnumerable<EpisodeReportRow> StreamRowsAsync(
         Func<IQueryable<ReportRowEntity>, IQueryable<ReportRowEntity>> filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var payloads = filter(db.Set<ReportRowEntity>().AsNoTracking())
+        var payloads = filter(db.Rows<ReportRowEntity>(_authority).AsNoTracking())
             .OrderBy(r => r.OpenedOn).ThenBy(r => r.EpisodeId).Select(r => r.Payload).AsAsyncEnumerable();
         await foreach (var payload in payloads.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -70,7 +70,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext>
         if (!episode.PreviousEpisodes.IsEmpty)
         {
             var previous = episode.PreviousEpisodes.ToList();
-            var closed = await db.Set<EpisodeSummary>().AsNoTracking()
+            var closed = await db.Episodes(_authority).AsNoTracking()
                 .Where(s => previous.Contains(s.Id) && s.ClosedAt != null)
                 .Select(s => s.ClosedAt).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (closed.Count > 0)
@@ -79,6 +79,6 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext>
             }
         }
 
-        return ReportRowEntity.Of(_projector.Project(episode, previousClosedOn));
+        return ReportRowEntity.Of(_projector.Project(episode, previousClosedOn)).In(_authority);
     }
 }

@@ -106,7 +106,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext>
             }
 
             await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var stored = await db.Set<EpisodeEventRow>().AsNoTracking()
+            var stored = await db.Rows<EpisodeEventRow>(_authority).AsNoTracking()
                 .Where(r => r.EpisodeId == episode.Id && r.Sequence >= expected && r.IdempotencyKey != null)
                 .OrderBy(r => r.Sequence).Select(r => r.IdempotencyKey).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (stored.Any(k => k is { } key && keys.Contains(key)))

@@ -41,7 +41,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             List<EpisodeId> ids;
             await using (var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
             {
-                ids = await db.Set<EpisodeSummary>().AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+                ids = await db.Episodes(_authority).AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
             }
 
             ids.Sort();
@@ -75,7 +75,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     internal async ValueTask<CafEpisode?> GetUncheckedAsync(EpisodeId id, CancellationToken cancellationToken = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var snapshot = await db.Set<EpisodeSummary>().AsNoTracking().Where(s => s.Id == id)
+        var snapshot = await db.Episodes(_authority).AsNoTracking().Where(s => s.Id == id)
             .Select(s => EF.Property<string>(s, CafModelBuilderExtensions.SnapshotProperty))
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return snapshot is null ? null : EpisodeJson.Deserialize(_policy, snapshot);
@@ -114,7 +114,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         EpisodeId id, Func<int, bool> laterRowsAllowed, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await db.Set<EpisodeSummary>().AsNoTracking()
+        var row = await db.Episodes(_authority).AsNoTracking()
             .Where(s => s.Id == id)
             .Select(s => new StoredEpisodeRow(
                 s,
@@ -127,7 +127,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         }
 
         // Read after the episode row: every event of its snapshot was committed before it, and none can be removed.
-        var events = await db.Set<EpisodeEventRow>().AsNoTracking()
+        var events = await db.Rows<EpisodeEventRow>(_authority).AsNoTracking()
             .Where(r => r.EpisodeId == id)
             .OrderBy(r => r.Sequence)
             .Select(r => new StoredEventText(r.Sequence, r.Json))

@@ -54,6 +54,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
 {
     private readonly IDbContextFactory<TContext> _contexts;
     private readonly EpisodePolicy _policy;
+    private readonly AuthorityId _authority;
     private readonly IEpisodeReportProjector _projector;
     private readonly StoredEpisodes _stored = new();
     private readonly VerifiedEpisodes _verified = new();
@@ -84,6 +85,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     {
         _contexts = Guard.Against.Null(contexts);
         _policy = Guard.Against.Null(policy);
+        _authority = policy.Authority; // issue 29: the repository serves its policy's authority only
         _projector = Guard.Against.Null(reportProjector);
         _writeOutbox = outbox?.WriteEvents ?? true;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(CafStoreLogEvents.Category);
@@ -93,6 +95,12 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             StoreLog.OutboxWritesOff(_logger);
         }
     }
+
+    /// <inheritdoc />
+    /// <remarks>Its policy's authority (<see cref="EpisodePolicy.Authority"/>): every query filters on the <c>authority</c>
+    /// column, every row written carries it, and an episode of another authority is refused with an
+    /// <see cref="ArgumentException"/> (<see cref="AuthorityScope.ThrowIfOtherAuthority"/>).</remarks>
+    public AuthorityId Authority => _authority;
 
     /// <inheritdoc />
     /// <remarks>The episode row and then its event rows are read and checked against each other (docs/storage.md
@@ -160,18 +168,19 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     private async Task<CafEpisode?> FromVerifiedAsync(EpisodeId id, VerifiedEpisode verified, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await db.Set<EpisodeSummary>().AsNoTracking()
+        var events = db.Rows<EpisodeEventRow>(_authority);
+        var row = await db.Episodes(_authority).AsNoTracking()
             .Where(s => s.Id == id)
             .Select(s => new
             {
                 // The columns one by one: the entity would bring the snapshot with it.
                 Columns = new EpisodeSummary(s.Id, s.Child, s.State, s.IsOpen, s.OpenedAt, s.OpenedByAgency, s.LeadProfessional,
                     s.LeadProfessionalAgency, s.LeadProfessionalIsInterim, s.ClosedAt, s.Outcome, s.FamilyGroup, s.RetentionDueOn, s.Version,
-                    s.ExcludedAgencies, s.AssessmentDueBy, s.AssessmentCompletedAt, s.NextReviewDue),
+                    s.ExcludedAgencies, s.AssessmentDueBy, s.AssessmentCompletedAt, s.NextReviewDue) { Authority = s.Authority },
                 Hash = EF.Property<string>(s, CafModelBuilderExtensions.HistoryHashProperty),
                 // In the same statement (consistent with the row): a deleted, added or renumbered event row shows here.
-                Rows = db.Set<EpisodeEventRow>().Count(r => r.EpisodeId == s.Id),
-                Last = db.Set<EpisodeEventRow>().Where(r => r.EpisodeId == s.Id).Max(r => (int?)r.Sequence),
+                Rows = events.Count(r => r.EpisodeId == s.Id),
+                Last = events.Where(r => r.EpisodeId == s.Id).Max(r => (int?)r.Sequence),
             })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (row is null || row.Columns.Version != verified.Version || row.Hash != verified.HistoryHash
@@ -204,16 +213,16 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     /// <inheritdoc />
     public ValueTask<Result> AddAsync(CafEpisode episode, CancellationToken cancellationToken = default)
     {
-        Guard.Against.Null(episode);
+        AuthorityScope.ThrowIfOtherAuthority(episode, _authority);
         return MeasureSaveAsync("add", 1, episode, static (self, e, ct) => self.AddCoreAsync(e, ct), cancellationToken);
     }
 
     private async Task<Result> AddCoreAsync(CafEpisode episode, CancellationToken cancellationToken)
     {
-        var staged = EventStaging.Prepare(episode.Events, 0, EventStaging.EmptyHash);
+        var staged = EventStaging.Prepare(episode.Events, 0, EventStaging.Seed(_authority));
         await using (var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (await RefuseAddAsync(db, episode, cancellationToken).ConfigureAwait(false) is { } refused)
+            if (await RefuseAddAsync(db, episode, _authority, cancellationToken).ConfigureAwait(false) is { } refused)
             {
                 return refused;
             }
@@ -225,8 +234,8 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             entry.Property<string>(CafModelBuilderExtensions.SnapshotProperty).CurrentValue = EpisodeJson.Serialize(episode);
             entry.Property<string>(CafModelBuilderExtensions.HistoryHashProperty).CurrentValue = staged.Head;
             AppendEvents(db, episode, 0, staged);
-            AppendSharingAudit(db, episode, 0);
-            AppendChildIdentifier(db, episode); // LAW-03
+            AppendSharingAudit(db, episode, 0, _authority);
+            AppendChildIdentifier(db, episode, _authority); // LAW-03
             var report = await ReportRowAsync(db, episode, cancellationToken).ConfigureAwait(false);
             db.Entry(report).State = EntityState.Added;
             try
@@ -244,14 +253,14 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         }
 
         await using var check = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await RefuseAddAsync(check, episode, cancellationToken).ConfigureAwait(false)
+        return await RefuseAddAsync(check, episode, _authority, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Episode {episode.Id} could not be added, and neither its id nor its child's open episode explains why.");
     }
 
     /// <inheritdoc />
     public async ValueTask<Result> UpdateAsync(CafEpisode episode, int expectedVersion, CancellationToken cancellationToken = default)
     {
-        Guard.Against.Null(episode);
+        AuthorityScope.ThrowIfOtherAuthority(episode, _authority);
         Guard.Against.Negative(expectedVersion);
         return await SaveAsync([new EpisodeUpdate(episode, expectedVersion)], cancellationToken).ConfigureAwait(false);
     }
@@ -263,6 +272,11 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         if (updates.Any(u => u is null || u.Episode is null || u.ExpectedVersion < 0))
         {
             throw new ArgumentException("Every update needs an episode and a non-negative expected version.", nameof(updates));
+        }
+
+        foreach (var update in updates)
+        {
+            AuthorityScope.ThrowIfOtherAuthority(update.Episode, _authority, nameof(updates));
         }
 
         if (updates.Select(u => u.Episode.Id).Distinct().Count() != updates.Count)
@@ -282,12 +296,12 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     {
         Guard.Against.Null(specification);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await Query(db, specification).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await Query(db, specification, _authority).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The query a specification becomes (for <c>ToQueryString()</c> and for reporting over the same table).</summary>
-    internal static IQueryable<EpisodeSummary> Query(DbContext db, ArdalisSpecification specification) =>
-        db.Set<EpisodeSummary>().AsNoTracking().WithSpecification(specification, s => s.Id);
+    internal static IQueryable<EpisodeSummary> Query(DbContext db, ArdalisSpecification specification, AuthorityId? authority = null) =>
+        db.Episodes(authority ?? AuthorityId.Default).AsNoTracking().WithSpecification(specification, s => s.Id);
 
     private ValueTask<Result> SaveAsync(IReadOnlyList<EpisodeUpdate> updates, CancellationToken cancellationToken) =>
         MeasureSaveAsync("update", updates.Count, updates, static (self, u, ct) => self.SaveCoreAsync(u, ct), cancellationToken);
@@ -313,7 +327,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             known[i] = _stored.Recall(episode);
             staged[i] = known[i] is { } k && k.Version <= expected
                 ? EventStaging.Prepare(episode.Events, k.Version, k.HistoryHash)
-                : EventStaging.Prepare(episode.Events, 0, EventStaging.EmptyHash);
+                : EventStaging.Prepare(episode.Events, 0, EventStaging.Seed(_authority));
         }
 
         for (var attempt = 0; attempt < 2; attempt++)
@@ -361,7 +375,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
                     hash.OriginalValue = staged[i].HashAt(expected);
                     hash.IsModified = true;
                     AppendEvents(db, episode, expected, staged[i]);
-                    AppendSharingAudit(db, episode, expected);
+                    AppendSharingAudit(db, episode, expected, _authority);
                     var report = await ReportRowAsync(db, episode, cancellationToken).ConfigureAwait(false);
                     // A row is replaced, not read first; an episode stored before the read model existed gets one on the retry.
                     var reportEntry = db.Entry(report);
@@ -449,13 +463,15 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         for (var i = 0; i < updates.Count; i++)
         {
             var (episode, expected) = (updates[i].Episode, updates[i].ExpectedVersion);
-            var stored = await db.Set<EpisodeSummary>().AsNoTracking().Where(s => s.Id == episode.Id)
+            var reports = db.Rows<ReportRowEntity>(_authority);
+            var events = db.Rows<EpisodeEventRow>(_authority);
+            var stored = await db.Episodes(_authority).AsNoTracking().Where(s => s.Id == episode.Id)
                 .Select(s => new
                 {
                     s.Version,
                     Hash = EF.Property<string>(s, CafModelBuilderExtensions.HistoryHashProperty),
-                    HasReportRow = db.Set<ReportRowEntity>().Any(r => r.EpisodeId == s.Id),
-                    EventCount = db.Set<EpisodeEventRow>().Count(r => r.EpisodeId == s.Id), // in the same statement: consistent with the version
+                    HasReportRow = reports.Any(r => r.EpisodeId == s.Id),
+                    EventCount = events.Count(r => r.EpisodeId == s.Id), // in the same statement: consistent with the version
                 })
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             if (stored is null)
@@ -487,7 +503,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             }
 
             // Same length, different hash: compare the stored events by value (as the in-memory store does).
-            var storedJson = await db.Set<EpisodeEventRow>().AsNoTracking().Where(r => r.EpisodeId == episode.Id)
+            var storedJson = await events.AsNoTracking().Where(r => r.EpisodeId == episode.Id)
                 .OrderBy(r => r.Sequence).Select(r => r.Json).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (storedJson.Count != expected || !storedJson.Select(EpisodeJson.DeserializeEvent).SequenceEqual(episode.Events.Take(expected)))
             {
@@ -495,7 +511,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             }
 
             // Equal by value: the stored JSON is another release's, and the stored hash must be its chain (else tampered).
-            var chain = storedJson.Aggregate(EventStaging.EmptyHash, EventStaging.Next);
+            var chain = storedJson.Aggregate(EventStaging.Seed(_authority), EventStaging.Next);
             if (chain != stored.Hash)
             {
                 await ThrowIfTamperedAsync(episode.Id, cancellationToken).ConfigureAwait(false);
@@ -511,9 +527,9 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     private static Result HistoryMismatch() =>
         Result.Refused(StoreCodes.HistoryMismatch, "The episode's history does not extend the stored one.", "events");
 
-    private static async Task<Result?> RefuseAddAsync(DbContext db, CafEpisode episode, CancellationToken cancellationToken)
+    private static async Task<Result?> RefuseAddAsync(DbContext db, CafEpisode episode, AuthorityId authority, CancellationToken cancellationToken)
     {
-        var episodes = db.Set<EpisodeSummary>().AsNoTracking();
+        var episodes = db.Episodes(authority).AsNoTracking();
         if (await episodes.AnyAsync(s => s.Id == episode.Id, cancellationToken).ConfigureAwait(false))
         {
             return Result.Refused(StoreCodes.DuplicateId, $"Episode {episode.Id} already exists.", "id");
@@ -536,11 +552,11 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     // SHARE-03/04: the sharing decisions of the commands being saved go in the same transaction as their events, so the
     // audit and the change commit together or not at all; nothing is handed over before the commit (the outbox row is in
     // it too), so a decision is still on the record before it takes effect.
-    private static void AppendSharingAudit(DbContext db, CafEpisode episode, int from)
+    private static void AppendSharingAudit(DbContext db, CafEpisode episode, int from, AuthorityId authority)
     {
         foreach (var entry in episode.UnsavedSharingAudit(from))
         {
-            db.Entry(SharingAuditRow.Of(entry)).State = EntityState.Added;
+            db.Entry(SharingAuditRow.Of(entry).In(authority)).State = EntityState.Added;
         }
     }
 
@@ -554,6 +570,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             var (json, type) = (staged.Json[sequence - staged.From], staged.Types[sequence - staged.From]);
             db.Entry(new EpisodeEventRow
             {
+                Authority = _authority,
                 EpisodeId = episode.Id,
                 Sequence = sequence,
                 Type = type,
@@ -568,6 +585,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
 
             db.Entry(new OutboxRow
             {
+                Authority = _authority,
                 EpisodeId = episode.Id,
                 Sequence = sequence,
                 EventType = type,

@@ -32,13 +32,27 @@ public sealed class EntityFrameworkPanelBookingStore<TContext> : IPanelBookingSt
 {
     private const int MaxAttempts = 50;
     private readonly IDbContextFactory<TContext> _contexts;
+    private readonly AuthorityId _authority;
 
     /// <summary>Creates the store.</summary>
     /// <param name="contexts">Creates a context per call.</param>
     public EntityFrameworkPanelBookingStore(IDbContextFactory<TContext> contexts)
+        : this(contexts, AuthorityId.Default)
+    {
+    }
+
+    /// <summary>Creates the store of one authority (issue 29): its bookings and meeting counters are that authority's only.</summary>
+    /// <param name="contexts">Creates a context per call.</param>
+    /// <param name="authority">The authority whose panels it books.</param>
+    /// <exception cref="ArgumentException"><paramref name="authority"/> is <c>default(AuthorityId)</c>.</exception>
+    public EntityFrameworkPanelBookingStore(IDbContextFactory<TContext> contexts, AuthorityId authority)
     {
         _contexts = Guard.Against.Null(contexts);
+        _authority = authority.IsDefault ? throw new ArgumentException("The store needs a valid AuthorityId, not default(AuthorityId).", nameof(authority)) : authority;
     }
+
+    /// <summary>The authority this store is scoped to (docs/authorities.md).</summary>
+    public AuthorityId Authority => _authority;
 
     /// <inheritdoc />
     public ValueTask<Result> BookAsync(PanelBooking booking, PanelCapacity capacity, CancellationToken cancellationToken = default)
@@ -77,7 +91,7 @@ public sealed class EntityFrameworkPanelBookingStore<TContext> : IPanelBookingSt
             return Result.Ok;
         }
 
-        return await RetryAsync(db => TryBookAsync(db, bookings, capacities, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await RetryAsync(db => TryBookAsync(db, _authority, bookings, capacities, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -86,13 +100,13 @@ public sealed class EntityFrameworkPanelBookingStore<TContext> : IPanelBookingSt
         Guard.Against.Default(slot);
         return RetryAsync(async db =>
         {
-            var booking = await db.Set<PanelBookingRow>().FirstOrDefaultAsync(b => b.Slot == slot, cancellationToken).ConfigureAwait(false);
+            var booking = await db.Rows<PanelBookingRow>(_authority).FirstOrDefaultAsync(b => b.Slot == slot, cancellationToken).ConfigureAwait(false);
             if (booking is null)
             {
                 return Result.Refused(StoreCodes.NotFound, $"Slot {slot} is not booked.", "slot");
             }
 
-            var load = await db.Set<PanelMeetingLoadRow>()
+            var load = await db.Rows<PanelMeetingLoadRow>(_authority)
                 .FirstAsync(m => m.Panel == booking.Panel && m.MeetingDate == booking.MeetingDate, cancellationToken).ConfigureAwait(false);
             load.Add(booking.Kind, booking.Minutes, -1);
             db.Remove(booking);
@@ -105,7 +119,7 @@ public sealed class EntityFrameworkPanelBookingStore<TContext> : IPanelBookingSt
     {
         Guard.Against.Default(slot);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await db.Set<PanelBookingRow>().AsNoTracking().FirstOrDefaultAsync(b => b.Slot == slot, cancellationToken).ConfigureAwait(false);
+        var row = await db.Rows<PanelBookingRow>(_authority).AsNoTracking().FirstOrDefaultAsync(b => b.Slot == slot, cancellationToken).ConfigureAwait(false);
         return row?.ToBooking();
     }
 
@@ -113,7 +127,7 @@ public sealed class EntityFrameworkPanelBookingStore<TContext> : IPanelBookingSt
     public async ValueTask<ImmutableArray<PanelBooking>> ListAsync(DateOnly from, DateOnly until, CancellationToken cancellationToken = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await Ordered(db.Set<PanelBookingRow>().AsNoTracking().Where(b => b.MeetingDate >= from && b.MeetingDate < until))
+        var rows = await Ordered(db.Rows<PanelBookingRow>(_authority).AsNoTracking().Where(b => b.MeetingDate >= from && b.MeetingDate < until))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => r.ToBooking())];
     }
@@ -123,7 +137,7 @@ public sealed class EntityFrameworkPanelBookingStore<TContext> : IPanelBookingSt
     {
         Guard.Against.Default(episode);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await Ordered(db.Set<PanelBookingRow>().AsNoTracking().Where(b => b.Episode == episode))
+        var rows = await Ordered(db.Rows<PanelBookingRow>(_authority).AsNoTracking().Where(b => b.Episode == episode))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => r.ToBooking())];
     }
@@ -132,10 +146,10 @@ public sealed class EntityFrameworkPanelBookingStore<TContext> : IPanelBookingSt
         rows.OrderBy(b => b.MeetingDate).ThenBy(b => b.Panel).ThenBy(b => b.Slot);
 
     // Null: the changes are staged, save them. A result: a refusal, nothing saved.
-    private static async Task<Result?> TryBookAsync(DbContext db, IReadOnlyList<PanelBooking> bookings, IReadOnlyDictionary<PanelId, PanelCapacity> capacities, CancellationToken cancellationToken)
+    private static async Task<Result?> TryBookAsync(DbContext db, AuthorityId authority, IReadOnlyList<PanelBooking> bookings, IReadOnlyDictionary<PanelId, PanelCapacity> capacities, CancellationToken cancellationToken)
     {
         var wanted = bookings.Select(b => b.Slot).ToList();
-        var taken = await db.Set<PanelBookingRow>().AsNoTracking().Where(b => wanted.Contains(b.Slot))
+        var taken = await db.Rows<PanelBookingRow>(authority).AsNoTracking().Where(b => wanted.Contains(b.Slot))
             .OrderBy(b => b.Slot).Select(b => b.Slot).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (!taken.IsDefault)
         {
@@ -149,10 +163,10 @@ public sealed class EntityFrameworkPanelBookingStore<TContext> : IPanelBookingSt
             if (!loads.TryGetValue(key, out var load))
             {
                 var (panel, date) = key;
-                load = await db.Set<PanelMeetingLoadRow>().FirstOrDefaultAsync(m => m.Panel == panel && m.MeetingDate == date, cancellationToken).ConfigureAwait(false);
+                load = await db.Rows<PanelMeetingLoadRow>(authority).FirstOrDefaultAsync(m => m.Panel == panel && m.MeetingDate == date, cancellationToken).ConfigureAwait(false);
                 if (load is null)
                 {
-                    load = new PanelMeetingLoadRow { Panel = panel, MeetingDate = date };
+                    load = new PanelMeetingLoadRow { Authority = authority, Panel = panel, MeetingDate = date };
                     db.Add(load); // a concurrent first booking of the same meeting makes one of the two inserts fail: retried
                 }
 
@@ -170,7 +184,7 @@ public sealed class EntityFrameworkPanelBookingStore<TContext> : IPanelBookingSt
             }
 
             load.Add(kind, booking.Minutes, +1);
-            db.Add(PanelBookingRow.Of(booking));
+            db.Add(PanelBookingRow.Of(booking).In(authority));
         }
 
         return null;

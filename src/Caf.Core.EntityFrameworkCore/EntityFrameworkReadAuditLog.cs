@@ -25,14 +25,28 @@ public sealed class EntityFrameworkReadAuditLog<TContext> : IReadAuditLog
     where TContext : DbContext
 {
     private readonly IDbContextFactory<TContext> _contexts;
+    private readonly AuthorityId _authority;
 
     /// <summary>Creates the log.</summary>
     /// <param name="contexts">Creates a context per call.</param>
     /// <exception cref="ArgumentNullException"><paramref name="contexts"/> is null.</exception>
     public EntityFrameworkReadAuditLog(IDbContextFactory<TContext> contexts)
+        : this(contexts, AuthorityId.Default)
+    {
+    }
+
+    /// <summary>Creates the log of one authority (issue 29): it writes rows of that authority and reads only those.</summary>
+    /// <param name="contexts">Creates a context per call.</param>
+    /// <param name="authority">The authority whose decisions it records and reads.</param>
+    /// <exception cref="ArgumentException"><paramref name="authority"/> is <c>default(AuthorityId)</c>.</exception>
+    public EntityFrameworkReadAuditLog(IDbContextFactory<TContext> contexts, AuthorityId authority)
     {
         _contexts = Guard.Against.Null(contexts);
+        _authority = authority.IsDefault ? throw new ArgumentException("The log needs a valid AuthorityId, not default(AuthorityId).", nameof(authority)) : authority;
     }
+
+    /// <summary>The authority this log is scoped to (docs/authorities.md).</summary>
+    public AuthorityId Authority => _authority;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="entries"/> or an entry is null.</exception>
@@ -48,7 +62,7 @@ public sealed class EntityFrameworkReadAuditLog<TContext> : IReadAuditLog
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var entry in entries)
         {
-            db.Entry(ReadAuditRow.Of(Guard.Against.Null(entry, nameof(entries)))).State = EntityState.Added;
+            db.Entry(ReadAuditRow.Of(Guard.Against.Null(entry, nameof(entries))).In(_authority)).State = EntityState.Added;
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -64,7 +78,7 @@ public sealed class EntityFrameworkReadAuditLog<TContext> : IReadAuditLog
         }
 
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.Set<ReadAuditRow>().AsNoTracking().Where(r => r.ChildId == child).OrderBy(r => r.Id)
+        var rows = await db.Rows<ReadAuditRow>(_authority).AsNoTracking().Where(r => r.ChildId == child).OrderBy(r => r.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => r.ToEntry())];
     }

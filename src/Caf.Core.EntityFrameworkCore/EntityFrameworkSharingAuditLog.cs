@@ -30,20 +30,34 @@ public sealed class EntityFrameworkSharingAuditLog<TContext> : ISharingAuditLog,
     where TContext : DbContext
 {
     private readonly IDbContextFactory<TContext> _contexts;
+    private readonly AuthorityId _authority;
 
     /// <summary>Creates the log.</summary>
     /// <param name="contexts">Creates a context per call.</param>
     public EntityFrameworkSharingAuditLog(IDbContextFactory<TContext> contexts)
+        : this(contexts, AuthorityId.Default)
+    {
+    }
+
+    /// <summary>Creates the log of one authority (issue 29): it writes rows of that authority and reads only those.</summary>
+    /// <param name="contexts">Creates a context per call.</param>
+    /// <param name="authority">The authority whose decisions it records and reads.</param>
+    /// <exception cref="ArgumentException"><paramref name="authority"/> is <c>default(AuthorityId)</c>.</exception>
+    public EntityFrameworkSharingAuditLog(IDbContextFactory<TContext> contexts, AuthorityId authority)
     {
         _contexts = Guard.Against.Null(contexts);
+        _authority = authority.IsDefault ? throw new ArgumentException("The log needs a valid AuthorityId, not default(AuthorityId).", nameof(authority)) : authority;
     }
+
+    /// <summary>The authority this log is scoped to (docs/authorities.md).</summary>
+    public AuthorityId Authority => _authority;
 
     /// <inheritdoc />
     public void Record(SharingAuditEntry entry)
     {
         Guard.Against.Default(entry.Episode);
         using var db = _contexts.CreateDbContext();
-        db.Add(SharingAuditRow.Of(entry));
+        db.Add(SharingAuditRow.Of(entry).In(_authority));
         db.SaveChanges();
     }
 
@@ -55,7 +69,7 @@ public sealed class EntityFrameworkSharingAuditLog<TContext> : ISharingAuditLog,
     {
         Guard.Against.Default(episode);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.Set<SharingAuditRow>().AsNoTracking().Where(r => r.EpisodeId == episode).OrderBy(r => r.Id)
+        var rows = await db.Rows<SharingAuditRow>(_authority).AsNoTracking().Where(r => r.EpisodeId == episode).OrderBy(r => r.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => new StoredSharingDecision(
             r.Id, r.EpisodeId, r.Agency, r.Purpose, r.Granted, r.RuleId, r.Reason, r.Basis,

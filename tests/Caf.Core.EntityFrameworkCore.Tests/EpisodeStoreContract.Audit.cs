@@ -76,8 +76,8 @@ public abstract partial class EpisodeStoreContract
         {
             // A row as a release before the column wrote it: every column but kind.
             await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO caf_sharing_audit (episode_id, agency_id, purpose, granted, rule_id, reason, basis, requested_by, requested_by_agency, decided_at, items, text) " +
-                "VALUES ('ep-a', 'health-visiting', 2, FALSE, 'CONS-04', 'Refused.', 0, 'pr-teacher-jones', 'school-oakfield-primary', {0}, 0, 'an old row')",
+                "INSERT INTO caf_sharing_audit (authority, episode_id, agency_id, purpose, granted, rule_id, reason, basis, requested_by, requested_by_agency, decided_at, items, text) " +
+                "VALUES ('default', 'ep-a', 'health-visiting', 2, FALSE, 'CONS-04', 'Refused.', 0, 'pr-teacher-jones', 'school-oakfield-primary', {0}, 0, 'an old row')",
                 Start.UtcDateTime);
         }
 

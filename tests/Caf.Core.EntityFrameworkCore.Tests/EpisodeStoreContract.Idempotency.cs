@@ -116,7 +116,7 @@ public abstract partial class EpisodeStoreContract
         Ok(await new CafRegister(Host.Repository, Policy).ExecuteAsync(Ep1, FormKey, GiveConsent));
         EpisodeEventRow Row(int sequence, IdempotencyKey? key) => new()
         {
-            EpisodeId = Ep1, Sequence = sequence, Type = "consent-recorded", OccurredAt = Start, IdempotencyKey = key, Json = "{}",
+            Authority = AuthorityId.Default, EpisodeId = Ep1, Sequence = sequence, Type = "consent-recorded", OccurredAt = Start, IdempotencyKey = key, Json = "{}",
         };
 
         await using (var db = Host.NewContext())
@@ -154,7 +154,7 @@ public abstract partial class EpisodeStoreContract
             entry.Property<string>("HistoryHash").CurrentValue = hash;
             for (var i = 0; i < json.Length; i++)
             {
-                db.Add(new EpisodeEventRow { EpisodeId = legit.Id, Sequence = i, Type = i == 0 ? "concern-identified" : "consent-recorded", OccurredAt = forged[i].OccurredAt, Json = json[i] });
+                db.Add(new EpisodeEventRow { Authority = AuthorityId.Default, EpisodeId = legit.Id, Sequence = i, Type = i == 0 ? "concern-identified" : "consent-recorded", OccurredAt = forged[i].OccurredAt, Json = json[i] });
             }
 
             await db.SaveChangesAsync();

@@ -30,8 +30,8 @@ public abstract partial class EpisodeStoreContract
         {
             // A row as a release before the categories column wrote it: an override's grant.
             await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO caf_sharing_audit (episode_id, agency_id, purpose, granted, rule_id, reason, basis, requested_by, requested_by_agency, decided_at, items, kind, text) " +
-                "VALUES ('ep-a', 'health-visiting', 4, TRUE, 'CONS-06', 'Overridden.', 2, 'pr-teacher-jones', 'school-oakfield-primary', {0}, 8, 0, 'an old row')",
+                "INSERT INTO caf_sharing_audit (authority, episode_id, agency_id, purpose, granted, rule_id, reason, basis, requested_by, requested_by_agency, decided_at, items, kind, text) " +
+                "VALUES ('default', 'ep-a', 'health-visiting', 4, TRUE, 'CONS-06', 'Overridden.', 2, 'pr-teacher-jones', 'school-oakfield-primary', {0}, 8, 0, 'an old row')",
                 Start.UtcDateTime);
         }
 

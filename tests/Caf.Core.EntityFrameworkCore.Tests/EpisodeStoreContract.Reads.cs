@@ -81,9 +81,8 @@ public abstract partial class EpisodeStoreContract
             Assert.Equal([2], await db.Database.SqlQueryRaw<int>("SELECT basis AS \"Value\" FROM caf_read_audit").ToListAsync()); // the stored form: the integer
             foreach (var stored in new[] { 0, 1 })
             {
-                await db.Database.ExecuteSqlRawAsync(
-                    "INSERT INTO caf_read_audit (episode_id, child_id, reader, reader_agency, read_at, purpose, basis, what) " +
-                    $"SELECT episode_id, child_id, reader, reader_agency, read_at, 'written by the earlier build', {stored}, what FROM caf_read_audit WHERE basis = 2");
+                await db.Database.ExecuteSqlAsync(
+                    $"INSERT INTO caf_read_audit (authority, episode_id, child_id, reader, reader_agency, read_at, purpose, basis, what) SELECT authority, episode_id, child_id, reader, reader_agency, read_at, 'written by the earlier build', {stored}, what FROM caf_read_audit WHERE basis = 2");
             }
         }
 

@@ -93,7 +93,7 @@ public sealed class CafOutboxHealthCheck<TContext> : IHealthCheck
     internal static IQueryable<DateTimeOffset> OldestPendingQuery(DbContext db) =>
         from o in db.Set<OutboxRow>().AsNoTracking()
         where o.DispatchedAt == null
-        join e in db.Set<EpisodeEventRow>().AsNoTracking() on new { o.EpisodeId, o.Sequence } equals new { e.EpisodeId, e.Sequence }
+        join e in db.Set<EpisodeEventRow>().AsNoTracking() on new { o.Authority, o.EpisodeId, o.Sequence } equals new { e.Authority, e.EpisodeId, e.Sequence }
         orderby e.OccurredAt
         select e.OccurredAt;
 

@@ -4,8 +4,11 @@ using Caf.Core.Primitives;
 namespace Caf.Core.EntityFrameworkCore.Mapping;
 
 /// <summary>One stored event (LIFE-11: append-only; (episode, sequence) is unique and is the event's stable id).</summary>
-internal sealed class EpisodeEventRow
+internal sealed class EpisodeEventRow : IAuthorityRow
 {
+    /// <inheritdoc />
+    public AuthorityId Authority { get; set; }
+
     public EpisodeId EpisodeId { get; set; }
 
     /// <summary>0-based position in the episode's history: the event with sequence n made version n + 1.</summary>

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Caf.Core.Events;
 using Caf.Core.Lifecycle;
+using Caf.Core.Primitives;
 
 namespace Caf.Core.EntityFrameworkCore.Mapping;
 
@@ -17,6 +18,14 @@ namespace Caf.Core.EntityFrameworkCore.Mapping;
 internal static class EventStaging
 {
     public static readonly string EmptyHash = new('0', 64);
+
+    /// <summary>
+    /// h(0) of an authority's episodes (issue 29): <see cref="EmptyHash"/> for <see cref="AuthorityId.Default"/> (so every
+    /// hash stored before authorities existed stays valid), else SHA-256 of <c>caf-authority:</c> and the id's value. An
+    /// episode whose rows were moved to another authority by editing the column no longer matches its stored hash.
+    /// </summary>
+    public static string Seed(AuthorityId authority) =>
+        authority == AuthorityId.Default ? EmptyHash : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("caf-authority:" + authority.Value)));
 
     /// <summary>
     /// Serialises the events from <paramref name="from"/> on, once each, and extends the chain from

@@ -4,8 +4,11 @@ using Caf.Core.Primitives;
 namespace Caf.Core.EntityFrameworkCore.Mapping;
 
 /// <summary>One event waiting to be published, written in the same transaction as the save that made it.</summary>
-internal sealed class OutboxRow
+internal sealed class OutboxRow : IAuthorityRow
 {
+    /// <inheritdoc />
+    public AuthorityId Authority { get; set; }
+
     public EpisodeId EpisodeId { get; set; }
 
     public int Sequence { get; set; }

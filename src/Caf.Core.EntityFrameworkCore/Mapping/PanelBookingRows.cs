@@ -6,8 +6,11 @@ using Caf.Core.Primitives;
 namespace Caf.Core.EntityFrameworkCore.Mapping;
 
 /// <summary>One agenda booking (<c>caf_panel_bookings</c>, PANEL-03), unique on the slot.</summary>
-internal sealed class PanelBookingRow
+internal sealed class PanelBookingRow : IAuthorityRow
 {
+    /// <inheritdoc />
+    public AuthorityId Authority { get; set; }
+
     public PanelSlotId Slot { get; set; }
 
     public PanelReferralId Referral { get; set; }
@@ -53,8 +56,11 @@ internal sealed class PanelBookingRow
 /// What one meeting has taken so far (<c>caf_panel_meetings</c>): the counters every booking re-checks and moves in the
 /// same transaction as its insert, with a version as the concurrency token, so two writers cannot overfill a meeting.
 /// </summary>
-internal sealed class PanelMeetingLoadRow
+internal sealed class PanelMeetingLoadRow : IAuthorityRow
 {
+    /// <inheritdoc />
+    public AuthorityId Authority { get; set; }
+
     public PanelId Panel { get; set; }
 
     public DateOnly MeetingDate { get; set; }

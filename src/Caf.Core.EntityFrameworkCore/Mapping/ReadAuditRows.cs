@@ -6,8 +6,11 @@ using Caf.Core.Reads;
 namespace Caf.Core.EntityFrameworkCore.Mapping;
 
 /// <summary>LAW-04: one audited read (<c>caf_read_audit</c>): an append-only row.</summary>
-internal sealed class ReadAuditRow
+internal sealed class ReadAuditRow : IAuthorityRow
 {
+    /// <inheritdoc />
+    public AuthorityId Authority { get; set; }
+
     public long Id { get; set; }
 
     public EpisodeId EpisodeId { get; set; }
@@ -45,8 +48,11 @@ internal sealed class ReadAuditRow
 /// LAW-03: the NHS number an episode records for its child (<c>caf_child_identifiers</c>), one row per episode that
 /// records one, written with the episode's first save; indexed on the number for the register's lookup.
 /// </summary>
-internal sealed class ChildIdentifierRow
+internal sealed class ChildIdentifierRow : IAuthorityRow
 {
+    /// <inheritdoc />
+    public AuthorityId Authority { get; set; }
+
     public EpisodeId EpisodeId { get; set; }
 
     public ChildId ChildId { get; set; }

@@ -8,8 +8,11 @@ namespace Caf.Core.EntityFrameworkCore.Mapping;
 /// as a JSON payload, and copies of the few fields reports filter on as indexed columns. Fields added to the row later
 /// go into the payload only, so they need no migration.
 /// </summary>
-internal sealed class ReportRowEntity
+internal sealed class ReportRowEntity : IAuthorityRow
 {
+    /// <inheritdoc />
+    public AuthorityId Authority { get; set; }
+
     public EpisodeId EpisodeId { get; set; }
 
     public ChildId ChildId { get; set; }

@@ -5,8 +5,11 @@ using Caf.Core.Primitives;
 namespace Caf.Core.EntityFrameworkCore.Mapping;
 
 /// <summary>One audited sharing decision (SHARE-03, SHARE-04): an append-only row.</summary>
-internal sealed class SharingAuditRow
+internal sealed class SharingAuditRow : IAuthorityRow
 {
+    /// <inheritdoc />
+    public AuthorityId Authority { get; set; }
+
     public long Id { get; set; }
 
     public EpisodeId EpisodeId { get; set; }

@@ -18,6 +18,8 @@ namespace Caf.Core.EntityFrameworkCore.Mapping;
 /// </summary>
 internal static class StoreConverters
 {
+    public static readonly ValueConverter<AuthorityId, string> Authority = new(v => v.Value, v => new AuthorityId(v));
+
     public static readonly ValueConverter<EpisodeId, string> EpisodeId = new(v => v.Value, v => new EpisodeId(v));
 
     public static readonly ValueConverter<IdempotencyKey, string> IdempotencyKey = new(v => v.Value, v => new IdempotencyKey(v));

@@ -117,7 +117,7 @@ internal static class StoredHistoryCheck
         // One pass: the hash chain over the rows, and each row of the snapshot's versions compared byte for byte with the
         // event's text in the snapshot (which is what the episode was read from); only a row that differs there is
         // compared by value. The tail rows only extend the chain.
-        var hash = EventStaging.EmptyHash;
+        var hash = EventStaging.Seed(episode.Authority); // issue 29: a row moved to another authority breaks the chain
         var sameText = new bool[version];
         var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(snapshot.Length));
         try

@@ -30,6 +30,13 @@ public sealed record EpisodeEventEnvelope(EpisodeId Episode, int Sequence, strin
     public OutboxConsentScope? Consent { get; init; }
 
     /// <summary>
+    /// The authority whose episode the event belongs to (issue 29): the outbox that dispatched it is scoped to that
+    /// authority and claims its rows only, so a publisher shared by several authorities' outboxes knows whose event it
+    /// handles from here. <see cref="AuthorityId.Default"/> for a single-authority host.
+    /// </summary>
+    public AuthorityId Authority { get; init; } = AuthorityId.Default;
+
+    /// <summary>
     /// True when the event may be forwarded to the agency's systems: consent or an override was in force when it was
     /// saved and the family had not excluded the agency (SHARE-01, CONS-05..07). False when unknown (<see cref="Consent"/> null).
     /// </summary>
@@ -39,11 +46,15 @@ public sealed record EpisodeEventEnvelope(EpisodeId Episode, int Sequence, strin
     public bool MayReach(AgencyId agency) => Consent?.MayReach(agency) == true;
 
     /// <summary>
-    /// The stable event id, <c>{episode}#{sequence}</c> (e.g. <c>ep-1#0</c>): <b>the consumer's idempotency key</b>.
+    /// The stable event id, <c>{episode}#{sequence}</c> (e.g. <c>ep-1#0</c>), prefixed <c>{authority}/</c> for an authority
+    /// other than <see cref="AuthorityId.Default"/> (two authorities may both have episode <c>ep-1</c>):
+    /// <b>the consumer's idempotency key</b>.
     /// Delivery is at least once (a crash between publish and mark, or a publish that outlasts its lease, delivers the
     /// event again with a higher <see cref="Attempt"/>); the id never changes, so de-duplicate by it.
     /// </summary>
-    public string EventId => FormatEventId(Episode, Sequence);
+    public string EventId => Authority == AuthorityId.Default
+        ? FormatEventId(Episode, Sequence)
+        : Authority.Value + "/" + FormatEventId(Episode, Sequence);
 
     /// <summary>Formats the stable id of an episode's event.</summary>
     /// <param name="episode">The episode.</param>

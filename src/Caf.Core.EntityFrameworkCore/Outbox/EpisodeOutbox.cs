@@ -52,20 +52,21 @@ public sealed class EpisodeOutbox<TContext>
     private const string ClaimLockSql = "SELECT pg_advisory_xact_lock(4846231980575310424)";
 
     // The claim: one statement. The row conditions are repeated outside the subquery so that PostgreSQL re-checks them
-    // on a row another transaction changed meanwhile. {0} claim id, {1} lease end, {2} now, {3} batch size.
+    // on a row another transaction changed meanwhile. {0} claim id, {1} lease end, {2} now, {3} batch size, {4} the
+    // outbox's authority (issue 29: an outbox claims its own authority's rows only).
     private const string ClaimSql = """
         UPDATE "caf_outbox" SET "locked_by" = {0}, "locked_until" = {1}
-        WHERE "dispatched_at" IS NULL AND "dead_lettered_at" IS NULL
+        WHERE "authority" = {4} AND "dispatched_at" IS NULL AND "dead_lettered_at" IS NULL
           AND ("next_attempt_at" IS NULL OR "next_attempt_at" <= {2})
           AND ("locked_until" IS NULL OR "locked_until" <= {2})
           AND ("episode_id", "sequence") IN (
             SELECT o."episode_id", o."sequence" FROM "caf_outbox" AS o
-            WHERE o."dispatched_at" IS NULL AND o."dead_lettered_at" IS NULL
+            WHERE o."authority" = {4} AND o."dispatched_at" IS NULL AND o."dead_lettered_at" IS NULL
               AND (o."next_attempt_at" IS NULL OR o."next_attempt_at" <= {2})
               AND (o."locked_until" IS NULL OR o."locked_until" <= {2})
               AND NOT EXISTS (
                 SELECT 1 FROM "caf_outbox" AS p
-                WHERE p."episode_id" = o."episode_id" AND p."sequence" < o."sequence" AND p."dispatched_at" IS NULL
+                WHERE p."authority" = o."authority" AND p."episode_id" = o."episode_id" AND p."sequence" < o."sequence" AND p."dispatched_at" IS NULL
                   AND (p."dead_lettered_at" IS NOT NULL OR p."next_attempt_at" > {2} OR p."locked_until" > {2}))
             ORDER BY o."episode_id", o."sequence"
             LIMIT {3})
@@ -78,6 +79,7 @@ public sealed class EpisodeOutbox<TContext>
     private readonly ILogger _logger;
     private readonly CafStoreMetrics _metrics;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly AuthorityId _authority;
 
     /// <summary>Creates the dispatcher.</summary>
     /// <param name="contexts">Creates a context per dispatch.</param>
@@ -91,7 +93,27 @@ public sealed class EpisodeOutbox<TContext>
     /// <exception cref="ArgumentException">An argument is null, or an option is out of range.</exception>
     public EpisodeOutbox(IDbContextFactory<TContext> contexts, IEpisodeEventPublisher publisher, TimeProvider time, CafOutboxOptions options,
         ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null)
+        : this(contexts, publisher, time, options, AuthorityId.Default, loggerFactory, meterFactory)
     {
+    }
+
+    /// <summary>
+    /// Creates the dispatcher of one authority (issue 29): it claims, publishes, counts and purges that authority's events
+    /// only, and each envelope names it (<see cref="EpisodeEventEnvelope.Authority"/>).
+    /// </summary>
+    /// <param name="contexts">Creates a context per dispatch.</param>
+    /// <param name="publisher">The host's publisher.</param>
+    /// <param name="time">The clock for leases, back-off, delivery times and retention.</param>
+    /// <param name="options">Batch size, lease, back-off, attempts and retention.</param>
+    /// <param name="authority">The authority whose events it dispatches.</param>
+    /// <param name="loggerFactory">Where failures are logged; none when null.</param>
+    /// <param name="meterFactory">Where the dispatcher's counters are created; nothing is counted when null.</param>
+    /// <exception cref="ArgumentException">An argument is null or <c>default(AuthorityId)</c>, or an option is out of range.</exception>
+    /// <remarks>Internal: hosts resolve an authority's outbox as a keyed service (<c>AddCafAuthorityStores</c>).</remarks>
+    internal EpisodeOutbox(IDbContextFactory<TContext> contexts, IEpisodeEventPublisher publisher, TimeProvider time, CafOutboxOptions options,
+        AuthorityId authority, ILoggerFactory? loggerFactory, IMeterFactory? meterFactory)
+    {
+        _authority = authority.IsDefault ? throw new ArgumentException("The outbox needs a valid AuthorityId, not default(AuthorityId).", nameof(authority)) : authority;
         _contexts = Guard.Against.Null(contexts);
         _publisher = Guard.Against.Null(publisher);
         _time = Guard.Against.Null(time);
@@ -102,6 +124,9 @@ public sealed class EpisodeOutbox<TContext>
     }
 
     internal ILogger Logger => _logger;
+
+    /// <summary>The authority whose events this outbox dispatches (docs/authorities.md).</summary>
+    public AuthorityId Authority => _authority;
 
     /// <summary>Claims and publishes the pending events that are due, in order per episode.</summary>
     /// <param name="cancellationToken">
@@ -128,7 +153,7 @@ public sealed class EpisodeOutbox<TContext>
     public async Task<int> CountPendingAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Set<OutboxRow>().CountAsync(r => r.DispatchedAt == null && r.DeadLetteredAt == null, cancellationToken).ConfigureAwait(false);
+        return await db.Rows<OutboxRow>(_authority).CountAsync(r => r.DispatchedAt == null && r.DeadLetteredAt == null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -139,15 +164,18 @@ public sealed class EpisodeOutbox<TContext>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>How many rows were removed.</returns>
     public Task<int> PurgeDeliveredAsync(CancellationToken cancellationToken = default) =>
-        PurgeAsync(_contexts, _time, _options, _logger, _metrics, cancellationToken);
+        PurgeAsync(_contexts, _time, _options, _logger, _metrics, _authority, cancellationToken);
 
-    /// <summary>The purge of <see cref="PurgeDeliveredAsync"/>, also run without a publisher by <c>AddCafOutboxPurge</c>.</summary>
+    /// <summary>
+    /// The purge of <see cref="PurgeDeliveredAsync"/> (one authority's rows), also run without a publisher by
+    /// <c>AddCafOutboxPurge</c> (every authority's delivered rows: host maintenance, when <paramref name="authority"/> is null).
+    /// </summary>
     internal static async Task<int> PurgeAsync(IDbContextFactory<TContext> contexts, TimeProvider time, CafOutboxOptions options,
-        ILogger logger, CafStoreMetrics metrics, CancellationToken cancellationToken)
+        ILogger logger, CafStoreMetrics metrics, AuthorityId? authority, CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow() - options.DeliveredRetention;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var removed = await db.Set<OutboxRow>()
+        var removed = await (authority is { } scope ? db.Rows<OutboxRow>(scope) : db.Set<OutboxRow>())
             .Where(r => r.DispatchedAt != null && r.DispatchedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         if (removed > 0)
@@ -165,7 +193,7 @@ public sealed class EpisodeOutbox<TContext>
         using var activity = CafStoreActivities.Source.StartActivity(CafStoreTelemetry.DispatchActivity);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await ClaimAsync(db, claim, cancellationToken).ConfigureAwait(false);
-        var claimed = await db.Set<OutboxRow>().AsNoTracking()
+        var claimed = await db.Rows<OutboxRow>(_authority).AsNoTracking()
             .Where(r => r.LockedBy == claim && r.DispatchedAt == null && r.DeadLetteredAt == null)
             .OrderBy(r => r.EpisodeId).ThenBy(r => r.Sequence)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -192,7 +220,7 @@ public sealed class EpisodeOutbox<TContext>
 
         await Owned(db, claim).Where(r => r.LockedUntil != null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LockedUntil, (DateTimeOffset?)null), CancellationToken.None).ConfigureAwait(false);
-        var pending = await db.Set<OutboxRow>().CountAsync(r => r.DispatchedAt == null && r.DeadLetteredAt == null, CancellationToken.None).ConfigureAwait(false);
+        var pending = await db.Rows<OutboxRow>(_authority).CountAsync(r => r.DispatchedAt == null && r.DeadLetteredAt == null, CancellationToken.None).ConfigureAwait(false);
         activity?.SetTag(CafStoreTelemetry.OutboxDeliveredTag, delivered);
         return new OutboxDispatchResult(delivered, failed, Math.Max(0, pending - (failed - deadLettered))) { DeadLettered = deadLettered };
     }
@@ -206,13 +234,13 @@ public sealed class EpisodeOutbox<TContext>
             // READ COMMITTED: the claim statement starts after the lock is held, so it sees every earlier claim.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await db.Database.ExecuteSqlRawAsync(ClaimLockSql, cancellationToken).ConfigureAwait(false);
-            await db.Database.ExecuteSqlRawAsync(ClaimSql, [claim, until, now, _options.BatchSize], cancellationToken).ConfigureAwait(false);
+            await db.Database.ExecuteSqlRawAsync(ClaimSql, [claim, until, now, _options.BatchSize, _authority.Value], cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         else
         {
             // SQLite: one UPDATE takes the write lock before it reads, so claims take turns.
-            await db.Database.ExecuteSqlRawAsync(ClaimSql, [claim, until, now, _options.BatchSize], cancellationToken).ConfigureAwait(false);
+            await db.Database.ExecuteSqlRawAsync(ClaimSql, [claim, until, now, _options.BatchSize, _authority.Value], cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -259,6 +287,7 @@ public sealed class EpisodeOutbox<TContext>
                 EpisodeJson.DeserializeEvent(row.Payload), attempt)
             {
                 Consent = OutboxConsentScope.Read(row.ConsentBasis, row.ExcludedAgencies),
+                Authority = _authority,
             };
             await _publisher.PublishAsync(envelope, cancellationToken).ConfigureAwait(false);
         }
@@ -313,8 +342,8 @@ public sealed class EpisodeOutbox<TContext>
         return Outcome.Failed;
     }
 
-    private static IQueryable<OutboxRow> Owned(TContext db, string claim) =>
-        db.Set<OutboxRow>().Where(r => r.LockedBy == claim && r.DispatchedAt == null && r.DeadLetteredAt == null);
+    private IQueryable<OutboxRow> Owned(TContext db, string claim) =>
+        db.Rows<OutboxRow>(_authority).Where(r => r.LockedBy == claim && r.DispatchedAt == null && r.DeadLetteredAt == null);
 
     internal TimeSpan Backoff(int attempts)
     {

@@ -98,7 +98,7 @@ internal sealed class OutboxPurgeService<TContext> : BackgroundService
     {
         try
         {
-            return await EpisodeOutbox<TContext>.PurgeAsync(_contexts, _time, _options, _logger, _metrics, stoppingToken).ConfigureAwait(false);
+            return await EpisodeOutbox<TContext>.PurgeAsync(_contexts, _time, _options, _logger, _metrics, null, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {

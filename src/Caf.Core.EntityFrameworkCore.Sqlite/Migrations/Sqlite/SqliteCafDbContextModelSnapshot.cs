@@ -19,6 +19,11 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ChildIdentifierRow", b =>
                 {
+                    b.Property<string>("Authority")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
+
                     b.Property<string>("EpisodeId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
@@ -36,17 +41,25 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("nhs_number");
 
-                    b.HasKey("EpisodeId")
+                    b.HasKey("Authority", "EpisodeId")
                         .HasName("pk_caf_child_identifiers");
 
-                    b.HasIndex("NhsNumber")
+                    b.HasIndex("Authority", "NhsNumber")
                         .HasDatabaseName("ix_caf_child_identifiers_nhs_number");
 
-                    b.ToTable("caf_child_identifiers", (string)null);
+                    b.ToTable("caf_child_identifiers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_caf_child_identifiers_authority", "authority <> ''");
+                        });
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.EpisodeEventRow", b =>
                 {
+                    b.Property<string>("Authority")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
+
                     b.Property<string>("EpisodeId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
@@ -76,19 +89,27 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("type");
 
-                    b.HasKey("EpisodeId", "Sequence")
+                    b.HasKey("Authority", "EpisodeId", "Sequence")
                         .HasName("pk_caf_episode_events");
 
-                    b.HasIndex("EpisodeId", "IdempotencyKey")
+                    b.HasIndex("Authority", "EpisodeId", "IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ux_caf_episode_events_idempotency_key")
                         .HasFilter("\"idempotency_key\" IS NOT NULL");
 
-                    b.ToTable("caf_episode_events", (string)null);
+                    b.ToTable("caf_episode_events", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_caf_episode_events_authority", "authority <> ''");
+                        });
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.OutboxRow", b =>
                 {
+                    b.Property<string>("Authority")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
+
                     b.Property<string>("EpisodeId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
@@ -147,22 +168,30 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("payload");
 
-                    b.HasKey("EpisodeId", "Sequence")
+                    b.HasKey("Authority", "EpisodeId", "Sequence")
                         .HasName("pk_caf_outbox");
 
                     b.HasIndex("DispatchedAt")
                         .HasDatabaseName("ix_caf_outbox_delivered")
                         .HasFilter("\"dispatched_at\" IS NOT NULL");
 
-                    b.HasIndex("EpisodeId", "Sequence")
+                    b.HasIndex("Authority", "EpisodeId", "Sequence")
                         .HasDatabaseName("ix_caf_outbox_pending")
                         .HasFilter("\"dispatched_at\" IS NULL");
 
-                    b.ToTable("caf_outbox", (string)null);
+                    b.ToTable("caf_outbox", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_caf_outbox_authority", "authority <> ''");
+                        });
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.PanelBookingRow", b =>
                 {
+                    b.Property<string>("Authority")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
+
                     b.Property<string>("Slot")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
@@ -217,23 +246,31 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("requested_at");
 
-                    b.HasKey("Slot")
+                    b.HasKey("Authority", "Slot")
                         .HasName("pk_caf_panel_bookings");
 
-                    b.HasIndex("Episode")
+                    b.HasIndex("Authority", "Episode")
                         .HasDatabaseName("ix_caf_panel_bookings_episode");
 
-                    b.HasIndex("MeetingDate", "Panel")
+                    b.HasIndex("Authority", "MeetingDate", "Panel")
                         .HasDatabaseName("ix_caf_panel_bookings_date");
 
-                    b.HasIndex("Panel", "MeetingDate")
+                    b.HasIndex("Authority", "Panel", "MeetingDate")
                         .HasDatabaseName("ix_caf_panel_bookings_meeting");
 
-                    b.ToTable("caf_panel_bookings", (string)null);
+                    b.ToTable("caf_panel_bookings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_caf_panel_bookings_authority", "authority <> ''");
+                        });
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.PanelMeetingLoadRow", b =>
                 {
+                    b.Property<string>("Authority")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
+
                     b.Property<string>("Panel")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
@@ -260,10 +297,13 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
-                    b.HasKey("Panel", "MeetingDate")
+                    b.HasKey("Authority", "Panel", "MeetingDate")
                         .HasName("pk_caf_panel_meetings");
 
-                    b.ToTable("caf_panel_meetings", (string)null);
+                    b.ToTable("caf_panel_meetings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_caf_panel_meetings_authority", "authority <> ''");
+                        });
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ReadAuditRow", b =>
@@ -272,6 +312,12 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
 
                     b.Property<int>("Basis")
                         .HasColumnType("INTEGER")
@@ -319,14 +365,22 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_caf_read_audit");
 
-                    b.HasIndex("ChildId")
+                    b.HasIndex("Authority", "ChildId")
                         .HasDatabaseName("ix_caf_read_audit_child");
 
-                    b.ToTable("caf_read_audit", (string)null);
+                    b.ToTable("caf_read_audit", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_caf_read_audit_authority", "authority <> ''");
+                        });
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ReportRowEntity", b =>
                 {
+                    b.Property<string>("Authority")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
+
                     b.Property<string>("EpisodeId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
@@ -356,22 +410,25 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("payload");
 
-                    b.HasKey("EpisodeId")
+                    b.HasKey("Authority", "EpisodeId")
                         .HasName("pk_caf_episode_report_rows");
 
-                    b.HasIndex("ChildId")
+                    b.HasIndex("Authority", "ChildId")
                         .HasDatabaseName("ix_caf_episode_report_rows_child");
 
-                    b.HasIndex("ClosedOn")
+                    b.HasIndex("Authority", "ClosedOn")
                         .HasDatabaseName("ix_caf_episode_report_rows_closed_on");
 
-                    b.HasIndex("LeadProfessionalAgency")
+                    b.HasIndex("Authority", "LeadProfessionalAgency")
                         .HasDatabaseName("ix_caf_episode_report_rows_lp_agency");
 
-                    b.HasIndex("OpenedOn")
+                    b.HasIndex("Authority", "OpenedOn")
                         .HasDatabaseName("ix_caf_episode_report_rows_opened_on");
 
-                    b.ToTable("caf_episode_report_rows", (string)null);
+                    b.ToTable("caf_episode_report_rows", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_caf_episode_report_rows_authority", "authority <> ''");
+                        });
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.SharingAuditRow", b =>
@@ -386,6 +443,12 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("agency_id");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
 
                     b.Property<int>("Basis")
                         .HasColumnType("INTEGER")
@@ -452,14 +515,22 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_caf_sharing_audit");
 
-                    b.HasIndex("EpisodeId")
+                    b.HasIndex("Authority", "EpisodeId")
                         .HasDatabaseName("ix_caf_sharing_audit_episode");
 
-                    b.ToTable("caf_sharing_audit", (string)null);
+                    b.ToTable("caf_sharing_audit", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_caf_sharing_audit_authority", "authority <> ''");
+                        });
                 });
 
             modelBuilder.Entity("Caf.Core.Register.EpisodeSummary", b =>
                 {
+                    b.Property<string>("Authority")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
+
                     b.Property<string>("Id")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
@@ -553,12 +624,7 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("Child")
-                        .IsUnique()
-                        .HasDatabaseName("ux_caf_episodes_open_child")
-                        .HasFilter("\"is_open\"");
+                    b.HasKey("Authority", "Id");
 
                     b.HasIndex("FamilyGroup")
                         .HasDatabaseName("ix_caf_episodes_family_group");
@@ -566,14 +632,22 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                     b.HasIndex("OpenedAt")
                         .HasDatabaseName("ix_caf_episodes_opened_at");
 
-                    b.ToTable("caf_episodes", (string)null);
+                    b.HasIndex("Authority", "Child")
+                        .IsUnique()
+                        .HasDatabaseName("ux_caf_episodes_open_child")
+                        .HasFilter("\"is_open\"");
+
+                    b.ToTable("caf_episodes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_caf_episodes_authority", "authority <> ''");
+                        });
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.EpisodeEventRow", b =>
                 {
                     b.HasOne("Caf.Core.Register.EpisodeSummary", null)
                         .WithMany()
-                        .HasForeignKey("EpisodeId")
+                        .HasForeignKey("Authority", "EpisodeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_caf_episode_events_episode");
@@ -583,7 +657,7 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                 {
                     b.HasOne("Caf.Core.Register.EpisodeSummary", null)
                         .WithOne()
-                        .HasForeignKey("Caf.Core.EntityFrameworkCore.Mapping.ReportRowEntity", "EpisodeId")
+                        .HasForeignKey("Caf.Core.EntityFrameworkCore.Mapping.ReportRowEntity", "Authority", "EpisodeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_caf_episode_report_rows_episode");
