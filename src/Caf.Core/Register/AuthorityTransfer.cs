@@ -33,7 +33,7 @@ internal static class AuthorityTransfer
     internal static EpisodeId ReceivingId(EpisodeId sending, AuthorityId receiving)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"caf:ret-02:{sending.Value}:{receiving.Value}"));
-        return new EpisodeId(Convert.ToHexStringLower(hash.AsSpan(0, 16)));
+        return new EpisodeId(Convert.ToHexString(hash, 0, 16).ToLowerInvariant());
     }
 
     internal static async ValueTask<Result<EpisodeId>> TransferAsync(
