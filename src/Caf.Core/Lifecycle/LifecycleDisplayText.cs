@@ -145,7 +145,7 @@ public static class LifecycleDisplayText
         ConsentOverrideRecorded => "Consent overridden",
         EpisodeClosed => "CAF closed",
         EpisodeTransferredOut => "Transferred to another authority",
-        EpisodeTransferredToAuthority => "Transferred to another authority",
+        EpisodeTransferredToAuthority => "Transferred to another authority of this service",
         EpisodeTransferredIn => "Transferred from another authority",
         LinkedToFamilyGroup => "Linked to a family group",
         UnlinkedFromFamilyGroup => "Left the family group",
