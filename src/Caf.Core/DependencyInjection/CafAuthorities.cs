@@ -70,6 +70,48 @@ public sealed class CafAuthorities
         // The default authority of a single-authority host is served by the unkeyed services (a null key).
         return new CafAuthorityServices(authority, _services, _keyed.Contains(authority) ? authority : null);
     }
+
+    /// <summary>
+    /// RET-02: transfers an open episode from one authority of this host to another (docs/authorities.md). The
+    /// receiving authority gets a new episode, linked both ways (<see cref="CafEpisode.TransferredToEpisode"/>,
+    /// <see cref="CafEpisode.TransferredFromEpisode"/>), holding what the consent in force lets its early-help service
+    /// receive for the transfer purpose (SHARE-01, SHARE-02): the child and, with the needs, the concern. The sending
+    /// episode records <see cref="Lifecycle.Events.EpisodeTransferredToAuthority"/> and is transferred out; the receiving one
+    /// opens with the concern and records <see cref="Lifecycle.Events.EpisodeTransferredIn"/>.
+    /// </summary>
+    /// <remarks>The two stores share no transaction: the sending side is written first, then the receiving side, whose id is
+    /// derived from the sending episode and the receiving authority. Running the same transfer again is safe: it completes
+    /// whatever is missing and answers the same id, so a crash between the two writes is recovered by running it again.</remarks>
+    /// <param name="from">The sending authority.</param>
+    /// <param name="episode">The sending authority's episode.</param>
+    /// <param name="to">The receiving authority.</param>
+    /// <param name="by">Who records the transfer.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The receiving episode's id, or a refusal: the state or consent (RET-02, CONS-07, SHARE-01 — a family that
+    /// excluded the receiving service), an open episode of the child at the receiving authority (REG-01), or the stores.</returns>
+    /// <exception cref="ArgumentException">An authority is not served by this host, an id is default, or the reason is blank.</exception>
+    public async System.Threading.Tasks.ValueTask<Result<EpisodeId>> TransferAsync(
+        AuthorityId from, EpisodeId episode, AuthorityId to, Actor by, string reason, System.Threading.CancellationToken cancellationToken = default)
+    {
+        if (episode.IsDefault)
+        {
+            throw new ArgumentException("The episode needs a valid EpisodeId, not default(EpisodeId).", nameof(episode));
+        }
+
+        if (by.IsDefault)
+        {
+            throw new ArgumentException("The actor needs a valid Actor, not default(Actor).", nameof(by));
+        }
+
+        Guard.Against.NullOrWhiteSpace(reason);
+        var sending = Get(from);
+        var receiving = Get(to);
+        return await AuthorityTransfer.TransferAsync(Side(sending), Side(receiving), episode, by, reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static AuthoritySide Side(CafAuthorityServices services) =>
+        new(services.Authority, services.Repository, services.Policy, services.Service);
 }
 
 /// <summary>
@@ -109,6 +151,9 @@ public sealed class CafAuthorityServices
 
     /// <summary>Its closure taxonomy (CLOSE-10; the first policy version's).</summary>
     public ClosureTaxonomy ClosureTaxonomy => _key is null ? Policy.History.Versions[0].ClosureTaxonomy : Get<ClosureTaxonomy>();
+
+    /// <summary>Its early-help service: the agency a transfer from another authority hands the record to (RET-02, SHARE-01).</summary>
+    public AgencyId Service => _key is null ? CafAuthorityBuilder.DefaultService(Authority) : Get<CafAuthoritySetup>().Service;
 
     /// <summary>Its episode store.</summary>
     public IEpisodeRepository Repository => Get<IEpisodeRepository>();

@@ -47,6 +47,8 @@ public sealed class CafAuthorityBuilder
 
     internal Func<AgencyId, InitiatingSetting>? SettingOf { get; private set; }
 
+    internal AgencyId? Service { get; private set; }
+
     internal CafPolicyVersionRegistrations Versions { get; } = new();
 
     /// <summary>Changes the authority's options (<see cref="CafOptions"/>, from the documented defaults); every call's changes apply, in order.</summary>
@@ -172,6 +174,26 @@ public sealed class CafAuthorityBuilder
         SettingOf = Guard.Against.Null(settingOf);
         return this;
     }
+
+    /// <summary>
+    /// The authority's early-help service: the agency a transfer from another authority of the host hands the record to
+    /// (RET-02, SHARE-01), so a family that excluded it is refused. <c>"{authority}-early-help"</c> unless set.
+    /// </summary>
+    /// <param name="service">The service's agency id.</param>
+    /// <returns>This builder.</returns>
+    public CafAuthorityBuilder EarlyHelpService(AgencyId service)
+    {
+        if (service.IsDefault)
+        {
+            throw new ArgumentException("The early-help service needs a valid AgencyId, not default(AgencyId).", nameof(service));
+        }
+
+        Service = service;
+        return this;
+    }
+
+    /// <summary>The default early-help service of an authority: <c>"{authority}-early-help"</c>.</summary>
+    internal static AgencyId DefaultService(AuthorityId authority) => new(authority.Value + "-early-help");
 
     /// <summary>
     /// A later version of the authority's policy (docs/policy-versions.md), as <c>AddCafPolicyVersion</c> for a

@@ -40,10 +40,11 @@ internal sealed class CafAuthorityCatalogue
 /// <param name="Taxonomy">Its closure taxonomy (the first version's).</param>
 /// <param name="Profile">Its national-data profile.</param>
 /// <param name="SettingOf">Its agencies' settings for the report read model.</param>
+/// <param name="Service">Its early-help service, the recipient of a transfer from another authority (RET-02).</param>
 [Immutable]
 internal sealed record CafAuthoritySetup(
     AuthorityId Authority, CafOptions Options, PolicyHistory History, ThresholdMatcher Thresholds, ClosureTaxonomy Taxonomy,
-    NationalDataProfile Profile, Func<AgencyId, InitiatingSetting> SettingOf);
+    NationalDataProfile Profile, Func<AgencyId, InitiatingSetting> SettingOf, AgencyId Service);
 
 /// <summary>
 /// Builds and checks every declared authority's policy once (on first use: start-up validation or the first keyed
@@ -123,7 +124,8 @@ internal sealed class CafAuthoritySetups
 
         var versions = builder.Versions.Build(options, taxonomy, problems);
         return problems.Count > 0 ? null : new CafAuthoritySetup(
-            builder.Authority, OptionsCopy.Of(options), new PolicyHistory(versions), thresholds, taxonomy, profile, builder.SettingOf ?? (_ => InitiatingSetting.Other));
+            builder.Authority, OptionsCopy.Of(options), new PolicyHistory(versions), thresholds, taxonomy, profile, builder.SettingOf ?? (_ => InitiatingSetting.Other),
+            builder.Service ?? CafAuthorityBuilder.DefaultService(builder.Authority));
     }
 
     private static ThresholdMatcher? Thresholds(CafAuthorityBuilder builder, ThresholdFrameworkLoader loader, Func<ThresholdMatcher> defaultMatcher, List<string> problems)

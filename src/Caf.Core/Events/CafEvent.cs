@@ -59,6 +59,8 @@ namespace Caf.Core.Events;
 
 [JsonDerivedType(typeof(FamilyAssessmentRecorded), "family-assessment-recorded")]
 [JsonDerivedType(typeof(FamilyAssessmentReused), "family-assessment-reused")]
+[JsonDerivedType(typeof(EpisodeTransferredToAuthority), "transferred-to-authority")]
+[JsonDerivedType(typeof(EpisodeTransferredIn), "transferred-in")]
 public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, Actor Actor)
 {
     /// <summary>

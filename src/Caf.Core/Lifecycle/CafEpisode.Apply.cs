@@ -92,6 +92,15 @@ public sealed partial class CafEpisode
                 TransferredTo = t.ReceivingAuthority;
                 TransferredAt = t.OccurredAt;
                 break;
+            case EpisodeTransferredToAuthority t:
+                TransferredTo = t.ReceivingAuthority;
+                TransferredAt = t.OccurredAt;
+                TransferredToEpisode = t.ReceivingEpisode;
+                break;
+            case EpisodeTransferredIn t:
+                TransferredFromAuthority = t.SendingAuthority;
+                TransferredFromEpisode = t.SendingEpisode;
+                break;
             case LinkedToFamilyGroup f:
                 FamilyGroup = f.FamilyGroup;
                 break;

@@ -207,6 +207,9 @@ public sealed partial class CafEpisode
                 return AftercareRecipients(e);
             case ReferredToAgencyWithCaf r:
                 return ReferralRecipients(r);
+            case EpisodeTransferredToAuthority t:
+                // RET-02, SHARE-01: the record goes to the receiving authority's service, under the transfer purpose's minimum.
+                return [new Share(t.ReceivingService, SharingPurpose.Transfer, SharedItems.EpisodeRecord, true, "SHARE-01", "receivingAuthority")];
             default:
                 return [];
         }
@@ -247,6 +250,8 @@ public sealed partial class CafEpisode
         ConsentWithdrawalRecorded w => CheckWithdrawal(w.Withdrawal, live),
         EpisodeClosed c => CheckClosure(c),
         EpisodeTransferredOut => CheckTransfer(),
+        EpisodeTransferredToAuthority t => CheckTransfer() is { IsRefused: true } refused ? refused : CheckTransferToAuthority(t),
+        EpisodeTransferredIn t => CheckTransferIn(t),
         OutcomesQuestionnaireRecorded q => CheckOutcomesCompletion(q.Completion),
         LinkedToFamilyGroup f => CheckLink(f),
         FamilyAssessmentRecorded f => CheckFamilyPart(f.FamilyGroup, f.Actor, null, f.Actor.Agency, live),

@@ -303,6 +303,8 @@ public sealed partial class CafEpisode
         ConsentOverrideRecorded => EpisodeAction.OverrideConsent,
         EpisodeClosed => EpisodeAction.Close,
         EpisodeTransferredOut => EpisodeAction.TransferOut,
+        EpisodeTransferredToAuthority => EpisodeAction.TransferOut,
+        EpisodeTransferredIn => EpisodeAction.LinkToFamily, // the same permission: any open state (checked: directly after the opening)
         LinkedToFamilyGroup => EpisodeAction.LinkToFamily,
         UnlinkedFromFamilyGroup => EpisodeAction.LinkToFamily, // the same permission: any open state
         FamilyAssessmentRecorded => EpisodeAction.LinkToFamily, // REG-03: the family part, in any open state of a linked episode

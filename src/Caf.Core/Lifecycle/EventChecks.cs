@@ -117,6 +117,13 @@ internal static partial class EventChecks
             EpisodeClosed c => c.Request is null ? Bad("The closure request is missing.", "request")
                 : Defined(c.Outcome, "outcome") ?? Text(c.Request.OutcomeCode, "request.outcomeCode"),
             EpisodeTransferredOut t => Text(t.ReceivingAuthority, "receivingAuthority") ?? Text(t.Reason, "reason"),
+            EpisodeTransferredToAuthority t => Authority(t.ReceivingAuthority, "receivingAuthority")
+                ?? (t.ReceivingEpisode.IsDefault || t.ReceivingEpisode == t.EpisodeId ? Bad("The transfer names the receiving authority's new episode.", "receivingEpisode") : null)
+                ?? (t.ReceivingService.IsDefault ? Bad("The transfer names the receiving authority's service.", "receivingService") : null)
+                ?? Text(t.Reason, "reason") ?? Received(t.Shared, "shared"),
+            EpisodeTransferredIn t => Authority(t.SendingAuthority, "sendingAuthority")
+                ?? (t.SendingEpisode.IsDefault || t.SendingEpisode == t.EpisodeId ? Bad("The transfer names the sending authority's episode.", "sendingEpisode") : null)
+                ?? Received(t.Received, "received"),
             LinkedToFamilyGroup f => Text(f.FamilyGroup, "familyGroup"),
             UnlinkedFromFamilyGroup u => Text(u.FamilyGroup, "familyGroup")
                 ?? (u.Agency.IsDefault ? Bad("The unlink names the agency the link may no longer reach.", "agency") : null)
@@ -312,6 +319,19 @@ internal static partial class EventChecks
         Enum.IsDefined(value) ? null : Bad($"{Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)} is not a {typeof(TEnum).Name}.", field);
 
     private static Refusal Bad(string message, string field) => new("LIFE-11", message, field);
+
+    // RET-02: an authority id as AuthorityId keeps it (lower case, docs/authorities.md).
+    private static Refusal? Authority(string? value, string field) =>
+        AuthorityId.IsValid(value) && new AuthorityId(value!).Value == value ? null : Bad($"'{value}' is not an authority id as stored (docs/authorities.md).", field);
+
+    // SHARE-02: what a transfer hands over always identifies the child, and names only known categories.
+    private static Refusal? Received(Caf.Core.Consent.InformationCategories categories, string field) =>
+        (categories & Caf.Core.Consent.InformationCategories.Identity) == 0 || (categories & ~AllCategories) != 0
+            ? Bad("A transfer hands over the child's identity and only known information categories.", field)
+            : null;
+
+    private static readonly Caf.Core.Consent.InformationCategories AllCategories = System.Linq.Enumerable.Aggregate(
+        Enum.GetValues<Caf.Core.Consent.InformationCategories>(), Caf.Core.Consent.InformationCategories.None, (a, b) => a | b);
 
     // REG-03: the family and environmental part as the constructor makes it (a stored one may lack what it guards).
     private static Refusal? FamilyPart(Caf.Core.Register.FamilyAssessment? part) =>

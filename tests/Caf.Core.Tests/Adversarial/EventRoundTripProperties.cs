@@ -203,6 +203,16 @@ public class EventRoundTripProperties
         Seeds.Ok(linked.StepUp(Seeds.Teacher, new SpecialistService("Children's social care"), "Disclosure of significant harm."));
         yield return EpisodeJson.Serialize(linked);
 
+        // Issue 29 (RET-02): both sides of a transfer between two authorities of one host.
+        var s10 = new Seeds();
+        var sending = s10.Assessing();
+        var kirklees = new Caf.Core.Primitives.AuthorityId("kirklees");
+        Seeds.Ok(sending.TransferToAuthority(Seeds.Teacher, kirklees, Caf.Core.Register.AuthorityTransfer.ReceivingId(sending.Id, kirklees),
+            new Caf.Core.Primitives.AgencyId("kirklees-early-help"), "The family moved.", InformationCategories.Identity | InformationCategories.Needs));
+        yield return EpisodeJson.Serialize(sending);
+        var sent = (Caf.Core.Lifecycle.Events.EpisodeTransferredToAuthority)sending.Events[^1] with { ReceivingAuthority = "default" };
+        yield return EpisodeJson.Serialize(CafEpisode.OpenFromTransfer(s10.Policy, new Caf.Core.Primitives.AuthorityId("leeds"), sent, sending.Child, "Missing school."));
+
         // Issue 28: the next-steps review (LIFE-14), the CAF as a referral (LIFE-13), the family's copy (CONS-09).
         var s9 = new Seeds();
         var referred = s9.Assessing();

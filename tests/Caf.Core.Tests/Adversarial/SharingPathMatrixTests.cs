@@ -228,6 +228,18 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
             w => Task.FromResult(Of(w.Episode.Close(HealthVisitor, EpisodePlans.PractitionersAgree("resolvedOther", TestIds.HealthVisitor, TestIds.Teacher, CamhsWorker.Practitioner))))),
         new("transfer out of area", false, ["CafEpisode.TransferOut", "CafRegister.TransferOutAsync"],
             w => Task.FromResult(Of(w.Episode.TransferOut(HealthVisitor, new LocalAuthority("Leeds City Council"), "Family moved.")))),
+        new("transfer to another authority of the host whose early-help service is CAMHS (RET-02)", true, ["CafAuthorities.TransferAsync"], async w =>
+        {
+            // Issue 29: the receiving authority's service is the recipient; the sending side's gate decides and audits.
+            var kirklees = new AuthorityId("kirklees");
+            var policy = new EpisodePolicy(new CafOptions(), w.Seeds.Time, new SharingService(new InMemorySharingAuditLog(), w.Seeds.Time)) { Authority = kirklees };
+            var receivingStore = new InMemoryEpisodeRepository(policy);
+            var r = await AuthorityTransfer.TransferAsync(
+                new AuthoritySide(w.Seeds.Policy.Authority, w.Store, w.Seeds.Policy, new AgencyId("default-early-help")),
+                new AuthoritySide(kirklees, receivingStore, policy, TestIds.Camhs), w.Episode.Id, HealthVisitor, "The family moved to Huddersfield.", default);
+            Assert.Empty(await receivingStore.ListAsync(new Caf.Core.Register.Specifications.EpisodesOfChildSpec(TestIds.Child)));
+            return new(r.IsRefused, r.IsRefused ? r.Refusal.RuleId : null);
+        }),
         new("a CAMHS practitioner records work", true, ["CafEpisode.RecordConsent", "CafEpisode.LiftExclusion", "CafEpisode.WithdrawConsent", "CafEpisode.OverrideConsent"],
             w => Task.FromResult(Of(w.Episode.RecordConsent(CamhsWorker, MotherWritten(), "Consent to assess and share with partner agencies.")))),
         new("family link with a sibling led by CAMHS", true, ["CafRegister.LinkFamilyAsync"], async w =>
@@ -385,7 +397,7 @@ public class SharingPathMatrixTests(ITestOutputHelper output)
     {
         var covered = Rows.SelectMany(r => r.Members).Concat(SharesNothing).Concat(JudgedInPanelStates).ToHashSet(StringComparer.Ordinal);
         var commands =
-            from type in new[] { typeof(CafEpisode), typeof(CafRegister), typeof(EpisodeJson), typeof(Caf.Core.Reads.AuditedEpisodeReads) }
+            from type in new[] { typeof(CafEpisode), typeof(CafRegister), typeof(EpisodeJson), typeof(Caf.Core.Reads.AuditedEpisodeReads), typeof(Caf.Core.DependencyInjection.CafAuthorities) }
             from m in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
             where !m.IsSpecialName
             where m.ReturnType == typeof(Result) || m.ReturnType == typeof(CafEpisode) || m.ReturnType.Name.StartsWith("ValueTask", StringComparison.Ordinal)

@@ -23,7 +23,7 @@ public partial class StandingGrantMatrixTests
         typeof(PanelAgenda), typeof(PanelAftercare), typeof(PanelDecision), typeof(PanelReHearing), typeof(PanelReHearingRequest),
         typeof(PanelSlotRequest), typeof(PanelScheduler), typeof(PanelSharingGate),
         typeof(LeadProfessionalSelector), typeof(CafReportBuilder), typeof(EpisodeReportRows),
-        typeof(Caf.Core.Reads.AuditedEpisodeReads),
+        typeof(Caf.Core.Reads.AuditedEpisodeReads), typeof(Caf.Core.DependencyInjection.CafAuthorities),
     ];
 
     /// <summary>Public members that hand nothing to an agency, each with the reason.</summary>
@@ -41,6 +41,8 @@ public partial class StandingGrantMatrixTests
         ["CafEpisode.ForgetSavedSharingAudit"] = "forgets audit entries a store has written: hands nothing to anyone",
         ["CafRegister.ReadersOfAsync"] = "LAW-04: the read audit of a child's record (who read it), for the host and the family; no episode content",
         ["AuditedEpisodeReads.ReadersOfAsync"] = "LAW-04: as CafRegister.ReadersOfAsync",
+        ["CafAuthorities.Serves"] = "issue 29: whether the host serves an authority; no episode content",
+        ["CafAuthorities.Get"] = "issue 29: one authority's services, each judged where it hands anything over (its register, episodes, reports rows); no content itself",
 
         ["CafEpisode.Copy"] = "an independent copy of the episode for the store or host that holds it between commands (issue 26): no agency receives anything, and the copy's commands are judged as any other",
 

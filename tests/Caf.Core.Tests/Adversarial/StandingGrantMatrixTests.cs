@@ -205,6 +205,7 @@ public partial class StandingGrantMatrixTests(ITestOutputHelper output)
         SharingPath("panel decision sheet recommends a CAMHS worker as LP", "CafEpisode.RecordPanelDecision", "CafEpisode.PanelRecommendedLeadProfessional"),
         SharingPath("closure (the LP records it)", "CafEpisode.Close"),
         SharingPath("transfer out of area", "CafEpisode.TransferOut", "CafRegister.TransferOutAsync"),
+        SharingPath("transfer to another authority of the host whose early-help service is CAMHS (RET-02)", "CafAuthorities.TransferAsync"),
         SharingPath("a CAMHS practitioner records work", "CafEpisode.RecordConsent", "CafEpisode.LiftExclusion", "CafEpisode.WithdrawConsent", "CafEpisode.OverrideConsent"),
         SharingPath("stored history that hands CAMHS the LP role", "CafEpisode.Rebuild", "EpisodeJson.Deserialize", "EpisodeJson.FromSnapshot", "EpisodeJson.DeserializeEvent"),
         SharingPath("stored event after a snapshot that hands CAMHS the LP role", "CafEpisode.ReplayStored"),

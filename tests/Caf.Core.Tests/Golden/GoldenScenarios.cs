@@ -98,7 +98,28 @@ internal static class GoldenScenarios
         new("lead-professional-limits", w => Run(w, w.IdentifyConcern(),
             "consent: mother written", "start assessment", "complete assessment: the absent father not involved (PLAN-05)", "choose multi-agency",
             "appoint health visitor", "agree plan: the school holds the breakfast club budget (LP-12)", "review: sufficient")),
+
+        // Schema 3 on (issue 29, RET-02): the child moves to Kirklees, served by the same host; the episode is transferred
+        // to it through the sharing gate for Kirklees's early-help service (the sending side).
+        new("transfer-to-authority", w => Run(w, w.IdentifyConcern(),
+            "consent: mother verbal", "start assessment", "transfer to kirklees")),
+
+        // Schema 3 on (issue 29, RET-02): the receiving side: an episode opened by Leeds's transfer of its episode ep-leeds-7
+        // (the child's identity and contact received, not the needs), then consent and an assessment of this authority's own.
+        new("transferred-in", w => Run(w, TransferredIn(w),
+            "consent: mother written", "start assessment")),
     ];
+
+    private static readonly AuthorityId Kirklees = new("kirklees");
+
+    private static CafEpisode TransferredIn(CafTestWorld w)
+    {
+        var sending = new EpisodeId("ep-leeds-7");
+        var sent = new EpisodeTransferredToAuthority(sending, w.Time.GetUtcNow().AddHours(-1), CafCatalogue.Teacher, w.Policy.Authority.Value,
+            Caf.Core.Register.AuthorityTransfer.ReceivingId(sending, w.Policy.Authority), new AgencyId("default-early-help"), "The family moved here from Leeds.",
+            global::Caf.Core.Consent.InformationCategories.Identity | global::Caf.Core.Consent.InformationCategories.Contact);
+        return CafEpisode.OpenFromTransfer(w.Policy, new AuthorityId("leeds"), sent, w.NineYearOld(), "Falling attendance and withdrawn in class.");
+    }
 
     /// <summary>The settings the report rows were projected with: the school is a primary school, every other agency "other".</summary>
     public static InitiatingSetting SettingOf(AgencyId agency) =>
@@ -115,6 +136,9 @@ internal static class GoldenScenarios
             var result = name switch
             {
                 "link family" => episode.LinkToFamily(CafCatalogue.Teacher, "family-smith"),
+                "transfer to kirklees" => episode.TransferToAuthority(CafCatalogue.Teacher, Kirklees, Caf.Core.Register.AuthorityTransfer.ReceivingId(episode.Id, Kirklees),
+                    new AgencyId("kirklees-early-help"), "The family moved to Huddersfield.",
+                    episode.TransferDecision(CafCatalogue.Teacher, new AgencyId("kirklees-early-help")).Categories | global::Caf.Core.Consent.InformationCategories.Identity),
                 "review next steps" => episode.ReviewNextSteps(CafCatalogue.Teacher, new PractitionerId("pr-head-of-year"), new PractitionerId("pr-caf-lead-north"),
                     world.Today, "Refer to the youth service with the CAF; the teacher stays lead professional."),
                 "refer to the youth service with the CAF" => episode.ReferToAgencyWithCaf(CafCatalogue.Teacher, "Saturday mentoring", CafCatalogue.YouthService,
