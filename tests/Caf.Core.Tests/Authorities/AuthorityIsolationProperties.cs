@@ -32,7 +32,7 @@ public class AuthorityIsolationProperties
 {
     private static readonly AuthorityId[] Ids = [new("leeds"), new("kirklees"), new("wakefield")];
     private static readonly Actor Reader = CafCatalogue.HealthVisitor;
-    private static readonly ReadContext OnConsent = new(Reader, "Isolation check", ReadBasis.Consent);
+    private static readonly ReadContext OnConsent = new(Reader, "Isolation check", LegalBasis.Consent);
 
     private static ServiceProvider Host(FakeTimeProvider time)
     {

@@ -165,6 +165,7 @@ public class AuthorityRegistrationTests
         var services = new ServiceCollection();
         services.AddCafCore().AddCafInMemoryEpisodeStore();
         services.AddSingleton<ISharingAuditLog>(new InMemorySharingAuditLog());
+        services.AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()); // LAW-04
         using var provider = services.BuildServiceProvider();
 
         Assert.Null(StartUpProblems(provider));
