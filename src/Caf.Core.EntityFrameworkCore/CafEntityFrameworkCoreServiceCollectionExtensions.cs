@@ -192,28 +192,41 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(outbox);
-        // Issue 29: the single-authority stores serve the registered policy's authority (AuthorityId.Default unless set).
+        // Issue 29: the single-authority stores serve the default authority (a host of several uses PerAuthority()). The audit
+        // logs are built before the policy (the policy's sharing service and read audit are them), so none of these asks the
+        // policy for its authority; the repository checks that the policy is the default authority's.
         services.AddSingleton(sp => new EntityFrameworkEpisodeRepository<TContext>(
-            Scoped<TContext>(sp, PolicyAuthority(sp)), sp.GetRequiredService<EpisodePolicy>(),
+            Scoped<TContext>(sp, AuthorityId.Default), DefaultAuthorityPolicy(sp),
             sp.GetService<IEpisodeReportProjector>()
                 ?? new EpisodeReportProjector(new ThresholdFrameworkLoader().LoadDefault().Framework, _ => InitiatingSetting.Other),
             outbox, sp.GetService<IMeterFactory>(), sp.GetService<ILoggerFactory>()));
         services.AddSingleton<IEpisodeRepository>(sp => sp.GetRequiredService<EntityFrameworkEpisodeRepository<TContext>>());
         services.AddSingleton<IEpisodeReportStore>(sp => sp.GetRequiredService<EntityFrameworkEpisodeRepository<TContext>>());
-        services.AddSingleton(sp => new EntityFrameworkPanelBookingStore<TContext>(Scoped<TContext>(sp, PolicyAuthority(sp)), PolicyAuthority(sp)));
+        services.AddSingleton(sp => new EntityFrameworkPanelBookingStore<TContext>(Scoped<TContext>(sp, AuthorityId.Default), AuthorityId.Default));
         services.AddSingleton<IPanelBookingStore>(sp => sp.GetRequiredService<EntityFrameworkPanelBookingStore<TContext>>());
-        services.AddSingleton(sp => new EntityFrameworkSharingAuditLog<TContext>(Scoped<TContext>(sp, PolicyAuthority(sp)), PolicyAuthority(sp)));
+        services.AddSingleton(sp => new EntityFrameworkSharingAuditLog<TContext>(Scoped<TContext>(sp, AuthorityId.Default), AuthorityId.Default));
         services.AddSingleton<ISharingAuditLog>(sp => sp.GetRequiredService<EntityFrameworkSharingAuditLog<TContext>>());
         // LAW-01: the family's view of the hand-overs, from the table (which the store writes whatever log the host registered).
         services.TryAddSingleton<IFamilySharingViewSource>(sp => sp.GetRequiredService<EntityFrameworkSharingAuditLog<TContext>>());
-        services.AddSingleton(sp => new EntityFrameworkReadAuditLog<TContext>(Scoped<TContext>(sp, PolicyAuthority(sp)), PolicyAuthority(sp)));
+        services.AddSingleton(sp => new EntityFrameworkReadAuditLog<TContext>(Scoped<TContext>(sp, AuthorityId.Default), AuthorityId.Default));
         services.TryAddSingleton<Caf.Core.Reads.IReadAuditLog>(sp => sp.GetRequiredService<EntityFrameworkReadAuditLog<TContext>>()); // LAW-04
         services.AddSingleton(sp => new EpisodeOutbox<TContext>(
-            Scoped<TContext>(sp, PolicyAuthority(sp)), sp.GetRequiredService<IEpisodeEventPublisher>(),
-            sp.GetRequiredService<TimeProvider>(), outbox, PolicyAuthority(sp), sp.GetService<ILoggerFactory>(), sp.GetService<IMeterFactory>()));
+            Scoped<TContext>(sp, AuthorityId.Default), sp.GetRequiredService<IEpisodeEventPublisher>(),
+            sp.GetRequiredService<TimeProvider>(), outbox, AuthorityId.Default, sp.GetService<ILoggerFactory>(), sp.GetService<IMeterFactory>()));
     }
 
-    private static AuthorityId PolicyAuthority(IServiceProvider sp) => sp.GetService<EpisodePolicy>()?.Authority ?? AuthorityId.Default;
+    private static EpisodePolicy DefaultAuthorityPolicy(IServiceProvider sp)
+    {
+        var policy = sp.GetRequiredService<EpisodePolicy>();
+        if (policy.Authority != AuthorityId.Default)
+        {
+            throw new InvalidOperationException(
+                $"The registered EpisodePolicy belongs to authority '{policy.Authority}', and AddCafEntityFrameworkCore's single-authority stores serve the default authority. " +
+                "Declare the authority with AddCafAuthority and register the stores with o.PerAuthority() (docs/authorities.md).");
+        }
+
+        return policy;
+    }
 
     internal static IDbContextFactory<TContext> Scoped<TContext>(IServiceProvider sp, AuthorityId authority)
         where TContext : DbContext =>

@@ -79,11 +79,17 @@ public static class CafAuthorityStoresServiceCollectionExtensions
         where TContext : DbContext =>
         CafEntityFrameworkCoreServiceCollectionExtensions.Scoped<TContext>(sp, authority);
 
-    // The key as an authority, once its keyed policy shows it is declared (so an undeclared authority resolves nothing).
+    // The key as an authority, once a keyed policy is registered for it (so an undeclared authority resolves nothing). The
+    // policy is not built here: the policy's own sharing service and read audit are these logs, so building it would be a
+    // cycle (docs/authorities.md).
     private static AuthorityId Declared(IServiceProvider sp, object? key)
     {
         var authority = AuthorityOf(key);
-        _ = sp.GetRequiredKeyedService<EpisodePolicy>(key);
+        if (sp.GetService<IServiceProviderIsKeyedService>() is { } keyed && !keyed.IsKeyedService(typeof(EpisodePolicy), key))
+        {
+            throw new InvalidOperationException($"No EpisodePolicy is registered for authority '{authority}': declare it with AddCafAuthority (docs/authorities.md).");
+        }
+
         return authority;
     }
 

@@ -48,7 +48,11 @@ public sealed class DatabasePackageTests
         var npgsqlMigrations = npgsql.Database.GetMigrations().ToList();
         Assert.NotEmpty(sqliteMigrations);
         Assert.Empty(sqliteMigrations.Intersect(npgsqlMigrations)); // each database's own migration ids
-        Assert.Equal(sqliteMigrations.Select(Name), npgsqlMigrations.Select(Name)); // the same steps, in the same order
+        // The same steps, in the same order, except the steps SQLite needs to change a key by rebuilding its tables (issue 29's
+        // authority column: docs/storage.md).
+        string[] sqliteOnly = ["AuthorityPrepare", "AuthorityRows", "AuthorityTriggers"];
+        Assert.Equal(sqliteMigrations.Select(Name).Where(n => !sqliteOnly.Contains(n)), npgsqlMigrations.Select(Name));
+        Assert.Equal(sqliteOnly, sqliteMigrations.Select(Name).Where(sqliteOnly.Contains));
     }
 
     [Fact]
