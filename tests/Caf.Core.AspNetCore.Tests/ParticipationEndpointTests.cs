@@ -47,6 +47,7 @@ public sealed class ParticipationEndpointTests : IAsyncLifetime
         builder.Services
             .AddSingleton<TimeProvider>(_time)
             .AddSingleton<ISharingAuditLog>(_audit)
+            .AddSingleton<Caf.Core.Reads.IReadAuditLog>(new Caf.Core.Reads.InMemoryReadAuditLog()) // LAW-04
             .AddCafCore()
             .AddCafInMemoryEpisodeStore()
             .AddCafAspNetCore()

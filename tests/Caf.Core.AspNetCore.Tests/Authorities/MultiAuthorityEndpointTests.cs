@@ -135,7 +135,7 @@ public sealed class MultiAuthorityEndpointTests : IAsyncLifetime
         var south = _host.ClientFor(South);
         north.DefaultRequestHeaders.Add(CafIdempotency.HeaderName, key);
         south.DefaultRequestHeaders.Add(CafIdempotency.HeaderName, key);
-        var consent = new { giverRole = "ParentWithParentalResponsibility", giverName = "Ms Smith", decision = "Given", form = "Written", reason = "Consent to assess." };
+        var consent = new { giverRole = "ParentWithParentalResponsibility", giverName = "Ms Smith", decision = "Given", form = "Written", sharingExplained = true, reason = "Consent to assess." };
 
         using var northOnSouth = await north.PostAsJsonAsync($"{Episodes}/{EpisodeOf(South)}/consent", consent);
         using var southOwn = await south.PostAsJsonAsync($"{Episodes}/{EpisodeOf(South)}/consent", consent);
