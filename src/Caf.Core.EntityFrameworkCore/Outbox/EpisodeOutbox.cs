@@ -45,9 +45,6 @@ public sealed class EpisodeOutbox<TContext>
     /// <summary>The log category of the outbox's messages (<see cref="CafOutboxLogEvents"/>).</summary>
     internal const string LogCategory = "Caf.Core.EntityFrameworkCore.EpisodeOutbox";
 
-    // EF Core's name of Npgsql's provider (what IsNpgsql() compares): this package references no database provider.
-    private const string NpgsqlProviderName = "Npgsql.EntityFrameworkCore.PostgreSQL";
-
     // Claims take turns on PostgreSQL: a transaction-scoped advisory lock, released at commit; the key is "CAFOUTBX".
     private const string ClaimLockSql = "SELECT pg_advisory_xact_lock(4846231980575310424)";
 
@@ -229,7 +226,7 @@ public sealed class EpisodeOutbox<TContext>
     {
         var now = _time.GetUtcNow().UtcDateTime;
         var until = now + _options.LeaseDuration;
-        if (db.Database.ProviderName == NpgsqlProviderName)
+        if (Authorities.AuthoritySettingInterceptor.IsPostgreSql(db))
         {
             // READ COMMITTED: the claim statement starts after the lock is held, so it sees every earlier claim.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

@@ -42,7 +42,7 @@ public sealed class DatabasePackageTests
         using var npgsql = Context(o => o.UseNpgsql("Host=unused;Database=unused"));
 
         Assert.Equal(("Microsoft.EntityFrameworkCore.Sqlite", Sqlite), (sqlite.Database.ProviderName, sqlite.GetType().Assembly));
-        // The outbox tells PostgreSQL apart by this name (EpisodeOutbox, NpgsqlProviderName).
+        // The outbox tells PostgreSQL apart by this name (AuthoritySettingInterceptor.IsPostgreSql, used by the outbox and row-level security).
         Assert.Equal(("Npgsql.EntityFrameworkCore.PostgreSQL", PostgreSql), (npgsql.Database.ProviderName, npgsql.GetType().Assembly));
         var sqliteMigrations = sqlite.Database.GetMigrations().ToList();
         var npgsqlMigrations = npgsql.Database.GetMigrations().ToList();
