@@ -31,7 +31,7 @@ public class EpisodeBenchmarks
     private static readonly Actor HealthVisitor = new(new PractitionerId("pr-hv"), new AgencyId("health-visiting"));
     private static readonly ChildDetails Child = new(new ChildId("child-1"), new DateOnly(2016, 9, 1));
     private static readonly ConsentRecord Consent = new(
-        ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, []);
+        ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, []) { SharingExplained = true }; // CONS-09
     private static readonly AssessmentSummary Assessment = new("default", "1.0.0", ThresholdLevel.Complex, ThresholdRoute.CafMultiAgency, ["attendance"]);
 
     private readonly EpisodePolicy _policy = EpisodePolicy.Default(TimeProvider.System, new NullAuditLog());
@@ -157,10 +157,11 @@ public class EpisodeBenchmarks
         Outcomes = [new("on-time", "Amy is in school on time every day", "Calmer mornings", "Attendance above 95%"), new("weight", "Amy grows well", "Breakfast every day", "Weight on her curve")],
         FamilyStrengths = ["Mum is determined"],
         ChildsViews = "Amy likes breakfast club.",
+        ChildInvolvement = "Amy chose her breakfast club at the meeting.", // PLAN-05
         Actions =
         [
             new("a-mentor", "Mentor every Monday", ActionOwner.ForPractitioner(Teacher), on.AddDays(35), serves: ["on-time"]),
-            new("a-weigh", "Weigh monthly", ActionOwner.ForPractitioner(HealthVisitor), on.AddDays(60), serves: ["weight"]),
+            new("a-weigh", "Weigh monthly", ActionOwner.ForPractitioner(HealthVisitor), on.AddDays(60), serves: ["weight"]) { WithinOwnersCompetence = true }, // LP-12: the lead professional's own action
             new("a-alarm", "Mum sets an alarm", ActionOwner.Family, on.AddDays(14), serves: ["on-time"]),
             new("a-club", "Breakfast club", ActionOwner.ChildOrYoungPerson, on.AddDays(14), serves: ["weight"]),
         ],
@@ -175,6 +176,7 @@ public class EpisodeBenchmarks
         NoteTaker = Teacher.Practitioner,
         ParentInvited = true,
         ChildInvited = true,
+        ChildInvolvement = "Amy said how the mornings went.", // PLAN-05
         Progress = [.. plan.Actions.Select(a => new ActionProgressEntry(a.Id, a.Id == "a-mentor" && overall == ReviewProgress.Insufficient ? ActionProgress.NotCarriedOut : ActionProgress.InProgress))],
         OverallProgress = overall,
         NextReviewDue = on.AddDays(42),

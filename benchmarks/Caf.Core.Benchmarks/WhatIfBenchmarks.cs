@@ -63,7 +63,7 @@ public class WhatIfBenchmarks
             while (_a.Classify(observed).Value is { Level: ThresholdLevel.SignificantHarm } or { Route: ThresholdRoute.Safeguarding }); // THR-04: stepped up, not assessed
             var child = new ChildDetails(new ChildId($"child-{n}"), new DateOnly(2011 + (n % 14), 1 + (n % 12), 1 + (n % 28)));
             var e = CafEpisode.IdentifyConcern(policy, new EpisodeId($"ep-{n}"), child, teacher, "Concern.");
-            Ok(e.RecordConsent(teacher, ConsentRecord.Parent("Parent", ConsentForm.Written), "Consent to assess."));
+            Ok(e.RecordConsent(teacher, ConsentRecord.Parent("Parent", ConsentForm.Written) with { SharingExplained = true }, "Consent to assess."));
             Ok(e.StartAssessment(teacher, "Agreed."));
             Ok(e.CompleteAssessment(teacher, _a.Assess(observed).Value, AbsentParentInvolvement.WasInvolved, "Needs identified."));
             _episodes.Add(e);
