@@ -58,40 +58,6 @@ public sealed partial class CafEpisode
     }
 
     /// <summary>
-    /// Completes the assessment, recording the thresholds framework id and version it was assessed under (THR-07).
-    /// A significant-harm result is refused (THR-04): step up instead (LIFE-04).
-    /// </summary>
-    /// <param name="by">Who completed it.</param>
-    /// <param name="summary">The thresholds result.</param>
-    /// <param name="reason">The practitioner's conclusion (LIFE-11).</param>
-    /// <returns>A refusal: PLAN-05 (the absent parent's involvement is not recorded), or THR-04 first.</returns>
-    [Obsolete("PLAN-05: the completion records whether the absent parent took part, or why not: use CompleteAssessment(by, summary, absentParent, reason).")]
-    public Result CompleteAssessment(Actor by, AssessmentSummary summary, string reason)
-    {
-        GuardActor(by);
-        Guard.Against.Null(summary);
-        Guard.Against.NullOrWhiteSpace(reason);
-        return Execute(new AssessmentCompleted(Id, Now, by, summary, reason), live: true);
-    }
-
-    /// <summary>
-    /// Completes the assessment with a thresholds match, recording its framework id and version (THR-07). A
-    /// significant-harm result is refused (THR-04): the case leaves the CAF route, so step up instead (LIFE-04).
-    /// </summary>
-    /// <param name="by">Who completed it.</param>
-    /// <param name="result">The matcher's result.</param>
-    /// <param name="reason">The practitioner's conclusion (LIFE-11).</param>
-    /// <returns>A refusal: PLAN-05 (the absent parent's involvement is not recorded), or THR-04 first.</returns>
-    [Obsolete("PLAN-05: the completion records whether the absent parent took part, or why not: use CompleteAssessment(by, result, absentParent, reason).")]
-    public Result CompleteAssessment(Actor by, ThresholdResult result, string reason)
-    {
-        GuardActor(by);
-        Guard.Against.Null(result);
-        Guard.Against.NullOrWhiteSpace(reason);
-        return Execute(new AssessmentCompleted(Id, Now, by, AssessmentSummary.From(result), reason), live: true);
-    }
-
-    /// <summary>
     /// LIFE-07: chooses the next step after the assessment (or after a step-down TAC, STEP-03): every value of
     /// <see cref="Lifecycle.NextStep"/> is accepted. No further action closes the episode as resolved other with
     /// the reason (CLOSE-09). The other two LIFE-07 outcomes carry what they need and are commands of their own:

@@ -73,11 +73,8 @@ public class InvolvementRecordTests
         var e = seeds.Assessing();
         var count = e.Events.Count;
 
-#pragma warning disable CS0618 // the older overload records no absent parent: what PLAN-05 refuses
-        var refused = e.CompleteAssessment(Teacher, Level3, "Needs identified.");
-#pragma warning restore CS0618
-
-        Assert.Equal(("PLAN-05", "absentParent"), (refused.Refusal.RuleId, refused.Refusal.Field));
+// The overloads without the absent parent are gone before 1.0; a null one is misuse at the boundary.
+        Assert.Throws<ArgumentNullException>(() => e.CompleteAssessment(Teacher, Level3, null!, "Needs identified."));
         Assert.Equal(count, e.Events.Count);
         Ok(e.CompleteAssessment(Teacher, Level3, AbsentParentInvolvement.NotInvolved("Dad lives abroad and could not be reached."), "Needs identified."));
     }
