@@ -56,11 +56,19 @@ public sealed record EpisodeEventEnvelope(EpisodeId Episode, int Sequence, strin
         ? FormatEventId(Episode, Sequence)
         : Authority.Value + "/" + FormatEventId(Episode, Sequence);
 
+    /// <summary>
+    /// The episode, sequence, event type and attempt only: the payload (<see cref="Json"/>, <see cref="Event"/>) holds the
+    /// family's details and is left out, so an envelope written to a log leaks none of them.
+    /// </summary>
+    /// <returns>For example <c>EpisodeEventEnvelope { Episode = ep-1, Sequence = 3, EventType = consent-recorded, Attempt = 1 }</c>.</returns>
+    public override string ToString() =>
+        $"EpisodeEventEnvelope {{ Episode = {Episode}, Sequence = {Sequence}, EventType = {EventType}, Attempt = {Attempt} }}";
+
     /// <summary>Formats the stable id of an episode's event.</summary>
     /// <param name="episode">The episode.</param>
     /// <param name="sequence">The event's 0-based position in its history.</param>
     /// <returns><c>{episode}#{sequence}</c>.</returns>
-    public static string FormatEventId(EpisodeId episode, int sequence)
+    internal static string FormatEventId(EpisodeId episode, int sequence)
     {
         Guard.Against.Default(episode);
         Guard.Against.Negative(sequence);

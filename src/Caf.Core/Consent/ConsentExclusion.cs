@@ -26,4 +26,9 @@ public sealed record ConsentExclusion(AgencyId Agency, ConsentGiverRole By, Cons
 /// <param name="Reason">Why, in the person's words.</param>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
-public sealed record ConsentExclusionLift(AgencyId Agency, ConsentGiverRole LiftedBy, string GiverName, string Reason);
+public sealed record ConsentExclusionLift(AgencyId Agency, ConsentGiverRole LiftedBy, string GiverName, string Reason)
+{
+    /// <summary>The agency and who lifted it (the role) only: the giver's name and the reason are left out.</summary>
+    /// <returns>For example <c>ConsentExclusionLift { Agency = camhs, LiftedBy = YoungPerson }</c>.</returns>
+    public override string ToString() => $"ConsentExclusionLift {{ Agency = {Agency}, LiftedBy = {LiftedBy} }}";
+}

@@ -76,6 +76,14 @@ public sealed partial record ConsentRecord(
         return false;
     }
 
+    /// <summary>
+    /// The role, decision, form and the number of excluded agencies only: the giver's name is personal data and is
+    /// left out, so a record written to a log leaks nothing about the family.
+    /// </summary>
+    /// <returns>For example <c>ConsentRecord { GiverRole = YoungPerson, Decision = Given, Form = Written, ExcludedAgencies = 1 }</c>.</returns>
+    public override string ToString() =>
+        $"ConsentRecord {{ GiverRole = {GiverRole}, Decision = {Decision}, Form = {Form}, ExcludedAgencies = {ExcludedAgencies.Length} }}";
+
     /// <inheritdoc />
     public bool Equals(ConsentRecord? other) =>
         other is not null && GiverRole == other.GiverRole && GiverName == other.GiverName && Decision == other.Decision
@@ -95,7 +103,12 @@ public sealed partial record ConsentRecord(
 /// <param name="DecidedBy">The person who decided (typically a manager or safeguarding lead).</param>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
-public sealed record ConsentOverride(string SafeguardingJustification, PractitionerId DecidedBy);
+public sealed record ConsentOverride(string SafeguardingJustification, PractitionerId DecidedBy)
+{
+    /// <summary>Who decided only: the justification is free text about the family and is left out.</summary>
+    /// <returns>For example <c>ConsentOverride { DecidedBy = pr-1 }</c>.</returns>
+    public override string ToString() => $"ConsentOverride {{ DecidedBy = {DecidedBy} }}";
+}
 
 /// <summary>
 /// A withdrawal of consent (CONS-07): possible at any time, by someone who may consent (CONS-01..03, CONS-08),
@@ -112,6 +125,10 @@ public sealed record ConsentOverride(string SafeguardingJustification, Practitio
 [Immutable]
 public sealed record ConsentWithdrawal(ConsentGiverRole WithdrawnBy, string Reason)
 {
+    /// <summary>Who withdrew (the role) only: the name and the reason are personal data and are left out.</summary>
+    /// <returns>For example <c>ConsentWithdrawal { WithdrawnBy = ParentWithParentalResponsibility }</c>.</returns>
+    public override string ToString() => $"ConsentWithdrawal {{ WithdrawnBy = {WithdrawnBy} }}";
+
     /// <summary>
     /// The name of the person who withdrew, as recorded (CONS-07). Null only in withdrawals stored before the
     /// name was recorded; an episode refuses a new withdrawal without one.

@@ -81,4 +81,13 @@ public abstract record CafEvent(EpisodeId EpisodeId, DateTimeOffset OccurredAt, 
     [JsonPropertyName("idempotencyKey")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IdempotencyKey? IdempotencyKey { get; init; }
+
+    /// <summary>
+    /// The event's type, episode, time and actor only: the free texts and personal details an event carries (the
+    /// concern, names, reasons, plans) are left out, so an event written to a log or an exception message leaks none of
+    /// them. Sealed: no event type prints more.
+    /// </summary>
+    /// <returns>For example <c>ConsentRecorded { EpisodeId = ep-1, OccurredAt = 2026-03-02T09:00:00.0000000+00:00, Actor = ... }</c>.</returns>
+    public sealed override string ToString() =>
+        $"{GetType().Name} {{ EpisodeId = {EpisodeId}, OccurredAt = {OccurredAt:O}, Actor = {Actor} }}";
 }

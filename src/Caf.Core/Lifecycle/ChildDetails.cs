@@ -25,6 +25,10 @@ public sealed record ChildDetails(ChildId Id, DateOnly? DateOfBirth)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public NhsNumber? NhsNumber { get; init; }
 
+    /// <summary>The child's id only: the date of birth and the NHS number are personal data and are left out.</summary>
+    /// <returns>For example <c>ChildDetails { Id = child-1 }</c>.</returns>
+    public override string ToString() => $"ChildDetails {{ Id = {Id} }}";
+
     /// <summary>True for an unborn baby.</summary>
     [JsonIgnore]
     public bool IsUnborn => DateOfBirth is null;

@@ -23,6 +23,10 @@ namespace Caf.Core.NationalData;
 [Immutable]
 public sealed record EarlyHelpEpisodeRecord
 {
+    /// <summary>The episode's id only: the person id, NHS number and the child's details are left out of logs.</summary>
+    /// <returns>For example <c>EarlyHelpEpisodeRecord { EpisodeId = ep-1 }</c>.</returns>
+    public override string ToString() => $"EarlyHelpEpisodeRecord {{ EpisodeId = {EpisodeId} }}";
+
     /// <summary>The early-help episode id (SSD <c>earl_episode_id</c>, EARL001A).</summary>
     [JsonRequired]
     [JsonPropertyName("earl_episode_id")]

@@ -114,8 +114,13 @@ public readonly record struct NhsNumber : IStringId<NhsNumber>
     /// <returns>The spaced form, or empty for the default.</returns>
     public string ToSpacedString() => Value is null ? string.Empty : $"{Value[..3]} {Value[3..6]} {Value[6..]}";
 
-    /// <inheritdoc />
-    public override string ToString() => Value ?? string.Empty;
+    /// <summary>
+    /// The number masked but for its last four digits (<c>*** *** 5919</c>), so a number written to a log or a message
+    /// by accident is not disclosed. The full number is <see cref="Value"/> (or <see cref="ToSpacedString"/>): use those
+    /// where the number is meant to be shown or sent (a national extract, the practitioner's screen).
+    /// </summary>
+    /// <returns>The masked form, or empty for the default.</returns>
+    public override string ToString() => Value is null ? string.Empty : "*** *** " + Value[6..];
 
     static NhsNumber IStringId<NhsNumber>.Create(string value) => new(value);
 

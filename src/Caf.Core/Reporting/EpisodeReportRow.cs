@@ -141,6 +141,10 @@ public sealed record EpisodeReportRow
         Outcomes = outcomes;
     }
 
+    /// <summary>The episode's id only: the row's NHS number and other details about the child are left out of logs.</summary>
+    /// <returns>For example <c>EpisodeReportRow { EpisodeId = ep-1 }</c>.</returns>
+    public override string ToString() => $"EpisodeReportRow {{ EpisodeId = {EpisodeId} }}";
+
     /// <summary>The episode.</summary>
     public EpisodeId EpisodeId { get; }
 
