@@ -114,6 +114,9 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
     /// <summary>
     /// Adds a hosted background service that calls <see cref="EpisodeOutbox{TContext}.DispatchPendingAsync"/> every
     /// <see cref="CafOutboxOptions.PollInterval"/> (for <see cref="CafDbContext"/>). Register an <see cref="IEpisodeEventPublisher"/>.
+    /// With per-authority stores (<c>o.PerAuthority()</c>), it dispatches and purges the outbox of every authority
+    /// <c>CafAuthorities</c> lists, one after the other, each under its own authority (docs/authorities.md "Operations"); one
+    /// authority's failure is logged and does not hold up the others.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <returns>The services.</returns>
@@ -127,7 +130,8 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
         where TContext : DbContext
     {
         Guard.Against.Null(services);
-        services.AddHostedService<OutboxDispatcherService<TContext>>();
+        services.AddHostedService(sp => new OutboxDispatcherService<TContext>(
+            HostAuthorities.Outboxes<TContext>(sp), sp.GetRequiredService<CafOutboxOptions>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 
@@ -135,7 +139,8 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
     /// Adds a hosted service that removes delivered outbox rows past <see cref="CafOutboxOptions.DeliveredRetention"/> every
     /// <see cref="CafOutboxOptions.PollInterval"/>, without dispatching and without a publisher (for <see cref="CafDbContext"/>):
     /// for a host whose events are dispatched by another process or by its own loop. A host that registers
-    /// <see cref="AddCafOutboxDispatcher(IServiceCollection)"/> needs it not (the dispatcher purges too).
+    /// <see cref="AddCafOutboxDispatcher(IServiceCollection)"/> needs it not (the dispatcher purges too). With per-authority
+    /// stores, it purges every authority <c>CafAuthorities</c> lists, each under its own authority.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <returns>The services.</returns>
@@ -150,7 +155,7 @@ public static class CafEntityFrameworkCoreServiceCollectionExtensions
     {
         Guard.Against.Null(services);
         services.AddHostedService(sp => new OutboxPurgeService<TContext>(
-            sp.GetRequiredService<IDbContextFactory<TContext>>(), sp.GetRequiredService<CafOutboxOptions>(),
+            Scoped<TContext>(sp, AuthorityId.Default), HostAuthorities.Stores<TContext>(sp), sp.GetRequiredService<CafOutboxOptions>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>(), sp.GetService<IMeterFactory>()));
         return services;
     }

@@ -24,6 +24,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext>
         Func<EntityFrameworkEpisodeRepository<TContext>, TState, CancellationToken, Task<Result>> save, CancellationToken cancellationToken)
     {
         using var activity = CafStoreActivities.Source.StartActivity(CafStoreTelemetry.SaveActivity);
+        activity?.SetTag(CafStoreTelemetry.AuthorityTag, _authority.Value);
         activity?.SetTag(CafStoreTelemetry.OperationTag, operation);
         activity?.SetTag(CafStoreTelemetry.EpisodeCountTag, episodes);
         var timed = _metrics.TimesSaves;

@@ -89,7 +89,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         _projector = Guard.Against.Null(reportProjector);
         _writeOutbox = outbox?.WriteEvents ?? true;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(CafStoreLogEvents.Category);
-        _metrics = CafStoreMetrics.ForStore(meterFactory, _writeOutbox ? contexts.CreateDbContext : null, policy.Time);
+        _metrics = CafStoreMetrics.ForStore(meterFactory, _writeOutbox ? contexts.CreateDbContext : null, policy.Time, _authority);
         if (!_writeOutbox)
         {
             StoreLog.OutboxWritesOff(_logger);
@@ -114,6 +114,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     {
         Guard.Against.Default(id);
         using var activity = CafStoreActivities.Source.StartActivity(CafStoreTelemetry.LoadActivity);
+        activity?.SetTag(CafStoreTelemetry.AuthorityTag, _authority.Value);
         try
         {
             var episode = await LoadAsync(id, cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Ardalis.GuardClauses;
 using Caf.Core.Consent;
 using Caf.Core.EntityFrameworkCore;
+using Caf.Core.EntityFrameworkCore.Authorities;
 using Caf.Core.Lifecycle;
 using Caf.Core.Panels;
 using Caf.Core.Primitives;
@@ -11,6 +12,7 @@ using Caf.Core.Register;
 using Caf.Core.Reporting;
 using Caf.Core.Thresholds;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 // Conventional namespace for registration extensions, so hosts find them without a using.
@@ -31,8 +33,11 @@ public static class CafAuthorityStoresServiceCollectionExtensions
     /// <c>GetRequiredKeyedService&lt;EpisodePolicy&gt;(authority)</c> (whose <see cref="EpisodePolicy.Authority"/> must be
     /// the key) and the keyed <see cref="IEpisodeReportProjector"/> when there is one (else the unkeyed one, else the
     /// default thresholds framework). <c>o.PerAuthority()</c> calls it for <see cref="CafDbContext"/>; a host with its own
-    /// context calls it after <c>AddCafEntityFrameworkCore&lt;TContext&gt;()</c>. The keyed stores are not metered (the
-    /// single-authority store's instruments are the host's).
+    /// context calls it after <c>AddCafEntityFrameworkCore&lt;TContext&gt;()</c>. The keyed repository and outbox are metered
+    /// like the single-authority ones (with the host's <see cref="IMeterFactory"/>), each measurement and span tagged with the
+    /// authority (<see cref="CafStoreTelemetry.AuthorityTag"/>). The hosted dispatcher and purge
+    /// (<c>AddCafOutboxDispatcher</c>, <c>AddCafOutboxPurge</c>) and the health checks then serve every authority
+    /// <c>CafAuthorities</c> lists, each under its own scope (docs/authorities.md "Operations").
     /// </summary>
     /// <typeparam name="TContext">The store's context (its factory registered).</typeparam>
     /// <param name="services">The services.</param>
@@ -56,7 +61,7 @@ public static class CafAuthorityStoresServiceCollectionExtensions
                 Contexts<TContext>(sp, authority), policy,
                 sp.GetKeyedService<IEpisodeReportProjector>(key) ?? sp.GetService<IEpisodeReportProjector>()
                     ?? new EpisodeReportProjector(new ThresholdFrameworkLoader().LoadDefault().Framework, _ => InitiatingSetting.Other),
-                sp.GetService<CafOutboxOptions>(), null, sp.GetService<ILoggerFactory>());
+                sp.GetService<CafOutboxOptions>(), sp.GetService<IMeterFactory>(), sp.GetService<ILoggerFactory>());
         });
         services.AddKeyedSingleton<IEpisodeRepository>(KeyedService.AnyKey, (sp, key) => sp.GetRequiredKeyedService<EntityFrameworkEpisodeRepository<TContext>>(key));
         services.AddKeyedSingleton<IEpisodeReportStore>(KeyedService.AnyKey, (sp, key) => sp.GetRequiredKeyedService<EntityFrameworkEpisodeRepository<TContext>>(key));
@@ -71,7 +76,8 @@ public static class CafAuthorityStoresServiceCollectionExtensions
         services.AddKeyedSingleton(KeyedService.AnyKey, (sp, key) => new EpisodeOutbox<TContext>(
             Contexts<TContext>(sp, AuthorityOf(key)), sp.GetRequiredService<IEpisodeEventPublisher>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<CafOutboxOptions>() ?? new CafOutboxOptions(),
-            Declared(sp, key), sp.GetService<ILoggerFactory>(), null));
+            Declared(sp, key), sp.GetService<ILoggerFactory>(), sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton<PerAuthorityStores<TContext>>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using System.Diagnostics.Metrics;
 using System.Linq;
 using Caf.Core.Annotations;
 using Caf.Core.EntityFrameworkCore.Mapping;
+using Caf.Core.Primitives;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Core.EntityFrameworkCore.Diagnostics;
@@ -20,7 +21,9 @@ internal static class CafStoreActivities
 /// <summary>
 /// The instruments of the <see cref="CafStoreTelemetry.MeterName"/> meter, created from the host's <see cref="IMeterFactory"/>
 /// (no meter without one: <see cref="None"/>). The store's instruments (saves) and the outbox gauges are created by the
-/// repository, the dispatcher's counters by <see cref="EpisodeOutbox{TContext}"/>.
+/// repository, the dispatcher's counters by <see cref="EpisodeOutbox{TContext}"/>. Issue 29: each is one authority's (the
+/// store's or outbox's), and every measurement carries it as <see cref="CafStoreTelemetry.AuthorityTag"/>; the gauges read
+/// that authority's rows only.
 /// </summary>
 /// <remarks>The instruments are created once; the only state that changes is the gauges' last reading, replaced whole under a
 /// lock and kept for <see cref="GaugeReadingLifetime"/>, so one collection (three gauges) costs one round of queries.
@@ -31,7 +34,7 @@ internal sealed class CafStoreMetrics
     /// <summary>How long one reading of the outbox serves the gauges.</summary>
     internal static readonly TimeSpan GaugeReadingLifetime = TimeSpan.FromSeconds(5);
 
-    internal static readonly CafStoreMetrics None = new(null, null, null, TimeProvider.System);
+    internal static readonly CafStoreMetrics None = new(null, null, null, TimeProvider.System, AuthorityId.Default);
 
     private readonly Counter<long>? _saves;
     private readonly Histogram<double>? _saveDuration;
@@ -41,12 +44,16 @@ internal sealed class CafStoreMetrics
     private readonly Counter<long>? _purged;
     private readonly Func<DbContext>? _outboxReader;
     private readonly TimeProvider _time;
+    private readonly AuthorityId _authority;
+    private readonly KeyValuePair<string, object?> _authorityTag;
     private readonly object _gate = new();
     private OutboxReading? _reading;
 
-    private CafStoreMetrics(Meter? meter, string? part, Func<DbContext>? outboxReader, TimeProvider time)
+    private CafStoreMetrics(Meter? meter, string? part, Func<DbContext>? outboxReader, TimeProvider time, AuthorityId authority)
     {
         _time = time;
+        _authority = authority;
+        _authorityTag = new(CafStoreTelemetry.AuthorityTag, authority.Value);
         if (meter is null)
         {
             return;
@@ -79,12 +86,12 @@ internal sealed class CafStoreMetrics
     private const string Store = "store";
 
     /// <summary>The store's instruments, with the outbox gauges when <paramref name="outboxReader"/> is given (the store writes the outbox).</summary>
-    internal static CafStoreMetrics ForStore(IMeterFactory? factory, Func<DbContext>? outboxReader, TimeProvider time) =>
-        factory is null ? None : new CafStoreMetrics(factory.Create(new MeterOptions(CafStoreTelemetry.MeterName)), Store, outboxReader, time);
+    internal static CafStoreMetrics ForStore(IMeterFactory? factory, Func<DbContext>? outboxReader, TimeProvider time, AuthorityId authority) =>
+        factory is null ? None : new CafStoreMetrics(factory.Create(new MeterOptions(CafStoreTelemetry.MeterName)), Store, outboxReader, time, authority);
 
-    /// <summary>The dispatcher's counters.</summary>
-    internal static CafStoreMetrics ForDispatcher(IMeterFactory? factory, TimeProvider time) =>
-        factory is null ? None : new CafStoreMetrics(factory.Create(new MeterOptions(CafStoreTelemetry.MeterName)), "dispatcher", null, time);
+    /// <summary>The dispatcher's counters of one authority's outbox.</summary>
+    internal static CafStoreMetrics ForDispatcher(IMeterFactory? factory, TimeProvider time, AuthorityId authority) =>
+        factory is null ? None : new CafStoreMetrics(factory.Create(new MeterOptions(CafStoreTelemetry.MeterName)), "dispatcher", null, time, authority);
 
     /// <summary>Whether the save duration is listened to (so the clock is read only then).</summary>
     internal bool TimesSaves => _saveDuration?.Enabled == true;
@@ -93,6 +100,7 @@ internal sealed class CafStoreMetrics
     {
         var tags = new TagList
         {
+            _authorityTag,
             { CafStoreTelemetry.OutcomeTag, outcome },
             { CafStoreTelemetry.OperationTag, operation },
             { CafStoreTelemetry.RuleIdTag, ruleId },
@@ -112,13 +120,13 @@ internal sealed class CafStoreMetrics
     {
         if (_delivered?.Enabled == true)
         {
-            _delivered.Add(1, new KeyValuePair<string, object?>(CafStoreTelemetry.EventTypeTag, eventType));
+            _delivered.Add(1, _authorityTag, new KeyValuePair<string, object?>(CafStoreTelemetry.EventTypeTag, eventType));
         }
     }
 
     internal void Failed(string eventType, string errorType, bool deadLettered)
     {
-        var tags = new TagList { { CafStoreTelemetry.EventTypeTag, eventType }, { CafStoreTelemetry.ErrorTypeTag, errorType } };
+        var tags = new TagList { _authorityTag, { CafStoreTelemetry.EventTypeTag, eventType }, { CafStoreTelemetry.ErrorTypeTag, errorType } };
         if (_failed?.Enabled == true)
         {
             _failed.Add(1, tags);
@@ -134,7 +142,7 @@ internal sealed class CafStoreMetrics
     {
         if (rows > 0 && _purged?.Enabled == true)
         {
-            _purged.Add(rows);
+            _purged.Add(rows, _authorityTag);
         }
     }
 
@@ -143,7 +151,7 @@ internal sealed class CafStoreMetrics
         where T : struct
     {
         var reading = Read();
-        return reading is null ? [] : [new Measurement<T>(pick(reading))];
+        return reading is null ? [] : [new Measurement<T>(pick(reading), _authorityTag)];
     }
 
     private OutboxReading? Read()
@@ -159,11 +167,11 @@ internal sealed class CafStoreMetrics
             try
             {
                 using var db = _outboxReader!();
-                var counts = db.Set<OutboxRow>().AsNoTracking().Where(r => r.DispatchedAt == null)
+                var counts = db.Rows<OutboxRow>(_authority).AsNoTracking().Where(r => r.DispatchedAt == null)
                     .GroupBy(r => r.DeadLetteredAt == null)
                     .Select(g => new { Waiting = g.Key, Count = g.LongCount() })
                     .ToList();
-                var oldest = CafOutboxHealthCheck<DbContext>.OldestPendingQuery(db).Take(1).ToList() is [var first] ? first : (DateTimeOffset?)null;
+                var oldest = CafOutboxHealthCheck<DbContext>.OldestPendingQuery(db, _authority).Take(1).ToList() is [var first] ? first : (DateTimeOffset?)null;
                 _reading = new OutboxReading(now,
                     counts.Where(c => c.Waiting).Sum(c => c.Count),
                     counts.Where(c => !c.Waiting).Sum(c => c.Count),

@@ -8,7 +8,8 @@ namespace Caf.Core.EntityFrameworkCore;
 /// <c>AddSource(CafStoreTelemetry.ActivitySourceName)</c>, or a <c>MeterListener</c> / <c>ActivityListener</c>.
 /// </summary>
 /// <remarks>Tags are low-cardinality: never a child, episode, practitioner or agency id, an idempotency key, a claim id,
-/// nor free text.</remarks>
+/// nor free text. Every instrument and activity carries <see cref="AuthorityTag"/>, the local authority's id (an
+/// organisation, not a person).</remarks>
 public static class CafStoreTelemetry
 {
     /// <summary>The meter's name: <c>Caf.Core.EntityFrameworkCore</c>.</summary>
@@ -83,6 +84,11 @@ public static class CafStoreTelemetry
 
     /// <summary>Tag on <see cref="PublishActivity"/>: the delivery attempt (1 the first time).</summary>
     public const string AttemptTag = "caf.attempt";
+
+    /// <summary>Tag on every instrument and activity of the store and its outbox (issue 29): the authority whose store or
+    /// outbox it is, its <c>AuthorityId.Value</c> (lower case; <c>default</c> in a single-authority host). An organisation's
+    /// id, never a person's.</summary>
+    public const string AuthorityTag = "caf.authority";
 
     /// <summary>Tag: the exception's type name (OpenTelemetry's <c>error.type</c>).</summary>
     public const string ErrorTypeTag = "error.type";

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using Ardalis.GuardClauses;
+using Caf.Core.EntityFrameworkCore.Authorities;
+using Caf.Core.Primitives;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -11,6 +13,8 @@ namespace Caf.Core.EntityFrameworkCore;
 /// Registers the episode store's health checks on a host's <see cref="IHealthChecksBuilder"/>
 /// (<c>services.AddHealthChecks().AddCafEntityFrameworkCoreHealthChecks()</c>): <see cref="StoreCheckName"/>, the database
 /// reachable with every migration applied, and <see cref="OutboxCheckName"/>, the oldest undelivered event under a threshold.
+/// In a host with per-authority stores (<c>o.PerAuthority()</c>), both read every authority <c>CafAuthorities</c> lists, each
+/// under its own scope, with one data item per authority (docs/authorities.md "Operations").
 /// </summary>
 public static class CafEntityFrameworkCoreHealthChecks
 {
@@ -44,10 +48,18 @@ public static class CafEntityFrameworkCoreHealthChecks
         configure?.Invoke(options);
         Guard.Against.NegativeOrZero(options.MaxPendingAge, nameof(configure));
         IEnumerable<string> tags = [Tag];
+        // Issue 29: with per-authority stores, every declared authority, each read under its own scope (row-level security);
+        // a single-authority host's checks read as the default authority (the same rows as before authorities).
         builder.Add(new HealthCheckRegistration(StoreCheckName,
-            sp => new CafStoreHealthCheck<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()), HealthStatus.Unhealthy, tags));
+            sp => HostAuthorities.Stores<TContext>(sp) is { } authorities
+                ? new CafStoreHealthCheck<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>(), authorities)
+                : new CafStoreHealthCheck<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()),
+            HealthStatus.Unhealthy, tags));
         builder.Add(new HealthCheckRegistration(OutboxCheckName,
-            sp => new CafOutboxHealthCheck<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, options),
+            sp => HostAuthorities.Stores<TContext>(sp) is { } authorities
+                ? new CafOutboxHealthCheck<TContext>(authorities, sp.GetService<TimeProvider>() ?? TimeProvider.System, options)
+                : new CafOutboxHealthCheck<TContext>(
+                    CafEntityFrameworkCoreServiceCollectionExtensions.Scoped<TContext>(sp, AuthorityId.Default), sp.GetService<TimeProvider>() ?? TimeProvider.System, options),
             HealthStatus.Unhealthy, tags));
         return builder;
     }

@@ -6,7 +6,8 @@ namespace Caf.Core.EntityFrameworkCore;
 /// <summary>
 /// The event ids of the outbox's log messages (category <c>Caf.Core.EntityFrameworkCore.EpisodeOutbox</c>). Messages
 /// carry no personal data: an event is named by its dispatch's claim id, its sequence and its event type, never by its
-/// episode or child (find the row with <c>WHERE locked_by = '{ClaimId}' AND sequence = {Sequence}</c>).
+/// episode or child (find the row with <c>WHERE locked_by = '{ClaimId}' AND sequence = {Sequence}</c>). A failed dispatch
+/// or purge names its authority (an organisation's id, issue 29).
 /// </summary>
 public static class CafOutboxLogEvents
 {
@@ -45,14 +46,14 @@ internal static partial class OutboxLog
     public static partial void LeaseLost(ILogger logger, string eventType, string claimId, int sequence);
 
     [LoggerMessage(EventId = CafOutboxLogEvents.DispatchFailed, Level = LogLevel.Error,
-        Message = "An outbox dispatch failed; pending events stay pending and are tried at the next dispatch.")]
-    public static partial void DispatchFailed(ILogger logger, Exception exception);
+        Message = "An outbox dispatch of authority {Authority} failed; its pending events stay pending and are tried at the next dispatch.")]
+    public static partial void DispatchFailed(ILogger logger, Exception exception, string authority);
 
     [LoggerMessage(EventId = CafOutboxLogEvents.Purged, Level = LogLevel.Information,
         Message = "Removed {Count} delivered outbox rows older than {Retention}.")]
     public static partial void Purged(ILogger logger, int count, TimeSpan retention);
 
     [LoggerMessage(EventId = CafOutboxLogEvents.PurgeFailed, Level = LogLevel.Error,
-        Message = "Removing delivered outbox rows failed; they are removed at a later purge.")]
-    public static partial void PurgeFailed(ILogger logger, Exception exception);
+        Message = "Removing delivered outbox rows of authority {Authority} failed; they are removed at a later purge.")]
+    public static partial void PurgeFailed(ILogger logger, Exception exception, string authority);
 }

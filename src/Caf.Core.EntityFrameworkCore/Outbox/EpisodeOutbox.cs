@@ -117,7 +117,7 @@ public sealed class EpisodeOutbox<TContext>
         _options = Guard.Against.Null(options);
         options.Validate();
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LogCategory);
-        _metrics = CafStoreMetrics.ForDispatcher(meterFactory, time);
+        _metrics = CafStoreMetrics.ForDispatcher(meterFactory, time, _authority);
     }
 
     internal ILogger Logger => _logger;
@@ -188,6 +188,7 @@ public sealed class EpisodeOutbox<TContext>
     {
         var claim = Guid.NewGuid().ToString("N");
         using var activity = CafStoreActivities.Source.StartActivity(CafStoreTelemetry.DispatchActivity);
+        activity?.SetTag(CafStoreTelemetry.AuthorityTag, _authority.Value);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await ClaimAsync(db, claim, cancellationToken).ConfigureAwait(false);
         var claimed = await db.Rows<OutboxRow>(_authority).AsNoTracking()
@@ -245,6 +246,7 @@ public sealed class EpisodeOutbox<TContext>
     private async Task<Outcome> DeliverAsync(TContext db, string claim, OutboxRow row, CancellationToken cancellationToken)
     {
         using var activity = CafStoreActivities.Source.StartActivity(CafStoreTelemetry.PublishActivity);
+        activity?.SetTag(CafStoreTelemetry.AuthorityTag, _authority.Value);
         activity?.SetTag(CafStoreTelemetry.EventTypeTag, row.EventType);
         activity?.SetTag(CafStoreTelemetry.AttemptTag, row.Attempts + 1);
         var outcome = await DeliverCoreAsync(db, claim, row, cancellationToken).ConfigureAwait(false);

@@ -23,7 +23,7 @@ namespace Caf.Core.EntityFrameworkCore.Tests.Authorities;
 [RequiresEnvironment(PostgresTestDatabase.Variable, "set it to a PostgreSQL connection string whose user may create databases and roles (.ci/run does)")]
 public sealed class PostgresRowLevelSecurityTests : AuthorityIsolationContract
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await RlsDatabase.CreateAsync();
+    protected override async Task<TestDatabase> CreateDatabaseAsync() => await RlsTestDatabase.CreateAsync();
 
     protected override void Configure(CafEntityFrameworkCoreOptions options) => options.UsePostgresRowLevelSecurity();
 
@@ -75,75 +75,5 @@ public sealed class PostgresRowLevelSecurityTests : AuthorityIsolationContract
         var refused = await Assert.ThrowsAsync<DbUpdateException>(() => leeds.SaveChangesAsync());
         Assert.Equal("42501", Assert.IsType<PostgresException>(refused.InnerException).SqlState); // insufficient privilege: the policy
         Assert.Empty(await Reads(York).ReadersOfAsync(new ChildId("child-001")));
-    }
-
-    /// <summary>A database migrated by its owner (with the policies), used by a role without superuser or BYPASSRLS.</summary>
-    private sealed class RlsDatabase : TestDatabase
-    {
-        private readonly PostgresTestDatabase _database;
-        private readonly string _role = $"caf_app_{Guid.NewGuid():N}";
-        private bool _ownRole;
-
-        private RlsDatabase(PostgresTestDatabase database)
-        {
-            _database = database;
-        }
-
-        private string AppConnection => _ownRole
-            ? new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Username = _role, Password = "app" }.ConnectionString
-            : _database.ConnectionString;
-
-        public static async Task<RlsDatabase> CreateAsync()
-        {
-            var database = new RlsDatabase(await PostgresTestDatabase.CreateAsync());
-            var owner = new ServiceCollection().AddSingleton(Caf.Core.Lifecycle.EpisodePolicy.Default(TimeProvider.System, new Caf.Core.Consent.InMemorySharingAuditLog()));
-            owner.AddCafEntityFrameworkCore(o => o.UseNpgsql(database._database.ConnectionString).UsePostgresRowLevelSecurity());
-            await using (var provider = owner.BuildServiceProvider())
-            {
-                await provider.MigrateCafDatabaseAsync();
-            }
-
-            await using var connection = new NpgsqlConnection(database._database.ConnectionString);
-            await connection.OpenAsync();
-            await using (var bypass = new NpgsqlCommand("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user", connection))
-            {
-                database._ownRole = (bool)(await bypass.ExecuteScalarAsync())!;
-            }
-
-            if (!database._ownRole)
-            {
-                return database; // the owner, neither superuser nor BYPASSRLS: FORCE holds it to the policies
-            }
-
-            foreach (var sql in new[]
-            {
-                $"CREATE ROLE {database._role} LOGIN PASSWORD 'app' NOSUPERUSER NOBYPASSRLS",
-                $"GRANT USAGE ON SCHEMA public TO {database._role}",
-                $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {database._role}",
-                $"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {database._role}",
-            })
-            {
-                await using var command = new NpgsqlCommand(sql, connection);
-                await command.ExecuteNonQueryAsync();
-            }
-
-            return database;
-        }
-
-        public override void Use(CafEntityFrameworkCoreOptions options) => options.UseNpgsql(AppConnection);
-
-        public override async ValueTask DisposeAsync()
-        {
-            await _database.DisposeAsync();
-            if (!_ownRole)
-            {
-                return;
-            }
-
-            await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresTestDatabase.Variable));
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP ROLE IF EXISTS {_role}", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
     }
 }

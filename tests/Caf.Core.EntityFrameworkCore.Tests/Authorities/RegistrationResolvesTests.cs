@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using Caf.Core.Consent;
 using Caf.Core.DependencyInjection;
@@ -64,6 +65,33 @@ public sealed class RegistrationResolvesTests : IDisposable
         Assert.Equal(leeds, ((EntityFrameworkSharingAuditLog<CafDbContext>)authority.SharingAudit).Authority);
         Assert.Throws<InvalidOperationException>(() => services.GetRequiredKeyedService<IEpisodeRepository>(new AuthorityId("york")));
     }
+
+    [Fact]
+    public async Task The_hosted_dispatcher_of_a_host_serving_the_default_authority_and_a_declared_one_serves_both_and_a_single_authority_host_its_one()
+    {
+        await using var both = new ServiceCollection()
+            .AddSingleton<IEpisodeEventPublisher>(new Support.RecordingPublisher())
+            .AddCafCore()
+            .AddCafAuthority("leeds", _ => { })
+            .AddCafEntityFrameworkCore(o => o.UseSqlite($"Data Source={_file}").PerAuthority())
+            .AddCafOutboxDispatcher()
+            .BuildServiceProvider();
+        await using var single = new ServiceCollection()
+            .AddSingleton<IEpisodeEventPublisher>(new Support.RecordingPublisher())
+            .AddCafCore()
+            .AddCafEntityFrameworkCore(o => o.UseSqlite($"Data Source={_file}"))
+            .AddCafOutboxDispatcher()
+            .BuildServiceProvider();
+
+        var (served, alone) = await Task.Run(() => (Outboxes(both), Outboxes(single))).WaitAsync(GiveUp);
+
+        Assert.Equal([AuthorityId.Default, new AuthorityId("leeds")], served.Select(o => o.Authority));
+        Assert.Same(both.GetRequiredService<EntityFrameworkCore.EpisodeOutbox<CafDbContext>>(), served[0]); // the unkeyed one
+        Assert.Equal([AuthorityId.Default], alone.Select(o => o.Authority));
+    }
+
+    private static System.Collections.Generic.IReadOnlyList<EntityFrameworkCore.EpisodeOutbox<CafDbContext>> Outboxes(IServiceProvider services) =>
+        services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OutboxDispatcherService<CafDbContext>>().Single().Outboxes;
 
     public void Dispose()
     {

@@ -167,17 +167,23 @@ public abstract partial class EpisodeStoreContract
         [CafStoreTelemetry.OutboxOldestPendingAge] = oldestAge,
     };
 
+    // Every measurement carries the single-authority store's authority, "default" (issue 29), and nothing personal.
     private static void AssertNoIdInTags(IEnumerable<Measured> measured)
     {
-        var values = measured.SelectMany(m => m.Tags.Values).Select(v => v?.ToString() ?? "").ToList();
-        Assert.NotEmpty(values);
-        Assert.All(values, v => Assert.DoesNotContain(ScriptIds, id => v.Contains(id, StringComparison.Ordinal)));
+        var list = measured.ToList();
+        Assert.All(list, m => Assert.Equal("default", m.Tag(CafStoreTelemetry.AuthorityTag)));
+        StoreTags.AssertNoPersonalData(list.SelectMany(m => m.Tags), ScriptIds, ["default"]);
     }
 
     private static void AssertNoIdInSpans(IEnumerable<System.Diagnostics.Activity> activities)
     {
-        var values = activities.SelectMany(a => a.TagObjects).Select(t => t.Value?.ToString() ?? "").ToList();
+        var list = activities.ToList();
+        var values = list.SelectMany(a => a.TagObjects).Select(t => t.Value?.ToString() ?? "").ToList();
         Assert.NotEmpty(values);
         Assert.All(values, v => Assert.DoesNotContain(ScriptIds, id => v.Contains(id, StringComparison.Ordinal)));
+        // The store's own spans: documented keys only, and the authority on each.
+        var store = list.Where(a => a.Source.Name == CafStoreTelemetry.ActivitySourceName).ToList();
+        Assert.All(store, a => Assert.Equal("default", a.GetTagItem(CafStoreTelemetry.AuthorityTag)));
+        StoreTags.AssertNoPersonalData(store.SelectMany(a => a.TagObjects), ScriptIds, ["default"]);
     }
 }

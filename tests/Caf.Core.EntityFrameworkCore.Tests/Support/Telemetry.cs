@@ -74,6 +74,14 @@ public sealed class MetricRecorder : IDisposable
         return _measured.Skip(before).ToDictionary(m => m.Instrument, m => m.Value);
     }
 
+    /// <summary>Reads the observable gauges once and returns every measurement (several per instrument when several stores observe).</summary>
+    public IReadOnlyList<Measured> ObserveAll()
+    {
+        var before = _measured.Count;
+        _listener.RecordObservableInstruments();
+        return [.. _measured.Skip(before)];
+    }
+
     public void Dispose()
     {
         _listener.Dispose();
@@ -166,4 +174,28 @@ public sealed class CommandSpans : DbCommandInterceptor
     }
 
     private void Note() => Seen.Enqueue((Activity.Current?.TraceId ?? default, Activity.Current?.OperationName));
+}
+
+/// <summary>
+/// The guard on the store's tags (docs/operations.md "The EF Core store"): every tag key is one of the documented ones, no
+/// value carries an id of the script (child, episode, practitioner, agency), and <see cref="CafStoreTelemetry.AuthorityTag"/>
+/// is an authority's id in its one spelling (lower case), never anything else.
+/// </summary>
+public static class StoreTags
+{
+    public static readonly string[] Documented =
+    [
+        CafStoreTelemetry.AuthorityTag, CafStoreTelemetry.OutcomeTag, CafStoreTelemetry.OperationTag, CafStoreTelemetry.RuleIdTag,
+        CafStoreTelemetry.EpisodeCountTag, CafStoreTelemetry.IntegrityProblemTag, CafStoreTelemetry.EventTypeTag,
+        CafStoreTelemetry.OutboxCountTag, CafStoreTelemetry.OutboxDeliveredTag, CafStoreTelemetry.AttemptTag, CafStoreTelemetry.ErrorTypeTag,
+    ];
+
+    public static void AssertNoPersonalData(IEnumerable<KeyValuePair<string, object?>> tags, IReadOnlyCollection<string> scriptIds, IReadOnlyCollection<string> authorities)
+    {
+        var list = tags.ToList();
+        Assert.NotEmpty(list);
+        Assert.All(list, t => Assert.Contains(t.Key, Documented));
+        Assert.All(list.Select(t => t.Value?.ToString() ?? ""), v => Assert.DoesNotContain(scriptIds, id => v.Contains(id, StringComparison.Ordinal)));
+        Assert.All(list.Where(t => t.Key == CafStoreTelemetry.AuthorityTag), t => Assert.Contains(Assert.IsType<string>(t.Value), authorities));
+    }
 }
