@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Caf.Core.Annotations;
 using Caf.Core.Primitives;
@@ -34,4 +35,17 @@ public sealed record LeadProfessionalCandidate(
     ContactFrequency ContactFrequency,
     ImmutableArray<string> Addresses,
     int CurrentLeadCaseload,
-    bool IsWorkingWithFamily = true);
+    bool IsWorkingWithFamily = true)
+{
+    /// <summary>Value equality: the collections are compared element by element (the compiler's would compare them by reference).</summary>
+    /// <param name="other">The other value.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(LeadProfessionalCandidate? other) =>
+        other is not null && Practitioner == other.Practitioner && Agency == other.Agency && AgencyKind == other.AgencyKind && Role == other.Role
+        && IsLeadProfessionalTrained == other.IsLeadProfessionalTrained && ContactFrequency == other.ContactFrequency
+        && CurrentLeadCaseload == other.CurrentLeadCaseload && IsWorkingWithFamily == other.IsWorkingWithFamily && ValueEquality.Equal(Addresses, other.Addresses);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(HashCode.Combine(Practitioner, Agency, AgencyKind, Role, IsLeadProfessionalTrained, ContactFrequency, CurrentLeadCaseload, IsWorkingWithFamily), ValueEquality.Hash(Addresses));
+
+}

@@ -1,3 +1,5 @@
+using System.Linq;
+using System;
 using System.Collections.Immutable;
 using Caf.Core.Annotations;
 using Caf.Core.Consent;
@@ -24,6 +26,20 @@ namespace Caf.Core.LeadProfessional;
 [Immutable]
 public sealed record LeadProfessionalSelectionRequest(EpisodeId Episode, ConsentState Consent, Actor RequestedBy)
 {
+    /// <summary>Value equality: the collections are compared element by element (the compiler's would compare them by reference).</summary>
+    /// <param name="other">The other value.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(LeadProfessionalSelectionRequest? other) =>
+        other is not null && Episode == other.Episode && Consent == other.Consent && RequestedBy == other.RequestedBy && ReferenceEquals(Source, other.Source)
+        && FamilyPreference == other.FamilyPreference && PanelRecommendation == other.PanelRecommendation
+        && ValueEquality.Equal(Candidates, other.Candidates) && ValueEquality.Equal(PlanNeeds, other.PlanNeeds)
+        && LeadRolesByAgency.Count == other.LeadRolesByAgency.Count
+        && LeadRolesByAgency.All(p => other.LeadRolesByAgency.TryGetValue(p.Key, out var n) && n == p.Value);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Episode, Consent, RequestedBy, FamilyPreference, PanelRecommendation, ValueEquality.Hash(Candidates), ValueEquality.Hash(PlanNeeds), LeadRolesByAgency.Count);
+
+
     /// <summary>The episode the request was made by, whose consent in force the selector judges; null for a request built by hand.</summary>
     internal Caf.Core.Lifecycle.CafEpisode? Source { get; init; }
 

@@ -1,3 +1,5 @@
+using Caf.Core.Primitives;
+using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -24,6 +26,17 @@ public sealed record RankedCandidate(
     ImmutableArray<CandidateConstraintCheck> Constraints,
     ImmutableArray<CandidateCriterionScore> Criteria)
 {
+    /// <summary>Value equality: the collections are compared element by element (the compiler's would compare them by reference).</summary>
+    /// <param name="other">The other value.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(RankedCandidate? other) =>
+        other is not null && Rank == other.Rank && Candidate == other.Candidate && IsEligible == other.IsEligible && TotalScore.Equals(other.TotalScore)
+        && AgencyLeadRoles == other.AgencyLeadRoles && ValueEquality.Equal(Constraints, other.Constraints) && ValueEquality.Equal(Criteria, other.Criteria);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Rank, Candidate, IsEligible, TotalScore, AgencyLeadRoles, ValueEquality.Hash(Constraints), ValueEquality.Hash(Criteria));
+
+
     /// <summary>The explanation as text, one line per constraint and criterion, for a practitioner.</summary>
     /// <returns>The explanation.</returns>
     public string Explain()

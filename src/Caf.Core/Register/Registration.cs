@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Caf.Core.Annotations;
 using Caf.Core.Lifecycle;
@@ -14,6 +15,17 @@ namespace Caf.Core.Register;
 [Immutable]
 public sealed record Registration
 {
+    /// <summary>Value equality: the collections are compared element by element (the compiler's would compare them by reference).</summary>
+    /// <param name="other">The other value.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(Registration? other) =>
+        other is not null && ReferenceEquals(Opened, other.Opened) && Answer == other.Answer && Refusal == other.Refusal
+        && Explanation == other.Explanation && ValueEquality.Equal(LinkedPreviousEpisodes, other.LinkedPreviousEpisodes);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Opened, Answer, Refusal, Explanation, ValueEquality.Hash(LinkedPreviousEpisodes));
+
+
     private Registration(CafEpisode? opened, RegisterAnswer? existing, ImmutableArray<EpisodeId> linked, string explanation, Refusal? refusal = null)
     {
         Opened = opened;

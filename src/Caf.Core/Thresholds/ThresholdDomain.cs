@@ -1,3 +1,5 @@
+using Caf.Core.Primitives;
+using System;
 using System.Collections.Immutable;
 using Caf.Core.Annotations;
 
@@ -8,6 +10,16 @@ namespace Caf.Core.Thresholds;
 [Immutable]
 public sealed record ThresholdDomain
 {
+    /// <summary>Value equality: the collections are compared element by element (the compiler's would compare them by reference).</summary>
+    /// <param name="other">The other value.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(ThresholdDomain? other) =>
+        other is not null && Id == other.Id && Name == other.Name && ValueEquality.Equal(Elements, other.Elements);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Name, ValueEquality.Hash(Elements));
+
+
     /// <summary>Stable id, referred to by <see cref="ThresholdIndicator.Domain"/>.</summary>
     public string Id { get; init => field = value ?? ""; } = "";
 

@@ -1,3 +1,5 @@
+using Caf.Core.Primitives;
+using System;
 using System.Collections.Immutable;
 using Caf.Core.Annotations;
 
@@ -10,14 +12,24 @@ namespace Caf.Core.Thresholds;
 /// </summary>
 /// <remarks>
 /// This is the document as written, not yet validated: texts may be empty and codes unknown until
-/// <see cref="ThresholdFrameworkLoader.Compile"/> has checked them. Collections compare by reference
-/// (record equality of <see cref="ImmutableArray{T}"/>); compare frameworks by <see cref="Id"/> and
-/// <see cref="Version"/>.
+/// <see cref="ThresholdFrameworkLoader.Compile"/> has checked them. Equality is by value, collections element by element.
 /// </remarks>
 /// <threadsafety>This type is immutable and thread-safe.</threadsafety>
 [Immutable]
 public sealed record ThresholdFramework
 {
+    /// <summary>Value equality: the collections are compared element by element (the compiler's would compare them by reference).</summary>
+    /// <param name="other">The other value.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(ThresholdFramework? other) =>
+        other is not null && Id == other.Id && Version == other.Version && Title == other.Title && Description == other.Description
+        && ValueEquality.Equal(Levels, other.Levels) && ValueEquality.Equal(Domains, other.Domains)
+        && ValueEquality.Equal(Indicators, other.Indicators) && ValueEquality.Equal(Rules, other.Rules);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Version, Title, Description, ValueEquality.Hash(Levels), ValueEquality.Hash(Domains), ValueEquality.Hash(Indicators), ValueEquality.Hash(Rules));
+
+
     /// <summary>Stable id of the framework (e.g. <c>bradford-thresholds</c>); recorded by an episode (THR-07).</summary>
     public string Id { get; init => field = value ?? ""; } = "";
 

@@ -1,3 +1,5 @@
+using Caf.Core.Primitives;
+using System;
 using System.Collections.Immutable;
 using Caf.Core.Annotations;
 
@@ -8,6 +10,18 @@ namespace Caf.Core.Thresholds;
 [Immutable]
 public sealed record ThresholdIndicator
 {
+    /// <summary>Value equality: the collections are compared element by element (the compiler's would compare them by reference).</summary>
+    /// <param name="other">The other value.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(ThresholdIndicator? other) =>
+        other is not null && Id == other.Id && Statement == other.Statement && Domain == other.Domain && Level == other.Level
+        && SignificantHarm == other.SignificantHarm && NationalCode == other.NationalCode && Notes == other.Notes
+        && ValueEquality.Equal(Outcomes, other.Outcomes);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Statement, Domain, Level, SignificantHarm, NationalCode, Notes, ValueEquality.Hash(Outcomes));
+
+
     /// <summary>Stable id (unique in the framework); what a host stores and passes to the matcher.</summary>
     public string Id { get; init => field = value ?? ""; } = "";
 

@@ -1,3 +1,5 @@
+using Caf.Core.Primitives;
+using System;
 using System.Collections.Immutable;
 using Caf.Core.Annotations;
 
@@ -12,6 +14,18 @@ namespace Caf.Core.Thresholds;
 [Immutable]
 public sealed record ThresholdRule
 {
+    /// <summary>Value equality: the collections are compared element by element (the compiler's would compare them by reference).</summary>
+    /// <param name="other">The other value.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(ThresholdRule? other) =>
+        other is not null && Id == other.Id && Kind == other.Kind && Description == other.Description && Gives == other.Gives && Route == other.Route
+        && MinLevel == other.MinLevel && MinCount == other.MinCount && MinDomains == other.MinDomains
+        && ValueEquality.Equal(Indicators, other.Indicators);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(HashCode.Combine(Id, Kind, Description, Gives, Route, MinLevel, MinCount, MinDomains), ValueEquality.Hash(Indicators));
+
+
     /// <summary>Stable id (unique in the framework), shown in explanations.</summary>
     public string Id { get; init => field = value ?? ""; } = "";
 

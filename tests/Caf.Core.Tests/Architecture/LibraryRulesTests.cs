@@ -38,6 +38,29 @@ public class LibraryRulesTests
     }
 
     [Fact]
+    public void Every_public_record_holding_a_collection_compares_it_by_value()
+    {
+        // A record's compiler-made Equals compares an ImmutableArray, a list or a dictionary by reference: two equal
+        // requests, candidates or results would compare unequal. Such a record declares its own Equals(T).
+        var offenders = Library.GetExportedTypes()
+            .Where(t => t.GetMethod("<Clone>$") is not null) // a record class
+            .Where(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).Any(f => IsCollection(f.FieldType)))
+            .Where(t => t.GetMethod("Equals", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly, [t]) is not { } equals
+                || equals.IsDefined(typeof(CompilerGeneratedAttribute), false))
+            .Select(t => t.FullName)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Records holding collections with the compiler's reference Equals: " + string.Join(", ", offenders));
+    }
+
+    private static bool IsCollection(Type type) =>
+        type != typeof(string)
+        && (type.IsArray
+            || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(System.Collections.Immutable.ImmutableArray<>))
+            || (!type.IsValueType && typeof(System.Collections.IEnumerable).IsAssignableFrom(type)));
+
+    [Fact]
     public void The_library_holds_no_static_mutable_state()
     {
         var offenders = Library.GetTypes()
