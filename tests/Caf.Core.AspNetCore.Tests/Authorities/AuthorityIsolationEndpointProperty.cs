@@ -113,7 +113,8 @@ public sealed class AuthorityIsolationEndpointProperty
         {
             var a = all[caller];
             var client = Client(app, a.Authority, Callers[who]);
-            var id = ids[target];
+            // Opening with the id nobody holds would make it held: that request opens an id of the caller's own instead.
+            var id = Endpoints[endpoint] == "POST /" && ids[target] == Missing ? $"ep-opened-in-{a.Authority.Value}" : ids[target];
             var before = await HeldAsync(all);
             var others = all.Where(o => o.Authority != a.Authority).ToArray();
             var stateBefore = await StateAsync(others);
@@ -140,7 +141,9 @@ public sealed class AuthorityIsolationEndpointProperty
                 // Held by another authority or by nobody: one answer, a 404, whatever the other authorities hold.
                 using var nobodys = await SendAsync(client, Endpoints[endpoint], Missing, a.Authority);
                 Assert.True(answer.StatusCode == HttpStatusCode.NotFound, $"{label}: {text}");
-                Assert.Equal(await MultiAuthorityEndpointTests.WithoutTraceAsync(nobodys, Missing), await MultiAuthorityEndpointTests.WithoutTraceAsync(answer, id));
+                var asMissing = await MultiAuthorityEndpointTests.WithoutTraceAsync(nobodys, Missing);
+                var asGiven = await MultiAuthorityEndpointTests.WithoutTraceAsync(answer, id);
+                Assert.True(asMissing == asGiven, $"{label}: answered\n{asGiven}\nbut an id nobody holds is answered\n{asMissing}\n{c}");
             }
 
             if (Endpoints[endpoint] == "GET /" && answer.IsSuccessStatusCode)
