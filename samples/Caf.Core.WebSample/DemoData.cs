@@ -93,7 +93,8 @@ public static class DemoData
 
     /// <summary>
     /// The second local authority the sample serves (issue 29), with its own thresholds framework and its own register;
-    /// the first is the default authority (<see cref="AuthorityId.Default"/>), Northshire, on the SQLite store.
+    /// the first is the default authority (<see cref="AuthorityId.Default"/>), Northshire. Both keep their rows in the
+    /// sample's SQLite file, each authority's stores scoped to its own rows.
     /// </summary>
     public static readonly AuthorityId Southvale = new("southvale");
 
@@ -167,7 +168,7 @@ public static class DemoData
 
         await DemoAftercare.SeedAsync(services); // a step-down case (STEP-04) and a case the panel decided (PANEL-08..10)
 
-        // Southvale's register (its own store, its own policy): Dylan's CAF, opened by Ms Evans.
+        // Southvale's register (its own stores over the same file, its own policy): Dylan's CAF, opened by Ms Evans once.
         var southvale = scope.ServiceProvider.GetRequiredService<CafAuthorities>().Get(Southvale);
         if (await southvale.Repository.GetAsync(Dylan.Episode) is null)
         {

@@ -32,13 +32,16 @@ public static class WebSampleHost
         // The naming port (the demo's staff directory) before AddCafCore, which would otherwise fall back to ids.
         builder.Services.AddSingleton<Caf.Core.Primitives.ICafNames, DemoNames>();
         builder.Services.AddSingleton(new ChildDirectory(connection)); // the host's children, in the same database
+        // Issue 29 (docs/authorities.md): two local authorities in one host, both on the one SQLite file. Northshire is the
+        // default authority (AddCafCore and the store's single-authority services); Southvale is declared with
+        // AddCafAuthority, with its own thresholds framework. PerAuthority() registers the store's services per authority
+        // (keyed by the AuthorityId), so Southvale's episodes, report rows, audits and outbox are rows of the same
+        // database, stamped "southvale", that every query of Southvale's stores is scoped to: they survive a restart, and
+        // neither authority's stores read or write the other's rows.
         builder.Services
             .AddCafCore(builder.Configuration.GetSection("Caf"))
-            .AddCafEntityFrameworkCore(o => o.UseSqlite(connection))
+            .AddCafEntityFrameworkCore(o => o.UseSqlite(connection).PerAuthority())
             .AddCafAspNetCore();
-        // Issue 29: a second local authority in the same host, with its own thresholds framework. Northshire is the
-        // default authority (AddCafCore, on the SQLite store above); Southvale is declared with AddCafAuthority and
-        // keeps its episodes in its own in-memory store (the EF Core store does not take an authority yet), seeded at start.
         builder.Services.AddCafAuthority(DemoData.Southvale, southvale => southvale.Thresholds(SouthvaleThresholds()));
         builder.AddWebSampleTelemetry(); // OpenTelemetry, health checks (WebSampleTelemetry.cs)
 

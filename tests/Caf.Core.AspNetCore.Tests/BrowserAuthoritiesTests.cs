@@ -93,6 +93,59 @@ public sealed class BrowserAuthoritiesTests : BrowserTestBase
         Assert.Equal(dylanBefore + 2, await DylanVersionAsync()); // her own commands, on Southvale's register
     }
 
+    [BrowserFact]
+    [Trait("Rule", "SHARE-01")]
+    public async Task After_a_restart_on_the_same_file_each_authority_still_sees_only_its_own_episodes()
+    {
+        using var driver = StartChromium();
+        // Before the restart, each authority changes its own child's CAF: Ms Evans records Dylan's consent, Ms Jones Amy's.
+        SignIn(driver, "ms-evans", "/episodes/ep-dylan-1");
+        Type(driver, "giver-name", "Ms Price");
+        Type(driver, "consent-reason", "To assess Dylan's needs and share with partner agencies.");
+        Assert.Equal("Done: Record consent.", Submit(driver, "submit-record-consent"));
+        SignIn(driver, "ms-jones", "/episodes/ep-amy-1");
+        Type(driver, "giver-name", "Ms Smith");
+        Type(driver, "consent-reason", "Consent to assess and share with partner agencies.");
+        Assert.Equal("Done: Record consent.", Submit(driver, "submit-record-consent"));
+        var dylanBefore = await DylanVersionAsync();
+        var amyBefore = await VersionAsync(AuthorityId.Default, DemoData.Amy.Episode);
+        Assert.Equal(2, dylanBefore);
+        Assert.Equal(2, amyBefore);
+
+        await RestartAsync(); // the same SQLite file, a new process's services
+
+        // Both authorities' changes were kept in the file (an in-memory Southvale would have seeded Dylan afresh, version 1),
+        // and each authority's store holds its own episodes only.
+        Assert.Equal(dylanBefore, await DylanVersionAsync());
+        Assert.Equal(amyBefore, await VersionAsync(AuthorityId.Default, DemoData.Amy.Episode));
+        Assert.Equal(["ep-dylan-1"], await StoredAsync(DemoData.Southvale));
+        Assert.Equal(["ep-amy-1", "ep-ben-1", "ep-chloe-1", "ep-sam-1"], await StoredAsync(AuthorityId.Default));
+
+        // In the browser: Ms Jones still reaches Northshire's children only, Ms Evans Southvale's.
+        driver.Navigate().GoToUrl($"{Address}/"); // the restarted sample (a new port)
+        SignIn(driver, "ms-jones", "/");
+        var children = driver.FindElement(By.Id("children")).Text;
+        Assert.All(NorthshireChildren, name => Assert.Contains(name, children, StringComparison.Ordinal));
+        Assert.DoesNotContain("Dylan", children, StringComparison.Ordinal);
+        driver.Navigate().GoToUrl($"{Address}/caseload");
+        Assert.DoesNotContain("Dylan", driver.FindElement(By.TagName("main")).Text, StringComparison.Ordinal);
+        var missing = PageText(driver, "/episodes/ep-nowhere-1").Replace("ep-nowhere-1", "{id}", StringComparison.Ordinal);
+        Assert.Equal(missing, PageText(driver, "/episodes/ep-dylan-1").Replace("ep-dylan-1", "{id}", StringComparison.Ordinal));
+        Save(driver, "authorities-6-northshire-after-restart");
+
+        SignIn(driver, "ms-evans", "/");
+        children = driver.FindElement(By.Id("children")).Text;
+        Assert.Contains("Dylan Price", children, StringComparison.Ordinal);
+        Assert.All(NorthshireChildren, name => Assert.DoesNotContain(name, children, StringComparison.Ordinal));
+        driver.Navigate().GoToUrl($"{Address}/caseload");
+        var caseload = driver.FindElement(By.TagName("main")).Text;
+        Assert.Contains("Dylan Price", caseload, StringComparison.Ordinal);
+        Assert.All(NorthshireChildren, name => Assert.DoesNotContain(name, caseload, StringComparison.Ordinal));
+        Assert.Equal(missing, PageText(driver, "/episodes/ep-amy-1").Replace("ep-amy-1", "{id}", StringComparison.Ordinal));
+        Save(driver, "authorities-7-southvale-after-restart");
+        Assert.Equal(dylanBefore, await DylanVersionAsync()); // looking changed nothing
+    }
+
     private string PageText(IWebDriver driver, string path)
     {
         driver.Navigate().GoToUrl($"{Address}{path}");
@@ -124,9 +177,23 @@ public sealed class BrowserAuthoritiesTests : BrowserTestBase
         return driver.FindElement(By.Id("framework")).Text;
     }
 
-    private async Task<int> DylanVersionAsync()
+    private Task<int> DylanVersionAsync() => VersionAsync(DemoData.Southvale, DemoData.Dylan.Episode);
+
+    private async Task<int> VersionAsync(AuthorityId authority, EpisodeId episode)
     {
-        var southvale = Services.GetRequiredService<CafAuthorities>().Get(DemoData.Southvale);
-        return (await southvale.Repository.GetAsync(DemoData.Dylan.Episode))!.Version;
+        var services = Services.GetRequiredService<CafAuthorities>().Get(authority);
+        return (await services.Repository.GetAsync(episode))!.Version;
+    }
+
+    // The ids of every episode an authority's own store lists (read directly, not through the pages).
+    private async Task<string[]> StoredAsync(AuthorityId authority)
+    {
+        var services = Services.GetRequiredService<CafAuthorities>().Get(authority);
+        var all = await services.Repository.ListAsync(new AllEpisodes());
+        return [.. all.Select(e => e.Id.Value).Order(StringComparer.Ordinal)];
+    }
+
+    private sealed class AllEpisodes : Ardalis.Specification.Specification<Caf.Core.Register.EpisodeSummary>
+    {
     }
 }

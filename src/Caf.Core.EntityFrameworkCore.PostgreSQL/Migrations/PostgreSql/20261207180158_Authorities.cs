@@ -13,6 +13,10 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
     /// </summary>
     internal partial class Authorities : Migration
     {
+        // Every table of the store, as SQL string literals (the Down's row-level security and refusal).
+        private const string Tables = "'caf_episodes', 'caf_episode_events', 'caf_outbox', 'caf_sharing_audit', 'caf_episode_report_rows', "
+            + "'caf_panel_meetings', 'caf_panel_bookings', 'caf_read_audit', 'caf_child_identifiers'";
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -360,6 +364,18 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // The way back, first and in the migration's transaction: row-level security (o.UsePostgresRowLevelSecurity())
+            // is turned off, its policies naming the authority column dropped; then the step refuses while a row of another
+            // authority than 'default' exists, since the schema before authorities would make it the default authority's.
+            migrationBuilder.Sql("DO $$ DECLARE t text; BEGIN FOREACH t IN ARRAY ARRAY[" + Tables + "] LOOP "
+                + "EXECUTE format('DROP POLICY IF EXISTS caf_authority ON %I', t); "
+                + "EXECUTE format('ALTER TABLE %I NO FORCE ROW LEVEL SECURITY', t); "
+                + "EXECUTE format('ALTER TABLE %I DISABLE ROW LEVEL SECURITY', t); END LOOP; END $$;");
+            migrationBuilder.Sql("DO $$ DECLARE t text; found boolean; BEGIN FOREACH t IN ARRAY ARRAY[" + Tables + "] LOOP "
+                + "EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE authority <> ''default'')', t) INTO found; "
+                + "IF found THEN RAISE EXCEPTION 'Rows of an authority other than ''default'' exist (%), and the schema before authorities cannot hold them: "
+                + "the database cannot go back before the Authorities migration. Move or delete those rows first (docs/storage.md, Authorities in the EF Core store).', t; "
+                + "END IF; END LOOP; END $$;");
             migrationBuilder.DropForeignKey(
                 name: "fk_caf_episode_events_episode",
                 table: "caf_episode_events");

@@ -12,13 +12,41 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCafDbContext))]
     [Migration("20261207151840_SharingAuditCategories")]
-    partial class SharingAuditCategories
+    internal partial class SharingAuditCategories
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ChildIdentifierRow", b =>
+                {
+                    b.Property<string>("EpisodeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("ChildId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("NhsNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nhs_number");
+
+                    b.HasKey("EpisodeId")
+                        .HasName("pk_caf_child_identifiers");
+
+                    b.HasIndex("NhsNumber")
+                        .HasDatabaseName("ix_caf_child_identifiers_nhs_number");
+
+                    b.ToTable("caf_child_identifiers", (string)null);
+                });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.EpisodeEventRow", b =>
                 {
@@ -239,6 +267,65 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasName("pk_caf_panel_meetings");
 
                     b.ToTable("caf_panel_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ReadAuditRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("basis");
+
+                    b.Property<string>("ChildId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_id");
+
+                    b.Property<string>("EpisodeId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Reader")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reader");
+
+                    b.Property<string>("ReaderAgency")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reader_agency");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_caf_read_audit");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_caf_read_audit_child");
+
+                    b.ToTable("caf_read_audit", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ReportRowEntity", b =>
@@ -471,16 +558,16 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Child")
-                        .IsUnique()
-                        .HasDatabaseName("ux_caf_episodes_open_child")
-                        .HasFilter("\"is_open\"");
-
                     b.HasIndex("FamilyGroup")
                         .HasDatabaseName("ix_caf_episodes_family_group");
 
                     b.HasIndex("OpenedAt")
                         .HasDatabaseName("ix_caf_episodes_opened_at");
+
+                    b.HasIndex("Child")
+                        .IsUnique()
+                        .HasDatabaseName("ux_caf_episodes_open_child")
+                        .HasFilter("\"is_open\"");
 
                     b.ToTable("caf_episodes", (string)null);
                 });

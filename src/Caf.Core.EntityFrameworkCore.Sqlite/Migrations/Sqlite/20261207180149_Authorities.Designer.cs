@@ -22,11 +22,6 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ChildIdentifierRow", b =>
                 {
-                    b.Property<string>("Authority")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("authority");
-
                     b.Property<string>("EpisodeId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
@@ -44,25 +39,17 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("nhs_number");
 
-                    b.HasKey("Authority", "EpisodeId")
+                    b.HasKey("EpisodeId")
                         .HasName("pk_caf_child_identifiers");
 
-                    b.HasIndex("Authority", "NhsNumber")
+                    b.HasIndex("NhsNumber")
                         .HasDatabaseName("ix_caf_child_identifiers_nhs_number");
 
-                    b.ToTable("caf_child_identifiers", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_caf_child_identifiers_authority", "authority <> ''");
-                        });
+                    b.ToTable("caf_child_identifiers", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.EpisodeEventRow", b =>
                 {
-                    b.Property<string>("Authority")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("authority");
-
                     b.Property<string>("EpisodeId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
@@ -92,27 +79,19 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("type");
 
-                    b.HasKey("Authority", "EpisodeId", "Sequence")
+                    b.HasKey("EpisodeId", "Sequence")
                         .HasName("pk_caf_episode_events");
 
-                    b.HasIndex("Authority", "EpisodeId", "IdempotencyKey")
+                    b.HasIndex("EpisodeId", "IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ux_caf_episode_events_idempotency_key")
                         .HasFilter("\"idempotency_key\" IS NOT NULL");
 
-                    b.ToTable("caf_episode_events", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_caf_episode_events_authority", "authority <> ''");
-                        });
+                    b.ToTable("caf_episode_events", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.OutboxRow", b =>
                 {
-                    b.Property<string>("Authority")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("authority");
-
                     b.Property<string>("EpisodeId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
@@ -171,30 +150,22 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("payload");
 
-                    b.HasKey("Authority", "EpisodeId", "Sequence")
+                    b.HasKey("EpisodeId", "Sequence")
                         .HasName("pk_caf_outbox");
 
                     b.HasIndex("DispatchedAt")
                         .HasDatabaseName("ix_caf_outbox_delivered")
                         .HasFilter("\"dispatched_at\" IS NOT NULL");
 
-                    b.HasIndex("Authority", "EpisodeId", "Sequence")
+                    b.HasIndex("EpisodeId", "Sequence")
                         .HasDatabaseName("ix_caf_outbox_pending")
                         .HasFilter("\"dispatched_at\" IS NULL");
 
-                    b.ToTable("caf_outbox", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_caf_outbox_authority", "authority <> ''");
-                        });
+                    b.ToTable("caf_outbox", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.PanelBookingRow", b =>
                 {
-                    b.Property<string>("Authority")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("authority");
-
                     b.Property<string>("Slot")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
@@ -249,31 +220,23 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("requested_at");
 
-                    b.HasKey("Authority", "Slot")
+                    b.HasKey("Slot")
                         .HasName("pk_caf_panel_bookings");
 
-                    b.HasIndex("Authority", "Episode")
+                    b.HasIndex("Episode")
                         .HasDatabaseName("ix_caf_panel_bookings_episode");
 
-                    b.HasIndex("Authority", "MeetingDate", "Panel")
+                    b.HasIndex("MeetingDate", "Panel")
                         .HasDatabaseName("ix_caf_panel_bookings_date");
 
-                    b.HasIndex("Authority", "Panel", "MeetingDate")
+                    b.HasIndex("Panel", "MeetingDate")
                         .HasDatabaseName("ix_caf_panel_bookings_meeting");
 
-                    b.ToTable("caf_panel_bookings", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_caf_panel_bookings_authority", "authority <> ''");
-                        });
+                    b.ToTable("caf_panel_bookings", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.PanelMeetingLoadRow", b =>
                 {
-                    b.Property<string>("Authority")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("authority");
-
                     b.Property<string>("Panel")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
@@ -300,13 +263,10 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
-                    b.HasKey("Authority", "Panel", "MeetingDate")
+                    b.HasKey("Panel", "MeetingDate")
                         .HasName("pk_caf_panel_meetings");
 
-                    b.ToTable("caf_panel_meetings", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_caf_panel_meetings_authority", "authority <> ''");
-                        });
+                    b.ToTable("caf_panel_meetings", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ReadAuditRow", b =>
@@ -315,12 +275,6 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    b.Property<string>("Authority")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("authority");
 
                     b.Property<int>("Basis")
                         .HasColumnType("INTEGER")
@@ -368,22 +322,14 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_caf_read_audit");
 
-                    b.HasIndex("Authority", "ChildId")
+                    b.HasIndex("ChildId")
                         .HasDatabaseName("ix_caf_read_audit_child");
 
-                    b.ToTable("caf_read_audit", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_caf_read_audit_authority", "authority <> ''");
-                        });
+                    b.ToTable("caf_read_audit", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ReportRowEntity", b =>
                 {
-                    b.Property<string>("Authority")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("authority");
-
                     b.Property<string>("EpisodeId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
@@ -413,25 +359,22 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("payload");
 
-                    b.HasKey("Authority", "EpisodeId")
+                    b.HasKey("EpisodeId")
                         .HasName("pk_caf_episode_report_rows");
 
-                    b.HasIndex("Authority", "ChildId")
+                    b.HasIndex("ChildId")
                         .HasDatabaseName("ix_caf_episode_report_rows_child");
 
-                    b.HasIndex("Authority", "ClosedOn")
+                    b.HasIndex("ClosedOn")
                         .HasDatabaseName("ix_caf_episode_report_rows_closed_on");
 
-                    b.HasIndex("Authority", "LeadProfessionalAgency")
+                    b.HasIndex("LeadProfessionalAgency")
                         .HasDatabaseName("ix_caf_episode_report_rows_lp_agency");
 
-                    b.HasIndex("Authority", "OpenedOn")
+                    b.HasIndex("OpenedOn")
                         .HasDatabaseName("ix_caf_episode_report_rows_opened_on");
 
-                    b.ToTable("caf_episode_report_rows", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_caf_episode_report_rows_authority", "authority <> ''");
-                        });
+                    b.ToTable("caf_episode_report_rows", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.SharingAuditRow", b =>
@@ -446,12 +389,6 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("agency_id");
-
-                    b.Property<string>("Authority")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("authority");
 
                     b.Property<int>("Basis")
                         .HasColumnType("INTEGER")
@@ -518,13 +455,10 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_caf_sharing_audit");
 
-                    b.HasIndex("Authority", "EpisodeId")
+                    b.HasIndex("EpisodeId")
                         .HasDatabaseName("ix_caf_sharing_audit_episode");
 
-                    b.ToTable("caf_sharing_audit", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_caf_sharing_audit_authority", "authority <> ''");
-                        });
+                    b.ToTable("caf_sharing_audit", (string)null);
                 });
 
             modelBuilder.Entity("Caf.Core.Register.EpisodeSummary", b =>
@@ -644,26 +578,6 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("ck_caf_episodes_authority", "authority <> ''");
                         });
-                });
-
-            modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.EpisodeEventRow", b =>
-                {
-                    b.HasOne("Caf.Core.Register.EpisodeSummary", null)
-                        .WithMany()
-                        .HasForeignKey("Authority", "EpisodeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_caf_episode_events_episode");
-                });
-
-            modelBuilder.Entity("Caf.Core.EntityFrameworkCore.Mapping.ReportRowEntity", b =>
-                {
-                    b.HasOne("Caf.Core.Register.EpisodeSummary", null)
-                        .WithOne()
-                        .HasForeignKey("Caf.Core.EntityFrameworkCore.Mapping.ReportRowEntity", "Authority", "EpisodeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_caf_episode_report_rows_episode");
                 });
 #pragma warning restore 612, 618
         }

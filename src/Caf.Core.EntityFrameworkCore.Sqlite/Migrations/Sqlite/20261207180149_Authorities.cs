@@ -54,6 +54,12 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            AuthorityDownGuard.Refuse(migrationBuilder, "caf_episodes");
+            // The rebuilds below copy the events and report rows into tables whose foreign key names caf_episodes(id) before
+            // caf_episodes itself is rebuilt keyed by id; SQLite would refuse that copy ("foreign key mismatch") while it
+            // enforces foreign keys, so enforcement is off first (outside a transaction, where SQLite takes the pragma), as
+            // EF Core's own rebuild turns it off around its renames and on again after them.
+            migrationBuilder.Sql("PRAGMA foreign_keys = 0;", suppressTransaction: true);
             migrationBuilder.DropPrimaryKey(
                 name: "PK_caf_episodes",
                 table: "caf_episodes");
@@ -81,6 +87,23 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                 column: "child_id",
                 unique: true,
                 filter: "\"is_open\"");
+
+            // The events and report rows refer to caf_episodes(id) again (AuthorityRows took the authority from their keys).
+            migrationBuilder.AddForeignKey(
+                name: "fk_caf_episode_events_episode",
+                table: "caf_episode_events",
+                column: "episode_id",
+                principalTable: "caf_episodes",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_caf_episode_report_rows_episode",
+                table: "caf_episode_report_rows",
+                column: "episode_id",
+                principalTable: "caf_episodes",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Cascade);
         }
     }
 }

@@ -310,6 +310,7 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            AuthorityDownGuard.Refuse(migrationBuilder, "caf_episodes", "caf_episode_events", "caf_outbox", "caf_sharing_audit", "caf_episode_report_rows", "caf_panel_meetings", "caf_panel_bookings", "caf_read_audit", "caf_child_identifiers");
             migrationBuilder.DropForeignKey(
                 name: "fk_caf_episode_events_episode",
                 table: "caf_episode_events");
@@ -547,21 +548,8 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
                 table: "caf_child_identifiers",
                 column: "nhs_number");
 
-            migrationBuilder.AddForeignKey(
-                name: "fk_caf_episode_events_episode",
-                table: "caf_episode_events",
-                column: "episode_id",
-                principalTable: "caf_episodes",
-                principalColumn: "id",
-                onDelete: ReferentialAction.Cascade);
-
-            migrationBuilder.AddForeignKey(
-                name: "fk_caf_episode_report_rows_episode",
-                table: "caf_episode_report_rows",
-                column: "episode_id",
-                principalTable: "caf_episodes",
-                principalColumn: "id",
-                onDelete: ReferentialAction.Cascade);
+            // The foreign keys to caf_episodes(id) come back in Authorities' Down, once caf_episodes is keyed by id again (the
+            // model this step's rebuilds follow, Authorities' target model, has none: SQLite would refuse a key it cannot find).
         }
     }
 }

@@ -29,16 +29,11 @@ namespace Caf.Core.EntityFrameworkCore.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            AuthorityDownGuard.Refuse(migrationBuilder, "caf_episodes", "caf_episode_events", "caf_outbox", "caf_sharing_audit", "caf_episode_report_rows", "caf_panel_meetings", "caf_panel_bookings", "caf_read_audit", "caf_child_identifiers");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS caf_episode_events_append_only;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS caf_episode_events_no_delete;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS caf_sharing_audit_append_only;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS caf_read_audit_append_only;");
-            migrationBuilder.Sql("CREATE TRIGGER caf_episode_events_append_only BEFORE UPDATE ON caf_episode_events BEGIN SELECT RAISE(ABORT, 'caf_episode_events is append-only (LIFE-11)'); END;");
-            migrationBuilder.Sql("CREATE TRIGGER caf_episode_events_no_delete BEFORE DELETE ON caf_episode_events "
-                + "WHEN EXISTS (SELECT 1 FROM caf_episodes WHERE id = OLD.episode_id) "
-                + "BEGIN SELECT RAISE(ABORT, 'caf_episode_events is append-only (LIFE-11): an event is deleted only with its episode'); END;");
-            migrationBuilder.Sql("CREATE TRIGGER caf_sharing_audit_append_only BEFORE UPDATE ON caf_sharing_audit BEGIN SELECT RAISE(ABORT, 'caf_sharing_audit is append-only (SHARE-03)'); END;");
-            migrationBuilder.Sql("CREATE TRIGGER caf_read_audit_append_only BEFORE UPDATE ON caf_read_audit BEGIN SELECT RAISE(ABORT, 'caf_read_audit is append-only (LAW-04)'); END;");
         }
     }
 }
