@@ -63,6 +63,37 @@ public abstract partial class EpisodeStoreContract
     }
 
     /// <summary>
+    /// LAW-04: every report row of the EF Core store (<c>StreamAllAsync</c>, which names the child) streamed for a person
+    /// through <see cref="AuditedEpisodeReads.StreamAllReportRowsAsync"/> is a row of <c>caf_read_audit</c> before it is
+    /// yielded.
+    /// </summary>
+    [Trait("Rule", "LAW-04")]
+    [StoreFact]
+    public async Task LAW04_every_report_row_streamed_for_a_reader_is_stored_in_the_read_audit()
+    {
+        var log = Host.Services.GetRequiredService<EntityFrameworkReadAuditLog<CafDbContext>>();
+        var reads = new AuditedEpisodeReads(Host.Repository, Host.Reports, log, Time);
+        Ok(await Host.Repository.AddAsync(Identified(Policy, "ep-1", "child-001")));
+        Ok(await Host.Repository.AddAsync(Identified(Policy, "ep-2", "child-002")));
+        var reader = new ReadContext(Teacher, "National early help return", LegalBasis.StatutoryDuty);
+
+        var rows = new System.Collections.Generic.List<Caf.Core.Reporting.EpisodeReportRow>();
+        await foreach (var row in reads.StreamAllReportRowsAsync(reader))
+        {
+            Assert.Contains(await log.ReadersOfAsync(row.ChildId), r => r.Episode == row.EpisodeId); // recorded before it is seen
+            rows.Add(row);
+        }
+
+        Assert.Equal(["ep-1", "ep-2"], rows.Select(r => r.EpisodeId.Value));
+        foreach (var child in new[] { "child-001", "child-002" })
+        {
+            var read = Assert.Single(await log.ReadersOfAsync(new ChildId(child)));
+            Assert.Equal((ReadItems.ReportRow, LegalBasis.StatutoryDuty, "National early help return", Teacher, Time.GetUtcNow()),
+                (read.What, read.Basis, read.Purpose, read.Reader, read.ReadAt));
+        }
+    }
+
+    /// <summary>
     /// LAW-04, LAW-01: the read audit's basis is the one legal basis of a hand-over and a read (<see cref="LegalBasis"/>);
     /// the read audit's own type it replaced had the same numbers, and the <c>basis</c> column keeps the integer, so rows
     /// written before read back unchanged. The rows below are inserted with the raw integers 0, 1 and 2 as that build wrote them.

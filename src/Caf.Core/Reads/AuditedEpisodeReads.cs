@@ -190,6 +190,22 @@ public sealed class AuditedEpisodeReads
         return Stream(Reports().StreamAsync(from, until, cancellationToken), reader, cancellationToken);
     }
 
+    /// <summary>
+    /// Every report row (<see cref="IEpisodeReportStore.StreamAllAsync"/>) for a reader, such as a person preparing a
+    /// national extract (<see cref="NationalData.EarlyHelpExtract.FromAsync(IAsyncEnumerable{EpisodeReportRow}, NationalData.NationalDataExtractSettings, CancellationToken)"/>):
+    /// each row is recorded as read before it is yielded; on consent, rows that exclude the reader's agency are skipped.
+    /// </summary>
+    /// <param name="reader">Who reads, why, on which basis.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The rows, by opening date then episode id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">Created without a report store.</exception>
+    public IAsyncEnumerable<EpisodeReportRow> StreamAllReportRowsAsync(ReadContext reader, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(reader);
+        return Stream(Reports().StreamAllAsync(cancellationToken), reader, cancellationToken);
+    }
+
     /// <summary>Who has seen a child's record (<see cref="IReadAuditLog.ReadersOfAsync"/>).</summary>
     /// <param name="child">The child.</param>
     /// <param name="cancellationToken">Cancellation.</param>

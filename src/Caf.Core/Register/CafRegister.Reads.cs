@@ -111,6 +111,26 @@ public sealed partial class CafRegister
         return read;
     }
 
+    /// <summary>
+    /// REG-03, LAW-04: the episodes in a family group for a person reading them, as
+    /// <see cref="HistoryOfAsync(ChildId, ReadContext, CancellationToken)"/> lists a child's: each summary shown is recorded
+    /// in the read audit first; on the family's consent, episodes that exclude the reader's agency are left out (SHARE-01).
+    /// </summary>
+    /// <param name="familyGroup">The family group id.</param>
+    /// <param name="reader">Who reads, why, on which basis.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The summaries shown.</returns>
+    /// <exception cref="ArgumentException"><paramref name="familyGroup"/> is blank.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+        Justification = "The second parameter's type (a read context) selects the audited overload unambiguously.")]
+    public ValueTask<IReadOnlyList<EpisodeSummary>> FamilyAsync(string familyGroup, ReadContext reader, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.NullOrWhiteSpace(familyGroup);
+        Guard.Against.Null(reader);
+        return _reads.ListAsync(new FamilyGroupSpec(familyGroup), reader, cancellationToken);
+    }
+
     /// <summary>LAW-04: who has seen the child's record, oldest first (empty when the policy keeps no read audit, <see cref="EpisodePolicy.Reads"/>).</summary>
     /// <param name="child">The child.</param>
     /// <param name="cancellationToken">Cancellation.</param>

@@ -476,10 +476,15 @@ public sealed partial class CafRegister
         return await SaveAsync(first.Episode.Events[first.ExpectedVersion], () => _repository.UpdateManyAsync(loaded, cancellationToken)).ConfigureAwait(false);
     }
 
-    /// <summary>REG-03: the episodes in a family group.</summary>
+    /// <summary>
+    /// REG-03: the episodes in a family group, for the CAF co-ordinator and the host (not gated by consent, not audited:
+    /// for a person reading them use <see cref="FamilyAsync(string, Reads.ReadContext, CancellationToken)"/>, LAW-04).
+    /// </summary>
     /// <param name="familyGroup">The family group id.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The summaries.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+        Justification = "The second parameter's type (a read context) selects the audited overload unambiguously.")]
     public ValueTask<IReadOnlyList<EpisodeSummary>> FamilyAsync(string familyGroup, CancellationToken cancellationToken = default)
     {
         Guard.Against.NullOrWhiteSpace(familyGroup);
