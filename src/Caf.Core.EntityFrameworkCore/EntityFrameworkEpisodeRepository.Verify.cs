@@ -114,24 +114,29 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         EpisodeId id, Func<int, bool> laterRowsAllowed, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await db.Episodes(_authority).AsNoTracking()
-            .Where(s => s.Id == id)
-            .Select(s => new StoredEpisodeRow(
-                s,
-                EF.Property<string>(s, CafModelBuilderExtensions.SnapshotProperty),
-                EF.Property<string>(s, CafModelBuilderExtensions.HistoryHashProperty)))
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (row is null)
+        // Issue 26: the snapshot, version and hash in one statement, as UTF-8 (StoredUtf8); the row's other columns in a
+        // second one, read again (up to three times) until both show the same version (a save in between moves it).
+        StoredEpisodeRow? row = null;
+        for (var attempt = 0; row is null; attempt++)
         {
-            return (null, null, null);
+            var columns = await db.Episodes(_authority).AsNoTracking().Where(s => s.Id == id).Select(StoredUtf8.Columns)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var stored = await StoredUtf8.SnapshotAsync(db, _authority, id, cancellationToken).ConfigureAwait(false);
+            if (columns is null || stored is null)
+            {
+                return (null, null, null);
+            }
+
+            if (attempt < 3 && columns.Version != stored.Version)
+            {
+                continue;
+            }
+
+            row = new StoredEpisodeRow(columns, stored.Snapshot, stored.Hash);
         }
 
         // Read after the episode row: every event of its snapshot was committed before it, and none can be removed.
-        var events = await db.Rows<EpisodeEventRow>(_authority).AsNoTracking()
-            .Where(r => r.EpisodeId == id)
-            .OrderBy(r => r.Sequence)
-            .Select(r => new StoredEventText(r.Sequence, r.Json))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var events = await StoredUtf8.EventsAsync(db, _authority, id, cancellationToken).ConfigureAwait(false);
         CafEpisode episode;
         try
         {
@@ -186,8 +191,8 @@ internal static class VerifyTracing
     }
 }
 
-/// <summary>An episode row as a load reads it: its columns, snapshot and history hash (and, once read, how many events the snapshot holds).</summary>
-internal sealed record StoredEpisodeRow(EpisodeSummary Columns, string Snapshot, string Hash)
+/// <summary>An episode row as a load reads it: its columns, snapshot (UTF-8, issue 26) and history hash (and, once read, how many events the snapshot holds).</summary>
+internal sealed record StoredEpisodeRow(EpisodeSummary Columns, byte[] Snapshot, string Hash)
 {
     /// <summary>How many events the snapshot holds (set once it is read).</summary>
     public int SnapshotVersion { get; init; }

@@ -27,7 +27,7 @@ namespace Caf.Core.EntityFrameworkCore;
 /// </summary>
 /// <remarks>
 /// <para>Each call uses its own context from the factory, so one instance serves many threads. A load reads the
-/// episode row, rebuilds the episode from its snapshot through <see cref="EpisodeJson.Deserialize"/> (every event replayed
+/// episode row, rebuilds the episode from its snapshot, read as UTF-8, through <see cref="EpisodeJson.Deserialize(EpisodePolicy, ReadOnlySpan{byte})"/> (every event replayed
 /// through the command checks), then reads the event rows, checks the two against each other and against the history
 /// hash and version column (<see cref="EpisodeIntegrityException"/>; <see cref="VerifyAsync"/> over the whole store), and
 /// replays the rows stored after the snapshot. A save writes the episode row and the new events, never the stored history

@@ -50,31 +50,9 @@ internal static class EventStaging
     /// <summary>SHA-256 over the UTF-8 of <c>previous + eventJson</c> (lower-case hex), without building the concatenation.</summary>
     public static string Next(string previous, string eventJson) => Next(previous, eventJson, out _);
 
-    /// <summary>
-    /// As <see cref="Next(string, string)"/>, and whether the event's UTF-8 is exactly <paramref name="expected"/> (the same
-    /// encoding serves both: a load's check compares each stored event with its text in the snapshot this way).
-    /// </summary>
-    public static string Next(string previous, string eventJson, ReadOnlySpan<byte> expected, out bool same)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(previous.Length + eventJson.Length));
-        try
-        {
-            var head = Encoding.UTF8.GetBytes(previous, buffer);
-            var body = Encoding.UTF8.GetBytes(eventJson, buffer.AsSpan(head));
-            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer.AsSpan(0, head + body), digest);
-            same = SameText(buffer.AsSpan(head, body), expected);
-            return Convert.ToHexStringLower(digest);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
     // A row is written as a single event, {"type":"x","schemaVersion":N,...}; the snapshot holds the same event without
     // the version member, {"type":"x",...}. The same text but for that member is the same event, compared without parsing.
-    private static bool SameText(ReadOnlySpan<byte> row, ReadOnlySpan<byte> expected)
+    internal static bool SameText(ReadOnlySpan<byte> row, ReadOnlySpan<byte> expected)
     {
         if (row.SequenceEqual(expected))
         {
@@ -150,6 +128,67 @@ internal static class EventStaging
 
         return "";
     }
+}
+
+/// <summary>
+/// Issue 26: the chain of <see cref="EventStaging"/> over events already in UTF-8 (a load's rows as read), each step's hash
+/// kept as its 64 lower-case hex digits in one buffer: nothing is allocated per event. The same values as
+/// <see cref="EventStaging.Next(string, string)"/> step by step.
+/// </summary>
+internal sealed class Chain : IDisposable
+{
+    private readonly byte[] _hex = new byte[SHA256.HashSizeInBytes * 2];
+    private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    /// <summary>Starts the chain at <paramref name="seed"/> (h(0): 64 hex digits).</summary>
+    public Chain(string seed)
+    {
+        if (seed.Length != _hex.Length || Encoding.ASCII.GetBytes(seed, _hex) != _hex.Length)
+        {
+            throw new ArgumentException("A chain starts at a hash of 64 hex digits.", nameof(seed));
+        }
+    }
+
+    /// <summary>h(n+1) = SHA-256(h(n) + the event's UTF-8).</summary>
+    public void Append(ReadOnlySpan<byte> eventUtf8)
+    {
+        _sha.AppendData(_hex);
+        _sha.AppendData(eventUtf8);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        _sha.GetHashAndReset(digest);
+        for (var i = 0; i < digest.Length; i++)
+        {
+            _hex[2 * i] = Digit(digest[i] >> 4);
+            _hex[(2 * i) + 1] = Digit(digest[i] & 0xF);
+        }
+    }
+
+    /// <summary>True when the chain so far ends in <paramref name="hash"/>.</summary>
+    public bool Is(string hash)
+    {
+        if (hash.Length != _hex.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _hex.Length; i++)
+        {
+            if (hash[i] != _hex[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The hash so far, as text.</summary>
+    public override string ToString() => Encoding.ASCII.GetString(_hex);
+
+    /// <inheritdoc />
+    public void Dispose() => _sha.Dispose();
+
+    private static byte Digit(int value) => (byte)(value < 10 ? '0' + value : 'a' + value - 10);
 }
 
 /// <summary>

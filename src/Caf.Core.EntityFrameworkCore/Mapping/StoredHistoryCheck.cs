@@ -11,8 +11,21 @@ using Caf.Core.Register;
 
 namespace Caf.Core.EntityFrameworkCore.Mapping;
 
-/// <summary>One stored event row as the checks read it: its 0-based sequence and its JSON.</summary>
-internal readonly record struct StoredEventText(int Sequence, string Json);
+/// <summary>
+/// One stored event row as the checks read it: its 0-based sequence and its JSON as the UTF-8 the database holds (issue 26:
+/// hashed and compared without building a .NET string; only a row that must be parsed is decoded).
+/// </summary>
+internal readonly struct StoredEventText(int sequence, byte[] utf8)
+{
+    /// <summary>The 0-based sequence.</summary>
+    public int Sequence { get; } = sequence;
+
+    /// <summary>The event's JSON as UTF-8.</summary>
+    public byte[] Utf8 { get; } = utf8;
+
+    /// <summary>The event's JSON as text (decoded on each call: for the rows that are parsed).</summary>
+    public string Json => Encoding.UTF8.GetString(Utf8);
+}
 
 /// <summary>
 /// What a load checks of an episode as stored (issue 24): the snapshot names the episode; the event rows hold the versions
@@ -23,7 +36,9 @@ internal readonly record struct StoredEventText(int Sequence, string Json);
 internal static class StoredHistoryCheck
 {
     /// <summary>Reads the snapshot; a reader's refusal becomes <see cref="EpisodeIntegrityProblem.SnapshotUnreadable"/> naming the episode.</summary>
-    public static CafEpisode ReadSnapshot(EpisodePolicy policy, EpisodeId id, string snapshot)
+    /// <remarks>Issue 26: from the snapshot's UTF-8, parsed once (<see cref="EpisodeJson.Deserialize(EpisodePolicy, ReadOnlySpan{byte})"/>:
+    /// the same upcasting and refusals as the text).</remarks>
+    public static CafEpisode ReadSnapshot(EpisodePolicy policy, EpisodeId id, byte[] snapshot)
     {
         try
         {
@@ -33,7 +48,7 @@ internal static class StoredHistoryCheck
         {
             throw new EpisodeIntegrityException(
                 new EpisodeIntegrityFinding(id, EpisodeIntegrityProblem.SnapshotUnreadable, null,
-                    $"the stored snapshot ({snapshot.Length} characters) cannot be read at {ex.Path ?? "$"}: {ex.Message}"), ex);
+                    $"the stored snapshot ({snapshot.Length} bytes) cannot be read at {ex.Path ?? "$"}: {ex.Message}"), ex);
         }
     }
 
@@ -44,14 +59,14 @@ internal static class StoredHistoryCheck
     /// <param name="id">The episode row's id.</param>
     /// <param name="versionColumn">The row's version column.</param>
     /// <param name="storedHash">The row's history hash.</param>
-    /// <param name="snapshot">The row's snapshot JSON.</param>
+    /// <param name="snapshot">The row's snapshot JSON as UTF-8.</param>
     /// <param name="episode">The episode read from <paramref name="snapshot"/> (its first S events).</param>
     /// <param name="rows">The episode's event rows in sequence order, read after the episode row.</param>
     /// <param name="laterRowsAllowed">True when rows past the version column that continue the history (..., N, N+1, ...)
     /// are another writer's save committed between the two reads, not a problem.</param>
     /// <param name="historyLength">The number of stored events that make the history (S plus the tail), when no problem is found.</param>
     public static EpisodeIntegrityFinding? Find(
-        EpisodeId id, int versionColumn, string storedHash, string snapshot, CafEpisode episode, IReadOnlyList<StoredEventText> rows,
+        EpisodeId id, int versionColumn, string storedHash, byte[] snapshot, CafEpisode episode, IReadOnlyList<StoredEventText> rows,
         bool laterRowsAllowed, out int historyLength)
     {
         historyLength = episode.Version;
@@ -62,18 +77,18 @@ internal static class StoredHistoryCheck
 
         var version = episode.Version;
         var events = episode.Events;
-        var inHistory = new string?[version];
-        var tail = new List<string>();
+        var inHistory = new byte[]?[version];
+        var tail = new List<byte[]>();
         var outside = new List<StoredEventText>();
         foreach (var row in rows)
         {
             if (row.Sequence >= 0 && row.Sequence < version)
             {
-                inHistory[row.Sequence] = row.Json;
+                inHistory[row.Sequence] = row.Utf8;
             }
             else if (row.Sequence == version + tail.Count && outside.Count == 0)
             {
-                tail.Add(row.Json); // the events after the snapshot, without a gap
+                tail.Add(row.Utf8); // the events after the snapshot, without a gap
             }
             else
             {
@@ -96,7 +111,7 @@ internal static class StoredHistoryCheck
 
             foreach (var row in outside.Concat(tail.Select((json, k) => new StoredEventText(version + k, json))))
             {
-                if (SameEvent(row.Json, events[i]))
+                if (SameEvent(row.Utf8, events[i]))
                 {
                     return new(id, EpisodeIntegrityProblem.EventOutOfSequence, i + 1,
                         $"the event of version {i + 1} ({TypeName(events[i])}) is stored as version {row.Sequence + 1}.");
@@ -114,33 +129,27 @@ internal static class StoredHistoryCheck
                 $"an event is stored as version {outside[0].Sequence + 1}, outside the episode's {length} events.");
         }
 
-        // One pass: the hash chain over the rows, and each row of the snapshot's versions compared byte for byte with the
-        // event's text in the snapshot (which is what the episode was read from); only a row that differs there is
-        // compared by value. The tail rows only extend the chain.
-        var hash = EventStaging.Seed(episode.Authority); // issue 29: a row moved to another authority breaks the chain
+        // One pass over the rows' UTF-8 as read (issue 26: no string per row, no hash text per step): the hash chain, and
+        // each row of the snapshot's versions compared byte for byte with the event's text in the snapshot (which is
+        // what the episode was read from); only a row that differs there is compared by value. The tail rows only
+        // extend the chain.
+        using var chain = new Chain(EventStaging.Seed(episode.Authority)); // issue 29: a row moved to another authority breaks the chain
         var sameText = new bool[version];
-        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(snapshot.Length));
-        try
+        var spans = EventSpans(snapshot, version);
+        for (var i = 0; i < version; i++)
         {
-            var bytes = Encoding.UTF8.GetBytes(snapshot, utf8);
-            var spans = EventSpans(utf8.AsSpan(0, bytes), version);
-            for (var i = 0; i < version; i++)
-            {
-                var expected = spans is null ? [] : utf8.AsSpan(spans[i].Start, spans[i].Length);
-                hash = EventStaging.Next(hash, inHistory[i]!, expected, out sameText[i]);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(utf8);
+            var expected = spans is null ? [] : snapshot.AsSpan(spans[i].Start, spans[i].Length);
+            chain.Append(inHistory[i]!);
+            sameText[i] = EventStaging.SameText(inHistory[i]!, expected);
         }
 
         foreach (var json in tail)
         {
-            hash = EventStaging.Next(hash, json, [], out _); // the hash only: the row may not even be JSON
+            chain.Append(json); // the hash only: the row may not even be JSON
         }
 
-        var hashHolds = hash == storedHash;
+        var hashHolds = chain.Is(storedHash);
+        var hash = hashHolds ? storedHash : chain.ToString();
         for (var i = 0; i < version; i++)
         {
             if (sameText[i] || SameEvent(inHistory[i]!, events[i]))
@@ -284,8 +293,9 @@ internal static class StoredHistoryCheck
     }
 
     // The row's JSON is the event: as this release writes it (the usual case, no parsing), or equal by value (written by another release).
-    private static bool SameEvent(string json, CafEvent @event)
+    private static bool SameEvent(byte[] utf8, CafEvent @event)
     {
+        var json = Encoding.UTF8.GetString(utf8);
         if (json == EpisodeJson.SerializeEvent(@event))
         {
             return true;
@@ -301,8 +311,9 @@ internal static class StoredHistoryCheck
         }
     }
 
-    private static string? Unreadable(string json)
+    private static string? Unreadable(byte[] utf8)
     {
+        var json = Encoding.UTF8.GetString(utf8);
         try
         {
             EpisodeJson.DeserializeEvent(json);

@@ -120,6 +120,42 @@ public static class EpisodeJson
     /// <exception cref="JsonException">The JSON is not a valid episode; the path names where and the message the rule.</exception>
     public static CafEpisode Deserialize(EpisodePolicy policy, string json) => Deserialize(policy, json, EpisodeUpcasting.Default);
 
+    /// <summary>
+    /// Reads an episode written by <see cref="Serialize"/> from its UTF-8 (as a store holds it) and rebuilds it from its
+    /// history: the same document is accepted or refused exactly as by <see cref="Deserialize(EpisodePolicy, string)"/>,
+    /// without building the text as a .NET string first (issue 26: a long episode's snapshot is read once, as bytes).
+    /// </summary>
+    /// <remarks>A document of an older schema version is upcast as the text overload does (the rare case: through its
+    /// text); one the reader refuses is read again through the text overload, so the refusal is word for word the same.</remarks>
+    /// <param name="policy">The host's policy and clock.</param>
+    /// <param name="utf8">The JSON as UTF-8.</param>
+    /// <returns>The episode.</returns>
+    /// <exception cref="JsonException">The JSON is not a valid episode; the path names where and the message the rule.</exception>
+    public static CafEpisode Deserialize(EpisodePolicy policy, ReadOnlySpan<byte> utf8) => Deserialize(policy, utf8, EpisodeUpcasting.Default);
+
+    /// <summary>Reads an episode's UTF-8 through an upcasting pipeline (tests inject others).</summary>
+    internal static CafEpisode Deserialize(EpisodePolicy policy, ReadOnlySpan<byte> utf8, EpisodeUpcasting upcasting)
+    {
+        Guard.Against.Null(policy);
+        if (EpisodeUpcasting.PeekVersion(utf8) is { } version && version != upcasting.Current)
+        {
+            return Deserialize(policy, Encoding.UTF8.GetString(utf8), upcasting); // upcast on its tree, as the text is
+        }
+
+        EpisodeSnapshot? snapshot;
+        try
+        {
+            snapshot = JsonSerializer.Deserialize(utf8, EpisodeJsonContext.Default.EpisodeSnapshot);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            // Refused: the text overload reads it again and words the refusal (path, rule, an older shape named).
+            return Deserialize(policy, Encoding.UTF8.GetString(utf8), upcasting);
+        }
+
+        return FromSnapshot(policy, snapshot ?? throw new JsonException("An episode snapshot cannot be null.", "$", null, null), upcasting.Current);
+    }
+
     /// <summary>Reads an episode through an upcasting pipeline (tests inject others).</summary>
     internal static CafEpisode Deserialize(EpisodePolicy policy, string json, EpisodeUpcasting upcasting)
     {

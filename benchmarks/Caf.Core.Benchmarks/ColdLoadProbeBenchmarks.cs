@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using Caf.Core.EntityFrameworkCore;
+using Caf.Core.EntityFrameworkCore.Mapping;
+using Caf.Core.Events;
+using Caf.Core.Lifecycle;
+using Caf.Core.Primitives;
+using Caf.Core.Register;
+using Caf.Core.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
+
+namespace Caf.Core.Benchmarks;
+
+/// <summary>
+/// Issue 26, the cold path's breakdown: each part of a cold load (a repository that never saw the episode) of a
+/// 640-event episode on SQLite, on its own, so the allocation of <see cref="LongEpisodeBenchmarks"/>' cold row can be
+/// attributed. Not a target row; a probe.
+/// </summary>
+[MemoryDiagnoser]
+public class ColdLoadProbeBenchmarks
+{
+    [Params(10, 640)]
+    public int Events { get; set; }
+
+    private BenchStore _store = null!;
+    private EpisodeId _id;
+    private byte[] _snapshot = [];
+    private List<StoredEventText> _rows = [];
+    private CafEpisode _episode = null!;
+    private string _text = "";
+    private EpisodeSnapshot _parsed = null!;
+    private StoredEpisodeRow _row = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _store = BenchStore.SqliteAsync().GetAwaiter().GetResult();
+        var repository = Fresh();
+        var e = _store.Consented($"probe-{Events}", $"child-{Events}");
+        while (e.Version < Events - 1)
+        {
+            e.RecordConsent(BenchStore.Teacher, BenchStore.MotherConsents, "Consent confirmed again at the review.").ThrowIfRefused();
+        }
+
+        repository.AddAsync(e).AsTask().GetAwaiter().GetResult().ThrowIfRefused();
+        var loaded = repository.GetAsync(e.Id).AsTask().GetAwaiter().GetResult()!;
+        loaded.RecordConsent(BenchStore.Teacher, BenchStore.MotherConsents, "Consent confirmed again at the review.").ThrowIfRefused();
+        repository.UpdateAsync(loaded, Events - 1).AsTask().GetAwaiter().GetResult().ThrowIfRefused();
+        _id = e.Id;
+        _row = ReadRowCore().GetAwaiter().GetResult();
+        _snapshot = _row.Snapshot;
+        _rows = ReadEventsCore().GetAwaiter().GetResult();
+        _text = System.Text.Encoding.UTF8.GetString(_snapshot);
+        _episode = EpisodeJson.Deserialize(_store.Policy, _snapshot);
+        _parsed = JsonSerializer.Deserialize(_snapshot, EpisodeJsonContext.Default.EpisodeSnapshot)!;
+
+        // What a loaded episode keeps (its events and state), against what reading it allocates: the floor of a cold load.
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var kept = EpisodeJson.Deserialize(_store.Policy, _snapshot);
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"// retained by a loaded episode of {kept.Version} events: {(after - before) / 1024.0:F1} KB; snapshot {_snapshot.Length / 1024.0:F1} KB of UTF-8");
+        GC.KeepAlive(kept);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    [Benchmark(Description = "whole cold load (GetAsync, new repository)")]
+    public async Task<CafEpisode?> ColdLoad() => await Fresh().GetAsync(_id);
+
+    [Benchmark(Description = "EF: snapshot (UTF-8), version, hash + columns")]
+    public async Task<object> ReadRow() => await ReadRowCore();
+
+    [Benchmark(Description = "EF: the event rows (UTF-8)")]
+    public async Task<object> ReadEvents() => await ReadEventsCore();
+
+    [Benchmark(Description = "JSON: snapshot to EpisodeSnapshot (no replay)")]
+    public EpisodeSnapshot? ParseSnapshot() => JsonSerializer.Deserialize(_snapshot, EpisodeJsonContext.Default.EpisodeSnapshot);
+
+    [Benchmark(Description = "replay the parsed events (CafEpisode.Replay)")]
+    public CafEpisode? Replay() => CafEpisode.Replay(_store.Policy, _parsed.Events).Episode;
+
+    [Benchmark(Description = "EpisodeJson.Deserialize from UTF-8 (parse + replay)")]
+    public CafEpisode Deserialize() => EpisodeJson.Deserialize(_store.Policy, _snapshot);
+
+    [Benchmark(Description = "EpisodeJson.Deserialize from a string (former)")]
+    public CafEpisode DeserializeString() => EpisodeJson.Deserialize(_store.Policy, _text);
+
+    [Benchmark(Description = "StoredHistoryCheck.Find (hash chain, compare)")]
+    public object? Find() => StoredHistoryCheck.Find(_id, _row.Columns.Version, _row.Hash, _snapshot, _episode, _rows, true, out _);
+
+    [Benchmark(Description = "CafEpisode.Copy (the verified copy kept)")]
+    public CafEpisode Copy() => _episode.Copy();
+
+    [Benchmark(Description = "EF: the episode row's columns (no snapshot)")]
+    public async Task<object> ReadColumns()
+    {
+        await using var db = _store.NewContext();
+        return await db.Set<EpisodeSummary>().AsNoTracking().Where(s => s.Id == _id).Select(StoredUtf8.Columns).FirstAsync();
+    }
+
+    [Benchmark(Description = "EF (former): the snapshot as a string")]
+    public async Task<object> ReadSnapshotString()
+    {
+        await using var db = _store.NewContext();
+        return await db.Set<EpisodeSummary>().AsNoTracking().Where(s => s.Id == _id)
+            .Select(s => EF.Property<string>(s, CafModelBuilderExtensions.SnapshotProperty)).FirstAsync();
+    }
+
+    [Benchmark(Description = "EF (former): the event rows as strings")]
+    public async Task<object> ReadEventStrings()
+    {
+        await using var db = _store.NewContext();
+        return await db.Set<EpisodeEventRow>().AsNoTracking().Where(r => r.EpisodeId == _id).OrderBy(r => r.Sequence)
+            .Select(r => new { r.Sequence, r.Json }).ToListAsync();
+    }
+
+    private async Task<StoredEpisodeRow> ReadRowCore()
+    {
+        await using var db = _store.NewContext();
+        var columns = await db.Set<EpisodeSummary>().AsNoTracking().Where(s => s.Id == _id).Select(StoredUtf8.Columns).FirstAsync();
+        var stored = (await StoredUtf8.SnapshotAsync(db, AuthorityId.Default, _id, default))!;
+        return new StoredEpisodeRow(columns, stored.Snapshot, stored.Hash);
+    }
+
+    private async Task<List<StoredEventText>> ReadEventsCore()
+    {
+        await using var db = _store.NewContext();
+        return await StoredUtf8.EventsAsync(db, AuthorityId.Default, _id, default);
+    }
+
+    private EntityFrameworkEpisodeRepository<CafDbContext> Fresh() => new(
+        _store.Services!.GetRequiredService<IDbContextFactory<CafDbContext>>(), _store.Policy,
+        new EpisodeReportProjector(new Caf.Core.Thresholds.ThresholdFrameworkLoader().LoadDefault().Framework, _ => InitiatingSetting.Other));
+}
