@@ -22,7 +22,7 @@ internal sealed class BenchStore : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     public static readonly AgencyId School = new("school-oakfield-primary");
     public static readonly Actor Teacher = new(new PractitionerId("pr-teacher-jones"), School);
-    public static readonly ConsentRecord MotherConsents = new(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, []);
+    public static readonly ConsentRecord MotherConsents = new(ConsentGiverRole.ParentWithParentalResponsibility, "Ms Smith", ConsentDecision.Given, ConsentForm.Written, []) { SharingExplained = true }; // CONS-09
 
     private readonly ServiceProvider? _services;
     private readonly Func<ValueTask>? _drop;
