@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Data.Common;
 using System.Threading;
@@ -8,6 +9,7 @@ using Caf.Core.Register;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Caf.Core.EntityFrameworkCore;
@@ -29,11 +31,30 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext>
         var audit = episode.UnsavedSharingAudit(expected);
         var report = await ReportRowAsync(db, episode, cancellationToken).ConfigureAwait(false);
         var reportColumns = statements.Reports.Changed(row?.Report, report) | (1UL << statements.Reports.IndexOf(nameof(ReportRowEntity.Payload)));
-        var shape = new SaveStatements.Shape(statements.Episodes.Changed(row?.Summary, summary), rewrite, episode.Version - expected, _writeOutbox, audit.Count, reportColumns);
+        var scope = _writeOutbox && episode.Version > expected ? OutboxConsentScope.Of(episode, _policy) : null;
+        var events = new EpisodeEventRow[episode.Version - expected];
+        var outbox = new OutboxRow[_writeOutbox ? events.Length : 0];
+        var (eventNulls, outboxNulls) = (ulong.MaxValue, ulong.MaxValue);
+        for (var i = 0; i < events.Length; i++)
+        {
+            events[i] = EventRow(episode, expected + i, staged);
+            eventNulls &= statements.Events.Nulls(events[i]);
+        }
+
+        for (var i = 0; i < outbox.Length; i++)
+        {
+            outbox[i] = OutboxRowOf(episode, expected + i, staged, scope);
+            outboxNulls &= statements.Outbox.Nulls(outbox[i]);
+        }
+
+        var shape = new SaveStatements.Shape(statements.Episodes.Changed(row?.Summary, summary), rewrite, events.Length, _writeOutbox, audit.Count, reportColumns,
+            events.Length == 0 ? 0 : eventNulls, outbox.Length == 0 ? 0 : outboxNulls);
         var (command, rows) = statements.Command(shape);
 
-        // The values in the order SaveStatements.Build walks the same shape.
+        // The values in the order SaveStatements.Build walks the same shape: the shared authority and episode id first.
         var values = new SaveValues();
+        values.Add(_authority);
+        values.Add(episode.Id);
         AddChanged(values, statements.Episodes, summary, shape.EpisodeColumns);
         if (rewrite)
         {
@@ -44,20 +65,19 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext>
         AddKeys(values, statements.Episodes, summary);
         values.Add(expected);
         values.Add(staged.HashAt(expected));
-        var scope = _writeOutbox && episode.Version > expected ? OutboxConsentScope.Of(episode, _policy) : null;
-        for (var sequence = expected; sequence < episode.Version; sequence++)
+        foreach (var eventRow in events)
         {
-            AddRow(values, statements.Events, EventRow(episode, sequence, staged));
+            AddRow(values, statements.Events, eventRow, shape.EventNulls);
         }
 
-        for (var sequence = expected; _writeOutbox && sequence < episode.Version; sequence++)
+        foreach (var outboxRow in outbox)
         {
-            AddRow(values, statements.Outbox, OutboxRowOf(episode, sequence, staged, scope));
+            AddRow(values, statements.Outbox, outboxRow, shape.OutboxNulls);
         }
 
         foreach (var entry in audit)
         {
-            AddRow(values, statements.Audit, SharingAuditRow.Of(entry).In(_authority));
+            AddRow(values, statements.Audit, SharingAuditRow.Of(entry).In(_authority), 0);
         }
 
         AddChanged(values, statements.Reports, report, reportColumns);
@@ -91,31 +111,48 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext>
         return (summary, report, rewrite ? episode.Version : row!.SnapshotVersion);
     }
 
+    // A column shared with p0/p1 (the authority, the episode id) adds no value: it must hold the save's own.
+    private static void AddValue(SaveValues values, IClrPropertyGetter getter, int slot, object entity)
+    {
+        var value = getter.GetClrValueUsingContainingEntity(entity);
+        if (slot < 0)
+        {
+            values.Add(value);
+        }
+        else if (!Equals(value, values.Shared(slot)))
+        {
+            throw new InvalidOperationException("A row of the save belongs to another authority or episode than the save.");
+        }
+    }
+
     private static void AddChanged(SaveValues values, SaveStatements.Table table, object entity, ulong changed)
     {
         for (var i = 0; i < table.Values.Length; i++)
         {
             if ((changed & (1UL << i)) != 0)
             {
-                values.Add(table.Getters[i].GetClrValueUsingContainingEntity(entity));
+                AddValue(values, table.Getters[i], table.ValueSlots[i], entity);
             }
         }
     }
 
     private static void AddKeys(SaveValues values, SaveStatements.Table table, object entity)
     {
-        foreach (var getter in table.KeyGetters)
+        for (var i = 0; i < table.KeyGetters.Length; i++)
         {
-            values.Add(getter.GetClrValueUsingContainingEntity(entity));
+            AddValue(values, table.KeyGetters[i], table.KeySlots[i], entity);
         }
     }
 
-    private static void AddRow(SaveValues values, SaveStatements.Table table, object entity)
+    private static void AddRow(SaveValues values, SaveStatements.Table table, object entity, ulong nulls)
     {
         AddKeys(values, table, entity);
-        foreach (var getter in table.Getters)
+        for (var i = 0; i < table.Getters.Length; i++)
         {
-            values.Add(getter.GetClrValueUsingContainingEntity(entity));
+            if ((nulls & (1UL << i)) == 0)
+            {
+                AddValue(values, table.Getters[i], table.ValueSlots[i], entity);
+            }
         }
     }
 

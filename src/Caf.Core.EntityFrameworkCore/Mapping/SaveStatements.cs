@@ -82,6 +82,13 @@ internal sealed class SaveStatements
             return null;
         }
 
+        // Every row of a save is the authority's and the episode's: one parameter each (p0, p1) wherever the column maps alike.
+        var (authority, id) = (episodes.Keys.Single(p => p.Name == nameof(EpisodeSummary.Authority)), episodes.Keys.Single(p => p.Name == nameof(EpisodeSummary.Id)));
+        foreach (var table in new[] { episodes, events, outbox, audit, reports })
+        {
+            table.Share(authority, id);
+        }
+
         var type = model.FindEntityType(typeof(EpisodeSummary))!;
         return new SaveStatements(db.GetService<IRelationalCommandBuilderFactory>(), sql, episodes,
             type.FindProperty(CafModelBuilderExtensions.SnapshotProperty)!, type.FindProperty(CafModelBuilderExtensions.HistoryHashProperty)!,
@@ -113,13 +120,19 @@ internal sealed class SaveStatements
         var next = 0;
         var rows = 0;
 
-        void Parameter(IProperty property)
+        string Add(IProperty property)
         {
             var name = "p" + next.ToString(CultureInfo.InvariantCulture);
             next++;
-            sql.Append(_sql.GenerateParameterNamePlaceholder(name));
             builder.AddParameter(name, _sql.GenerateParameterName(name), property.GetRelationalTypeMapping(), property.IsNullable, System.Data.ParameterDirection.Input);
+            return name;
         }
+
+        // p0 and p1: the authority and the episode id (Table.Share); SaveValues starts with them.
+        string[] slots = [Add(Episodes.Keys[Array.IndexOf(Episodes.KeySlots, 0)]), Add(Episodes.Keys[Array.IndexOf(Episodes.KeySlots, 1)])];
+
+        void Parameter(IProperty property, int slot = -1) =>
+            sql.Append(_sql.GenerateParameterNamePlaceholder(slot >= 0 ? slots[slot] : Add(property)));
 
         void Update(Table table, ulong changed, IProperty? snapshot, bool checks)
         {
@@ -147,7 +160,7 @@ internal sealed class SaveStatements
             for (var i = 0; i < table.Keys.Length; i++)
             {
                 sql.Append(i == 0 ? "" : " AND ").Append(_sql.DelimitIdentifier(table.Keys[i].GetColumnName())).Append(" = ");
-                Parameter(table.Keys[i]);
+                Parameter(table.Keys[i], table.KeySlots[i]);
             }
 
             if (checks)
@@ -169,15 +182,28 @@ internal sealed class SaveStatements
             Parameter(property);
         }
 
-        void Insert(Table table)
+        // nulls: the value columns (bit i: table.Values[i]) that are null in every row of this table in the save, written as NULL.
+        void Insert(Table table, ulong nulls)
         {
             sql.Append("INSERT INTO ").Append(table.Name).Append(" (");
-            var columns = table.Keys.Concat(table.Values).ToList();
-            sql.AppendJoin(", ", columns.Select(p => _sql.DelimitIdentifier(p.GetColumnName()))).Append(") VALUES (");
-            for (var i = 0; i < columns.Count; i++)
+            sql.AppendJoin(", ", table.Keys.Concat(table.Values).Select(p => _sql.DelimitIdentifier(p.GetColumnName()))).Append(") VALUES (");
+            for (var i = 0; i < table.Keys.Length; i++)
             {
                 sql.Append(i == 0 ? "" : ", ");
-                Parameter(columns[i]);
+                Parameter(table.Keys[i], table.KeySlots[i]);
+            }
+
+            for (var i = 0; i < table.Values.Length; i++)
+            {
+                sql.Append(i + table.Keys.Length == 0 ? "" : ", ");
+                if ((nulls & (1UL << i)) != 0)
+                {
+                    sql.Append("NULL");
+                }
+                else
+                {
+                    Parameter(table.Values[i], table.ValueSlots[i]);
+                }
             }
 
             sql.Append(')').Append(_sql.StatementTerminator).AppendLine();
@@ -187,17 +213,17 @@ internal sealed class SaveStatements
         Update(Episodes, shape.EpisodeColumns, shape.Snapshot ? Snapshot : null, checks: true);
         for (var i = 0; i < shape.Events; i++)
         {
-            Insert(Events);
+            Insert(Events, shape.EventNulls);
         }
 
         for (var i = 0; i < (shape.Outbox ? shape.Events : 0); i++)
         {
-            Insert(Outbox);
+            Insert(Outbox, shape.OutboxNulls);
         }
 
         for (var i = 0; i < shape.AuditRows; i++)
         {
-            Insert(Audit);
+            Insert(Audit, 0);
         }
 
         Update(Reports, shape.ReportColumns, null, checks: false);
@@ -206,8 +232,8 @@ internal sealed class SaveStatements
     }
 
     /// <summary>What decides a save's SQL: the episode row's and the report row's columns set (bit i: <see cref="Table.Values"/>[i]),
-    /// whether the snapshot is rewritten, and how many rows of each kind are inserted.</summary>
-    internal readonly record struct Shape(ulong EpisodeColumns, bool Snapshot, int Events, bool Outbox, int AuditRows, ulong ReportColumns);
+    /// whether the snapshot is rewritten, how many rows of each kind are inserted, and the event and outbox columns null in all of them.</summary>
+    internal readonly record struct Shape(ulong EpisodeColumns, bool Snapshot, int Events, bool Outbox, int AuditRows, ulong ReportColumns, ulong EventNulls, ulong OutboxNulls);
 
     private sealed record Built(IRelationalCommand Command, int Rows);
 
@@ -219,6 +245,8 @@ internal sealed class SaveStatements
             Name = name;
             Keys = keys;
             Values = values;
+            KeySlots = [.. keys.Select(_ => -1)];
+            ValueSlots = [.. values.Select(_ => -1)];
             KeyGetters = [.. keys.Select(p => p.GetGetter())];
             Getters = [.. values.Select(p => p.GetGetter())];
             Comparers = [.. values.Select(p => p.GetValueComparer())];
@@ -230,6 +258,12 @@ internal sealed class SaveStatements
         public IProperty[] Keys { get; }
 
         public IProperty[] Values { get; }
+
+        /// <summary>Per key column: 0 when it is the save's authority, 1 when it is the save's episode id (one shared parameter each), else -1.</summary>
+        public int[] KeySlots { get; }
+
+        /// <summary>As <see cref="KeySlots"/>, for <see cref="Values"/>.</summary>
+        public int[] ValueSlots { get; }
 
         public IClrPropertyGetter[] KeyGetters { get; }
 
@@ -253,6 +287,43 @@ internal sealed class SaveStatements
         }
 
         public int IndexOf(string property) => Array.FindIndex(Values, p => p.Name == property);
+
+        /// <summary>The value columns null in <paramref name="entity"/> (bit i: <see cref="Values"/>[i]).</summary>
+        public ulong Nulls(object entity)
+        {
+            var nulls = 0UL;
+            for (var i = 0; i < Values.Length; i++)
+            {
+                if (Getters[i].GetClrValueUsingContainingEntity(entity) is null)
+                {
+                    nulls |= 1UL << i;
+                }
+            }
+
+            return nulls;
+        }
+
+        // The columns that hold the row's authority or episode id and map their values as the episode row's key does.
+        public void Share(IProperty authority, IProperty id)
+        {
+            static int Slot(IProperty p, IProperty authority, IProperty id) =>
+                p.Name == nameof(IAuthorityRow.Authority) && Same(p, authority) ? 0
+                : (p == id || p.Name == nameof(EpisodeEventRow.EpisodeId)) && Same(p, id) ? 1
+                : -1;
+
+            for (var i = 0; i < Keys.Length; i++)
+            {
+                KeySlots[i] = Slot(Keys[i], authority, id);
+            }
+
+            for (var i = 0; i < Values.Length; i++)
+            {
+                ValueSlots[i] = Slot(Values[i], authority, id);
+            }
+        }
+
+        private static bool Same(IProperty a, IProperty b) =>
+            a.ClrType == b.ClrType && a.GetRelationalTypeMapping().Equals(b.GetRelationalTypeMapping()) && a.IsNullable == b.IsNullable;
 
         // Null unless every column is a CLR property (but the named shadow ones, set by the store), none is generated by the
         // database but a key the insert leaves to it, the entity has its own table, and it has at most 64 value columns.
@@ -298,6 +369,9 @@ internal sealed class SaveValues : IReadOnlyDictionary<string, object?>
     public object? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
 
     public void Add(object? value) => _values.Add(value);
+
+    /// <summary>The value of a shared parameter (0: the authority, 1: the episode id), added first.</summary>
+    public object? Shared(int slot) => _values[slot];
 
     public bool ContainsKey(string key) => TryGetValue(key, out _);
 
