@@ -337,76 +337,24 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             var snapshotVersions = new int[updates.Count];
             await using (var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
             {
-                db.ChangeTracker.AutoDetectChangesEnabled = false; // every entry's state is set below
-                for (var i = 0; i < updates.Count; i++)
+                if (updates.Count == 1 && !missingReport[0] && _statements.Get(db) is { } statements)
                 {
-                    var (episode, expected) = (updates[i].Episode, updates[i].ExpectedVersion);
-                    // The row as this repository read or wrote it at the expected version, if it did: only the columns that differ are set.
-                    var row = known[i] is { Version: var v } k && v == expected ? k : null;
-                    var summary = EpisodeSummary.Of(episode);
-                    var entry = db.Entry(summary);
-                    if (row?.Summary is { } storedSummary)
+                    // Issue 26: one episode, one command, no change tracker (EntityFrameworkEpisodeRepository.Batched.cs).
+                    var (episode, expected) = (updates[0].Episode, updates[0].ExpectedVersion);
+                    var row = known[0] is { Version: var v } k && v == expected ? k : null;
+                    if (await WriteOneAsync(db, statements, episode, expected, row, staged[0], cancellationToken).ConfigureAwait(false) is { } one)
                     {
-                        entry.State = EntityState.Unchanged;
-                        entry.OriginalValues.SetValues(storedSummary);
-                        entry.DetectChanges();
+                        written[0] = (one.Summary, one.Report);
+                        snapshotVersions[0] = one.SnapshotVersion;
                     }
                     else
                     {
-                        entry.State = EntityState.Modified;
-                        entry.Property(nameof(EpisodeSummary.Version)).OriginalValue = expected;
+                        written = null;
                     }
-
-                    // Issue 26: the snapshot is rewritten only once the events after it outgrow half of it (or this
-                    // repository does not know what it holds); otherwise the save appends the event rows alone.
-                    if (row?.Summary is null || SnapshotPolicy.Rewrite(row.SnapshotVersion, episode.Version))
-                    {
-                        var snapshot = entry.Property<string>(CafModelBuilderExtensions.SnapshotProperty);
-                        snapshot.CurrentValue = EpisodeJson.Serialize(episode);
-                        snapshot.IsModified = true;
-                        snapshotVersions[i] = episode.Version;
-                    }
-                    else
-                    {
-                        snapshotVersions[i] = row.SnapshotVersion;
-                    }
-
-                    var hash = entry.Property<string>(CafModelBuilderExtensions.HistoryHashProperty);
-                    hash.CurrentValue = staged[i].Head;
-                    hash.OriginalValue = staged[i].HashAt(expected);
-                    hash.IsModified = true;
-                    AppendEvents(db, episode, expected, staged[i]);
-                    AppendSharingAudit(db, episode, expected, _authority);
-                    var report = await ReportRowAsync(db, episode, cancellationToken).ConfigureAwait(false);
-                    // A row is replaced, not read first; an episode stored before the read model existed gets one on the retry.
-                    var reportEntry = db.Entry(report);
-                    if (missingReport[i])
-                    {
-                        reportEntry.State = EntityState.Added;
-                    }
-                    else if (row?.Report is { } storedReport)
-                    {
-                        reportEntry.State = EntityState.Unchanged;
-                        reportEntry.OriginalValues.SetValues(storedReport);
-                        reportEntry.DetectChanges();
-                        reportEntry.Property(nameof(ReportRowEntity.Payload)).IsModified = true; // always written, so a missing row is noticed
-                    }
-                    else
-                    {
-                        reportEntry.State = EntityState.Modified;
-                    }
-
-                    written[i] = (summary, report);
                 }
-
-                try
+                else
                 {
-                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (DbUpdateException)
-                {
-                    // Stale, missing or foreign: the transaction was rolled back. Classify below.
-                    written = null;
+                    written = await TrackedSaveAsync(db, updates, known, staged, missingReport, snapshotVersions, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -548,52 +496,5 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         return open is null
             ? (Result?)null
             : Result.Refused("REG-01", $"Child {child} already has an open episode ({open.Id}, lead professional {open.LeadProfessional}).", "child");
-    }
-
-    // SHARE-03/04: the sharing decisions of the commands being saved go in the same transaction as their events, so the
-    // audit and the change commit together or not at all; nothing is handed over before the commit (the outbox row is in
-    // it too), so a decision is still on the record before it takes effect.
-    private static void AppendSharingAudit(DbContext db, CafEpisode episode, int from, AuthorityId authority)
-    {
-        foreach (var entry in episode.UnsavedSharingAudit(from))
-        {
-            db.Entry(SharingAuditRow.Of(entry).In(authority)).State = EntityState.Added;
-        }
-    }
-
-    private void AppendEvents(DbContext db, CafEpisode episode, int from, StagedEvents staged)
-    {
-        // SHARE-01: what the events of this save may reach under the consent in force once it is made (the outbox
-        // envelope's Consent; hosts forwarding events gate on it).
-        var scope = _writeOutbox && episode.Version > from ? OutboxConsentScope.Of(episode, _policy) : null;
-        for (var sequence = from; sequence < episode.Version; sequence++)
-        {
-            var (json, type) = (staged.Json[sequence - staged.From], staged.Types[sequence - staged.From]);
-            db.Entry(new EpisodeEventRow
-            {
-                Authority = _authority,
-                EpisodeId = episode.Id,
-                Sequence = sequence,
-                Type = type,
-                OccurredAt = episode.Events[sequence].OccurredAt,
-                IdempotencyKey = episode.Events[sequence].IdempotencyKey,
-                Json = json,
-            }).State = EntityState.Added;
-            if (!_writeOutbox)
-            {
-                continue; // CafOutboxOptions.WriteEvents off: a host with no consumer of the events
-            }
-
-            db.Entry(new OutboxRow
-            {
-                Authority = _authority,
-                EpisodeId = episode.Id,
-                Sequence = sequence,
-                EventType = type,
-                Payload = json,
-                ConsentBasis = (int?)scope?.Basis,
-                ExcludedAgencies = scope is null ? null : StoreConverters.WriteAgencies(scope.ExcludedAgencies),
-            }).State = EntityState.Added;
-        }
     }
 }

@@ -32,19 +32,26 @@ public static class EpisodeReportRows
         Guard.Against.Null(framework);
         Guard.Against.Null(settingOf);
         var openedOn = Day(episode.OpenedAt);
-        // An unvalidated framework may hold gaps; only its well-formed indicators name domains and codes.
-        var byId = new Dictionary<string, ThresholdIndicator>(StringComparer.Ordinal);
-        foreach (var indicator in framework.Indicators)
+        var indicatorIds = episode.Assessment?.IndicatorIds ?? [];
+        // An unvalidated framework may hold gaps; only its well-formed indicators name domains and codes. Issue 26: the
+        // lookup is built only for an episode with indicators (a store projects the row on every save).
+        var needs = ImmutableArray<ReportNeed>.Empty;
+        if (indicatorIds.Length > 0)
         {
-            if (indicator is { Id: { Length: > 0 } id, Domain: { Length: > 0 } })
+            var byId = new Dictionary<string, ThresholdIndicator>(StringComparer.Ordinal);
+            foreach (var indicator in framework.Indicators)
             {
-                byId.TryAdd(id, indicator);
+                if (indicator is { Id: { Length: > 0 } id, Domain: { Length: > 0 } })
+                {
+                    byId.TryAdd(id, indicator);
+                }
             }
+
+            needs = indicatorIds.Distinct(StringComparer.Ordinal)
+                .Select(id => byId.TryGetValue(id, out var indicator) ? ReportNeed.FromIndicator(indicator) : new ReportNeed(id, "unknown"))
+                .ToImmutableArray();
         }
 
-        var needs = (episode.Assessment?.IndicatorIds ?? []).Distinct(StringComparer.Ordinal)
-            .Select(id => byId.TryGetValue(id, out var indicator) ? ReportNeed.FromIndicator(indicator) : new ReportNeed(id, "unknown"))
-            .ToImmutableArray();
         // REP-04: each referral by the referrer's agency, with the services its decision sheet allocated (PANEL-05).
         var referrals = episode.PanelReferrals
             .Select(r => new ReportPanelReferral(Day(r.RecordedAt), r.Referral.ReferredBy.Agency, r.Allocations.Length))
