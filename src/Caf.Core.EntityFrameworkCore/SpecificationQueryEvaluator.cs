@@ -19,7 +19,7 @@ namespace Caf.Core.EntityFrameworkCore;
 /// consent-gated specifications (SHARE-01) run in SQL on SQLite and PostgreSQL alike. The agency must not depend on the
 /// row (a captured value, as in the ready specifications).
 /// </remarks>
-public static class SpecificationQueryEvaluator
+internal static class SpecificationQueryEvaluator
 {
     /// <summary>Applies the specification's criteria (AND), ordering and paging.</summary>
     /// <typeparam name="T">The entity type.</typeparam>

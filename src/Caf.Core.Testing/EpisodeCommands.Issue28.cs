@@ -54,7 +54,7 @@ public static partial class EpisodeCommands
     ];
 
     /// <summary>The names of the commands issue 28 added (STEP-04, PANEL-06..10, LIFE-13, LIFE-14, CONS-09, PLAN-05, LP-12).</summary>
-    public static ImmutableArray<string> Issue28 => [.. Issue28Commands.Select(c => c.Name)];
+    internal static ImmutableArray<string> Issue28 => [.. Issue28Commands.Select(c => c.Name)];
 
     /// <summary>The names of the panel's aftercare commands (PANEL-06..10), run once a panel has decided on the current referral.</summary>
     public static ImmutableArray<string> PanelAftercare { get; } =

@@ -42,7 +42,7 @@ public static class EpisodeJson
     /// document is read through the step 2 → 3, which changes nothing in it (an event without a policy version is
     /// judged under the version in effect at its time, one without a key has none).
     /// </remarks>
-    public const int CurrentSchemaVersion = 3;
+    public static int CurrentSchemaVersion => 3;
 
     /// <summary>The episode's snapshot (its history and the facts a reader checks).</summary>
     /// <param name="episode">The episode.</param>
