@@ -57,13 +57,29 @@ public sealed partial class PolicyWhatIf
             }
             else
             {
-                foreach (var assessed in index.Assessments)
+                if (index.AssessmentCount > 0)
                 {
-                    Threshold(episode, assessed.EventIndex, assessed.IndicatorIds, index.FromStepDown);
+                    Threshold(episode, index.First, index.FromStepDown);
+                    foreach (ref readonly var assessed in index.Later)
+                    {
+                        Threshold(episode, assessed, index.FromStepDown);
+                    }
                 }
             }
 
-            Retention(episode);
+            // RET-01, RET-02: a retention date once closed or transferred out (the index says which, without reading the episode).
+            if (!index.Ended)
+            {
+                return;
+            }
+
+            if (whatIf._retentionAlike)
+            {
+                Alike(PolicyDecisionPoint.RetentionDate);
+                return;
+            }
+
+            RetentionDate(episode);
         }
 
         private void Walk(CafEpisode episode)
@@ -185,10 +201,11 @@ public sealed partial class PolicyWhatIf
         }
 
         private void Threshold(CafEpisode episode, int index, AssessmentCompleted a, bool fromStepDown) =>
-            Threshold(episode, index, a.Summary.IndicatorIds, fromStepDown);
+            Threshold(episode, new DecisionPointIndex.Assessed(index, a.Summary.IndicatorIds, DateOnly.FromDateTime(a.OccurredAt.UtcDateTime)), fromStepDown);
 
-        private void Threshold(CafEpisode episode, int index, ImmutableArray<string> ids, bool fromStepDown)
+        private void Threshold(CafEpisode episode, in DecisionPointIndex.Assessed assessed, bool fromStepDown)
         {
+            var (index, ids) = (assessed.EventIndex, assessed.IndicatorIds);
             Decided[(int)PolicyDecisionPoint.ThresholdLevel]++;
             Decided[(int)PolicyDecisionPoint.ThresholdRoute]++;
             if (whatIf._thresholdsAlike)
@@ -199,12 +216,11 @@ public sealed partial class PolicyWhatIf
             var decided = ThresholdDecisions(ids.AsSpan(), new ThresholdContext { StepDown = fromStepDown });
             if (decided is { } d)
             {
-                var a = (AssessmentCompleted)episode.Events[index]; // read only for a decision that differs
-                // The subject names only the day and the count: built once per pair of them.
-                var key = (DateOnly.FromDateTime(a.OccurredAt.UtcDateTime), ids.Length);
+                // The subject names only the day (UTC) and the count: built once per pair of them.
+                var key = (assessed.Day, ids.Length);
                 if (!_subjects.TryGetValue(key, out var subject))
                 {
-                    _subjects.Add(key, subject = $"assessment completed {Day(a.OccurredAt)} ({ids.Length} indicators)");
+                    _subjects.Add(key, subject = $"assessment completed {assessed.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({ids.Length} indicators)");
                 }
                 Differ(episode, index, PolicyDecisionPoint.ThresholdLevel, subject, d.LevelA, d.LevelB);
                 Differ(episode, index, PolicyDecisionPoint.ThresholdRoute, subject, d.RouteA, d.RouteB);
