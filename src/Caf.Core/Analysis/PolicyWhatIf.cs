@@ -171,7 +171,7 @@ public sealed partial class PolicyWhatIf
             counts.Add(new PolicyDecisionCount((PolicyDecisionPoint)p, run.Decided[p], run.Differing[p]));
         }
 
-        return new PolicyComparison(A.Name, B.Name, taken, counts.MoveToImmutable(), differences);
+        return new PolicyComparison(A.Name, B.Name, taken, counts.MoveToImmutable(), ImmutableCollectionsMarshal.AsImmutableArray(differences));
     }
 
     private const int PointCount = (int)PolicyDecisionPoint.RetentionDate + 1;
@@ -249,7 +249,7 @@ public sealed partial class PolicyWhatIf
         }
 
         /// <summary>Every difference in the comparison's order: the episodes' runs sorted by episode id, not every difference.</summary>
-        public List<PolicyDifference> Ordered()
+        public PolicyDifference[] Ordered()
         {
             var runs = CollectionsMarshal.AsSpan(_segments);
             var ordered = true;
@@ -260,14 +260,16 @@ public sealed partial class PolicyWhatIf
 
             if (ordered)
             {
-                return Differences;
+                return [.. Differences];
             }
 
             runs.Sort(default(SegmentOrder)); // ids are distinct: the order is total
-            var result = new List<PolicyDifference>(Differences.Count);
+            var result = new PolicyDifference[Differences.Count];
+            var at = 0;
             foreach (var run in runs)
             {
-                result.AddRange(CollectionsMarshal.AsSpan(Differences).Slice(run.First, run.Count));
+                CollectionsMarshal.AsSpan(Differences).Slice(run.First, run.Count).CopyTo(result.AsSpan(at));
+                at += run.Count;
             }
 
             return result;
