@@ -59,22 +59,22 @@ public sealed class PolicyComparison : IEquatable<PolicyComparison>
     {
         var lines = new List<(PolicyDecisionPoint Point, string From, string To, int Count)>();
         var index = new Dictionary<(PolicyDecisionPoint, string, string), int>();
-        var last = -1;
-        PolicyDifference? previous = null;
+        var previous = new Dictionary<PolicyDecisionPoint, (PolicyDecision A, PolicyDecision B, int Line)>(); // per point: its last difference's
         foreach (var d in differences)
         {
-            if (previous is null || d.Point != previous.Point || !ReferenceEquals(d.A.Group, previous.A.Group) || !ReferenceEquals(d.B.Group, previous.B.Group))
+            if (!previous.TryGetValue(d.Point, out var last) || !ReferenceEquals(d.A.Group, last.A.Group) || !ReferenceEquals(d.B.Group, last.B.Group))
             {
                 var key = (d.Point, d.A.Group, d.B.Group);
-                if (!index.TryGetValue(key, out last))
+                if (!index.TryGetValue(key, out var line))
                 {
-                    index.Add(key, last = lines.Count);
+                    index.Add(key, line = lines.Count);
                     lines.Add((d.Point, d.A.Group, d.B.Group, 0));
                 }
+
+                previous[d.Point] = last = (d.A, d.B, line);
             }
 
-            CollectionsMarshal.AsSpan(lines)[last].Count++;
-            previous = d;
+            CollectionsMarshal.AsSpan(lines)[last.Line].Count++;
         }
 
         var decided = counts.ToDictionary(c => c.Point, c => c.Decided);

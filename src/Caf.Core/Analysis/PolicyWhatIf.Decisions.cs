@@ -10,6 +10,7 @@ using Caf.Core.Events;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Planning;
+using Caf.Core.Primitives;
 using Caf.Core.Thresholds;
 
 namespace Caf.Core.Analysis;
@@ -21,7 +22,10 @@ public sealed partial class PolicyWhatIf
     {
         private readonly List<ReviewProgress> _reviews = [];
         private readonly Dictionary<(ulong Bits, ThresholdContext Context), ThresholdPair> _explained = [];
-        private readonly Dictionary<(DateOnly Day, int Count), string> _subjects = [];
+        private readonly Dictionary<ulong, ThresholdPair> _explainedPlain = [];
+        private readonly Dictionary<ulong, ThresholdPair> _explainedStepDown = [];
+        private static readonly ThresholdContext StepDownOnly = new() { StepDown = true };
+        private readonly Dictionary<long, string> _subjects = []; // day number, then the count of indicators
 
         public void Episode(CafEpisode episode)
         {
@@ -217,22 +221,23 @@ public sealed partial class PolicyWhatIf
             if (decided is { } d)
             {
                 // The subject names only the day (UTC) and the count: built once per pair of them.
-                var key = (assessed.Day, ids.Length);
+                var key = ((long)assessed.Day.DayNumber << 32) | (uint)ids.Length;
                 if (!_subjects.TryGetValue(key, out var subject))
                 {
                     _subjects.Add(key, subject = $"assessment completed {assessed.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({ids.Length} indicators)");
                 }
-                Differ(episode, index, PolicyDecisionPoint.ThresholdLevel, subject, d.LevelA, d.LevelB);
-                Differ(episode, index, PolicyDecisionPoint.ThresholdRoute, subject, d.RouteA, d.RouteB);
+                var id = episode.DecisionPoints.Id; // beside the rest of the index (the episode's own Id may be another cache line)
+                Differ(id, index, PolicyDecisionPoint.ThresholdLevel, subject, d.LevelA, d.LevelB);
+                Differ(id, index, PolicyDecisionPoint.ThresholdRoute, subject, d.RouteA, d.RouteB);
             }
         }
 
-        private void Differ(CafEpisode episode, int index, PolicyDecisionPoint point, string subject, PolicyDecision a, PolicyDecision b)
+        private void Differ(EpisodeId episode, int index, PolicyDecisionPoint point, string subject, PolicyDecision a, PolicyDecision b)
         {
             if (a.Outcome != b.Outcome)
             {
                 Differing[(int)point]++;
-                Differences.Add(new PolicyDifference(episode.Id, index, point, subject, a, b));
+                Differences.Add(PolicyDifference.Trusted(episode, index, point, subject, a, b));
             }
         }
 
@@ -248,7 +253,19 @@ public sealed partial class PolicyWhatIf
                     return null;
                 }
 
-                // The explained decisions depend only on the observed set and the context: built once per set.
+                // The explained decisions depend only on the observed set and the context: built once per set (by the
+                // set alone for the two contexts an assessment's index gives, a number hashed instead of a pair).
+                var explained = context == default ? _explainedPlain : context == StepDownOnly ? _explainedStepDown : null;
+                if (explained is not null)
+                {
+                    if (!explained.TryGetValue(bits, out var known))
+                    {
+                        explained.Add(bits, known = Explain(ids, context));
+                    }
+
+                    return known;
+                }
+
                 var key = (bits, context);
                 if (!_explained.TryGetValue(key, out var pair))
                 {

@@ -150,7 +150,7 @@ public sealed partial class PolicyWhatIf
 
             taken++;
             ref readonly var index = ref episode.DecisionPoints; // the id, its hash and key are kept there: nothing else of the episode is read
-            seen.Add(index.IdHash, index.Id);
+            seen.Add(index.IdHash, index.Id.Value);
             if (group.Add(episode))
             {
                 Flush(run, group, leadProfessionalPools);
@@ -245,7 +245,7 @@ public sealed partial class PolicyWhatIf
                 }
             }
 
-            _segments.Add(new Segment(episode.IdKey, episode.Id, first, count));
+            _segments.Add(new Segment(episode.IdKey, episode.Id.Value, first, count));
         }
 
         /// <summary>Every difference in the comparison's order: the episodes' runs sorted by episode id, not every difference.</summary>

@@ -33,8 +33,8 @@ internal struct DecisionPointIndex
     /// <summary>An assessment's event index, recorded indicator ids and UTC day (the what-if's subject names the day).</summary>
     public readonly record struct Assessed(int EventIndex, ImmutableArray<string> IndicatorIds, DateOnly Day);
 
-    /// <summary>The episode's id (its text).</summary>
-    public string Id { get; private set; }
+    /// <summary>The episode's id.</summary>
+    public EpisodeId Id { get; private set; }
 
     /// <summary>The first eight characters of <see cref="Id"/> as an ordinal sort key (<see cref="OrdinalKey"/>).</summary>
     public OrdinalKey IdKey { get; private set; }
@@ -72,7 +72,7 @@ internal struct DecisionPointIndex
     public static DecisionPointIndex Opened(CafEvent opening) => new()
     {
         FromStepDown = opening is PotentialCafRegistered,
-        Id = opening.EpisodeId.Value,
+        Id = opening.EpisodeId,
         IdHash = opening.EpisodeId.Value.GetHashCode(StringComparison.Ordinal),
         IdKey = OrdinalKey.Of(opening.EpisodeId.Value),
     };
