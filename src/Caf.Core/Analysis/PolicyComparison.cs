@@ -30,18 +30,56 @@ public sealed class PolicyComparison : IEquatable<PolicyComparison>
 {
     internal PolicyComparison(
         string nameA, string nameB, int episodes, ImmutableArray<PolicyDecisionCount> counts, IEnumerable<PolicyDifference> differences)
+        : this(nameA, nameB, episodes, counts, Ordered(differences.ToArray()))
+    {
+    }
+
+    /// <summary>From differences already in <see cref="DifferenceOrder"/> (the what-if puts them so; its properties hold it to the sorted naive loop).</summary>
+    internal PolicyComparison(
+        string nameA, string nameB, int episodes, ImmutableArray<PolicyDecisionCount> counts, ImmutableArray<PolicyDifference> ordered)
     {
         NameA = Guard.Against.NullOrWhiteSpace(nameA);
         NameB = Guard.Against.NullOrWhiteSpace(nameB);
         Episodes = episodes;
         Counts = counts;
-        // Already in order (the what-if emits them so): kept as they are; otherwise sorted (stable).
-        var given = differences.ToArray();
-        Differences = IsOrdered(given) ? ImmutableCollectionsMarshal.AsImmutableArray(given) : [.. given.Order(DifferenceOrder.Instance)];
+        Differences = ordered;
+        Changes = ChangesOf(ordered, counts);
+    }
+
+    // Already in order: kept as they are; otherwise sorted (stable).
+    private static ImmutableArray<PolicyDifference> Ordered(PolicyDifference[] given) =>
+        IsOrdered(given) ? ImmutableCollectionsMarshal.AsImmutableArray(given) : [.. given.Order(DifferenceOrder.Instance)];
+
+    /// <summary>
+    /// The summary lines: the differences counted per decision point and pair of groups, in the order each line first
+    /// occurs, then sorted (stable). Consecutive differences usually share their decisions (explanations are built once
+    /// per observed set), so a difference whose groups are the previous one's, by reference, is counted without hashing.
+    /// </summary>
+    private static ImmutableArray<PolicyChange> ChangesOf(ImmutableArray<PolicyDifference> differences, ImmutableArray<PolicyDecisionCount> counts)
+    {
+        var lines = new List<(PolicyDecisionPoint Point, string From, string To, int Count)>();
+        var index = new Dictionary<(PolicyDecisionPoint, string, string), int>();
+        var previous = new Dictionary<PolicyDecisionPoint, (PolicyDecision A, PolicyDecision B, int Line)>(); // per point: its last difference's
+        foreach (var d in differences)
+        {
+            if (!previous.TryGetValue(d.Point, out var last) || !ReferenceEquals(d.A.Group, last.A.Group) || !ReferenceEquals(d.B.Group, last.B.Group))
+            {
+                var key = (d.Point, d.A.Group, d.B.Group);
+                if (!index.TryGetValue(key, out var line))
+                {
+                    index.Add(key, line = lines.Count);
+                    lines.Add((d.Point, d.A.Group, d.B.Group, 0));
+                }
+
+                previous[d.Point] = last = (d.A, d.B, line);
+            }
+
+            CollectionsMarshal.AsSpan(lines)[last.Line].Count++;
+        }
+
         var decided = counts.ToDictionary(c => c.Point, c => c.Decided);
-        Changes = [.. Differences
-            .GroupBy(d => (d.Point, d.A.Group, d.B.Group))
-            .Select(g => new PolicyChange(g.Key.Point, g.Key.Item2, g.Key.Item3, g.Count(), decided.GetValueOrDefault(g.Key.Point)))
+        return [.. lines
+            .Select(l => new PolicyChange(l.Point, l.From, l.To, l.Count, decided.GetValueOrDefault(l.Point)))
             .Order(ChangeOrder.Instance)];
     }
 

@@ -49,6 +49,18 @@ public sealed record PolicyDifference
         B = Guard.Against.Null(b);
     }
 
+    // The what-if's own differences: their parts are valid by construction (an episode's id, an event's index, a point
+    // it names, a subject and decisions it built), so the checks of the public constructor are not repeated 100,000 times.
+    private PolicyDifference(EpisodeId episode, int eventIndex, PolicyDecisionPoint point, string subject, PolicyDecision a, PolicyDecision b, bool trusted)
+    {
+        _ = trusted;
+        (Episode, EventIndex, Point, Subject, A, B) = (episode, eventIndex, point, subject, a, b);
+    }
+
+    /// <summary>A difference from parts already valid (see the private constructor).</summary>
+    internal static PolicyDifference Trusted(EpisodeId episode, int eventIndex, PolicyDecisionPoint point, string subject, PolicyDecision a, PolicyDecision b) =>
+        new(episode, eventIndex, point, subject, a, b, trusted: true);
+
     /// <summary>The episode.</summary>
     public EpisodeId Episode { get; }
 

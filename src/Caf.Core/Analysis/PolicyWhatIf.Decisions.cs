@@ -10,6 +10,7 @@ using Caf.Core.Events;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Planning;
+using Caf.Core.Primitives;
 using Caf.Core.Thresholds;
 
 namespace Caf.Core.Analysis;
@@ -21,7 +22,10 @@ public sealed partial class PolicyWhatIf
     {
         private readonly List<ReviewProgress> _reviews = [];
         private readonly Dictionary<(ulong Bits, ThresholdContext Context), ThresholdPair> _explained = [];
-        private readonly Dictionary<(DateOnly Day, int Count), string> _subjects = [];
+        private readonly Dictionary<ulong, ThresholdPair> _explainedPlain = [];
+        private readonly Dictionary<ulong, ThresholdPair> _explainedStepDown = [];
+        private static readonly ThresholdContext StepDownOnly = new() { StepDown = true };
+        private readonly Dictionary<long, string> _subjects = []; // day number, then the count of indicators
 
         public void Episode(CafEpisode episode)
         {
@@ -57,13 +61,29 @@ public sealed partial class PolicyWhatIf
             }
             else
             {
-                foreach (var assessed in index.Assessments)
+                if (index.AssessmentCount > 0)
                 {
-                    Threshold(episode, assessed.EventIndex, assessed.IndicatorIds, index.FromStepDown);
+                    Threshold(episode, index.First, index.FromStepDown);
+                    foreach (ref readonly var assessed in index.Later)
+                    {
+                        Threshold(episode, assessed, index.FromStepDown);
+                    }
                 }
             }
 
-            Retention(episode);
+            // RET-01, RET-02: a retention date once closed or transferred out (the index says which, without reading the episode).
+            if (!index.Ended)
+            {
+                return;
+            }
+
+            if (whatIf._retentionAlike)
+            {
+                Alike(PolicyDecisionPoint.RetentionDate);
+                return;
+            }
+
+            RetentionDate(episode);
         }
 
         private void Walk(CafEpisode episode)
@@ -185,10 +205,11 @@ public sealed partial class PolicyWhatIf
         }
 
         private void Threshold(CafEpisode episode, int index, AssessmentCompleted a, bool fromStepDown) =>
-            Threshold(episode, index, a.Summary.IndicatorIds, fromStepDown);
+            Threshold(episode, new DecisionPointIndex.Assessed(index, a.Summary.IndicatorIds, DateOnly.FromDateTime(a.OccurredAt.UtcDateTime)), fromStepDown);
 
-        private void Threshold(CafEpisode episode, int index, ImmutableArray<string> ids, bool fromStepDown)
+        private void Threshold(CafEpisode episode, in DecisionPointIndex.Assessed assessed, bool fromStepDown)
         {
+            var (index, ids) = (assessed.EventIndex, assessed.IndicatorIds);
             Decided[(int)PolicyDecisionPoint.ThresholdLevel]++;
             Decided[(int)PolicyDecisionPoint.ThresholdRoute]++;
             if (whatIf._thresholdsAlike)
@@ -199,24 +220,24 @@ public sealed partial class PolicyWhatIf
             var decided = ThresholdDecisions(ids.AsSpan(), new ThresholdContext { StepDown = fromStepDown });
             if (decided is { } d)
             {
-                var a = (AssessmentCompleted)episode.Events[index]; // read only for a decision that differs
-                // The subject names only the day and the count: built once per pair of them.
-                var key = (DateOnly.FromDateTime(a.OccurredAt.UtcDateTime), ids.Length);
+                // The subject names only the day (UTC) and the count: built once per pair of them.
+                var key = ((long)assessed.Day.DayNumber << 32) | (uint)ids.Length;
                 if (!_subjects.TryGetValue(key, out var subject))
                 {
-                    _subjects.Add(key, subject = $"assessment completed {Day(a.OccurredAt)} ({ids.Length} indicators)");
+                    _subjects.Add(key, subject = $"assessment completed {assessed.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({ids.Length} indicators)");
                 }
-                Differ(episode, index, PolicyDecisionPoint.ThresholdLevel, subject, d.LevelA, d.LevelB);
-                Differ(episode, index, PolicyDecisionPoint.ThresholdRoute, subject, d.RouteA, d.RouteB);
+                var id = episode.DecisionPoints.Id; // beside the rest of the index (the episode's own Id may be another cache line)
+                Differ(id, index, PolicyDecisionPoint.ThresholdLevel, subject, d.LevelA, d.LevelB);
+                Differ(id, index, PolicyDecisionPoint.ThresholdRoute, subject, d.RouteA, d.RouteB);
             }
         }
 
-        private void Differ(CafEpisode episode, int index, PolicyDecisionPoint point, string subject, PolicyDecision a, PolicyDecision b)
+        private void Differ(EpisodeId episode, int index, PolicyDecisionPoint point, string subject, PolicyDecision a, PolicyDecision b)
         {
             if (a.Outcome != b.Outcome)
             {
                 Differing[(int)point]++;
-                Differences.Add(new PolicyDifference(episode.Id, index, point, subject, a, b));
+                Differences.Add(PolicyDifference.Trusted(episode, index, point, subject, a, b));
             }
         }
 
@@ -232,7 +253,19 @@ public sealed partial class PolicyWhatIf
                     return null;
                 }
 
-                // The explained decisions depend only on the observed set and the context: built once per set.
+                // The explained decisions depend only on the observed set and the context: built once per set (by the
+                // set alone for the two contexts an assessment's index gives, a number hashed instead of a pair).
+                var explained = context == default ? _explainedPlain : context == StepDownOnly ? _explainedStepDown : null;
+                if (explained is not null)
+                {
+                    if (!explained.TryGetValue(bits, out var known))
+                    {
+                        explained.Add(bits, known = Explain(ids, context));
+                    }
+
+                    return known;
+                }
+
                 var key = (bits, context);
                 if (!_explained.TryGetValue(key, out var pair))
                 {

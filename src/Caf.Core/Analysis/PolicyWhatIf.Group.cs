@@ -26,7 +26,7 @@ public sealed partial class PolicyWhatIf
         private readonly List<IReadOnlyList<CafEvent>> _histories = new(Size);
         private readonly List<CafEvent> _events = new(Size * 8);
         private readonly List<AssessmentSummary> _summaries = new(Size);
-        private readonly List<DecisionPointIndex.Assessed[]> _assessed = new(Size);
+        private readonly List<System.Collections.Immutable.ImmutableArray<string>> _ids = new(Size);
 
         /// <summary>Checked into every read, so that none of them can be left out: not a result.</summary>
         private int _touched;
@@ -41,26 +41,24 @@ public sealed partial class PolicyWhatIf
         }
 
         /// <summary>Reads the group's histories into cache, one link of every episode's chain at a time.</summary>
-        /// <param name="indexed">Only the episodes' index is read (see <see cref="Run.Episode"/>): the episodes, their
-        /// assessments and the assessments' ids, not the events.</param>
+        /// <param name="indexed">Only the episodes' index is read (see <see cref="Run.Episode"/>): the episodes and their
+        /// first assessment's ids (later assessments are rare), not the events.</param>
         public void ReadIn(bool indexed)
         {
             if (indexed)
             {
                 foreach (var episode in _episodes)
                 {
-                    if (episode.DecisionPoints.AssessmentArray is { } assessments)
+                    ref readonly var index = ref episode.DecisionPoints;
+                    if (index.AssessmentCount > 0)
                     {
-                        _assessed.Add(assessments);
+                        _ids.Add(index.First.IndicatorIds);
                     }
                 }
 
-                foreach (var assessments in _assessed)
+                foreach (var ids in _ids)
                 {
-                    foreach (var assessed in assessments)
-                    {
-                        _touched += assessed.IndicatorIds.IsDefault ? 0 : assessed.IndicatorIds.Length;
-                    }
+                    _touched += ids.IsDefault ? 0 : ids.Length;
                 }
 
                 return;
@@ -100,7 +98,7 @@ public sealed partial class PolicyWhatIf
             _histories.Clear();
             _events.Clear();
             _summaries.Clear();
-            _assessed.Clear();
+            _ids.Clear();
             _touched &= 1;
         }
     }

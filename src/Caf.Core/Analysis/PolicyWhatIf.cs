@@ -131,7 +131,7 @@ public sealed partial class PolicyWhatIf
     {
         var run = new Run(this);
         var known = episodes.TryGetNonEnumeratedCount(out var count);
-        var seen = new DistinctIds(known ? count : 0);
+        var seen = new DistinctStrings(known ? count : 0);
         var group = new Group();
         var taken = 0;
         foreach (var episode in episodes)
@@ -149,7 +149,8 @@ public sealed partial class PolicyWhatIf
             }
 
             taken++;
-            seen.Add(episode.DecisionPoints.IdHash, episode.Id.Value);
+            ref readonly var index = ref episode.DecisionPoints; // the id, its hash and key are kept there: nothing else of the episode is read
+            seen.Add(index.IdHash, index.Id.Value);
             if (group.Add(episode))
             {
                 Flush(run, group, leadProfessionalPools);
@@ -170,7 +171,7 @@ public sealed partial class PolicyWhatIf
             counts.Add(new PolicyDecisionCount((PolicyDecisionPoint)p, run.Decided[p], run.Differing[p]));
         }
 
-        return new PolicyComparison(A.Name, B.Name, taken, counts.MoveToImmutable(), differences);
+        return new PolicyComparison(A.Name, B.Name, taken, counts.MoveToImmutable(), ImmutableCollectionsMarshal.AsImmutableArray(differences));
     }
 
     private const int PointCount = (int)PolicyDecisionPoint.RetentionDate + 1;
@@ -188,7 +189,7 @@ public sealed partial class PolicyWhatIf
                 run.LeadProfessional(episode, request);
             }
 
-            run.EndEpisode(episode.Id, first);
+            run.EndEpisode(in episode.DecisionPoints, first);
         }
 
         group.Clear();
@@ -210,11 +211,19 @@ public sealed partial class PolicyWhatIf
         /// <summary>True when the episodes' index replaces the walk through their events.</summary>
         public bool Indexed => whatIf._indexed;
 
-        // Each episode's differences, in order within the episode: (episode id, first, count).
-        private readonly List<(string Episode, int First, int Count)> _segments = [];
+        // Each episode's differences, in order within the episode: (episode id and its ordinal key, first, count).
+        private readonly List<Segment> _segments = [];
+
+        private readonly record struct Segment(OrdinalKey Key, string Episode, int First, int Count);
+
+        /// <summary>Ordinal order of the episodes' runs by their id, from the ids' keys where they differ (the id strings are rarely read).</summary>
+        private readonly struct SegmentOrder : IComparer<Segment>
+        {
+            public int Compare(Segment x, Segment y) => OrdinalKey.Compare(x.Key, x.Episode, y.Key, y.Episode);
+        }
 
         /// <summary>Puts the episode's differences in order (usually they already are) and notes where they are.</summary>
-        public void EndEpisode(EpisodeId episode, int first)
+        public void EndEpisode(in DecisionPointIndex episode, int first)
         {
             var count = Differences.Count - first;
             if (count == 0)
@@ -236,35 +245,31 @@ public sealed partial class PolicyWhatIf
                 }
             }
 
-            _segments.Add((episode.Value, first, count));
+            _segments.Add(new Segment(episode.IdKey, episode.Id.Value, first, count));
         }
 
         /// <summary>Every difference in the comparison's order: the episodes' runs sorted by episode id, not every difference.</summary>
-        public List<PolicyDifference> Ordered()
+        public PolicyDifference[] Ordered()
         {
+            var runs = CollectionsMarshal.AsSpan(_segments);
             var ordered = true;
-            for (var i = 1; i < _segments.Count && ordered; i++)
+            for (var i = 1; i < runs.Length && ordered; i++)
             {
-                ordered = string.CompareOrdinal(_segments[i - 1].Episode, _segments[i].Episode) < 0;
+                ordered = default(SegmentOrder).Compare(runs[i - 1], runs[i]) < 0;
             }
 
             if (ordered)
             {
-                return Differences;
+                return [.. Differences];
             }
 
-            var keys = new string[_segments.Count];
-            var runs = _segments.ToArray();
-            for (var i = 0; i < runs.Length; i++)
+            runs.Sort(default(SegmentOrder)); // ids are distinct: the order is total
+            var result = new PolicyDifference[Differences.Count];
+            var at = 0;
+            foreach (var run in runs)
             {
-                keys[i] = runs[i].Episode;
-            }
-
-            Array.Sort(keys, runs, StringComparer.Ordinal); // ids are distinct: the order is total
-            var result = new List<PolicyDifference>(Differences.Count);
-            foreach (var (_, first, count) in runs)
-            {
-                result.AddRange(CollectionsMarshal.AsSpan(Differences).Slice(first, count));
+                CollectionsMarshal.AsSpan(Differences).Slice(run.First, run.Count).CopyTo(result.AsSpan(at));
+                at += run.Count;
             }
 
             return result;

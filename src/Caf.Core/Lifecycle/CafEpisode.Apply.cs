@@ -131,7 +131,7 @@ public sealed partial class CafEpisode
             _retentionYears = _rules.RetentionYears; // RET-01: the period of the version the episode ended under
         }
 
-        _decisionPoints.Note(e, _events.Count);
+        _decisionPoints.Note(e, _events.Count, Closure is not null || TransferredAt is not null);
         _events.Add(e);
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using Caf.Core.Events;
 using Caf.Core.Lifecycle.Events;
+using Caf.Core.Primitives;
 
 namespace Caf.Core.Lifecycle;
 
@@ -20,14 +21,26 @@ namespace Caf.Core.Lifecycle;
 /// </remarks>
 internal struct DecisionPointIndex
 {
-    private Assessed[]? _assessments;
+    // Everything the what-if reads of an episode is here, in the episode object itself: the id, its hash and ordinal key,
+    // the counts, whether it ended, and the first assessment (most episodes have one; later ones in an array).
+    private Assessed _first;
+    private Assessed[]? _later;
     private bool _assessmentStarted;
     private bool _hasPlan;
     private int _reviewsOfPlan;
     private int _plansReviewed;
 
-    /// <summary>An assessment's event index and recorded indicator ids.</summary>
-    public readonly record struct Assessed(int EventIndex, ImmutableArray<string> IndicatorIds);
+    /// <summary>An assessment's event index, recorded indicator ids and UTC day (the what-if's subject names the day).</summary>
+    public readonly record struct Assessed(int EventIndex, ImmutableArray<string> IndicatorIds, DateOnly Day);
+
+    /// <summary>The episode's id.</summary>
+    public EpisodeId Id { get; private set; }
+
+    /// <summary>The first eight characters of <see cref="Id"/> as an ordinal sort key (<see cref="OrdinalKey"/>).</summary>
+    public OrdinalKey IdKey { get; private set; }
+
+    /// <summary>True when the episode has closed or transferred out (it has a retention date, RET-01, RET-02).</summary>
+    public bool Ended { get; private set; }
 
     /// <summary>True for an episode opened as a potential CAF from a step-down (THR-05's context).</summary>
     public bool FromStepDown { get; private set; }
@@ -46,11 +59,12 @@ internal struct DecisionPointIndex
     /// <summary>Plans followed by at least one review before the next plan (the current one included).</summary>
     public readonly int ReviewedPlans => _plansReviewed + (_hasPlan && _reviewsOfPlan > 0 ? 1 : 0);
 
-    /// <summary>The assessments, oldest first (the first <see cref="AssessmentCount"/>).</summary>
-    public readonly ReadOnlySpan<Assessed> Assessments => _assessments.AsSpan(0, AssessmentCount);
+    /// <summary>The first assessment (valid when <see cref="AssessmentCount"/> is at least 1).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    public readonly ref readonly Assessed First => ref _first;
 
-    /// <summary>The array behind <see cref="Assessments"/> (read ahead by the what-if), or null.</summary>
-    public readonly Assessed[]? AssessmentArray => _assessments;
+    /// <summary>The assessments after the first, oldest first.</summary>
+    public readonly ReadOnlySpan<Assessed> Later => _later.AsSpan(0, Math.Max(0, AssessmentCount - 1));
 
     /// <summary>The hash of the episode's id (this process's string hash), for the what-if's check that no episode is given twice.</summary>
     public int IdHash { get; private set; }
@@ -58,13 +72,16 @@ internal struct DecisionPointIndex
     public static DecisionPointIndex Opened(CafEvent opening) => new()
     {
         FromStepDown = opening is PotentialCafRegistered,
+        Id = opening.EpisodeId,
         IdHash = opening.EpisodeId.Value.GetHashCode(StringComparison.Ordinal),
+        IdKey = OrdinalKey.Of(opening.EpisodeId.Value),
     };
 
-    /// <summary>Notes the event applied at <paramref name="index"/> (after the opening).</summary>
-    public void Note(CafEvent e, int index)
+    /// <summary>Notes the event applied at <paramref name="index"/> (after the opening); <paramref name="ended"/>: the episode is closed or transferred out after it.</summary>
+    public void Note(CafEvent e, int index, bool ended)
     {
         ClosedLast = false;
+        Ended = ended;
         switch (e)
         {
             case ConsentRecorded:
@@ -81,7 +98,7 @@ internal struct DecisionPointIndex
                 ConsentToShareAtPanel++;
                 break;
             case AssessmentCompleted a:
-                AddAssessment(new Assessed(index, a.Summary.IndicatorIds));
+                AddAssessment(new Assessed(index, a.Summary.IndicatorIds, DateOnly.FromDateTime(a.OccurredAt.UtcDateTime)));
                 break;
             case PlanAgreed or PlanRevised:
                 NewPlan();
@@ -103,7 +120,7 @@ internal struct DecisionPointIndex
     public readonly DecisionPointIndex Copy()
     {
         var copy = this;
-        copy._assessments = _assessments is null ? null : (Assessed[])_assessments.Clone();
+        copy._later = _later is null ? null : (Assessed[])_later.Clone();
         return copy;
     }
 
@@ -120,15 +137,25 @@ internal struct DecisionPointIndex
 
     private void AddAssessment(Assessed assessed)
     {
-        if (_assessments is null)
+        if (AssessmentCount == 0)
         {
-            _assessments = new Assessed[1];
+            _first = assessed;
         }
-        else if (AssessmentCount == _assessments.Length)
+        else
         {
-            Array.Resize(ref _assessments, 2 * AssessmentCount);
+            var later = AssessmentCount - 1;
+            if (_later is null)
+            {
+                _later = new Assessed[2];
+            }
+            else if (later == _later.Length)
+            {
+                Array.Resize(ref _later, 2 * later);
+            }
+
+            _later[later] = assessed;
         }
 
-        _assessments[AssessmentCount++] = assessed;
+        AssessmentCount++;
     }
 }

@@ -123,16 +123,28 @@ public sealed class PanelScheduler
             }
         }
 
-        // Slot ids are unique among bookings and requests. Their strings in a set of strings: hashed without
-        // randomisation unless collisions pile up (the runtime then switches to randomised hashing itself).
-        var booked = new HashSet<string>(bookingList.Length + requestArray.Length, StringComparer.Ordinal);
+        // Slot ids are unique among bookings and requests: checked by sorted hashes (no set of strings), the first one
+        // repeated in the order bookings then requests (as a set filled in that order would find it).
+        var slots = new DistinctStrings(bookingList.Length + requestArray.Length);
         foreach (var booking in bookingList)
         {
-            if (!booked.Add(booking.Slot.Value))
-            {
-                throw new ArgumentException($"Slot {booking.Slot} is booked more than once.", nameof(existing));
-            }
+            slots.Add(booking.Slot.Value.GetHashCode(StringComparison.Ordinal), booking.Slot.Value);
+        }
 
+        foreach (var request in requestArray)
+        {
+            slots.Add(request.Slot.Value.GetHashCode(StringComparison.Ordinal), request.Slot.Value);
+        }
+
+        if (slots.FirstRepeatedAt() is var repeated and >= 0)
+        {
+            throw repeated < bookingList.Length
+                ? new ArgumentException($"Slot {bookingList[repeated].Slot} is booked more than once.", nameof(existing))
+                : new ArgumentException($"Slot {requestArray[repeated - bookingList.Length].Slot} is requested more than once or already booked.", nameof(requests));
+        }
+
+        foreach (var booking in bookingList)
+        {
             if (loads.TryGetValue((booking.Meeting.Panel, booking.Meeting.Date), out var load))
             {
                 load.AddExisting(booking);
@@ -146,11 +158,6 @@ public sealed class PanelScheduler
         var perArea = new int[areaNames.Length];
         foreach (var request in requestArray)
         {
-            if (!booked.Add(request.Slot.Value))
-            {
-                throw new ArgumentException($"Slot {request.Slot} is requested more than once or already booked.", nameof(requests));
-            }
-
             if (areaIndex.TryGetIndex(request.Area, out var a))
             {
                 perArea[a]++;
