@@ -156,11 +156,7 @@ internal sealed class Chain : IDisposable
         _sha.AppendData(eventUtf8);
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         _sha.GetHashAndReset(digest);
-        for (var i = 0; i < digest.Length; i++)
-        {
-            _hex[2 * i] = Digit(digest[i] >> 4);
-            _hex[(2 * i) + 1] = Digit(digest[i] & 0xF);
-        }
+        Convert.TryToHexStringLower(digest, _hex, out _); // _hex holds exactly the 64 UTF-8 digits
     }
 
     /// <summary>True when the chain so far ends in <paramref name="hash"/>.</summary>
@@ -187,8 +183,6 @@ internal sealed class Chain : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _sha.Dispose();
-
-    private static byte Digit(int value) => (byte)(value < 10 ? '0' + value : 'a' + value - 10);
 }
 
 /// <summary>
