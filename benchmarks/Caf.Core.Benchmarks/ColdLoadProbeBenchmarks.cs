@@ -30,7 +30,7 @@ public class ColdLoadProbeBenchmarks
     private BenchStore _store = null!;
     private EpisodeId _id;
     private byte[] _snapshot = [];
-    private List<StoredEventText> _rows = [];
+    private StoredRows _rows = null!;
     private CafEpisode _episode = null!;
     private string _text = "";
     private EpisodeSnapshot _parsed = null!;
@@ -52,8 +52,12 @@ public class ColdLoadProbeBenchmarks
         loaded.RecordConsent(BenchStore.Teacher, BenchStore.MotherConsents, "Consent confirmed again at the review.").ThrowIfRefused();
         repository.UpdateAsync(loaded, Events - 1).AsTask().GetAwaiter().GetResult().ThrowIfRefused();
         _id = e.Id;
-        _row = ReadRowCore().GetAwaiter().GetResult();
-        _snapshot = _row.Snapshot;
+        using (var stored = ReadRowCore().GetAwaiter().GetResult())
+        {
+            _snapshot = stored.Snapshot.Span.ToArray();
+            _row = new StoredEpisodeRow(ReadColumns().GetAwaiter().GetResult() as EpisodeSummary ?? throw new InvalidOperationException(), stored.Hash);
+        }
+
         _rows = ReadEventsCore().GetAwaiter().GetResult();
         _text = System.Text.Encoding.UTF8.GetString(_snapshot);
         _episode = EpisodeJson.Deserialize(_store.Policy, _snapshot);
@@ -68,16 +72,30 @@ public class ColdLoadProbeBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Cleanup()
+    {
+        _rows.Dispose();
+        _store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 
     [Benchmark(Description = "whole cold load (GetAsync, new repository)")]
     public async Task<CafEpisode?> ColdLoad() => await Fresh().GetAsync(_id);
 
-    [Benchmark(Description = "EF: snapshot (UTF-8), version, hash + columns")]
-    public async Task<object> ReadRow() => await ReadRowCore();
+    [Benchmark(Description = "EF: snapshot (UTF-8, pooled), version, hash + columns")]
+    public async Task<int> ReadRow()
+    {
+        await using var db = _store.NewContext();
+        var columns = await db.Set<EpisodeSummary>().AsNoTracking().Where(s => s.Id == _id).Select(StoredUtf8.Columns).FirstAsync();
+        using var stored = (await StoredUtf8.SnapshotAsync(db, AuthorityId.Default, _id, default))!;
+        return stored.Snapshot.Length + columns.Version;
+    }
 
-    [Benchmark(Description = "EF: the event rows (UTF-8)")]
-    public async Task<object> ReadEvents() => await ReadEventsCore();
+    [Benchmark(Description = "EF: the event rows (UTF-8, pooled)")]
+    public async Task<int> ReadEvents()
+    {
+        using var rows = await ReadEventsCore();
+        return rows.Count;
+    }
 
     [Benchmark(Description = "JSON: snapshot to EpisodeSnapshot (no replay)")]
     public EpisodeSnapshot? ParseSnapshot() => JsonSerializer.Deserialize(_snapshot, EpisodeJsonContext.Default.EpisodeSnapshot);
@@ -120,15 +138,13 @@ public class ColdLoadProbeBenchmarks
             .Select(r => new { r.Sequence, r.Json }).ToListAsync();
     }
 
-    private async Task<StoredEpisodeRow> ReadRowCore()
+    private async Task<StoredUtf8.SnapshotRow> ReadRowCore()
     {
         await using var db = _store.NewContext();
-        var columns = await db.Set<EpisodeSummary>().AsNoTracking().Where(s => s.Id == _id).Select(StoredUtf8.Columns).FirstAsync();
-        var stored = (await StoredUtf8.SnapshotAsync(db, AuthorityId.Default, _id, default))!;
-        return new StoredEpisodeRow(columns, stored.Snapshot, stored.Hash);
+        return (await StoredUtf8.SnapshotAsync(db, AuthorityId.Default, _id, default))!;
     }
 
-    private async Task<List<StoredEventText>> ReadEventsCore()
+    private async Task<StoredRows> ReadEventsCore()
     {
         await using var db = _store.NewContext();
         return await StoredUtf8.EventsAsync(db, AuthorityId.Default, _id, default);

@@ -116,43 +116,56 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         // Issue 26: the snapshot, version and hash in one statement, as UTF-8 (StoredUtf8); the row's other columns in a
         // second one, read again (up to three times) until both show the same version (a save in between moves it).
-        StoredEpisodeRow? row = null;
-        for (var attempt = 0; row is null; attempt++)
-        {
-            var columns = await db.Episodes(_authority).AsNoTracking().Where(s => s.Id == id).Select(StoredUtf8.Columns)
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            var stored = await StoredUtf8.SnapshotAsync(db, _authority, id, cancellationToken).ConfigureAwait(false);
-            if (columns is null || stored is null)
-            {
-                return (null, null, null);
-            }
-
-            if (attempt < 3 && columns.Version != stored.Version)
-            {
-                continue;
-            }
-
-            row = new StoredEpisodeRow(columns, stored.Snapshot, stored.Hash);
-        }
-
-        // Read after the episode row: every event of its snapshot was committed before it, and none can be removed.
-        var events = await StoredUtf8.EventsAsync(db, _authority, id, cancellationToken).ConfigureAwait(false);
-        CafEpisode episode;
+        // The snapshot and the rows are read into pooled buffers, returned once they are checked and parsed (nothing of
+        // the episode refers to them: the parse and the checks copy what they keep).
+        StoredUtf8.SnapshotRow? stored = null;
         try
         {
-            episode = StoredHistoryCheck.ReadSnapshot(_policy, id, row.Snapshot);
-        }
-        catch (EpisodeIntegrityException ex)
-        {
-            return (null, row, ex);
-        }
+            StoredEpisodeRow? row = null;
+            for (var attempt = 0; row is null; attempt++)
+            {
+                stored?.Dispose();
+                stored = null;
+                var columns = await db.Episodes(_authority).AsNoTracking().Where(s => s.Id == id).Select(StoredUtf8.Columns)
+                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                stored = await StoredUtf8.SnapshotAsync(db, _authority, id, cancellationToken).ConfigureAwait(false);
+                if (columns is null || stored is null)
+                {
+                    return (null, null, null);
+                }
 
-        // The snapshot may hold the first S events only (issue 26): the rows after it are checked by the hash chain and
-        // replayed on top, through the command checks.
-        var snapshotVersion = episode.Version;
-        var finding = StoredHistoryCheck.Find(id, row.Columns.Version, row.Hash, row.Snapshot, episode, events, laterRowsAllowed(row.Columns.Version), out var length)
-            ?? StoredHistoryCheck.ReplayTail(id, episode, events, length);
-        return (episode, row with { SnapshotVersion = snapshotVersion }, finding is null ? null : new EpisodeIntegrityException(finding));
+                if (attempt < 3 && columns.Version != stored.Version)
+                {
+                    continue;
+                }
+
+                row = new StoredEpisodeRow(columns, stored.Hash);
+            }
+
+            // Read after the episode row: every event of its snapshot was committed before it, and none can be removed.
+            using var events = await StoredUtf8.EventsAsync(db, _authority, id, cancellationToken).ConfigureAwait(false);
+            var snapshot = stored!.Snapshot.Memory;
+            CafEpisode episode;
+            try
+            {
+                episode = StoredHistoryCheck.ReadSnapshot(_policy, id, snapshot.Span);
+            }
+            catch (EpisodeIntegrityException ex)
+            {
+                return (null, row, ex);
+            }
+
+            // The snapshot may hold the first S events only (issue 26): the rows after it are checked by the hash chain and
+            // replayed on top, through the command checks.
+            var snapshotVersion = episode.Version;
+            var finding = StoredHistoryCheck.Find(id, row.Columns.Version, row.Hash, snapshot.Span, episode, events, laterRowsAllowed(row.Columns.Version), out var length)
+                ?? StoredHistoryCheck.ReplayTail(id, episode, events, length);
+            return (episode, row with { SnapshotVersion = snapshotVersion }, finding is null ? null : new EpisodeIntegrityException(finding));
+        }
+        finally
+        {
+            stored?.Dispose();
+        }
     }
 
     // A save was refused in a way a tampered row could explain (the version column or hash disagrees with the events):
@@ -191,8 +204,9 @@ internal static class VerifyTracing
     }
 }
 
-/// <summary>An episode row as a load reads it: its columns, snapshot (UTF-8, issue 26) and history hash (and, once read, how many events the snapshot holds).</summary>
-internal sealed record StoredEpisodeRow(EpisodeSummary Columns, byte[] Snapshot, string Hash)
+/// <summary>An episode row as a load reads it: its columns and history hash (and, once read, how many events the snapshot
+/// holds); the snapshot's UTF-8 is read into a pooled buffer that the load returns (issue 26).</summary>
+internal sealed record StoredEpisodeRow(EpisodeSummary Columns, string Hash)
 {
     /// <summary>How many events the snapshot holds (set once it is read).</summary>
     public int SnapshotVersion { get; init; }

@@ -15,16 +15,16 @@ namespace Caf.Core.EntityFrameworkCore.Mapping;
 /// One stored event row as the checks read it: its 0-based sequence and its JSON as the UTF-8 the database holds (issue 26:
 /// hashed and compared without building a .NET string; only a row that must be parsed is decoded).
 /// </summary>
-internal readonly struct StoredEventText(int sequence, byte[] utf8)
+internal readonly struct StoredEventText(int sequence, ReadOnlyMemory<byte> utf8)
 {
     /// <summary>The 0-based sequence.</summary>
     public int Sequence { get; } = sequence;
 
-    /// <summary>The event's JSON as UTF-8.</summary>
-    public byte[] Utf8 { get; } = utf8;
+    /// <summary>The event's JSON as UTF-8 (in the load's pooled buffer, <see cref="StoredRows"/>: valid while the load checks it).</summary>
+    public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
 
     /// <summary>The event's JSON as text (decoded on each call: for the rows that are parsed).</summary>
-    public string Json => Encoding.UTF8.GetString(Utf8);
+    public string Json => Encoding.UTF8.GetString(Utf8.Span);
 }
 
 /// <summary>
@@ -38,7 +38,7 @@ internal static class StoredHistoryCheck
     /// <summary>Reads the snapshot; a reader's refusal becomes <see cref="EpisodeIntegrityProblem.SnapshotUnreadable"/> naming the episode.</summary>
     /// <remarks>Issue 26: from the snapshot's UTF-8, parsed once (<see cref="EpisodeJson.Deserialize(EpisodePolicy, ReadOnlySpan{byte})"/>:
     /// the same upcasting and refusals as the text).</remarks>
-    public static CafEpisode ReadSnapshot(EpisodePolicy policy, EpisodeId id, byte[] snapshot)
+    public static CafEpisode ReadSnapshot(EpisodePolicy policy, EpisodeId id, ReadOnlySpan<byte> snapshot)
     {
         try
         {
@@ -66,7 +66,7 @@ internal static class StoredHistoryCheck
     /// are another writer's save committed between the two reads, not a problem.</param>
     /// <param name="historyLength">The number of stored events that make the history (S plus the tail), when no problem is found.</param>
     public static EpisodeIntegrityFinding? Find(
-        EpisodeId id, int versionColumn, string storedHash, byte[] snapshot, CafEpisode episode, IReadOnlyList<StoredEventText> rows,
+        EpisodeId id, int versionColumn, string storedHash, ReadOnlySpan<byte> snapshot, CafEpisode episode, IReadOnlyList<StoredEventText> rows,
         bool laterRowsAllowed, out int historyLength)
     {
         historyLength = episode.Version;
@@ -77,11 +77,12 @@ internal static class StoredHistoryCheck
 
         var version = episode.Version;
         var events = episode.Events;
-        var inHistory = new byte[]?[version];
-        var tail = new List<byte[]>();
+        var inHistory = new ReadOnlyMemory<byte>?[version];
+        var tail = new List<ReadOnlyMemory<byte>>();
         var outside = new List<StoredEventText>();
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
+            var row = rows[r];
             if (row.Sequence >= 0 && row.Sequence < version)
             {
                 inHistory[row.Sequence] = row.Utf8;
@@ -111,7 +112,7 @@ internal static class StoredHistoryCheck
 
             foreach (var row in outside.Concat(tail.Select((json, k) => new StoredEventText(version + k, json))))
             {
-                if (SameEvent(row.Utf8, events[i]))
+                if (SameEvent(row.Utf8.Span, events[i]))
                 {
                     return new(id, EpisodeIntegrityProblem.EventOutOfSequence, i + 1,
                         $"the event of version {i + 1} ({TypeName(events[i])}) is stored as version {row.Sequence + 1}.");
@@ -138,21 +139,22 @@ internal static class StoredHistoryCheck
         var spans = EventSpans(snapshot, version);
         for (var i = 0; i < version; i++)
         {
-            var expected = spans is null ? [] : snapshot.AsSpan(spans[i].Start, spans[i].Length);
-            chain.Append(inHistory[i]!);
-            sameText[i] = EventStaging.SameText(inHistory[i]!, expected);
+            var expected = spans is null ? [] : snapshot.Slice(spans[i].Start, spans[i].Length);
+            var row = inHistory[i]!.Value.Span;
+            chain.Append(row);
+            sameText[i] = EventStaging.SameText(row, expected);
         }
 
         foreach (var json in tail)
         {
-            chain.Append(json); // the hash only: the row may not even be JSON
+            chain.Append(json.Span); // the hash only: the row may not even be JSON
         }
 
         var hashHolds = chain.Is(storedHash);
         var hash = hashHolds ? storedHash : chain.ToString();
         for (var i = 0; i < version; i++)
         {
-            if (sameText[i] || SameEvent(inHistory[i]!, events[i]))
+            if (sameText[i] || SameEvent(inHistory[i]!.Value.Span, events[i]))
             {
                 continue;
             }
@@ -165,7 +167,7 @@ internal static class StoredHistoryCheck
 
             for (var j = 0; j < version; j++)
             {
-                if (j != i && SameEvent(inHistory[i]!, events[j]))
+                if (j != i && SameEvent(inHistory[i]!.Value.Span, events[j]))
                 {
                     return new(id, EpisodeIntegrityProblem.EventsReordered, i + 1,
                         $"the event stored as version {i + 1} is the snapshot's event of version {j + 1} ({TypeName(events[j])}).");
@@ -174,7 +176,7 @@ internal static class StoredHistoryCheck
 
             return new(id, EpisodeIntegrityProblem.EventAltered, i + 1,
                 $"the event stored as version {i + 1} differs from the snapshot's ({TypeName(events[i])}) and the history hash does not match the stored events"
-                + (Unreadable(inHistory[i]!) is { } why ? $"; it cannot be read: {why}" : "."));
+                + (Unreadable(inHistory[i]!.Value.Span) is { } why ? $"; it cannot be read: {why}" : "."));
         }
 
         if (!hashHolds)
@@ -187,7 +189,7 @@ internal static class StoredHistoryCheck
 
             for (var k = 0; k < tail.Count; k++)
             {
-                if (Unreadable(tail[k]) is { } why)
+                if (Unreadable(tail[k].Span) is { } why)
                 {
                     return new(id, EpisodeIntegrityProblem.EventAltered, version + k + 1,
                         $"the event stored as version {version + k + 1} cannot be read ({why}) and the history hash does not match the stored events.");
@@ -213,8 +215,9 @@ internal static class StoredHistoryCheck
     /// <returns>A problem naming the first row that cannot be read or replayed; null when the episode now has every event.</returns>
     public static EpisodeIntegrityFinding? ReplayTail(EpisodeId id, CafEpisode episode, IReadOnlyList<StoredEventText> rows, int historyLength)
     {
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
+            var row = rows[r];
             if (row.Sequence < episode.Version)
             {
                 continue;
@@ -293,7 +296,7 @@ internal static class StoredHistoryCheck
     }
 
     // The row's JSON is the event: as this release writes it (the usual case, no parsing), or equal by value (written by another release).
-    private static bool SameEvent(byte[] utf8, CafEvent @event)
+    private static bool SameEvent(ReadOnlySpan<byte> utf8, CafEvent @event)
     {
         var json = Encoding.UTF8.GetString(utf8);
         if (json == EpisodeJson.SerializeEvent(@event))
@@ -311,7 +314,7 @@ internal static class StoredHistoryCheck
         }
     }
 
-    private static string? Unreadable(byte[] utf8)
+    private static string? Unreadable(ReadOnlySpan<byte> utf8)
     {
         var json = Encoding.UTF8.GetString(utf8);
         try

@@ -1,5 +1,8 @@
 using System;
+using System.Buffers;
+using System.Collections;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Linq;
 using System.Linq.Expressions;
 using System.Text;
@@ -9,6 +12,7 @@ using Caf.Core.EntityFrameworkCore.Authorities;
 using Caf.Core.Primitives;
 using Caf.Core.Register;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -18,9 +22,11 @@ namespace Caf.Core.EntityFrameworkCore.Mapping;
 /// <summary>
 /// Issue 26: a cold load reads the episode row's snapshot and its event rows' JSON as the UTF-8 the database holds, not as
 /// .NET strings (half the bytes, and no transcoding before hashing and parsing): the same columns and rows, queried through
-/// EF Core's raw SQL (so the context's interceptors, logging and PostgreSQL's row-level security setting apply) with the
-/// text columns read as bytes. SQLite hands a TEXT value's bytes as they are; PostgreSQL's <c>convert_to(..., 'UTF8')</c>
-/// gives them. Any other provider reads the text as before and encodes it (nothing changes for it but the encoding).
+/// EF Core's raw SQL command on the context (so its interceptors, logging, execution strategy and PostgreSQL's row-level
+/// security setting apply) with the text columns read as bytes, straight from the data reader into buffers rented from
+/// <see cref="ArrayPool{T}.Shared"/> (<see cref="PooledUtf8"/>; one for the snapshot, one for all the rows), which the load
+/// returns once it has checked and parsed them. SQLite hands a TEXT value's bytes as they are; PostgreSQL's
+/// <c>convert_to(..., 'UTF8')</c> gives them. Any other provider reads the text as before and encodes it.
 /// </summary>
 internal static class StoredUtf8
 {
@@ -32,7 +38,8 @@ internal static class StoredUtf8
             s.LeadProfessionalAgency, s.LeadProfessionalIsInterim, s.ClosedAt, s.Outcome, s.FamilyGroup, s.RetentionDueOn, s.Version,
             s.ExcludedAgencies, s.AssessmentDueBy, s.AssessmentCompletedAt, s.NextReviewDue) { Authority = s.Authority };
 
-    /// <summary>The snapshot (UTF-8), version and history hash of one episode row, read in one statement; null when there is none.</summary>
+    /// <summary>The snapshot (UTF-8, in a pooled buffer the caller disposes), version and history hash of one episode row,
+    /// read in one statement; null when there is none.</summary>
     public static async Task<SnapshotRow?> SnapshotAsync(DbContext db, AuthorityId authority, EpisodeId id, CancellationToken cancellationToken)
     {
         if (Utf8Expression(db) is not { } utf8)
@@ -45,37 +52,99 @@ internal static class StoredUtf8
                     Hash = EF.Property<string>(s, CafModelBuilderExtensions.HistoryHashProperty),
                 })
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            return text is null ? null : new SnapshotRow { Snapshot = Encoding.UTF8.GetBytes(text.Snapshot), Version = text.Version, Hash = text.Hash };
+            if (text is null)
+            {
+                return null;
+            }
+
+            var encoded = new PooledUtf8();
+            encoded.Append(text.Snapshot);
+            return new SnapshotRow(encoded, text.Version, text.Hash);
         }
 
         var (sql, table, columns) = Names<EpisodeSummary>(db);
-        var query = $"SELECT {utf8(columns(CafModelBuilderExtensions.SnapshotProperty))} AS {sql.DelimitIdentifier(nameof(SnapshotRow.Snapshot))}, "
-            + $"{columns(nameof(EpisodeSummary.Version))} AS {sql.DelimitIdentifier(nameof(SnapshotRow.Version))}, "
-            + $"{columns(CafModelBuilderExtensions.HistoryHashProperty)} AS {sql.DelimitIdentifier(nameof(SnapshotRow.Hash))} "
+        var query = $"SELECT {utf8(columns(CafModelBuilderExtensions.SnapshotProperty))}, {columns(nameof(EpisodeSummary.Version))}, "
+            + $"{columns(CafModelBuilderExtensions.HistoryHashProperty)} "
             + $"FROM {table} WHERE {columns(nameof(EpisodeSummary.Authority))} = {{0}} AND {columns(nameof(EpisodeSummary.Id))} = {{1}}";
-        var rows = await db.Database.SqlQueryRaw<SnapshotRow>(query, authority.Value, id.Value).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
+        return await ReadAsync(db, query, [authority.Value, id.Value], static async (reader, ct) =>
+        {
+            if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            var snapshot = new PooledUtf8();
+            try
+            {
+                snapshot.Append(reader, 0);
+                return new SnapshotRow(snapshot, reader.GetInt32(1), reader.GetString(2));
+            }
+            catch
+            {
+                snapshot.Dispose();
+                throw;
+            }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The episode's event rows (sequence and JSON as UTF-8) in sequence order.</summary>
-    public static async Task<List<StoredEventText>> EventsAsync(DbContext db, AuthorityId authority, EpisodeId id, CancellationToken cancellationToken)
+    /// <summary>The episode's event rows (sequence and JSON as UTF-8, in one pooled buffer the caller disposes) in sequence order.</summary>
+    public static async Task<StoredRows> EventsAsync(DbContext db, AuthorityId authority, EpisodeId id, CancellationToken cancellationToken)
     {
         if (Utf8Expression(db) is not { } utf8)
         {
             var text = await db.Rows<EpisodeEventRow>(authority).AsNoTracking().Where(r => r.EpisodeId == id).OrderBy(r => r.Sequence)
                 .Select(r => new { r.Sequence, r.Json }).ToListAsync(cancellationToken).ConfigureAwait(false);
-            return text.ConvertAll(r => new StoredEventText(r.Sequence, Encoding.UTF8.GetBytes(r.Json)));
+            var encoded = new StoredRows();
+            foreach (var row in text)
+            {
+                encoded.Add(row.Sequence, row.Json);
+            }
+
+            return encoded;
         }
 
-        var (sql, table, columns) = Names<EpisodeEventRow>(db);
+        var (_, table, columns) = Names<EpisodeEventRow>(db);
         var sequence = columns(nameof(EpisodeEventRow.Sequence));
-        var query = $"SELECT {sequence} AS {sql.DelimitIdentifier(nameof(EventRow.Sequence))}, "
-            + $"{utf8(columns(nameof(EpisodeEventRow.Json)))} AS {sql.DelimitIdentifier(nameof(EventRow.Json))} "
+        var query = $"SELECT {sequence}, {utf8(columns(nameof(EpisodeEventRow.Json)))} "
             + $"FROM {table} WHERE {columns(nameof(EpisodeEventRow.Authority))} = {{0}} AND {columns(nameof(EpisodeEventRow.EpisodeId))} = {{1}} "
             + $"ORDER BY {sequence}";
-        var rows = await db.Database.SqlQueryRaw<EventRow>(query, authority.Value, id.Value).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ConvertAll(r => new StoredEventText(r.Sequence, r.Json));
+        return await ReadAsync(db, query, [authority.Value, id.Value], static async (reader, ct) =>
+        {
+            var rows = new StoredRows();
+            try
+            {
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    rows.Add(reader.GetInt32(0), reader, 1);
+                }
+
+                return rows;
+            }
+            catch
+            {
+                rows.Dispose();
+                throw;
+            }
+        }, cancellationToken).ConfigureAwait(false);
     }
+
+    // Runs one raw SQL query as EF Core's own raw SQL does (the context's connection, interceptors, logging and execution
+    // strategy; {0}, {1} become parameters) and hands its data reader to `read`; a retried attempt starts from nothing.
+    private static Task<T> ReadAsync<T>(DbContext db, string query, object[] parameters, Func<DbDataReader, CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync((db, query, parameters, read), static async (state, ct) =>
+        {
+            var (db, query, parameters, read) = state;
+            var command = db.GetService<IRawSqlCommandBuilder>().Build(query, parameters, db.Model);
+            var reader = await command.RelationalCommand.ExecuteReaderAsync(
+                new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), command.ParameterValues, null, db,
+                    db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery),
+                ct).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                return await read(reader.DbDataReader, ct).ConfigureAwait(false);
+            }
+        }, cancellationToken);
 
     // How a text column is selected as its UTF-8 bytes on this provider; null when the store does not know how.
     private static Func<string, string>? Utf8Expression(DbContext db) =>
@@ -94,21 +163,179 @@ internal static class StoredUtf8
         return (sql, sql.DelimitIdentifier(name, schema), property => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!));
     }
 
-    /// <summary>An episode row's snapshot as UTF-8, version and history hash.</summary>
-    internal sealed class SnapshotRow
+    /// <summary>An episode row's snapshot as UTF-8 (pooled: dispose once it is checked and parsed), version and history hash.</summary>
+    internal sealed class SnapshotRow(PooledUtf8 snapshot, int version, string hash) : IDisposable
     {
-        public byte[] Snapshot { get; set; } = [];
+        /// <summary>The snapshot's UTF-8 (valid until disposed).</summary>
+        public PooledUtf8 Snapshot { get; } = snapshot;
 
-        public int Version { get; set; }
+        /// <summary>The version column.</summary>
+        public int Version { get; } = version;
 
-        public string Hash { get; set; } = "";
+        /// <summary>The history hash column.</summary>
+        public string Hash { get; } = hash;
+
+        /// <inheritdoc />
+        public void Dispose() => Snapshot.Dispose();
+    }
+}
+
+/// <summary>
+/// Issue 26: UTF-8 read from the database into one buffer rented from <see cref="ArrayPool{T}.Shared"/> (grown by renting a
+/// larger one), instead of a new array per value. Disposing returns it, cleared: the JSON holds personal data, and a rented
+/// buffer is handed to other code as it is.
+/// </summary>
+internal sealed class PooledUtf8 : IDisposable
+{
+    private byte[] _buffer = [];
+
+    /// <summary>The bytes held (valid until disposed).</summary>
+    public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
+
+    /// <summary>The bytes held, as memory (valid until disposed).</summary>
+    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
+
+    /// <summary>How many bytes are held.</summary>
+    public int Length { get; private set; }
+
+    /// <summary>The bytes from <paramref name="start"/> (valid until disposed).</summary>
+    public ReadOnlyMemory<byte> Slice(int start, int length) => _buffer.AsMemory(start, length);
+
+    /// <summary>Appends a column's bytes as the data reader hands them (<see cref="DbDataReader.GetBytes"/>); a NULL adds nothing.</summary>
+    /// <returns>Where the value starts.</returns>
+    public int Append(DbDataReader reader, int ordinal)
+    {
+        var start = Length;
+        if (reader.IsDBNull(ordinal))
+        {
+            return start;
+        }
+
+        var size = reader.GetBytes(ordinal, 0, null, 0, 0);
+        Reserve(checked((int)size));
+        long read = 0;
+        while (read < size)
+        {
+            var n = reader.GetBytes(ordinal, read, _buffer, Length, checked((int)(size - read)));
+            if (n <= 0)
+            {
+                break;
+            }
+
+            read += n;
+            Length += (int)n;
+        }
+
+        return start;
     }
 
-    /// <summary>An event row's sequence and JSON as UTF-8.</summary>
-    internal sealed class EventRow
+    /// <summary>Appends a text's UTF-8 (the providers that hand text only).</summary>
+    /// <returns>Where the value starts.</returns>
+    public int Append(string text)
     {
-        public int Sequence { get; set; }
+        var start = Length;
+        Reserve(Encoding.UTF8.GetByteCount(text));
+        Length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(Length));
+        return start;
+    }
 
-        public byte[] Json { get; set; } = [];
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
+        }
+
+        _buffer = [];
+        Length = 0;
+    }
+
+    private void Reserve(int more)
+    {
+        if (_buffer.Length - Length >= more)
+        {
+            return;
+        }
+
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(checked(Length + more), _buffer.Length * 2));
+        _buffer.AsSpan(0, Length).CopyTo(larger);
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
+        }
+
+        _buffer = larger;
+    }
+}
+
+/// <summary>An episode's event rows as a load reads them: each row's sequence and its JSON in one <see cref="PooledUtf8"/>
+/// (valid until disposed).</summary>
+internal sealed class StoredRows : IReadOnlyList<StoredEventText>, IDisposable
+{
+    private readonly PooledUtf8 _utf8 = new();
+    private (int Sequence, int Start, int Length)[] _rows = [];
+
+    /// <inheritdoc />
+    public int Count { get; private set; }
+
+    /// <inheritdoc />
+    public StoredEventText this[int index] => index < Count
+        ? new(_rows[index].Sequence, _utf8.Slice(_rows[index].Start, _rows[index].Length))
+        : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>Adds a row, its JSON read from the data reader's column <paramref name="ordinal"/>.</summary>
+    public void Add(int sequence, DbDataReader reader, int ordinal)
+    {
+        var start = _utf8.Append(reader, ordinal);
+        Added(sequence, start);
+    }
+
+    /// <summary>Adds a row, its JSON as text.</summary>
+    public void Add(int sequence, string json)
+    {
+        var start = _utf8.Append(json);
+        Added(sequence, start);
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<StoredEventText> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _utf8.Dispose();
+        if (_rows.Length > 0)
+        {
+            ArrayPool<(int, int, int)>.Shared.Return(_rows);
+        }
+
+        _rows = [];
+        Count = 0;
+    }
+
+    private void Added(int sequence, int start)
+    {
+        if (Count == _rows.Length)
+        {
+            var larger = ArrayPool<(int, int, int)>.Shared.Rent(Math.Max(16, _rows.Length * 2));
+            _rows.AsSpan(0, Count).CopyTo(larger);
+            if (_rows.Length > 0)
+            {
+                ArrayPool<(int, int, int)>.Shared.Return(_rows);
+            }
+
+            _rows = larger;
+        }
+
+        _rows[Count++] = (sequence, start, _utf8.Length - start);
     }
 }
