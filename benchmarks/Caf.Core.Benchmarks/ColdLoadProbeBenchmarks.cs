@@ -68,6 +68,8 @@ public class ColdLoadProbeBenchmarks
         var kept = EpisodeJson.Deserialize(_store.Policy, _snapshot);
         var after = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine($"// retained by a loaded episode of {kept.Version} events: {(after - before) / 1024.0:F1} KB; snapshot {_snapshot.Length / 1024.0:F1} KB of UTF-8");
+        var (instances, all, distinct) = StringsOf(kept.Events);
+        Console.WriteLine($"// strings in its events: {instances} instances, {all / 1024.0:F1} KB; their distinct values {distinct / 1024.0:F1} KB (what sharing would keep)");
         GC.KeepAlive(kept);
     }
 
@@ -148,6 +150,68 @@ public class ColdLoadProbeBenchmarks
     {
         await using var db = _store.NewContext();
         return await StoredUtf8.EventsAsync(db, AuthorityId.Default, _id, default);
+    }
+
+    // The string instances reachable from the events (by reference), their heap size, and the size of their distinct values.
+    private static (int Instances, long All, long Distinct) StringsOf(IEnumerable<CafEvent> events)
+    {
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        long all = 0;
+        long distinct = 0;
+        static long Size(string s) => (20 + (2 * (s.Length + 1)) + 7) / 8 * 8;
+        void Walk(object? value, int depth)
+        {
+            if (value is null || depth > 12 || value is Type)
+            {
+                return;
+            }
+
+            if (value is string text)
+            {
+                if (seen.Add(text))
+                {
+                    all += Size(text);
+                    if (values.Add(text))
+                    {
+                        distinct += Size(text);
+                    }
+                }
+
+                return;
+            }
+
+            var type = value.GetType();
+            if (type.IsPrimitive || type.IsEnum || value is DateTimeOffset or DateTime or DateOnly or TimeSpan or decimal || (!type.IsValueType && !seen.Add(value)))
+            {
+                return;
+            }
+
+            if (value is System.Collections.IEnumerable items)
+            {
+                foreach (var item in items)
+                {
+                    Walk(item, depth + 1);
+                }
+
+                return;
+            }
+
+            foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+            {
+                if (property.GetIndexParameters().Length == 0 && property.Name != "EqualityContract")
+                {
+                    Walk(property.GetValue(value), depth + 1);
+                }
+            }
+        }
+
+        foreach (var e in events)
+        {
+            Walk(e, 0);
+        }
+
+        return (seen.Count(o => o is string), all, distinct);
     }
 
     private EntityFrameworkEpisodeRepository<CafDbContext> Fresh() => new(

@@ -77,7 +77,8 @@ internal static class StoredHistoryCheck
 
         var version = episode.Version;
         var events = episode.Events;
-        var inHistory = new ReadOnlyMemory<byte>?[version];
+        var at = new int[version]; // 1 + the index in `rows` of the row of each version of the snapshot; 0 when none
+        ReadOnlySpan<byte> InHistory(int i) => rows[at[i] - 1].Utf8.Span;
         var tail = new List<ReadOnlyMemory<byte>>();
         var outside = new List<StoredEventText>();
         for (var r = 0; r < rows.Count; r++)
@@ -85,7 +86,7 @@ internal static class StoredHistoryCheck
             var row = rows[r];
             if (row.Sequence >= 0 && row.Sequence < version)
             {
-                inHistory[row.Sequence] = row.Utf8;
+                at[row.Sequence] = r + 1;
             }
             else if (row.Sequence == version + tail.Count && outside.Count == 0)
             {
@@ -105,7 +106,7 @@ internal static class StoredHistoryCheck
 
         for (var i = 0; i < version; i++)
         {
-            if (inHistory[i] is not null)
+            if (at[i] > 0)
             {
                 continue;
             }
@@ -140,7 +141,7 @@ internal static class StoredHistoryCheck
         for (var i = 0; i < version; i++)
         {
             var expected = spans is null ? [] : snapshot.Slice(spans[i].Start, spans[i].Length);
-            var row = inHistory[i]!.Value.Span;
+            var row = InHistory(i);
             chain.Append(row);
             sameText[i] = EventStaging.SameText(row, expected);
         }
@@ -154,7 +155,7 @@ internal static class StoredHistoryCheck
         var hash = hashHolds ? storedHash : chain.ToString();
         for (var i = 0; i < version; i++)
         {
-            if (sameText[i] || SameEvent(inHistory[i]!.Value.Span, events[i]))
+            if (sameText[i] || SameEvent(InHistory(i), events[i]))
             {
                 continue;
             }
@@ -167,7 +168,7 @@ internal static class StoredHistoryCheck
 
             for (var j = 0; j < version; j++)
             {
-                if (j != i && SameEvent(inHistory[i]!.Value.Span, events[j]))
+                if (j != i && SameEvent(InHistory(i), events[j]))
                 {
                     return new(id, EpisodeIntegrityProblem.EventsReordered, i + 1,
                         $"the event stored as version {i + 1} is the snapshot's event of version {j + 1} ({TypeName(events[j])}).");
@@ -176,7 +177,7 @@ internal static class StoredHistoryCheck
 
             return new(id, EpisodeIntegrityProblem.EventAltered, i + 1,
                 $"the event stored as version {i + 1} differs from the snapshot's ({TypeName(events[i])}) and the history hash does not match the stored events"
-                + (Unreadable(inHistory[i]!.Value.Span) is { } why ? $"; it cannot be read: {why}" : "."));
+                + (Unreadable(InHistory(i)) is { } why ? $"; it cannot be read: {why}" : "."));
         }
 
         if (!hashHolds)

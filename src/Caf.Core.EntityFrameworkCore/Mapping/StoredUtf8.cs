@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections;
 using System.Collections.Generic;
 using System.Data.Common;
+using System.IO;
 using System.Linq;
 using System.Linq.Expressions;
 using System.Text;
@@ -23,10 +24,14 @@ namespace Caf.Core.EntityFrameworkCore.Mapping;
 /// Issue 26: a cold load reads the episode row's snapshot and its event rows' JSON as the UTF-8 the database holds, not as
 /// .NET strings (half the bytes, and no transcoding before hashing and parsing): the same columns and rows, queried through
 /// EF Core's raw SQL command on the context (so its interceptors, logging, execution strategy and PostgreSQL's row-level
-/// security setting apply) with the text columns read as bytes, straight from the data reader into buffers rented from
-/// <see cref="ArrayPool{T}.Shared"/> (<see cref="PooledUtf8"/>; one for the snapshot, one for all the rows), which the load
-/// returns once it has checked and parsed them. SQLite hands a TEXT value's bytes as they are; PostgreSQL's
-/// <c>convert_to(..., 'UTF8')</c> gives them. Any other provider reads the text as before and encodes it.
+/// security setting apply) with the text columns read as bytes straight from the data reader, without EF Core's
+/// materialisation of a row object per row. PostgreSQL's <c>convert_to(..., 'UTF8')</c> gives the bytes, which are copied
+/// (<see cref="DbDataReader.GetBytes"/>) into buffers rented from <see cref="ArrayPool{T}.Shared"/> (<see cref="PooledUtf8"/>;
+/// one for the snapshot, one for all the rows), returned once the load has checked and parsed them. SQLite hands a TEXT
+/// value's bytes as they are: the snapshot through its incremental blob I/O into the pooled buffer (the row's rowid is
+/// selected with it), each event row as one array of its exact size (per row, the blob I/O costs more than the value:
+/// its <c>GetBytes</c> and <c>GetStream</c> open a blob and look up the table's columns on every call). Any other
+/// provider reads the text as before and encodes it into the pooled buffer.
 /// </summary>
 internal static class StoredUtf8
 {
@@ -62,11 +67,14 @@ internal static class StoredUtf8
             return new SnapshotRow(encoded, text.Version, text.Hash);
         }
 
-        var (sql, table, columns) = Names<EpisodeSummary>(db);
+        // SQLite: with the row's rowid in the result, the reader's GetStream reads the value through SQLite's incremental
+        // blob I/O straight into the pooled buffer (without it, GetStream and GetBytes copy the value into a new array).
+        var whole = WholeValues(db);
+        var (_, table, columns) = Names<EpisodeSummary>(db);
         var query = $"SELECT {utf8(columns(CafModelBuilderExtensions.SnapshotProperty))}, {columns(nameof(EpisodeSummary.Version))}, "
-            + $"{columns(CafModelBuilderExtensions.HistoryHashProperty)} "
+            + $"{columns(CafModelBuilderExtensions.HistoryHashProperty)}{(whole ? ", rowid" : "")} "
             + $"FROM {table} WHERE {columns(nameof(EpisodeSummary.Authority))} = {{0}} AND {columns(nameof(EpisodeSummary.Id))} = {{1}}";
-        return await ReadAsync(db, query, [authority.Value, id.Value], static async (reader, ct) =>
+        return await ReadAsync(db, query, [authority.Value, id.Value], async (reader, ct) =>
         {
             if (!await reader.ReadAsync(ct).ConfigureAwait(false))
             {
@@ -76,7 +84,16 @@ internal static class StoredUtf8
             var snapshot = new PooledUtf8();
             try
             {
-                snapshot.Append(reader, 0);
+                if (whole && !reader.IsDBNull(0))
+                {
+                    using var stream = reader.GetStream(0);
+                    snapshot.Append(stream);
+                }
+                else
+                {
+                    snapshot.Append(reader, 0);
+                }
+
                 return new SnapshotRow(snapshot, reader.GetInt32(1), reader.GetString(2));
             }
             catch
@@ -108,14 +125,15 @@ internal static class StoredUtf8
         var query = $"SELECT {sequence}, {utf8(columns(nameof(EpisodeEventRow.Json)))} "
             + $"FROM {table} WHERE {columns(nameof(EpisodeEventRow.Authority))} = {{0}} AND {columns(nameof(EpisodeEventRow.EpisodeId))} = {{1}} "
             + $"ORDER BY {sequence}";
-        return await ReadAsync(db, query, [authority.Value, id.Value], static async (reader, ct) =>
+        var whole = WholeValues(db);
+        return await ReadAsync(db, query, [authority.Value, id.Value], async (reader, ct) =>
         {
             var rows = new StoredRows();
             try
             {
                 while (await reader.ReadAsync(ct).ConfigureAwait(false))
                 {
-                    rows.Add(reader.GetInt32(0), reader, 1);
+                    rows.Add(reader.GetInt32(0), reader, 1, whole);
                 }
 
                 return rows;
@@ -145,6 +163,11 @@ internal static class StoredUtf8
                 return await read(reader.DbDataReader, ct).ConfigureAwait(false);
             }
         }, cancellationToken);
+
+    // SQLite: an event row's value read whole as one array (GetFieldValue<byte[]>: sqlite3_column_blob copied once), not
+    // through GetBytes, which opens a blob stream and allocates more than the value on every call; the snapshot through
+    // GetStream with the rowid selected (one blob opened, read into the pooled buffer).
+    private static bool WholeValues(DbContext db) => db.Database.ProviderName == SqliteProviderName;
 
     // How a text column is selected as its UTF-8 bytes on this provider; null when the store does not know how.
     private static Func<string, string>? Utf8Expression(DbContext db) =>
@@ -182,12 +205,14 @@ internal static class StoredUtf8
 
 /// <summary>
 /// Issue 26: UTF-8 read from the database into one buffer rented from <see cref="ArrayPool{T}.Shared"/> (grown by renting a
-/// larger one), instead of a new array per value. Disposing returns it, cleared: the JSON holds personal data, and a rented
-/// buffer is handed to other code as it is.
+/// larger one), instead of a new array per value; or, where the provider hands a value only as a new array (SQLite), that
+/// array itself. Disposing returns a rented buffer, cleared: the JSON holds personal data, and a rented buffer is handed to
+/// other code as it is.
 /// </summary>
 internal sealed class PooledUtf8 : IDisposable
 {
     private byte[] _buffer = [];
+    private bool _rented;
 
     /// <summary>The bytes held (valid until disposed).</summary>
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
@@ -201,7 +226,8 @@ internal sealed class PooledUtf8 : IDisposable
     /// <summary>The bytes from <paramref name="start"/> (valid until disposed).</summary>
     public ReadOnlyMemory<byte> Slice(int start, int length) => _buffer.AsMemory(start, length);
 
-    /// <summary>Appends a column's bytes as the data reader hands them (<see cref="DbDataReader.GetBytes"/>); a NULL adds nothing.</summary>
+    /// <summary>Appends a column's bytes as the data reader hands them (<see cref="DbDataReader.GetBytes"/>, in as many
+    /// pieces as it gives); a NULL adds nothing.</summary>
     /// <returns>Where the value starts.</returns>
     public int Append(DbDataReader reader, int ordinal)
     {
@@ -229,6 +255,15 @@ internal sealed class PooledUtf8 : IDisposable
         return start;
     }
 
+    /// <summary>Appends a value read from a stream of known length (SQLite's incremental blob I/O).</summary>
+    public void Append(Stream stream)
+    {
+        var size = checked((int)stream.Length);
+        Reserve(size);
+        stream.ReadExactly(_buffer, Length, size);
+        Length += size;
+    }
+
     /// <summary>Appends a text's UTF-8 (the providers that hand text only).</summary>
     /// <returns>Where the value starts.</returns>
     public int Append(string text)
@@ -242,13 +277,19 @@ internal sealed class PooledUtf8 : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (_buffer.Length > 0)
+        Release();
+        Length = 0;
+    }
+
+    private void Release()
+    {
+        if (_rented)
         {
             ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
         }
 
         _buffer = [];
-        Length = 0;
+        _rented = false;
     }
 
     private void Reserve(int more)
@@ -260,42 +301,46 @@ internal sealed class PooledUtf8 : IDisposable
 
         var larger = ArrayPool<byte>.Shared.Rent(Math.Max(checked(Length + more), _buffer.Length * 2));
         _buffer.AsSpan(0, Length).CopyTo(larger);
-        if (_buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
-        }
-
+        Release();
         _buffer = larger;
+        _rented = true;
     }
 }
 
-/// <summary>An episode's event rows as a load reads them: each row's sequence and its JSON in one <see cref="PooledUtf8"/>
-/// (valid until disposed).</summary>
+/// <summary>An episode's event rows as a load reads them: each row's sequence and its JSON, in one <see cref="PooledUtf8"/>
+/// or (SQLite) one array per row as the reader hands it (valid until disposed).</summary>
 internal sealed class StoredRows : IReadOnlyList<StoredEventText>, IDisposable
 {
     private readonly PooledUtf8 _utf8 = new();
-    private (int Sequence, int Start, int Length)[] _rows = [];
+    private (int Sequence, int Start, int Length, byte[]? Whole)[] _rows = [];
 
     /// <inheritdoc />
     public int Count { get; private set; }
 
     /// <inheritdoc />
     public StoredEventText this[int index] => index < Count
-        ? new(_rows[index].Sequence, _utf8.Slice(_rows[index].Start, _rows[index].Length))
+        ? new(_rows[index].Sequence, _rows[index].Whole is { } whole ? whole : _utf8.Slice(_rows[index].Start, _rows[index].Length))
         : throw new ArgumentOutOfRangeException(nameof(index));
 
-    /// <summary>Adds a row, its JSON read from the data reader's column <paramref name="ordinal"/>.</summary>
-    public void Add(int sequence, DbDataReader reader, int ordinal)
+    /// <summary>Adds a row, its JSON read from the data reader's column <paramref name="ordinal"/>: copied into the pooled
+    /// buffer, or (<paramref name="whole"/>) the array the reader hands.</summary>
+    public void Add(int sequence, DbDataReader reader, int ordinal, bool whole = false)
     {
+        if (whole && !reader.IsDBNull(ordinal))
+        {
+            Added(sequence, 0, reader.GetFieldValue<byte[]>(ordinal));
+            return;
+        }
+
         var start = _utf8.Append(reader, ordinal);
-        Added(sequence, start);
+        Added(sequence, start, null);
     }
 
     /// <summary>Adds a row, its JSON as text.</summary>
     public void Add(int sequence, string json)
     {
         var start = _utf8.Append(json);
-        Added(sequence, start);
+        Added(sequence, start, null);
     }
 
     /// <inheritdoc />
@@ -315,27 +360,27 @@ internal sealed class StoredRows : IReadOnlyList<StoredEventText>, IDisposable
         _utf8.Dispose();
         if (_rows.Length > 0)
         {
-            ArrayPool<(int, int, int)>.Shared.Return(_rows);
+            ArrayPool<(int, int, int, byte[]?)>.Shared.Return(_rows, clearArray: true);
         }
 
         _rows = [];
         Count = 0;
     }
 
-    private void Added(int sequence, int start)
+    private void Added(int sequence, int start, byte[]? whole)
     {
         if (Count == _rows.Length)
         {
-            var larger = ArrayPool<(int, int, int)>.Shared.Rent(Math.Max(16, _rows.Length * 2));
+            var larger = ArrayPool<(int, int, int, byte[]?)>.Shared.Rent(Math.Max(16, _rows.Length * 2));
             _rows.AsSpan(0, Count).CopyTo(larger);
             if (_rows.Length > 0)
             {
-                ArrayPool<(int, int, int)>.Shared.Return(_rows);
+                ArrayPool<(int, int, int, byte[]?)>.Shared.Return(_rows, clearArray: true);
             }
 
             _rows = larger;
         }
 
-        _rows[Count++] = (sequence, start, _utf8.Length - start);
+        _rows[Count++] = (sequence, start, whole?.Length ?? _utf8.Length - start, whole);
     }
 }

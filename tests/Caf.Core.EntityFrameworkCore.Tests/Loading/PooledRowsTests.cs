@@ -20,7 +20,7 @@ public class PooledRowsTests
 {
     [Trait("Rule", "LIFE-11")]
     [Property(MaxTest = 200)]
-    public Property Every_row_reads_back_as_the_reader_handed_it(NonNull<string>[] texts, PositiveInt piece)
+    public Property Every_row_reads_back_as_the_reader_handed_it(NonNull<string>[] texts, PositiveInt piece, bool whole)
     {
         var values = texts.Select(t => Encoding.UTF8.GetBytes(t.Get + "é😀")).ToArray();
         using var reader = new PieceReader(values, piece.Get);
@@ -28,12 +28,12 @@ public class PooledRowsTests
         var sequence = 0;
         while (reader.Read())
         {
-            rows.Add(sequence++, reader, 0);
+            rows.Add(sequence++, reader, 0, whole);
         }
 
         var same = rows.Count == values.Length
             && Enumerable.Range(0, values.Length).All(i => rows[i].Sequence == i && rows[i].Utf8.Span.SequenceEqual(values[i]));
-        return same.Label($"{values.Length} rows read {piece.Get} bytes at a time");
+        return same.Label($"{values.Length} rows read {(whole ? "whole" : $"{piece.Get} bytes at a time")}");
     }
 
     [Trait("Rule", "LIFE-11")]
@@ -51,18 +51,44 @@ public class PooledRowsTests
     }
 
     [Trait("Rule", "LIFE-11")]
-    [Fact]
-    public void A_null_value_is_an_empty_row_between_its_neighbours()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_null_value_is_an_empty_row_between_its_neighbours(bool whole)
     {
         using var reader = new PieceReader([[1, 2, 3], null, [4]], 2);
         using var rows = new StoredRows();
         var sequence = 0;
         while (reader.Read())
         {
-            rows.Add(sequence++, reader, 0);
+            rows.Add(sequence++, reader, 0, whole);
         }
 
         Assert.Equal([[1, 2, 3], [], [4]], rows.Select(r => r.Utf8.ToArray()).ToArray());
+    }
+
+    [Trait("Rule", "LIFE-11")]
+    [Property(MaxTest = 100)]
+    public Property A_snapshot_read_from_a_stream_or_in_pieces_after_other_values_is_the_value(NonNull<string> text, NonNull<string> before, PositiveInt piece, bool stream)
+    {
+        var value = Encoding.UTF8.GetBytes(text.Get + "😀");
+        using var reader = new PieceReader([value], piece.Get);
+        reader.Read();
+        using var utf8 = new PooledUtf8();
+        var start = utf8.Append(before.Get);
+
+        if (stream)
+        {
+            using var blob = new System.IO.MemoryStream(value, writable: false);
+            utf8.Append(blob);
+        }
+        else
+        {
+            utf8.Append(reader, 0);
+        }
+
+        var expected = Encoding.UTF8.GetBytes(before.Get).Concat(value).ToArray();
+        return (start == 0 && utf8.Span.SequenceEqual(expected)).ToProperty();
     }
 
     [Trait("Rule", "LIFE-11")]
