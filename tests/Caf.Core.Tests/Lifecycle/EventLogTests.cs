@@ -68,6 +68,8 @@ public class EventLogTests
             .And(copy.Events.SequenceEqual(copyAlone.Events)).Label("the copy's history is its own")
             .And(EpisodeJson.Serialize(original) == EpisodeJson.Serialize(originalAlone)).Label("the original's state is its own")
             .And(EpisodeJson.Serialize(copy) == EpisodeJson.Serialize(copyAlone)).Label("the copy's state is its own")
+            .And(SameLists(original, originalAlone)).Label("the original's lists (lead professionals, plans, reviews, ...) are its own")
+            .And(SameLists(copy, copyAlone)).Label("the copy's lists are its own")
             .And(untouched.Version == prefix.Length && untouched.Events.SequenceEqual(prefix)).Label("a copy nothing ran on keeps the prefix")
             .And(untouched.Events.Zip(prefix).All(p => ReferenceEquals(p.First, p.Second))).Label("the same event instances, not copies");
     }
@@ -228,6 +230,16 @@ public class EventLogTests
             }
         });
     }
+
+    // The lists an episode grows (AppendOnly, sharing slots between copies too), element by element.
+    private static bool SameLists(CafEpisode x, CafEpisode y) =>
+        x.LeadProfessionalHistory.SequenceEqual(y.LeadProfessionalHistory)
+        && x.Plans.Versions.SequenceEqual(y.Plans.Versions)
+        && x.ReviewsOfCurrentPlan.SequenceEqual(y.ReviewsOfCurrentPlan)
+        && x.Escalations.SequenceEqual(y.Escalations)
+        && x.PanelReferrals.SequenceEqual(y.PanelReferrals)
+        && x.OutcomesCompletions.SequenceEqual(y.OutcomesCompletions)
+        && x.LeadProfessional == y.LeadProfessional && x.Plan == y.Plan;
 
     private static bool Same(Caf.Core.Primitives.Result x, Caf.Core.Primitives.Result y) =>
         x.IsSuccess == y.IsSuccess && (x.IsSuccess || x.Refusal == y.Refusal);

@@ -42,18 +42,27 @@ public class InMemoryHistoryTests
         var x = Load(store); // the first load replays and keeps an image; both share its log
         var y = Load(store);
         var stored = x.Version;
+        var xAlone = CafEpisode.Rebuild(seeds.Policy, x.Events.ToArray()); // the oracle: logs of their own
+        var yAlone = CafEpisode.Rebuild(seeds.Policy, y.Events.ToArray());
         for (var i = 0; i < Math.Max(onX.Length, onY.Length); i++)
         {
             seeds.Time.Advance(TimeSpan.FromHours(1));
             if (i < onX.Length)
             {
                 onX[i].Run(x);
+                onX[i].Run(xAlone);
             }
 
             if (i < onY.Length)
             {
                 onY[i].Run(y);
+                onY[i].Run(yAlone);
             }
+        }
+
+        if (!x.Events.SequenceEqual(xAlone.Events) || !y.Events.SequenceEqual(yAlone.Events))
+        {
+            return false.Label("an instance loaded from the store does not hold exactly its own events");
         }
 
         var (first, second) = xFirst ? (x, y) : (y, x);
