@@ -167,7 +167,11 @@ internal sealed class EventLog : IList<CafEvent>, IReadOnlyList<CafEvent>
     public bool Contains(CafEvent item) => IndexOf(item) >= 0;
 
     /// <summary>Copies the events into <paramref name="array"/> from <paramref name="arrayIndex"/>.</summary>
-    public void CopyTo(CafEvent[] array, int arrayIndex) => AsSpan().CopyTo(array.AsSpan(arrayIndex));
+    public void CopyTo(CafEvent[] array, int arrayIndex)
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        AsSpan().CopyTo(array.AsSpan(arrayIndex));
+    }
 
     /// <summary>Enumerates the events; like a list's, the enumerator throws when an event is appended meanwhile.</summary>
     public Enumerator GetEnumerator() => new(this);
