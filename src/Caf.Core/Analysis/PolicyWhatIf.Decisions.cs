@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
-using System.Runtime.InteropServices;
 using Caf.Core.Closure;
 using Caf.Core.Consent;
 using Caf.Core.Events;
@@ -88,8 +87,8 @@ public sealed partial class PolicyWhatIf
 
         private void Walk(CafEpisode episode)
         {
-            // The history as a span (the episode keeps a list): no interface call per event.
-            ReadOnlySpan<CafEvent> events = episode.Events is List<CafEvent> list ? CollectionsMarshal.AsSpan(list) : [.. episode.Events];
+            // The history as a span over the episode's log: no interface call per event.
+            var events = episode.EventSpan;
             var consent = ConsentState.Empty;
             var fromStepDown = events[0] is PotentialCafRegistered;
             var assessmentStarted = false;

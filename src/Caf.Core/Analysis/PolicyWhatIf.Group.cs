@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Runtime.InteropServices;
 using Caf.Core.Annotations;
 using Caf.Core.Events;
 using Caf.Core.Lifecycle;
@@ -72,9 +71,9 @@ public sealed partial class PolicyWhatIf
 
             foreach (var history in _histories)
             {
-                if (history is List<CafEvent> list)
+                if (history is EventLog log)
                 {
-                    _events.AddRange(CollectionsMarshal.AsSpan(list));
+                    _events.AddRange(log.AsSpan());
                 }
             }
 

@@ -15,8 +15,11 @@ public sealed partial class CafEpisode
 {
     /// <summary>
     /// An independent copy of this episode at its <see cref="Version"/>: the same history, state and policy, built without
-    /// replaying anything (the immutable parts are shared; the lists the episode grows are copied, so the cost is a copy of
-    /// references, linear in the history with a small constant). A command run on one leaves the other unchanged.
+    /// replaying anything. The immutable parts are shared; the history (<see cref="Events"/>) is an append-only log whose
+    /// slots the copy shares, so copying it costs the same at any length (a command appending to one never shows in the
+    /// other); the few other lists the episode grows (lead professionals, plans, reviews of the current plan, escalations,
+    /// panel referrals, outcomes questionnaires) are copied. A command run on one leaves the other unchanged, also when the
+    /// two run commands at the same time on different threads.
     /// </summary>
     /// <remarks>The copy holds its sharing decisions until saved exactly when this one does
     /// (<see cref="HoldSharingAuditUntilSaved"/>). Only a settled episode is copied: one holding sharing decisions that no
@@ -38,7 +41,7 @@ public sealed partial class CafEpisode
 
         // Every field is copied (immutable values and records shared); then each mutable one gets its own instance.
         var copy = (CafEpisode)MemberwiseClone();
-        copy._events = new List<CafEvent>(_events);
+        copy._events = _events.Copy(); // O(1): the slots are shared, each log appends on its own
         copy._decisionPoints = _decisionPoints.Copy();
         copy._countedReviews = new List<ReviewProgress>(_countedReviews);
         copy._leadProfessionals = _leadProfessionals.Copy();
@@ -53,6 +56,19 @@ public sealed partial class CafEpisode
         copy._machine = null; // built on demand for the copy itself
         return copy;
     }
+
+    /// <summary>The history as a span over its slots, for a reader that walks every event (valid until the next event).</summary>
+    internal ReadOnlySpan<CafEvent> EventSpan => _events.AsSpan();
+
+    /// <summary>The history as it stands, for a store to keep (O(1)): a log no one appends to, sharing this one's slots.</summary>
+    internal EventLog StoredHistory() => _events.Copy();
+
+    /// <summary>
+    /// True when this episode's history starts with <paramref name="stored"/> (a store's <see cref="StoredHistory"/>):
+    /// proven without reading the events when it was taken from this episode or one it was copied from and neither
+    /// diverged since; otherwise the events are compared by value (an episode read back from JSON).
+    /// </summary>
+    internal bool ExtendsHistory(EventLog stored) => _events.Extends(stored);
 
     /// <summary>
     /// Applies one stored event recorded after this episode's <see cref="Version"/> (read from storage), through the same

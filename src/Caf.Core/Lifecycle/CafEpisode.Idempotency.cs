@@ -21,19 +21,9 @@ public sealed partial class CafEpisode
 
     private static readonly Refusal ProbedRefusal = new("LIFE-11", "Not recorded: the command was only asked which event it records.", "idempotencyKey");
 
-    /// <summary>The position of the event that carries <paramref name="key"/>, or -1.</summary>
-    internal int IndexOfKey(IdempotencyKey key)
-    {
-        for (var i = 0; i < _events.Count; i++)
-        {
-            if (_events[i].IdempotencyKey == key)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    /// <summary>The position of the event that carries <paramref name="key"/>, or -1: a lookup in the history's index of
+    /// keys (<see cref="EventLog.IndexOfKey"/>), not a scan of every event (issue 26).</summary>
+    internal int IndexOfKey(IdempotencyKey key) => _events.IndexOfKey(key);
 
     /// <summary>Keys the first event the next live command records (the register, before it runs a keyed command).</summary>
     internal void KeyNextEvent(IdempotencyKey key) => _commandKey = key;

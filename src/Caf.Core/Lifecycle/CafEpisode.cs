@@ -45,7 +45,7 @@ public sealed partial class CafEpisode
     private int _assessmentTimescaleMonths; // LIFE-06 under the version in effect when the running timescale started
     private int? _retentionYears; // RET-01 under the version the closure or transfer was recorded under
     private EpisodeRules? _reassessmentRules; // REV-03: the version whose limit required the reassessment
-    private List<CafEvent> _events = new(24);
+    private EventLog _events = new(); // shared with copies, append-only (EventLog.cs, issue 26)
     private DecisionPointIndex _decisionPoints; // the what-if's index of the decision points, kept as events apply (issue 26)
     private StateMachine<EpisodeState, EpisodeAction>? _machine; // built only when Stateless itself is asked (tests, descriptions)
     private Func<bool>[] _guards; // same order as GuardDescriptions

@@ -8,7 +8,6 @@ using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Ardalis.Specification;
 using Caf.Core.Annotations;
-using Caf.Core.Events;
 using Caf.Core.Lifecycle;
 using Caf.Core.Primitives;
 using Caf.Core.Reporting;
@@ -21,8 +20,9 @@ namespace Caf.Core.Register;
 /// leak. Enforces REG-01 and optimistic concurrency atomically under one lock. Given an
 /// <see cref="IEpisodeReportProjector"/>, it also keeps each episode's report row (<see cref="IEpisodeReportStore"/>),
 /// computed and stored under the same lock as the episode, so a refused save leaves the previous row.
-/// Its histories are immutable objects no one else can reach, so there is nothing to tamper with: <see cref="VerifyAsync"/>
-/// only replays each history under the current policy.
+/// Each history it keeps is a view of the saved episode's append-only event log (issue 26: kept in O(1), not copied): the
+/// slots it sees are written once and never change, and nothing outside the library can write them, so there is nothing
+/// to tamper with: <see cref="VerifyAsync"/> only replays each history under the current policy.
 /// </summary>
 /// <threadsafety>Mutable and thread-safe.</threadsafety>
 [Mutable]
@@ -200,14 +200,14 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
     /// <summary>
     /// Replays every stored history under the repository's policy, as a load does, and reports each episode whose history
     /// the commands would not produce now (<see cref="EpisodeIntegrityProblem.SnapshotUnreadable"/>). Nothing else can
-    /// differ: the store keeps each history as one immutable array, with no separate snapshot, hash or version column.
+    /// differ: the store keeps each history as one immutable list, with no separate snapshot, hash or version column.
     /// </summary>
     /// <param name="progress">Told after each episode; may be null.</param>
     /// <param name="cancellationToken">Cancellation (between episodes).</param>
     /// <returns>The report, findings in episode-id order.</returns>
     public ValueTask<EpisodeStoreVerification> VerifyAsync(IProgress<EpisodeStoreVerificationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        List<(EpisodeId Id, ImmutableArray<CafEvent> History)> stored;
+        List<(EpisodeId Id, EventLog History)> stored;
         lock (_gate)
         {
             stored = [.. _entries.Select(e => (e.Key, e.Value.History)).OrderBy(e => e.Key)];
@@ -259,14 +259,16 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
             return Result.Refused(StoreCodes.NotFound, $"Episode {episode.Id} is not stored.", "id");
         }
 
-        if (stored.History.Length != expectedVersion)
+        if (stored.History.Count != expectedVersion)
         {
             return Result.Refused(StoreCodes.Concurrency,
-                $"Episode {episode.Id} was saved by someone else (stored version {stored.History.Length}, expected {expectedVersion}); reload and try again.", "version");
+                $"Episode {episode.Id} was saved by someone else (stored version {stored.History.Count}, expected {expectedVersion}); reload and try again.", "version");
         }
 
-        // Events have value equality, so an episode read back from JSON extends its stored history too.
-        if (episode.Version < expectedVersion || !stored.History.SequenceEqual(episode.Events.Take(expectedVersion)))
+        // Issue 26: an episode loaded from here (or saved from this instance) shares the stored history's slots, which
+        // proves the prefix without reading it; otherwise the events are compared by value (events have value equality,
+        // so an episode read back from JSON extends its stored history too).
+        if (episode.Version < expectedVersion || !episode.ExtendsHistory(stored.History))
         {
             return Result.Refused(StoreCodes.HistoryMismatch, "The episode's history does not extend the stored one.", "events");
         }
@@ -379,7 +381,7 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
         var summary = EpisodeSummary.Of(episode);
         // An instance this repository handed out was built under its policy: kept as the next load's image.
         var image = _handedOut.TryGetValue(episode, out _) ? TryCopy(episode) : null;
-        _entries[episode.Id] = new Entry([.. episode.Events], summary, row, image);
+        _entries[episode.Id] = new Entry(episode.StoredHistory(), summary, row, image); // O(1): the log's slots are shared
         if (episode.Child.NhsNumber is { } nhsNumber)
         {
             if (!_childrenByNhsNumber.TryGetValue(nhsNumber, out var children))
@@ -415,5 +417,5 @@ public sealed class InMemoryEpisodeRepository : IEpisodeRepository, IEpisodeRepo
         }
     }
 
-    private sealed record Entry(ImmutableArray<CafEvent> History, EpisodeSummary Summary, EpisodeReportRow? Row, CafEpisode? Image = null);
+    private sealed record Entry(EventLog History, EpisodeSummary Summary, EpisodeReportRow? Row, CafEpisode? Image = null);
 }
