@@ -40,6 +40,7 @@ public abstract partial class EpisodeStoreContract
         var command = Assert.Single(Host.Commands.Commands).Replace("\"", "", StringComparison.Ordinal);
         Assert.StartsWith("INSERT INTO caf_episodes ", command, StringComparison.Ordinal);
         Assert.Equal(7, Host.Commands.RowsWritten);
+        Assert.Equal(0, Host.SaveChangesCalls.Count); // no SaveChanges: a host's SaveChangesInterceptor does not see it (CHANGELOG)
         Assert.Equal(episode.Events, (await NewHost().Repository.GetAsync(episode.Id))!.Events); // read and checked in full
         Assert.Equal([new ChildId("child-1")], await NewHost().Store.ChildrenWithAsync(ChildOneNhs));
         Assert.Equal(episode.Id, (await NewHost().Reports.GetReportRowAsync(episode.Id))!.EpisodeId);
@@ -101,6 +102,7 @@ public abstract partial class EpisodeStoreContract
         Host.Commands.Recording = false;
         Assert.Single(Host.Commands.Commands); // nothing read first; loaded by another host, so every column is written
         Assert.Equal(3 * 4, Host.Commands.RowsWritten); // per episode: its row, one event, one outbox row, its report row
+        Assert.Equal(0, Host.SaveChangesCalls.Count); // not through the change tracker
     }
 
     [Trait("Rule", "LIFE-11")]
