@@ -20,7 +20,23 @@ namespace Caf.Core.EntityFrameworkCore;
 // fewer allocations and no per-save SQL generation.
 public sealed partial class EntityFrameworkEpisodeRepository<TContext>
 {
+    // At most this many new events in one command (an import's add of a long history may have thousands): each brings an
+    // event and an outbox row of about 15 parameters, and the databases cap a command's parameters (PostgreSQL 65,535,
+    // SQLite 32,766). A larger save goes through the change tracker, which splits its statements into batches.
+    internal const int MaxEventsPerCommand = 500;
+
     private readonly StatementsOfModel _statements = new();
+
+    private static bool OneCommandFits(IReadOnlyList<EpisodeUpdate> updates)
+    {
+        var events = 0;
+        foreach (var update in updates)
+        {
+            events += update.Episode.Version - update.ExpectedVersion;
+        }
+
+        return events <= MaxEventsPerCommand;
+    }
 
     // The rows written per episode, or null when the database refused the save (stale version or hash, a missing row, a
     // duplicate key, REG-01's index): the transaction was rolled back and the caller classifies, as after a refused SaveChanges.

@@ -230,7 +230,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         var staged = EventStaging.Prepare(episode.Events, 0, EventStaging.Seed(_authority));
         await using (var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
-            var written = mode == SaveMode.OneCommand && _statements.Get(db) is { } statements
+            var written = mode == SaveMode.OneCommand && OneCommandFits([new EpisodeUpdate(episode, 0)]) && _statements.Get(db) is { } statements
                 ? (await WriteAsync(db, statements, [new EpisodeUpdate(episode, 0)], [null], [staged], [true], add: true, cancellationToken).ConfigureAwait(false))?[0]
                 : await TrackedAddAsync(db, episode, staged, cancellationToken).ConfigureAwait(false);
             if (written is { } rows)
@@ -332,7 +332,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             await using (var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
             {
                 // Issue 26: every episode of the save in one command, no change tracker (EntityFrameworkEpisodeRepository.Batched.cs).
-                written = mode == SaveMode.OneCommand && _statements.Get(db) is { } statements
+                written = mode == SaveMode.OneCommand && OneCommandFits(updates) && _statements.Get(db) is { } statements
                     ? await WriteAsync(db, statements, updates, known, staged, missingReport, add: false, cancellationToken).ConfigureAwait(false)
                     : await TrackedSaveAsync(db, updates, known, staged, missingReport, cancellationToken).ConfigureAwait(false);
             }

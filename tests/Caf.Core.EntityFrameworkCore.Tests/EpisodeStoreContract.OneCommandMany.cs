@@ -145,6 +145,28 @@ public abstract partial class EpisodeStoreContract
         Assert.Equal(3, (await RowsAsync<ReportRowEntity>(Host)).Count);
     }
 
+    [Trait("Rule", "LIFE-11")]
+    [StoreFact]
+    public async Task An_add_of_more_events_than_a_command_holds_is_split_by_the_change_tracker_and_stored_whole()
+    {
+        // An imported history: 4,500 events are about 68,000 parameters in one command, beyond both databases' caps
+        // (PostgreSQL 65,535, SQLite 32,766).
+        var episode = Identified(Policy, "ep-long");
+        for (var i = 0; i < 4_500; i++)
+        {
+            Ok(episode.RecordConsent(Teacher, MotherWritten(), $"Consent confirmed with the family, visit {i}."));
+        }
+
+        Ok(await Host.Repository.AddAsync(episode));
+        Assert.Equal(1, Host.SaveChangesCalls.Count);
+        Assert.Equal(episode.Events, (await NewHost().Repository.GetAsync(episode.Id))!.Events);
+
+        Ok(episode.StartAssessment(Teacher, "The family agreed to an assessment."));
+        Ok(await Host.Repository.UpdateAsync(episode, episode.Version - 1));
+        Assert.Equal(1, Host.SaveChangesCalls.Count); // a save of a few events is one command again
+        Assert.Equal(episode.Version, await CountAsync<EpisodeEventRow>());
+    }
+
     // Three consented episodes (the first with the child's NHS number) added in this mode, then loaded through the host.
     private async Task<List<CafEpisode>> AddThreeAndLoadAsync(StoreHost host, SaveMode mode)
     {
