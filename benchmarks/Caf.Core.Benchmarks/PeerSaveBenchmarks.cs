@@ -3,10 +3,13 @@ using System.Linq;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using Caf.Core.EntityFrameworkCore;
 using Caf.Core.Lifecycle;
+using Caf.Core.Register;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Caf.Core.Benchmarks;
@@ -20,7 +23,11 @@ namespace Caf.Core.Benchmarks;
 /// <c>SaveChangesAsync</c>, on streams started with two events in the setup (Marten's defaults: string stream keys, the
 /// rich append). 400 fresh streams or episodes per iteration, added in <c>[IterationSetup]</c> (not measured); each
 /// database is new (created in the setup, dropped at the end). Mean = time per save (1 / Mean = saves per second). The
-/// SQLite rows (1 writer, a WAL file) are the same EF save on the other database package.
+/// SQLite rows (1 writer, a WAL file) are the same EF save on the other database package. Issue 26 also: the same EF save
+/// with Npgsql's automatic preparation (<c>Max Auto Prepare=20</c>) and with every save's command explicitly prepared
+/// (<c>DbCommand.Prepare</c>, an interceptor); an add (<c>AddAsync</c> of a consented episode) and a 3-episode
+/// <c>UpdateManyAsync</c> (<c>StartAssessment</c> on each) as one command, against the change-tracker save
+/// (<c>SaveMode.Tracked</c>, what every add and multi-episode update was before) as their baselines.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -29,6 +36,7 @@ public class PeerSaveBenchmarks
 {
     private const int Batch = 400;
     private const int Writers = 8;
+    private const int ManySaves = 133; // of 3 episodes each: 399 episodes an iteration
     private BenchStore? _store;
     private DocumentStore? _marten;
     private Func<ValueTask>? _dropMarten;
@@ -38,6 +46,15 @@ public class PeerSaveBenchmarks
 
     [GlobalSetup(Target = nameof(EfPostgres))]
     public void SetupEfPostgres() => _store = BenchStore.PostgresAsync().GetAwaiter().GetResult();
+
+    [GlobalSetup(Target = nameof(EfPostgresAutoPrepare))]
+    public void SetupEfPostgresAutoPrepare() => _store = BenchStore.PostgresAsync(autoPrepare: true).GetAwaiter().GetResult();
+
+    [GlobalSetup(Target = nameof(EfPostgresExplicitPrepare))]
+    public void SetupEfPostgresExplicitPrepare() => _store = BenchStore.PostgresAsync(explicitPrepare: true).GetAwaiter().GetResult();
+
+    [GlobalSetup(Targets = [nameof(AddTracked), nameof(AddOneCommand), nameof(ManyTracked), nameof(ManyOneCommand)])]
+    public void SetupEfPostgresModes() => _store = BenchStore.PostgresAsync().GetAwaiter().GetResult();
 
     [GlobalSetup(Target = nameof(EfSqlite))]
     public void SetupEfSqlite() => _store = BenchStore.SqliteAsync().GetAwaiter().GetResult();
@@ -67,13 +84,25 @@ public class PeerSaveBenchmarks
         };
     }
 
-    [IterationSetup(Targets = [nameof(EfPostgres), nameof(EfSqlite), nameof(EfSqliteNormal)])]
-    public void AddEpisodes()
+    [IterationSetup(Targets = [nameof(EfPostgres), nameof(EfPostgresAutoPrepare), nameof(EfPostgresExplicitPrepare), nameof(EfSqlite), nameof(EfSqliteNormal)])]
+    public void AddEpisodes() => AddEpisodes(Batch);
+
+    [IterationSetup(Targets = [nameof(ManyTracked), nameof(ManyOneCommand)])]
+    public void AddEpisodesForMany() => AddEpisodes(3 * ManySaves);
+
+    [IterationSetup(Targets = [nameof(AddTracked), nameof(AddOneCommand)])]
+    public void BuildEpisodes()
+    {
+        _iteration++;
+        _episodes = [.. Enumerable.Range(0, Batch).Select(i => _store!.Consented($"ep-{_iteration}-{i}", $"child-{_iteration}-{i}"))];
+    }
+
+    private void AddEpisodes(int count)
     {
         var store = _store!;
         _iteration++;
-        _episodes = new CafEpisode[Batch];
-        for (var i = 0; i < Batch; i++)
+        _episodes = new CafEpisode[count];
+        for (var i = 0; i < count; i++)
         {
             var e = store.Consented($"ep-{_iteration}-{i}", $"child-{_iteration}-{i}");
             store.Repository.AddAsync(e).AsTask().GetAwaiter().GetResult().ThrowIfRefused();
@@ -121,6 +150,24 @@ public class PeerSaveBenchmarks
     [BenchmarkCategory("PostgreSQL, 8 writers"), Benchmark(OperationsPerInvoke = Batch, Description = "EF store: StartAssessment + UpdateAsync")]
     public Task EfPostgres() => SaveAsync(Writers);
 
+    [BenchmarkCategory("PostgreSQL, 8 writers"), Benchmark(OperationsPerInvoke = Batch, Description = "EF store, Max Auto Prepare=20: StartAssessment + UpdateAsync")]
+    public Task EfPostgresAutoPrepare() => SaveAsync(Writers);
+
+    [BenchmarkCategory("PostgreSQL, 8 writers"), Benchmark(OperationsPerInvoke = Batch, Description = "EF store, each save's command prepared (DbCommand.Prepare): StartAssessment + UpdateAsync")]
+    public Task EfPostgresExplicitPrepare() => SaveAsync(Writers);
+
+    [BenchmarkCategory("PostgreSQL add, 8 writers"), Benchmark(Baseline = true, OperationsPerInvoke = Batch, Description = "EF store AddAsync, change tracker (before)")]
+    public Task AddTracked() => AddAllAsync(SaveMode.Tracked);
+
+    [BenchmarkCategory("PostgreSQL add, 8 writers"), Benchmark(OperationsPerInvoke = Batch, Description = "EF store AddAsync, one command")]
+    public Task AddOneCommand() => AddAllAsync(SaveMode.OneCommand);
+
+    [BenchmarkCategory("PostgreSQL 3-episode UpdateManyAsync, 8 writers"), Benchmark(Baseline = true, OperationsPerInvoke = ManySaves, Description = "EF store UpdateManyAsync of 3, change tracker (before)")]
+    public Task ManyTracked() => SaveManyAsync(SaveMode.Tracked);
+
+    [BenchmarkCategory("PostgreSQL 3-episode UpdateManyAsync, 8 writers"), Benchmark(OperationsPerInvoke = ManySaves, Description = "EF store UpdateManyAsync of 3, one command")]
+    public Task ManyOneCommand() => SaveManyAsync(SaveMode.OneCommand);
+
     [BenchmarkCategory("SQLite, 1 writer"), Benchmark(Baseline = true, OperationsPerInvoke = Batch, Description = "EF store on SQLite (WAL, synchronous=FULL): StartAssessment + UpdateAsync")]
     public Task EfSqlite() => SaveAsync(1);
 
@@ -137,6 +184,39 @@ public class PeerSaveBenchmarks
                 (await _store!.Repository.UpdateAsync(e, 2)).ThrowIfRefused();
             }
         })));
+
+    private EntityFrameworkEpisodeRepository<CafDbContext> Store =>
+        _store!.Services!.GetRequiredService<EntityFrameworkEpisodeRepository<CafDbContext>>();
+
+    private Task AddAllAsync(SaveMode mode)
+    {
+        var store = Store;
+        return Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = w; i < _episodes.Length; i += Writers)
+            {
+                (await store.AddAsync(_episodes[i], mode)).ThrowIfRefused();
+            }
+        })));
+    }
+
+    private Task SaveManyAsync(SaveMode mode)
+    {
+        var store = Store;
+        return Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+        {
+            for (var s = w; s < ManySaves; s += Writers)
+            {
+                var three = _episodes.AsSpan(3 * s, 3).ToArray();
+                foreach (var e in three)
+                {
+                    e.StartAssessment(BenchStore.Teacher, "The family agreed to an assessment.").ThrowIfRefused();
+                }
+
+                (await store.UpdateManyAsync([.. three.Select(e => new EpisodeUpdate(e, 2))], mode)).ThrowIfRefused();
+            }
+        })));
+    }
 
     private static void Execute(string connectionString, string sql)
     {

@@ -1,6 +1,8 @@
 using System;
+using System.Data.Common;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Caf.Core.Consent;
 using Caf.Core.EntityFrameworkCore;
@@ -11,6 +13,7 @@ using Caf.Core.Reporting;
 using Caf.Core.Thresholds;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -84,9 +87,10 @@ internal sealed class BenchStore : IAsyncDisposable
 
     /// <summary>
     /// A new database on the server; <paramref name="asynchronousCommit"/>: the connections run with <c>synchronous_commit=off</c>;
-    /// <paramref name="autoPrepare"/>: <c>Max Auto Prepare=20</c> (Npgsql prepares statements it sees often, per connection).
+    /// <paramref name="autoPrepare"/>: <c>Max Auto Prepare=20</c> (Npgsql prepares statements it sees often, per connection);
+    /// <paramref name="explicitPrepare"/>: every non-query command (the saves) is prepared (<c>DbCommand.Prepare</c>) before it runs.
     /// </summary>
-    public static async Task<BenchStore> PostgresAsync(bool asynchronousCommit = false, bool autoPrepare = false)
+    public static async Task<BenchStore> PostgresAsync(bool asynchronousCommit = false, bool autoPrepare = false, bool explicitPrepare = false)
     {
         var admin = PostgresConnection ?? throw new InvalidOperationException("Set CAF_BENCH_POSTGRES or CAF_TEST_POSTGRES.");
         var name = $"caf_bench_{Guid.NewGuid():N}";
@@ -104,7 +108,14 @@ internal sealed class BenchStore : IAsyncDisposable
         }
 
         var cs = builder.ConnectionString;
-        return await OpenAsync(o => o.UseNpgsql(cs), async () =>
+        return await OpenAsync(o =>
+        {
+            o.UseNpgsql(cs);
+            if (explicitPrepare)
+            {
+                o.ConfigureDbContext(b => b.AddInterceptors(new PrepareSaves()));
+            }
+        }, async () =>
         {
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(admin);
@@ -152,6 +163,18 @@ internal sealed class BenchStore : IAsyncDisposable
             .BuildServiceProvider();
         await services.MigrateCafDatabaseAsync();
         return new BenchStore(policy, services.GetRequiredService<IEpisodeRepository>(), services, drop);
+    }
+
+    // Issue 26: explicit preparation of the saves' commands. Npgsql keeps a prepared statement on the physical connection,
+    // keyed by its SQL, so preparing the same text again on that connection costs no round trip.
+    private sealed class PrepareSaves : DbCommandInterceptor
+    {
+        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            await command.PrepareAsync(cancellationToken);
+            return result;
+        }
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

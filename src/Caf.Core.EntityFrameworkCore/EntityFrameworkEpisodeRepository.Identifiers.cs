@@ -30,13 +30,4 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IChildI
         children.Sort();
         return children;
     }
-
-    // The child's NHS number, in the add's transaction (the child's details are recorded by the episode's first event only).
-    private static void AppendChildIdentifier(DbContext db, CafEpisode episode, AuthorityId authority)
-    {
-        if (episode.Child.NhsNumber is { } nhsNumber)
-        {
-            db.Entry(new ChildIdentifierRow { Authority = authority, EpisodeId = episode.Id, ChildId = episode.Child.Id, NhsNumber = nhsNumber.Value }).State = EntityState.Added;
-        }
-    }
 }

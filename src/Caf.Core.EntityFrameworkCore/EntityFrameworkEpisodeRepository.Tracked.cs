@@ -9,15 +9,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Caf.Core.EntityFrameworkCore;
 
-// The change-tracker save (several episodes in one transaction, or a retry that adds a missing report row), and the rows
-// both saves write for the new events.
+// The change-tracker save: what a save does when the context's model maps the rows in a way SaveStatements does not
+// cover (another shadow or store-generated column, a table split), and the reference the one-command save
+// (EntityFrameworkEpisodeRepository.Batched.cs) is tested and measured against (SaveMode.Tracked). Same rows, same checks.
 public sealed partial class EntityFrameworkEpisodeRepository<TContext>
 {
     // The rows written (episode row and report row per update), or null when SaveChanges was refused (rolled back).
-    private async Task<(EpisodeSummary Summary, ReportRowEntity Report)[]?> TrackedSaveAsync(DbContext db, IReadOnlyList<EpisodeUpdate> updates,
-        StoredEpisode?[] known, StagedEvents[] staged, bool[] missingReport, int[] snapshotVersions, CancellationToken cancellationToken)
+    private async Task<Written[]?> TrackedSaveAsync(DbContext db, IReadOnlyList<EpisodeUpdate> updates,
+        StoredEpisode?[] known, StagedEvents[] staged, bool[] missingReport, CancellationToken cancellationToken)
     {
-        var written = new (EpisodeSummary Summary, ReportRowEntity Report)[updates.Count];
+        var written = new Written[updates.Count];
         db.ChangeTracker.AutoDetectChangesEnabled = false; // every entry's state is set below
         for (var i = 0; i < updates.Count; i++)
         {
@@ -45,11 +46,6 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext>
                 var snapshot = entry.Property<string>(CafModelBuilderExtensions.SnapshotProperty);
                 snapshot.CurrentValue = EpisodeJson.Serialize(episode);
                 snapshot.IsModified = true;
-                snapshotVersions[i] = episode.Version;
-            }
-            else
-            {
-                snapshotVersions[i] = row.SnapshotVersion;
             }
 
             var hash = entry.Property<string>(CafModelBuilderExtensions.HistoryHashProperty);
@@ -77,7 +73,7 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext>
                 reportEntry.State = EntityState.Modified;
             }
 
-            written[i] = (summary, report);
+            written[i] = new Written(summary, report, row?.Summary is null || SnapshotPolicy.Rewrite(row.SnapshotVersion, episode.Version) ? episode.Version : row.SnapshotVersion);
         }
 
         try
@@ -89,6 +85,41 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext>
         {
             // Stale, missing or foreign: the transaction was rolled back. Classify below.
             return null;
+        }
+    }
+
+    // An add through the change tracker: the rows written, or null when SaveChanges was refused (a duplicate id or REG-01's
+    // index; rolled back), classified by the caller.
+    private async Task<Written?> TrackedAddAsync(DbContext db, CafEpisode episode, StagedEvents staged, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // every entry's state is set below
+        var summary = EpisodeSummary.Of(episode);
+        var entry = db.Entry(summary);
+        entry.State = EntityState.Added;
+        entry.Property<string>(CafModelBuilderExtensions.SnapshotProperty).CurrentValue = EpisodeJson.Serialize(episode);
+        entry.Property<string>(CafModelBuilderExtensions.HistoryHashProperty).CurrentValue = staged.Head;
+        AppendEvents(db, episode, 0, staged);
+        AppendSharingAudit(db, episode, 0, _authority);
+        AppendChildIdentifier(db, episode, _authority); // LAW-03
+        var report = await ReportRowAsync(db, episode, cancellationToken).ConfigureAwait(false);
+        db.Entry(report).State = EntityState.Added;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return new Written(summary, report, episode.Version);
+        }
+        catch (DbUpdateException)
+        {
+            return null; // the unique key or the REG-01 index refused the row. Classified by the caller.
+        }
+    }
+
+    // LAW-03: the child's NHS number, in the add's transaction (the child's details are recorded by the episode's first event only).
+    private static void AppendChildIdentifier(DbContext db, CafEpisode episode, AuthorityId authority)
+    {
+        if (episode.Child.NhsNumber is { } nhsNumber)
+        {
+            db.Entry(new ChildIdentifierRow { Authority = authority, EpisodeId = episode.Id, ChildId = episode.Child.Id, NhsNumber = nhsNumber.Value }).State = EntityState.Added;
         }
     }
 
@@ -119,27 +150,4 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext>
             db.Entry(OutboxRowOf(episode, sequence, staged, scope)).State = EntityState.Added;
         }
     }
-
-    private EpisodeEventRow EventRow(CafEpisode episode, int sequence, StagedEvents staged) => new()
-    {
-        Authority = _authority,
-        EpisodeId = episode.Id,
-        Sequence = sequence,
-        Type = staged.Types[sequence - staged.From],
-        OccurredAt = episode.Events[sequence].OccurredAt,
-        IdempotencyKey = episode.Events[sequence].IdempotencyKey,
-        Json = staged.Json[sequence - staged.From],
-    };
-
-    // The outbox row of the event with this sequence; the payload is the event row's JSON (serialised once).
-    private OutboxRow OutboxRowOf(CafEpisode episode, int sequence, StagedEvents staged, OutboxConsentScope? scope) => new()
-    {
-        Authority = _authority,
-        EpisodeId = episode.Id,
-        Sequence = sequence,
-        EventType = staged.Types[sequence - staged.From],
-        Payload = staged.Json[sequence - staged.From],
-        ConsentBasis = (int?)scope?.Basis,
-        ExcludedAgencies = scope is null ? null : StoreConverters.WriteAgencies(scope.ExcludedAgencies),
-    };
 }

@@ -212,47 +212,38 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
     }
 
     /// <inheritdoc />
-    public ValueTask<Result> AddAsync(CafEpisode episode, CancellationToken cancellationToken = default)
+    /// <remarks>One command in one transaction (docs/storage.md "What a save costs"): nothing is read before it; a duplicate id
+    /// or another open episode of the child (REG-01) is refused by the database's unique indexes, and the refusal is then
+    /// classified from what is stored.</remarks>
+    public ValueTask<Result> AddAsync(CafEpisode episode, CancellationToken cancellationToken = default) =>
+        AddAsync(episode, SaveMode.OneCommand, cancellationToken);
+
+    // SaveMode.Tracked: the change-tracker save (the reference the one-command save is tested and measured against).
+    internal ValueTask<Result> AddAsync(CafEpisode episode, SaveMode mode, CancellationToken cancellationToken = default)
     {
         AuthorityScope.ThrowIfOtherAuthority(episode, _authority);
-        return MeasureSaveAsync("add", 1, episode, static (self, e, ct) => self.AddCoreAsync(e, ct), cancellationToken);
+        return MeasureSaveAsync("add", 1, (episode, mode), static (self, s, ct) => self.AddCoreAsync(s.episode, s.mode, ct), cancellationToken);
     }
 
-    private async Task<Result> AddCoreAsync(CafEpisode episode, CancellationToken cancellationToken)
+    private async Task<Result> AddCoreAsync(CafEpisode episode, SaveMode mode, CancellationToken cancellationToken)
     {
         var staged = EventStaging.Prepare(episode.Events, 0, EventStaging.Seed(_authority));
         await using (var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (await RefuseAddAsync(db, episode, _authority, cancellationToken).ConfigureAwait(false) is { } refused)
+            var written = mode == SaveMode.OneCommand && OneCommandFits([new EpisodeUpdate(episode, 0)]) && _statements.Get(db) is { } statements
+                ? (await WriteAsync(db, statements, [new EpisodeUpdate(episode, 0)], [null], [staged], [true], add: true, cancellationToken).ConfigureAwait(false))?[0]
+                : await TrackedAddAsync(db, episode, staged, cancellationToken).ConfigureAwait(false);
+            if (written is { } rows)
             {
-                return refused;
-            }
-
-            db.ChangeTracker.AutoDetectChangesEnabled = false; // every entry's state is set below
-            var summary = EpisodeSummary.Of(episode);
-            var entry = db.Entry(summary);
-            entry.State = EntityState.Added;
-            entry.Property<string>(CafModelBuilderExtensions.SnapshotProperty).CurrentValue = EpisodeJson.Serialize(episode);
-            entry.Property<string>(CafModelBuilderExtensions.HistoryHashProperty).CurrentValue = staged.Head;
-            AppendEvents(db, episode, 0, staged);
-            AppendSharingAudit(db, episode, 0, _authority);
-            AppendChildIdentifier(db, episode, _authority); // LAW-03
-            var report = await ReportRowAsync(db, episode, cancellationToken).ConfigureAwait(false);
-            db.Entry(report).State = EntityState.Added;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 // Not kept as a verified copy: built elsewhere, maybe under another policy; its first load reads everything.
-                _stored.Remember(episode, new StoredEpisode(episode.Version, staged.Head, summary, report, episode.Version));
+                _stored.Remember(episode, new StoredEpisode(episode.Version, staged.Head, rows.Summary, rows.Report, episode.Version));
                 episode.ForgetSavedSharingAudit();
                 return Result.Ok;
             }
-            catch (DbUpdateException)
-            {
-                // Lost a race to another writer: the unique key or the REG-01 index refused the row. Classify below.
-            }
         }
 
+        // The database refused a row: the episode's id is taken, or the child has an open episode (REG-01's index), maybe
+        // added by another writer a moment ago. Classified from what is stored.
         await using var check = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await RefuseAddAsync(check, episode, _authority, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Episode {episode.Id} could not be added, and neither its id nor its child's open episode explains why.");
@@ -288,6 +279,10 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         return updates.Count == 0 ? Result.Ok : await SaveAsync(updates, cancellationToken).ConfigureAwait(false);
     }
 
+    // SaveMode.Tracked: the change-tracker save (the reference the one-command save is tested and measured against).
+    internal ValueTask<Result> UpdateManyAsync(IReadOnlyList<EpisodeUpdate> updates, SaveMode mode, CancellationToken cancellationToken = default) =>
+        MeasureSaveAsync("update", updates.Count, (updates, mode), static (self, s, ct) => self.SaveCoreAsync(s.updates, s.mode, ct), cancellationToken);
+
     /// <inheritdoc />
     /// <remarks>Translated to one SQL query (where, order by, limit/offset); ties and unordered results come in
     /// episode-id order, as in <see cref="InMemoryEpisodeRepository"/>.</remarks>
@@ -305,9 +300,9 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
         db.Episodes(authority ?? AuthorityId.Default).AsNoTracking().WithSpecification(specification, s => s.Id);
 
     private ValueTask<Result> SaveAsync(IReadOnlyList<EpisodeUpdate> updates, CancellationToken cancellationToken) =>
-        MeasureSaveAsync("update", updates.Count, updates, static (self, u, ct) => self.SaveCoreAsync(u, ct), cancellationToken);
+        MeasureSaveAsync("update", updates.Count, updates, static (self, u, ct) => self.SaveCoreAsync(u, SaveMode.OneCommand, ct), cancellationToken);
 
-    private async Task<Result> SaveCoreAsync(IReadOnlyList<EpisodeUpdate> updates, CancellationToken cancellationToken)
+    private async Task<Result> SaveCoreAsync(IReadOnlyList<EpisodeUpdate> updates, SaveMode mode, CancellationToken cancellationToken)
     {
         var staged = new StagedEvents[updates.Count];
         var known = new StoredEpisode?[updates.Count];
@@ -333,29 +328,13 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
 
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var written = new (EpisodeSummary Summary, ReportRowEntity Report)[updates.Count];
-            var snapshotVersions = new int[updates.Count];
+            Written[]? written;
             await using (var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (updates.Count == 1 && !missingReport[0] && _statements.Get(db) is { } statements)
-                {
-                    // Issue 26: one episode, one command, no change tracker (EntityFrameworkEpisodeRepository.Batched.cs).
-                    var (episode, expected) = (updates[0].Episode, updates[0].ExpectedVersion);
-                    var row = known[0] is { Version: var v } k && v == expected ? k : null;
-                    if (await WriteOneAsync(db, statements, episode, expected, row, staged[0], cancellationToken).ConfigureAwait(false) is { } one)
-                    {
-                        written[0] = (one.Summary, one.Report);
-                        snapshotVersions[0] = one.SnapshotVersion;
-                    }
-                    else
-                    {
-                        written = null;
-                    }
-                }
-                else
-                {
-                    written = await TrackedSaveAsync(db, updates, known, staged, missingReport, snapshotVersions, cancellationToken).ConfigureAwait(false);
-                }
+                // Issue 26: every episode of the save in one command, no change tracker (EntityFrameworkEpisodeRepository.Batched.cs).
+                written = mode == SaveMode.OneCommand && OneCommandFits(updates) && _statements.Get(db) is { } statements
+                    ? await WriteAsync(db, statements, updates, known, staged, missingReport, add: false, cancellationToken).ConfigureAwait(false)
+                    : await TrackedSaveAsync(db, updates, known, staged, missingReport, cancellationToken).ConfigureAwait(false);
             }
 
             if (written is not null)
@@ -363,11 +342,11 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
                 for (var i = 0; i < updates.Count; i++)
                 {
                     var loaded = known[i]?.Loaded == true;
-                    _stored.Remember(updates[i].Episode, new StoredEpisode(updates[i].Episode.Version, staged[i].Head, written[i].Summary, written[i].Report, snapshotVersions[i], loaded));
+                    _stored.Remember(updates[i].Episode, new StoredEpisode(updates[i].Episode.Version, staged[i].Head, written[i].Summary, written[i].Report, written[i].SnapshotVersion, loaded));
                     updates[i].Episode.ForgetSavedSharingAudit();
                     if (loaded)
                     {
-                        KeepVerified(updates[i].Episode, staged[i].Head, snapshotVersions[i]); // an instance this repository loaded: under its policy
+                        KeepVerified(updates[i].Episode, staged[i].Head, written[i].SnapshotVersion); // an instance this repository loaded: under its policy
                     }
                     else
                     {
@@ -497,4 +476,12 @@ public sealed partial class EntityFrameworkEpisodeRepository<TContext> : IEpisod
             ? (Result?)null
             : Result.Refused("REG-01", $"Child {child} already has an open episode ({open.Id}, lead professional {open.LeadProfessional}).", "child");
     }
+}
+
+/// <summary>How a save is written: one command without the change tracker (what the store does), or through the change
+/// tracker (the reference it is tested and measured against; what a model the one command does not cover gets).</summary>
+internal enum SaveMode
+{
+    OneCommand,
+    Tracked,
 }

@@ -30,6 +30,8 @@ internal static class EventStaging
     /// <summary>
     /// Serialises the events from <paramref name="from"/> on, once each, and extends the chain from
     /// <paramref name="hashAtFrom"/> (the hash of the first <paramref name="from"/> events; <see cref="EmptyHash"/> for 0).
+    /// Issue 26: each event's text is encoded to UTF-8 once, into one pooled buffer, and that is what <see cref="Chain"/>
+    /// hashes and the type discriminator is read from: the save and the load hash with the same code.
     /// </summary>
     public static StagedEvents Prepare(IReadOnlyList<CafEvent> events, int from, string hashAtFrom)
     {
@@ -38,17 +40,60 @@ internal static class EventStaging
         var types = new string[count];
         var hashes = new string[count + 1];
         hashes[0] = hashAtFrom;
-        for (var i = 0; i < count; i++)
+        if (count == 0)
         {
-            json[i] = EpisodeJson.SerializeEvent(events[from + i]);
-            hashes[i + 1] = Next(hashes[i], json[i], out types[i]);
+            return new StagedEvents(from, json, types, hashes);
+        }
+
+        using var chain = new Chain(hashAtFrom);
+        var buffer = ArrayPool<byte>.Shared.Rent(1024);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                json[i] = EpisodeJson.SerializeEvent(events[from + i]);
+                var utf8 = Utf8(json[i], ref buffer);
+                chain.Append(utf8);
+                types[i] = TypeOf(utf8);
+                hashes[i + 1] = chain.ToString();
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         return new StagedEvents(from, json, types, hashes);
     }
 
-    /// <summary>SHA-256 over the UTF-8 of <c>previous + eventJson</c> (lower-case hex), without building the concatenation.</summary>
-    public static string Next(string previous, string eventJson) => Next(previous, eventJson, out _);
+    /// <summary>SHA-256 over the UTF-8 of <c>previous + eventJson</c> (lower-case hex): one step of <see cref="Chain"/>.</summary>
+    public static string Next(string previous, string eventJson)
+    {
+        using var chain = new Chain(previous);
+        var buffer = ArrayPool<byte>.Shared.Rent(1024);
+        try
+        {
+            chain.Append(Utf8(eventJson, ref buffer));
+            return chain.ToString();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // The text's UTF-8 in the pooled buffer (a larger one rented when it does not fit).
+    private static ReadOnlySpan<byte> Utf8(string text, ref byte[] buffer)
+    {
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (buffer.Length < most)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = ArrayPool<byte>.Shared.Rent(most);
+        }
+
+        return buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer));
+    }
 
     // A row is written as a single event, {"type":"x","schemaVersion":N,...}; the snapshot holds the same event without
     // the version member, {"type":"x",...}. The same text but for that member is the same event, compared without parsing.
@@ -89,25 +134,6 @@ internal static class EventStaging
             && row[..end].SequenceEqual(expected[..end]) && row[stop..].SequenceEqual(expected[end..]);
     }
 
-    // The event's UTF-8 is encoded once, into a pooled buffer, for both the hash and the type discriminator.
-    private static string Next(string previous, string eventJson, out string type)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(previous.Length + eventJson.Length));
-        try
-        {
-            var head = Encoding.UTF8.GetBytes(previous, buffer);
-            var body = Encoding.UTF8.GetBytes(eventJson, buffer.AsSpan(head));
-            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer.AsSpan(0, head + body), digest);
-            type = TypeOf(buffer.AsSpan(head, body));
-            return Convert.ToHexStringLower(digest);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
     // The stable type discriminator written first in the event's JSON.
     private static string TypeOf(ReadOnlySpan<byte> utf8)
     {
@@ -131,9 +157,9 @@ internal static class EventStaging
 }
 
 /// <summary>
-/// Issue 26: the chain of <see cref="EventStaging"/> over events already in UTF-8 (a load's rows as read), each step's hash
-/// kept as its 64 lower-case hex digits in one buffer: nothing is allocated per event. The same values as
-/// <see cref="EventStaging.Next(string, string)"/> step by step.
+/// Issue 26: the hash chain of <see cref="EventStaging"/> over events in UTF-8 (a load's rows as read, a save's events as
+/// encoded by <see cref="EventStaging.Prepare"/>), each step's hash kept as its 64 lower-case hex digits in one buffer:
+/// nothing is allocated per event. The one implementation of the chain (<see cref="EventStaging.Next(string, string)"/> is one step of it).
 /// </summary>
 internal sealed class Chain : IDisposable
 {
@@ -225,7 +251,7 @@ internal sealed class StagedEvents
         _hashes[version - From] = storedHash;
         for (var i = version - From; i < Json.Length; i++)
         {
-            _hashes[i + 1] = EventStaging.Next(_hashes[i], Json[i]);
+            _hashes[i + 1] = EventStaging.Next(_hashes[i], Json[i]); // rare (another release's JSON): a chain per step
         }
     }
 }

@@ -14,27 +14,30 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Caf.Core.EntityFrameworkCore.Mapping;
 
 /// <summary>
-/// Issue 26: the statements of one episode's update save, written without the change tracker. The episode row's UPDATE
-/// (only the columns that differ from the row as read or written, its WHERE on the key, the version and the history
-/// hash), an INSERT per new event, outbox row and sharing-audit row, and the report row's UPDATE (or INSERT) go to the
-/// database as one command (one round trip) in the save's transaction. The SQL text and its parameters are built once
-/// per shape of save from the context's model (table and column names, the delimiting and parameter syntax of its
-/// database, each column's type mapping and value converter, so every value is stored as <c>SaveChanges</c> stores it)
-/// and kept as an <see cref="IRelationalCommand"/>; a save only supplies the values. The command goes through EF Core's
-/// command pipeline (interceptors, logging, diagnostics), with <see cref="Microsoft.EntityFrameworkCore.Diagnostics.CommandSource.SaveChanges"/>.
+/// Issue 26: the statements of a save, written without the change tracker. Per episode of the save (a
+/// <see cref="Part"/>): the episode row's UPDATE (only the columns that differ from the row as read or written, its WHERE
+/// on the key, the version and the history hash) or, for an add, its INSERT; an INSERT per new event, outbox row and
+/// sharing-audit row (and the child's identifier row on an add); and the report row's UPDATE (or INSERT). Every episode's
+/// statements go to the database as one command (one round trip) in the save's transaction. The SQL text and its
+/// parameters are built once per shape of save from the context's model (table and column names, the delimiting and
+/// parameter syntax of its database, each column's type mapping and value converter, so every value is stored as
+/// <c>SaveChanges</c> stores it) and kept as an <see cref="IRelationalCommand"/>; a save only supplies the values. The
+/// command goes through EF Core's command pipeline (interceptors, logging, diagnostics), with
+/// <see cref="Microsoft.EntityFrameworkCore.Diagnostics.CommandSource.SaveChanges"/>.
 /// </summary>
-/// <threadsafety>Thread-safe: immutable metadata and a concurrent cache of immutable commands.</threadsafety>
+/// <threadsafety>Thread-safe: immutable metadata and concurrent caches of immutable commands.</threadsafety>
 internal sealed class SaveStatements
 {
     // A save shape repeats (a command changes the same columns each time); more than this many distinct shapes are built per save.
     private const int MaxCachedShapes = 512;
 
-    private readonly ConcurrentDictionary<Shape, Built> _cache = new();
+    private readonly ConcurrentDictionary<Part, Built> _single = new();
+    private readonly ConcurrentDictionary<Parts, Built> _many = new();
     private readonly IRelationalCommandBuilderFactory _commands;
     private readonly ISqlGenerationHelper _sql;
 
     private SaveStatements(IRelationalCommandBuilderFactory commands, ISqlGenerationHelper sql, Table episodes, IProperty snapshot, IProperty hash,
-        IProperty version, Table events, Table outbox, Table audit, Table reports)
+        IProperty version, Table events, Table outbox, Table audit, Table reports, Table identifiers)
     {
         _commands = commands;
         _sql = sql;
@@ -46,6 +49,7 @@ internal sealed class SaveStatements
         Outbox = outbox;
         Audit = audit;
         Reports = reports;
+        Identifiers = identifiers;
     }
 
     /// <summary>The episode row's mapped columns (the snapshot and the history hash, shadow properties, apart).</summary>
@@ -65,6 +69,9 @@ internal sealed class SaveStatements
 
     public Table Reports { get; }
 
+    /// <summary>LAW-03: the child's NHS number, written with the episode's add.</summary>
+    public Table Identifiers { get; }
+
     /// <summary>
     /// The statements of <paramref name="db"/>'s model; null when its model maps the rows in a way these statements do not
     /// write exactly as <c>SaveChanges</c> would (another shadow or store-generated column, a table split): the store then saves through the change tracker.
@@ -77,14 +84,16 @@ internal sealed class SaveStatements
             || Table.Of(model, sql, typeof(EpisodeEventRow)) is not { } events
             || Table.Of(model, sql, typeof(OutboxRow)) is not { } outbox
             || Table.Of(model, sql, typeof(SharingAuditRow)) is not { } audit
-            || Table.Of(model, sql, typeof(ReportRowEntity)) is not { } reports)
+            || Table.Of(model, sql, typeof(ReportRowEntity)) is not { } reports
+            || Table.Of(model, sql, typeof(ChildIdentifierRow)) is not { } identifiers)
         {
             return null;
         }
 
-        // Every row of a save is the authority's and the episode's: one parameter each (p0, p1) wherever the column maps alike.
+        // Every row of an episode is the authority's and the episode's: one parameter each wherever the column maps alike
+        // (the authority's shared by the whole command, the episode id's by the episode's statements).
         var (authority, id) = (episodes.Keys.Single(p => p.Name == nameof(EpisodeSummary.Authority)), episodes.Keys.Single(p => p.Name == nameof(EpisodeSummary.Id)));
-        foreach (var table in new[] { episodes, events, outbox, audit, reports })
+        foreach (var table in new[] { episodes, events, outbox, audit, reports, identifiers })
         {
             table.Share(authority, id);
         }
@@ -92,28 +101,48 @@ internal sealed class SaveStatements
         var type = model.FindEntityType(typeof(EpisodeSummary))!;
         return new SaveStatements(db.GetService<IRelationalCommandBuilderFactory>(), sql, episodes,
             type.FindProperty(CafModelBuilderExtensions.SnapshotProperty)!, type.FindProperty(CafModelBuilderExtensions.HistoryHashProperty)!,
-            type.FindProperty(nameof(EpisodeSummary.Version))!, events, outbox, audit, reports);
+            type.FindProperty(nameof(EpisodeSummary.Version))!, events, outbox, audit, reports, identifiers);
     }
 
-    /// <summary>The command of a save of this shape, and the number of rows it writes when the save extends the stored episode.</summary>
-    public (IRelationalCommand Command, int Rows) Command(Shape shape)
+    /// <summary>The command of a save of one episode, and the number of rows it writes when the database accepts every row.</summary>
+    public (IRelationalCommand Command, int Rows) Command(Part part)
     {
-        if (_cache.TryGetValue(shape, out var built))
+        if (!_single.TryGetValue(part, out var built))
         {
-            return (built.Command, built.Rows);
-        }
-
-        built = Build(shape);
-        if (_cache.Count < MaxCachedShapes)
-        {
-            _cache.TryAdd(shape, built);
+            built = Build([part]);
+            if (_single.Count < MaxCachedShapes)
+            {
+                _single.TryAdd(part, built);
+            }
         }
 
         return (built.Command, built.Rows);
     }
 
-    // Parameters are named p0, p1, ... in the order the values are added by SaveValues (the same walk over the same shape).
-    private Built Build(Shape shape)
+    /// <summary>The command of a save of several episodes (their statements in this order), and the rows it writes.</summary>
+    public (IRelationalCommand Command, int Rows) Command(Part[] parts)
+    {
+        if (parts.Length == 1)
+        {
+            return Command(parts[0]);
+        }
+
+        var key = new Parts(parts);
+        if (!_many.TryGetValue(key, out var built))
+        {
+            built = Build(parts);
+            if (_many.Count < MaxCachedShapes)
+            {
+                _many.TryAdd(key, built);
+            }
+        }
+
+        return (built.Command, built.Rows);
+    }
+
+    // Parameters are named p0, p1, ... in the order the values are added by SaveValues (the same walk over the same parts):
+    // p0 the authority, then per part its episode id and its values.
+    private Built Build(Part[] parts)
     {
         var builder = _commands.Create();
         var sql = new StringBuilder();
@@ -128,8 +157,8 @@ internal sealed class SaveStatements
             return name;
         }
 
-        // p0 and p1: the authority and the episode id (Table.Share); SaveValues starts with them.
-        string[] slots = [Add(Episodes.Keys[Array.IndexOf(Episodes.KeySlots, 0)]), Add(Episodes.Keys[Array.IndexOf(Episodes.KeySlots, 1)])];
+        // Slot 0: the authority (Table.Share), for the whole command; slot 1: the episode id of the part being written.
+        string[] slots = [Add(Episodes.Keys[Array.IndexOf(Episodes.KeySlots, 0)]), ""];
 
         void Parameter(IProperty property, int slot = -1) =>
             sql.Append(_sql.GenerateParameterNamePlaceholder(slot >= 0 ? slots[slot] : Add(property)));
@@ -182,11 +211,12 @@ internal sealed class SaveStatements
             Parameter(property);
         }
 
-        // nulls: the value columns (bit i: table.Values[i]) that are null in every row of this table in the save, written as NULL.
-        void Insert(Table table, ulong nulls)
+        // nulls: the value columns (bit i: table.Values[i]) that are null in every row of this table in the save, written as
+        // NULL; shadow: the store's own columns after them (the episode row's snapshot and history hash).
+        void Insert(Table table, ulong nulls, params IProperty[] shadow)
         {
             sql.Append("INSERT INTO ").Append(table.Name).Append(" (");
-            sql.AppendJoin(", ", table.Keys.Concat(table.Values).Select(p => _sql.DelimitIdentifier(p.GetColumnName()))).Append(") VALUES (");
+            sql.AppendJoin(", ", table.Keys.Concat(table.Values).Concat(shadow).Select(p => _sql.DelimitIdentifier(p.GetColumnName()))).Append(") VALUES (");
             for (var i = 0; i < table.Keys.Length; i++)
             {
                 sql.Append(i == 0 ? "" : ", ");
@@ -206,34 +236,89 @@ internal sealed class SaveStatements
                 }
             }
 
+            foreach (var property in shadow)
+            {
+                sql.Append(", ");
+                Parameter(property);
+            }
+
             sql.Append(')').Append(_sql.StatementTerminator).AppendLine();
             rows++;
         }
 
-        Update(Episodes, shape.EpisodeColumns, shape.Snapshot ? Snapshot : null, checks: true);
-        for (var i = 0; i < shape.Events; i++)
+        foreach (var part in parts)
         {
-            Insert(Events, shape.EventNulls);
+            slots[1] = Add(Episodes.Keys[Array.IndexOf(Episodes.KeySlots, 1)]);
+            if (part.Add)
+            {
+                Insert(Episodes, 0, Snapshot, Hash);
+            }
+            else
+            {
+                Update(Episodes, part.EpisodeColumns, part.Snapshot ? Snapshot : null, checks: true);
+            }
+
+            for (var i = 0; i < part.Events; i++)
+            {
+                Insert(Events, part.EventNulls);
+            }
+
+            for (var i = 0; i < (part.Outbox ? part.Events : 0); i++)
+            {
+                Insert(Outbox, part.OutboxNulls);
+            }
+
+            for (var i = 0; i < part.AuditRows; i++)
+            {
+                Insert(Audit, 0);
+            }
+
+            if (part.Identifier)
+            {
+                Insert(Identifiers, 0);
+            }
+
+            if (part.ReportAdded)
+            {
+                Insert(Reports, 0);
+            }
+            else
+            {
+                Update(Reports, part.ReportColumns, null, checks: false);
+            }
         }
 
-        for (var i = 0; i < (shape.Outbox ? shape.Events : 0); i++)
-        {
-            Insert(Outbox, shape.OutboxNulls);
-        }
-
-        for (var i = 0; i < shape.AuditRows; i++)
-        {
-            Insert(Audit, 0);
-        }
-
-        Update(Reports, shape.ReportColumns, null, checks: false);
         builder.Append(sql.ToString());
         return new Built(builder.Build(), rows);
     }
 
-    /// <summary>What decides a save's SQL: the episode row's and the report row's columns set (bit i: <see cref="Table.Values"/>[i]),
-    /// whether the snapshot is rewritten, how many rows of each kind are inserted, and the event and outbox columns null in all of them.</summary>
-    internal readonly record struct Shape(ulong EpisodeColumns, bool Snapshot, int Events, bool Outbox, int AuditRows, ulong ReportColumns, ulong EventNulls, ulong OutboxNulls);
+    /// <summary>What decides one episode's statements: an add (every column inserted) or an update setting the episode
+    /// row's columns <see cref="EpisodeColumns"/> (bit i: <see cref="Table.Values"/>[i]) and the snapshot or not; how many
+    /// rows of each kind are inserted (the child's identifier row on an add); the report row inserted, or updated in the
+    /// columns <see cref="ReportColumns"/>; and the event and outbox columns null in all of the episode's rows.</summary>
+    internal readonly record struct Part(bool Add, ulong EpisodeColumns, bool Snapshot, int Events, bool Outbox, int AuditRows, bool Identifier,
+        bool ReportAdded, ulong ReportColumns, ulong EventNulls, ulong OutboxNulls);
+
+    // The parts of a multi-episode save, compared by value.
+    private sealed class Parts(Part[] parts) : IEquatable<Parts>
+    {
+        private readonly Part[] _parts = parts;
+
+        public bool Equals(Parts? other) => other is not null && _parts.AsSpan().SequenceEqual(other._parts);
+
+        public override bool Equals(object? obj) => Equals(obj as Parts);
+
+        public override int GetHashCode()
+        {
+            var hash = default(HashCode);
+            foreach (var part in _parts)
+            {
+                hash.Add(part);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
 
     private sealed record Built(IRelationalCommand Command, int Rows);
 
@@ -359,6 +444,7 @@ internal sealed class SaveStatements
 internal sealed class SaveValues : IReadOnlyDictionary<string, object?>
 {
     private readonly List<object?> _values = new(32);
+    private int _episode = -1;
 
     public int Count => _values.Count;
 
@@ -370,8 +456,15 @@ internal sealed class SaveValues : IReadOnlyDictionary<string, object?>
 
     public void Add(object? value) => _values.Add(value);
 
-    /// <summary>The value of a shared parameter (0: the authority, 1: the episode id), added first.</summary>
-    public object? Shared(int slot) => _values[slot];
+    /// <summary>Adds the id of the episode whose values follow (shared by its rows: slot 1).</summary>
+    public void StartEpisode(object id)
+    {
+        _episode = _values.Count;
+        _values.Add(id);
+    }
+
+    /// <summary>The value of a shared parameter (0: the authority, added first; 1: the id of the episode being added).</summary>
+    public object? Shared(int slot) => _values[slot == 0 ? 0 : _episode];
 
     public bool ContainsKey(string key) => TryGetValue(key, out _);
 

@@ -115,6 +115,26 @@ public sealed class CommandLog : DbCommandInterceptor
     }
 }
 
+/// <summary>Counts the contexts' SaveChanges calls (a host's SaveChangesInterceptor sees exactly these).</summary>
+public sealed class SaveChangesCount : SaveChangesInterceptor
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Interlocked.Increment(ref _count);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return ValueTask.FromResult(result);
+    }
+}
+
 /// <summary>A publisher that records what it delivered and throws while told to.</summary>
 public sealed class RecordingPublisher : IEpisodeEventPublisher
 {

@@ -48,7 +48,7 @@ public sealed class StoreHost : IAsyncDisposable
             o.Outbox.RetryMaxDelay = TimeSpan.FromMinutes(1);
             outbox?.Invoke(o.Outbox);
             o.ConfigureDbContext(b => b
-                .AddInterceptors(Fault, Commands, Spans)
+                .AddInterceptors(Fault, Commands, Spans, SaveChangesCalls)
                 // Anything EF Core would do in memory or nondeterministically is an error in the tests.
                 .ConfigureWarnings(w => w.Throw(
                     CoreEventId.RowLimitingOperationWithoutOrderByWarning,
@@ -64,6 +64,9 @@ public sealed class StoreHost : IAsyncDisposable
     public CommitFault Fault { get; } = new();
 
     public CommandLog Commands { get; } = new();
+
+    /// <summary>The SaveChanges calls of this host's contexts (issue 26: no save of the episode store makes one).</summary>
+    public SaveChangesCount SaveChangesCalls { get; } = new();
 
     /// <summary>The activity current when each database command ran (where the provider's spans would start).</summary>
     public CommandSpans Spans { get; } = new();
