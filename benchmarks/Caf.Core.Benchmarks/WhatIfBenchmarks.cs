@@ -17,9 +17,12 @@ namespace Caf.Core.Benchmarks;
 /// Policy what-if over 100,000 recorded assessments (the default framework against one where R-MULTIPLE needs two
 /// additional needs instead of three). Baseline: re-running the matcher naively, the explained <c>Assess</c> under A
 /// and B for every assessment, comparing level and route. The what-if re-decides every decision point of the
-/// episodes (consent records and evaluations, threshold level and route, retention when closed): it tests only the
-/// rules that differ (here R-MULTIPLE's two versions) on each assessment's bitset, classifies both sides only when one
-/// holds, explains only the assessments that differ (memoised per indicator set), and reads the episodes in groups.
+/// episodes (consent records and evaluations, threshold level and route, retention when closed); here only the
+/// thresholds differ, so it reads each episode's index (kept as events apply), not its events: the counts and the first
+/// assessment's indicator hashes, copied a group of episodes at a time. An assessment is settled from its hashes (the
+/// bitset they decode to: only the rules that differ, here R-MULTIPLE's two versions, are tested, and both sides are
+/// classified only when one holds); only one that may differ reads its ids, and only one that differs is explained
+/// (memoised per indicator set).
 /// The "floor" row walks every event and reads the assessments' ids, deciding nothing: what any comparison that
 /// reads one episode at a time pays for memory alone.
 /// </summary>

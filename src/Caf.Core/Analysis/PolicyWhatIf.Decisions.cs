@@ -26,11 +26,12 @@ public sealed partial class PolicyWhatIf
         private static readonly ThresholdContext StepDownOnly = new() { StepDown = true };
         private readonly Dictionary<long, string> _subjects = []; // day number, then the count of indicators
 
-        public void Episode(CafEpisode episode)
+        /// <summary>Re-decides the episode's decision points; <paramref name="counts"/>: its index's counts, or a copy of them.</summary>
+        public void Episode(CafEpisode episode, in DecisionPointIndex.Counted counts)
         {
             if (whatIf._indexed)
             {
-                FromIndex(episode);
+                FromIndex(episode, counts);
                 return;
             }
 
@@ -41,9 +42,8 @@ public sealed partial class PolicyWhatIf
         /// When only the thresholds (and the retention period) may differ, every other point is counted from the
         /// episode's index and only the assessments are read: no event is walked (issue 26).
         /// </summary>
-        private void FromIndex(CafEpisode episode)
+        private void FromIndex(CafEpisode episode, in DecisionPointIndex.Counted index)
         {
-            ref readonly var index = ref episode.DecisionPoints;
             Decided[(int)PolicyDecisionPoint.ConsentRecord] += index.ConsentRecords;
             Decided[(int)PolicyDecisionPoint.ConsentToStart] += index.ConsentToStart;
             Decided[(int)PolicyDecisionPoint.ConsentToShareAtPanel] += index.ConsentToShareAtPanel;
@@ -58,14 +58,23 @@ public sealed partial class PolicyWhatIf
                 Decided[(int)PolicyDecisionPoint.ThresholdLevel] += index.AssessmentCount;
                 Decided[(int)PolicyDecisionPoint.ThresholdRoute] += index.AssessmentCount;
             }
-            else
+            else if (index.AssessmentCount > 0)
             {
-                if (index.AssessmentCount > 0)
+                // The first assessment is usually settled by its indicator hashes, kept with the counts: then nothing else
+                // of the episode is read. Otherwise (and for later assessments) the rest of the index is read.
+                if (index.AssessmentCount == 1 && whatIf._thresholds is { } difference
+                    && difference.SettledAlike(index.FirstHashes, new ThresholdContext { StepDown = index.FromStepDown }))
                 {
-                    Threshold(episode, index.First, index.FromStepDown);
-                    foreach (ref readonly var assessed in index.Later)
+                    Decided[(int)PolicyDecisionPoint.ThresholdLevel]++;
+                    Decided[(int)PolicyDecisionPoint.ThresholdRoute]++;
+                }
+                else
+                {
+                    ref readonly var full = ref episode.DecisionPoints;
+                    Threshold(full.Id, full.First, index.FromStepDown);
+                    foreach (ref readonly var assessed in full.Later)
                     {
-                        Threshold(episode, assessed, index.FromStepDown);
+                        Threshold(full.Id, assessed, index.FromStepDown);
                     }
                 }
             }
@@ -129,7 +138,7 @@ public sealed partial class PolicyWhatIf
                         ConsentDecision(episode, i, consent, r, PolicyDecisionPoint.ConsentToShareAtPanel);
                         break;
                     case AssessmentCompleted a:
-                        Threshold(episode, i, a, fromStepDown);
+                        Threshold(episode.Id, i, a, fromStepDown);
                         break;
                     case PlanAgreed p:
                         EndPlan(episode, planIndex, planVersion);
@@ -203,10 +212,10 @@ public sealed partial class PolicyWhatIf
             });
         }
 
-        private void Threshold(CafEpisode episode, int index, AssessmentCompleted a, bool fromStepDown) =>
-            Threshold(episode, new DecisionPointIndex.Assessed(index, a.Summary.IndicatorIds, DateOnly.FromDateTime(a.OccurredAt.UtcDateTime)), fromStepDown);
+        private void Threshold(EpisodeId episode, int index, AssessmentCompleted a, bool fromStepDown) =>
+            Threshold(episode, new DecisionPointIndex.Assessed(index, a.Summary.IndicatorIds, DateOnly.FromDateTime(a.OccurredAt.UtcDateTime), IndicatorHashes.None), fromStepDown);
 
-        private void Threshold(CafEpisode episode, in DecisionPointIndex.Assessed assessed, bool fromStepDown)
+        private void Threshold(EpisodeId id, in DecisionPointIndex.Assessed assessed, bool fromStepDown)
         {
             var (index, ids) = (assessed.EventIndex, assessed.IndicatorIds);
             Decided[(int)PolicyDecisionPoint.ThresholdLevel]++;
@@ -216,7 +225,7 @@ public sealed partial class PolicyWhatIf
                 return; // the same framework, or one whose rules and level routes decide alike: nothing to re-decide
             }
 
-            var decided = ThresholdDecisions(ids.AsSpan(), new ThresholdContext { StepDown = fromStepDown });
+            var decided = ThresholdDecisions(ids.AsSpan(), assessed.Hashes, new ThresholdContext { StepDown = fromStepDown });
             if (decided is { } d)
             {
                 // The subject names only the day (UTC) and the count: built once per pair of them.
@@ -225,7 +234,6 @@ public sealed partial class PolicyWhatIf
                 {
                     _subjects.Add(key, subject = $"assessment completed {assessed.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({ids.Length} indicators)");
                 }
-                var id = episode.DecisionPoints.Id; // beside the rest of the index (the episode's own Id may be another cache line)
                 Differ(id, index, PolicyDecisionPoint.ThresholdLevel, subject, d.LevelA, d.LevelB);
                 Differ(id, index, PolicyDecisionPoint.ThresholdRoute, subject, d.RouteA, d.RouteB);
             }
@@ -241,10 +249,16 @@ public sealed partial class PolicyWhatIf
         }
 
         // Null when A and B classify alike (the allocation-free path); otherwise both explained decisions.
-        private ThresholdPair? ThresholdDecisions(ReadOnlySpan<string> ids, ThresholdContext context)
+        private ThresholdPair? ThresholdDecisions(ReadOnlySpan<string> ids, IndicatorHashes hashes, ThresholdContext context)
         {
             if (whatIf._thresholds is { } difference)
             {
+                // Most sets are settled from the ids' hashes kept in the episode's index: no id string is read.
+                if (difference.SettledAlike(hashes, context))
+                {
+                    return null;
+                }
+
                 // The same indicators: the set is read once and only the rules that differ are tested; both sides are
                 // classified only when one of them holds. An unknown id is refused alike by both.
                 if (!difference.TryCompare(ids, context, out var differ, out _, out _, out var bits) || !differ)

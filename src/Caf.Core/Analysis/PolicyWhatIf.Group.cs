@@ -22,15 +22,18 @@ public sealed partial class PolicyWhatIf
     {
         private const int Size = 32;
         private readonly List<CafEpisode> _episodes = new(Size);
+        private readonly DecisionPointIndex.Counted[] _counts = new DecisionPointIndex.Counted[Size];
         private readonly List<IReadOnlyList<CafEvent>> _histories = new(Size);
         private readonly List<CafEvent> _events = new(Size * 8);
         private readonly List<AssessmentSummary> _summaries = new(Size);
-        private readonly List<System.Collections.Immutable.ImmutableArray<string>> _ids = new(Size);
 
         /// <summary>Checked into every read, so that none of them can be left out: not a result.</summary>
         private int _touched;
 
         public List<CafEpisode> Episodes => _episodes;
+
+        /// <summary>The counts of episode <paramref name="i"/>'s index as read in (when indexed).</summary>
+        public ref readonly DecisionPointIndex.Counted Counts(int i) => ref _counts[i];
 
         /// <summary>Adds an episode; true when the group is full.</summary>
         public bool Add(CafEpisode episode)
@@ -40,24 +43,20 @@ public sealed partial class PolicyWhatIf
         }
 
         /// <summary>Reads the group's histories into cache, one link of every episode's chain at a time.</summary>
-        /// <param name="indexed">Only the episodes' index is read (see <see cref="Run.Episode"/>): the episodes and their
-        /// first assessment's ids (later assessments are rare), not the events.</param>
+        /// <param name="indexed">Only the episodes' index is read (see <see cref="Run.Episode"/>): the episodes themselves,
+        /// not their events nor their assessments' ids.</param>
         public void ReadIn(bool indexed)
         {
             if (indexed)
             {
-                foreach (var episode in _episodes)
+                // The index holds the counts and the first assessment's indicator hashes, without references: each
+                // episode's are copied in a loop that decides nothing, so that the reads of the group overlap (a decision
+                // that branched on each as it arrived would wait for them one at a time). The ids are read only for an
+                // assessment the hashes cannot settle.
+                var episodes = CollectionsMarshal.AsSpan(_episodes);
+                for (var i = 0; i < episodes.Length; i++)
                 {
-                    ref readonly var index = ref episode.DecisionPoints;
-                    if (index.AssessmentCount > 0)
-                    {
-                        _ids.Add(index.First.IndicatorIds);
-                    }
-                }
-
-                foreach (var ids in _ids)
-                {
-                    _touched += ids.IsDefault ? 0 : ids.Length;
+                    _counts[i] = episodes[i].DecisionPoints.Counts;
                 }
 
                 return;
@@ -97,7 +96,6 @@ public sealed partial class PolicyWhatIf
             _histories.Clear();
             _events.Clear();
             _summaries.Clear();
-            _ids.Clear();
             _touched &= 1;
         }
     }

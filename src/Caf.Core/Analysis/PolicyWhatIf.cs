@@ -131,7 +131,7 @@ public sealed partial class PolicyWhatIf
     {
         var run = new Run(this);
         var known = episodes.TryGetNonEnumeratedCount(out var count);
-        var seen = new DistinctStrings(known ? count : 0);
+        var seen = new DistinctEpisodes(known ? count : 0);
         var group = new Group();
         var taken = 0;
         foreach (var episode in episodes)
@@ -139,7 +139,7 @@ public sealed partial class PolicyWhatIf
             cancellationToken.ThrowIfCancellationRequested();
             if (progress is not null && taken > 0 && taken % CafProgress.Interval == 0)
             {
-                Flush(run, group, leadProfessionalPools);
+                Flush(run, group, seen, leadProfessionalPools);
                 progress.Report(new CafProgress(taken, known ? count : null, CafProgress.WhatIfEpisodes));
             }
 
@@ -149,15 +149,13 @@ public sealed partial class PolicyWhatIf
             }
 
             taken++;
-            ref readonly var index = ref episode.DecisionPoints; // the id, its hash and key are kept there: nothing else of the episode is read
-            seen.Add(index.IdHash, index.Id.Value);
             if (group.Add(episode))
             {
-                Flush(run, group, leadProfessionalPools);
+                Flush(run, group, seen, leadProfessionalPools);
             }
         }
 
-        Flush(run, group, leadProfessionalPools);
+        Flush(run, group, seen, leadProfessionalPools);
         if (seen.FirstRepeated() is { } repeated)
         {
             throw new ArgumentException($"Episode {repeated} appears twice.", nameof(episodes));
@@ -177,19 +175,23 @@ public sealed partial class PolicyWhatIf
     private const int PointCount = (int)PolicyDecisionPoint.RetentionDate + 1;
 
     /// <summary>Compares the episodes of a group, in order, once the group's memory has been read in (see <see cref="Group"/>).</summary>
-    private static void Flush(Run run, Group group, IReadOnlyDictionary<EpisodeId, LeadProfessionalSelectionRequest>? leadProfessionalPools)
+    private static void Flush(Run run, Group group, DistinctEpisodes seen, IReadOnlyDictionary<EpisodeId, LeadProfessionalSelectionRequest>? leadProfessionalPools)
     {
         group.ReadIn(run.Indexed);
-        foreach (var episode in group.Episodes)
+        var episodes = group.Episodes;
+        for (var i = 0; i < episodes.Count; i++)
         {
+            var episode = episodes[i];
+            ref readonly var counts = ref run.Indexed ? ref group.Counts(i) : ref episode.DecisionPoints.Counts; // the id's hash is kept there
+            seen.Add(counts.IdHash, episode);
             var first = run.Differences.Count;
-            run.Episode(episode);
+            run.Episode(episode, counts);
             if (leadProfessionalPools is not null && leadProfessionalPools.TryGetValue(episode.Id, out var request) && request is not null)
             {
                 run.LeadProfessional(episode, request);
             }
 
-            run.EndEpisode(in episode.DecisionPoints, first);
+            run.EndEpisode(episode, first);
         }
 
         group.Clear();
@@ -223,12 +225,12 @@ public sealed partial class PolicyWhatIf
         }
 
         /// <summary>Puts the episode's differences in order (usually they already are) and notes where they are.</summary>
-        public void EndEpisode(in DecisionPointIndex episode, int first)
+        public void EndEpisode(CafEpisode episode, int first)
         {
             var count = Differences.Count - first;
             if (count == 0)
             {
-                return;
+                return; // nothing of the episode is read
             }
 
             for (var i = first + 1; i < Differences.Count; i++)
@@ -245,7 +247,7 @@ public sealed partial class PolicyWhatIf
                 }
             }
 
-            _segments.Add(new Segment(episode.IdKey, episode.Id.Value, first, count));
+            _segments.Add(new Segment(episode.DecisionPoints.IdKey, episode.DecisionPoints.Id.Value, first, count));
         }
 
         /// <summary>Every difference in the comparison's order: the episodes' runs sorted by episode id, not every difference.</summary>

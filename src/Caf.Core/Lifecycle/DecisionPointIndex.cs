@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Caf.Core.Events;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Primitives;
+using Caf.Core.Thresholds;
 
 namespace Caf.Core.Lifecycle;
 
@@ -21,17 +22,61 @@ namespace Caf.Core.Lifecycle;
 /// </remarks>
 internal struct DecisionPointIndex
 {
-    // Everything the what-if reads of an episode is here, in the episode object itself: the id, its hash and ordinal key,
-    // the counts, whether it ended, and the first assessment (most episodes have one; later ones in an array).
+    // Everything the what-if reads of an episode is here, in the episode object itself. What it reads for every episode
+    // (the counts, the flags, the id's hash and the first assessment's indicator hashes) is one part without references,
+    // copied as plain memory; the rest (the id, its key, the assessments' ids) is read only for an episode that differs.
+    private Counted _counts;
     private Assessed _first;
     private Assessed[]? _later;
-    private bool _assessmentStarted;
-    private bool _hasPlan;
-    private int _reviewsOfPlan;
-    private int _plansReviewed;
 
-    /// <summary>An assessment's event index, recorded indicator ids and UTC day (the what-if's subject names the day).</summary>
-    public readonly record struct Assessed(int EventIndex, ImmutableArray<string> IndicatorIds, DateOnly Day);
+    /// <summary>
+    /// An assessment's event index, recorded indicator ids, UTC day (the what-if's subject names the day) and the ids'
+    /// hashes (<see cref="IndicatorHashes"/>: the what-if settles most assessments from them without reading an id).
+    /// </summary>
+    public readonly record struct Assessed(int EventIndex, ImmutableArray<string> IndicatorIds, DateOnly Day, IndicatorHashes Hashes);
+
+    /// <summary>
+    /// The part of the index the what-if reads for every episode: no references, so a group of episodes' parts are copied
+    /// in one loop whose reads overlap (<c>PolicyWhatIf</c>'s group), and nothing else of an episode is read unless one of
+    /// its decisions may differ.
+    /// </summary>
+    public struct Counted
+    {
+        internal int ReviewsOfPlan;
+        internal int PlansReviewed;
+        internal bool AssessmentStarted;
+        internal bool HasPlan;
+
+        /// <summary>The hash of the episode's id (this process's string hash), for the what-if's check that no episode is given twice.</summary>
+        public int IdHash { get; internal set; }
+
+        public int ConsentRecords { get; internal set; }
+
+        public int ConsentToStart { get; internal set; }
+
+        public int ConsentToShareAtPanel { get; internal set; }
+
+        public int AssessmentCount { get; internal set; }
+
+        /// <summary>True when the episode has closed or transferred out (it has a retention date, RET-01, RET-02).</summary>
+        public bool Ended { get; internal set; }
+
+        /// <summary>True for an episode opened as a potential CAF from a step-down (THR-05's context).</summary>
+        public bool FromStepDown { get; internal set; }
+
+        /// <summary>True when the last event closed the episode.</summary>
+        public bool ClosedLast { get; internal set; }
+
+        /// <summary>The first assessment's indicator hashes (valid when <see cref="AssessmentCount"/> is at least 1).</summary>
+        public IndicatorHashes FirstHashes { get; internal set; }
+
+        /// <summary>Plans followed by at least one review before the next plan (the current one included).</summary>
+        public readonly int ReviewedPlans => PlansReviewed + (HasPlan && ReviewsOfPlan > 0 ? 1 : 0);
+    }
+
+    /// <summary>The counts, flags and first hashes: what the what-if reads of every episode.</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    public readonly ref readonly Counted Counts => ref _counts;
 
     /// <summary>The episode's id.</summary>
     public EpisodeId Id { get; private set; }
@@ -40,24 +85,24 @@ internal struct DecisionPointIndex
     public OrdinalKey IdKey { get; private set; }
 
     /// <summary>True when the episode has closed or transferred out (it has a retention date, RET-01, RET-02).</summary>
-    public bool Ended { get; private set; }
+    public readonly bool Ended => _counts.Ended;
 
     /// <summary>True for an episode opened as a potential CAF from a step-down (THR-05's context).</summary>
-    public bool FromStepDown { get; private set; }
+    public readonly bool FromStepDown => _counts.FromStepDown;
 
-    public int ConsentRecords { get; private set; }
+    public readonly int ConsentRecords => _counts.ConsentRecords;
 
-    public int ConsentToStart { get; private set; }
+    public readonly int ConsentToStart => _counts.ConsentToStart;
 
-    public int ConsentToShareAtPanel { get; private set; }
+    public readonly int ConsentToShareAtPanel => _counts.ConsentToShareAtPanel;
 
-    public int AssessmentCount { get; private set; }
+    public readonly int AssessmentCount => _counts.AssessmentCount;
 
     /// <summary>True when the last event closed the episode.</summary>
-    public bool ClosedLast { get; private set; }
+    public readonly bool ClosedLast => _counts.ClosedLast;
 
     /// <summary>Plans followed by at least one review before the next plan (the current one included).</summary>
-    public readonly int ReviewedPlans => _plansReviewed + (_hasPlan && _reviewsOfPlan > 0 ? 1 : 0);
+    public readonly int ReviewedPlans => _counts.ReviewedPlans;
 
     /// <summary>The first assessment (valid when <see cref="AssessmentCount"/> is at least 1).</summary>
     [System.Diagnostics.CodeAnalysis.UnscopedRef]
@@ -67,51 +112,55 @@ internal struct DecisionPointIndex
     public readonly ReadOnlySpan<Assessed> Later => _later.AsSpan(0, Math.Max(0, AssessmentCount - 1));
 
     /// <summary>The hash of the episode's id (this process's string hash), for the what-if's check that no episode is given twice.</summary>
-    public int IdHash { get; private set; }
+    public readonly int IdHash => _counts.IdHash;
 
     public static DecisionPointIndex Opened(CafEvent opening) => new()
     {
-        FromStepDown = opening is PotentialCafRegistered,
+        _counts = new Counted
+        {
+            FromStepDown = opening is PotentialCafRegistered,
+            IdHash = opening.EpisodeId.Value.GetHashCode(StringComparison.Ordinal),
+        },
         Id = opening.EpisodeId,
-        IdHash = opening.EpisodeId.Value.GetHashCode(StringComparison.Ordinal),
         IdKey = OrdinalKey.Of(opening.EpisodeId.Value),
     };
 
     /// <summary>Notes the event applied at <paramref name="index"/> (after the opening); <paramref name="ended"/>: the episode is closed or transferred out after it.</summary>
     public void Note(CafEvent e, int index, bool ended)
     {
-        ClosedLast = false;
-        Ended = ended;
+        ref var c = ref _counts;
+        c.ClosedLast = false;
+        c.Ended = ended;
         switch (e)
         {
             case ConsentRecorded:
-                ConsentRecords++;
+                c.ConsentRecords++;
                 break;
             case AssessmentStarted:
-                _assessmentStarted = true;
-                ConsentToStart++;
+                c.AssessmentStarted = true;
+                c.ConsentToStart++;
                 break;
-            case NextStepChosen n when FromStepDown && !_assessmentStarted && n.Step != NextStep.NoFurtherAction:
-                ConsentToStart++;
+            case NextStepChosen n when c.FromStepDown && !c.AssessmentStarted && n.Step != NextStep.NoFurtherAction:
+                c.ConsentToStart++;
                 break;
             case ReferredToPanel:
-                ConsentToShareAtPanel++;
+                c.ConsentToShareAtPanel++;
                 break;
             case AssessmentCompleted a:
-                AddAssessment(new Assessed(index, a.Summary.IndicatorIds, DateOnly.FromDateTime(a.OccurredAt.UtcDateTime)));
+                AddAssessment(new Assessed(index, a.Summary.IndicatorIds, DateOnly.FromDateTime(a.OccurredAt.UtcDateTime), IndicatorHashes.Of(a.Summary.IndicatorIds)));
                 break;
             case PlanAgreed or PlanRevised:
                 NewPlan();
                 break;
             case StepDownTacDecided { Decision.Plan: not null }:
-                ConsentToStart++;
+                c.ConsentToStart++;
                 NewPlan();
                 break;
             case ReviewHeld:
-                _reviewsOfPlan++;
+                c.ReviewsOfPlan++;
                 break;
             case EpisodeClosed:
-                ClosedLast = true;
+                c.ClosedLast = true;
                 break;
         }
     }
@@ -126,13 +175,14 @@ internal struct DecisionPointIndex
 
     private void NewPlan()
     {
-        if (_hasPlan && _reviewsOfPlan > 0)
+        ref var c = ref _counts;
+        if (c.HasPlan && c.ReviewsOfPlan > 0)
         {
-            _plansReviewed++;
+            c.PlansReviewed++;
         }
 
-        _reviewsOfPlan = 0; // reviews before any plan count for none (the what-if's walk drops them too)
-        _hasPlan = true;
+        c.ReviewsOfPlan = 0; // reviews before any plan count for none (the what-if's walk drops them too)
+        c.HasPlan = true;
     }
 
     private void AddAssessment(Assessed assessed)
@@ -140,6 +190,7 @@ internal struct DecisionPointIndex
         if (AssessmentCount == 0)
         {
             _first = assessed;
+            _counts.FirstHashes = assessed.Hashes;
         }
         else
         {
@@ -156,6 +207,6 @@ internal struct DecisionPointIndex
             _later[later] = assessed;
         }
 
-        AssessmentCount++;
+        _counts.AssessmentCount++;
     }
 }

@@ -32,10 +32,20 @@ public sealed partial class ThresholdMatcher
         private readonly PlanRule[] _onlyA;
         private readonly PlanRule[] _onlyB;
         private readonly bool _always; // level 1 routes differently: every set not stepped up may differ
+        private readonly byte[] _byHash; // an id's IndicatorHashes hash to its index + 1; 0 no indicator, Ambiguous two or more
 
-        private Difference(OrdinalIndex lookup, Plan a, Plan b, PlanRule[] onlyA, PlanRule[] onlyB)
+        private const byte Ambiguous = byte.MaxValue;
+
+        private Difference(OrdinalIndex lookup, ThresholdIndicator[] indicators, Plan a, Plan b, PlanRule[] onlyA, PlanRule[] onlyB)
         {
             _lookup = lookup;
+            _byHash = new byte[ushort.MaxValue + 1];
+            for (var i = 0; i < indicators.Length; i++)
+            {
+                ref var entry = ref _byHash[IndicatorHashes.Hash(indicators[i].Id)];
+                entry = entry == 0 ? (byte)(i + 1) : Ambiguous; // at most 64 indicators: i + 1 is below Ambiguous
+            }
+
             _a = a;
             _b = b;
             _onlyA = onlyA;
@@ -79,7 +89,7 @@ public sealed partial class ThresholdMatcher
                 }
             }
 
-            return new Difference(a._lookup, planA, planB, [.. onlyA], [.. onlyB]);
+            return new Difference(a._lookup, a._indicators, planA, planB, [.. onlyA], [.. onlyB]);
         }
 
         /// <summary>
@@ -113,6 +123,82 @@ public sealed partial class ThresholdMatcher
             b = _b.Decide(bits, lanes, context);
             differ = a != b;
             return true;
+        }
+
+        /// <summary>
+        /// True when A and B certainly decide the recorded set alike, judged from its ids' hashes alone (no id is read);
+        /// false when that is not certain: then compare the ids (<see cref="TryCompare"/>).
+        /// </summary>
+        /// <remarks>
+        /// Each hash is looked up in a table of the indicators' hashes. A hash no indicator has is an unknown id, which
+        /// both frameworks refuse alike (THR-03). Otherwise, unless two indicators share the hash (then: not certain),
+        /// it names the one indicator the id can be, and the set's bitset is built from those. If every id is that
+        /// indicator, the bitset is the set's own; if one is not, the id is unknown and both refuse it alike. Either way a
+        /// bitset on which A and B decide alike (significant harm, none of the rules that differ holds, or both classify it
+        /// alike) means the set is decided alike; a bitset on which they differ is not certain and is compared on the ids.
+        /// </remarks>
+        public bool SettledAlike(IndicatorHashes hashes, ThresholdContext context)
+        {
+            if (!hashes.IsRecorded)
+            {
+                return false;
+            }
+
+            ulong word = 0, lanes = 0;
+            var read = Read(hashes.Low, ref word, ref lanes);
+            if (read == Reading.Complete && hashes.High != 0)
+            {
+                read = Read(hashes.High, ref word, ref lanes);
+            }
+
+            if (read != Reading.Complete)
+            {
+                return read == Reading.Unknown;
+            }
+
+            if (context.SignificantHarmConcern || (word & _a.Harm) != 0)
+            {
+                return true; // THR-04 in both
+            }
+
+            var specialist = context.SpecialistServicesInvolved && !context.StepDown;
+            if (!_always && !Plan.AnyHolds(_onlyA, word, lanes, specialist) && !Plan.AnyHolds(_onlyB, word, lanes, specialist))
+            {
+                return true; // only shared rules hold
+            }
+
+            return _a.Decide(word, lanes, context) == _b.Decide(word, lanes, context);
+        }
+
+        private enum Reading
+        {
+            Complete,
+            Unknown,
+            Ambiguous,
+        }
+
+        private Reading Read(ulong packed, ref ulong word, ref ulong lanes)
+        {
+            var table = _byHash;
+            var laneTable = _a.Lanes;
+            for (; packed != 0; packed >>= 16)
+            {
+                var at = table[(int)(packed & 0xFFFF)];
+                if (at == 0)
+                {
+                    return Reading.Unknown;
+                }
+
+                if (at == Ambiguous)
+                {
+                    return Reading.Ambiguous;
+                }
+
+                word |= 1UL << (at - 1);
+                lanes |= laneTable[at - 1];
+            }
+
+            return Reading.Complete;
         }
     }
 }
