@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using Caf.Core.Annotations;
 using Caf.Core.Events;
 using Caf.Core.Lifecycle;
