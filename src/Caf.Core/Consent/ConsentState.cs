@@ -28,8 +28,10 @@ public sealed class ConsentState
         bool anyGiven,
         ImmutableArray<ConsentExclusion> exclusions,
         ConsentOverride? @override,
-        ConsentWithdrawal? withdrawal)
+        ConsentWithdrawal? withdrawal,
+        LatestByRole latest)
     {
+        _latest = latest;
         _log = log;
         _count = count;
         _anyGiven = anyGiven;
@@ -46,8 +48,12 @@ public sealed class ConsentState
     private readonly bool _anyGiven;
     private ImmutableArray<ConsentRecord> _records; // the immutable view of the first _count slots, built when first read
 
+    // The latest record of each defined role, kept as records are added (issue 26): Latest(role) answers without walking
+    // the records, which every consent resolution asks for each role (a role with no record walked all of them).
+    private readonly LatestByRole _latest;
+
     /// <summary>Nothing recorded yet.</summary>
-    public static ConsentState Empty { get; } = new(RecordLog.None, 0, false, [], null, null);
+    public static ConsentState Empty { get; } = new(RecordLog.None, 0, false, [], null, null, default);
 
     /// <summary>Every consent record, oldest first; a later record of the same person supersedes their earlier decision.</summary>
     public ImmutableArray<ConsentRecord> Records
@@ -98,7 +104,7 @@ public sealed class ConsentState
             }
         }
 
-        return new(_log.Append(_count, record, out var log) ? _log : log, _count + 1, _anyGiven || record.Decision == ConsentDecision.Given, exclusions, Override, Withdrawal);
+        return new(_log.Append(_count, record, out var log) ? _log : log, _count + 1, _anyGiven || record.Decision == ConsentDecision.Given, exclusions, Override, Withdrawal, _latest.With(record));
     }
 
     /// <summary>Lifts one person's exclusion of an agency (CONS-05); other people's exclusions of it stand.</summary>
@@ -112,7 +118,7 @@ public sealed class ConsentState
         {
             if (Exclusions[i].Agency == lift.Agency && Exclusions[i].By == lift.LiftedBy)
             {
-                return new(_log, _count, _anyGiven, Exclusions.RemoveAt(i), Override, Withdrawal);
+                return new(_log, _count, _anyGiven, Exclusions.RemoveAt(i), Override, Withdrawal, _latest);
             }
         }
 
@@ -122,18 +128,24 @@ public sealed class ConsentState
     /// <summary>Records an override (CONS-06). It does not lift any exclusion.</summary>
     /// <param name="override">The override.</param>
     /// <returns>The new state.</returns>
-    public ConsentState WithOverride(ConsentOverride @override) => new(_log, _count, _anyGiven, Exclusions, Guard.Against.Null(@override), Withdrawal);
+    public ConsentState WithOverride(ConsentOverride @override) => new(_log, _count, _anyGiven, Exclusions, Guard.Against.Null(@override), Withdrawal, _latest);
 
     /// <summary>Records a withdrawal (CONS-07). Exclusions stand.</summary>
     /// <param name="withdrawal">The withdrawal.</param>
     /// <returns>The new state.</returns>
-    public ConsentState WithWithdrawal(ConsentWithdrawal withdrawal) => new(_log, _count, _anyGiven, Exclusions, Override, Guard.Against.Null(withdrawal));
+    public ConsentState WithWithdrawal(ConsentWithdrawal withdrawal) => new(_log, _count, _anyGiven, Exclusions, Override, Guard.Against.Null(withdrawal), _latest);
 
     /// <summary>The latest record of a person in the given role, or null.</summary>
     /// <param name="role">The role.</param>
     /// <returns>The latest record, or null.</returns>
     public ConsentRecord? Latest(ConsentGiverRole role)
     {
+        if (_latest.TryGet(role, out var latest))
+        {
+            return latest;
+        }
+
+        // A role outside the enum (never recorded through a guarded record): the walk, as before.
         var items = _log.Items;
         for (var i = _count - 1; i >= 0; i--)
         {
@@ -197,6 +209,37 @@ public sealed class ConsentState
         }
 
         return false;
+    }
+
+    /// <summary>The latest record of each defined <see cref="ConsentGiverRole"/> (null: none yet); a value, copied with the state.</summary>
+    private readonly record struct LatestByRole(ConsentRecord? Parent, ConsentRecord? Young, ConsentRecord? Expectant)
+    {
+        public LatestByRole With(ConsentRecord record) => record.GiverRole switch
+        {
+            ConsentGiverRole.ParentWithParentalResponsibility => this with { Parent = record },
+            ConsentGiverRole.YoungPerson => this with { Young = record },
+            ConsentGiverRole.ExpectantParent => this with { Expectant = record },
+            _ => this,
+        };
+
+        public bool TryGet(ConsentGiverRole role, out ConsentRecord? latest)
+        {
+            switch (role)
+            {
+                case ConsentGiverRole.ParentWithParentalResponsibility:
+                    latest = Parent;
+                    return true;
+                case ConsentGiverRole.YoungPerson:
+                    latest = Young;
+                    return true;
+                case ConsentGiverRole.ExpectantParent:
+                    latest = Expectant;
+                    return true;
+                default:
+                    latest = null;
+                    return false;
+            }
+        }
     }
 
     /// <summary>
