@@ -132,6 +132,7 @@ public sealed partial class CafEpisode
         }
 
         _decisionPoints.Note(e, _events.Count, Closure is not null || TransferredAt is not null);
+        NoteRecorded(e);
         _events.Add(e);
     }
 
@@ -140,7 +141,7 @@ public sealed partial class CafEpisode
     {
         if (nomination is { ConfirmedBySupervisor: { } supervisor, FamilyAgreement: { } agreement })
         {
-            _leadProfessionals.Add(
+            AddLeadProfessional(
                 new LeadProfessionalRecord(nomination.Practitioner, nomination.Agency, false, at, supervisor, agreement, nomination.Reason));
             PendingNomination = null;
         }

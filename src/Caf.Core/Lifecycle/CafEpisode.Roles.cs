@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Caf.Core.Consent;
 using Caf.Core.Events;
 using Caf.Core.Lifecycle.Events;
@@ -15,6 +16,11 @@ namespace Caf.Core.Lifecycle;
 /// </summary>
 public sealed partial class CafEpisode
 {
+    // Issue 26: the distinct (practitioner, agency) pairs the history records, kept as events apply (live and on
+    // replay) and shared with copies, so a role check under an exclusion walks no history (RecordedPractitioners).
+    private AppendOnly<(PractitionerId Practitioner, AgencyId Agency)> _recorded = new();
+    private AppendOnly<(PractitionerId Practitioner, AgencyId Agency)> _recordedLeads = new();
+
     /// <summary>A practitioner an event accepts in a role, the field naming them and what the role does.</summary>
     private readonly record struct Role(PractitionerId Practitioner, string Field, string What, AgencyId? StatedAgency = null);
 
@@ -124,7 +130,8 @@ public sealed partial class CafEpisode
     /// <summary>
     /// The agency the family excluded that this episode's own history records the practitioner as working for, or
     /// null (<see cref="RecordedPractitioners"/>). Any such record counts (a practitioner recorded for two agencies
-    /// is refused when either is excluded): the family's exclusion is honoured over a later claim.
+    /// is refused when either is excluded): the family's exclusion is honoured over a later claim. Issue 26: a look
+    /// through the distinct pairs kept as events apply, not a walk of the history.
     /// </summary>
     private AgencyId? ExcludedAgencyOf(PractitionerId practitioner)
     {
@@ -133,8 +140,16 @@ public sealed partial class CafEpisode
             return null;
         }
 
-        foreach (var (p, agency) in RecordedPractitioners())
+        // The lead professionals' pairs first, then the events', as the walk this replaced met them (the first match
+        // names the agency in the refusal).
+        return ExcludedAgencyOf(practitioner, _recordedLeads) ?? ExcludedAgencyOf(practitioner, _recorded);
+    }
+
+    private AgencyId? ExcludedAgencyOf(PractitionerId practitioner, AppendOnly<(PractitionerId Practitioner, AgencyId Agency)> pairs)
+    {
+        for (var i = 0; i < pairs.Count; i++)
         {
+            var (p, agency) = pairs[i];
             if (p == practitioner && _consent.Excludes(agency))
             {
                 return agency;
@@ -165,91 +180,101 @@ public sealed partial class CafEpisode
     }
 
     /// <summary>
-    /// Who the episode records as working for which agency: the actor of every event, the lead professionals and
-    /// nominees, action owners (plans, revisions, reviews' new actions, the step-down TAC's plan), escalations,
-    /// the panel's allocations and recommended lead professional.
+    /// Who the episode records as working for which agency, each pair once per list: the lead professionals' (in the
+    /// order they were appointed), then the events' (in the order the history first records them). Kept as events
+    /// apply (<see cref="NoteRecorded(CafEvent)"/>), so reading them costs nothing that grows with the history.
     /// </summary>
-    private IEnumerable<(PractitionerId Practitioner, AgencyId Agency)> RecordedPractitioners()
+    internal IEnumerable<(PractitionerId Practitioner, AgencyId Agency)> RecordedPractitioners() => _recordedLeads.Concat(_recorded);
+
+    /// <summary>Appoints a lead professional and keeps the pair they are recorded under (see <see cref="RecordedPractitioners"/>).</summary>
+    private void AddLeadProfessional(LeadProfessionalRecord record)
     {
-        foreach (var record in _leadProfessionals)
+        _leadProfessionals.Add(record);
+        Note(_recordedLeads, record.Practitioner, record.Agency);
+    }
+
+    /// <summary>
+    /// Keeps the pairs an event records (<see cref="RecordedPractitioners"/>): the actor of every event, the nominee,
+    /// action owners (plans, revisions, reviews' new actions, the step-down TAC's plan and lead professional),
+    /// escalations, the panel's allocations and recommended lead professional.
+    /// </summary>
+    private void NoteRecorded(CafEvent e)
+    {
+        Note(_recorded, e.Actor.Practitioner, e.Actor.Agency);
+        switch (e)
         {
-            yield return (record.Practitioner, record.Agency);
-        }
+            case LeadProfessionalNominated n:
+                Note(_recorded, n.Practitioner, n.Agency);
+                break;
+            case PlanAgreed p:
+                NoteOwners(p.Plan.Actions);
+                break;
+            case PlanRevised p:
+                NoteOwners(p.Plan.Actions);
+                break;
+            case StepDownTacDecided { Decision: { } d }:
+                if (d.LeadProfessional is { } lead)
+                {
+                    Note(_recorded, lead.Practitioner, lead.Agency);
+                }
 
-        foreach (var e in _events)
-        {
-            yield return (e.Actor.Practitioner, e.Actor.Agency);
-            switch (e)
-            {
-                case LeadProfessionalNominated n:
-                    yield return (n.Practitioner, n.Agency);
-                    break;
-                case PlanAgreed p:
-                    foreach (var pair in Owners(p.Plan.Actions))
+                if (d.Plan is { } plan)
+                {
+                    NoteOwners(plan.Actions);
+                }
+
+                break;
+            case ReviewHeld r:
+                foreach (var escalation in r.Escalations)
+                {
+                    Note(_recorded, escalation.Owner, escalation.Agency);
+                    Note(_recorded, escalation.RaisedBy.Practitioner, escalation.RaisedBy.Agency);
+                }
+
+                NoteOwners(r.Review.NewActions);
+                break;
+            case PanelDecisionRecorded d:
+                foreach (var allocation in d.Allocations)
+                {
+                    if (allocation.Practitioner is { } allocated)
                     {
-                        yield return pair;
+                        Note(_recorded, allocated, allocation.Agency);
                     }
+                }
 
-                    break;
-                case PlanRevised p:
-                    foreach (var pair in Owners(p.Plan.Actions))
-                    {
-                        yield return pair;
-                    }
+                if (d.RecommendedLeadProfessional is { } recommended)
+                {
+                    Note(_recorded, recommended.Practitioner, recommended.Agency);
+                }
 
-                    break;
-                case StepDownTacDecided { Decision: { } d }:
-                    if (d.LeadProfessional is { } lead)
-                    {
-                        yield return (lead.Practitioner, lead.Agency);
-                    }
-
-                    foreach (var pair in Owners(d.Plan?.Actions ?? []))
-                    {
-                        yield return pair;
-                    }
-
-                    break;
-                case ReviewHeld r:
-                    foreach (var escalation in r.Escalations)
-                    {
-                        yield return (escalation.Owner, escalation.Agency);
-                        yield return (escalation.RaisedBy.Practitioner, escalation.RaisedBy.Agency);
-                    }
-
-                    foreach (var pair in Owners(r.Review.NewActions))
-                    {
-                        yield return pair;
-                    }
-
-                    break;
-                case PanelDecisionRecorded d:
-                    foreach (var allocation in d.Allocations)
-                    {
-                        if (allocation.Practitioner is { } allocated)
-                        {
-                            yield return (allocated, allocation.Agency);
-                        }
-                    }
-
-                    if (d.RecommendedLeadProfessional is { } recommended)
-                    {
-                        yield return (recommended.Practitioner, recommended.Agency);
-                    }
-
-                    break;
-            }
+                break;
         }
     }
 
-    private static IEnumerable<(PractitionerId, AgencyId)> Owners(ImmutableArray<PlanAction> actions)
+    private void NoteOwners(ImmutableArray<PlanAction> actions)
     {
         foreach (var action in actions)
         {
             if (action.Owner is { Practitioner: { } practitioner, Agency: { } agency })
             {
-                yield return (practitioner, agency);
+                Note(_recorded, practitioner, agency);
             }
         }
+    }
+
+    // The distinct pairs are few (the practitioners of one episode), so a look through them is cheaper than an index;
+    // the latest first, as the pair just recorded is the likeliest to come again.
+    private static void Note(AppendOnly<(PractitionerId Practitioner, AgencyId Agency)> pairs, PractitionerId practitioner, AgencyId agency)
+    {
+        for (var i = pairs.Count - 1; i >= 0; i--)
+        {
+            var (p, a) = pairs[i];
+            if (p == practitioner && a == agency)
+            {
+                return;
+            }
+        }
+
+        pairs.Add((practitioner, agency));
     }
 }

@@ -439,13 +439,14 @@ public sealed partial class CafEpisode
             Child = child,
             PreviousEpisodes = links.IsDefault ? [] : links,
         };
-        episode._leadProfessionals.Add(LeadProfessionalRecord.Interim(opening.Actor, opening.OccurredAt));
+        episode.AddLeadProfessional(LeadProfessionalRecord.Interim(opening.Actor, opening.OccurredAt));
         if (opening is PotentialCafRegistered potential)
         {
             episode.StepDown = potential.Information;
             episode.FamilyPreferredLeadProfessional = potential.FamilyPreferredLeadProfessional;
         }
 
+        episode.NoteRecorded(opening);
         episode._events.Add(opening);
         episode._decisionPoints = DecisionPointIndex.Opened(opening);
         return episode;
