@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Caf.Core.Consent;
 using Caf.Core.Events;
+using Caf.Core.LeadProfessional;
 using Caf.Core.Lifecycle;
 using Caf.Core.Lifecycle.Events;
 using Caf.Core.Planning;
@@ -148,5 +150,39 @@ public class RecordedPractitionersProperties
         return unchanged.Label("the copy's commands left the original's pairs unchanged")
             .And(copy.RecordedPractitioners().SequenceEqual(copyAfter)).Label("the original's commands left the copy's pairs unchanged")
             .And(Same(original, "original")).And(Same(copy, "copy"));
+    }
+
+    /// <summary>
+    /// The CAMHS worker is recorded only as the owner of an action of the agreed plan (no event of theirs, the action
+    /// dropped since): once the family excludes CAMHS they cannot chair a review, live and on replay. (The generated
+    /// episodes record most practitioners in several ways, so this is where skipping one kind of event shows.)
+    /// </summary>
+    [Trait("Rule", "SHARE-01")]
+    [Fact]
+    public void A_practitioner_recorded_only_as_an_owner_in_the_agreed_plan_cannot_chair_once_their_agency_is_excluded()
+    {
+        var camhs = CafCatalogue.CamhsWorker.Practitioner;
+        var s = new Seeds();
+        var e = CafEpisode.IdentifyConcern(s.Policy, new EpisodeId("ep-owner"), Seeds.NineYearOld, Seeds.HealthVisitor, "Missing school, low mood.");
+        Seeds.Ok(e.RecordConsent(Seeds.HealthVisitor, Seeds.MotherWritten(), "Consent to assess and share with partner agencies."));
+        Seeds.Ok(e.StartAssessment(Seeds.HealthVisitor, "Assessment agreed with the family."));
+        s.Time.Advance(TimeSpan.FromDays(7));
+        Seeds.Ok(e.CompleteAssessment(Seeds.HealthVisitor, Seeds.Level3, AbsentParentInvolvement.WasInvolved, "Needs across school and health."));
+        Seeds.Ok(e.ChooseNextStep(Seeds.HealthVisitor, NextStep.MultiAgencySupport, "Needs span school, health and CAMHS."));
+        Seeds.Ok(e.AppointLeadProfessional(Seeds.HealthVisitor, CafCatalogue.Nominee(Seeds.HealthVisitor), new PractitionerId("pr-supervisor"), new FamilyAgreement("The family agreed."), "Sees the child weekly."));
+        var today = s.Today;
+        Seeds.Ok(e.AgreePlan(Seeds.HealthVisitor, EpisodePlans.Plan(today, EpisodePlans.School(today.AddDays(28)), EpisodePlans.Health(today.AddDays(28)), EpisodePlans.Camhs(today.AddDays(28))), "Agreed with the family."));
+        s.Time.Advance(TimeSpan.FromDays(1));
+        Seeds.Ok(e.RecordConsent(Seeds.HealthVisitor, Seeds.MotherWritten(TestIds.Camhs), "Mum no longer wants CAMHS involved."));
+        Seeds.Ok(e.RevisePlan(Seeds.HealthVisitor, EpisodePlans.Revised(e.Plan!, s.Today) with { Actions = [.. e.Plan!.Actions.Where(a => a.Id != "a-camhs")] }, "CAMHS excluded: its action is dropped."));
+        Xunit.Assert.DoesNotContain(e.Events, x => x.Actor.Practitioner == camhs);
+        Xunit.Assert.Contains((camhs, TestIds.Camhs), e.RecordedPractitioners());
+
+        foreach (var episode in new[] { e, CafEpisode.Rebuild(s.Policy, e.Events) })
+        {
+            var chaired = episode.HoldReview(Seeds.HealthVisitor, EpisodePlans.Review(episode.Plan!, s.Today, ReviewProgress.Sufficient) with { Chair = camhs });
+            Xunit.Assert.True(chaired.IsRefused, "the CAMHS worker chaired a review although the family excluded CAMHS");
+            Xunit.Assert.Equal(("SHARE-01", "chair"), (chaired.Refusal.RuleId, chaired.Refusal.Field));
+        }
     }
 }
