@@ -142,10 +142,10 @@ public sealed partial class CafEpisode
 
         // The lead professionals' pairs first, then the events', as the walk this replaced met them (the first match
         // names the agency in the refusal).
-        return ExcludedAgencyOf(practitioner, _recordedLeads) ?? ExcludedAgencyOf(practitioner, _recorded);
+        return ExcludedAgencyIn(_recordedLeads, practitioner) ?? ExcludedAgencyIn(_recorded, practitioner);
     }
 
-    private AgencyId? ExcludedAgencyOf(PractitionerId practitioner, AppendOnly<(PractitionerId Practitioner, AgencyId Agency)> pairs)
+    private AgencyId? ExcludedAgencyIn(AppendOnly<(PractitionerId Practitioner, AgencyId Agency)> pairs, PractitionerId practitioner)
     {
         for (var i = 0; i < pairs.Count; i++)
         {
