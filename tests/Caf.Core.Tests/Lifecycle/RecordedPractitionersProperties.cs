@@ -141,7 +141,7 @@ public class RecordedPractitionersProperties
 
         var copyAfter = copy.RecordedPractitioners().ToImmutableArray();
         var unchanged = original.RecordedPractitioners().SequenceEqual(before);
-        foreach (var command in rest.Reverse())
+        foreach (var command in Enumerable.Reverse(rest))
         {
             seeds.Time.Advance(TimeSpan.FromHours(1));
             command.Run(original);
