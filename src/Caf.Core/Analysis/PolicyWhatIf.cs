@@ -156,7 +156,7 @@ public sealed partial class PolicyWhatIf
         }
 
         Flush(run, group, seen, leadProfessionalPools);
-        if (seen.FirstRepeated() is { } repeated)
+        if (seen.FirstRepeated()?.Id is { } repeated)
         {
             throw new ArgumentException($"Episode {repeated} appears twice.", nameof(episodes));
         }
