@@ -141,7 +141,7 @@ public sealed partial class CafEpisode
     {
         if (nomination is { ConfirmedBySupervisor: { } supervisor, FamilyAgreement: { } agreement })
         {
-            AddLeadProfessional(
+            _leadProfessionals.Add(
                 new LeadProfessionalRecord(nomination.Practitioner, nomination.Agency, false, at, supervisor, agreement, nomination.Reason));
             PendingNomination = null;
         }

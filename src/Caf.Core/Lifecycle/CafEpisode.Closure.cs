@@ -274,7 +274,7 @@ public sealed partial class CafEpisode
 
         if (LeadProfessional.IsInterim || LeadProfessional.Practitioner != lp.Practitioner || LeadProfessional.Agency != lp.Agency)
         {
-            AddLeadProfessional(
+            _leadProfessionals.Add(
                 new LeadProfessionalRecord(lp.Practitioner, lp.Agency, false, d.OccurredAt, d.Decision.ConfirmedBySupervisor,
                     d.Decision.FamilyAgreement ?? "Confirmed at the step-down TAC (STEP-03).", d.Reason)); // the fixed text: decisions stored before how the family agreed was recorded
         }

@@ -51,7 +51,6 @@ public sealed partial class CafEpisode
         copy._panelReferrals = _panelReferrals.Copy();
         copy._outcomesCompletions = _outcomesCompletions.Copy();
         copy._recorded = _recorded.Copy();
-        copy._recordedLeads = _recordedLeads.Copy();
         copy._auditScratch = [];
         copy._unsavedAudit = [];
         copy._guards = copy.CreateGuards(); // the guards read the instance they were made for

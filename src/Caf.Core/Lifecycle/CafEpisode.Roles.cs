@@ -19,7 +19,6 @@ public sealed partial class CafEpisode
     // Issue 26: the distinct (practitioner, agency) pairs the history records, kept as events apply (live and on
     // replay) and shared with copies, so a role check under an exclusion walks no history (RecordedPractitioners).
     private AppendOnly<(PractitionerId Practitioner, AgencyId Agency)> _recorded = new();
-    private AppendOnly<(PractitionerId Practitioner, AgencyId Agency)> _recordedLeads = new();
 
     /// <summary>A practitioner an event accepts in a role, the field naming them and what the role does.</summary>
     private readonly record struct Role(PractitionerId Practitioner, string Field, string What, AgencyId? StatedAgency = null);
@@ -131,7 +130,7 @@ public sealed partial class CafEpisode
     /// The agency the family excluded that this episode's own history records the practitioner as working for, or
     /// null (<see cref="RecordedPractitioners"/>). Any such record counts (a practitioner recorded for two agencies
     /// is refused when either is excluded): the family's exclusion is honoured over a later claim. Issue 26: a look
-    /// through the distinct pairs kept as events apply, not a walk of the history.
+    /// through the lead professionals and the distinct pairs kept as events apply, not a walk of the history.
     /// </summary>
     private AgencyId? ExcludedAgencyOf(PractitionerId practitioner)
     {
@@ -140,16 +139,10 @@ public sealed partial class CafEpisode
             return null;
         }
 
-        // The lead professionals' pairs first, then the events', as the walk this replaced met them (the first match
-        // names the agency in the refusal).
-        return ExcludedAgencyIn(_recordedLeads, practitioner) ?? ExcludedAgencyIn(_recorded, practitioner);
-    }
-
-    private AgencyId? ExcludedAgencyIn(AppendOnly<(PractitionerId Practitioner, AgencyId Agency)> pairs, PractitionerId practitioner)
-    {
-        for (var i = 0; i < pairs.Count; i++)
+        // The lead professionals first, then the events' pairs, as the walk this replaced met them (the first match names
+        // the agency in the refusal).
+        foreach (var (p, agency) in RecordedPractitioners())
         {
-            var (p, agency) = pairs[i];
             if (p == practitioner && _consent.Excludes(agency))
             {
                 return agency;
@@ -180,18 +173,12 @@ public sealed partial class CafEpisode
     }
 
     /// <summary>
-    /// Who the episode records as working for which agency, each pair once per list: the lead professionals' (in the
-    /// order they were appointed), then the events' (in the order the history first records them). Kept as events
+    /// Who the episode records as working for which agency: the lead professionals (in the order they were appointed),
+    /// then the distinct pairs of the events (in the order the history first records them), kept as events
     /// apply (<see cref="NoteRecorded(CafEvent)"/>), so reading them costs nothing that grows with the history.
     /// </summary>
-    internal IEnumerable<(PractitionerId Practitioner, AgencyId Agency)> RecordedPractitioners() => _recordedLeads.Concat(_recorded);
-
-    /// <summary>Appoints a lead professional and keeps the pair they are recorded under (see <see cref="RecordedPractitioners"/>).</summary>
-    private void AddLeadProfessional(LeadProfessionalRecord record)
-    {
-        _leadProfessionals.Add(record);
-        Note(_recordedLeads, record.Practitioner, record.Agency);
-    }
+    internal IEnumerable<(PractitionerId Practitioner, AgencyId Agency)> RecordedPractitioners() =>
+        _leadProfessionals.Select(r => (r.Practitioner, r.Agency)).Concat(_recorded);
 
     /// <summary>
     /// Keeps the pairs an event records (<see cref="RecordedPractitioners"/>): the actor of every event, the nominee,

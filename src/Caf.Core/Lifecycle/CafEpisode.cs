@@ -439,7 +439,7 @@ public sealed partial class CafEpisode
             Child = child,
             PreviousEpisodes = links.IsDefault ? [] : links,
         };
-        episode.AddLeadProfessional(LeadProfessionalRecord.Interim(opening.Actor, opening.OccurredAt));
+        episode._leadProfessionals.Add(LeadProfessionalRecord.Interim(opening.Actor, opening.OccurredAt));
         if (opening is PotentialCafRegistered potential)
         {
             episode.StepDown = potential.Information;
